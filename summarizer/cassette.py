@@ -1,0 +1,146 @@
+"""Record and replay the HTTP exchanges with the model as vcrpy cassettes: readable, secret-free, offline."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import vcr
+import yaml
+from vcr.cassette import Cassette
+from vcr.request import Request
+
+from .errors import UsageError
+
+__all__ = ["KEPT_REQUEST_HEADERS", "KEPT_RESPONSE_HEADERS", "make_vcr", "use_cassette", "vcr_config"]
+
+# Only these headers are recorded: everything else (authorization, organisation and project ids,
+# cookies, SDK telemetry) is dropped before a cassette is written, so no secret can reach one.
+KEPT_REQUEST_HEADERS = frozenset({"content-type"})
+KEPT_RESPONSE_HEADERS = frozenset({"content-type", "retry-after", "retry-after-ms", "x-request-id"})
+
+
+def _scrub_request(request: Request) -> Request:
+    request = copy.deepcopy(request)
+    for name in list(request.headers):
+        if name.lower() not in KEPT_REQUEST_HEADERS:
+            del request.headers[name]
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    response = copy.deepcopy(response)
+    response["headers"] = {
+        name: value for name, value in response["headers"].items() if name.lower() in KEPT_RESPONSE_HEADERS
+    }
+    return response
+
+
+def _json_or_none(body: Any) -> Any:
+    if isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    if not isinstance(body, str) or not body.strip():
+        return None
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError:
+        return None
+
+
+def json_body_matcher(r1: Request, r2: Request) -> None:
+    """Two requests match when their JSON bodies are equal (the article, the prompt, the model)."""
+    a, b = _json_or_none(r1.body), _json_or_none(r2.body)
+    if a is None or b is None:
+        assert r1.body == r2.body, "bodies differ"
+    else:
+        assert a == b, "JSON bodies differ"
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML with multi-line strings as literal blocks, so prompts and answers read as text."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+class ReadableJSONSerializer:
+    """A vcrpy serializer that stores JSON bodies as YAML structures instead of one escaped line."""
+
+    @staticmethod
+    def serialize(cassette_dict: dict[str, Any]) -> str:
+        data = copy.deepcopy(cassette_dict)
+        for interaction in data["interactions"]:
+            request, response = interaction["request"], interaction["response"]
+            parsed = _json_or_none(request.get("body"))
+            if parsed is not None:
+                request["body"] = {"json": parsed}
+            parsed = _json_or_none(response["body"].get("string"))
+            if parsed is not None:
+                response["body"] = {"json": parsed}
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+
+    @staticmethod
+    def deserialize(cassette_string: str) -> dict[str, Any]:
+        data: dict[str, Any] = yaml.safe_load(cassette_string)
+        for interaction in data["interactions"]:
+            request, response = interaction["request"], interaction["response"]
+            if isinstance(request.get("body"), dict) and "json" in request["body"]:
+                request["body"] = json.dumps(request["body"]["json"])
+            if "json" in response["body"]:
+                response["body"] = {"string": json.dumps(response["body"].pop("json"))}
+        return data
+
+
+def vcr_config() -> dict[str, Any]:
+    """The settings every cassette uses, in the CLI and in the tests alike."""
+    return {
+        "serializer": "readable",
+        "match_on": ["method", "path", "json_body"],
+        "before_record_request": _scrub_request,
+        "before_record_response": _scrub_response,
+        "decode_compressed_response": True,
+    }
+
+
+def make_vcr() -> vcr.VCR:
+    recorder = vcr.VCR()
+    recorder.register_serializer("readable", ReadableJSONSerializer())
+    recorder.register_matcher("json_body", json_body_matcher)
+    return recorder
+
+
+@contextmanager
+def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette]:
+    """Replay `path` (no network at all), or with `record` send real requests and write them to `path`.
+
+    A recording is written to a temporary file and moved into place only when the block ends without
+    error, so a failed recording never destroys the cassette it was replacing.
+    """
+    path = Path(path)
+    config = vcr_config()
+    if not record:
+        if not path.is_file():
+            raise UsageError(f"no cassette at {path}; record one with --record")
+        with make_vcr().use_cassette(str(path), record_mode="none", **config) as cassette:
+            yield cassette
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.recording")
+    partial.unlink(missing_ok=True)
+    with make_vcr().use_cassette(str(partial), record_mode="all", **config) as cassette:
+        yield cassette
+    if partial.exists():
+        os.replace(partial, path)

@@ -1,0 +1,214 @@
+"""Read files, folders and stdin into Articles; report by name whatever cannot be read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import InputError
+from .models import Article, Failure
+
+__all__ = ["TEXT_SUFFIXES", "Ingested", "article_id", "read_articles"]
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+
+# Names a CMS export commonly uses for each article field, first match wins.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article"),
+    "title": ("title", "headline"),
+    "source": ("source", "outlet", "publisher", "site_name"),
+    "url": ("url", "link", "canonical_url"),
+    "author": ("author", "byline"),
+    "published": ("published", "date", "published_at", "pubDate"),
+}
+
+
+@dataclass
+class Ingested:
+    """What reading the inputs gave: articles in input order, and the inputs that failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def article_id(text: str) -> str:
+    """The id of an article: a hash of its text, so the same text always has the same id."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def read_articles(paths: Iterable[str | Path], *, stdin: IO[str] | None = None) -> Ingested:
+    """Read every path (files, folders recursively in sorted order, or '-' for stdin).
+
+    An input that cannot be read is recorded as a failure naming it; the others are still read.
+    """
+    result = Ingested()
+    for path in _expand(paths, result):
+        try:
+            if path is None:
+                result.articles.extend(_parse("-", (stdin or sys.stdin).read(), ".txt"))
+            else:
+                result.articles.extend(_read_file(path))
+        except InputError as error:
+            logger.warning("skipping %s", error)
+            result.failures.append(Failure(origin=error.source, kind="unreadable", reason=error.reason))
+    return result
+
+
+def _expand(paths: Iterable[str | Path], result: Ingested) -> Iterator[Path | None]:
+    """Each file to read, in a stable order; None stands for stdin."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                if child.suffix.lower() in SUFFIXES:
+                    yield child
+                else:
+                    logger.info("ignoring %s: not an article file type", child)
+        elif path.is_file():
+            yield path
+        else:
+            missing = Failure(origin=str(path), kind="unreadable", reason="no such file or folder")
+            result.failures.append(missing)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _read_file(path: Path) -> list[Article]:
+    origin = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            origin,
+            f"unsupported file type {suffix or '(none)'}; expected one of " + ", ".join(sorted(SUFFIXES)),
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(origin, f"cannot read: {error.strerror or error}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(origin, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(origin, "not UTF-8 text") from None
+    return _parse(origin, text, suffix)
+
+
+def _parse(origin: str, text: str, suffix: str) -> list[Article]:
+    if origin == "-" and text.lstrip()[:1] in ("{", "["):
+        suffix = ".json"
+    if suffix == ".json":
+        return _from_records(origin, _load_json(origin, text))
+    if suffix in (".jsonl", ".ndjson"):
+        return _from_records(origin, _load_jsonl(origin, text))
+    meta, body = _front_matter(origin, text)
+    return [_article(origin, {**meta, "text": body})]
+
+
+def _front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---"):
+        return {}, text
+    head, sep, body = text[3:].partition("\n---")
+    if not sep:
+        return {}, text
+    try:
+        meta = yaml.safe_load(head)
+    except yaml.YAMLError as error:
+        raise InputError(origin, f"front matter is not valid YAML: {error}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(origin, "front matter must be a mapping of fields")
+    return meta, body.partition("\n")[2]
+
+
+def _load_json(origin: str, text: str) -> list[tuple[str, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(origin, f"invalid JSON: {error}") from None
+    if isinstance(data, list):
+        return [(f"{origin}#{number}", item) for number, item in enumerate(data, 1)]
+    return [(origin, data)]
+
+
+def _load_jsonl(origin: str, text: str) -> list[tuple[str, Any]]:
+    records = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append((f"{origin}:{number}", json.loads(line)))
+        except json.JSONDecodeError as error:
+            raise InputError(f"{origin}:{number}", f"invalid JSON: {error}") from None
+    return records
+
+
+def _from_records(origin: str, records: list[tuple[str, Any]]) -> list[Article]:
+    if not records:
+        raise InputError(origin, "no articles in file")
+    articles = []
+    for where, record in records:
+        if not isinstance(record, Mapping):
+            raise InputError(where, "expected a JSON object with the article's fields")
+        articles.append(_article(where, _pick_fields(record)))
+    return articles
+
+
+def _pick_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    picked: dict[str, Any] = {}
+    for name, candidates in FIELD_NAMES.items():
+        for candidate in candidates:
+            if record.get(candidate) not in (None, ""):
+                picked[name] = record[candidate]
+                break
+    return picked
+
+
+def _article(origin: str, fields: Mapping[str, Any]) -> Article:
+    text = fields.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(origin, "empty: no article text")
+    published = fields.get("published")
+    if isinstance(published, date) and not isinstance(published, datetime):
+        published = datetime(published.year, published.month, published.day)
+    try:
+        return Article(
+            id=article_id(text),
+            text=text.strip(),
+            title=_opt_str(fields.get("title")),
+            source=_opt_str(fields.get("source")),
+            url=_opt_str(fields.get("url")),
+            author=_opt_str(fields.get("author")),
+            published=published,
+            origin=origin,
+        )
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise InputError(origin, problems) from None
+
+
+def _opt_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

@@ -1,0 +1,315 @@
+"""One structured LLM call per article: request, validate, re-ask, retry. Only this module knows OpenAI."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal, cast
+
+import openai
+from openai.lib._pydantic import to_strict_json_schema
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+from openai.types.chat.completion_create_params import ResponseFormat
+from pydantic import ValidationError
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from tenacity.wait import wait_exponential_jitter
+
+from .errors import (
+    AccessDenied,
+    AnswerTruncated,
+    ArticleError,
+    ContentFiltered,
+    InvalidAnswer,
+    ModelRefused,
+    NotRecorded,
+    RequestRejected,
+    TransportError,
+)
+from .models import Article, ArticleBriefing, Briefing, SourceRef, Usage
+from .prompts import Message, article_messages, reask_message
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "LLMSettings",
+    "Mode",
+    "RetryPolicy",
+    "briefing_schema",
+    "redact",
+    "summarize_article",
+]
+
+logger = logging.getLogger(__name__)
+
+#: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
+DEFAULT_MODEL = "gpt-6-luna"
+
+Mode = Literal["json_schema", "json_object"]
+
+# 408 request timeout, 409 conflict (lock contention), 429 rate limit; every 5xx.
+RETRIABLE_STATUS = frozenset({408, 409, 429})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Transport-fault retries: exponential backoff with jitter, or what the server's retry-after says."""
+
+    attempts: int = 6
+    initial_wait: float = 1.0
+    max_wait: float = 60.0
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    model: str = DEFAULT_MODEL
+    mode: Mode = "json_schema"
+    #: How many times an answer that fails validation is sent back with its errors.
+    max_reasks: int = 2
+    max_output_tokens: int | None = 16_000
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return to_strict_json_schema(Briefing)
+
+
+def briefing_schema() -> dict[str, Any]:
+    """The briefing's JSON schema, made strict the way OpenAI's structured outputs require."""
+    copy: dict[str, Any] = json.loads(json.dumps(_schema()))  # callers may not alter the cached one
+    return copy
+
+
+_SECRET = re.compile(r"\b(sk-[A-Za-z0-9*_\-]{6,}|Bearer\s+\S+)")
+
+
+def redact(text: str) -> str:
+    """Remove anything shaped like an API key from text that may reach a log or an error message."""
+    return _SECRET.sub("[redacted]", text)
+
+
+OnRetry = Callable[[Article, str, float], None]
+
+
+async def summarize_article(
+    client: openai.AsyncOpenAI,
+    article: Article,
+    settings: LLMSettings,
+    *,
+    on_retry: OnRetry | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> ArticleBriefing:
+    """Ask the model for one article's briefing and validate it.
+
+    A transport fault is retried with backoff; an answer that does not validate is sent back with its
+    errors, up to `settings.max_reasks` times. Raises an ArticleError subclass when it cannot succeed;
+    the error carries the attempt count and the last raw output.
+    """
+    schema = _schema()
+    messages = article_messages(article, schema=schema if settings.mode == "json_object" else None)
+    usage = Usage()
+    content = ""
+    problems: list[str] = []
+    for attempt in range(1, settings.max_reasks + 2):
+        completion = await _create(client, article, messages, settings, on_retry=on_retry, sleep=sleep)
+        usage = usage + _usage(completion)
+        content = _content(completion, attempt)
+        try:
+            briefing = Briefing.model_validate_json(content)
+        except ValidationError as error:
+            problems = _problems(error)
+            logger.info("article %s: answer %d did not validate: %s", article.id, attempt, problems)
+            messages = [*messages, {"role": "assistant", "content": content}, reask_message(problems)]
+            continue
+        return ArticleBriefing(
+            ref=SourceRef.of(article), briefing=briefing, model=settings.model, usage=usage, attempts=attempt
+        )
+    raise InvalidAnswer(
+        f"the answer did not validate after {settings.max_reasks + 1} attempts: {'; '.join(problems)}",
+        attempts=settings.max_reasks + 1,
+        last_output=content,
+    )
+
+
+def _response_format(settings: LLMSettings) -> ResponseFormat:
+    if settings.mode == "json_object":
+        return {"type": "json_object"}
+    return {"type": "json_schema", "json_schema": {"name": "briefing", "schema": _schema(), "strict": True}}
+
+
+async def _create(
+    client: openai.AsyncOpenAI,
+    article: Article,
+    messages: list[Message],
+    settings: LLMSettings,
+    *,
+    on_retry: OnRetry | None,
+    sleep: Callable[[float], Awaitable[None]],
+) -> ChatCompletion:
+    policy = settings.retry
+    backoff = wait_exponential_jitter(initial=policy.initial_wait, max=policy.max_wait)
+
+    def wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        return _retry_after(error, policy.max_wait) or backoff(state)
+
+    def before_sleep(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        delay = state.next_action.sleep if state.next_action else 0.0
+        reason = _describe(error)
+        logger.info("article %s: %s; retrying in %.2fs", article.id, reason, delay)
+        if on_retry is not None:
+            on_retry(article, reason, delay)
+
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(policy.attempts),
+        wait=wait,
+        retry=retry_if_exception(_is_transient),
+        before_sleep=before_sleep,
+        sleep=sleep,
+        reraise=True,
+    )
+    limit = settings.max_output_tokens if settings.max_output_tokens is not None else openai.omit
+    try:
+        async for attempt in retrying:
+            with attempt:
+                return await client.chat.completions.create(
+                    model=settings.model,
+                    messages=cast("list[ChatCompletionMessageParam]", messages),
+                    response_format=_response_format(settings),
+                    max_completion_tokens=limit,
+                )
+    except openai.APIError as error:
+        raise _translate(error, policy.attempts) from None
+    raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
+
+
+def _is_transient(error: BaseException) -> bool:
+    if _not_recorded(error):
+        return False
+    if isinstance(error, openai.APIConnectionError):  # includes timeouts
+        return True
+    if isinstance(error, openai.APIStatusError):
+        return error.status_code in RETRIABLE_STATUS or error.status_code >= 500
+    return False
+
+
+def _not_recorded(error: BaseException) -> bool:
+    from vcr.errors import CannotOverwriteExistingCassetteException
+
+    return isinstance(error.__cause__, CannotOverwriteExistingCassetteException)
+
+
+def _retry_after(error: BaseException | None, cap: float) -> float | None:
+    """The delay the server asked for, in seconds: retry-after-ms, then retry-after (seconds or a date)."""
+    if not isinstance(error, openai.APIStatusError):
+        return None
+    headers = error.response.headers
+    delay: float | None = None
+    try:
+        if "retry-after-ms" in headers:
+            delay = float(headers["retry-after-ms"]) / 1000
+        elif "retry-after" in headers:
+            value = headers["retry-after"]
+            try:
+                delay = float(value)
+            except ValueError:
+                when = email.utils.parsedate_to_datetime(value)
+                delay = when.timestamp() - time.time()
+    except (TypeError, ValueError):
+        return None
+    if delay is None or delay < 0:
+        return None
+    return min(delay, cap)
+
+
+def _describe(error: BaseException | None) -> str:
+    if isinstance(error, openai.APIStatusError):
+        return f"HTTP {error.status_code}"
+    if isinstance(error, openai.APITimeoutError):
+        return "timed out"
+    if isinstance(error, openai.APIConnectionError):
+        return "connection failed"
+    return type(error).__name__
+
+
+def _server_message(error: openai.APIError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
+            return redact(inner["message"])
+    return redact(error.message)
+
+
+def _translate(error: openai.APIError, attempts: int) -> ArticleError:
+    if _not_recorded(error):
+        return NotRecorded(
+            "the cassette holds no recorded answer for this request (the article, model or prompt changed); "
+            "record it again with --record"
+        )
+    if isinstance(error, openai.APIStatusError):
+        status, message = error.status_code, _server_message(error)
+        if status in (401, 403):
+            return AccessDenied(
+                f"HTTP {status}: {message}. Check OPENAI_API_KEY and the endpoint (--base-url)."
+            )
+        if status in RETRIABLE_STATUS or status >= 500:
+            return TransportError(f"HTTP {status} after {attempts} attempts: {message}", attempts=attempts)
+        return RequestRejected(f"HTTP {status}: {message}")
+    return TransportError(f"{_describe(error)} after {attempts} attempts", attempts=attempts)
+
+
+def _usage(completion: ChatCompletion) -> Usage:
+    usage = completion.usage
+    if usage is None:
+        return Usage(requests=1)
+    prompt_details = getattr(usage, "prompt_tokens_details", None)
+    completion_details = getattr(usage, "completion_tokens_details", None)
+    return Usage(
+        requests=1,
+        prompt_tokens=usage.prompt_tokens or 0,
+        completion_tokens=usage.completion_tokens or 0,
+        cached_prompt_tokens=(getattr(prompt_details, "cached_tokens", None) or 0),
+        reasoning_tokens=(getattr(completion_details, "reasoning_tokens", None) or 0),
+    )
+
+
+def _content(completion: ChatCompletion, attempt: int) -> str:
+    """The answer's text, or the ArticleError that ends this article: refusal, truncation, filter."""
+    if not completion.choices:
+        raise InvalidAnswer("the endpoint returned no answer", attempts=attempt)
+    choice = completion.choices[0]
+    message = choice.message
+    content: str = message.content or ""
+    refusal = getattr(message, "refusal", None)
+    if refusal:
+        raise ModelRefused(f"the model refused: {refusal}", attempts=attempt, last_output=refusal)
+    if choice.finish_reason == "length":
+        raise AnswerTruncated(
+            "the answer was cut off at the output-token limit before the briefing was complete",
+            attempts=attempt,
+            last_output=content,
+        )
+    if choice.finish_reason == "content_filter":
+        raise ContentFiltered(
+            "the provider's content filter stopped the answer", attempts=attempt, last_output=content
+        )
+    return content
+
+
+def _problems(error: ValidationError) -> list[str]:
+    problems = []
+    for item in error.errors(include_url=False):
+        where = ".".join(str(part) for part in item["loc"]) or "the answer"
+        if item["type"] == "json_invalid":
+            problems.append(f"the answer is not valid JSON ({item['msg']})")
+        else:
+            problems.append(f"{where}: {item['msg']}")
+    return problems

@@ -1,0 +1,232 @@
+"""The data: articles in, briefings from the model, the merged brief out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- input ------------------------------------------------------------------------------------
+
+
+class Article(_Model):
+    """One news article as read from the user's input. Its text is untrusted data."""
+
+    id: str = Field(description="Stable id derived from the article's text.")
+    text: str = Field(description="The article's body text.")
+    title: str | None = None
+    source: str | None = Field(default=None, description="The outlet, e.g. 'CNA'.")
+    url: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    origin: str = Field(description="Where it was read from: a path, 'path#3' for the 3rd record, or '-'.")
+
+    @property
+    def label(self) -> str:
+        """A short human name for progress lines and failure reports."""
+        return self.title or self.origin
+
+
+# --- what the model fills: every description below is prompt text ------------------------------
+
+EntityKind = Literal["person", "organization", "place"]
+
+
+class Entity(_Model):
+    name: str = Field(description="The full name as the article gives it, e.g. 'Karoline Leavitt'.")
+    kind: EntityKind = Field(description="Whether this is a person, an organization or a place.")
+    role: str = Field(
+        description="The entity's role in this story, in a few words, e.g. 'White House press secretary'."
+    )
+
+
+class Quote(_Model):
+    text: str = Field(
+        description=(
+            "The quoted words copied verbatim from the article, without the surrounding quotation marks. "
+            "Never paraphrase, shorten inside the quote, or fix grammar."
+        )
+    )
+    speaker: str = Field(description="Who said it, named as in the article.")
+    context: str = Field(description="When, where or to whom it was said, in a few words from the article.")
+
+
+class TimelineEvent(_Model):
+    when: str = Field(description="The time exactly as the article states it, e.g. 'Wednesday (Aug 6)'.")
+    date: str | None = Field(
+        description=(
+            "The same moment as an ISO date (YYYY-MM-DD) when the article makes it certain, otherwise null."
+        )
+    )
+    event: str = Field(description="What happened or will happen then, in one sentence.")
+
+
+class Briefing(_Model):
+    """A faithful, neutral briefing on one article, written only from the article's text."""
+
+    headline: str = Field(description="A neutral, factual headline of at most 15 words. No clickbait.")
+    summary: str = Field(
+        description="Two or three sentences: what happened, who is involved, and why it matters."
+    )
+    key_points: list[str] = Field(
+        description=(
+            "The article's main facts, most important first; each a self-contained sentence that names "
+            "who and what, and attributes claims to whoever made them."
+        )
+    )
+    entities: list[Entity] = Field(
+        description="The people, organizations and places that matter to the story, each with its role."
+    )
+    quotes: list[Quote] = Field(
+        description="The most newsworthy direct quotations in the article (at most five), verbatim."
+    )
+    timeline: list[TimelineEvent] = Field(
+        description="Dated or timed events the article states, in the order they happened."
+    )
+    what_next: list[str] = Field(
+        description="Scheduled or expected developments the article mentions: deadlines, meetings, decisions."
+    )
+    topics: list[str] = Field(description="Two to five short topic labels, lower case, e.g. 'ukraine war'.")
+
+    @field_validator("headline", "summary")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value.strip()
+
+    @field_validator("key_points")
+    @classmethod
+    def _some_points(cls, value: list[str]) -> list[str]:
+        points = [point.strip() for point in value if point.strip()]
+        if not points:
+            raise ValueError("give at least one key point")
+        return points
+
+
+# --- one article's result -----------------------------------------------------------------------
+
+
+class Usage(_Model):
+    """Tokens spent, counting every re-ask and retried request that returned an answer."""
+
+    requests: int = 0
+    prompt_tokens: int = 0
+    cached_prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasoning_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            requests=self.requests + other.requests,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            cached_prompt_tokens=self.cached_prompt_tokens + other.cached_prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            reasoning_tokens=self.reasoning_tokens + other.reasoning_tokens,
+        )
+
+
+class SourceRef(_Model):
+    """The article a briefing came from, as the brief cites it."""
+
+    article_id: str
+    source: str = Field(description="The outlet's name, or the article's file name when unknown.")
+    origin: str = Field(description="Where the article was read from.")
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> SourceRef:
+        return cls(
+            article_id=article.id,
+            source=article.source or article.origin.rsplit("/", 1)[-1],
+            origin=article.origin,
+            title=article.title,
+            url=article.url,
+            published=article.published,
+        )
+
+
+class ArticleBriefing(_Model):
+    """A validated briefing together with the article it describes and what it cost."""
+
+    ref: SourceRef
+    briefing: Briefing
+    model: str
+    usage: Usage = Usage()
+    attempts: int = 1
+
+
+class Failure(_Model):
+    """An input that did not become a briefing, and why. The brief lists every one."""
+
+    origin: str = Field(description="The input's path or label.")
+    source: str | None = None
+    article_id: str | None = None
+    kind: str = Field(description="A short stable label: 'unreadable', 'refused', 'truncated', ...")
+    reason: str
+
+
+# --- the merged brief ----------------------------------------------------------------------------
+
+
+class Point(_Model):
+    """A statement kept once, with every source that made it."""
+
+    text: str
+    sources: list[str]
+
+
+class AttributedQuote(_Model):
+    text: str
+    speaker: str
+    context: str
+    sources: list[str]
+
+
+class Person(_Model):
+    name: str
+    kind: EntityKind
+    role: str
+    sources: list[str]
+
+
+class AttributedEvent(_Model):
+    when: str
+    date: str | None
+    event: str
+    sources: list[str]
+
+
+class Story(_Model):
+    """One event as reported by one or more outlets."""
+
+    headline: str
+    summary: str
+    sources: list[SourceRef]
+    key_points: list[Point]
+    quotes: list[AttributedQuote]
+    entities: list[Person]
+    timeline: list[AttributedEvent]
+    what_next: list[Point]
+    topics: list[str]
+
+
+class Brief(_Model):
+    """The day's brief: the stories, every source, every failure, and what it cost."""
+
+    stories: list[Story]
+    sources: list[SourceRef]
+    failures: list[Failure]
+    usage: Usage = Usage()

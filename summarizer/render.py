@@ -1,0 +1,79 @@
+"""Render a Brief as Markdown or JSON; text from articles or the model can never inject markup."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Literal
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .models import Brief
+
+__all__ = ["Format", "escape_markdown", "render_brief"]
+
+Format = Literal["markdown", "json"]
+
+# Every ASCII character that can open inline Markdown or raw HTML, wherever it stands.
+_INLINE = re.compile(r"([\\`*_\[\]<>#!|~&])")
+# What may open a block (list, heading underline, thematic break, ordered list) at the start of a line.
+_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+# Bare URLs that GitHub-flavoured Markdown would turn into links.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data)(:)|\b(www)(\.)")
+
+
+def escape_markdown(value: object) -> str:
+    """Make untrusted text inert in Markdown: one line, no markup, no links, no HTML.
+
+    The text still reads the same once rendered; only backslashes are added.
+    """
+    if isinstance(value, Markup):  # trusted by the template itself
+        return str(value)
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = _INLINE.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", text)
+    match = _BLOCK_START.match(text)
+    if match:
+        text = text[: match.end()] + "\\" + text[match.end() :] if match[0].isdigit() else "\\" + text
+    return text
+
+
+def _link(label: str, url: str | None) -> Markup:
+    """A Markdown link to an article's own URL: only http(s), and percent-encoded so it cannot break out."""
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return Markup(escape_markdown(label))
+    safe_url = quote(url, safe=":/?#@!$&'*+,;=%-._~")
+    return Markup(f"[{escape_markdown(label)}]({safe_url.replace('(', '%28').replace(')', '%29')})")
+
+
+def _sources(names: list[str]) -> str:
+    return "[" + ", ".join(escape_markdown(name) for name in names) + "]"
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("summarizer", "templates"),
+        undefined=StrictUndefined,
+        finalize=escape_markdown,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["link"] = _link
+    env.filters["sources"] = lambda names: Markup(_sources(list(names)))
+    return env
+
+
+def render_brief(brief: Brief, format: Format = "markdown") -> str:
+    """The brief as Markdown (the packaged template) or as JSON (the Brief model)."""
+    if format == "json":
+        return brief.model_dump_json(indent=2) + "\n"
+    context: dict[str, Any] = {"brief": brief}
+    text = _environment().get_template("brief.md.j2").render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
