@@ -16,8 +16,16 @@ from vcr.cassette import Cassette
 from vcr.request import Request
 
 from .errors import UsageError
+from .llm import redact
 
-__all__ = ["KEPT_REQUEST_HEADERS", "KEPT_RESPONSE_HEADERS", "make_vcr", "use_cassette", "vcr_config"]
+__all__ = [
+    "KEPT_REQUEST_HEADERS",
+    "KEPT_RESPONSE_HEADERS",
+    "configure",
+    "make_vcr",
+    "use_cassette",
+    "vcr_config",
+]
 
 # Only these headers are recorded: everything else (authorization, organisation and project ids,
 # cookies, SDK telemetry) is dropped before a cassette is written, so no secret can reach one.
@@ -38,6 +46,11 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     response["headers"] = {
         name: value for name, value in response["headers"].items() if name.lower() in KEPT_RESPONSE_HEADERS
     }
+    body = response["body"].get("string")
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", errors="replace")
+    if isinstance(body, str):  # a server may echo a key back in an error message
+        response["body"]["string"] = redact(body).encode("utf-8")
     return response
 
 
@@ -107,7 +120,7 @@ class ReadableJSONSerializer:
 def vcr_config() -> dict[str, Any]:
     """The settings every cassette uses, in the CLI and in the tests alike."""
     return {
-        "serializer": "readable",
+        "serializer": "yaml",
         "match_on": ["method", "path", "json_body"],
         "before_record_request": _scrub_request,
         "before_record_response": _scrub_response,
@@ -115,11 +128,15 @@ def vcr_config() -> dict[str, Any]:
     }
 
 
-def make_vcr() -> vcr.VCR:
-    recorder = vcr.VCR()
-    recorder.register_serializer("readable", ReadableJSONSerializer())
+def configure(recorder: vcr.VCR) -> vcr.VCR:
+    """Teach a VCR instance our serializer (under the name 'yaml') and our request matcher."""
+    recorder.register_serializer("yaml", ReadableJSONSerializer())
     recorder.register_matcher("json_body", json_body_matcher)
     return recorder
+
+
+def make_vcr() -> vcr.VCR:
+    return configure(vcr.VCR())
 
 
 @contextmanager

@@ -153,7 +153,9 @@ async def _create(
     sleep: Callable[[float], Awaitable[None]],
 ) -> ChatCompletion:
     policy = settings.retry
-    backoff = wait_exponential_jitter(initial=policy.initial_wait, max=policy.max_wait)
+    backoff = wait_exponential_jitter(
+        multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
+    )
 
     def wait(state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None

@@ -1,0 +1,94 @@
+"""Fixtures shared by the tests: cassettes under cassettes/<module>/, no network, no user environment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import cassette
+from summarizer.ingest import read_articles
+from summarizer.models import Article
+
+from .llm_server import LocalLLMServer, Step
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "articles"
+#: The base URL tests use when replaying: nothing listens there, and vcrpy answers before any connect.
+REPLAY_URL = "http://127.0.0.1:9/v1"
+TEST_KEY = "sk-test-0000000000000000000000"
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    cassette.configure(vcr)
+
+
+@pytest.fixture
+def vcr_config() -> dict[str, Any]:
+    return cassette.vcr_config()
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(ROOT / "cassettes" / request.module.__name__.rsplit(".", 1)[-1])
+
+
+@pytest.fixture
+def allowed_hosts() -> list[str]:
+    # Only the local server the tests start when recording; the network is blocked otherwise.
+    return ["127.0.0.1"]
+
+
+@pytest.fixture
+def recording(record_mode: str) -> bool:
+    return record_mode != "none"
+
+
+@pytest.fixture(autouse=True)
+def _every_interaction_replayed(vcr: Any, recording: bool) -> Iterator[None]:
+    """A test that leaves recorded exchanges unused no longer does what its cassette says: fail it."""
+    yield
+    if vcr is not None and not recording:
+        unused = len(vcr) - vcr.play_count
+        assert unused == 0, f"{unused} recorded interaction(s) in {vcr._path} were never replayed"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The user's key, endpoint and model never leak into a test."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "SUMMARIZER_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def llm_endpoint(recording: bool) -> Iterator[Callable[..., str]]:
+    """Start the local OpenAI-compatible server with a script, when recording; return the base URL.
+
+    When replaying, the script is not served (the cassette already holds its replies) and the URL
+    points nowhere. Every scripted reply must have been asked for by the end of a recording.
+    """
+    servers: list[LocalLLMServer] = []
+
+    def start(*script: Step) -> str:
+        if not recording:
+            return REPLAY_URL
+        server = LocalLLMServer(list(script)).__enter__()
+        servers.append(server)
+        return server.base_url
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+        assert not server.script, f"{len(server.script)} scripted replies were never requested"
+
+
+@pytest.fixture(scope="session")
+def examples() -> list[Article]:
+    return read_articles([EXAMPLES]).articles
+
+
+@pytest.fixture
+def cna(examples: list[Article]) -> Article:
+    return next(article for article in examples if article.source == "CNA")

@@ -1,0 +1,238 @@
+"""The structured call on recorded exchanges: success, re-asks, retries, and every way it can fail."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx2
+import openai
+import pytest
+
+from summarizer.errors import (
+    AccessDenied,
+    AnswerTruncated,
+    ContentFiltered,
+    InvalidAnswer,
+    ModelRefused,
+    RequestRejected,
+    TransportError,
+)
+from summarizer.llm import LLMSettings, RetryPolicy, _retry_after, summarize_article
+from summarizer.models import Article, ArticleBriefing
+
+from .conftest import TEST_KEY
+from .llm_server import answer, answer_with, content, refusal, status, truncated
+
+FAST = RetryPolicy(attempts=3, initial_wait=0.01, max_wait=5.0)  # sleeps are recorded, not slept
+
+
+class Run:
+    """Calls summarize_article against an endpoint, noting every retry and every sleep."""
+
+    def __init__(self, base_url: str, settings: LLMSettings) -> None:
+        self.client = openai.AsyncOpenAI(api_key=TEST_KEY, base_url=base_url, max_retries=0)
+        self.settings = settings
+        self.retries: list[tuple[str, float]] = []
+        self.sleeps: list[float] = []
+
+    def __call__(self, article: Article) -> ArticleBriefing:
+        async def sleep(seconds: float) -> None:
+            self.sleeps.append(seconds)
+
+        def on_retry(_: Article, reason: str, delay: float) -> None:
+            self.retries.append((reason, delay))
+
+        return asyncio.run(
+            summarize_article(self.client, article, self.settings, on_retry=on_retry, sleep=sleep)
+        )
+
+
+@pytest.fixture
+def run(llm_endpoint: Callable[..., str]) -> Callable[..., Run]:
+    def make(*script: Any, **settings: Any) -> Run:
+        return Run(llm_endpoint(*script), LLMSettings(retry=FAST, **settings))
+
+    return make
+
+
+def sent(vcr: Any, index: int) -> dict[str, Any]:
+    """The JSON body of the index-th request in the cassette."""
+    return json.loads(vcr.requests[index].body)
+
+
+@pytest.mark.vcr
+def test_a_valid_answer_becomes_a_briefing_with_its_source_and_usage(run, cna, vcr):
+    result = run(answer)(cna)
+    assert result.ref.source == "CNA"
+    assert result.briefing.headline.startswith("Trump could meet Putin")
+    assert any(quote.speaker == "Karoline Leavitt" for quote in result.briefing.quotes)
+    assert result.attempts == 1
+    assert result.usage.requests == 1 and result.usage.prompt_tokens > 0
+    request = sent(vcr, 0)
+    assert request["response_format"]["type"] == "json_schema"
+    assert request["response_format"]["json_schema"]["strict"] is True
+
+
+@pytest.mark.vcr
+def test_rate_limited_request_waits_as_the_server_asks_then_succeeds(run, cna):
+    call = run(status(429, "Rate limit reached", "requests", {"retry-after-ms": "250"}), answer)
+    result = call(cna)
+    assert result.briefing.headline
+    assert call.retries == [("HTTP 429", 0.25)]
+    assert call.sleeps == [0.25]
+
+
+@pytest.mark.vcr
+def test_server_error_is_retried_with_backoff_then_succeeds(run, cna):
+    call = run(status(500, "The server had an error", "server_error"), answer)
+    result = call(cna)
+    assert result.briefing.headline
+    assert [reason for reason, _ in call.retries] == ["HTTP 500"]
+    assert 0 < call.sleeps[0] <= FAST.max_wait
+
+
+@pytest.mark.vcr
+def test_server_errors_past_the_retry_budget_fail_the_article(run, cna):
+    failing = status(503, "Service unavailable", "server_error")
+    call = run(failing, failing, failing)
+    with pytest.raises(TransportError, match=r"HTTP 503 after 3 attempts") as caught:
+        call(cna)
+    assert caught.value.attempts == 3
+    assert len(call.retries) == 2
+
+
+@pytest.mark.vcr
+def test_invalid_json_is_sent_back_with_the_error_and_the_reask_succeeds(run, cna, vcr):
+    result = run(content('{"headline": "Trump could meet Putin", "summary": '), answer)(cna)
+    assert result.attempts == 2
+    assert result.usage.requests == 2
+    reask = sent(vcr, 1)["messages"]
+    assert reask[-2] == {"role": "assistant", "content": '{"headline": "Trump could meet Putin", "summary": '}
+    assert "not valid JSON" in reask[-1]["content"]
+
+
+@pytest.mark.vcr
+def test_schema_violation_is_quoted_back_and_the_reask_succeeds(run, cna, vcr):
+    def break_schema(briefing: dict[str, Any]) -> dict[str, Any]:
+        del briefing["headline"]
+        briefing["key_points"] = []
+        return briefing
+
+    result = run(answer_with(break_schema), answer)(cna)
+    assert result.attempts == 2
+    reask = sent(vcr, 1)["messages"][-1]["content"]
+    assert "headline: Field required" in reask
+    assert "key_points: Value error, give at least one key point" in reask
+
+
+@pytest.mark.vcr
+def test_an_answer_that_never_validates_fails_with_the_attempts_and_last_output(run, cna):
+    call = run(content("not json"), content("still not json"), content("never json"), max_reasks=2)
+    with pytest.raises(InvalidAnswer) as caught:
+        call(cna)
+    assert caught.value.attempts == 3
+    assert caught.value.last_output == "never json"
+
+
+@pytest.mark.vcr
+def test_a_refusal_fails_the_article_without_retrying(run, cna):
+    call = run(refusal("I can't help with that request."))
+    with pytest.raises(ModelRefused, match="I can't help with that request"):
+        call(cna)
+    assert call.retries == []
+
+
+@pytest.mark.vcr
+def test_a_truncated_answer_fails_the_article_clearly(run, cna):
+    with pytest.raises(AnswerTruncated, match="cut off at the output-token limit") as caught:
+        run(truncated)(cna)
+    assert caught.value.last_output  # the partial JSON is kept for the report
+
+
+@pytest.mark.vcr
+def test_a_content_filter_stop_fails_the_article_clearly(run, cna):
+    def filtered(request: dict[str, Any], written: Any) -> Any:
+        reply = truncated(request, written)
+        reply.body["choices"][0]["finish_reason"] = "content_filter"
+        return reply
+
+    with pytest.raises(ContentFiltered):
+        run(filtered)(cna)
+
+
+@pytest.mark.vcr
+def test_unauthorized_is_not_retried_and_names_the_variable_without_the_key(run, cna):
+    message = "Incorrect API key provided: sk-proj-****************1234. You can find your API key at ..."
+    call = run(status(401, message, "invalid_request_error"))
+    with pytest.raises(AccessDenied) as caught:
+        call(cna)
+    text = str(caught.value)
+    assert "OPENAI_API_KEY" in text and "HTTP 401" in text
+    assert "sk-proj-" not in text and "1234" not in text
+    assert call.retries == []
+    assert caught.value.fatal
+
+
+@pytest.mark.vcr
+def test_bad_request_is_not_retried(run, cna):
+    call = run(status(400, "Invalid schema for response_format 'briefing'", "invalid_request_error"))
+    with pytest.raises(RequestRejected, match="HTTP 400: Invalid schema"):
+        call(cna)
+    assert call.retries == []
+
+
+@pytest.mark.vcr
+def test_json_object_mode_puts_the_schema_in_the_prompt(run, cna, vcr):
+    result = run(answer, mode="json_object")(cna)
+    assert result.briefing.headline
+    request = sent(vcr, 0)
+    assert request["response_format"] == {"type": "json_object"}
+    assert '"key_points"' in request["messages"][0]["content"]
+
+
+def _status_error(headers: dict[str, str]) -> openai.APIStatusError:
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    response = httpx2.Response(429, headers=headers, request=request)
+    return openai.RateLimitError("rate limited", response=response, body=None)
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"retry-after-ms": "1500"}, 1.5),
+        ({"retry-after": "7"}, 7.0),
+        ({"retry-after-ms": "200", "retry-after": "9"}, 0.2),
+        ({"retry-after": "3600"}, 60.0),  # capped at the policy's longest wait
+        ({"retry-after": "soon"}, None),
+        ({}, None),
+    ],
+)
+def test_retry_after_headers_are_read_in_milliseconds_seconds_and_capped(headers, expected):
+    assert _retry_after(_status_error(headers), cap=60.0) == expected
+
+
+def test_retry_after_as_an_http_date():
+    from email.utils import formatdate
+    from time import time
+
+    delay = _retry_after(_status_error({"retry-after": formatdate(time() + 30, usegmt=True)}), cap=60.0)
+    assert delay is not None and 25 <= delay <= 31
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Incorrect API key provided: sk-proj-abcdefghijklmnop1234.",
+        "Incorrect API key provided: sk-proj-****************1234.",
+        "header was Bearer abc.def.ghi",
+    ],
+)
+def test_key_shaped_text_is_redacted_from_messages(text):
+    from summarizer.llm import redact
+
+    cleaned = redact(text)
+    assert "[redacted]" in cleaned
+    assert "1234" not in cleaned and "abc.def" not in cleaned
