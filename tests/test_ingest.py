@@ -1,0 +1,134 @@
+"""Reading articles: every supported shape, stable ids, and bad inputs reported by name."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from summarizer.ingest import article_id, read_articles
+
+from .conftest import EXAMPLES
+
+TEXT = "Officials said on Tuesday that the bridge would reopen in May."
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_plain_text_file_is_one_article_named_by_its_path(tmp_path):
+    path = write(tmp_path / "bridge.txt", TEXT + "\n")
+    [article] = read_articles([path]).articles
+    assert article.text == TEXT
+    assert article.origin == str(path)
+    assert article.label == str(path)
+    assert article.source is None
+
+
+def test_markdown_front_matter_gives_title_source_url_and_date(tmp_path):
+    path = write(
+        tmp_path / "a.md",
+        "---\ntitle: Bridge to reopen\nsource: Gazette\nurl: https://example.org/bridge\n"
+        "published: 2025-05-02\n---\n" + TEXT,
+    )
+    [article] = read_articles([path]).articles
+    assert (article.title, article.source, article.url) == (
+        "Bridge to reopen",
+        "Gazette",
+        "https://example.org/bridge",
+    )
+    assert article.published == datetime(2025, 5, 2)
+    assert article.text == TEXT
+
+
+def test_json_object_list_and_jsonl_with_common_cms_field_names(tmp_path):
+    one = write(tmp_path / "one.json", json.dumps({"headline": "H1", "body": "First story text."}))
+    many = write(
+        tmp_path / "many.json", json.dumps([{"text": "Second."}, {"content": "Third.", "outlet": "X"}])
+    )
+    lines = write(
+        tmp_path / "feed.jsonl", json.dumps({"text": "Fourth."}) + "\n\n" + json.dumps({"text": "Fifth."})
+    )
+    result = read_articles([one, many, lines])
+    assert [a.text for a in result.articles] == [
+        "First story text.",
+        "Second.",
+        "Third.",
+        "Fourth.",
+        "Fifth.",
+    ]
+    assert result.articles[0].title == "H1"
+    assert result.articles[2].source == "X"
+    assert result.articles[2].origin == f"{many}#2"
+    assert result.articles[4].origin == f"{lines}:3"
+    assert result.failures == []
+
+
+def test_folders_are_read_recursively_in_a_stable_order_skipping_hidden_files(tmp_path):
+    write(tmp_path / "b" / "2.txt", "Two.")
+    write(tmp_path / "a.txt", "One.")
+    write(tmp_path / "b" / "1.md", "Three.")
+    write(tmp_path / ".cache" / "x.txt", "Hidden.")
+    write(tmp_path / "notes.pdf", b"%PDF")
+    texts = [a.text for a in read_articles([tmp_path]).articles]
+    assert texts == ["One.", "Three.", "Two."]
+
+
+def test_stdin_is_read_with_a_dash_as_text_or_json():
+    assert read_articles(["-"], stdin=io.StringIO(TEXT)).articles[0].text == TEXT
+    from_json = read_articles(["-"], stdin=io.StringIO(json.dumps([{"text": "A."}, {"text": "B."}])))
+    assert [a.text for a in from_json.articles] == ["A.", "B."]
+
+
+def test_the_id_is_derived_from_the_text_not_the_path(tmp_path):
+    first = write(tmp_path / "x.txt", TEXT)
+    second = write(tmp_path / "copy" / "y.txt", "\n" + TEXT + "\n")
+    other = write(tmp_path / "z.txt", TEXT + " Updated.")
+    a, b, c = read_articles([first, second, other]).articles
+    assert a.id == b.id == article_id(TEXT)
+    assert c.id != a.id
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "   \n", "empty"),
+        ("binary.txt", b"\x89PNG\x00\x00\x00", "binary"),
+        ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("broken.json", '{"text": ', "invalid JSON"),
+        ("numbers.json", "[1, 2]", "expected a JSON object"),
+        ("notext.json", '{"title": "only a title"}', "empty"),
+        ("bad.md", "---\ntitle: [unclosed\n---\nBody", "front matter"),
+        ("page.pdf", b"%PDF-1.7", "unsupported file type .pdf"),
+    ],
+)
+def test_a_bad_input_is_reported_by_name_and_the_rest_are_still_read(tmp_path, name, content, reason):
+    bad = write(tmp_path / name, content)
+    good = write(tmp_path / "good.txt", TEXT)
+    result = read_articles([bad, good])
+    assert [a.text for a in result.articles] == [TEXT]
+    [failure] = result.failures
+    assert failure.origin.startswith(str(bad))
+    assert failure.kind == "unreadable"
+    assert reason in failure.reason
+
+
+def test_a_missing_path_is_reported(tmp_path):
+    result = read_articles([tmp_path / "nope.txt"])
+    assert result.articles == []
+    assert result.failures[0].reason == "no such file or folder"
+
+
+def test_the_examples_are_two_articles_from_cna_and_lbc():
+    articles = read_articles([EXAMPLES]).articles
+    assert sorted(a.source or "" for a in articles) == ["CNA", "LBC"]
+    assert all(a.published == datetime(2025, 8, 6) for a in articles)
