@@ -50,7 +50,6 @@ from .render import render_brief
 __version__ = "0.1.0"
 
 __all__ = [
-    "DEFAULT_MODEL",
     "AccessDenied",
     "AnswerTruncated",
     "Article",
@@ -59,6 +58,7 @@ __all__ = [
     "Brief",
     "Briefing",
     "ContentFiltered",
+    "DEFAULT_MODEL",
     "Entity",
     "Failure",
     "InputError",
