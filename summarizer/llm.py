@@ -32,8 +32,9 @@ from .errors import (
     RequestRejected,
     TransportError,
 )
-from .models import Article, ArticleBriefing, Briefing, SourceRef, Usage
-from .prompts import Message, article_messages, reask_message
+from .grounding import ArticleFacts, Grounding, apply_findings, check_briefing
+from .models import Article, ArticleBriefing, Briefing, Checks, SourceRef, Usage
+from .prompts import Message, article_messages, reask_message, reground_message
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -71,6 +72,8 @@ class LLMSettings:
     mode: Mode = "json_schema"
     #: How many times an answer that fails validation is sent back with its errors.
     max_reasks: int = 2
+    #: What to do with quotes, figures and names the article does not support (after one re-ask).
+    grounding: Grounding = "strict"
     max_output_tokens: int | None = 16_000
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
@@ -105,18 +108,22 @@ async def summarize_article(
     on_retry: OnRetry | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> ArticleBriefing:
-    """Ask the model for one article's briefing and validate it.
+    """Ask the model for one article's briefing, validate it, and check it against the article.
 
-    A transport fault is retried with backoff; an answer that does not validate is sent back with its
-    errors, up to `settings.max_reasks` times. Raises an ArticleError subclass when it cannot succeed;
-    the error carries the attempt count and the last raw output.
+    A transport fault is retried with backoff. An answer that does not validate is sent back with its
+    errors, up to `settings.max_reasks` times. Quotes, figures and names the article does not support
+    are sent back once; under the "strict" policy what is still unsupported is then dropped, under
+    "warn" it is kept and flagged. Raises an ArticleError subclass when no briefing can be had; the
+    error carries the attempt count and the last raw output.
     """
     schema = _schema()
     messages = article_messages(article, schema=schema if settings.mode == "json_object" else None)
+    facts = ArticleFacts.of(article.text, article.published) if settings.grounding != "off" else None
     usage = Usage()
-    content = ""
-    problems: list[str] = []
-    for attempt in range(1, settings.max_reasks + 2):
+    reasks_left, regrounds_left, attempt = settings.max_reasks, 1, 0
+    reasked = False
+    while True:
+        attempt += 1
         completion = await _create(client, article, messages, settings, on_retry=on_retry, sleep=sleep)
         usage = usage + _usage(completion)
         content = _content(completion, attempt)
@@ -125,16 +132,38 @@ async def summarize_article(
         except ValidationError as error:
             problems = _problems(error)
             logger.info("article %s: answer %d did not validate: %s", article.id, attempt, problems)
+            if reasks_left == 0:
+                raise InvalidAnswer(
+                    f"the answer did not validate after {attempt} attempts: {'; '.join(problems)}",
+                    attempts=attempt,
+                    last_output=content,
+                ) from None
+            reasks_left -= 1
             messages = [*messages, {"role": "assistant", "content": content}, reask_message(problems)]
             continue
+        checks = Checks(policy=settings.grounding, reasked=reasked)
+        if facts is not None:
+            findings, checked = check_briefing(briefing, facts)
+            if findings and regrounds_left:
+                logger.info("article %s: %d ungrounded item(s); asking again", article.id, len(findings))
+                regrounds_left -= 1
+                reasked = True
+                messages = [*messages, {"role": "assistant", "content": content}, reground_message(findings)]
+                continue
+            checks = checks.model_copy(update={"checked": checked})
+            if findings and settings.grounding == "strict":
+                briefing = apply_findings(briefing, findings, fallback_title=article.title)
+                checks = checks.model_copy(update={"dropped": findings})
+            elif findings:
+                checks = checks.model_copy(update={"flagged": findings})
         return ArticleBriefing(
-            ref=SourceRef.of(article), briefing=briefing, model=settings.model, usage=usage, attempts=attempt
+            ref=SourceRef.of(article),
+            briefing=briefing,
+            model=settings.model,
+            usage=usage,
+            attempts=attempt,
+            checks=checks,
         )
-    raise InvalidAnswer(
-        f"the answer did not validate after {settings.max_reasks + 1} attempts: {'; '.join(problems)}",
-        attempts=settings.max_reasks + 1,
-        last_output=content,
-    )
 
 
 def _response_format(settings: LLMSettings) -> ResponseFormat:

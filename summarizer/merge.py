@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 
 from .models import (
@@ -13,6 +13,7 @@ from .models import (
     AttributedEvent,
     AttributedQuote,
     Brief,
+    CheckReport,
     EntityKind,
     Failure,
     Person,
@@ -57,10 +58,16 @@ def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Fai
     stories = sorted((_story(cluster) for cluster in clusters), key=_story_weight)
     usage = sum((item.usage for item in ordered), Usage())
     sources = sorted({item.ref for item in ordered}, key=_ref_order)
+    checks = [
+        CheckReport(**item.checks.model_dump(), source=item.ref.source, origin=item.ref.origin)
+        for item in sorted(ordered, key=lambda item: (_fold(item.ref.source), item.ref.origin))
+        if item.checks.policy != "off"
+    ]
     return Brief(
         stories=stories,
         sources=sources,
         failures=sorted(failures, key=lambda f: (f.origin, f.kind, f.reason)),
+        checks=checks,
         usage=usage,
     )
 
@@ -164,15 +171,11 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
         headline=lead.briefing.headline,
         summary=lead.briefing.summary,
         sources=sorted({item.ref for item in cluster}, key=_ref_order),
-        key_points=_merge_points(
-            (item.ref.source, p) for item in _lead_first(cluster, lead) for p in item.briefing.key_points
-        ),
+        key_points=_merge_points(_said(cluster, lead, "key_points")),
         quotes=_merge_quotes(cluster, lead),
         entities=_merge_entities(cluster, lead),
         timeline=_merge_timeline(cluster, lead),
-        what_next=_merge_points(
-            (item.ref.source, p) for item in _lead_first(cluster, lead) for p in item.briefing.what_next
-        ),
+        what_next=_merge_points(_said(cluster, lead, "what_next")),
         topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
     )
 
@@ -181,19 +184,40 @@ def _lead_first(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[A
     return [lead, *(item for item in cluster if item is not lead)]
 
 
-def _merge_points(said: Iterable[tuple[str, str]]) -> list[Point]:
-    """Points that say the same thing are kept once (the first wording) with every source that said it."""
-    kept: list[tuple[set[str], str, set[str]]] = []
-    for source, text in said:
+def _flagged(item: ArticleBriefing) -> set[str]:
+    """The fields of a briefing that grounding flagged (policy 'warn'), e.g. {'key_points[2]'}."""
+    return {finding.where for finding in item.checks.flagged}
+
+
+def _said(
+    cluster: list[ArticleBriefing], lead: ArticleBriefing, field: str
+) -> Iterator[tuple[str, str, bool]]:
+    """(source, text, flagged) for each string in one list field of the cluster's briefings, lead first."""
+    for item in _lead_first(cluster, lead):
+        flagged = _flagged(item)
+        for index, text in enumerate(getattr(item.briefing, field)):
+            yield item.ref.source, text, f"{field}[{index}]" in flagged
+
+
+def _merge_points(said: Iterable[tuple[str, str, bool]]) -> list[Point]:
+    """Points that say the same thing are kept once (the first wording) with every source that said it.
+
+    A merged point is unverified when any wording of it was flagged by the grounding check.
+    """
+    kept: list[tuple[set[str], str, set[str], list[bool]]] = []
+    for source, text, flagged in said:
         words = _words(text)
-        for kept_words, _, sources in kept:
+        for kept_words, _, sources, flags in kept:
             if _overlap(words, kept_words) >= POINT_SIMILARITY:
                 sources.add(source)
+                flags.append(flagged)
                 kept_words |= words
                 break
         else:
-            kept.append((words, text, {source}))
-    return [Point(text=text, sources=sorted(sources)) for _, text, sources in kept]
+            kept.append((words, text, {source}, [flagged]))
+    return [
+        Point(text=text, sources=sorted(sources), unverified=any(flags)) for _, text, sources, flags in kept
+    ]
 
 
 def _quote_key(text: str) -> str:
@@ -202,36 +226,43 @@ def _quote_key(text: str) -> str:
 
 def _merge_quotes(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[AttributedQuote]:
     """The same quote from two outlets is one quote with two sources; a fragment joins its full quote."""
-    kept: list[tuple[str, Quote, set[str]]] = []
+    kept: list[tuple[str, Quote, set[str], list[bool]]] = []
     for item in _lead_first(cluster, lead):
-        for quote in item.briefing.quotes:
+        flagged = _flagged(item)
+        for position, quote in enumerate(item.briefing.quotes):
             key = _quote_key(quote.text)
-            for index, (kept_key, _, sources) in enumerate(kept):
+            flag = f"quotes[{position}]" in flagged
+            for index, (kept_key, _, sources, flags) in enumerate(kept):
                 if key in kept_key or kept_key in key:
                     sources.add(item.ref.source)
+                    flags.append(flag)
                     if len(key) > len(kept_key):  # keep the fuller wording
-                        kept[index] = (key, quote, sources)
+                        kept[index] = (key, quote, sources, flags)
                     break
             else:
-                kept.append((key, quote, {item.ref.source}))
-    return [AttributedQuote(**quote.model_dump(), sources=sorted(sources)) for _, quote, sources in kept]
+                kept.append((key, quote, {item.ref.source}, [flag]))
+    return [
+        AttributedQuote(**quote.model_dump(), sources=sorted(sources), unverified=any(flags))
+        for _, quote, sources, flags in kept
+    ]
 
 
 def _merge_entities(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[Person]:
     """One entry per person or organisation however spelt; the fullest name is shown."""
-    merged: dict[tuple[EntityKind, str], tuple[str, str, set[str]]] = {}
+    merged: dict[tuple[EntityKind, str], tuple[str, str, set[str], bool]] = {}
     for item in _lead_first(cluster, lead):
-        for entity in item.briefing.entities:
+        flagged = _flagged(item)
+        for position, entity in enumerate(item.briefing.entities):
             key = (entity.kind, name_key(entity.name))
-            name, role, sources = merged.get(key, (entity.name, entity.role, set()))
+            name, role, sources, unverified = merged.get(key, (entity.name, entity.role, set(), False))
             if len(_strip_titles(entity.name)) > len(_strip_titles(name)):
                 name = entity.name
             sources.add(item.ref.source)
-            merged[key] = (name, role, sources)
+            merged[key] = (name, role, sources, unverified or f"entities[{position}]" in flagged)
     kinds = {"person": 0, "organization": 1, "place": 2}
     people = [
-        Person(name=name, kind=kind, role=role, sources=sorted(sources))
-        for (kind, _), (name, role, sources) in merged.items()
+        Person(name=name, kind=kind, role=role, sources=sorted(sources), unverified=unverified)
+        for (kind, _), (name, role, sources, unverified) in merged.items()
     ]
     return sorted(people, key=lambda p: (kinds[p.kind], -len(p.sources), _fold(p.name)))
 
@@ -241,17 +272,21 @@ def _strip_titles(name: str) -> str:
 
 
 def _merge_timeline(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[AttributedEvent]:
-    kept: list[tuple[set[str], AttributedEvent, set[str]]] = []
+    kept: list[tuple[set[str], AttributedEvent, set[str], list[bool]]] = []
     for item in _lead_first(cluster, lead):
-        for event in item.briefing.timeline:
+        flagged = _flagged(item)
+        for position, event in enumerate(item.briefing.timeline):
             words = _words(event.event)
-            for kept_words, kept_event, sources in kept:
+            flag = f"timeline[{position}]" in flagged
+            for kept_words, kept_event, sources, flags in kept:
                 if kept_event.date == event.date and _overlap(words, kept_words) >= POINT_SIMILARITY:
                     sources.add(item.ref.source)
+                    flags.append(flag)
                     break
             else:
-                kept.append((words, AttributedEvent(**event.model_dump(), sources=[]), {item.ref.source}))
-    events = [e.model_copy(update={"sources": sorted(s)}) for _, e, s in kept]
+                new = AttributedEvent(**event.model_dump(), sources=[])
+                kept.append((words, new, {item.ref.source}, [flag]))
+    events = [e.model_copy(update={"sources": sorted(s), "unverified": any(f)}) for _, e, s, f in kept]
     # In date order where a date is known (an ISO date, or a month and year in the wording); the
     # events with none keep their reported order after them.
     order = {id(e): i for i, e in enumerate(events)}

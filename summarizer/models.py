@@ -158,6 +158,25 @@ class SourceRef(_Model):
         )
 
 
+class Finding(_Model):
+    """An item of a briefing that its article does not support."""
+
+    kind: Literal["quote", "speaker", "number", "date", "name"]
+    where: str = Field(description="The briefing field, e.g. 'quotes[2]' or 'key_points[0]'.")
+    item: str = Field(description="The text that was checked.")
+    reason: str
+
+
+class Checks(_Model):
+    """The grounding check of one briefing against its article."""
+
+    policy: Literal["strict", "warn", "off"] = "off"
+    checked: int = Field(default=0, description="How many quotes, speakers, figures, dates and names.")
+    reasked: bool = Field(default=False, description="Whether the model was asked to correct items.")
+    dropped: list[Finding] = Field(default=[], description="Still ungrounded after the re-ask: removed.")
+    flagged: list[Finding] = Field(default=[], description="Still ungrounded, kept and marked (warn).")
+
+
 class ArticleBriefing(_Model):
     """A validated briefing together with the article it describes and what it cost."""
 
@@ -166,6 +185,7 @@ class ArticleBriefing(_Model):
     model: str
     usage: Usage = Usage()
     attempts: int = 1
+    checks: Checks = Checks()
 
 
 class Failure(_Model):
@@ -186,6 +206,7 @@ class Point(_Model):
 
     text: str
     sources: list[str]
+    unverified: bool = Field(default=False, description="Not found in an article (grounding 'warn').")
 
 
 class AttributedQuote(_Model):
@@ -193,6 +214,7 @@ class AttributedQuote(_Model):
     speaker: str
     context: str
     sources: list[str]
+    unverified: bool = False
 
 
 class Person(_Model):
@@ -200,6 +222,7 @@ class Person(_Model):
     kind: EntityKind
     role: str
     sources: list[str]
+    unverified: bool = False
 
 
 class AttributedEvent(_Model):
@@ -207,6 +230,14 @@ class AttributedEvent(_Model):
     date: str | None
     event: str
     sources: list[str]
+    unverified: bool = False
+
+
+class CheckReport(Checks):
+    """One article's grounding check, as the brief reports it."""
+
+    source: str
+    origin: str
 
 
 class Story(_Model):
@@ -224,9 +255,10 @@ class Story(_Model):
 
 
 class Brief(_Model):
-    """The day's brief: the stories, every source, every failure, and what it cost."""
+    """The day's brief: the stories, every source, every failure, the checks, and what it cost."""
 
     stories: list[Story]
     sources: list[SourceRef]
     failures: list[Failure]
+    checks: list[CheckReport] = []
     usage: Usage = Usage()

@@ -10,13 +10,20 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .models import Article
+from .models import Article, Finding
 
-__all__ = ["Message", "article_messages", "prompt_version", "prompts_dir", "reask_message"]
+__all__ = [
+    "Message",
+    "article_messages",
+    "prompt_version",
+    "prompts_dir",
+    "reask_message",
+    "reground_message",
+]
 
 Message = dict[str, str]
 
-TEMPLATES = ("system.j2", "article.j2", "reask.j2")
+TEMPLATES = ("system.j2", "article.j2", "reask.j2", "reground.j2")
 
 
 def prompts_dir() -> Path:
@@ -58,6 +65,11 @@ def article_messages(article: Article, *, schema: dict[str, Any] | None) -> list
 def reask_message(errors: list[str]) -> Message:
     """The follow-up that quotes the validation errors back to the model."""
     return {"role": "user", "content": _render("reask.j2", errors=errors)}
+
+
+def reground_message(findings: list[Finding]) -> Message:
+    """The follow-up that names each item the article does not support."""
+    return {"role": "user", "content": _render("reground.j2", findings=findings)}
 
 
 @cache

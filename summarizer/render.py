@@ -66,6 +66,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["link"] = _link
+    env.filters["unverified"] = lambda item: Markup(" *(unverified)*" if item.unverified else "")
     env.filters["sources"] = lambda names: Markup(_sources(list(names)))
     return env
 

@@ -1,0 +1,344 @@
+"""Check a briefing against its article: every quote, number and name must be found in the text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from .models import Briefing, Finding
+
+__all__ = [
+    "ArticleFacts",
+    "Grounding",
+    "apply_findings",
+    "check_briefing",
+    "counts",
+    "name_found",
+    "numbers_found",
+    "quote_found",
+    "quote_spans",
+    "speaker_near",
+]
+
+Grounding = Literal["strict", "warn", "off"]
+
+# --- normalising text -----------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ",
+})  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    """Compatibility-normalised, straight quotes, one kind of dash, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = re.sub(r"\s*-\s*", " - ", text)  # an en dash and a hyphen read alike
+    return " ".join(text.split())
+
+
+def _fold(text: str) -> str:
+    """_plain, lower case, without accents: for names."""
+    text = unicodedata.normalize("NFKD", _plain(text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+# --- numbers ------------------------------------------------------------------------------------------
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+WORD_NUMBERS = {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100}
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
+    for name in names
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
+_MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _values(text: str, *, idiomatic: bool = True) -> Iterator[float]:
+    """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
+
+    With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
+    """
+    text = _ISO_DATE.sub(" ", _fold(text))
+    for whole, fraction in _NUMBER.findall(text):
+        yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
+    for word in _WORD_NUMBER.findall(text):
+        if idiomatic or word not in ("one", "zero"):
+            yield float(WORD_NUMBERS[word])
+
+
+def _day_months(text: str) -> set[tuple[int, int]]:
+    """(month, day) pairs a text states: 'Aug 6', '6 August', '6th of August'."""
+    folded = _fold(text)
+    found = set()
+    for day, month in _DAY_MONTH.findall(folded):
+        if month in _MONTHS:
+            found.add((_MONTHS[month], int(day)))
+    for month, day in _MONTH_DAY.findall(folded):
+        if month in _MONTHS:
+            found.add((_MONTHS[month], int(day)))
+    return found
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What can be looked up in one article: its text as normalised for quotes and names, its figures."""
+
+    plain: str
+    folded: str
+    folded_words: frozenset[str]
+    values: frozenset[float]
+    day_months: frozenset[tuple[int, int]]
+    years: frozenset[int]
+    published: date | None
+
+    @classmethod
+    def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
+        folded = _fold(text)
+        values = frozenset(_values(text))
+        return cls(
+            plain=_plain(text),
+            folded=folded,
+            folded_words=frozenset(re.findall(r"[a-z0-9]+", folded)),
+            values=values,
+            day_months=frozenset(_day_months(text)),
+            years=frozenset(int(v) for v in values if v.is_integer() and 1900 <= v <= 2100),
+            published=published.date() if isinstance(published, datetime) else published,
+        )
+
+
+# --- the checks -----------------------------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+_TITLES = frozenset(
+    "president vice prime minister secretary chancellor senator governor mayor mr mrs ms dr sir dame "
+    "lord lady king queen prince princess pope general press spokesman spokeswoman spokesperson envoy "
+    "special us u.s. foreign state the".split()
+)
+
+
+#: How far before and after a quotation its speaker may be named ("..., he said" after an earlier
+#: "Secretary of State Marco Rubio told ..."): about two short paragraphs before, one after.
+ATTRIBUTION_BEFORE, ATTRIBUTION_AFTER = 400, 200
+
+
+def quote_spans(quote: str, facts: ArticleFacts) -> list[tuple[int, int]]:
+    """Where the quote stands in the article, as (start, end) in the normalised text; empty if nowhere.
+
+    Fragments joined by an ellipsis must each appear, in order. Differences of whitespace, curly versus
+    straight quotes and dashes, surrounding quotation marks and a trailing comma or full stop inside the
+    quotation are ignored; nothing else is (not even case).
+    """
+    text = _plain(quote).strip().strip('"').strip()
+    text = re.sub(r"[,.;:]+$", "", text).strip()
+    fragments = [f.strip().strip('"').strip(" ,.") for f in _ELLIPSIS.split(text)]
+    fragments = [f for f in fragments if f]
+    if not fragments:
+        return []
+    spans: list[tuple[int, int]] = []
+    start = facts.plain.find(fragments[0])
+    while start >= 0:
+        position = start + len(fragments[0])
+        for fragment in fragments[1:]:
+            found = facts.plain.find(fragment, position)
+            if found < 0:
+                return spans
+            position = found + len(fragment)
+        spans.append((start, position))
+        start = facts.plain.find(fragments[0], start + 1)
+    return spans
+
+
+def quote_found(quote: str, facts: ArticleFacts) -> bool:
+    return bool(quote_spans(quote, facts))
+
+
+def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts) -> bool:
+    """The speaker is named close to one of the places the quote stands: an attribution, not a bystander."""
+    for start, end in spans:
+        window = facts.plain[max(0, start - ATTRIBUTION_BEFORE) : end + ATTRIBUTION_AFTER]
+        if name_found(speaker, ArticleFacts.of(window), person=True):
+            return True
+    return False
+
+
+def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
+    """The name is mentioned: in full, or (a person) by surname, or (an organisation) by its initials."""
+    folded = _fold(name).strip()
+    if not folded:
+        return False
+    if _phrase_in(folded, facts):
+        return True
+    parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in _TITLES]
+    if not parts:
+        return False
+    if person:
+        surname = re.sub(r"(.)\1+", r"\1", parts[-1])
+        return any(re.sub(r"(.)\1+", r"\1", word) == surname for word in facts.folded_words)
+    without_article = " ".join(parts)
+    initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
+    return _phrase_in(without_article, facts) or (len(initials) > 1 and initials in facts.folded_words)
+
+
+def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", facts.folded) is not None
+
+
+def numbers_found(text: str, facts: ArticleFacts) -> list[str]:
+    """The figures in `text` that the article does not state (empty when all are grounded)."""
+    missing = []
+    for value in _values(text, idiomatic=False):
+        if value not in facts.values:
+            missing.append(f"{value:g}")
+    return missing
+
+
+def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
+    """An ISO date is grounded when the article states its day and month (its year too, if it names
+    years other than the publication's), or when `when` names its weekday within a week of publication."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return False
+    if (day.month, day.day) in facts.day_months:
+        return True
+    folded_when = _fold(when)
+    if facts.published is not None and abs((day - facts.published).days) <= 7:
+        if _WEEKDAYS[day.weekday()] in folded_when:
+            return True
+        relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
+        return any(word in folded_when and day == facts.published + timedelta(days=offset)
+                   for word, offset in relative.items())  # fmt: skip
+    return False
+
+
+def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding], int]:
+    """Every quote, speaker, figure and name in the briefing that the article does not support.
+
+    Returns the findings and how many items were checked. Pure and deterministic.
+    """
+    findings: list[Finding] = []
+    checked = 0
+
+    def figures(where: str, text: str) -> None:
+        nonlocal checked
+        checked += 1
+        missing = numbers_found(text, facts)
+        if missing:
+            findings.append(Finding(
+                kind="number", where=where, item=text,
+                reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
+            ))  # fmt: skip
+
+    figures("headline", briefing.headline)
+    figures("summary", briefing.summary)
+    for index, point in enumerate(briefing.key_points):
+        figures(f"key_points[{index}]", point)
+    for index, point in enumerate(briefing.what_next):
+        figures(f"what_next[{index}]", point)
+    for index, event in enumerate(briefing.timeline):
+        where = f"timeline[{index}]"
+        figures(where, f"{event.when}: {event.event}")
+        if event.date is not None:
+            checked += 1
+            if not date_found(event.date, event.when, facts):
+                findings.append(
+                    Finding(
+                        kind="date",
+                        where=where,
+                        item=f"{event.when} ({event.date})",
+                        reason="the date is not stated in the article",
+                    )
+                )
+    for index, quote in enumerate(briefing.quotes):
+        where = f"quotes[{index}]"
+        checked += 2
+        if not quote_found(quote.text, facts):
+            findings.append(
+                Finding(
+                    kind="quote",
+                    where=where,
+                    item=quote.text,
+                    reason="these words do not appear in the article",
+                )
+            )
+        elif not name_found(quote.speaker, facts, person=True):
+            findings.append(
+                Finding(
+                    kind="speaker",
+                    where=where,
+                    item=quote.speaker,
+                    reason="the speaker is not named in the article",
+                )
+            )
+    for index, entity in enumerate(briefing.entities):
+        if entity.kind == "place":
+            continue
+        checked += 1
+        if not name_found(entity.name, facts, person=entity.kind == "person"):
+            findings.append(
+                Finding(
+                    kind="name",
+                    where=f"entities[{index}]",
+                    item=entity.name,
+                    reason="not mentioned in the article",
+                )
+            )
+    return findings, checked
+
+
+def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:
+    """The briefing with every ungrounded item removed.
+
+    A list item is dropped. An ungrounded headline is replaced by the article's own title (or the first
+    grounded key point); an ungrounded summary by the grounded key points.
+    """
+    bad = {finding.where for finding in findings}
+
+    def keep(field: str, items: list[object]) -> list[object]:
+        return [item for index, item in enumerate(items) if f"{field}[{index}]" not in bad]
+
+    key_points = [str(p) for p in keep("key_points", list(briefing.key_points))]
+    headline, summary = briefing.headline, briefing.summary
+    if "headline" in bad:
+        headline = fallback_title or (key_points[0] if key_points else "Untitled")
+    if "summary" in bad:
+        summary = " ".join(key_points[:2]) or headline
+    return briefing.model_copy(update={
+        "headline": headline,
+        "summary": summary,
+        "key_points": key_points or [headline],
+        "what_next": keep("what_next", list(briefing.what_next)),
+        "timeline": keep("timeline", list(briefing.timeline)),
+        "quotes": keep("quotes", list(briefing.quotes)),
+        "entities": keep("entities", list(briefing.entities)),
+    })  # fmt: skip
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    """How many findings of each kind, in a stable order."""
+    result: dict[str, int] = {}
+    for finding in sorted(findings, key=lambda f: f.kind):
+        result[finding.kind] = result.get(finding.kind, 0) + 1
+    return result
