@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
         help="times an invalid answer is sent back with its errors (default: 2)",
     )
     brief.add_argument(
+        "--grounding",
+        choices=["strict", "warn", "off"],
+        default="strict",
+        help="quotes, figures and names the article does not support: drop them after one re-ask "
+        "(strict, default), keep them marked unverified (warn), or do not check (off)",
+    )
+    brief.add_argument(
         "--cassette",
         metavar="FILE",
         help="replay the HTTP exchanges recorded in FILE instead of calling the endpoint",
@@ -138,7 +145,9 @@ def _brief(args: argparse.Namespace) -> int:
     )
     replaying = bool(args.cassette) and not args.record
     settings = Settings(
-        llm=LLMSettings(model=args.model, mode=args.mode, max_reasks=args.max_reasks),
+        llm=LLMSettings(
+            model=args.model, mode=args.mode, max_reasks=args.max_reasks, grounding=args.grounding
+        ),
         concurrency=args.concurrency,
         base_url=args.base_url,
         api_key=REPLAY_KEY if replaying and not os.environ.get("OPENAI_API_KEY") else None,
@@ -173,8 +182,11 @@ class _ProgressLines:
             return
         self.finished += 1
         if event.status == "done" and event.briefing is not None:
-            usage = event.briefing.usage
+            usage, checks = event.briefing.usage, event.briefing.checks
             detail = f"{usage.requests} request(s), {usage.total_tokens} tokens"
+            if checks.dropped or checks.flagged:
+                detail += f"; {len(checks.dropped) or len(checks.flagged)} ungrounded item(s) "
+                detail += "dropped" if checks.dropped else "marked unverified"
             print(f"[{self.finished}/{event.total}] done    {where} ({name}): {detail}", file=self.stream)
         else:
             print(
@@ -185,9 +197,10 @@ class _ProgressLines:
 def _summary(result: RunResult, output: str | None, stream: TextIO) -> None:
     brief = result.brief
     usage = brief.usage
+    stories = f"{len(brief.stories)} {'story' if len(brief.stories) == 1 else 'stories'}"
     print(
-        f"{len(result.summaries.briefings)} summarised, {len(brief.failures)} not summarised, "
-        f"{len(brief.stories)} stories; {usage.requests} requests, {usage.prompt_tokens} prompt + "
+        f"{len(result.summaries.briefings)} summarised, {len(brief.failures)} not summarised, {stories}; "
+        f"{usage.requests} requests, {usage.prompt_tokens} prompt + "
         f"{usage.completion_tokens} completion tokens" + (f"; brief written to {output}" if output else ""),
         file=stream,
     )

@@ -21,6 +21,7 @@ __all__ = [
     "numbers_found",
     "quote_found",
     "quote_spans",
+    "attributed_to",
     "speaker_near",
 ]
 
@@ -175,12 +176,95 @@ def quote_found(quote: str, facts: ArticleFacts) -> bool:
 
 
 def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts) -> bool:
-    """The speaker is named close to one of the places the quote stands: an attribution, not a bystander."""
+    """The speaker is named close to one of the places the quote stands (outside the quote itself)."""
     for start, end in spans:
-        window = facts.plain[max(0, start - ATTRIBUTION_BEFORE) : end + ATTRIBUTION_AFTER]
+        window = (
+            facts.plain[max(0, start - ATTRIBUTION_BEFORE) : start]
+            + " "
+            + facts.plain[end : end + ATTRIBUTION_AFTER]
+        )
         if name_found(speaker, ArticleFacts.of(window), person=True):
             return True
     return False
+
+
+_SPEECH = (
+    r"(?:said|says|say|told|tells|added|adds|continued|wrote|writes|declared|stated|asked|warned|announced|"
+    r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described)"
+)
+_PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
+_SAID = re.compile(r"\b" + _SPEECH + r"\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _surname(name: str) -> str | None:
+    parts = [p for p in re.findall(r"[a-z0-9']+", _fold(name)) if p not in _TITLES]
+    return parts[-1] if parts else None
+
+
+def _enclosing(span: tuple[int, int], plain: str) -> tuple[int, int]:
+    """The whole quotation a quoted fragment stands in, when it stands between quotation marks."""
+    start, end = span
+    if plain.count('"', 0, start) % 2 == 1:
+        opening, closing = plain.rfind('"', 0, start), plain.find('"', end)
+        if closing != -1:
+            return opening, closing + 1
+    return span
+
+
+def _mentions(surname: str, lower: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<![a-z0-9])" + re.escape(surname) + r"(?![a-z0-9])", lower)]
+
+
+def _speaks(position: int, lower: str) -> bool:
+    """The name at `position` is the subject or object of a speech verb in its sentence
+    ('Marco Rubio told ...', 'Dmitry Peskov on Monday welcomed ...', 'said Interior Minister Ana Ruiz')."""
+    sentence = lower[position : position + 90]
+    cut = _SENTENCE_END.search(sentence)
+    if _SAID.search(sentence[: cut.start()] if cut else sentence):
+        return True
+    # 'said Interior Minister Ana Ruiz.' attributes only when the name closes the clause:
+    # 'Leavitt said Trump was pleased' and 'welcomed Mr Witkoff's visit' do not make Trump or Witkoff speak.
+    lead = lower[max(0, position - 45) : position]
+    closes = re.match(r"[a-z'-]*\s*(?:[.,;]|$)", lower[position : position + 40]) is not None
+    return closes and re.search(_SAID.pattern + r"[a-z .'-]*$", lead) is not None
+
+
+def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFacts) -> str | None:
+    """Whom the article attributes the quote at `span` to, among `candidates` (surnames); None if unclear.
+
+    First the words right after the quotation (`..., Zelenskyy said`); a pronoun or a description
+    there (`he said`, `the US president said`), or a quotation that ends its own sentence, sends the
+    search back to the nearest candidate before it who is the subject of a speech verb.
+    """
+    lower = facts.plain.lower()
+    start, end = _enclosing(span, facts.plain)
+    mentions = {surname: _mentions(surname, lower) for surname in candidates}
+    ended_inside = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
+    after = lower[end : end + 160]
+    clause = after.lstrip(" ,;:\"'")
+    offset = end + len(after) - len(clause)
+    stop = _SENTENCE_END.search(clause)
+    clause = clause[: stop.start()] if stop else clause
+    if not ended_inside and not _PRONOUN_SAID.match(clause) and _SAID.search(clause):
+        named = [
+            (position, surname)
+            for surname, positions in mentions.items()
+            for position in positions
+            if offset <= position < offset + len(clause)
+        ]
+        if named:
+            return min(named)[1]
+    before = sorted(
+        (start - position, surname)
+        for surname, positions in mentions.items()
+        for position in positions
+        if start - 700 <= position < start
+    )
+    for distance, surname in before:
+        if _speaks(start - distance, lower):
+            return surname
+    return None
 
 
 def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
@@ -198,7 +282,10 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
         return any(re.sub(r"(.)\1+", r"\1", word) == surname for word in facts.folded_words)
     without_article = " ".join(parts)
     initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
-    return _phrase_in(without_article, facts) or (len(initials) > 1 and initials in facts.folded_words)
+    if _phrase_in(without_article, facts):
+        return True
+    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
+    return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
 
 
 def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
@@ -240,6 +327,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     """
     findings: list[Finding] = []
     checked = 0
+    people = [e.name for e in briefing.entities if e.kind == "person"] + [q.speaker for q in briefing.quotes]
+    candidates = sorted({surname for name in people if (surname := _surname(name))})
 
     def figures(where: str, text: str) -> None:
         nonlocal checked
@@ -274,24 +363,16 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     for index, quote in enumerate(briefing.quotes):
         where = f"quotes[{index}]"
         checked += 2
-        if not quote_found(quote.text, facts):
-            findings.append(
-                Finding(
-                    kind="quote",
-                    where=where,
-                    item=quote.text,
-                    reason="these words do not appear in the article",
-                )
-            )
+        spans = quote_spans(quote.text, facts)
+        if not spans:
+            reason = "these words do not appear in the article"
+            findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
         elif not name_found(quote.speaker, facts, person=True):
-            findings.append(
-                Finding(
-                    kind="speaker",
-                    where=where,
-                    item=quote.speaker,
-                    reason="the speaker is not named in the article",
-                )
-            )
+            reason = "the speaker is not named in the article"
+            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+        elif not _attributed(quote.speaker, spans, candidates, facts):
+            reason = "the article does not attribute this quote to this speaker"
+            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
         if entity.kind == "place":
             continue
@@ -306,6 +387,25 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 )
             )
     return findings, checked
+
+
+def _attributed(
+    speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts
+) -> bool:
+    """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near it)."""
+    surname = _surname(speaker)
+    for span in spans:
+        who = attributed_to(span, candidates, facts)
+        if who is None and speaker_near(speaker, [span], facts):
+            return True
+        if who is not None and surname is not None and _undoubled(who) == _undoubled(surname):
+            return True
+    return False
+
+
+def _undoubled(name: str) -> str:
+    """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
+    return re.sub(r"(.)\1+", r"\1", name)
 
 
 def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:

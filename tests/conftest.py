@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import openai
 import pytest
 
 from summarizer import cassette
 from summarizer.ingest import read_articles
-from summarizer.models import Article
+from summarizer.llm import LLMSettings, RetryPolicy, summarize_article
+from summarizer.models import Article, ArticleBriefing
 
 from .llm_server import LocalLLMServer, Step
 
@@ -98,3 +101,35 @@ def examples() -> list[Article]:
 @pytest.fixture
 def cna(examples: list[Article]) -> Article:
     return next(article for article in examples if article.source == "CNA")
+
+
+FAST = RetryPolicy(attempts=3, initial_wait=0.01, max_wait=5.0)  # sleeps are recorded, not slept
+
+
+class Run:
+    """Calls summarize_article against an endpoint, noting every retry and every sleep."""
+
+    def __init__(self, base_url: str, settings: LLMSettings) -> None:
+        self.client = openai.AsyncOpenAI(api_key=TEST_KEY, base_url=base_url, max_retries=0)
+        self.settings = settings
+        self.retries: list[tuple[str, float]] = []
+        self.sleeps: list[float] = []
+
+    def __call__(self, article: Article) -> ArticleBriefing:
+        async def sleep(seconds: float) -> None:
+            self.sleeps.append(seconds)
+
+        def on_retry(_: Article, reason: str, delay: float) -> None:
+            self.retries.append((reason, delay))
+
+        return asyncio.run(
+            summarize_article(self.client, article, self.settings, on_retry=on_retry, sleep=sleep)
+        )
+
+
+@pytest.fixture
+def run(llm_endpoint: Callable[..., str]) -> Callable[..., Run]:
+    def make(*script: Any, **settings: Any) -> Run:
+        return Run(llm_endpoint(*script), LLMSettings(retry=FAST, **settings))
+
+    return make
