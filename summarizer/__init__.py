@@ -5,6 +5,8 @@
 >>> print(render_brief(result.brief))
 """
 
+import logging
+
 from .errors import (
     AccessDenied,
     AnswerTruncated,
@@ -48,6 +50,9 @@ from .pipeline import (
 from .render import render_brief
 
 __version__ = "0.1.0"
+
+# A library logs; the application decides where the lines go (the CLI sends them to stderr).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "AccessDenied",

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .cache import BriefingCache, default_cache_dir
 from .cassette import use_cassette
 from .errors import SummarizerError, UsageError
 from .llm import DEFAULT_MODEL, LLMSettings, briefing_schema
-from .pipeline import ProgressEvent, RunResult, Settings, make_brief
+from .pipeline import Prices, RunResult, Settings, make_brief
+from .progress import progress_for
 from .render import render_brief
 
 __all__ = ["EXIT_FAILURES", "EXIT_OK", "EXIT_STOPPED", "EXIT_USAGE", "main"]
@@ -98,11 +100,61 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --cassette: call the endpoint and record the exchanges to FILE",
     )
+    _cache_options(brief)
+    brief.add_argument(
+        "--no-cache", action="store_true", help="neither read nor store briefings in the cache"
+    )
+    brief.add_argument(
+        "--max-tokens",
+        type=_positive,
+        metavar="N",
+        help="token budget for the whole run: once spent, no new request is sent and the remaining "
+        "articles are listed as not summarised",
+    )
+    brief.add_argument(
+        "--max-article-tokens",
+        type=_positive,
+        default=12_000,
+        metavar="N",
+        help="cut longer articles to about N tokens (default: 12000; the brief says which were cut)",
+    )
+    brief.add_argument(
+        "--price",
+        type=_prices,
+        default=os.environ.get("SUMMARIZER_PRICE"),
+        metavar="IN,OUT[,CACHED]",
+        help="dollars per million input, output (and cached input) tokens, to show the cost "
+        "(default: $SUMMARIZER_PRICE; no price, no cost)",
+    )
     brief.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     brief.add_argument("-v", "--verbose", action="store_true", help="log requests and retries on stderr")
 
     commands.add_parser("schema", help="print the briefing's JSON schema (what the model must answer)")
+
+    cache = commands.add_parser("cache", help="show or clear the cache of briefings")
+    cache.add_argument("action", choices=["info", "clear"])
+    _cache_options(cache)
     return parser
+
+
+def _cache_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"where briefings are stored as they arrive (default: {default_cache_dir()})",
+    )
+
+
+def _prices(text: str) -> Prices:
+    try:
+        values = [float(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]") from None
+    if len(values) not in (2, 3) or any(value < 0 for value in values):
+        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]")
+    return Prices(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
 
 
 def _positive(text: str) -> int:
@@ -126,13 +178,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             print(json.dumps(briefing_schema(), indent=2))
             return EXIT_OK
+        if args.command == "cache":
+            return _cache(args)
         return _brief(args)
     except SummarizerError as error:
         print(f"summarizer: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("summarizer: interrupted; nothing was written", file=sys.stderr)
+        print(
+            "\nsummarizer: interrupted; no brief was written. Every briefing finished so far is cached: "
+            "run the same command again to resume.",
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
+
+
+def _cache(args: argparse.Namespace) -> int:
+    store = BriefingCache(args.cache_dir or default_cache_dir())
+    if args.action == "clear":
+        print(f"removed {store.clear()} briefings from {store.root}")
+    else:
+        entries, size = store.size()
+        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {store.root}")
+    return EXIT_OK
 
 
 def _brief(args: argparse.Namespace) -> int:
@@ -150,51 +218,29 @@ def _brief(args: argparse.Namespace) -> int:
         ),
         concurrency=args.concurrency,
         base_url=args.base_url,
+        # A cassette run (replay or recording) must make its own requests: no cache.
+        cache_dir=None if args.no_cache or args.cassette else (args.cache_dir or default_cache_dir()),
+        max_article_tokens=args.max_article_tokens,
+        max_run_tokens=args.max_tokens,
+        prices=args.price,
         api_key=REPLAY_KEY if replaying and not os.environ.get("OPENAI_API_KEY") else None,
     )
     cassette: AbstractContextManager[Any] = (
         use_cassette(args.cassette, record=args.record) if args.cassette else nullcontext()
     )
-    progress = None if args.quiet else _ProgressLines(sys.stderr)
+    progress = progress_for(sys.stderr, quiet=args.quiet)
     with cassette:
         result = make_brief(args.paths, settings=settings, progress=progress)
     _write(render_brief(result.brief, args.format), args.output)
     if not args.quiet:
-        _summary(result, args.output, sys.stderr)
+        _summary(result, args.output, args.price, sys.stderr)
     if result.summaries.stopped:
         print(f"summarizer: error: the run stopped: {result.summaries.stopped}", file=sys.stderr)
         return EXIT_STOPPED
     return EXIT_OK if result.complete else EXIT_FAILURES
 
 
-class _ProgressLines:
-    """One plain line per article on stderr, and one per retry."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.finished = 0
-
-    def __call__(self, event: ProgressEvent) -> None:
-        name = event.article.source or "-"
-        where = event.article.origin
-        if event.status == "retry":
-            print(f"  retry   {where}: {event.detail}", file=self.stream)
-            return
-        self.finished += 1
-        if event.status == "done" and event.briefing is not None:
-            usage, checks = event.briefing.usage, event.briefing.checks
-            detail = f"{usage.requests} request(s), {usage.total_tokens} tokens"
-            if checks.dropped or checks.flagged:
-                detail += f"; {len(checks.dropped) or len(checks.flagged)} ungrounded item(s) "
-                detail += "dropped" if checks.dropped else "marked unverified"
-            print(f"[{self.finished}/{event.total}] done    {where} ({name}): {detail}", file=self.stream)
-        else:
-            print(
-                f"[{self.finished}/{event.total}] failed  {where} ({name}): {event.detail}", file=self.stream
-            )
-
-
-def _summary(result: RunResult, output: str | None, stream: TextIO) -> None:
+def _summary(result: RunResult, output: str | None, prices: Prices | None, stream: TextIO) -> None:
     brief = result.brief
     usage = brief.usage
     stories = f"{len(brief.stories)} {'story' if len(brief.stories) == 1 else 'stories'}"

@@ -11,7 +11,10 @@
         ├── AnswerTruncated      the answer was cut off (finish_reason "length")
         ├── ContentFiltered      the answer was stopped by a content filter
         ├── InvalidAnswer        the answer never validated, even after re-asking
-        └── NotRecorded          replaying a cassette that holds no answer for this request
+        ├── NotRecorded          replaying a cassette that holds no answer for this request
+        └── NotSummarised        no request was sent for it
+            ├── BudgetSpent      the run's token budget was spent first
+            └── RunStopped       the run stopped first (the key was rejected)
 
 `exit_code` is part of each type: the command line exits with it. Messages never hold a secret.
 """
@@ -22,12 +25,15 @@ __all__ = [
     "AccessDenied",
     "AnswerTruncated",
     "ArticleError",
+    "BudgetSpent",
     "ContentFiltered",
     "InputError",
     "InvalidAnswer",
     "ModelRefused",
     "NotRecorded",
+    "NotSummarised",
     "RequestRejected",
+    "RunStopped",
     "SummarizerError",
     "TransportError",
     "UsageError",
@@ -118,3 +124,17 @@ class NotRecorded(ArticleError):
 
     kind = "not recorded"
     fatal = False
+
+
+class NotSummarised(ArticleError):
+    """No request was sent for this article."""
+
+    kind = "not summarised"
+
+
+class BudgetSpent(NotSummarised):
+    """The run's token budget (--max-tokens) was spent before this article's turn."""
+
+
+class RunStopped(NotSummarised):
+    """The run stopped (the endpoint rejected the key) before this article's turn."""

@@ -6,9 +6,11 @@ import asyncio
 import email.utils
 import json
 import logging
+import random
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal, cast
@@ -25,11 +27,13 @@ from .errors import (
     AccessDenied,
     AnswerTruncated,
     ArticleError,
+    BudgetSpent,
     ContentFiltered,
     InvalidAnswer,
     ModelRefused,
     NotRecorded,
     RequestRejected,
+    RunStopped,
     TransportError,
 )
 from .grounding import ArticleFacts, Grounding, apply_findings, check_briefing
@@ -38,6 +42,7 @@ from .prompts import Message, article_messages, reask_message, reground_message
 
 __all__ = [
     "DEFAULT_MODEL",
+    "Gate",
     "LLMSettings",
     "Mode",
     "RetryPolicy",
@@ -61,8 +66,8 @@ RETRIABLE_STATUS = frozenset({408, 409, 429})
 class RetryPolicy:
     """Transport-fault retries: exponential backoff with jitter, or what the server's retry-after says."""
 
-    attempts: int = 6
-    initial_wait: float = 1.0
+    attempts: int = 8
+    initial_wait: float = 0.5
     max_wait: float = 60.0
 
 
@@ -76,6 +81,35 @@ class LLMSettings:
     grounding: Grounding = "strict"
     max_output_tokens: int | None = 16_000
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+class Gate:
+    """What every request of a run passes through: at most `concurrency` in flight, a token budget,
+    and a stop once the endpoint has rejected the key. Backoff sleeps hold no slot."""
+
+    def __init__(self, concurrency: int = 8, max_tokens: int | None = None) -> None:
+        self._slots = asyncio.Semaphore(max(1, concurrency))
+        self.max_tokens = max_tokens
+        self.spent = Usage()
+        self.stopped: str | None = None
+
+    def record(self, usage: Usage) -> None:
+        self.spent = self.spent + usage
+
+    def stop(self, reason: str) -> None:
+        if self.stopped is None:
+            self.stopped = reason
+
+    @asynccontextmanager
+    async def request(self) -> AsyncIterator[None]:
+        async with self._slots:
+            if self.stopped is not None:
+                raise RunStopped(f"the run stopped: {self.stopped}")
+            if self.max_tokens is not None and self.spent.total_tokens >= self.max_tokens:
+                raise BudgetSpent(
+                    f"the run's token budget ({self.max_tokens:,}) was spent before this article"
+                )
+            yield
 
 
 @cache
@@ -107,6 +141,7 @@ async def summarize_article(
     *,
     on_retry: OnRetry | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    gate: Gate | None = None,
 ) -> ArticleBriefing:
     """Ask the model for one article's briefing, validate it, and check it against the article.
 
@@ -116,6 +151,7 @@ async def summarize_article(
     "warn" it is kept and flagged. Raises an ArticleError subclass when no briefing can be had; the
     error carries the attempt count and the last raw output.
     """
+    gate = gate or Gate(concurrency=1)
     schema = _schema()
     messages = article_messages(article, schema=schema if settings.mode == "json_object" else None)
     facts = ArticleFacts.of(article.text, article.published) if settings.grounding != "off" else None
@@ -124,8 +160,9 @@ async def summarize_article(
     reasked = False
     while True:
         attempt += 1
-        completion = await _create(client, article, messages, settings, on_retry=on_retry, sleep=sleep)
+        completion = await _create(client, article, messages, settings, gate, on_retry=on_retry, sleep=sleep)
         usage = usage + _usage(completion)
+        gate.record(_usage(completion))
         content = _content(completion, attempt)
         try:
             briefing = Briefing.model_validate_json(content)
@@ -177,6 +214,7 @@ async def _create(
     article: Article,
     messages: list[Message],
     settings: LLMSettings,
+    gate: Gate,
     *,
     on_retry: OnRetry | None,
     sleep: Callable[[float], Awaitable[None]],
@@ -188,7 +226,12 @@ async def _create(
 
     def wait(state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
-        return _retry_after(error, policy.max_wait) or backoff(state)
+        asked = _retry_after(error, policy.max_wait)
+        if asked is None:
+            return backoff(state)
+        # At least what the server asked; a little more at random, so that requests turned away
+        # together do not all come back at the same instant.
+        return asked * (1 + random.uniform(0, 0.25))
 
     def before_sleep(state: RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
@@ -210,12 +253,13 @@ async def _create(
     try:
         async for attempt in retrying:
             with attempt:
-                return await client.chat.completions.create(
-                    model=settings.model,
-                    messages=cast("list[ChatCompletionMessageParam]", messages),
-                    response_format=_response_format(settings),
-                    max_completion_tokens=limit,
-                )
+                async with gate.request():
+                    return await client.chat.completions.create(
+                        model=settings.model,
+                        messages=cast("list[ChatCompletionMessageParam]", messages),
+                        response_format=_response_format(settings),
+                        max_completion_tokens=limit,
+                    )
     except openai.APIError as error:
         raise _translate(error, policy.attempts) from None
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover

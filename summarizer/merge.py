@@ -10,10 +10,10 @@ from itertools import combinations
 
 from .models import (
     ArticleBriefing,
+    ArticleReport,
     AttributedEvent,
     AttributedQuote,
     Brief,
-    CheckReport,
     EntityKind,
     Failure,
     Person,
@@ -58,16 +58,24 @@ def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Fai
     stories = sorted((_story(cluster) for cluster in clusters), key=_story_weight)
     usage = sum((item.usage for item in ordered), Usage())
     sources = sorted({item.ref for item in ordered}, key=_ref_order)
-    checks = [
-        CheckReport(**item.checks.model_dump(), source=item.ref.source, origin=item.ref.origin)
+    reports = [
+        ArticleReport(
+            source=item.ref.source,
+            origin=item.ref.origin,
+            article_id=item.ref.article_id,
+            model=item.model,
+            usage=item.usage,
+            attempts=item.attempts,
+            checks=item.checks,
+            cut_at_tokens=item.cut_at_tokens,
+        )
         for item in sorted(ordered, key=lambda item: (_fold(item.ref.source), item.ref.origin))
-        if item.checks.policy != "off"
     ]
     return Brief(
         stories=stories,
         sources=sources,
         failures=sorted(failures, key=lambda f: (f.origin, f.kind, f.reason)),
-        checks=checks,
+        articles=reports,
         usage=usage,
     )
 

@@ -186,6 +186,9 @@ class ArticleBriefing(_Model):
     usage: Usage = Usage()
     attempts: int = 1
     checks: Checks = Checks()
+    cut_at_tokens: int | None = Field(
+        default=None, description="Set when the article was longer than the cap and only its start was sent."
+    )
 
 
 class Failure(_Model):
@@ -233,11 +236,17 @@ class AttributedEvent(_Model):
     unverified: bool = False
 
 
-class CheckReport(Checks):
-    """One article's grounding check, as the brief reports it."""
+class ArticleReport(_Model):
+    """What producing one article's briefing took, as the brief reports it."""
 
     source: str
     origin: str
+    article_id: str
+    model: str
+    usage: Usage
+    attempts: int
+    checks: Checks
+    cut_at_tokens: int | None = None
 
 
 class Story(_Model):
@@ -260,5 +269,6 @@ class Brief(_Model):
     stories: list[Story]
     sources: list[SourceRef]
     failures: list[Failure]
-    checks: list[CheckReport] = []
-    usage: Usage = Usage()
+    articles: list[ArticleReport] = Field(default=[], description="Per article: tokens, attempts, checks.")
+    usage: Usage = Field(default=Usage(), description="What producing these briefings took, in total.")
+    cost: float | None = Field(default=None, description="In dollars, when a price is configured; else null.")

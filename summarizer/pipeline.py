@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,19 +13,22 @@ from typing import Literal
 
 import openai
 
+from .cache import BriefingCache
 from .errors import ArticleError, UsageError
 from .ingest import read_articles
-from .llm import LLMSettings, redact, summarize_article
+from .llm import Gate, LLMSettings, redact, summarize_article
 from .merge import merge_briefings
-from .models import Article, ArticleBriefing, Brief, Failure
+from .models import Article, ArticleBriefing, Brief, Failure, SourceRef, Usage
 
 __all__ = [
+    "Prices",
     "Progress",
     "ProgressEvent",
     "RunResult",
     "Settings",
     "Summaries",
     "asummarize",
+    "cut_article",
     "make_brief",
     "make_client",
     "summarize",
@@ -32,27 +36,58 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: Characters per token when estimating an article's length (no tokenizer is downloaded at run time).
+CHARS_PER_TOKEN = 4
+
+
+@dataclass(frozen=True)
+class Prices:
+    """Dollars per million tokens. Only what the user configures: summarizer never guesses a price."""
+
+    input: float
+    output: float
+    cached_input: float | None = None
+
+    def cost(self, usage: Usage) -> float:
+        cached = usage.cached_prompt_tokens
+        cached_price = self.input if self.cached_input is None else self.cached_input
+        return (
+            (usage.prompt_tokens - cached) * self.input
+            + cached * cached_price
+            + usage.completion_tokens * self.output
+        ) / 1_000_000
+
 
 @dataclass(frozen=True)
 class Settings:
-    """How to reach the model and how hard to push it."""
+    """How to reach the model, how hard to push it, and what a run may spend."""
 
     llm: LLMSettings = field(default_factory=LLMSettings)
+    #: Requests in flight at once (backoff sleeps hold none).
     concurrency: int = 8
     base_url: str | None = None
     timeout: float = 120.0
     api_key: str | None = field(default=None, repr=False)
+    #: Where briefings are stored as they arrive; None: no cache.
+    cache_dir: Path | None = None
+    #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
+    max_article_tokens: int | None = 12_000
+    #: Once this run has spent this many tokens, no new request is sent; None: no budget.
+    max_run_tokens: int | None = None
+    prices: Prices | None = None
 
 
 @dataclass(frozen=True)
 class ProgressEvent:
-    """What the pipeline tells a progress callback: an article finished, failed, or is being retried."""
+    """What the pipeline tells a progress callback: an article finished, came from the cache, failed,
+    or is being retried; with the run's totals so far."""
 
-    status: Literal["done", "failed", "retry"]
+    status: Literal["done", "cached", "failed", "retry"]
     article: Article
     total: int
     detail: str = ""
     briefing: ArticleBriefing | None = None
+    spent: Usage = field(default_factory=Usage)
 
 
 Progress = Callable[[ProgressEvent], None]
@@ -60,12 +95,15 @@ Progress = Callable[[ProgressEvent], None]
 
 @dataclass
 class Summaries:
-    """Every article's outcome: a briefing or a failure, in input order."""
+    """Every article's outcome, in input order: a briefing or a failure."""
 
     briefings: list[ArticleBriefing] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     #: Why the run stopped before every article was tried (a rejected API key), else None.
     stopped: str | None = None
+    #: What this run itself spent (cached briefings cost nothing now).
+    spent: Usage = field(default_factory=Usage)
+    cached: int = 0
 
 
 @dataclass
@@ -104,6 +142,18 @@ def _require_key(settings: Settings) -> str:
     return api_key
 
 
+def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
+    """The article cut to about `max_tokens` at a paragraph or sentence end, and the cap when it was cut."""
+    if max_tokens is None or len(article.text) <= max_tokens * CHARS_PER_TOKEN:
+        return article, None
+    limit = max_tokens * CHARS_PER_TOKEN
+    head = article.text[:limit]
+    ends = [head.rfind("\n"), *(m.end() for m in re.finditer(r"[.!?][\"'\u201d\u2019]?\s", head))]
+    cut = max(ends)
+    text = head[:cut].rstrip() if cut > limit // 2 else head.rstrip()
+    return article.model_copy(update={"text": text}), max_tokens
+
+
 async def asummarize(
     articles: Sequence[Article],
     *,
@@ -111,43 +161,67 @@ async def asummarize(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> Summaries:
-    """Summarise articles concurrently (at most `settings.concurrency` requests in flight).
+    """Summarise articles concurrently: at most `settings.concurrency` requests in flight.
 
-    Every article ends as a briefing or a failure. A rejected API key stops the run: the articles not
-    yet sent are reported as not summarised, with the reason.
+    Every article ends as a briefing or a failure. A briefing is stored in the cache the moment it
+    arrives, so an interrupted run resumes where it stopped; an article already cached costs nothing;
+    the same text given twice costs one call. A rejected API key, or the run's token budget, stops new
+    requests: the articles not yet sent are reported as not summarised, with the reason.
     """
     settings = settings or Settings()
-    gate = asyncio.Semaphore(max(1, settings.concurrency))
+    gate = Gate(settings.concurrency, settings.max_run_tokens)
+    store = BriefingCache(settings.cache_dir) if settings.cache_dir is not None else None
     total = len(articles)
-    stop: list[str] = []
+    cached = 0
 
-    def report(event: ProgressEvent) -> None:
+    def report(status: Literal["done", "cached", "failed", "retry"], article: Article, detail: str = "",
+               briefing: ArticleBriefing | None = None) -> None:  # fmt: skip
         if progress is not None:
-            progress(event)
+            progress(ProgressEvent(status, article, total, detail, briefing, gate.spent))
 
     def on_retry(article: Article, reason: str, delay: float) -> None:
-        report(ProgressEvent("retry", article, total, f"{reason}, retrying in {delay:.1f}s"))
+        report("retry", article, f"{reason}, retrying in {delay:.1f}s")
 
     async def one(article: Article) -> ArticleBriefing | Failure:
-        async with gate:
-            if stop:
-                failure = _failure(article, "not summarised", f"the run stopped: {stop[0]}")
-                report(ProgressEvent("failed", article, total, failure.reason))
-                return failure
-            try:
-                result = await summarize_article(client, article, settings.llm, on_retry=on_retry)
-            except ArticleError as error:
-                if error.fatal and not stop:
-                    stop.append(error.message)
-                failure = _failure(article, error.kind, error.message)
-                logger.warning("article %s failed: %s", article.origin, failure.reason)
-                report(ProgressEvent("failed", article, total, failure.reason))
-                return failure
-        report(ProgressEvent("done", article, total, briefing=result))
+        nonlocal cached
+        sent, cut_at = cut_article(article, settings.max_article_tokens)
+        found = store.get(sent, settings.llm) if store is not None else None
+        if found is not None:
+            cached += 1
+            found = found.model_copy(update={"ref": SourceRef.of(article)})
+            report("cached", article, briefing=found)
+            return found
+        try:
+            result = await summarize_article(client, sent, settings.llm, on_retry=on_retry, gate=gate)
+        except ArticleError as error:
+            if error.fatal:
+                gate.stop(error.message)
+            failure = _failure(article, error.kind, error.message)
+            logger.warning("article %s failed: %s", article.origin, failure.reason)
+            report("failed", article, failure.reason)
+            return failure
+        result = result.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": cut_at})
+        if store is not None:
+            store.put(sent, settings.llm, result)
+        report("done", article, briefing=result)
         return result
 
-    outcomes = await asyncio.gather(*(one(article) for article in articles))
-    summaries = Summaries(stopped=stop[0] if stop else None)
+    # The same text is asked for once; its copies wait for the first and take its answer.
+    first: dict[str, asyncio.Task[ArticleBriefing | Failure]] = {}
+
+    async def once(article: Article) -> ArticleBriefing | Failure:
+        if article.id not in first:
+            first[article.id] = asyncio.ensure_future(one(article))
+            return await first[article.id]
+        outcome = await first[article.id]
+        if isinstance(outcome, Failure):
+            return outcome.model_copy(update={"origin": article.origin, "source": article.source})
+        duplicate = outcome.model_copy(update={"ref": SourceRef.of(article)})
+        report("cached", article, "the same text as another input", duplicate)
+        return duplicate
+
+    outcomes = await asyncio.gather(*(once(article) for article in articles))
+    summaries = Summaries(stopped=gate.stopped, spent=gate.spent, cached=cached)
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             summaries.failures.append(outcome)
@@ -200,6 +274,8 @@ def make_brief(
         raise UsageError("no articles found in the given paths")
     summaries = asyncio.run(_summarize_owning_client(ingested.articles, client, settings, progress))
     brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
+    if settings.prices is not None:
+        brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
     return RunResult(brief=brief, summaries=summaries, articles=ingested.articles)
 
 

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .models import Brief
+from .models import Brief, SourceRef
 
 __all__ = ["Format", "escape_markdown", "render_brief"]
 
@@ -50,6 +50,14 @@ def _link(label: str, url: str | None) -> Markup:
     return Markup(f"[{escape_markdown(label)}]({safe_url.replace('(', '%28').replace(')', '%29')})")
 
 
+def _cut_note(ref: SourceRef, brief: Brief) -> Markup:
+    """' (only the first ~N tokens were summarised)' for an article longer than the cap."""
+    for report in brief.articles:
+        if report.article_id == ref.article_id and report.origin == ref.origin and report.cut_at_tokens:
+            return Markup(f" (too long: only its first ~{report.cut_at_tokens:,} tokens were summarised)")
+    return Markup("")
+
+
 def _sources(names: list[str]) -> str:
     return "[" + ", ".join(escape_markdown(name) for name in names) + "]"
 
@@ -66,6 +74,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["link"] = _link
+    env.filters["cut_note"] = _cut_note
     env.filters["unverified"] = lambda item: Markup(" *(unverified)*" if item.unverified else "")
     env.filters["sources"] = lambda names: Markup(_sources(list(names)))
     return env

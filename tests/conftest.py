@@ -60,15 +60,18 @@ def _every_interaction_replayed(vcr: Any, recording: bool) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The user's key, endpoint and model never leak into a test."""
+    """The user's key, endpoint, model, prices and cache never reach a test."""
     for name in (
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
         "OPENAI_ORG_ID",
         "OPENAI_PROJECT_ID",
         "SUMMARIZER_MODEL",
+        "SUMMARIZER_PRICE",
+        "XDG_CACHE_HOME",
     ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))  # never the user's own cache
 
 
 @pytest.fixture
@@ -104,6 +107,7 @@ def cna(examples: list[Article]) -> Article:
 
 
 FAST = RetryPolicy(attempts=3, initial_wait=0.01, max_wait=5.0)  # sleeps are recorded, not slept
+PATIENT = RetryPolicy(attempts=12, initial_wait=0.01, max_wait=1.0)  # enough to wait out a rate limit
 
 
 class Run:

@@ -1,0 +1,234 @@
+"""A local OpenAI-compatible simulator for fault-injection tests and benchmarks.
+
+It answers POST /v1/chat/completions with a valid, grounded briefing built by rule from the article in
+the prompt (sentences copied from the text), after a configurable latency. It can enforce a rate limit
+(429 with retry-after-ms), inject faults at a given rate (500, a dropped connection, invalid JSON, a
+schema violation), and reject the key after a number of requests (401). GET /stats returns how many
+requests each article received. Faults are decided by a hash of (article, attempt), so a run is
+reproducible whatever order the requests arrive in.
+
+    python -m tests.simulator --latency 0.2 --faults 0.3      # prints its base URL, serves until killed
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from .llm_server import completion, error_body
+
+ARTICLE = re.compile(r"==== BEGIN ARTICLE ([0-9a-f]{16}) ====\n(.*?)\n==== END ARTICLE", re.S)
+FAULTS = ("server_error", "dropped", "invalid_json", "schema_violation")
+
+
+@dataclass
+class Config:
+    latency: float = 0.0
+    #: Requests per second the server accepts; more are answered 429 with retry-after-ms. 0: no limit.
+    rate: float = 0.0
+    #: Share of requests that fail, and which faults they may be (chosen by the same hash).
+    fault_rate: float = 0.0
+    faults: tuple[str, ...] = ("server_error", "dropped")
+    #: Fault only an article's first this-many attempts (0: any attempt may fault).
+    faulty_attempts: int = 0
+    #: Answer 401 to every request after this many; None: never.
+    reject_key_after: int | None = None
+    #: Faults are answered at once (as an overloaded gateway does), not after the latency.
+    fault_latency: float = 0.0
+
+
+@dataclass
+class Stats:
+    requests: Counter[str] = field(default_factory=Counter)
+    faults: Counter[str] = field(default_factory=Counter)
+    rate_limited: int = 0
+    in_flight: int = 0
+    most_in_flight: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "requests": dict(self.requests),
+            "faults": dict(self.faults),
+            "rate_limited": self.rate_limited,
+            "most_in_flight": self.most_in_flight,
+        }
+
+
+def briefing_for(text: str) -> dict[str, Any]:
+    """A faithful briefing made by rule: every sentence is copied from the article."""
+    body = text.split("\n\n", 1)[1] if "\n\n" in text else text
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", body) if len(s.strip()) > 20] or [body.strip()]
+    first_words = sentences[0].split()[:12]
+    return {
+        "headline": " ".join(first_words).rstrip(".,;:"),
+        "summary": " ".join(sentences[:2]),
+        "key_points": sentences[:4],
+        "entities": [],
+        "quotes": [],
+        "timeline": [],
+        "what_next": sentences[4:5],
+        "topics": ["local news"],
+    }
+
+
+class Simulator:
+    """The simulator on 127.0.0.1 (a free port), in a thread of this process; a context manager."""
+
+    def __init__(self, config: Config | None = None, port: int = 0) -> None:
+        self.config = config or Config()
+        self.stats = Stats()
+        self._lock = threading.Lock()
+        self._next_slot = time.monotonic()
+        self._served = 0
+        handler = self._handler()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def __enter__(self) -> Simulator:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def _fault(self, article_id: str, attempt: int) -> str | None:
+        if self.config.fault_rate <= 0:
+            return None
+        if self.config.faulty_attempts and attempt > self.config.faulty_attempts:
+            return None
+        digest = hashlib.sha256(f"{article_id}:{attempt}".encode()).digest()
+        if int.from_bytes(digest[:4], "big") / 2**32 >= self.config.fault_rate:
+            return None
+        return self.config.faults[digest[4] % len(self.config.faults)]
+
+    def _rate_limited(self) -> float | None:
+        """Seconds to wait when over the rate limit (a leaky bucket), else None."""
+        if self.config.rate <= 0:
+            return None
+        with self._lock:
+            now = time.monotonic()
+            if self._next_slot > now + 1e-3:
+                return self._next_slot - now
+            self._next_slot = max(self._next_slot, now) + 1 / self.config.rate
+            return None
+
+    def decide(self, request: dict[str, Any]) -> tuple[int, Any, dict[str, str], str | None]:
+        """(status, body, headers, fault) for one request."""
+        messages = request.get("messages", [])
+        found = next((f for m in messages if (f := ARTICLE.search(m.get("content") or ""))), None)
+        article_id, text = (found[1], found[2]) if found else ("?", "")
+        with self._lock:
+            self._served += 1
+            served = self._served
+            self.stats.requests[article_id] += 1
+            attempt = self.stats.requests[article_id]
+        if self.config.reject_key_after is not None and served > self.config.reject_key_after:
+            return 401, error_body(401, "Incorrect API key provided.", "invalid_request_error"), {}, "401"
+        wait = self._rate_limited()
+        if wait is not None:
+            with self._lock:
+                self.stats.rate_limited += 1
+            headers = {"retry-after-ms": str(max(1, int(wait * 1000)))}
+            return 429, error_body(429, "Rate limit reached", "requests"), headers, "429"
+        fault = self._fault(article_id, attempt)
+        if fault is not None:
+            with self._lock:
+                self.stats.faults[fault] += 1
+        if fault == "server_error":
+            return 500, error_body(500, "The server had an error", "server_error"), {}, fault
+        if fault == "dropped":
+            return 0, None, {}, fault
+        answer = briefing_for(text)
+        if fault == "invalid_json":
+            return 200, completion(request, json.dumps(answer)[:-20]), {}, fault
+        if fault == "schema_violation":
+            del answer["headline"]
+        return 200, completion(request, json.dumps(answer)), {}, fault
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        simulator = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive: the client reuses its connections
+
+            def do_GET(self) -> None:
+                self._send(200, simulator.stats.as_json(), {})
+
+            def do_POST(self) -> None:
+                request = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
+                stats = simulator.stats
+                with simulator._lock:
+                    stats.in_flight += 1
+                    stats.most_in_flight = max(stats.most_in_flight, stats.in_flight)
+                try:
+                    status, body, headers, fault = simulator.decide(request)
+                    latency = simulator.config.fault_latency if fault else simulator.config.latency
+                    if latency:
+                        time.sleep(latency)
+                finally:
+                    with simulator._lock:
+                        stats.in_flight -= 1
+                if status == 0:  # drop the connection without a word
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                self._send(status, body, headers)
+
+            def _send(self, status: int, body: Any, headers: dict[str, str]) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        return Handler
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.simulator", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds per answer")
+    parser.add_argument("--rate", type=float, default=0.0, help="requests per second accepted (0: no limit)")
+    parser.add_argument("--faults", type=float, default=0.0, help="share of requests that fail")
+    parser.add_argument("--fault-kinds", default="server_error,dropped", help=f"from {','.join(FAULTS)}")
+    parser.add_argument("--reject-key-after", type=int, default=None)
+    args = parser.parse_args()
+    config = Config(
+        latency=args.latency,
+        rate=args.rate,
+        fault_rate=args.faults,
+        faults=tuple(args.fault_kinds.split(",")),
+        reject_key_after=args.reject_key_after,
+    )
+    with Simulator(config, port=args.port) as simulator:
+        print(simulator.base_url, flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

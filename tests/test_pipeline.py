@@ -1,0 +1,255 @@
+"""A day's run against the simulator: concurrency, cache and resume, budgets, faults; nothing lost."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summarizer import LLMSettings, Settings, make_brief
+from summarizer.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, main
+from summarizer.pipeline import Prices, cut_article
+from summarizer.progress import ProgressBar, ProgressLines
+from summarizer.render import render_brief
+
+from .conftest import FAST, PATIENT, ROOT, TEST_KEY
+from .simulator import Config, Simulator
+from .synthetic import write_articles
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "today"
+    write_articles(folder, 12)
+    return folder
+
+
+@pytest.fixture
+def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
+    marker = request.node.get_closest_marker("simulator")
+    config = Config(**marker.kwargs) if marker else Config(latency=0.005)
+    with Simulator(config) as running:
+        yield running
+
+
+def settings(simulator: Simulator, tmp_path: Path, **changes: object) -> Settings:
+    base: dict[str, object] = {
+        "llm": LLMSettings(retry=FAST),
+        "base_url": simulator.base_url,
+        "api_key": TEST_KEY,
+        "cache_dir": tmp_path / "cache",
+        "concurrency": 4,
+    }
+    return Settings(**(base | changes))  # type: ignore[arg-type]
+
+
+@pytest.mark.simulator(latency=0.03)
+def test_no_more_requests_are_in_flight_than_the_concurrency(simulator, articles, tmp_path):
+    result = make_brief([articles], settings=settings(simulator, tmp_path, concurrency=3, cache_dir=None))
+    assert result.complete
+    assert simulator.stats.most_in_flight == 3
+
+
+def test_a_rerun_of_the_same_inputs_makes_no_call_and_gives_the_same_brief(simulator, articles, tmp_path):
+    first = make_brief([articles], settings=settings(simulator, tmp_path))
+    assert first.summaries.spent.requests == 12
+    again = make_brief([articles], settings=settings(simulator, tmp_path))
+    assert again.summaries.spent.requests == 0 and again.summaries.cached == 12
+    assert sum(simulator.stats.requests.values()) == 12
+    assert render_brief(again.brief) == render_brief(first.brief)
+
+
+def test_a_changed_article_is_the_only_one_asked_for_again(simulator, articles, tmp_path):
+    make_brief([articles], settings=settings(simulator, tmp_path))
+    changed = articles / "00003.md"
+    changed.write_text(changed.read_text() + "The vote was later confirmed.\n")
+    again = make_brief([articles], settings=settings(simulator, tmp_path))
+    assert again.summaries.spent.requests == 1 and again.summaries.cached == 11
+
+
+def test_the_same_text_given_twice_costs_one_call_and_both_inputs_are_cited(simulator, articles, tmp_path):
+    copy = tmp_path / "copy.md"
+    copy.write_text((articles / "00000.md").read_text())
+    result = make_brief([articles, copy], settings=settings(simulator, tmp_path))
+    assert result.complete and len(result.summaries.briefings) == 13
+    assert sum(simulator.stats.requests.values()) == 12
+    origins = {ref.origin for ref in result.brief.sources}
+    assert str(copy) in origins and str(articles / "00000.md") in origins
+
+
+def test_a_briefing_in_a_truncated_cache_file_is_asked_for_again(simulator, articles, tmp_path):
+    first = make_brief([articles], settings=settings(simulator, tmp_path))
+    entry = next((tmp_path / "cache").glob("*/*.json"))
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # a crash mid-write
+    again = make_brief([articles], settings=settings(simulator, tmp_path))
+    assert again.summaries.spent.requests == 1
+    assert render_brief(again.brief) == render_brief(first.brief)
+    json.loads(entry.read_text())  # written whole again
+
+
+@pytest.mark.simulator(latency=0.002, fault_rate=0.3)
+def test_with_30_percent_transient_faults_every_article_completes(simulator, articles, tmp_path):
+    result = make_brief([articles], settings=settings(simulator, tmp_path, cache_dir=None))
+    assert result.complete
+    assert sum(simulator.stats.faults.values()) > 0
+    assert sum(simulator.stats.requests.values()) == 12 + sum(simulator.stats.faults.values())
+
+
+@pytest.mark.simulator(fault_rate=0.5, faults=("invalid_json", "schema_violation"), faulty_attempts=1)
+def test_invalid_answers_are_reasked_and_counted_in_usage(simulator, articles, tmp_path):
+    result = make_brief([articles], settings=settings(simulator, tmp_path, cache_dir=None))
+    assert result.complete
+    reasked = [report for report in result.brief.articles if report.attempts > 1]
+    assert reasked and all(report.usage.requests == report.attempts for report in reasked)
+    assert result.brief.usage.requests == sum(simulator.stats.requests.values())
+
+
+@pytest.mark.simulator(rate=200)
+def test_a_rate_limit_is_waited_out(simulator, articles, tmp_path):
+    patient = settings(simulator, tmp_path, cache_dir=None, concurrency=8, llm=LLMSettings(retry=PATIENT))
+    result = make_brief([articles], settings=patient)
+    assert result.complete
+    assert simulator.stats.rate_limited > 0
+
+
+def test_a_spent_budget_sends_no_new_request_and_names_every_article_left(simulator, articles, tmp_path):
+    one = make_brief([articles / "00000.md"], settings=settings(simulator, tmp_path, cache_dir=None))
+    per_article = one.brief.usage.total_tokens
+    budget = settings(simulator, tmp_path, cache_dir=None, concurrency=1, max_run_tokens=per_article * 3)
+    result = make_brief([articles], settings=budget)
+    assert len(result.summaries.briefings) == 3
+    assert [f.kind for f in result.brief.failures] == ["not summarised"] * 9
+    assert all("token budget" in f.reason for f in result.brief.failures)
+    assert {f.origin for f in result.brief.failures} == {str(articles / f"{i:05d}.md") for i in range(3, 12)}
+
+
+@pytest.mark.simulator(reject_key_after=3)
+def test_a_key_rejected_mid_run_stops_cleanly_and_lists_the_rest(simulator, articles, tmp_path):
+    result = make_brief([articles], settings=settings(simulator, tmp_path, concurrency=1))
+    assert len(result.summaries.briefings) == 3
+    assert result.summaries.stopped and "HTTP 401" in result.summaries.stopped
+    kinds = [f.kind for f in result.brief.failures]
+    assert kinds.count("access denied") == 1 and kinds.count("not summarised") == 8
+    assert sum(simulator.stats.requests.values()) == 4  # nothing sent after the rejection
+
+
+def test_a_long_article_is_cut_and_the_brief_says_so(simulator, tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("\n".join(f"Paragraph {i} of the council report was read aloud." for i in range(400)))
+    result = make_brief([long], settings=settings(simulator, tmp_path, max_article_tokens=500))
+    [report] = result.brief.articles
+    assert report.cut_at_tokens == 500
+    assert "too long: only its first ~500 tokens were summarised" in render_brief(result.brief)
+
+
+def test_cut_article_stops_at_a_paragraph_or_sentence_end(examples):
+    article = examples[0]
+    cut, at = cut_article(article, 100)
+    assert at == 100 and len(cut.text) <= 400 and cut.text.endswith((".", "”", '"'))
+    assert cut_article(article, 100_000) == (article, None)
+
+
+def test_a_configured_price_gives_a_cost_and_none_is_never_invented(simulator, articles, tmp_path):
+    priced = make_brief([articles], settings=settings(simulator, tmp_path, prices=Prices(0.10, 0.50)))
+    usage = priced.brief.usage
+    assert priced.brief.cost == pytest.approx(
+        (usage.prompt_tokens * 0.10 + usage.completion_tokens * 0.50) / 1e6
+    )
+    assert make_brief([articles], settings=settings(simulator, tmp_path)).brief.cost is None
+
+
+def test_progress_is_a_line_per_article_off_a_terminal_and_a_bar_on_one(simulator, articles, tmp_path):
+    lines = io.StringIO()
+    make_brief([articles], settings=settings(simulator, tmp_path), progress=ProgressLines(lines))
+    assert len([line for line in lines.getvalue().splitlines() if " done " in line]) == 12
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    make_brief([articles], settings=settings(simulator, tmp_path), progress=ProgressBar(screen))
+    last = screen.getvalue().rsplit("\r\033[K", 1)[-1]
+    assert last.startswith("[========================] 12/12") and "cached 12" in last and "left 0:00" in last
+
+
+def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env |= {"OPENAI_API_KEY": TEST_KEY, "SUMMARIZER_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "summarizer", *args]
+    return subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+@pytest.mark.simulator(latency=0.05)
+def test_a_run_killed_halfway_resumes_without_asking_twice_and_gives_the_same_brief(simulator, tmp_path):
+    folder = tmp_path / "today"
+    write_articles(folder, 40)
+    cache = tmp_path / "cache"
+    common = ["brief", str(folder), "--base-url", simulator.base_url, "--concurrency", "2", "-q"]
+    process = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    deadline = time.monotonic() + 60
+    while len(list(cache.glob("*/*.json"))) < 15 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    finished = {json.loads(p.read_text())["ref"]["article_id"] for p in cache.glob("*/*.json")}
+    assert 15 <= len(finished) < 40 and not (tmp_path / "brief.md").exists()
+
+    resumed = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    assert resumed.wait(timeout=120) == EXIT_OK, resumed.stderr.read() if resumed.stderr else ""
+    requests = simulator.stats.requests
+    assert all(requests[article_id] == 1 for article_id in finished)  # nothing finished is asked again
+    assert max(requests.values()) <= 2 and sum(n - 1 for n in requests.values()) <= 2  # at most the in-flight
+
+    whole = run_cli(*common, "-o", str(tmp_path / "whole.md"), "--no-cache", cache=tmp_path / "unused")
+    assert whole.wait(timeout=120) == EXIT_OK
+    assert (tmp_path / "brief.md").read_bytes() == (tmp_path / "whole.md").read_bytes()
+
+
+@pytest.mark.simulator(reject_key_after=2)
+def test_the_cli_stops_on_a_rejected_key_with_one_clear_line(simulator, articles, tmp_path):
+    process = run_cli("brief", str(articles), "--base-url", simulator.base_url, "--concurrency", "1", "-q",
+                      "-o", str(tmp_path / "b.md"), cache=tmp_path / "cache")  # fmt: skip
+    assert process.wait(timeout=60) == EXIT_STOPPED
+    stderr = process.stderr.read() if process.stderr else ""
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines() == [
+        "summarizer: error: the run stopped: HTTP 401: Incorrect API key provided.. "
+        "Check OPENAI_API_KEY and the endpoint (--base-url)."
+    ]
+    assert "10 inputs were not summarised" in (tmp_path / "b.md").read_text()
+
+
+def test_the_budget_flag_and_cache_commands(simulator, articles, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    cache = tmp_path / "cache"
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
+    assert (
+        main([*args, "--max-tokens", "1", "--concurrency", "1", "-o", str(tmp_path / "b.md")])
+        == EXIT_FAILURES
+    )
+    assert main(["cache", "info", "--cache-dir", str(cache)]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("1 briefings")
+    assert main(["cache", "clear", "--cache-dir", str(cache)]) == EXIT_OK
+    assert "removed 1 briefings" in capsys.readouterr().out
+    assert not list(cache.glob("*/*.json"))
+
+
+def test_ctrl_c_says_how_to_resume(monkeypatch, capsys, articles):
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("summarizer.cli.make_brief", interrupted)
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    assert main(["brief", str(articles)]) == EXIT_INTERRUPTED
+    assert "run the same command again to resume" in capsys.readouterr().err
