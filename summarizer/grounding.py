@@ -46,8 +46,11 @@ def _plain(text: str) -> str:
 
 def _fold(text: str) -> str:
     """_plain, lower case, without accents: for names."""
-    text = unicodedata.normalize("NFKD", _plain(text))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _plain(text)
+    if not text.isascii():  # most news copy is ASCII once quotes and dashes are plain
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
 
 
 # --- numbers ------------------------------------------------------------------------------------------
@@ -76,12 +79,13 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
-def _values(text: str, *, idiomatic: bool = True) -> Iterator[float]:
+def _values(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
     """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
 
     With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
+    `folded` says the text is already folded.
     """
-    text = _ISO_DATE.sub(" ", _fold(text))
+    text = _ISO_DATE.sub(" ", text if folded else _fold(text))
     for whole, fraction in _NUMBER.findall(text):
         yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
     for word in _WORD_NUMBER.findall(text):
@@ -89,9 +93,8 @@ def _values(text: str, *, idiomatic: bool = True) -> Iterator[float]:
             yield float(WORD_NUMBERS[word])
 
 
-def _day_months(text: str) -> set[tuple[int, int]]:
-    """(month, day) pairs a text states: 'Aug 6', '6 August', '6th of August'."""
-    folded = _fold(text)
+def _day_months(folded: str) -> set[tuple[int, int]]:
+    """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'."""
     found = set()
     for day, month in _DAY_MONTH.findall(folded):
         if month in _MONTHS:
@@ -117,13 +120,13 @@ class ArticleFacts:
     @classmethod
     def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
         folded = _fold(text)
-        values = frozenset(_values(text))
+        values = frozenset(_values(folded, folded=True))
         return cls(
             plain=_plain(text),
             folded=folded,
             folded_words=frozenset(re.findall(r"[a-z0-9]+", folded)),
             values=values,
-            day_months=frozenset(_day_months(text)),
+            day_months=frozenset(_day_months(folded)),
             years=frozenset(int(v) for v in values if v.is_integer() and 1900 <= v <= 2100),
             published=published.date() if isinstance(published, datetime) else published,
         )

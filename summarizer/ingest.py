@@ -22,6 +22,9 @@ __all__ = ["TEXT_SUFFIXES", "Ingested", "article_id", "read_articles"]
 
 logger = logging.getLogger(__name__)
 
+# libyaml's safe loader when PyYAML was built with it: front matter on every article, ten times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
@@ -131,7 +134,7 @@ def _front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
     if not sep:
         return {}, text
     try:
-        meta = yaml.safe_load(head)
+        meta = yaml.load(head, Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
         raise InputError(origin, f"front matter is not valid YAML: {error}") from None
     if meta is None:

@@ -207,12 +207,14 @@ async def asummarize(
         return result
 
     # The same text is asked for once; its copies wait for the first and take its answer.
-    first: dict[str, asyncio.Task[ArticleBriefing | Failure]] = {}
+    first: dict[str, asyncio.Future[ArticleBriefing | Failure]] = {}
 
     async def once(article: Article) -> ArticleBriefing | Failure:
         if article.id not in first:
-            first[article.id] = asyncio.ensure_future(one(article))
-            return await first[article.id]
+            first[article.id] = asyncio.get_running_loop().create_future()
+            outcome = await one(article)
+            first[article.id].set_result(outcome)
+            return outcome
         outcome = await first[article.id]
         if isinstance(outcome, Failure):
             return outcome.model_copy(update={"origin": article.origin, "source": article.source})
@@ -220,12 +222,23 @@ async def asummarize(
         report("cached", article, "the same text as another input", duplicate)
         return duplicate
 
-    outcomes = await asyncio.gather(*(once(article) for article in articles))
+    # A bounded pool of workers, not a task per article: an article's prompt is built only when a
+    # worker takes it, so memory does not grow with the number waiting. Four per request slot, so that
+    # articles asleep in a backoff do not leave the slots idle.
+    outcomes: list[ArticleBriefing | Failure | None] = [None] * len(articles)
+    queue = iter(enumerate(articles))
+
+    async def worker() -> None:
+        for index, article in queue:
+            outcomes[index] = await once(article)
+
+    workers = min(len(articles), max(32, 4 * settings.concurrency))
+    await asyncio.gather(*(worker() for _ in range(workers)))
     summaries = Summaries(stopped=gate.stopped, spent=gate.spent, cached=cached)
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             summaries.failures.append(outcome)
-        else:
+        elif outcome is not None:
             summaries.briefings.append(outcome)
     return summaries
 

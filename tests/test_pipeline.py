@@ -121,9 +121,12 @@ def test_a_rate_limit_is_waited_out(simulator, articles, tmp_path):
 
 
 def test_a_spent_budget_sends_no_new_request_and_names_every_article_left(simulator, articles, tmp_path):
-    one = make_brief([articles / "00000.md"], settings=settings(simulator, tmp_path, cache_dir=None))
-    per_article = one.brief.usage.total_tokens
-    budget = settings(simulator, tmp_path, cache_dir=None, concurrency=1, max_run_tokens=per_article * 3)
+    two = [articles / "00000.md", articles / "00001.md"]
+    first_two = make_brief(
+        two, settings=settings(simulator, tmp_path, cache_dir=None)
+    ).brief.usage.total_tokens
+    # Just above what two articles cost: the third may start, and once it is paid for nothing else may.
+    budget = settings(simulator, tmp_path, cache_dir=None, concurrency=1, max_run_tokens=first_two + 1)
     result = make_brief([articles], settings=budget)
     assert len(result.summaries.briefings) == 3
     assert [f.kind for f in result.brief.failures] == ["not summarised"] * 9
