@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from .models import Briefing, Finding
+from .text import TITLES, WEEKDAYS, figures, fold, plain, undoubled
+from .text import surname as last_name
 
 __all__ = [
     "ArticleFacts",
@@ -29,39 +29,6 @@ Grounding = Literal["strict", "warn", "off"]
 
 # --- normalising text -----------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ",
-})  # fmt: skip
-
-
-def _plain(text: str) -> str:
-    """Compatibility-normalised, straight quotes, one kind of dash, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = re.sub(r"\s*-\s*", " - ", text)  # an en dash and a hyphen read alike
-    return " ".join(text.split())
-
-
-def _fold(text: str) -> str:
-    """_plain, lower case, without accents: for names."""
-    text = _plain(text)
-    if not text.isascii():  # most news copy is ASCII once quotes and dashes are plain
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower()
-
-
-# --- numbers ------------------------------------------------------------------------------------------
-
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-WORD_NUMBERS = {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100}
-
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -70,27 +37,9 @@ _MONTHS = {
          ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
     for name in names
 }  # fmt: skip
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-
-
-def _values(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
-    """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
-
-    With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
-    `folded` says the text is already folded.
-    """
-    text = _ISO_DATE.sub(" ", text if folded else _fold(text))
-    for whole, fraction in _NUMBER.findall(text):
-        yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
-    for word in _WORD_NUMBER.findall(text):
-        if idiomatic or word not in ("one", "zero"):
-            yield float(WORD_NUMBERS[word])
 
 
 def _day_months(folded: str) -> set[tuple[int, int]]:
@@ -119,10 +68,10 @@ class ArticleFacts:
 
     @classmethod
     def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
-        folded = _fold(text)
-        values = frozenset(_values(folded, folded=True))
+        folded = fold(text)
+        values = frozenset(figures(folded, folded=True))
         return cls(
-            plain=_plain(text),
+            plain=plain(text),
             folded=folded,
             folded_words=frozenset(re.findall(r"[a-z0-9]+", folded)),
             values=values,
@@ -135,11 +84,6 @@ class ArticleFacts:
 # --- the checks -----------------------------------------------------------------------------------------
 
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
-_TITLES = frozenset(
-    "president vice prime minister secretary chancellor senator governor mayor mr mrs ms dr sir dame "
-    "lord lady king queen prince princess pope general press spokesman spokeswoman spokesperson envoy "
-    "special us u.s. foreign state the".split()
-)
 
 
 #: How far before and after a quotation its speaker may be named ("..., he said" after an earlier
@@ -154,7 +98,7 @@ def quote_spans(quote: str, facts: ArticleFacts) -> list[tuple[int, int]]:
     straight quotes and dashes, surrounding quotation marks and a trailing comma or full stop inside the
     quotation are ignored; nothing else is (not even case).
     """
-    text = _plain(quote).strip().strip('"').strip()
+    text = plain(quote).strip().strip('"').strip()
     text = re.sub(r"[,.;:]+$", "", text).strip()
     fragments = [f.strip().strip('"').strip(" ,.") for f in _ELLIPSIS.split(text)]
     fragments = [f for f in fragments if f]
@@ -198,11 +142,6 @@ _SPEECH = (
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _surname(name: str) -> str | None:
-    parts = [p for p in re.findall(r"[a-z0-9']+", _fold(name)) if p not in _TITLES]
-    return parts[-1] if parts else None
 
 
 def _enclosing(span: tuple[int, int], plain: str) -> tuple[int, int]:
@@ -272,12 +211,12 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
 
 def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     """The name is mentioned: in full, or (a person) by surname, or (an organisation) by its initials."""
-    folded = _fold(name).strip()
+    folded = fold(name).strip()
     if not folded:
         return False
     if _phrase_in(folded, facts):
         return True
-    parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in _TITLES]
+    parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in TITLES]
     if not parts:
         return False
     if person:
@@ -298,7 +237,7 @@ def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
 def numbers_found(text: str, facts: ArticleFacts) -> list[str]:
     """The figures in `text` that the article does not state (empty when all are grounded)."""
     missing = []
-    for value in _values(text, idiomatic=False):
+    for value in figures(text, idiomatic=False):
         if value not in facts.values:
             missing.append(f"{value:g}")
     return missing
@@ -313,9 +252,9 @@ def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
         return False
     if (day.month, day.day) in facts.day_months:
         return True
-    folded_when = _fold(when)
+    folded_when = fold(when)
     if facts.published is not None and abs((day - facts.published).days) <= 7:
-        if _WEEKDAYS[day.weekday()] in folded_when:
+        if WEEKDAYS[day.weekday()] in folded_when:
             return True
         relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
         return any(word in folded_when and day == facts.published + timedelta(days=offset)
@@ -331,7 +270,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     findings: list[Finding] = []
     checked = 0
     people = [e.name for e in briefing.entities if e.kind == "person"] + [q.speaker for q in briefing.quotes]
-    candidates = sorted({surname for name in people if (surname := _surname(name))})
+    candidates = sorted({surname for name in people if (surname := last_name(name))})
 
     def figures(where: str, text: str) -> None:
         nonlocal checked
@@ -396,19 +335,14 @@ def _attributed(
     speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts
 ) -> bool:
     """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near it)."""
-    surname = _surname(speaker)
+    surname = last_name(speaker)
     for span in spans:
         who = attributed_to(span, candidates, facts)
         if who is None and speaker_near(speaker, [span], facts):
             return True
-        if who is not None and surname is not None and _undoubled(who) == _undoubled(surname):
+        if who is not None and surname is not None and undoubled(who) == undoubled(surname):
             return True
     return False
-
-
-def _undoubled(name: str) -> str:
-    """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
-    return re.sub(r"(.)\1+", r"\1", name)
 
 
 def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:

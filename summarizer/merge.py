@@ -3,49 +3,35 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import combinations
+from dataclasses import dataclass
 
+from .cluster import cluster
 from .models import (
     ArticleBriefing,
     ArticleReport,
     AttributedEvent,
     AttributedQuote,
     Brief,
+    Disagreement,
     EntityKind,
     Failure,
     Person,
     Point,
     Quote,
+    ReportedValue,
     SourceRef,
     Story,
+    TimelineEvent,
     Usage,
 )
+from .text import TITLES, WEEKDAYS, content_words, figures, fold, name_key
 
-__all__ = ["merge_briefings", "name_key", "same_story"]
+__all__ = ["merge_briefings"]
 
-STOPWORDS = frozenset(
-    (
-        "a an and are as at be been but by for from had has have he her his in into is it its of on or "
-        "said says she that the their them they this to was were will with would could should after before "
-        "than then there also over about who what when which while more most not no new one two"
-    ).split()
-)
-# Words that precede a name without being part of it: 'President Donald Trump' is Trump.
-TITLES = frozenset(
-    (
-        "president vice prime minister secretary chancellor senator rep representative governor mayor "
-        "mr mrs ms dr sir dame lord lady king queen prince princess pope general gen press spokesman "
-        "spokeswoman spokesperson envoy special us u.s. foreign state the"
-    ).split()
-)
-
-#: Word overlap above which two points, or two whole briefings, say the same thing.
+#: Word overlap above which two points (apart from their figures and days) say the same thing.
 POINT_SIMILARITY = 0.5
-STORY_SIMILARITY = 0.18
-STORY_SHARED_NAMES = 0.4
 
 
 def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Failure] = ()) -> Brief:
@@ -54,118 +40,29 @@ def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Fai
     Pure and deterministic: the same briefings, in any order, give the same brief.
     """
     ordered = sorted(briefings, key=_briefing_order)
-    clusters = _cluster(ordered)
-    stories = sorted((_story(cluster) for cluster in clusters), key=_story_weight)
-    usage = sum((item.usage for item in ordered), Usage())
-    sources = sorted({item.ref for item in ordered}, key=_ref_order)
-    reports = [
-        ArticleReport(
-            source=item.ref.source,
-            origin=item.ref.origin,
-            article_id=item.ref.article_id,
-            model=item.model,
-            usage=item.usage,
-            attempts=item.attempts,
-            checks=item.checks,
-            cut_at_tokens=item.cut_at_tokens,
-        )
-        for item in sorted(ordered, key=lambda item: (_fold(item.ref.source), item.ref.origin))
-    ]
+    stories = sorted((_story([ordered[i] for i in group]) for group in cluster(ordered)), key=_story_weight)
     return Brief(
         stories=stories,
-        sources=sources,
+        sources=sorted({item.ref for item in ordered}, key=_ref_order),
         failures=sorted(failures, key=lambda f: (f.origin, f.kind, f.reason)),
-        articles=reports,
-        usage=usage,
+        articles=[
+            _report(item) for item in sorted(ordered, key=lambda i: (fold(i.ref.source), i.ref.origin))
+        ],
+        usage=sum((item.usage for item in ordered), Usage()),
     )
 
 
-# --- normalising text --------------------------------------------------------------------------
-
-_WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents and curly quotes removed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
-
-
-def _words(text: str) -> set[str]:
-    """The content words of a text, crudely singularised, for overlap measures."""
-    words = set()
-    for word in _WORD.findall(_fold(text)):
-        word = word.removesuffix("'s")
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        words.add(word)
-    return words
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def name_key(name: str) -> str:
-    """A key under which spellings of one name meet: titles dropped, the surname, doubled letters folded.
-
-    'President Donald Trump', 'Donald Trump' and 'Mr Trump' give 'trump'; 'Zelenskyy' and 'Zelensky'
-    give 'zelensky'.
-    """
-    parts = [part for part in re.findall(r"[a-z0-9'.-]+", _fold(name)) if part not in TITLES]
-    if not parts:
-        return _fold(name).strip()
-    return re.sub(r"(.)\1+", r"\1", parts[-1].strip(".'-"))
-
-
-def _names(item: ArticleBriefing) -> set[str]:
-    return {name_key(e.name) for e in item.briefing.entities if e.kind != "place"}
-
-
-def _signature(item: ArticleBriefing) -> set[str]:
-    b = item.briefing
-    return _words(" ".join([b.headline, b.summary, *b.key_points]))
-
-
-# --- clustering ----------------------------------------------------------------------------------
-
-
-def same_story(a: ArticleBriefing, b: ArticleBriefing) -> bool:
-    """Whether two briefings report the same event: shared people *and* shared content, not a name alone."""
-    names_a, names_b = _names(a), _names(b)
-    shared = len(names_a & names_b) / min(len(names_a), len(names_b)) if names_a and names_b else 0.0
-    words = _overlap(_signature(a), _signature(b))
-    return (shared >= STORY_SHARED_NAMES and words >= STORY_SIMILARITY) or words >= 2 * STORY_SIMILARITY
-
-
-def _cluster(items: list[ArticleBriefing]) -> list[list[ArticleBriefing]]:
-    """Union-find over candidate pairs: only briefings that share a name are compared."""
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        for key in _names(item):
-            by_name[key].append(index)
-    candidates = {pair for indexes in by_name.values() for pair in combinations(indexes, 2)}
-    for i, j in sorted(candidates):
-        if root(i) != root(j) and same_story(items[i], items[j]):
-            parent[max(root(i), root(j))] = min(root(i), root(j))
-
-    groups: dict[int, list[ArticleBriefing]] = defaultdict(list)
-    for index, item in enumerate(items):
-        groups[root(index)].append(item)
-    return [groups[key] for key in sorted(groups)]
+def _report(item: ArticleBriefing) -> ArticleReport:
+    return ArticleReport(
+        source=item.ref.source,
+        origin=item.ref.origin,
+        article_id=item.ref.article_id,
+        model=item.model,
+        usage=item.usage,
+        attempts=item.attempts,
+        checks=item.checks,
+        cut_at_tokens=item.cut_at_tokens,
+    )
 
 
 # --- one story -------------------------------------------------------------------------------------
@@ -174,22 +71,23 @@ def _cluster(items: list[ArticleBriefing]) -> list[list[ArticleBriefing]]:
 def _story(cluster: list[ArticleBriefing]) -> Story:
     # The fullest briefing leads: its headline and summary speak for the story.
     lead = min(cluster, key=lambda item: (-len(item.briefing.key_points), _briefing_order(item)))
+    members = [lead, *(item for item in cluster if item is not lead)]
     topics = Counter(topic.strip().lower() for item in cluster for topic in item.briefing.topics)
+    key_points, point_disagreements = _merge_statements(_said(members, "key_points"))
+    what_next, next_disagreements = _merge_statements(_said(members, "what_next"))
+    timeline, day_disagreements = _merge_timeline(members)
     return Story(
         headline=lead.briefing.headline,
         summary=lead.briefing.summary,
         sources=sorted({item.ref for item in cluster}, key=_ref_order),
-        key_points=_merge_points(_said(cluster, lead, "key_points")),
-        quotes=_merge_quotes(cluster, lead),
-        entities=_merge_entities(cluster, lead),
-        timeline=_merge_timeline(cluster, lead),
-        what_next=_merge_points(_said(cluster, lead, "what_next")),
+        disagreements=[*point_disagreements, *day_disagreements, *next_disagreements],
+        key_points=key_points,
+        quotes=_merge_quotes(members),
+        entities=_merge_entities(members),
+        timeline=timeline,
+        what_next=what_next,
         topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
     )
-
-
-def _lead_first(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[ArticleBriefing]:
-    return [lead, *(item for item in cluster if item is not lead)]
 
 
 def _flagged(item: ArticleBriefing) -> set[str]:
@@ -197,45 +95,122 @@ def _flagged(item: ArticleBriefing) -> set[str]:
     return {finding.where for finding in item.checks.flagged}
 
 
-def _said(
-    cluster: list[ArticleBriefing], lead: ArticleBriefing, field: str
-) -> Iterator[tuple[str, str, bool]]:
-    """(source, text, flagged) for each string in one list field of the cluster's briefings, lead first."""
-    for item in _lead_first(cluster, lead):
+def _said(members: list[ArticleBriefing], field: str) -> Iterator[tuple[str, str, bool]]:
+    """(source, text, flagged) for each string in one list field of the story's briefings, lead first."""
+    for item in members:
         flagged = _flagged(item)
         for index, text in enumerate(getattr(item.briefing, field)):
             yield item.ref.source, text, f"{field}[{index}]" in flagged
 
 
-def _merge_points(said: Iterable[tuple[str, str, bool]]) -> list[Point]:
-    """Points that say the same thing are kept once (the first wording) with every source that said it.
+# --- statements: the same said twice, or said differently -------------------------------------------
 
-    A merged point is unverified when any wording of it was flagged by the grounding check.
+
+def _values(text: str) -> frozenset[str]:
+    """The figures and days a statement gives: what outlets may disagree on."""
+    folded = fold(text)
+    found = {_figure(value) for value in figures(folded, idiomatic=False, folded=True)}
+    found |= {day.capitalize() for day in WEEKDAYS if re.search(rf"\b{day}\b", folded)}
+    return frozenset(found)
+
+
+def _figure(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
+
+
+def _frame(text: str) -> frozenset[str]:
+    """A statement's words without its figures and days: what it is about."""
+    return frozenset(
+        w for w in content_words(text) if not any(ch.isdigit() for ch in w) and w not in WEEKDAYS
+    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+@dataclass
+class _Group:
+    """Statements kept as one: the first wording, every source, the figures they share."""
+
+    frame: frozenset[str]
+    values: frozenset[str]
+    text: str
+    sources: set[str]
+    flags: list[bool]
+
+
+def _merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
+    """Statements that say the same thing are kept once with every source, in the wording that gives no
+    figure or day that one of those sources did not.
+
+    Two that say the same thing with different figures or days, from different outlets, are not merged:
+    each stays, and a Disagreement names every value and its source. Only statements sharing a word
+    are compared (an index by word), never every one with every other.
     """
-    kept: list[tuple[set[str], str, set[str], list[bool]]] = []
+    groups: list[_Group] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
+    conflicts: dict[int, list[int]] = {}
     for source, text, flagged in said:
-        words = _words(text)
-        for kept_words, _, sources, flags in kept:
-            if _overlap(words, kept_words) >= POINT_SIMILARITY:
-                sources.add(source)
-                flags.append(flagged)
-                kept_words |= words
-                break
-        else:
-            kept.append((words, text, {source}, [flagged]))
-    return [
-        Point(text=text, sources=sorted(sources), unverified=any(flags)) for _, text, sources, flags in kept
+        frame, values = _frame(text), _values(text)
+        candidates = sorted({i for word in frame for i in by_word.get(word, ())})
+        similar = [i for i in candidates if _overlap(frame, groups[i].frame) >= POINT_SIMILARITY]
+        # Compatible: one gives every figure and day the other does, and perhaps more detail.
+        same = next((i for i in similar if groups[i].values <= values or values < groups[i].values), None)
+        if same is not None:
+            group = groups[same]
+            group.sources.add(source)
+            group.flags.append(flagged)
+            if len(values) < len(group.values):
+                # Show what they all said: no outlet is credited with a figure it did not give.
+                group.text, group.values = text, values
+            continue
+        groups.append(_Group(frame, values, text, {source}, [flagged]))
+        index = len(groups) - 1
+        for word in frame:
+            by_word[word].append(index)
+        rival = next(
+            (i for i in similar if groups[i].values and values and source not in groups[i].sources), None
+        )
+        if rival is not None:
+            conflicts.setdefault(_root(conflicts, rival), []).append(index)
+    points = [Point(text=g.text, sources=sorted(g.sources), unverified=any(g.flags)) for g in groups]
+    return points, [
+        _disagreement([groups[first], *(groups[i] for i in rest)]) for first, rest in conflicts.items()
     ]
 
 
+def _root(conflicts: dict[int, list[int]], index: int) -> int:
+    """The first statement of the disagreement `index` belongs to (or itself, starting one)."""
+    for first, rest in conflicts.items():
+        if index == first or index in rest:
+            return first
+    return index
+
+
+def _disagreement(groups: list[_Group]) -> Disagreement:
+    shared = frozenset.intersection(*(g.values for g in groups))
+    reports = [
+        ReportedValue(
+            value=", ".join(sorted(g.values - shared)) or "-", sources=sorted(g.sources), text=g.text
+        )
+        for g in groups
+    ]
+    return Disagreement(reports=reports)
+
+
+# --- quotes, people, timeline ------------------------------------------------------------------------
+
+
 def _quote_key(text: str) -> str:
-    return " ".join(_WORD.findall(_fold(text)))
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
 
 
-def _merge_quotes(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[AttributedQuote]:
+def _merge_quotes(members: list[ArticleBriefing]) -> list[AttributedQuote]:
     """The same quote from two outlets is one quote with two sources; a fragment joins its full quote."""
     kept: list[tuple[str, Quote, set[str], list[bool]]] = []
-    for item in _lead_first(cluster, lead):
+    for item in members:
         flagged = _flagged(item)
         for position, quote in enumerate(item.briefing.quotes):
             key = _quote_key(quote.text)
@@ -255,10 +230,10 @@ def _merge_quotes(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list
     ]
 
 
-def _merge_entities(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[Person]:
+def _merge_entities(members: list[ArticleBriefing]) -> list[Person]:
     """One entry per person or organisation however spelt; the fullest name is shown."""
     merged: dict[tuple[EntityKind, str], tuple[str, str, set[str], bool]] = {}
-    for item in _lead_first(cluster, lead):
+    for item in members:
         flagged = _flagged(item)
         for position, entity in enumerate(item.briefing.entities):
             key = (entity.kind, name_key(entity.name))
@@ -272,63 +247,84 @@ def _merge_entities(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> li
         Person(name=name, kind=kind, role=role, sources=sorted(sources), unverified=unverified)
         for (kind, _), (name, role, sources, unverified) in merged.items()
     ]
-    return sorted(people, key=lambda p: (kinds[p.kind], -len(p.sources), _fold(p.name)))
+    return sorted(people, key=lambda p: (kinds[p.kind], -len(p.sources), fold(p.name)))
 
 
 def _strip_titles(name: str) -> str:
-    return " ".join(part for part in name.split() if _fold(part) not in TITLES)
+    return " ".join(part for part in name.split() if fold(part) not in TITLES)
 
 
-def _merge_timeline(cluster: list[ArticleBriefing], lead: ArticleBriefing) -> list[AttributedEvent]:
-    kept: list[tuple[set[str], AttributedEvent, set[str], list[bool]]] = []
-    for item in _lead_first(cluster, lead):
+def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent], list[Disagreement]]:
+    """Events merged across outlets, in date order; the same event on different days is a disagreement."""
+    events: list[tuple[TimelineEvent, str, bool]] = []
+    for item in members:
         flagged = _flagged(item)
         for position, event in enumerate(item.briefing.timeline):
-            words = _words(event.event)
-            flag = f"timeline[{position}]" in flagged
-            for kept_words, kept_event, sources, flags in kept:
-                if kept_event.date == event.date and _overlap(words, kept_words) >= POINT_SIMILARITY:
-                    sources.add(item.ref.source)
-                    flags.append(flag)
-                    break
-            else:
-                new = AttributedEvent(**event.model_dump(), sources=[])
-                kept.append((words, new, {item.ref.source}, [flag]))
-    events = [e.model_copy(update={"sources": sorted(s), "unverified": any(f)}) for _, e, s, f in kept]
-    # In date order where a date is known (an ISO date, or a month and year in the wording); the
-    # events with none keep their reported order after them.
-    order = {id(e): i for i, e in enumerate(events)}
-    return sorted(events, key=lambda e: (_when_key(e) is None, _when_key(e) or "", order[id(e)]))
+            events.append((event, item.ref.source, f"timeline[{position}]" in flagged))
+    kept: list[tuple[frozenset[str], TimelineEvent, set[str], list[bool]]] = []
+    clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
+    for event, source, flag in events:
+        frame = _frame(event.event)
+        for index, (kept_frame, kept_event, sources, flags) in enumerate(kept):
+            if _overlap(frame, kept_frame) < POINT_SIMILARITY:
+                continue
+            if kept_event.date == event.date:
+                sources.add(source)
+                flags.append(flag)
+                break
+            if kept_event.date and event.date and source not in sources:
+                clashes[index].append((event, source))
+        else:
+            kept.append((frame, event, {source}, [flag]))
+    merged = [
+        AttributedEvent(**event.model_dump(), sources=sorted(sources), unverified=any(flags))
+        for _, event, sources, flags in kept
+    ]
+    order = {id(e): i for i, e in enumerate(merged)}
+    merged.sort(key=lambda e: (_when_key(e) is None, _when_key(e) or "", order[id(e)]))
+    disagreements = [
+        Disagreement(
+            reports=[
+                ReportedValue(
+                    value=kept[index][1].date or "-",
+                    sources=sorted(kept[index][2]),
+                    text=kept[index][1].event,
+                ),
+                *(ReportedValue(value=e.date or "-", sources=[s], text=e.event) for e, s in others),
+            ]
+        )
+        for index, others in clashes.items()
+    ]
+    return merged, disagreements
 
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH_YEAR = re.compile(r"\b([a-z]{3})[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _when_key(event: AttributedEvent) -> str | None:
-    """A sortable 'YYYY[-MM[-DD]]' for an event: its ISO date, else what its wording makes certain."""
+    """A sortable 'YYYY[-MM]' for an event: its ISO date, else a month and year in its wording."""
     if event.date:
         return event.date
-    when = _fold(event.when)
-    match = _MONTH_YEAR.search(when)
-    if match and match[1] in _MONTHS:
-        return f"{match[2]}-{_MONTHS[match[1]]:02d}"
-    year = _YEAR.search(when)
-    return year[1] if year else None
+    words = fold(event.when).replace(",", " ").split()
+    years = [w for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")]
+    if not years:
+        return None
+    months = [_MONTHS[w[:3]] for w in words if w[:3] in _MONTHS and w.isalpha()]
+    return f"{years[0]}-{months[0]:02d}" if months else years[0]
 
 
-# --- ordering --------------------------------------------------------------------------------------
+# --- ordering -------------------------------------------------------------------------------------------
 
 
-def _ref_order(ref: SourceRef) -> tuple[str, str]:
-    return (_fold(ref.source), ref.article_id)
+def _ref_order(ref: SourceRef) -> tuple[str, str, str]:
+    return (fold(ref.source), ref.origin, ref.article_id)
 
 
-def _briefing_order(item: ArticleBriefing) -> tuple[str, str]:
+def _briefing_order(item: ArticleBriefing) -> tuple[str, str, str]:
     return _ref_order(item.ref)
 
 
 def _story_weight(story: Story) -> tuple[int, int, str]:
+    """The most outlets first, then the fullest, then alphabetically: a stable order."""
     outlets = len({ref.source for ref in story.sources})
-    return (-outlets, -len(story.key_points), _fold(story.headline))
+    return (-outlets, -len(story.key_points), fold(story.headline))

@@ -249,12 +249,27 @@ class ArticleReport(_Model):
     cut_at_tokens: int | None = None
 
 
+class ReportedValue(_Model):
+    """One outlet's version of a figure or a day that another outlet reports differently."""
+
+    value: str = Field(description="The figure or day, e.g. '2,300' or 'Wednesday' or '2025-08-06'.")
+    sources: list[str]
+    text: str = Field(description="The statement as this outlet made it.")
+
+
+class Disagreement(_Model):
+    """Outlets that report the same thing with different figures or days; none is picked."""
+
+    reports: list[ReportedValue]
+
+
 class Story(_Model):
     """One event as reported by one or more outlets."""
 
     headline: str
     summary: str
     sources: list[SourceRef]
+    disagreements: list[Disagreement] = []
     key_points: list[Point]
     quotes: list[AttributedQuote]
     entities: list[Person]

@@ -75,6 +75,7 @@ def _environment() -> Environment:
     )
     env.filters["link"] = _link
     env.filters["cut_note"] = _cut_note
+    env.filters["bold"] = lambda text: Markup(f"**{escape_markdown(text)}**")
     env.filters["unverified"] = lambda item: Markup(" *(unverified)*" if item.unverified else "")
     env.filters["sources"] = lambda names: Markup(_sources(list(names)))
     return env

@@ -1,0 +1,120 @@
+"""Text normalisation shared by grounding and merging: folding, content words, names, figures."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+__all__ = [
+    "STOPWORDS",
+    "TITLES",
+    "WEEKDAYS",
+    "content_words",
+    "figures",
+    "fold",
+    "name_key",
+    "plain",
+    "surname",
+    "undoubled",
+]
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ",
+})  # fmt: skip
+
+STOPWORDS = frozenset(
+    (
+        "a an and are as at be been but by for from had has have he her his in into is it its of on or "
+        "said says she that the their them they this to was were will with would could should after before "
+        "than then there also over about who what when which while more most not no new one two"
+    ).split()
+)
+# Words that precede a name without being part of it: 'President Donald Trump' is Trump.
+TITLES = frozenset(
+    (
+        "president vice prime minister secretary chancellor senator rep representative governor mayor "
+        "mr mrs ms dr sir dame lord lady king queen prince princess pope general gen press spokesman "
+        "spokeswoman spokesperson envoy special us u.s. foreign state the"
+    ).split()
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+WORD_NUMBERS = {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100}
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
+_WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
+
+
+def plain(text: str) -> str:
+    """Compatibility-normalised, straight quotes, one kind of dash, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = re.sub(r"\s*-\s*", " - ", text)  # an en dash and a hyphen read alike
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """plain(), lower case, without accents."""
+    text = plain(text)
+    if not text.isascii():  # most news copy is ASCII once quotes and dashes are plain
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
+
+
+def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
+    """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
+
+    With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
+    `folded` says the text is already folded.
+    """
+    text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    for whole, fraction in _NUMBER.findall(text):
+        yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
+    for word in _WORD_NUMBER.findall(text):
+        if idiomatic or word not in ("one", "zero"):
+            yield float(WORD_NUMBERS[word])
+
+
+def content_words(text: str) -> set[str]:
+    """The content words of a text, crudely singularised, for overlap measures."""
+    words = set()
+    for word in _WORD.findall(fold(text)):
+        word = word.removesuffix("'s")
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.add(word)
+    return words
+
+
+def undoubled(word: str) -> str:
+    """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def surname(name: str) -> str | None:
+    """The last word of a name that is not a title, folded; None when there is none."""
+    parts = [p for p in re.findall(r"[a-z0-9'.-]+", fold(name)) if p not in TITLES]
+    return parts[-1].strip(".'-") if parts else None
+
+
+def name_key(name: str) -> str:
+    """A key under which spellings of one name meet: titles dropped, the surname, doubled letters folded.
+
+    'President Donald Trump', 'Donald Trump' and 'Mr Trump' give 'trump'; 'Zelenskyy' and 'Zelensky'
+    give 'zelensky'.
+    """
+    last = surname(name)
+    return undoubled(last) if last else fold(name).strip()
