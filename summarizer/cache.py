@@ -11,8 +11,9 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .llm import LLMSettings, briefing_schema
 from .models import Article, ArticleBriefing, SourceRef
@@ -21,6 +22,8 @@ from .prompts import prompt_version
 __all__ = ["BriefingCache", "cache_key", "default_cache_dir"]
 
 logger = logging.getLogger(__name__)
+
+Stored = TypeVar("Stored", bound=BaseModel)
 
 #: Bump when the stored layout changes: older entries are then simply not found.
 FORMAT = 1
@@ -69,19 +72,26 @@ class BriefingCache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, article: Article, settings: LLMSettings) -> ArticleBriefing | None:
-        path = self._path(cache_key(article, settings))
+        stored = self.read(cache_key(article, settings), ArticleBriefing)
+        # The same text may come from another path or outlet this time: cite it as given now.
+        return stored.model_copy(update={"ref": SourceRef.of(article)}) if stored is not None else None
+
+    def put(self, article: Article, settings: LLMSettings, result: ArticleBriefing) -> None:
+        self.write(cache_key(article, settings), result)
+
+    def read(self, key: str, kind: type[Stored]) -> Stored | None:
+        """The entry under `key` as `kind`; None when there is none or it cannot be read."""
+        path = self._path(key)
         try:
-            stored = ArticleBriefing.model_validate_json(path.read_bytes())
+            return kind.model_validate_json(path.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValidationError, ValueError) as error:
             logger.warning("ignoring unreadable cache entry %s: %s", path, type(error).__name__)
             return None
-        # The same text may come from another path or outlet this time: cite it as given now.
-        return stored.model_copy(update={"ref": SourceRef.of(article)})
 
-    def put(self, article: Article, settings: LLMSettings, result: ArticleBriefing) -> None:
-        path = self._path(cache_key(article, settings))
+    def write(self, key: str, result: BaseModel) -> None:
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:

@@ -84,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         help="times an invalid answer is sent back with its errors (default: 2)",
     )
     brief.add_argument(
+        "--synthesize",
+        action="store_true",
+        help="one more call per story reported by two outlets or more, to write its headline and summary "
+        "from all of them (checked and cached like a briefing)",
+    )
+    brief.add_argument(
         "--grounding",
         choices=["strict", "warn", "off"],
         default="strict",
@@ -223,6 +229,7 @@ def _brief(args: argparse.Namespace) -> int:
         max_article_tokens=args.max_article_tokens,
         max_run_tokens=args.max_tokens,
         prices=args.price,
+        synthesize=args.synthesize,
         api_key=REPLAY_KEY if replaying and not os.environ.get("OPENAI_API_KEY") else None,
     )
     cassette: AbstractContextManager[Any] = (

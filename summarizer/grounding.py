@@ -16,6 +16,7 @@ __all__ = [
     "Grounding",
     "apply_findings",
     "check_briefing",
+    "check_text",
     "counts",
     "name_found",
     "numbers_found",
@@ -343,6 +344,17 @@ def _attributed(
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
             return True
     return False
+
+
+def check_text(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
+    """Figures in free text (a synthesised headline or summary) that the articles do not state."""
+    findings = []
+    for where, text in fields.items():
+        missing = numbers_found(text, facts)
+        if missing:
+            reason = "not stated in the articles: " + ", ".join(dict.fromkeys(missing))
+            findings.append(Finding(kind="number", where=where, item=text, reason=reason))
+    return findings
 
 
 def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:

@@ -13,13 +13,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import openai
 from openai.lib._pydantic import to_strict_json_schema
 from openai.types.chat import ChatCompletion
 from openai.types.chat.completion_create_params import ResponseFormat
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
@@ -42,6 +42,7 @@ from .prompts import Message, article_messages, reask_message, reground_message
 
 __all__ = [
     "DEFAULT_MODEL",
+    "Asker",
     "Gate",
     "LLMSettings",
     "Mode",
@@ -115,8 +116,8 @@ class Gate:
 
 
 @cache
-def _schema() -> dict[str, Any]:
-    return to_strict_json_schema(Briefing)
+def _schema(output: type[BaseModel] = Briefing) -> dict[str, Any]:
+    return to_strict_json_schema(output)
 
 
 def briefing_schema() -> dict[str, Any]:
@@ -156,70 +157,95 @@ async def summarize_article(
     gate = gate or Gate(concurrency=1)
     schema = _schema()
     messages = article_messages(article, schema=schema if settings.mode == "json_object" else None)
-    facts = ArticleFacts.of(article.text, article.published) if settings.grounding != "off" else None
-    usage = Usage()
-    reasks_left, regrounds_left, attempt = settings.max_reasks, 1, 0
-    reasked = False
-    while True:
-        attempt += 1
-        completion = await _create(client, article, messages, settings, gate, on_retry=on_retry, sleep=sleep)
-        usage = usage + _usage(completion)
-        content = _content(completion, attempt)
-        try:
-            briefing = Briefing.model_validate_json(content)
-        except ValidationError as error:
-            problems = _problems(error)
-            logger.info("article %s: answer %d did not validate: %s", article.id, attempt, problems)
+
+    def retried(reason: str, delay: float) -> None:
+        if on_retry is not None:
+            on_retry(article, reason, delay)
+
+    ask = Asker(client, settings, gate, label=f"article {article.id}", on_retry=retried, sleep=sleep)
+    briefing, content = await ask(messages, Briefing)
+    checks = Checks(policy=settings.grounding)
+    if settings.grounding != "off":
+        facts = ArticleFacts.of(article.text, article.published)
+        findings, checked = check_briefing(briefing, facts)
+        if findings:
+            logger.info("article %s: %d ungrounded item(s); asking again", article.id, len(findings))
+            checks = checks.model_copy(update={"reasked": True})
+            again = [*messages, {"role": "assistant", "content": content}, reground_message(findings)]
+            try:
+                briefing, content = await ask(again, Briefing)
+                findings, checked = check_briefing(briefing, facts)
+            except InvalidAnswer:
+                pass  # the first answer stands, with what it cannot support taken out below
+        checks = checks.model_copy(update={"checked": checked})
+        if findings and settings.grounding == "strict":
+            briefing = apply_findings(briefing, findings, fallback_title=article.title)
+            checks = checks.model_copy(update={"dropped": findings})
+        elif findings:
+            checks = checks.model_copy(update={"flagged": findings})
+    return ArticleBriefing(
+        ref=SourceRef.of(article),
+        briefing=briefing,
+        model=settings.model,
+        usage=ask.usage,
+        attempts=ask.attempts,
+        checks=checks,
+    )
+
+
+Output = TypeVar("Output", bound=BaseModel)
+
+
+class Asker:
+    """Asks for answers validated as a pydantic model, re-asking with the errors; counts what it spent."""
+
+    def __init__(
+        self,
+        client: openai.AsyncOpenAI,
+        settings: LLMSettings,
+        gate: Gate,
+        *,
+        label: str,
+        on_retry: Callable[[str, float], None] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.client, self.settings, self.gate, self.label = client, settings, gate, label
+        self.on_retry, self.sleep = on_retry, sleep
+        self.usage = Usage()
+        self.attempts = 0
+
+    async def __call__(self, messages: list[Message], output: type[Output]) -> tuple[Output, str]:
+        """One answer that validates as `output`, and its raw text; InvalidAnswer after the re-asks."""
+        reasks_left = self.settings.max_reasks
+        while True:
+            self.attempts += 1
+            completion = await _create(self, messages, output)
+            self.usage = self.usage + _usage(completion)
+            content = _content(completion, self.attempts)
+            try:
+                return output.model_validate_json(content), content
+            except ValidationError as error:
+                problems = _problems(error)
+            logger.info("%s: answer %d did not validate: %s", self.label, self.attempts, problems)
             if reasks_left == 0:
                 raise InvalidAnswer(
-                    f"the answer did not validate after {attempt} attempts: {'; '.join(problems)}",
-                    attempts=attempt,
+                    f"the answer did not validate after {self.attempts} attempts: {'; '.join(problems)}",
+                    attempts=self.attempts,
                     last_output=content,
-                ) from None
+                )
             reasks_left -= 1
             messages = [*messages, {"role": "assistant", "content": content}, reask_message(problems)]
-            continue
-        checks = Checks(policy=settings.grounding, reasked=reasked)
-        if facts is not None:
-            findings, checked = check_briefing(briefing, facts)
-            if findings and regrounds_left:
-                logger.info("article %s: %d ungrounded item(s); asking again", article.id, len(findings))
-                regrounds_left -= 1
-                reasked = True
-                messages = [*messages, {"role": "assistant", "content": content}, reground_message(findings)]
-                continue
-            checks = checks.model_copy(update={"checked": checked})
-            if findings and settings.grounding == "strict":
-                briefing = apply_findings(briefing, findings, fallback_title=article.title)
-                checks = checks.model_copy(update={"dropped": findings})
-            elif findings:
-                checks = checks.model_copy(update={"flagged": findings})
-        return ArticleBriefing(
-            ref=SourceRef.of(article),
-            briefing=briefing,
-            model=settings.model,
-            usage=usage,
-            attempts=attempt,
-            checks=checks,
-        )
 
 
-def _response_format(settings: LLMSettings) -> ResponseFormat:
+def _response_format(settings: LLMSettings, output: type[BaseModel]) -> ResponseFormat:
     if settings.mode == "json_object":
         return {"type": "json_object"}
-    return {"type": "json_schema", "json_schema": {"name": "briefing", "schema": _schema(), "strict": True}}
+    schema = {"name": output.__name__.lower(), "schema": _schema(output), "strict": True}
+    return {"type": "json_schema", "json_schema": schema}  # type: ignore[typeddict-item]
 
 
-async def _create(
-    client: openai.AsyncOpenAI,
-    article: Article,
-    messages: list[Message],
-    settings: LLMSettings,
-    gate: Gate,
-    *,
-    on_retry: OnRetry | None,
-    sleep: Callable[[float], Awaitable[None]],
-) -> ChatCompletion:
+async def _create(ask: Asker, messages: list[Message], output: type[BaseModel]) -> ChatCompletion:
+    settings, gate = ask.settings, ask.gate
     policy = settings.retry
     backoff = wait_exponential_jitter(
         multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -238,22 +264,22 @@ async def _create(
         error = state.outcome.exception() if state.outcome else None
         delay = state.next_action.sleep if state.next_action else 0.0
         reason = _describe(error)
-        logger.info("article %s: %s; retrying in %.2fs", article.id, reason, delay)
-        if on_retry is not None:
-            on_retry(article, reason, delay)
+        logger.info("%s: %s; retrying in %.2fs", ask.label, reason, delay)
+        if ask.on_retry is not None:
+            ask.on_retry(reason, delay)
 
     retrying = AsyncRetrying(
         stop=stop_after_attempt(policy.attempts),
         wait=wait,
         retry=retry_if_exception(_is_transient),
         before_sleep=before_sleep,
-        sleep=sleep,
+        sleep=ask.sleep,
         reraise=True,
     )
     body: dict[str, Any] = {
         "model": settings.model,
         "messages": messages,
-        "response_format": _response_format(settings),
+        "response_format": _response_format(settings, output),
     }
     if settings.max_output_tokens is not None:
         body["max_completion_tokens"] = settings.max_output_tokens
@@ -264,7 +290,7 @@ async def _create(
                     # What chat.completions.create sends, through the SDK's raw post: create() walks
                     # every message and the whole schema through its type transformer first, which
                     # cost 2.6 ms a request here, on the one thread all responses are handled on.
-                    completion = await client.post("/chat/completions", cast_to=ChatCompletion, body=body)
+                    completion = await ask.client.post("/chat/completions", cast_to=ChatCompletion, body=body)
                     # Counted before the slot is released: the next request checks the budget.
                     gate.record(_usage(completion))
                 # The slot is free: let the request waiting for it go out before this answer's

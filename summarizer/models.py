@@ -110,6 +110,32 @@ class Briefing(_Model):
         return points
 
 
+class StoryDraft(_Model):
+    """A story's headline and summary written from what several outlets reported (--synthesize)."""
+
+    headline: str = Field(description="A neutral, factual headline for the story, at most 15 words.")
+    summary: str = Field(
+        description=(
+            "Two or three sentences on what happened, drawn only from the reports given, attributing "
+            "claims to their sources; where the reports differ, say so instead of choosing."
+        )
+    )
+
+    @field_validator("headline", "summary")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value.strip()
+
+
+class SynthesisRecord(_Model):
+    """A stored synthesis: the draft (None when it could not be grounded) and what it cost."""
+
+    draft: StoryDraft | None
+    usage: Usage
+
+
 # --- one article's result -----------------------------------------------------------------------
 
 
@@ -268,6 +294,7 @@ class Story(_Model):
 
     headline: str
     summary: str
+    synthesized: bool = Field(default=False, description="Headline and summary written from all outlets.")
     sources: list[SourceRef]
     disagreements: list[Disagreement] = []
     key_points: list[Point]

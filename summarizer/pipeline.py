@@ -6,7 +6,8 @@ import asyncio
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,7 @@ from .ingest import read_articles
 from .llm import Gate, LLMSettings, redact, summarize_article
 from .merge import merge_briefings
 from .models import Article, ArticleBriefing, Brief, Failure, SourceRef, Usage
+from .synthesis import synthesize_brief
 
 __all__ = [
     "Prices",
@@ -27,6 +29,7 @@ __all__ = [
     "RunResult",
     "Settings",
     "Summaries",
+    "amake_brief",
     "asummarize",
     "cut_article",
     "make_brief",
@@ -75,6 +78,8 @@ class Settings:
     #: Once this run has spent this many tokens, no new request is sent; None: no budget.
     max_run_tokens: int | None = None
     prices: Prices | None = None
+    #: One more call per story reported by two outlets or more, to write its headline and summary.
+    synthesize: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,20 +257,12 @@ def summarize(
 ) -> Summaries:
     """The synchronous form of `asummarize`; builds a client from `settings` when none is given."""
     settings = settings or Settings()
-    return asyncio.run(_summarize_owning_client(articles, client, settings, progress))
 
+    async def run() -> Summaries:
+        async with _client(client, settings) as own:
+            return await asummarize(articles, client=own, settings=settings, progress=progress)
 
-async def _summarize_owning_client(
-    articles: Sequence[Article],
-    client: openai.AsyncOpenAI | None,
-    settings: Settings,
-    progress: Progress | None,
-) -> Summaries:
-    """Summarise with the caller's client, or with one made here and closed when done."""
-    if client is not None:
-        return await asummarize(articles, client=client, settings=settings, progress=progress)
-    async with make_client(settings) as own:
-        return await asummarize(articles, client=own, settings=settings, progress=progress)
+    return asyncio.run(run())
 
 
 def make_brief(
@@ -279,17 +276,60 @@ def make_brief(
 
     Inputs that cannot be read and articles that cannot be summarised are listed in the brief's failures.
     """
+    return asyncio.run(amake_brief(paths, settings=settings, client=client, progress=progress))
+
+
+async def amake_brief(
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    client: openai.AsyncOpenAI | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """The asynchronous form of `make_brief`."""
     settings = settings or Settings()
     if client is None:
         _require_key(settings)  # fail before reading anything
     ingested = read_articles(paths)
     if not ingested.articles and not ingested.failures:
         raise UsageError("no articles found in the given paths")
-    summaries = asyncio.run(_summarize_owning_client(ingested.articles, client, settings, progress))
-    brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
+    async with _client(client, settings) as own:
+        summaries = await asummarize(ingested.articles, client=own, settings=settings, progress=progress)
+        brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
+        if settings.synthesize and not summaries.stopped:
+            brief = await _synthesize(brief, ingested.articles, summaries, own, settings)
     if settings.prices is not None:
         brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
     return RunResult(brief=brief, summaries=summaries, articles=ingested.articles)
+
+
+async def _synthesize(
+    brief: Brief,
+    articles: list[Article],
+    summaries: Summaries,
+    client: openai.AsyncOpenAI,
+    settings: Settings,
+) -> Brief:
+    left = None if settings.max_run_tokens is None else settings.max_run_tokens - summaries.spent.total_tokens
+    gate = Gate(settings.concurrency, max(0, left) if left is not None else None)
+    store = BriefingCache(settings.cache_dir) if settings.cache_dir is not None else None
+    texts = {article.id: cut_article(article, settings.max_article_tokens)[0].text for article in articles}
+    headlines = {item.ref.article_id: item.briefing.headline for item in summaries.briefings}
+    synthesized = await synthesize_brief(
+        brief, texts, headlines, client=client, settings=settings.llm, gate=gate, store=store
+    )
+    summaries.spent = summaries.spent + gate.spent
+    return synthesized
+
+
+@asynccontextmanager
+async def _client(client: openai.AsyncOpenAI | None, settings: Settings) -> AsyncIterator[openai.AsyncOpenAI]:
+    """The caller's client, or one made here and closed when done."""
+    if client is not None:
+        yield client
+        return
+    async with make_client(settings) as own:
+        yield own
 
 
 def _failure(article: Article, kind: str, reason: str) -> Failure:

@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .models import Article, Finding
+from .models import Article, Finding, Story
 
 __all__ = [
     "Message",
@@ -19,11 +19,12 @@ __all__ = [
     "prompts_dir",
     "reask_message",
     "reground_message",
+    "story_messages",
 ]
 
 Message = dict[str, str]
 
-TEMPLATES = ("system.j2", "article.j2", "reask.j2", "reground.j2")
+TEMPLATES = ("system.j2", "article.j2", "reask.j2", "reground.j2", "synthesize.j2")
 
 
 def prompts_dir() -> Path:
@@ -65,6 +66,18 @@ def article_messages(article: Article, *, schema: dict[str, Any] | None) -> list
 def reask_message(errors: list[str]) -> Message:
     """The follow-up that quotes the validation errors back to the model."""
     return {"role": "user", "content": _render("reask.j2", errors=errors)}
+
+
+def story_messages(story: Story, key: str, headlines: list[str]) -> list[Message]:
+    """The system and user messages asking for a story's headline and summary from its merged reports."""
+    outlets = sorted({ref.source for ref in story.sources})
+    return [
+        {"role": "system", "content": _render("system.j2", schema="")},
+        {
+            "role": "user",
+            "content": _render("synthesize.j2", story=story, key=key, outlets=outlets, headlines=headlines),
+        },
+    ]
 
 
 def reground_message(findings: list[Finding]) -> Message:

@@ -137,3 +137,18 @@ def run(llm_endpoint: Callable[..., str]) -> Callable[..., Run]:
         return Run(llm_endpoint(*script), LLMSettings(retry=FAST, **settings))
 
     return make
+
+
+@pytest.fixture
+def cassette_args(
+    recording: bool, llm_endpoint: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., list[str]]:
+    """--cassette arguments; when the suite records, the CLI records against the local server."""
+
+    def args(path: Path, *script: object) -> list[str]:
+        if recording:
+            monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+            return ["--cassette", str(path), "--record", "--base-url", llm_endpoint(*script)]
+        return ["--cassette", str(path)]
+
+    return args

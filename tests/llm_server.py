@@ -19,6 +19,7 @@ from typing import Any
 
 ANSWERS = Path(__file__).parent / "answers"
 ARTICLE_ID = re.compile(r"==== BEGIN ARTICLE ([0-9a-f]{16}) ====")
+STORY = re.compile(r"==== BEGIN STORY ([0-9a-f]{16}) ====")
 
 
 @dataclass
@@ -35,6 +36,18 @@ Step = Callable[[dict[str, Any], dict[str, Any] | None], Reply]
 def load_answer(article_id: str) -> dict[str, Any] | None:
     path = ANSWERS / f"{article_id}.json"
     return json.loads(path.read_text()) if path.exists() else None
+
+
+def written_for(request: dict[str, Any]) -> dict[str, Any] | None:
+    """The answer written for what the request asks about: an article's briefing, or (a --synthesize
+    request) the examples' story draft in answers/story.json."""
+    for message in request.get("messages", []):
+        content = message.get("content") or ""
+        if found := ARTICLE_ID.search(content):
+            return load_answer(found[1])
+        if STORY.search(content):
+            return json.loads((ANSWERS / "story.json").read_text())
+    return None
 
 
 def completion(
@@ -142,9 +155,7 @@ class LocalLLMServer:
         with self._lock:
             self.requests.append(request)
             step = self.script.pop(0) if self.script else answer
-        messages = request.get("messages", [])
-        found = next((m for msg in messages if (m := ARTICLE_ID.search(msg.get("content") or ""))), None)
-        return step(request, load_answer(found[1]) if found else None)
+        return step(request, written_for(request))
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self

@@ -15,7 +15,7 @@ from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, mai
 from summarizer.models import Brief
 from summarizer.render import escape_markdown
 
-from .conftest import EXAMPLES, ROOT, TEST_KEY
+from .conftest import EXAMPLES, ROOT
 from .llm_server import status
 
 EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
@@ -30,21 +30,6 @@ def command() -> list[str]:
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     return subprocess.run([*command(), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
-
-
-@pytest.fixture
-def cassette_args(
-    recording: bool, llm_endpoint: Callable[..., str], monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., list[str]]:
-    """--cassette arguments; when the suite records, the CLI records against the local server."""
-
-    def args(path: Path, *script: object) -> list[str]:
-        if recording:
-            monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
-            return ["--cassette", str(path), "--record", "--base-url", llm_endpoint(*script)]
-        return ["--cassette", str(path)]
-
-    return args
 
 
 @pytest.fixture

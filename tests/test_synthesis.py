@@ -1,0 +1,62 @@
+"""--synthesize: a story reported by several outlets gets a headline and summary written from all of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer import LLMSettings, Settings, make_brief
+from summarizer.cli import EXIT_OK, main
+from summarizer.render import render_brief
+
+from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
+from .llm_server import LocalLLMServer, answer, answer_with
+
+CASSETTES = ROOT / "cassettes" / "test_synthesis"
+WRITTEN = "Trump could meet Putin as soon as next week after Witkoff's Moscow talks, White House says"
+
+
+def test_a_story_from_two_outlets_gets_a_written_headline_and_summary(cassette_args, tmp_path, capsys):
+    args = cassette_args(CASSETTES / "examples.yaml")
+    out = tmp_path / "brief.md"
+    assert main(["brief", str(EXAMPLES), "--synthesize", "-q", "-o", str(out), *args]) == EXIT_OK
+    brief = out.read_text()
+    assert f"## {WRITTEN}" in brief
+    assert "*Reported by CNA, LBC; headline and summary written from all of them*" in brief
+    assert "*3 model requests," in brief  # two briefings and the synthesis, all counted
+
+
+def invent_a_figure(draft: dict[str, Any]) -> dict[str, Any]:
+    draft["summary"] += " At least 40 officials attended."
+    return draft
+
+
+def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args, tmp_path):
+    args = cassette_args(CASSETTES / "invented_figure.yaml", answer, answer, answer_with(invent_a_figure),
+                         answer_with(invent_a_figure))  # fmt: skip
+    out = tmp_path / "brief.md"
+    code = main(["brief", str(EXAMPLES), "--synthesize", "--concurrency", "1", "-q", "-o", str(out), *args])
+    assert code == EXIT_OK
+    brief = out.read_text()
+    assert "40 officials" not in brief and "written from all of them" not in brief
+    assert "## Trump could meet Putin as soon as next week, White House official says" in brief
+    assert "*4 model requests," in brief
+
+
+def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
+    with LocalLLMServer() as server:
+        settings = Settings(llm=LLMSettings(retry=FAST), base_url=server.base_url, api_key=TEST_KEY,
+                            cache_dir=tmp_path / "cache", synthesize=True)  # fmt: skip
+        first = make_brief([EXAMPLES], settings=settings)
+        assert len(server.requests) == 3
+        again = make_brief([EXAMPLES], settings=settings)
+        assert len(server.requests) == 3  # nothing asked again
+    assert again.brief.stories[0].synthesized
+    assert render_brief(again.brief) == render_brief(first.brief)
+
+
+def test_without_the_flag_no_synthesis_is_asked_for(tmp_path):
+    with LocalLLMServer() as server:
+        settings = Settings(base_url=server.base_url, api_key=TEST_KEY, concurrency=2)
+        result = make_brief([EXAMPLES], settings=settings)
+        assert len(server.requests) == 2
+    assert not result.brief.stories[0].synthesized
