@@ -1,4 +1,4 @@
-"""The command line: parse arguments, call the pipeline, print. No logic of its own."""
+"""The command line: parse arguments, call the library, print. No logic of its own."""
 
 from __future__ import annotations
 
@@ -8,24 +8,29 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from datetime import datetime, time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from . import __version__
 from .cache import BriefingCache, default_cache_dir
 from .cassette import use_cassette
 from .errors import SummarizerError, UsageError
+from .ingest import FIELD_NAMES, read_articles
 from .llm import DEFAULT_MODEL, LLMSettings, briefing_schema
-from .pipeline import Prices, RunResult, Settings, make_brief
+from .merge import merge_briefings
+from .models import Brief
+from .pipeline import Prices, Settings, Summaries, Window, make_brief, summarize
 from .progress import progress_for
-from .render import render_brief
+from .records import dump_records, load_records
+from .render import FORMATS, render_brief, render_template
 
-__all__ = ["EXIT_FAILURES", "EXIT_OK", "EXIT_STOPPED", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_FAILURES", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_STOPPED", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0  # every article became a briefing
-EXIT_FAILURES = 1  # the brief was written, but some inputs are listed as not summarised
+EXIT_FAILURES = 1  # the output was written, but some inputs are listed as not summarised
 EXIT_USAGE = 2  # the command was used wrongly (bad option, no API key, no articles)
 EXIT_STOPPED = 3  # the endpoint rejected the key; the run stopped (the brief lists what was not done)
 EXIT_INTERRUPTED = 130
@@ -34,97 +39,106 @@ EXIT_INTERRUPTED = 130
 REPLAY_KEY = "sk-replay-placeholder"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="summarizer",
-        description="Turn a day's news articles into one structured, source-attributed brief.",
-        epilog="Exit status: 0 all summarised; 1 some inputs not summarised (the brief lists them); "
-        "2 usage error; 3 the endpoint rejected the API key.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+# --- options shared by several commands --------------------------------------------------------------
 
-    brief = commands.add_parser("brief", help="summarise articles and merge them into one brief")
-    brief.add_argument(
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="article files (.txt .md .json .jsonl), folders, or - for stdin",
+        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, or - for stdin",
     )
-    brief.add_argument("-o", "--output", metavar="FILE", help="write the brief here (default: stdout)")
-    brief.add_argument("--format", choices=["markdown", "json"], default="markdown")
-    brief.add_argument(
+    parser.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        type=_field,
+        metavar="NAME=KEY",
+        help="read an article field from a JSON export's own key, e.g. text=body or "
+        "title=title.rendered (repeatable; fields: " + ", ".join(FIELD_NAMES) + ")",
+    )
+    parser.add_argument(
+        "--since",
+        type=_moment(start=True),
+        metavar="DATE",
+        help="leave out articles published before DATE (YYYY-MM-DD or ISO time)",
+    )
+    parser.add_argument(
+        "--until",
+        type=_moment(start=False),
+        metavar="DATE",
+        help="leave out articles published after DATE (a date includes the whole day)",
+    )
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--model",
         default=os.environ.get("SUMMARIZER_MODEL", DEFAULT_MODEL),
         help=f"the model (default: $SUMMARIZER_MODEL or {DEFAULT_MODEL})",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--base-url",
         metavar="URL",
         help="an OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or OpenAI's)",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--mode",
         choices=["json_schema", "json_object"],
         default="json_schema",
         help="json_object for servers without strict JSON-schema output",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--concurrency",
         type=_positive,
         default=8,
         metavar="N",
         help="requests in flight at once (default: 8)",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--max-reasks",
         type=_non_negative,
         default=2,
         metavar="N",
         help="times an invalid answer is sent back with its errors (default: 2)",
     )
-    brief.add_argument(
-        "--synthesize",
-        action="store_true",
-        help="one more call per story reported by two outlets or more, to write its headline and summary "
-        "from all of them (checked and cached like a briefing)",
-    )
-    brief.add_argument(
+    parser.add_argument(
         "--grounding",
         choices=["strict", "warn", "off"],
         default="strict",
-        help="quotes, figures and names the article does not support: drop them after one re-ask "
-        "(strict, default), keep them marked unverified (warn), or do not check (off)",
+        help="quotes, figures and names the article does not support: drop them after one "
+        "re-ask (strict, default), keep them marked unverified (warn), or do not check (off)",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--cassette",
         metavar="FILE",
         help="replay the HTTP exchanges recorded in FILE instead of calling the endpoint",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--record",
         action="store_true",
         help="with --cassette: call the endpoint and record the exchanges to FILE",
     )
-    _cache_options(brief)
-    brief.add_argument(
+    _cache_option(parser)
+    parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor store briefings in the cache"
     )
-    brief.add_argument(
+    parser.add_argument(
         "--max-tokens",
         type=_positive,
         metavar="N",
-        help="token budget for the whole run: once spent, no new request is sent and the remaining "
-        "articles are listed as not summarised",
+        help="token budget for the whole run: once spent, no new request is sent and the "
+        "remaining articles are listed as not summarised",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--max-article-tokens",
         type=_positive,
         default=12_000,
         metavar="N",
-        help="cut longer articles to about N tokens (default: 12000; the brief says which were cut)",
+        help="cut longer articles to about N tokens (default: 12000; the output says which)",
     )
-    brief.add_argument(
+    parser.add_argument(
         "--price",
         type=_prices,
         default=os.environ.get("SUMMARIZER_PRICE"),
@@ -132,18 +146,30 @@ def _parser() -> argparse.ArgumentParser:
         help="dollars per million input, output (and cached input) tokens, to show the cost "
         "(default: $SUMMARIZER_PRICE; no price, no cost)",
     )
-    brief.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
-    brief.add_argument("-v", "--verbose", action="store_true", help="log requests and retries on stderr")
-
-    commands.add_parser("schema", help="print the briefing's JSON schema (what the model must answer)")
-
-    cache = commands.add_parser("cache", help="show or clear the cache of briefings")
-    cache.add_argument("action", choices=["info", "clear"])
-    _cache_options(cache)
-    return parser
 
 
-def _cache_options(parser: argparse.ArgumentParser) -> None:
+def _output_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: stdout)")
+    if formats:
+        parser.add_argument(
+            "--format",
+            choices=FORMATS,
+            default="markdown",
+            help="markdown (default), json (the Brief model) or html (a safe fragment)",
+        )
+        parser.add_argument(
+            "--template",
+            metavar="FILE",
+            help="render with your own jinja2 template instead (sandboxed; see the README)",
+        )
+
+
+def _talk_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log requests and retries on stderr")
+
+
+def _cache_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cache-dir",
         type=Path,
@@ -153,14 +179,56 @@ def _cache_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _prices(text: str) -> Prices:
-    try:
-        values = [float(part) for part in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]") from None
-    if len(values) not in (2, 3) or any(value < 0 for value in values):
-        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]")
-    return Prices(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarizer",
+        description="Turn a day's news articles into one structured, source-attributed brief.",
+        epilog="Exit status: 0 all summarised; 1 some inputs not summarised (the output lists them); "
+        "2 usage error; 3 the endpoint rejected the API key; 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    brief = commands.add_parser("brief", help="summarise articles and merge them into one brief")
+    _input_options(brief)
+    _output_options(brief)
+    _model_options(brief)
+    brief.add_argument(
+        "--synthesize",
+        action="store_true",
+        help="one more call per story reported by two outlets or more, to write its headline "
+        "and summary from all of them (checked and cached like a briefing)",
+    )
+    _talk_options(brief)
+
+    summarise = commands.add_parser("summarize", help="articles in, briefings out as JSON lines (for merge)")
+    _input_options(summarise)
+    _output_options(summarise, formats=False)
+    _model_options(summarise)
+    _talk_options(summarise)
+
+    merge = commands.add_parser(
+        "merge", help="briefings as JSON lines in, the brief out as JSON (for render)"
+    )
+    merge.add_argument("paths", nargs="+", metavar="FILE", help="JSON-lines files written by summarize")
+    _output_options(merge, formats=False)
+
+    render = commands.add_parser("render", help="a brief as JSON in, Markdown, HTML or your template out")
+    render.add_argument("path", metavar="FILE", help="a brief as JSON (from merge, or brief --format json)")
+    _output_options(render)
+
+    schema = commands.add_parser(
+        "schema", help="print a JSON schema: the briefing the model fills, or the brief"
+    )
+    schema.add_argument("which", nargs="?", choices=["briefing", "brief"], default="briefing")
+
+    cache = commands.add_parser("cache", help="show or clear the cache of briefings")
+    cache.add_argument("action", choices=["info", "clear"])
+    _cache_option(cache)
+    return parser
+
+
+# --- option values -------------------------------------------------------------------------------------
 
 
 def _positive(text: str) -> int:
@@ -177,26 +245,122 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _prices(text: str) -> Prices:
+    try:
+        values = [float(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]") from None
+    if len(values) not in (2, 3) or any(value < 0 for value in values):
+        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]")
+    return Prices(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
+
+
+def _field(text: str) -> tuple[str, str]:
+    name, _, key = text.partition("=")
+    if name not in FIELD_NAMES or not key:
+        raise argparse.ArgumentTypeError(f"give NAME=KEY with NAME one of {', '.join(FIELD_NAMES)}")
+    return name, key
+
+
+def _moment(*, start: bool) -> Callable[[str], datetime]:
+    def parse(text: str) -> datetime:
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError("give a date (YYYY-MM-DD) or an ISO time") from None
+        if len(text) == 10 and not start:  # a date: the whole day
+            moment = datetime.combine(moment.date(), time.max)
+        return moment.replace(tzinfo=None) if moment.tzinfo is None else moment
+
+    return parse
+
+
+# --- the commands ------------------------------------------------------------------------------------------
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "verbose", False) else logging.ERROR,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "brief": _brief,
+        "summarize": _summarize,
+        "merge": _merge,
+        "render": _render,
+        "schema": _schema,
+        "cache": _cache,
+    }
     try:
-        if args.command == "schema":
-            print(json.dumps(briefing_schema(), indent=2))
-            return EXIT_OK
-        if args.command == "cache":
-            return _cache(args)
-        return _brief(args)
+        return commands[args.command](args)
     except SummarizerError as error:
         print(f"summarizer: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print(
-            "\nsummarizer: interrupted; no brief was written. Every briefing finished so far is cached: "
+            "\nsummarizer: interrupted; nothing was written. Every briefing finished so far is cached: "
             "run the same command again to resume.",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+
+
+def _brief(args: argparse.Namespace) -> int:
+    with _recording(args):
+        result = make_brief(
+            args.paths,
+            settings=_settings(args),
+            progress=progress_for(sys.stderr, quiet=args.quiet),
+            fields=dict(args.field),
+            window=Window(args.since, args.until),
+        )
+    _write(_rendered(result.brief, args), args.output)
+    if not args.quiet:
+        _summary(result.summaries, result.brief, len(result.left_out), args, sys.stderr)
+    return _status(result.summaries, complete=result.complete)
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    ingested = read_articles(args.paths, fields=dict(args.field))
+    window = Window(args.since, args.until)
+    articles = [article for article in ingested.articles if window.keeps(article)]
+    left_out = len(ingested.articles) - len(articles)
+    with _recording(args):
+        summaries = summarize(
+            articles, settings=_settings(args), progress=progress_for(sys.stderr, quiet=args.quiet)
+        )
+    failures = [*ingested.failures, *summaries.failures]
+    _write(dump_records(summaries.briefings, failures), args.output)
+    if not args.quiet:
+        _summary(summaries, None, left_out, args, sys.stderr)
+    return _status(summaries, complete=not failures)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    briefings, failures = load_records(args.paths)
+    brief = merge_briefings(briefings, failures)
+    _write(render_brief(brief, "json"), args.output)
+    return EXIT_OK if not failures else EXIT_FAILURES
+
+
+def _render(args: argparse.Namespace) -> int:
+    try:
+        brief = Brief.model_validate_json(Path(args.path).read_bytes())
+    except OSError as error:
+        raise UsageError(f"cannot read {args.path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise UsageError(f"{args.path} is not a brief as JSON: {str(error).splitlines()[0]}") from None
+    _write(_rendered(brief, args), args.output)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = briefing_schema() if args.which == "briefing" else Brief.model_json_schema()
+    print(json.dumps(schema, indent=2))
+    return EXIT_OK
 
 
 def _cache(args: argparse.Namespace) -> int:
@@ -209,16 +373,12 @@ def _cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _brief(args: argparse.Namespace) -> int:
-    if args.record and not args.cassette:
-        raise UsageError("--record needs --cassette FILE to record to")
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.ERROR,
-        stream=sys.stderr,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+# --- helpers -----------------------------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Settings:
     replaying = bool(args.cassette) and not args.record
-    settings = Settings(
+    return Settings(
         llm=LLMSettings(
             model=args.model, mode=args.mode, max_reasks=args.max_reasks, grounding=args.grounding
         ),
@@ -229,32 +389,44 @@ def _brief(args: argparse.Namespace) -> int:
         max_article_tokens=args.max_article_tokens,
         max_run_tokens=args.max_tokens,
         prices=args.price,
-        synthesize=args.synthesize,
+        synthesize=getattr(args, "synthesize", False),
         api_key=REPLAY_KEY if replaying and not os.environ.get("OPENAI_API_KEY") else None,
     )
-    cassette: AbstractContextManager[Any] = (
-        use_cassette(args.cassette, record=args.record) if args.cassette else nullcontext()
-    )
-    progress = progress_for(sys.stderr, quiet=args.quiet)
-    with cassette:
-        result = make_brief(args.paths, settings=settings, progress=progress)
-    _write(render_brief(result.brief, args.format), args.output)
-    if not args.quiet:
-        _summary(result, args.output, args.price, sys.stderr)
-    if result.summaries.stopped:
-        print(f"summarizer: error: the run stopped: {result.summaries.stopped}", file=sys.stderr)
+
+
+@contextmanager
+def _recording(args: argparse.Namespace) -> Iterator[None]:
+    if args.record and not args.cassette:
+        raise UsageError("--record needs --cassette FILE to record to")
+    with use_cassette(args.cassette, record=args.record) if args.cassette else nullcontext():
+        yield
+
+
+def _rendered(brief: Brief, args: argparse.Namespace) -> str:
+    return render_template(brief, args.template) if args.template else render_brief(brief, args.format)
+
+
+def _status(summaries: Summaries, *, complete: bool) -> int:
+    if summaries.stopped:
+        print(f"summarizer: error: the run stopped: {summaries.stopped}", file=sys.stderr)
         return EXIT_STOPPED
-    return EXIT_OK if result.complete else EXIT_FAILURES
+    return EXIT_OK if complete else EXIT_FAILURES
 
 
-def _summary(result: RunResult, output: str | None, prices: Prices | None, stream: TextIO) -> None:
-    brief = result.brief
-    usage = brief.usage
-    stories = f"{len(brief.stories)} {'story' if len(brief.stories) == 1 else 'stories'}"
+def _summary(
+    summaries: Summaries, brief: Brief | None, left_out: int, args: argparse.Namespace, stream: TextIO
+) -> None:
+    spent = summaries.spent
+    cached = f" ({summaries.cached} from the cache)" if summaries.cached else ""
+    stories = f", {len(brief.stories)} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
+    failed = len(brief.failures) if brief else len(summaries.failures)
+    window = f", {left_out} left out by --since/--until" if left_out else ""
+    cost = f", ${args.price.cost(spent):.4f}" if args.price is not None else ""
+    written = f"; written to {args.output}" if args.output else ""
     print(
-        f"{len(result.summaries.briefings)} summarised, {len(brief.failures)} not summarised, {stories}; "
-        f"{usage.requests} requests, {usage.prompt_tokens} prompt + "
-        f"{usage.completion_tokens} completion tokens" + (f"; brief written to {output}" if output else ""),
+        f"{len(summaries.briefings)} summarised{cached}, {failed} not summarised{window}{stories}; "
+        f"this run: {spent.requests} requests, {spent.prompt_tokens} prompt + {spent.completion_tokens} "
+        f"completion tokens{cost}{written}",
         file=stream,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
 import logging
@@ -15,8 +16,9 @@ from typing import IO, Any
 import yaml
 from pydantic import ValidationError
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .models import Article, Failure
+from .pages import feed_entries, html_to_text, looks_like_feed, looks_like_html, page
 
 __all__ = ["TEXT_SUFFIXES", "Ingested", "article_id", "read_articles"]
 
@@ -27,7 +29,9 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 # Names a CMS export commonly uses for each article field, first match wins.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -53,21 +57,38 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
 
 
-def read_articles(paths: Iterable[str | Path], *, stdin: IO[str] | None = None) -> Ingested:
+def read_articles(
+    paths: Iterable[str | Path], *, stdin: IO[str] | None = None, fields: Mapping[str, str] | None = None
+) -> Ingested:
     """Read every path (files, folders recursively in sorted order, or '-' for stdin).
 
+    `fields` maps an article field (text, title, source, url, author, published) to the name a JSON
+    export uses for it, e.g. {"text": "body", "title": "headline.main"} (dots reach into objects).
     An input that cannot be read is recorded as a failure naming it; the others are still read.
+
+        >>> read_articles(["today/"], fields={"text": "body"}).articles  # doctest: +SKIP
     """
     result = Ingested()
+    mapping = dict(fields or {})
+    unknown = set(mapping) - set(FIELD_NAMES)
+    if unknown:
+        raise UsageError(
+            f"unknown article field(s) {', '.join(sorted(unknown))}; use {', '.join(FIELD_NAMES)}"
+        )
     for path in _expand(paths, result):
         try:
             if path is None:
-                result.articles.extend(_parse("-", (stdin or sys.stdin).read(), ".txt"))
+                read = _parse("-", (stdin or sys.stdin).read(), ".txt", mapping)
             else:
-                result.articles.extend(_read_file(path))
+                read = _read_file(path, mapping)
         except InputError as error:
-            logger.warning("skipping %s", error)
-            result.failures.append(Failure(origin=error.source, kind="unreadable", reason=error.reason))
+            read = [error]
+        for item in read:
+            if isinstance(item, InputError):
+                logger.warning("skipping %s", item)
+                result.failures.append(Failure(origin=item.source, kind="unreadable", reason=item.reason))
+            else:
+                result.articles.append(item)
     return result
 
 
@@ -95,7 +116,7 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _read_file(path: Path) -> list[Article]:
+def _read_file(path: Path, fields: Mapping[str, str]) -> list[Article | InputError]:
     origin = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -113,18 +134,39 @@ def _read_file(path: Path) -> list[Article]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(origin, "not UTF-8 text") from None
-    return _parse(origin, text, suffix)
+    return _parse(origin, text, suffix, fields)
 
 
-def _parse(origin: str, text: str, suffix: str) -> list[Article]:
-    if origin == "-" and text.lstrip()[:1] in ("{", "["):
-        suffix = ".json"
+def _parse(origin: str, text: str, suffix: str, fields: Mapping[str, str]) -> list[Article | InputError]:
+    if origin == "-":
+        suffix = _sniff(text)
     if suffix == ".json":
-        return _from_records(origin, _load_json(origin, text))
+        return list(_from_records(origin, _load_json(origin, text), fields))
     if suffix in (".jsonl", ".ndjson"):
-        return _from_records(origin, _load_jsonl(origin, text))
+        return list(_from_records(origin, _load_jsonl(origin, text), fields))
+    if suffix in HTML_SUFFIXES:
+        return [_article(origin, page(origin, text))]
+    if suffix in FEED_SUFFIXES:
+        if not looks_like_feed(text):
+            raise InputError(origin, "not an RSS or Atom feed")
+        return [
+            item if isinstance(item, InputError) else _article(where, item)
+            for where, item in feed_entries(origin, text)
+        ]
     meta, body = _front_matter(origin, text)
     return [_article(origin, {**meta, "text": body})]
+
+
+def _sniff(text: str) -> str:
+    """What stdin holds: JSON, a feed, an HTML page, or text."""
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        return ".json"
+    if looks_like_feed(text):
+        return ".xml"
+    if head == "<" and looks_like_html(text):
+        return ".html"
+    return ".txt"
 
 
 def _front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
@@ -166,34 +208,51 @@ def _load_jsonl(origin: str, text: str) -> list[tuple[str, Any]]:
     return records
 
 
-def _from_records(origin: str, records: list[tuple[str, Any]]) -> list[Article]:
+def _from_records(
+    origin: str, records: list[tuple[str, Any]], fields: Mapping[str, str]
+) -> Iterator[Article | InputError]:
     if not records:
         raise InputError(origin, "no articles in file")
-    articles = []
     for where, record in records:
         if not isinstance(record, Mapping):
-            raise InputError(where, "expected a JSON object with the article's fields")
-        articles.append(_article(where, _pick_fields(record)))
-    return articles
+            yield InputError(where, "expected a JSON object with the article's fields")
+            continue
+        try:
+            yield _article(where, _pick_fields(record, fields))
+        except InputError as error:
+            yield error
 
 
-def _pick_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+def _pick_fields(record: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    """The article's fields from a JSON record: the user's names first, else the common CMS names."""
     picked: dict[str, Any] = {}
     for name, candidates in FIELD_NAMES.items():
-        for candidate in candidates:
-            if record.get(candidate) not in (None, ""):
-                picked[name] = record[candidate]
+        for candidate in (fields[name],) if name in fields else candidates:
+            value = _lookup(record, candidate)
+            if value not in (None, ""):
+                picked[name] = value
                 break
+    text = picked.get("text")
+    if isinstance(text, str) and looks_like_html(text):  # a CMS body field holds HTML
+        picked["text"] = html_to_text(text)
     return picked
+
+
+def _lookup(record: Mapping[str, Any], dotted: str) -> Any:
+    """record["a"]["b"] for "a.b" (WordPress: "content.rendered"); None where the path is missing."""
+    value: Any = record
+    for key in dotted.split("."):
+        if not isinstance(value, Mapping) or key not in value:
+            return None
+        value = value[key]
+    return value
 
 
 def _article(origin: str, fields: Mapping[str, Any]) -> Article:
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "empty: no article text")
-    published = fields.get("published")
-    if isinstance(published, date) and not isinstance(published, datetime):
-        published = datetime(published.year, published.month, published.day)
+    published = _date(fields.get("published"))
     try:
         return Article(
             id=article_id(text),
@@ -208,6 +267,25 @@ def _article(origin: str, fields: Mapping[str, Any]) -> Article:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise InputError(origin, problems) from None
+
+
+def _date(value: Any) -> Any:
+    """A date as datetime when it can be read (ISO, or RFC 2822 as feeds and CMS exports write it);
+    otherwise the value as given, for validation to report."""
+    if isinstance(value, datetime) or value is None:
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        try:
+            return email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return value
+    return value
 
 
 def _opt_str(value: Any) -> str | None:

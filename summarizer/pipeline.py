@@ -6,9 +6,10 @@ import asyncio
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +30,7 @@ __all__ = [
     "RunResult",
     "Settings",
     "Summaries",
+    "Window",
     "amake_brief",
     "asummarize",
     "cut_article",
@@ -111,11 +113,31 @@ class Summaries:
     cached: int = 0
 
 
+@dataclass(frozen=True)
+class Window:
+    """Articles published before `since` or after `until` are left out (those without a date are kept)."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def keeps(self, article: Article) -> bool:
+        published = article.published
+        if published is None:
+            return True
+        if published.tzinfo is not None:
+            published = published.astimezone(UTC).replace(tzinfo=None)
+        return (self.since is None or published >= self.since) and (
+            self.until is None or published <= self.until
+        )
+
+
 @dataclass
 class RunResult:
     brief: Brief
     summaries: Summaries
     articles: list[Article]
+    #: Articles outside the date window, not summarised on purpose.
+    left_out: list[Article] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -271,12 +293,21 @@ def make_brief(
     settings: Settings | None = None,
     client: openai.AsyncOpenAI | None = None,
     progress: Progress | None = None,
+    fields: Mapping[str, str] | None = None,
+    window: Window | None = None,
 ) -> RunResult:
     """Read the inputs, summarise every article, and merge the briefings into one brief.
 
     Inputs that cannot be read and articles that cannot be summarised are listed in the brief's failures.
+    `fields` maps article fields to a JSON export's names (see read_articles); `window` leaves out
+    articles published outside it.
+
+        >>> result = make_brief(["today/"], settings=Settings(concurrency=16))  # doctest: +SKIP
+        >>> result.complete, len(result.brief.stories)  # doctest: +SKIP
     """
-    return asyncio.run(amake_brief(paths, settings=settings, client=client, progress=progress))
+    return asyncio.run(
+        amake_brief(paths, settings=settings, client=client, progress=progress, fields=fields, window=window)
+    )
 
 
 async def amake_brief(
@@ -285,14 +316,19 @@ async def amake_brief(
     settings: Settings | None = None,
     client: openai.AsyncOpenAI | None = None,
     progress: Progress | None = None,
+    fields: Mapping[str, str] | None = None,
+    window: Window | None = None,
 ) -> RunResult:
-    """The asynchronous form of `make_brief`."""
+    """The asynchronous form of `make_brief`: `await amake_brief(["today/"], client=my_client)`."""
     settings = settings or Settings()
     if client is None:
         _require_key(settings)  # fail before reading anything
-    ingested = read_articles(paths)
+    ingested = read_articles(paths, fields=fields)
     if not ingested.articles and not ingested.failures:
         raise UsageError("no articles found in the given paths")
+    window = window or Window()
+    left_out = [article for article in ingested.articles if not window.keeps(article)]
+    ingested.articles = [article for article in ingested.articles if window.keeps(article)]
     async with _client(client, settings) as own:
         summaries = await asummarize(ingested.articles, client=own, settings=settings, progress=progress)
         brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
@@ -300,7 +336,7 @@ async def amake_brief(
             brief = await _synthesize(brief, ingested.articles, summaries, own, settings)
     if settings.prices is not None:
         brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
-    return RunResult(brief=brief, summaries=summaries, articles=ingested.articles)
+    return RunResult(brief=brief, summaries=summaries, articles=ingested.articles, left_out=left_out)
 
 
 async def _synthesize(

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any, Literal
+from pathlib import Path
+from typing import Literal
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from .errors import UsageError
 from .models import Brief, SourceRef
 
-__all__ = ["Format", "escape_markdown", "render_brief"]
+__all__ = ["FORMATS", "Format", "escape_markdown", "render_brief", "render_template"]
 
-Format = Literal["markdown", "json"]
+Format = Literal["markdown", "json", "html"]
+FORMATS: tuple[Format, ...] = ("markdown", "json", "html")
 
 # Every ASCII character that can open inline Markdown or raw HTML, wherever it stands.
 _INLINE = re.compile(r"([\\`*_\[\]<>#!|~&])")
@@ -82,9 +87,51 @@ def _environment() -> Environment:
 
 
 def render_brief(brief: Brief, format: Format = "markdown") -> str:
-    """The brief as Markdown (the packaged template) or as JSON (the Brief model)."""
+    """The brief as Markdown (the packaged template), JSON (the Brief model) or an HTML fragment.
+
+    The HTML is the Markdown rendered by CommonMark with raw HTML off: it holds no script and no HTML
+    from an article, and its only links are the articles' own http(s) URLs. Safe to put in a page.
+
+        >>> print(render_brief(result.brief, "html"))  # doctest: +SKIP
+    """
     if format == "json":
         return brief.model_dump_json(indent=2) + "\n"
-    context: dict[str, Any] = {"brief": brief}
-    text = _environment().get_template("brief.md.j2").render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = _environment().get_template("brief.md.j2").render(brief=brief)
+    markdown = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    if format == "html":
+        return _markdown_to_html(markdown)
+    return markdown
+
+
+def _markdown_to_html(markdown: str) -> str:
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    body: str = parser.render(markdown)
+    return '<article class="summarizer-brief">\n' + body + "</article>\n"
+
+
+def render_template(brief: Brief, template: str | Path) -> str:
+    """The brief rendered through a user's own jinja2 template, in a sandbox.
+
+    The template sees `brief` (the Brief model: stories, sources, failures, articles, usage, cost) and
+    the filters `md` (escape text for Markdown), `sources` (a list of outlets as `[A, B]`) and `link`
+    (`label | link(url)`, only for http(s) URLs). A template whose name ends in .html or .htm is
+    autoescaped. Raises UsageError naming the template when it cannot be read or rendered.
+    """
+    path = Path(template)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot read the template {path}: {error.strerror or error}") from None
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=path.suffix.lower() in (".html", ".htm"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=escape_markdown, link=_link, sources=lambda names: _sources(list(names)))
+    try:
+        return env.from_string(source).render(brief=brief)
+    except TemplateError as error:
+        line = f" (line {error.lineno})" if isinstance(error, TemplateSyntaxError) else ""
+        raise UsageError(f"the template {path}{line}: {error}") from None

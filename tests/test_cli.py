@@ -50,7 +50,8 @@ def test_the_readme_command_makes_a_brief_from_the_examples_with_no_key(examples
     assert "### Key points" in brief and "### Quotes" in brief
     progress = result.stderr.splitlines()
     assert sum(line.startswith(("[1/2] done", "[2/2] done")) for line in progress) == 2
-    assert f"brief written to {out}" in result.stderr
+    assert progress[-1].startswith("2 summarised, 0 not summarised, 1 story; this run: 2 requests, ")
+    assert progress[-1].endswith(f"; written to {out}")
 
 
 def test_the_same_cassette_gives_the_same_bytes_every_run(examples_cassette, tmp_path):
@@ -150,3 +151,93 @@ def test_schema_prints_the_strict_briefing_schema(capsys):
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"headline", "summary", "key_points", "quotes", "timeline", "what_next"}
     assert all("description" in prop for prop in schema["$defs"]["Quote"]["properties"].values())
+
+
+def test_summarize_merge_render_compose_to_the_same_brief(examples_cassette, tmp_path):
+    records, brief_json, rendered, whole = (tmp_path / n for n in ("b.jsonl", "brief.json", "b.md", "w.md"))
+    cassette = ["--cassette", str(examples_cassette)]
+    assert main(["summarize", str(EXAMPLES), "-q", "-o", str(records), *cassette]) == EXIT_OK
+    assert len(records.read_text().splitlines()) == 2
+    assert main(["merge", str(records), "-o", str(brief_json)]) == EXIT_OK
+    assert main(["render", str(brief_json), "-o", str(rendered)]) == EXIT_OK
+    assert main(["brief", str(EXAMPLES), "-q", "-o", str(whole), *cassette]) == EXIT_OK
+    assert rendered.read_bytes() == whole.read_bytes()
+
+
+def test_merge_lists_a_corrupt_record_and_merges_the_rest(examples_cassette, tmp_path, capsys):
+    records = tmp_path / "b.jsonl"
+    assert (
+        main(["summarize", str(EXAMPLES), "-q", "-o", str(records), "--cassette", str(examples_cassette)])
+        == 0
+    )
+    records.write_text(records.read_text() + '{"ref": "broken"\n')
+    assert main(["merge", str(records)]) == EXIT_FAILURES
+    brief = Brief.model_validate_json(capsys.readouterr().out)
+    assert len(brief.sources) == 2 and brief.failures[0].origin == f"{records}:3"
+
+
+def test_the_date_window_leaves_articles_out_and_says_how_many(examples_cassette, tmp_path):
+    out = tmp_path / "b.md"
+    args = [
+        "brief",
+        str(EXAMPLES),
+        "--cassette",
+        str(examples_cassette),
+        "--since",
+        "2025-08-07",
+        "-o",
+        str(out),
+    ]
+    result = run(*args)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert "0 summarised, 0 not summarised, 2 left out by --since/--until" in result.stderr
+    assert "0 stories from 0 articles" in out.read_text()
+
+
+HOSTILE = (
+    "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> https://evil.example"
+)
+
+
+def test_html_output_is_safe_to_drop_into_a_page(tmp_path):
+    from .builders import make
+
+    item = make(
+        "Evil", HOSTILE, [HOSTILE], quotes=[(HOSTILE, "X")], url="https://outlet.example/a", title=HOSTILE
+    )
+    brief_json = tmp_path / "brief.json"
+    brief_json.write_text(render_brief_json(item))
+    out = tmp_path / "brief.html"
+    assert main(["render", str(brief_json), "--format", "html", "-o", str(out)]) == EXIT_OK
+    html = out.read_text()
+    assert html.startswith('<article class="summarizer-brief">')
+    assert "<script" not in html and "<img" not in html  # article text can carry no raw HTML
+    assert "&lt;script&gt;" in html  # shown as text, not run
+    hrefs = [part.split('"')[0] for part in html.split('href="')[1:]]
+    assert hrefs == ["https://outlet.example/a"]  # the article's own URL, nothing else
+
+
+def render_brief_json(item: object) -> str:
+    from summarizer.merge import merge_briefings
+
+    return merge_briefings([item]).model_dump_json()  # type: ignore[list-item]
+
+
+def test_a_users_template_renders_in_a_sandbox(examples_cassette, tmp_path, capsys):
+    template = tmp_path / "slack.txt"
+    template.write_text(
+        "{% for story in brief.stories %}*{{ story.headline }}* ({{ story.sources | length }})\n{% endfor %}"
+    )
+    args = ["brief", str(EXAMPLES), "-q", "--cassette", str(examples_cassette), "--template", str(template)]
+    assert main(args) == EXIT_OK
+    assert capsys.readouterr().out.endswith("(2)\n")
+    evil = tmp_path / "evil.txt"
+    evil.write_text("{{ brief.__class__.__mro__[1].__subclasses__() }}")
+    assert main([*args[:-1], str(evil)]) == EXIT_USAGE
+    assert "unsafe" in capsys.readouterr().err
+
+
+def test_schema_brief_prints_the_brief_models_schema(capsys):
+    assert main(["schema", "brief"]) == EXIT_OK
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Brief" and {"stories", "sources", "failures"} <= set(schema["properties"])

@@ -105,7 +105,7 @@ def test_the_id_is_derived_from_the_text_not_the_path(tmp_path):
         ("binary.txt", b"\x89PNG\x00\x00\x00", "binary"),
         ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
         ("broken.json", '{"text": ', "invalid JSON"),
-        ("numbers.json", "[1, 2]", "expected a JSON object"),
+        ("numbers.json", "[1]", "expected a JSON object"),
         ("notext.json", '{"title": "only a title"}', "empty"),
         ("bad.md", "---\ntitle: [unclosed\n---\nBody", "front matter"),
         ("page.pdf", b"%PDF-1.7", "unsupported file type .pdf"),
@@ -132,3 +132,10 @@ def test_the_examples_are_two_articles_from_cna_and_lbc():
     articles = read_articles([EXAMPLES]).articles
     assert sorted(a.source or "" for a in articles) == ["CNA", "LBC"]
     assert all(a.published == datetime(2025, 8, 6) for a in articles)
+
+
+def test_one_bad_record_in_an_export_costs_only_that_record(tmp_path):
+    export = write(tmp_path / "export.json", json.dumps([{"text": "Good one."}, {"title": "no body"}, 7]))
+    result = read_articles([export])
+    assert [a.text for a in result.articles] == ["Good one."]
+    assert [f.origin for f in result.failures] == [f"{export}#2", f"{export}#3"]

@@ -1,0 +1,47 @@
+"""Briefings and failures as JSON lines: what `summarize` writes and `merge` reads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .models import ArticleBriefing, Failure
+
+__all__ = ["dump_records", "load_records"]
+
+
+def dump_records(briefings: Iterable[ArticleBriefing], failures: Iterable[Failure]) -> str:
+    """One JSON object a line: every briefing (it has a "ref"), then every failure (it has a "kind")."""
+    lines = [item.model_dump_json() for item in briefings] + [item.model_dump_json() for item in failures]
+    return "".join(line + "\n" for line in lines)
+
+
+def load_records(paths: Iterable[str | Path]) -> tuple[list[ArticleBriefing], list[Failure]]:
+    """Briefings and failures from JSON-lines files; a line that is neither is itself a failure, by
+    file and line, so that nothing is lost between commands."""
+    briefings: list[ArticleBriefing] = []
+    failures: list[Failure] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            failures.append(Failure(origin=str(path), kind="unreadable", reason=f"cannot read: {error}"))
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                data = json.loads(line)
+                if isinstance(data, dict) and "ref" in data:
+                    briefings.append(ArticleBriefing.model_validate(data))
+                else:
+                    failures.append(Failure.model_validate(data))
+            except (json.JSONDecodeError, ValidationError) as error:
+                reason = f"not a briefing or failure record: {str(error).splitlines()[0]}"
+                failures.append(Failure(origin=where, kind="unreadable", reason=reason))
+    return briefings, failures
