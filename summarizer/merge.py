@@ -37,7 +37,10 @@ POINT_SIMILARITY = 0.5
 def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Failure] = ()) -> Brief:
     """Cluster briefings into stories and merge each story's points, quotes, people and timeline.
 
-    Pure and deterministic: the same briefings, in any order, give the same brief.
+    Pure and deterministic: the same briefings, in any order, give the same brief. No model is called.
+
+        >>> brief = merge_briefings(summaries.briefings, summaries.failures)  # doctest: +SKIP
+        >>> [(s.headline, [ref.source for ref in s.sources]) for s in brief.stories]  # doctest: +SKIP
     """
     ordered = sorted(briefings, key=_briefing_order)
     stories = sorted((_story([ordered[i] for i in group]) for group in cluster(ordered)), key=_story_weight)

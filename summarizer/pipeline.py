@@ -194,6 +194,9 @@ async def asummarize(
     arrives, so an interrupted run resumes where it stopped; an article already cached costs nothing;
     the same text given twice costs one call. A rejected API key, or the run's token budget, stops new
     requests: the articles not yet sent are reported as not summarised, with the reason.
+
+        >>> client = openai.AsyncAzureOpenAI(max_retries=0)  # doctest: +SKIP
+        >>> summaries = await asummarize(read_articles(["today/"]).articles, client=client)  # doctest: +SKIP
     """
     settings = settings or Settings()
     gate = Gate(settings.concurrency, settings.max_run_tokens)
@@ -277,7 +280,11 @@ def summarize(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> Summaries:
-    """The synchronous form of `asummarize`; builds a client from `settings` when none is given."""
+    """The synchronous form of `asummarize`; builds a client from `settings` when none is given.
+
+    >>> summaries = summarize(read_articles(["today/"]).articles, settings=Settings())  # doctest: +SKIP
+    >>> [b.briefing.headline for b in summaries.briefings]  # doctest: +SKIP
+    """
     settings = settings or Settings()
 
     async def run() -> Summaries:
