@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 
 import openai
@@ -22,7 +23,10 @@ logger = logging.getLogger(__name__)
 
 def synthesis_key(story: Story, settings: LLMSettings) -> str:
     """What makes a synthesis reusable: the merged material, the model, the prompts and the policy."""
-    material = story.model_dump_json(exclude={"headline", "summary", "synthesized"})
+    # What was reported and by whom; never where the articles were read from (a path differs between
+    # machines, and would change the prompt, the cassette match and the cache key).
+    material = story.model_dump_json(exclude={"headline", "summary", "synthesized", "sources"})
+    material += json.dumps(sorted((ref.article_id, ref.source) for ref in story.sources))
     parts = ["story", material, settings.model, settings.mode, settings.grounding, prompt_version()]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 

@@ -60,3 +60,16 @@ def test_without_the_flag_no_synthesis_is_asked_for(tmp_path):
         result = make_brief([EXAMPLES], settings=settings)
         assert len(server.requests) == 2
     assert not result.brief.stories[0].synthesized
+
+
+def test_the_synthesis_key_does_not_depend_on_where_the_articles_were_read_from():
+    from summarizer.merge import merge_briefings
+    from summarizer.synthesis import synthesis_key
+
+    from .builders import cna, lbc
+
+    here = merge_briefings([cna(), lbc()]).stories[0]
+    moved = [ref.model_copy(update={"origin": "/elsewhere/" + ref.origin}) for ref in here.sources]
+    there = here.model_copy(update={"sources": moved})
+    assert synthesis_key(here, LLMSettings()) == synthesis_key(there, LLMSettings())
+    assert synthesis_key(here, LLMSettings()) != synthesis_key(here, LLMSettings(model="other"))
