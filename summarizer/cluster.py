@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from itertools import combinations
 
 from .models import ArticleBriefing
-from .text import STOPWORDS, fold, name_key
+from .text import name_key, words
 
 __all__ = ["cluster", "same_story"]
 
@@ -26,23 +25,13 @@ KEYS_PER_BRIEFING = 8
 #: A word in more briefings than this says nothing about which event a briefing is on ('trump').
 MAX_KEY_SPREAD = 40
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
-
 Vector = dict[str, float]
 
 
 def _terms(item: ArticleBriefing) -> Counter[str]:
     """Word counts of the headline, summary and key points, plus each person's and organisation's name."""
     b = item.briefing
-    terms: Counter[str] = Counter()
-    for text in (b.headline, b.summary, *b.key_points):
-        for word in _WORD.findall(fold(text)):
-            word = word.removesuffix("'s")
-            if word in STOPWORDS or len(word) < 2:
-                continue
-            if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-                word = word[:-1]
-            terms[word] += 1
+    terms = Counter(word for text in (b.headline, b.summary, *b.key_points) for word in words(text))
     for entity in b.entities:
         if entity.kind != "place":
             terms["@" + name_key(entity.name)] += 1

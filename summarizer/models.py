@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 
 class _Model(BaseModel):
@@ -36,6 +36,16 @@ class Article(_Model):
 # --- what the model fills: every description below is prompt text ------------------------------
 
 EntityKind = Literal["person", "organization", "place"]
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value.strip()
+
+
+#: Text the model must fill with something: stripped, and re-asked when empty.
+NonBlank = Annotated[str, AfterValidator(_non_blank)]
 
 
 class Entity(_Model):
@@ -70,8 +80,8 @@ class TimelineEvent(_Model):
 class Briefing(_Model):
     """A faithful, neutral briefing on one article, written only from the article's text."""
 
-    headline: str = Field(description="A neutral, factual headline of at most 15 words. No clickbait.")
-    summary: str = Field(
+    headline: NonBlank = Field(description="A neutral, factual headline of at most 15 words. No clickbait.")
+    summary: NonBlank = Field(
         description="Two or three sentences: what happened, who is involved, and why it matters."
     )
     key_points: list[str] = Field(
@@ -94,13 +104,6 @@ class Briefing(_Model):
     )
     topics: list[str] = Field(description="Two to five short topic labels, lower case, e.g. 'ukraine war'.")
 
-    @field_validator("headline", "summary")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
-        return value.strip()
-
     @field_validator("key_points")
     @classmethod
     def _some_points(cls, value: list[str]) -> list[str]:
@@ -113,20 +116,13 @@ class Briefing(_Model):
 class StoryDraft(_Model):
     """A story's headline and summary written from what several outlets reported (--synthesize)."""
 
-    headline: str = Field(description="A neutral, factual headline for the story, at most 15 words.")
-    summary: str = Field(
+    headline: NonBlank = Field(description="A neutral, factual headline for the story, at most 15 words.")
+    summary: NonBlank = Field(
         description=(
             "Two or three sentences on what happened, drawn only from the reports given, attributing "
             "claims to their sources; where the reports differ, say so instead of choosing."
         )
     )
-
-    @field_validator("headline", "summary")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
-        return value.strip()
 
 
 class SynthesisRecord(_Model):

@@ -17,6 +17,7 @@ __all__ = [
     "plain",
     "surname",
     "undoubled",
+    "words",
 ]
 
 _QUOTES = str.maketrans({
@@ -86,17 +87,20 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Itera
             yield float(WORD_NUMBERS[word])
 
 
-def content_words(text: str) -> set[str]:
-    """The content words of a text, crudely singularised, for overlap measures."""
-    words = set()
+def words(text: str) -> Iterator[str]:
+    """The content words of a text, in order and repeated: folded, stop words out, crudely singular."""
     for word in _WORD.findall(fold(text)):
         word = word.removesuffix("'s")
         if word in STOPWORDS or len(word) < 2:
             continue
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
-        words.add(word)
-    return words
+        yield word
+
+
+def content_words(text: str) -> set[str]:
+    """The distinct content words of a text, for overlap measures."""
+    return set(words(text))
 
 
 def undoubled(word: str) -> str:
