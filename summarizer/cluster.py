@@ -42,9 +42,10 @@ def _vectors(all_terms: list[Counter[str]]) -> tuple[list[Vector], Counter[str]]
     """Unit TF-IDF vectors (sublinear term frequency), and how many briefings use each word."""
     spread: Counter[str] = Counter(word for terms in all_terms for word in terms)
     total = len(all_terms) + PRIOR_BRIEFINGS
+    idf = {word: math.log1p(total / count) for word, count in spread.items()}
     vectors = []
     for terms in all_terms:
-        vector = {w: (1 + math.log(n)) * math.log1p(total / spread[w]) for w, n in terms.items()}
+        vector = {w: (1 + math.log(n)) * idf[w] if n > 1 else idf[w] for w, n in terms.items()}
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
         vectors.append({w: x / norm for w, x in vector.items()})
     return vectors, spread

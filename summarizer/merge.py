@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from .models import (
     TimelineEvent,
     Usage,
 )
-from .text import TITLES, WEEKDAYS, content_words, figures, fold, name_key
+from .text import TITLES, WEEKDAYS, figures, fold, name_key, words
 
 __all__ = ["merge_briefings"]
 
@@ -76,8 +75,9 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
     lead = min(cluster, key=lambda item: (-len(item.briefing.key_points), _briefing_order(item)))
     members = [lead, *(item for item in cluster if item is not lead)]
     topics = Counter(topic.strip().lower() for item in cluster for topic in item.briefing.topics)
-    key_points, point_disagreements = _merge_statements(_said(members, "key_points"))
-    what_next, next_disagreements = _merge_statements(_said(members, "what_next"))
+    merge = _merge_statements if len(cluster) > 1 else _as_points  # one outlet cannot disagree with itself
+    key_points, point_disagreements = merge(_said(members, "key_points"))
+    what_next, next_disagreements = merge(_said(members, "what_next"))
     timeline, day_disagreements = _merge_timeline(members)
     return Story(
         headline=lead.briefing.headline,
@@ -109,23 +109,23 @@ def _said(members: list[ArticleBriefing], field: str) -> Iterator[tuple[str, str
 # --- statements: the same said twice, or said differently -------------------------------------------
 
 
-def _values(text: str) -> frozenset[str]:
-    """The figures and days a statement gives: what outlets may disagree on."""
+def _frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a statement is about (its words without figures and days), and the figures and days it
+    gives: what outlets may disagree on. One pass over the folded text."""
     folded = fold(text)
     found = {_figure(value) for value in figures(folded, idiomatic=False, folded=True)}
-    found |= {day.capitalize() for day in WEEKDAYS if re.search(rf"\b{day}\b", folded)}
-    return frozenset(found)
+    content = set(words(folded, folded=True))
+    days = content & _WEEKDAYS
+    found |= {day.capitalize() for day in days}
+    frame = frozenset(w for w in content - days if not any(ch.isdigit() for ch in w))
+    return frame, frozenset(found)
+
+
+_WEEKDAYS = frozenset(WEEKDAYS)
 
 
 def _figure(value: float) -> str:
     return f"{int(value):,}" if value.is_integer() else f"{value:g}"
-
-
-def _frame(text: str) -> frozenset[str]:
-    """A statement's words without its figures and days: what it is about."""
-    return frozenset(
-        w for w in content_words(text) if not any(ch.isdigit() for ch in w) and w not in WEEKDAYS
-    )
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -144,6 +144,11 @@ class _Group:
     flags: list[bool]
 
 
+def _as_points(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
+    """A lone briefing's statements, each its own point."""
+    return [Point(text=text, sources=[source], unverified=flagged) for source, text, flagged in said], []
+
+
 def _merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
     """Statements that say the same thing are kept once with every source, in the wording that gives no
     figure or day that one of those sources did not.
@@ -156,7 +161,7 @@ def _merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point
     by_word: dict[str, list[int]] = defaultdict(list)
     conflicts: dict[int, list[int]] = {}
     for source, text, flagged in said:
-        frame, values = _frame(text), _values(text)
+        frame, values = _frame_and_values(text)
         candidates = sorted({i for word in frame for i in by_word.get(word, ())})
         similar = [i for i in candidates if _overlap(frame, groups[i].frame) >= POINT_SIMILARITY]
         # Compatible: one gives every figure and day the other does, and perhaps more detail.
@@ -267,7 +272,7 @@ def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEven
     kept: list[tuple[frozenset[str], TimelineEvent, set[str], list[bool]]] = []
     clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
     for event, source, flag in events:
-        frame = _frame(event.event)
+        frame, _ = _frame_and_values(event.event)
         for index, (kept_frame, kept_event, sources, flags) in enumerate(kept):
             if _overlap(frame, kept_frame) < POINT_SIMILARITY:
                 continue

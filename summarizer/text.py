@@ -87,9 +87,12 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Itera
             yield float(WORD_NUMBERS[word])
 
 
-def words(text: str) -> Iterator[str]:
-    """The content words of a text, in order and repeated: folded, stop words out, crudely singular."""
-    for word in _WORD.findall(fold(text)):
+def words(text: str, *, folded: bool = False) -> Iterator[str]:
+    """The content words of a text, in order and repeated: folded, stop words out, crudely singular.
+
+    `folded` says the text is already folded.
+    """
+    for word in _WORD.findall(text if folded else fold(text)):
         word = word.removesuffix("'s")
         if word in STOPWORDS or len(word) < 2:
             continue
