@@ -256,3 +256,25 @@ def test_ctrl_c_says_how_to_resume(monkeypatch, capsys, articles):
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
     assert main(["brief", str(articles)]) == EXIT_INTERRUPTED
     assert "run the same command again to resume" in capsys.readouterr().err
+
+
+@pytest.mark.simulator(latency=0.05)
+def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simulator, tmp_path):
+    folder = tmp_path / "today"
+    write_articles(folder, 40)
+    cache = tmp_path / "cache"
+    common = ["brief", str(folder), "--base-url", simulator.base_url, "--concurrency", "2", "-q"]
+    process = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    deadline = time.monotonic() + 60
+    while len(list(cache.glob("*/*.json"))) < 10 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == EXIT_INTERRUPTED
+    stderr = process.stderr.read() if process.stderr else ""
+    assert "Traceback" not in stderr and "run the same command again to resume" in stderr
+    assert not (tmp_path / "brief.md").exists()  # no half brief
+    kept = len(list(cache.glob("*/*.json")))
+    assert kept >= 10
+    resumed = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    assert resumed.wait(timeout=120) == EXIT_OK
+    assert sum(simulator.stats.requests.values()) <= 40 + 2  # at most the requests in flight again
