@@ -17,7 +17,6 @@ __all__ = [
     "apply_findings",
     "check_briefing",
     "check_text",
-    "counts",
     "name_found",
     "numbers_found",
     "quote_found",
@@ -383,11 +382,3 @@ def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_titl
         "quotes": keep("quotes", list(briefing.quotes)),
         "entities": keep("entities", list(briefing.entities)),
     })  # fmt: skip
-
-
-def counts(findings: list[Finding]) -> dict[str, int]:
-    """How many findings of each kind, in a stable order."""
-    result: dict[str, int] = {}
-    for finding in sorted(findings, key=lambda f: f.kind):
-        result[finding.kind] = result.get(finding.kind, 0) + 1
-    return result

@@ -193,36 +193,66 @@ def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:
     )
 
 
-@pytest.mark.simulator(latency=0.05)
-def test_a_run_killed_halfway_resumes_without_asking_twice_and_gives_the_same_brief(simulator, tmp_path):
+def interrupted_run(simulator: Simulator, tmp_path: Path, *, after: int, how: signal.Signals):
+    """Start `brief` on 40 articles in a subprocess; once `after` briefings are cached, send it `how`.
+
+    Returns the stopped process, the command (to run it again) and the cache folder.
+    """
     folder = tmp_path / "today"
     write_articles(folder, 40)
     cache = tmp_path / "cache"
-    common = ["brief", str(folder), "--base-url", simulator.base_url, "--concurrency", "2", "-q"]
-    process = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    command = [
+        "brief",
+        str(folder),
+        "--base-url",
+        simulator.base_url,
+        "--concurrency",
+        "2",
+        "-q",
+        "-o",
+        str(tmp_path / "brief.md"),
+    ]
+    process = run_cli(*command, cache=cache)
     deadline = time.monotonic() + 60
-    while len(list(cache.glob("*/*.json"))) < 15 and time.monotonic() < deadline:
+    while len(list(cache.glob("*/*.json"))) < after and time.monotonic() < deadline:
         time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    process.send_signal(how)
+    process.wait(timeout=30)
+    return process, command, cache
+
+
+@pytest.mark.simulator(latency=0.05)
+def test_a_run_killed_halfway_resumes_without_asking_twice_and_gives_the_same_brief(simulator, tmp_path):
+    killed, command, cache = interrupted_run(simulator, tmp_path, after=15, how=signal.SIGKILL)
+    assert killed.returncode == -signal.SIGKILL
     finished = {json.loads(p.read_text())["ref"]["article_id"] for p in cache.glob("*/*.json")}
     assert 15 <= len(finished) < 40 and not (tmp_path / "brief.md").exists()
 
-    resumed = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    resumed = run_cli(*command, cache=cache)
     assert resumed.wait(timeout=120) == EXIT_OK, resumed.stderr.read() if resumed.stderr else ""
     requests = simulator.stats.requests
     assert all(requests[article_id] == 1 for article_id in finished)  # nothing finished is asked again
     assert max(requests.values()) <= 2 and sum(n - 1 for n in requests.values()) <= 2  # at most the in-flight
 
-    whole = run_cli(*common, "-o", str(tmp_path / "whole.md"), "--no-cache", cache=tmp_path / "unused")
+    whole = run_cli(*command[:-2], "-o", str(tmp_path / "whole.md"), "--no-cache", cache=tmp_path / "unused")
     assert whole.wait(timeout=120) == EXIT_OK
     assert (tmp_path / "brief.md").read_bytes() == (tmp_path / "whole.md").read_bytes()
 
 
 @pytest.mark.simulator(reject_key_after=2)
 def test_the_cli_stops_on_a_rejected_key_with_one_clear_line(simulator, articles, tmp_path):
-    process = run_cli("brief", str(articles), "--base-url", simulator.base_url, "--concurrency", "1", "-q",
-                      "-o", str(tmp_path / "b.md"), cache=tmp_path / "cache")  # fmt: skip
+    process = run_cli(
+        "brief",
+        str(articles),
+        "--base-url",
+        simulator.base_url,
+        "--concurrency",
+        "1",
+        "-q",
+        "-o",
+        str(tmp_path / "b.md"),
+        cache=tmp_path / "cache",
+    )
     assert process.wait(timeout=60) == EXIT_STOPPED
     stderr = process.stderr.read() if process.stderr else ""
     assert "Traceback" not in stderr
@@ -260,21 +290,13 @@ def test_ctrl_c_says_how_to_resume(monkeypatch, capsys, articles):
 
 @pytest.mark.simulator(latency=0.05)
 def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simulator, tmp_path):
-    folder = tmp_path / "today"
-    write_articles(folder, 40)
-    cache = tmp_path / "cache"
-    common = ["brief", str(folder), "--base-url", simulator.base_url, "--concurrency", "2", "-q"]
-    process = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
-    deadline = time.monotonic() + 60
-    while len(list(cache.glob("*/*.json"))) < 10 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == EXIT_INTERRUPTED
+    process, command, cache = interrupted_run(simulator, tmp_path, after=10, how=signal.SIGINT)
+    assert process.returncode == EXIT_INTERRUPTED
     stderr = process.stderr.read() if process.stderr else ""
     assert "Traceback" not in stderr and "run the same command again to resume" in stderr
     assert not (tmp_path / "brief.md").exists()  # no half brief
     kept = len(list(cache.glob("*/*.json")))
     assert kept >= 10
-    resumed = run_cli(*common, "-o", str(tmp_path / "brief.md"), cache=cache)
+    resumed = run_cli(*command, cache=cache)
     assert resumed.wait(timeout=120) == EXIT_OK
     assert sum(simulator.stats.requests.values()) <= 40 + 2  # at most the requests in flight again
