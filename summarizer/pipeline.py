@@ -204,8 +204,12 @@ async def asummarize(
     total = len(articles)
     cached = 0
 
-    def report(status: Literal["done", "cached", "failed", "retry"], article: Article, detail: str = "",
-               briefing: ArticleBriefing | None = None) -> None:  # fmt: skip
+    def report(
+        status: Literal["done", "cached", "failed", "retry"],
+        article: Article,
+        detail: str = "",
+        briefing: ArticleBriefing | None = None,
+    ) -> None:
         if progress is not None:
             progress(ProgressEvent(status, article, total, detail, briefing, gate.spent))
 
@@ -218,7 +222,6 @@ async def asummarize(
         found = store.get(sent, settings.llm) if store is not None else None
         if found is not None:
             cached += 1
-            found = found.model_copy(update={"ref": SourceRef.of(article)})
             report("cached", article, briefing=found)
             return found
         try:
@@ -230,7 +233,8 @@ async def asummarize(
             logger.warning("article %s failed: %s", article.origin, failure.reason)
             report("failed", article, failure.reason)
             return failure
-        result = result.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": cut_at})
+        if cut_at is not None:
+            result = result.model_copy(update={"cut_at_tokens": cut_at})
         if store is not None:
             store.put(sent, settings.llm, result)
         report("done", article, briefing=result)

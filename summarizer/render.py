@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .errors import UsageError
-from .models import Brief, SourceRef
+from .models import Brief
 
 __all__ = ["FORMATS", "Format", "escape_markdown", "render_brief", "render_template"]
 
@@ -55,14 +55,6 @@ def _link(label: str, url: str | None) -> Markup:
     return Markup(f"[{escape_markdown(label)}]({safe_url.replace('(', '%28').replace(')', '%29')})")
 
 
-def _cut_note(ref: SourceRef, brief: Brief) -> Markup:
-    """' (only the first ~N tokens were summarised)' for an article longer than the cap."""
-    for report in brief.articles:
-        if report.article_id == ref.article_id and report.origin == ref.origin and report.cut_at_tokens:
-            return Markup(f" (too long: only its first ~{report.cut_at_tokens:,} tokens were summarised)")
-    return Markup("")
-
-
 def _sources(names: list[str]) -> str:
     return "[" + ", ".join(escape_markdown(name) for name in names) + "]"
 
@@ -79,7 +71,6 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["link"] = _link
-    env.filters["cut_note"] = _cut_note
     env.filters["bold"] = lambda text: Markup(f"**{escape_markdown(text)}**")
     env.filters["unverified"] = lambda item: Markup(" *(unverified)*" if item.unverified else "")
     env.filters["sources"] = lambda names: Markup(_sources(list(names)))
@@ -96,7 +87,9 @@ def render_brief(brief: Brief, format: Format = "markdown") -> str:
     """
     if format == "json":
         return brief.model_dump_json(indent=2) + "\n"
-    text = _environment().get_template("brief.md.j2").render(brief=brief)
+    # Which sources were cut to the token cap: looked up once here, not once per source in the template.
+    cut = {(r.article_id, r.origin): r.cut_at_tokens for r in brief.articles if r.cut_at_tokens}
+    text = _environment().get_template("brief.md.j2").render(brief=brief, cut=cut)
     markdown = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     if format == "html":
         return _markdown_to_html(markdown)
