@@ -61,13 +61,12 @@ def measure(
 def child(kind: str, base_url: str, folder: str, concurrency: int, cache: str) -> None:
     import gc
 
-    from summarizer import LLMSettings, Settings, make_brief
+    from summarizer import Settings, make_brief
     from summarizer.render import render_brief
 
     gc.freeze()  # as the command line does once its imports are done (see summarizer/cli.py)
 
     settings = Settings(
-        llm=LLMSettings(),
         base_url=base_url,
         api_key="sk-benchmark",
         concurrency=concurrency,

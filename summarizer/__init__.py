@@ -7,12 +7,14 @@
 
 import logging
 
+from .engine import Engine, briefing_schema, make_client
 from .errors import (
     AccessDenied,
     AnswerTruncated,
     ArticleError,
     BudgetSpent,
     ContentFiltered,
+    EndpointError,
     InputError,
     InvalidAnswer,
     ModelRefused,
@@ -24,13 +26,14 @@ from .errors import (
     TransportError,
     UsageError,
 )
+from .grounded import summarize_article
 from .ingest import read_articles
-from .llm import DEFAULT_MODEL, LLMSettings, RetryPolicy, briefing_schema, summarize_article
 from .merge import merge_briefings
 from .models import (
     Article,
     ArticleBriefing,
     ArticleReport,
+    AttributedEntity,
     AttributedEvent,
     AttributedQuote,
     Brief,
@@ -40,7 +43,6 @@ from .models import (
     Entity,
     Failure,
     Finding,
-    Person,
     Point,
     Quote,
     ReportedValue,
@@ -49,21 +51,11 @@ from .models import (
     TimelineEvent,
     Usage,
 )
-from .pipeline import (
-    Prices,
-    ProgressEvent,
-    RunResult,
-    Settings,
-    Summaries,
-    Window,
-    amake_brief,
-    asummarize,
-    make_brief,
-    make_client,
-    summarize,
-)
+from .pipeline import RunResult, amake_brief, asummarize, make_brief, summarize
 from .records import dump_records, load_records
 from .render import render_brief, render_template
+from .run import Gate, ProgressEvent, Summaries
+from .settings import DEFAULT_MODEL, Prices, RetryPolicy, Settings, Window
 
 __version__ = "0.1.0"
 
@@ -77,6 +69,7 @@ __all__ = [
     "ArticleBriefing",
     "ArticleError",
     "ArticleReport",
+    "AttributedEntity",
     "AttributedEvent",
     "AttributedQuote",
     "Brief",
@@ -86,16 +79,17 @@ __all__ = [
     "ContentFiltered",
     "DEFAULT_MODEL",
     "Disagreement",
+    "EndpointError",
+    "Engine",
     "Entity",
     "Failure",
     "Finding",
+    "Gate",
     "InputError",
     "InvalidAnswer",
-    "LLMSettings",
     "ModelRefused",
     "NotRecorded",
     "NotSummarised",
-    "Person",
     "Point",
     "Prices",
     "ProgressEvent",

@@ -1,85 +1,84 @@
-"""The content-addressed store of briefings, so that a rerun pays only for new or changed articles."""
+"""The content-addressed store of answers (briefings, syntheses), so a rerun pays only for what changed."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-import os
-import shutil
-import tempfile
-from dataclasses import dataclass
-from functools import cache
+import re
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .llm import LLMSettings, briefing_schema
-from .models import Article, ArticleBriefing, SourceRef
-from .prompts import prompt_version
+from .errors import UsageError
+from .files import write_atomic
 
-__all__ = ["BriefingCache", "cache_key", "default_cache_dir"]
+__all__ = ["FileStore", "Store", "answer_key"]
 
 logger = logging.getLogger(__name__)
 
 Stored = TypeVar("Stored", bound=BaseModel)
 
 #: Bump when the stored layout changes: older entries are then simply not found.
-FORMAT = 1
+FORMAT = 2
+
+#: The Cache Directory Tagging Specification's tag (backup tools skip such folders); it also marks the
+#: folder as ours, so that `clear` never touches a folder summarizer did not make.
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by summarizer.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 
 
-def default_cache_dir() -> Path:
-    """$SUMMARIZER_CACHE_DIR, else $XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer."""
-    if os.environ.get("SUMMARIZER_CACHE_DIR"):
-        return Path(os.environ["SUMMARIZER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "summarizer"
-
-
-@cache
-def _schema_version() -> str:
-    return hashlib.sha256(json.dumps(briefing_schema(), sort_keys=True).encode()).hexdigest()[:12]
-
-
-def cache_key(article: Article, settings: LLMSettings) -> str:
-    """What makes an answer reusable: the article's text, the model, the prompts, the schema, the mode
-    and the grounding policy (it changes what is kept). Not the article's path or outlet."""
-    material = {
+def answer_key(kind: str, material: str, fingerprint: str, policy: str) -> str:
+    """What makes an answer reusable: what was asked about (an article's text, a story's reports), the
+    request's fingerprint (model, mode, prompts, schema) and the grounding policy (it changes what is
+    kept). Never where the input was read from."""
+    parts = {
         "format": FORMAT,
-        "text": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
-        "model": settings.model,
-        "prompt": prompt_version(),
-        "schema": _schema_version(),
-        "mode": settings.mode,
-        "grounding": settings.grounding,
+        "kind": kind,
+        "material": hashlib.sha256(material.encode("utf-8")).hexdigest(),
+        "request": fingerprint,
+        "grounding": policy,
     }
-    return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class BriefingCache:
-    """One JSON file per briefing under `root`, written atomically (a temporary file, then a rename).
+class Store(Protocol):
+    """Where answers are kept between runs. The file store is the default; others plug in here."""
+
+    def get(self, key: str, kind: type[Stored]) -> Stored | None: ...
+
+    def put(self, key: str, value: BaseModel) -> None: ...
+
+    def count(self) -> tuple[int, int]: ...
+
+    def clear(self) -> int: ...
+
+
+class FileStore:
+    """One JSON file per answer under `root`, written atomically (a temporary file, then a rename).
 
     Concurrent writers of the same entry write the same content, and the last rename wins; a reader
-    never sees half a file. An entry that cannot be read (a crash mid-write on a filesystem without
-    atomic rename, a hand edit) is a miss and is written again.
+    never sees half a file. An entry that cannot be read (a hand edit, a crash mid-write on a filesystem
+    without atomic rename) is a miss and is written again. A store that cannot be written (read-only,
+    disk full) warns once and the run goes on: the answers are still in the brief.
     """
 
-    root: Path
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        #: Why writing stopped working, once it did; the run reports it.
+        self.unwritable: str | None = None
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, article: Article, settings: LLMSettings) -> ArticleBriefing | None:
-        stored = self.read(cache_key(article, settings), ArticleBriefing)
-        # The same text may come from another path or outlet this time: cite it as given now.
-        return stored.model_copy(update={"ref": SourceRef.of(article)}) if stored is not None else None
-
-    def put(self, article: Article, settings: LLMSettings, result: ArticleBriefing) -> None:
-        self.write(cache_key(article, settings), result)
-
-    def read(self, key: str, kind: type[Stored]) -> Stored | None:
+    def get(self, key: str, kind: type[Stored]) -> Stored | None:
         """The entry under `key` as `kind`; None when there is none or it cannot be read."""
         path = self._path(key)
         try:
@@ -90,26 +89,51 @@ class BriefingCache:
             logger.warning("ignoring unreadable cache entry %s: %s", path, type(error).__name__)
             return None
 
-    def write(self, key: str, result: BaseModel) -> None:
+    def put(self, key: str, value: BaseModel) -> None:
+        if self.unwritable is not None:
+            return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(result.model_dump_json().encode("utf-8"))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            self._tag()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, value.model_dump_json())
+        except OSError as error:
+            self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
+            logger.warning("%s; going on without storing answers", self.unwritable)
+
+    def _tag(self) -> None:
+        tag = self.root / TAG_NAME
+        if not tag.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            tag.write_text(TAG, encoding="utf-8")
+
+    def _entries(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return [
+            entry
+            for shard in self.root.iterdir()
+            if shard.is_dir() and len(shard.name) == 2
+            for entry in shard.iterdir()
+            if _ENTRY.fullmatch(entry.name) and entry.name.startswith(shard.name) and entry.is_file()
+        ]
+
+    def count(self) -> tuple[int, int]:
+        """(entries, bytes) stored."""
+        files = self._entries()
+        return len(files), sum(f.stat().st_size for f in files)
 
     def clear(self) -> int:
-        """Remove every stored briefing; returns how many there were."""
-        count = sum(1 for _ in self.root.glob("*/*.json")) if self.root.is_dir() else 0
-        if self.root.is_dir():
-            shutil.rmtree(self.root)
-        return count
+        """Remove every stored answer, and nothing else; returns how many there were.
 
-    def size(self) -> tuple[int, int]:
-        """(entries, bytes) stored."""
-        files = list(self.root.glob("*/*.json")) if self.root.is_dir() else []
-        return len(files), sum(f.stat().st_size for f in files)
+        A folder summarizer did not make (no cache tag and no entries) is refused: nothing in it is
+        touched."""
+        entries = self._entries()
+        if self.root.exists() and not (self.root / TAG_NAME).is_file() and not entries:
+            raise UsageError(f"{self.root} is not a summarizer cache (no {TAG_NAME}): nothing removed")
+        for entry in entries:
+            entry.unlink(missing_ok=True)
+        for shard in {entry.parent for entry in entries}:
+            with contextlib.suppress(OSError):
+                shard.rmdir()  # only when empty: anything else a user put there stays
+        return len(entries)

@@ -1,4 +1,8 @@
-"""Record and replay the HTTP exchanges with the model as vcrpy cassettes: readable, secret-free, offline."""
+"""Record and replay the HTTP exchanges with the model as vcrpy cassettes: readable, secret-free, offline.
+
+Test tooling, kept out of the runtime path: only `--cassette` imports this module, and vcrpy comes with
+the optional extra `summarizer[cassettes]`.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +14,53 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import vcr
 import yaml
-from vcr.cassette import Cassette
-from vcr.request import Request
+from pydantic import SecretStr
 
-from .errors import UsageError
-from .llm import redact
+from .errors import ArticleError, NotRecorded, UsageError, redact
+from .settings import Settings
+
+try:
+    import vcr
+    from vcr.cassette import Cassette
+    from vcr.errors import CannotOverwriteExistingCassetteException
+    from vcr.request import Request
+except ImportError:  # pragma: no cover - the message is the point
+    raise UsageError(
+        "replaying or recording cassettes needs vcrpy: pip install 'summarizer[cassettes]'"
+    ) from None
 
 __all__ = [
     "KEPT_REQUEST_HEADERS",
     "KEPT_RESPONSE_HEADERS",
+    "REPLAY_KEY",
+    "cassette_settings",
     "configure",
     "make_vcr",
+    "not_recorded",
     "use_cassette",
     "vcr_config",
 ]
+
+#: The placeholder key a replayed cassette is run with: its requests never leave the process.
+REPLAY_KEY = "sk-replay-placeholder"
+
+
+def not_recorded(error: BaseException) -> ArticleError | None:
+    """The engine's hook for a request the cassette does not hold: it can never succeed, so it is not
+    retried, and it ends as the project's own error instead of vcrpy's."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, CannotOverwriteExistingCassetteException):
+            return NotRecorded(
+                "the cassette holds no recorded answer for this request (the article, model or prompt "
+                "changed): record it again"
+            )
+        cause = cause.__cause__ or cause.__context__
+        if cause is error:
+            break
+    return None
+
 
 # Only these headers are recorded: everything else (authorization, organisation and project ids,
 # cookies, SDK telemetry) is dropped before a cassette is written, so no secret can reach one.
@@ -161,3 +196,12 @@ def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette
         yield cassette
     if partial.exists():
         os.replace(partial, path)
+
+
+def cassette_settings(settings: Settings, *, record: bool) -> Settings:
+    """The settings of a cassette run: no cache (every request must be made, to be recorded or matched),
+    and for a replay without a key a placeholder one (its requests never leave the process)."""
+    changes: dict[str, Any] = {"cache_dir": None}
+    if not record and settings.api_key is None:
+        changes["api_key"] = SecretStr(REPLAY_KEY)
+    return settings.model_copy(update=changes)

@@ -6,27 +6,28 @@ import argparse
 import gc
 import json
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
-from typing import TextIO
+from typing import Any
+
+from pydantic import ValidationError
 
 from . import __version__
-from .cache import BriefingCache, default_cache_dir
-from .cassette import use_cassette
+from .cache import FileStore
+from .engine import Unrecoverable, briefing_schema
 from .errors import SummarizerError, UsageError
-from .ingest import FIELD_NAMES, read_articles
-from .llm import DEFAULT_MODEL, LLMSettings, briefing_schema
+from .files import write_atomic
+from .ingest import FIELD_NAMES
 from .merge import merge_briefings
 from .models import Brief
-from .pipeline import Prices, Settings, Summaries, Window, make_brief, summarize
+from .pipeline import Summaries, make_brief, select_articles, summarize
 from .progress import progress_for
 from .records import dump_records, load_records
 from .render import FORMATS, render_brief, render_template
+from .settings import DEFAULT_MODEL, Prices, Settings, Window, default_cache_dir
 
 __all__ = ["EXIT_FAILURES", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_STOPPED", "EXIT_USAGE", "main"]
 
@@ -34,10 +35,16 @@ EXIT_OK = 0  # every article became a briefing
 EXIT_FAILURES = 1  # the output was written, but some inputs are listed as not summarised
 EXIT_USAGE = 2  # the command was used wrongly (bad option, no API key, no articles)
 EXIT_STOPPED = 3  # the endpoint rejected the key; the run stopped (the brief lists what was not done)
+EXIT_ENDPOINT = 4  # the endpoint is wrong: nothing listening, not OpenAI-compatible, unknown model
 EXIT_INTERRUPTED = 130
 
-#: The placeholder key a replayed cassette is run with: its requests never leave the process.
-REPLAY_KEY = "sk-replay-placeholder"
+# A library error speaks in settings; on the command line the same thing is a flag.
+_FLAGS = {
+    "(base_url)": "(--base-url)",
+    "use mode json_object": "use --mode json_object",
+    "replay a recorded run from a cassette": "replay a recorded run with --cassette FILE",
+    "record it again": "record it again with --record",
+}
 
 
 # --- options shared by several commands --------------------------------------------------------------
@@ -74,11 +81,7 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--model",
-        default=os.environ.get("SUMMARIZER_MODEL", DEFAULT_MODEL),
-        help=f"the model (default: $SUMMARIZER_MODEL or {DEFAULT_MODEL})",
-    )
+    parser.add_argument("--model", help=f"the model (default: $SUMMARIZER_MODEL or {DEFAULT_MODEL})")
     parser.add_argument(
         "--base-url",
         metavar="URL",
@@ -87,27 +90,29 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mode",
         choices=["json_schema", "json_object"],
-        default="json_schema",
         help="json_object for servers without strict JSON-schema output",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="how long to wait for one answer before it counts as a hang and is retried (default: 120)",
     )
     parser.add_argument(
         "--concurrency",
         type=_positive,
-        default=8,
         metavar="N",
         help="requests in flight at once (default: 8)",
     )
     parser.add_argument(
         "--max-reasks",
         type=_non_negative,
-        default=2,
         metavar="N",
         help="times an invalid answer is sent back with its errors (default: 2)",
     )
     parser.add_argument(
         "--grounding",
         choices=["strict", "warn", "off"],
-        default="strict",
         help="quotes, figures and names the article does not support: drop them after one "
         "re-ask (strict, default), keep them marked unverified (warn), or do not check (off)",
     )
@@ -135,14 +140,12 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-article-tokens",
         type=_positive,
-        default=12_000,
         metavar="N",
         help="cut longer articles to about N tokens (default: 12000; the output says which)",
     )
     parser.add_argument(
         "--price",
         type=_prices,
-        default=os.environ.get("SUMMARIZER_PRICE"),
         metavar="IN,OUT[,CACHED]",
         help="dollars per million input, output (and cached input) tokens, to show the cost "
         "(default: $SUMMARIZER_PRICE; no price, no cost)",
@@ -246,14 +249,21 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("give a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
 def _prices(text: str) -> Prices:
     try:
-        values = [float(part) for part in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]") from None
-    if len(values) not in (2, 3) or any(value < 0 for value in values):
-        raise argparse.ArgumentTypeError("give dollars per million tokens as IN,OUT[,CACHED]")
-    return Prices(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
+        return Prices.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _field(text: str) -> tuple[str, str]:
@@ -301,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except SummarizerError as error:
-        print(f"summarizer: error: {error}", file=sys.stderr)
+        print(f"summarizer: error: {_with_flags(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print(
@@ -313,33 +323,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _brief(args: argparse.Namespace) -> int:
-    with _recording(args):
+    settings = _settings(args)
+    with _cassette(args, settings) as (settings, unrecoverable):
         result = make_brief(
             args.paths,
-            settings=_settings(args),
+            settings=settings,
             progress=progress_for(sys.stderr, quiet=args.quiet),
             fields=dict(args.field),
-            window=Window(args.since, args.until),
+            unrecoverable=unrecoverable,
         )
     _write(_rendered(result.brief, args), args.output)
     if not args.quiet:
-        _summary(result.summaries, result.brief, len(result.left_out), args, sys.stderr)
+        _summary(result.summaries, result.brief, len(result.left_out), args, settings.prices)
     return _status(result.summaries, complete=result.complete)
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    ingested = read_articles(args.paths, fields=dict(args.field))
-    window = Window(args.since, args.until)
-    articles = [article for article in ingested.articles if window.keeps(article)]
-    left_out = len(ingested.articles) - len(articles)
-    with _recording(args):
+    settings = _settings(args)
+    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field))
+    with _cassette(args, settings) as (settings, unrecoverable):
         summaries = summarize(
-            articles, settings=_settings(args), progress=progress_for(sys.stderr, quiet=args.quiet)
+            articles,
+            settings=settings,
+            progress=progress_for(sys.stderr, quiet=args.quiet),
+            unrecoverable=unrecoverable,
         )
     failures = [*ingested.failures, *summaries.failures]
     _write(dump_records(summaries.briefings, failures), args.output)
     if not args.quiet:
-        _summary(summaries, None, left_out, args, sys.stderr)
+        _summary(summaries, None, len(left_out), args, settings.prices)
     return _status(summaries, complete=not failures)
 
 
@@ -368,11 +380,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    store = BriefingCache(args.cache_dir or default_cache_dir())
+    store = FileStore(args.cache_dir or _settings_from({}).cache_dir or default_cache_dir())
     if args.action == "clear":
         print(f"removed {store.clear()} briefings from {store.root}")
     else:
-        entries, size = store.size()
+        entries, size = store.count()
         print(f"{entries} briefings, {size / 1e6:.1f} MB, in {store.root}")
     return EXIT_OK
 
@@ -381,29 +393,54 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    replaying = bool(args.cassette) and not args.record
-    return Settings(
-        llm=LLMSettings(
-            model=args.model, mode=args.mode, max_reasks=args.max_reasks, grounding=args.grounding
-        ),
-        concurrency=args.concurrency,
-        base_url=args.base_url,
-        # A cassette run (replay or recording) must make its own requests: no cache.
-        cache_dir=None if args.no_cache or args.cassette else (args.cache_dir or default_cache_dir()),
-        max_article_tokens=args.max_article_tokens,
-        max_run_tokens=args.max_tokens,
-        prices=args.price,
-        synthesize=getattr(args, "synthesize", False),
-        api_key=REPLAY_KEY if replaying and not os.environ.get("OPENAI_API_KEY") else None,
-    )
+    """The settings: the flags given, then the environment, then the defaults."""
+    given: dict[str, Any] = {
+        "model": args.model,
+        "mode": args.mode,
+        "base_url": args.base_url,
+        "timeout": args.timeout,
+        "max_reasks": args.max_reasks,
+        "grounding": args.grounding,
+        "concurrency": args.concurrency,
+        "cache_dir": args.cache_dir,
+        "max_article_tokens": args.max_article_tokens,
+        "max_run_tokens": args.max_tokens,
+        "prices": args.price,
+        "synthesize": getattr(args, "synthesize", None),
+        "window": Window(since=args.since, until=args.until),
+    }
+    settings = _settings_from({name: value for name, value in given.items() if value is not None})
+    return settings.model_copy(update={"cache_dir": None}) if args.no_cache else settings
+
+
+def _settings_from(given: dict[str, Any]) -> Settings:
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise UsageError(f"invalid settings (from the flags or SUMMARIZER_* variables): {problems}") from None
+
+
+def _with_flags(message: str) -> str:
+    for setting, flag in _FLAGS.items():
+        message = message.replace(setting, flag)
+    return message
 
 
 @contextmanager
-def _recording(args: argparse.Namespace) -> Iterator[None]:
+def _cassette(
+    args: argparse.Namespace, settings: Settings
+) -> Iterator[tuple[Settings, Unrecoverable | None]]:
+    """Replay or record a cassette when asked to, with its settings and its hook for unrecorded requests."""
     if args.record and not args.cassette:
         raise UsageError("--record needs --cassette FILE to record to")
-    with use_cassette(args.cassette, record=args.record) if args.cassette else nullcontext():
-        yield
+    if not args.cassette:
+        yield settings, None
+        return
+    from .cassette import cassette_settings, not_recorded, use_cassette
+
+    with use_cassette(args.cassette, record=args.record):
+        yield cassette_settings(settings, record=args.record), not_recorded
 
 
 def _rendered(brief: Brief, args: argparse.Namespace) -> str:
@@ -412,20 +449,21 @@ def _rendered(brief: Brief, args: argparse.Namespace) -> str:
 
 def _status(summaries: Summaries, *, complete: bool) -> int:
     if summaries.stopped:
-        print(f"summarizer: error: the run stopped: {summaries.stopped}", file=sys.stderr)
-        return EXIT_STOPPED
+        print(f"summarizer: error: the run stopped: {_with_flags(summaries.stopped)}", file=sys.stderr)
+        return summaries.stop_code or EXIT_STOPPED
     return EXIT_OK if complete else EXIT_FAILURES
 
 
 def _summary(
-    summaries: Summaries, brief: Brief | None, left_out: int, args: argparse.Namespace, stream: TextIO
+    summaries: Summaries, brief: Brief | None, left_out: int, args: argparse.Namespace, prices: Prices | None
 ) -> None:
+    stream = sys.stderr
     spent = summaries.spent
     cached = f" ({summaries.cached} from the cache)" if summaries.cached else ""
     stories = f", {len(brief.stories)} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
     failed = len(brief.failures) if brief else len(summaries.failures)
     window = f", {left_out} left out by --since/--until" if left_out else ""
-    cost = f", ${args.price.cost(spent):.4f}" if args.price is not None else ""
+    cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
     written = f"; written to {args.output}" if args.output else ""
     print(
         f"{len(summaries.briefings)} summarised{cached}, {failed} not summarised{window}{stories}; "
@@ -433,6 +471,8 @@ def _summary(
         f"completion tokens{cost}{written}",
         file=stream,
     )
+    if summaries.unstored:
+        print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=stream)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -442,14 +482,7 @@ def _write(text: str, output: str | None) -> None:
         return
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(target, text)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,8 +5,10 @@
     ├── InputError               an input could not be read as an article (names the input)
     └── ArticleError             one article could not be summarised (names the article)
         ├── TransportError       the endpoint kept failing (429, 5xx, timeouts) after every retry
-        ├── RequestRejected      the endpoint refused the request (400, 404): not retried
-        │   └── AccessDenied     401/403: the key is wrong or lacks access; the run stops
+        ├── RequestRejected      the endpoint refused the request (400, 422): not retried
+        │   ├── AccessDenied     401/403, or the quota is exhausted: the run stops
+        │   └── EndpointError    nothing listens there, not an OpenAI endpoint, unknown model (404),
+        │                        no strict JSON schema: the run stops
         ├── ModelRefused         the model declined to answer
         ├── AnswerTruncated      the answer was cut off (finish_reason "length")
         ├── ContentFiltered      the answer was stopped by a content filter
@@ -14,12 +16,17 @@
         ├── NotRecorded          replaying a cassette that holds no answer for this request
         └── NotSummarised        no request was sent for it
             ├── BudgetSpent      the run's token budget was spent first
-            └── RunStopped       the run stopped first (the key was rejected)
+            └── RunStopped       the run stopped first (the key was rejected, the endpoint is wrong)
 
-`exit_code` is part of each type: the command line exits with it. Messages never hold a secret.
+`exit_code` is part of each type: the command line exits with it. Messages never hold a secret:
+whatever may carry text from a server passes through `redact` first.
 """
 
 from __future__ import annotations
+
+import re
+
+from .models import FailureKind, Usage
 
 __all__ = [
     "AccessDenied",
@@ -27,6 +34,7 @@ __all__ = [
     "ArticleError",
     "BudgetSpent",
     "ContentFiltered",
+    "EndpointError",
     "InputError",
     "InvalidAnswer",
     "ModelRefused",
@@ -37,7 +45,17 @@ __all__ = [
     "SummarizerError",
     "TransportError",
     "UsageError",
+    "redact",
 ]
+
+
+# An OpenAI-style key, a bearer token, or an organisation/project id a server may echo back.
+_SECRET = re.compile(r"\b(sk-[A-Za-z0-9*_\-]{6,}|Bearer\s+\S+|org-[A-Za-z0-9]{8,}|proj_[A-Za-z0-9]{8,})")
+
+
+def redact(text: str) -> str:
+    """Remove anything shaped like an API key or account id from text bound for a log, error or file."""
+    return _SECRET.sub("[redacted]", text)
 
 
 class SummarizerError(Exception):
@@ -64,72 +82,86 @@ class InputError(SummarizerError):
 class ArticleError(SummarizerError):
     """One article could not be summarised. `kind` is a short stable label for reports."""
 
-    kind = "failed"
+    kind: FailureKind = "failed"
     #: True when no later article can succeed either (a bad key): the run stops.
     fatal = False
 
-    def __init__(self, message: str, *, attempts: int = 1, last_output: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, message: str, *, attempts: int = 1, last_output: str | None = None, usage: Usage | None = None
+    ) -> None:
+        super().__init__(redact(message))
+        self.message = redact(message)
         self.attempts = attempts
-        self.last_output = last_output
+        self.last_output = redact(last_output) if last_output is not None else None
+        #: What the requests for this article cost before it failed (answers paid for, then discarded).
+        self.usage = usage or Usage()
 
 
 class TransportError(ArticleError):
     """The endpoint kept failing (rate limits, server errors, timeouts) after every retry."""
 
-    kind = "unreachable"
+    kind: FailureKind = "unreachable"
 
 
 class RequestRejected(ArticleError):
     """The endpoint rejected the request itself (400, 404); sending it again would not help."""
 
-    kind = "rejected"
+    kind: FailureKind = "rejected"
 
 
 class AccessDenied(RequestRejected):
     """401 or 403: the API key is missing, wrong or lacks access. No article can succeed."""
 
-    kind = "access denied"
+    kind: FailureKind = "access denied"
     fatal = True
     exit_code = 3
+
+
+class EndpointError(RequestRejected):
+    """The endpoint is wrong for every article: nothing listens, it is not OpenAI-compatible, it does not
+    serve the model, or it cannot do strict JSON-schema output. The run stops; the message names the URL
+    or the model."""
+
+    kind: FailureKind = "rejected"
+    fatal = True
+    exit_code = 4
 
 
 class ModelRefused(ArticleError):
     """The model refused to produce the briefing."""
 
-    kind = "refused"
+    kind: FailureKind = "refused"
 
 
 class AnswerTruncated(ArticleError):
     """The answer hit the output-token limit before the JSON was complete."""
 
-    kind = "truncated"
+    kind: FailureKind = "truncated"
 
 
 class ContentFiltered(ArticleError):
     """The provider's content filter stopped the answer."""
 
-    kind = "content filtered"
+    kind: FailureKind = "content filtered"
 
 
 class InvalidAnswer(ArticleError):
     """The answer did not validate as a briefing, even after re-asking with the errors."""
 
-    kind = "invalid answer"
+    kind: FailureKind = "invalid answer"
 
 
 class NotRecorded(ArticleError):
     """A replayed cassette holds no answer for this request (the article, model or prompt changed)."""
 
-    kind = "not recorded"
+    kind: FailureKind = "not recorded"
     fatal = False
 
 
 class NotSummarised(ArticleError):
     """No request was sent for this article."""
 
-    kind = "not summarised"
+    kind: FailureKind = "not summarised"
 
 
 class BudgetSpent(NotSummarised):

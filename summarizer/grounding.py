@@ -5,38 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
 
 from .models import Briefing, Finding
-from .text import TITLES, WEEKDAYS, figures, fold, plain, undoubled
+from .text import MONTHS, TITLES, WEEKDAYS, figures, fold, plain, undoubled
 from .text import surname as last_name
 
 __all__ = [
     "ArticleFacts",
-    "Grounding",
     "apply_findings",
     "check_briefing",
-    "check_text",
+    "check_figures",
     "name_found",
-    "numbers_found",
+    "missing_figures",
     "quote_found",
     "quote_spans",
     "attributed_to",
     "speaker_near",
 ]
 
-Grounding = Literal["strict", "warn", "off"]
 
 # --- normalising text -----------------------------------------------------------------------------
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
-    for name in names
-}  # fmt: skip
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
@@ -46,11 +35,11 @@ def _day_months(folded: str) -> set[tuple[int, int]]:
     """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'."""
     found = set()
     for day, month in _DAY_MONTH.findall(folded):
-        if month in _MONTHS:
-            found.add((_MONTHS[month], int(day)))
+        if month in MONTHS:
+            found.add((MONTHS[month], int(day)))
     for month, day in _MONTH_DAY.findall(folded):
-        if month in _MONTHS:
-            found.add((_MONTHS[month], int(day)))
+        if month in MONTHS:
+            found.add((MONTHS[month], int(day)))
     return found
 
 
@@ -234,7 +223,7 @@ def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", facts.folded) is not None
 
 
-def numbers_found(text: str, facts: ArticleFacts) -> list[str]:
+def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures in `text` that the article does not state (empty when all are grounded)."""
     missing = []
     for value in figures(text, idiomatic=False):
@@ -275,7 +264,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     def figures(where: str, text: str) -> None:
         nonlocal checked
         checked += 1
-        missing = numbers_found(text, facts)
+        missing = missing_figures(text, facts)
         if missing:
             findings.append(Finding(
                 kind="number", where=where, item=text,
@@ -345,11 +334,11 @@ def _attributed(
     return False
 
 
-def check_text(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
+def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
     """Figures in free text (a synthesised headline or summary) that the articles do not state."""
     findings = []
     for where, text in fields.items():
-        missing = numbers_found(text, facts)
+        missing = missing_figures(text, facts)
         if missing:
             reason = "not stated in the articles: " + ", ".join(dict.fromkeys(missing))
             findings.append(Finding(kind="number", where=where, item=text, reason=reason))

@@ -10,13 +10,13 @@ from .cluster import cluster
 from .models import (
     ArticleBriefing,
     ArticleReport,
+    AttributedEntity,
     AttributedEvent,
     AttributedQuote,
     Brief,
     Disagreement,
     EntityKind,
     Failure,
-    Person,
     Point,
     Quote,
     ReportedValue,
@@ -25,7 +25,7 @@ from .models import (
     TimelineEvent,
     Usage,
 )
-from .text import TITLES, WEEKDAYS, figures, fold, name_key, words
+from .text import MONTHS, TITLES, WEEKDAYS, figures, fold, name_key, words
 
 __all__ = ["merge_briefings"]
 
@@ -50,7 +50,8 @@ def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Fai
         articles=[
             _report(item) for item in sorted(ordered, key=lambda i: (fold(i.ref.source), i.ref.origin))
         ],
-        usage=sum((item.usage for item in ordered), Usage()),
+        # Every token paid for: the briefings', and what failed articles spent before they failed.
+        usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
     )
 
 
@@ -238,7 +239,7 @@ def _merge_quotes(members: list[ArticleBriefing]) -> list[AttributedQuote]:
     ]
 
 
-def _merge_entities(members: list[ArticleBriefing]) -> list[Person]:
+def _merge_entities(members: list[ArticleBriefing]) -> list[AttributedEntity]:
     """One entry per person or organisation however spelt; the fullest name is shown."""
     merged: dict[tuple[EntityKind, str], tuple[str, str, set[str], bool]] = {}
     for item in members:
@@ -252,7 +253,7 @@ def _merge_entities(members: list[ArticleBriefing]) -> list[Person]:
             merged[key] = (name, role, sources, unverified or f"entities[{position}]" in flagged)
     kinds = {"person": 0, "organization": 1, "place": 2}
     people = [
-        Person(name=name, kind=kind, role=role, sources=sorted(sources), unverified=unverified)
+        AttributedEntity(name=name, kind=kind, role=role, sources=sorted(sources), unverified=unverified)
         for (kind, _), (name, role, sources, unverified) in merged.items()
     ]
     return sorted(people, key=lambda p: (kinds[p.kind], -len(p.sources), fold(p.name)))
@@ -306,9 +307,6 @@ def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEven
     return merged, disagreements
 
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-
-
 def _when_key(event: AttributedEvent) -> str | None:
     """A sortable 'YYYY[-MM]' for an event: its ISO date, else a month and year in its wording."""
     if event.date:
@@ -317,7 +315,7 @@ def _when_key(event: AttributedEvent) -> str | None:
     years = [w for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")]
     if not years:
         return None
-    months = [_MONTHS[w[:3]] for w in words if w[:3] in _MONTHS and w.isalpha()]
+    months = [MONTHS[w] for w in words if w in MONTHS]
     return f"{years[0]}-{months[0]:02d}" if months else years[0]
 
 

@@ -213,14 +213,35 @@ class ArticleBriefing(_Model):
     )
 
 
+#: The closed set of reasons an input ends as a failure instead of a briefing.
+FailureKind = Literal[
+    "unreadable",
+    "failed",
+    "unreachable",
+    "rejected",
+    "access denied",
+    "refused",
+    "truncated",
+    "content filtered",
+    "invalid answer",
+    "not recorded",
+    "not summarised",
+]
+
+
 class Failure(_Model):
     """An input that did not become a briefing, and why. The brief lists every one."""
 
     origin: str = Field(description="The input's path or label.")
     source: str | None = None
     article_id: str | None = None
-    kind: str = Field(description="A short stable label: 'unreadable', 'refused', 'truncated', ...")
+    kind: FailureKind = Field(description="A short stable label: 'unreadable', 'refused', 'truncated', ...")
     reason: str
+    attempts: int = Field(default=0, description="Requests that returned an answer for it, re-asks included.")
+    usage: Usage = Field(default=Usage(), description="What those requests cost: paid for, though discarded.")
+    last_output: str | None = Field(
+        default=None, description="The model's last answer, redacted and cut short."
+    )
 
 
 # --- the merged brief ----------------------------------------------------------------------------
@@ -242,7 +263,9 @@ class AttributedQuote(_Model):
     unverified: bool = False
 
 
-class Person(_Model):
+class AttributedEntity(_Model):
+    """A person, organisation or place in a story, with the outlets that named it."""
+
     name: str
     kind: EntityKind
     role: str
@@ -295,7 +318,7 @@ class Story(_Model):
     disagreements: list[Disagreement] = []
     key_points: list[Point]
     quotes: list[AttributedQuote]
-    entities: list[Person]
+    entities: list[AttributedEntity]
     timeline: list[AttributedEvent]
     what_next: list[Point]
     topics: list[str]

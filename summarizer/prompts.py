@@ -14,12 +14,13 @@ from .models import Article, Finding, Story
 
 __all__ = [
     "Message",
-    "article_messages",
+    "article_message",
     "prompt_version",
     "prompts_dir",
     "reask_message",
     "reground_message",
-    "story_messages",
+    "story_message",
+    "system_message",
 ]
 
 Message = dict[str, str]
@@ -51,16 +52,16 @@ def _render(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(**context).strip()
 
 
-def article_messages(article: Article, *, schema: dict[str, Any] | None) -> list[Message]:
-    """The system and user messages asking for one article's briefing.
-
-    `schema` is written into the prompt when the endpoint cannot enforce it (json_object mode).
-    """
+def system_message(schema: dict[str, Any] | None) -> Message:
+    """The system message. `schema` is written into it when the endpoint cannot enforce one (the engine
+    decides: json_object mode)."""
     schema_text = json.dumps(schema, indent=1, sort_keys=False) if schema is not None else ""
-    return [
-        {"role": "system", "content": _render("system.j2", schema=schema_text)},
-        {"role": "user", "content": _render("article.j2", article=article)},
-    ]
+    return {"role": "system", "content": _render("system.j2", schema=schema_text)}
+
+
+def article_message(article: Article) -> Message:
+    """The user message asking for one article's briefing."""
+    return {"role": "user", "content": _render("article.j2", article=article)}
 
 
 def reask_message(errors: list[str]) -> Message:
@@ -68,16 +69,11 @@ def reask_message(errors: list[str]) -> Message:
     return {"role": "user", "content": _render("reask.j2", errors=errors)}
 
 
-def story_messages(story: Story, key: str, headlines: list[str]) -> list[Message]:
-    """The system and user messages asking for a story's headline and summary from its merged reports."""
+def story_message(story: Story, key: str, headlines: list[str]) -> Message:
+    """The user message asking for a story's headline and summary from its merged reports."""
     outlets = sorted({ref.source for ref in story.sources})
-    return [
-        {"role": "system", "content": _render("system.j2", schema="")},
-        {
-            "role": "user",
-            "content": _render("synthesize.j2", story=story, key=key, outlets=outlets, headlines=headlines),
-        },
-    ]
+    content = _render("synthesize.j2", story=story, key=key, outlets=outlets, headlines=headlines)
+    return {"role": "user", "content": content}
 
 
 def reground_message(findings: list[Finding]) -> Message:

@@ -7,10 +7,10 @@ import unicodedata
 from collections.abc import Iterator
 
 __all__ = [
+    "MONTHS",
     "STOPWORDS",
     "TITLES",
     "WEEKDAYS",
-    "content_words",
     "figures",
     "fold",
     "name_key",
@@ -42,6 +42,15 @@ TITLES = frozenset(
         "spokeswoman spokesperson envoy special us u.s. foreign state the"
     ).split()
 )
+#: Month names and abbreviations, as articles and timelines write them.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
+    for name in names
+}  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _SMALL = (
@@ -99,11 +108,6 @@ def words(text: str, *, folded: bool = False) -> Iterator[str]:
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         yield word
-
-
-def content_words(text: str) -> set[str]:
-    """The distinct content words of a text, for overlap measures."""
-    return set(words(text))
 
 
 def undoubled(word: str) -> str:

@@ -10,9 +10,8 @@ from typing import Any
 import openai
 import pytest
 
-from summarizer import cassette
+from summarizer import Engine, Gate, RetryPolicy, Settings, cassette, summarize_article
 from summarizer.ingest import read_articles
-from summarizer.llm import LLMSettings, RetryPolicy, summarize_article
 from summarizer.models import Article, ArticleBriefing
 
 from .llm_server import LocalLLMServer, Step
@@ -113,8 +112,8 @@ PATIENT = RetryPolicy(attempts=12, initial_wait=0.01, max_wait=1.0)  # enough to
 class Run:
     """Calls summarize_article against an endpoint, noting every retry and every sleep."""
 
-    def __init__(self, base_url: str, settings: LLMSettings) -> None:
-        self.client = openai.AsyncOpenAI(api_key=TEST_KEY, base_url=base_url, max_retries=0)
+    def __init__(self, base_url: str, settings: Settings) -> None:
+        self.base_url = base_url
         self.settings = settings
         self.retries: list[tuple[str, float]] = []
         self.sleeps: list[float] = []
@@ -123,18 +122,21 @@ class Run:
         async def sleep(seconds: float) -> None:
             self.sleeps.append(seconds)
 
-        def on_retry(_: Article, reason: str, delay: float) -> None:
+        def on_retry(reason: str, delay: float) -> None:
             self.retries.append((reason, delay))
 
-        return asyncio.run(
-            summarize_article(self.client, article, self.settings, on_retry=on_retry, sleep=sleep)
-        )
+        async def call() -> ArticleBriefing:
+            async with openai.AsyncOpenAI(api_key=TEST_KEY, base_url=self.base_url, max_retries=0) as client:
+                engine = Engine(client, self.settings, Gate(concurrency=1), sleep=sleep)
+                return await summarize_article(engine, article, on_retry=on_retry)
+
+        return asyncio.run(call())
 
 
 @pytest.fixture
 def run(llm_endpoint: Callable[..., str]) -> Callable[..., Run]:
     def make(*script: Any, **settings: Any) -> Run:
-        return Run(llm_endpoint(*script), LLMSettings(retry=FAST, **settings))
+        return Run(llm_endpoint(*script), Settings(retry=FAST, cache_dir=None, **settings))
 
     return make
 

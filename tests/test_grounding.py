@@ -13,8 +13,8 @@ from summarizer.grounding import (
     apply_findings,
     check_briefing,
     date_found,
+    missing_figures,
     name_found,
-    numbers_found,
     quote_found,
 )
 from summarizer.merge import merge_briefings
@@ -76,7 +76,7 @@ def test_a_quote_must_appear_in_the_article_modulo_typography_only(quote, found)
     ],
 )
 def test_figures_are_compared_as_values(text, missing):
-    assert numbers_found(text, FACTS) == missing
+    assert missing_figures(text, FACTS) == missing
 
 
 @pytest.mark.parametrize(

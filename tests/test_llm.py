@@ -9,6 +9,7 @@ import httpx2
 import openai
 import pytest
 
+from summarizer.engine import _retry_after
 from summarizer.errors import (
     AccessDenied,
     AnswerTruncated,
@@ -18,7 +19,6 @@ from summarizer.errors import (
     RequestRejected,
     TransportError,
 )
-from summarizer.llm import _retry_after
 
 from .conftest import FAST
 from .llm_server import answer, answer_with, content, refusal, status, truncated
@@ -198,7 +198,7 @@ def test_retry_after_as_an_http_date():
     ],
 )
 def test_key_shaped_text_is_redacted_from_messages(text):
-    from summarizer.llm import redact
+    from summarizer.errors import redact
 
     cleaned = redact(text)
     assert "[redacted]" in cleaned

@@ -81,7 +81,7 @@ def test_the_same_briefings_in_any_order_render_to_the_same_bytes():
     items = [cna(), lbc(), STATE_DINNER]
     failures = [
         Failure(origin="b.txt", kind="unreadable", reason="empty"),
-        Failure(origin="a.txt", kind="x", reason="y"),
+        Failure(origin="a.txt", kind="refused", reason="y"),
     ]
     expected = render_brief(merge_briefings(items, failures))
     rng = random.Random(7)

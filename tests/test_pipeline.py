@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import LLMSettings, Settings, make_brief
+from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, main
-from summarizer.pipeline import Prices, cut_article
 from summarizer.progress import ProgressBar, ProgressLines
 from summarizer.render import render_brief
+from summarizer.run import cut_article
+from summarizer.settings import Prices
 
 from .conftest import FAST, PATIENT, ROOT, TEST_KEY
 from .simulator import Config, Simulator
@@ -42,7 +43,7 @@ def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
 
 def settings(simulator: Simulator, tmp_path: Path, **changes: object) -> Settings:
     base: dict[str, object] = {
-        "llm": LLMSettings(retry=FAST),
+        "retry": FAST,
         "base_url": simulator.base_url,
         "api_key": TEST_KEY,
         "cache_dir": tmp_path / "cache",
@@ -114,7 +115,7 @@ def test_invalid_answers_are_reasked_and_counted_in_usage(simulator, articles, t
 
 @pytest.mark.simulator(rate=200)
 def test_a_rate_limit_is_waited_out(simulator, articles, tmp_path):
-    patient = settings(simulator, tmp_path, cache_dir=None, concurrency=8, llm=LLMSettings(retry=PATIENT))
+    patient = settings(simulator, tmp_path, cache_dir=None, concurrency=8, retry=PATIENT)
     result = make_brief([articles], settings=patient)
     assert result.complete
     assert simulator.stats.rate_limited > 0
@@ -161,7 +162,9 @@ def test_cut_article_stops_at_a_paragraph_or_sentence_end(examples):
 
 
 def test_a_configured_price_gives_a_cost_and_none_is_never_invented(simulator, articles, tmp_path):
-    priced = make_brief([articles], settings=settings(simulator, tmp_path, prices=Prices(0.10, 0.50)))
+    priced = make_brief(
+        [articles], settings=settings(simulator, tmp_path, prices=Prices(input=0.10, output=0.50))
+    )
     usage = priced.brief.usage
     assert priced.brief.cost == pytest.approx(
         (usage.prompt_tokens * 0.10 + usage.completion_tokens * 0.50) / 1e6

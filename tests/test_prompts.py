@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import jinja2
+import openai
 import pytest
 
-from summarizer.llm import briefing_schema
-from summarizer.models import Article
-from summarizer.prompts import _render, article_messages, prompt_version, reask_message
+from summarizer import Gate, Settings
+from summarizer.engine import Engine, briefing_schema, output_schema
+from summarizer.models import Article, Briefing, StoryDraft
+from summarizer.prompts import _render, article_message, prompt_version, reask_message, system_message
 
 from .conftest import ROOT
 
@@ -24,7 +27,7 @@ def article(text: str) -> Article:
 
 
 def test_the_article_sits_between_lines_carrying_its_id_and_is_called_untrusted():
-    system, user = article_messages(article(f"The bridge reopened. {INJECTION}"), schema=None)
+    system, user = system_message(None), article_message(article(f"The bridge reopened. {INJECTION}"))
     assert system["role"] == "system" and user["role"] == "user"
     body = user["content"]
     begin, end = "==== BEGIN ARTICLE 0123456789abcdef ====", "==== END ARTICLE 0123456789abcdef ===="
@@ -35,10 +38,22 @@ def test_the_article_sits_between_lines_carrying_its_id_and_is_called_untrusted(
 
 
 def test_json_object_mode_writes_the_schema_into_the_system_prompt():
-    without, _ = article_messages(article("Text."), schema=None)
-    with_schema, _ = article_messages(article("Text."), schema=briefing_schema())
+    without = system_message(None)
+    with_schema = system_message(briefing_schema())
     assert '"key_points"' not in without["content"]
     assert '"key_points"' in with_schema["content"]
+
+
+@pytest.mark.parametrize(("output", "field"), [(Briefing, '"key_points"'), (StoryDraft, '"summary"')])
+def test_in_json_object_mode_every_request_carries_its_own_schema(output, field):
+    # The synthesis request once went out in json_object mode with no schema at all.
+    client = openai.AsyncOpenAI(api_key="sk-test-0000000000000000", base_url="http://127.0.0.1:9/v1")
+    strict = Engine(client, Settings(cache_dir=None), Gate())
+    loose = Engine(client, Settings(cache_dir=None, mode="json_object"), Gate())
+    user = [{"role": "user", "content": "..."}]
+    assert field not in strict.messages(output, user)[0]["content"]
+    assert field in loose.messages(output, user)[0]["content"]
+    assert json.dumps(output_schema(output), indent=1) in loose.messages(output, user)[0]["content"]
 
 
 def test_the_reask_quotes_every_error():

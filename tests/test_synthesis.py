@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarizer import LLMSettings, Settings, make_brief
+from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_OK, main
 from summarizer.render import render_brief
 
@@ -44,7 +44,7 @@ def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args
 
 def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
     with LocalLLMServer() as server:
-        settings = Settings(llm=LLMSettings(retry=FAST), base_url=server.base_url, api_key=TEST_KEY,
+        settings = Settings(retry=FAST, base_url=server.base_url, api_key=TEST_KEY,
                             cache_dir=tmp_path / "cache", synthesize=True)  # fmt: skip
         first = make_brief([EXAMPLES], settings=settings)
         assert len(server.requests) == 3
@@ -64,12 +64,12 @@ def test_without_the_flag_no_synthesis_is_asked_for(tmp_path):
 
 def test_the_synthesis_key_does_not_depend_on_where_the_articles_were_read_from():
     from summarizer.merge import merge_briefings
-    from summarizer.synthesis import synthesis_key
+    from summarizer.synthesis import story_key
 
     from .builders import cna, lbc
 
     here = merge_briefings([cna(), lbc()]).stories[0]
     moved = [ref.model_copy(update={"origin": "/elsewhere/" + ref.origin}) for ref in here.sources]
     there = here.model_copy(update={"sources": moved})
-    assert synthesis_key(here, LLMSettings()) == synthesis_key(there, LLMSettings())
-    assert synthesis_key(here, LLMSettings()) != synthesis_key(here, LLMSettings(model="other"))
+    assert story_key(here, "request", "strict") == story_key(there, "request", "strict")
+    assert story_key(here, "request", "strict") != story_key(here, "another model's request", "strict")

@@ -1,0 +1,172 @@
+"""The one settings object: how to reach the model, how hard to push it, what a run may spend.
+
+Read from the environment here and nowhere else. Precedence: what the caller passes (the command line's
+flags) > environment variables > defaults. Every field but the endpoint's can be set as
+`SUMMARIZER_<FIELD>` (e.g. `SUMMARIZER_CONCURRENCY=16`); the key and the endpoint keep the OpenAI SDK's
+names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .errors import UsageError
+from .models import Article, Usage
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "Grounding",
+    "Mode",
+    "Prices",
+    "RetryPolicy",
+    "Settings",
+    "Window",
+    "default_cache_dir",
+]
+
+#: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
+DEFAULT_MODEL = "gpt-6-luna"
+
+Mode = Literal["json_schema", "json_object"]
+Grounding = Literal["strict", "warn", "off"]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RetryPolicy(_Value):
+    """Transport-fault retries: exponential backoff with jitter, or what the server's retry-after says."""
+
+    # A blip is retried after ~0.1 s; a real outage still gets ~50 s of doubling waits (capped at 30 s)
+    # before the article is given up. A 429 waits what the server's retry-after says instead.
+    attempts: int = Field(default=10, ge=1)
+    initial_wait: float = Field(default=0.1, ge=0)
+    max_wait: float = Field(default=30.0, ge=0)
+
+
+class Prices(_Value):
+    """Dollars per million tokens. Only what the user configures: summarizer never guesses a price."""
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    cached_input: float | None = Field(default=None, ge=0)
+
+    @classmethod
+    def parse(cls, text: str) -> Prices:
+        """'IN,OUT[,CACHED]', as `--price` and `SUMMARIZER_PRICE` give it."""
+        try:
+            values = [float(part) for part in text.split(",")]
+        except ValueError:
+            values = []
+        if len(values) not in (2, 3) or any(value < 0 for value in values):
+            raise ValueError("give dollars per million tokens as IN,OUT[,CACHED], e.g. 0.10,0.50")
+        return cls(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
+
+    def cost(self, usage: Usage) -> float:
+        cached = usage.cached_prompt_tokens
+        cached_price = self.input if self.cached_input is None else self.cached_input
+        return (
+            (usage.prompt_tokens - cached) * self.input
+            + cached * cached_price
+            + usage.completion_tokens * self.output
+        ) / 1_000_000
+
+
+class Window(_Value):
+    """Articles published before `since` or after `until` are left out (those without a date are kept)."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def keeps(self, article: Article) -> bool:
+        published = article.published
+        if published is None:
+            return True
+        if published.tzinfo is not None:
+            published = published.astimezone(UTC).replace(tzinfo=None)
+        since, until = (_naive(moment) for moment in (self.since, self.until))
+        return (since is None or published >= since) and (until is None or published <= until)
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def default_cache_dir() -> Path:
+    """$XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer ($SUMMARIZER_CACHE_DIR overrides it)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "summarizer"
+
+
+class Settings(BaseSettings):
+    """Everything a run needs to know, validated when built: a bad value fails at once, named.
+
+    >>> Settings(model="gpt-6-luna", concurrency=16, cache_dir="cache/")  # doctest: +SKIP
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="SUMMARIZER_",
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_default=True,
+    )
+
+    # --- where the model is -------------------------------------------------------------------------
+    model: str = Field(default=DEFAULT_MODEL, min_length=1)
+    base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
+    #: Seconds to wait for one response before it counts as a hang (then retried).
+    timeout: float = Field(default=120.0, gt=0)
+    mode: Mode = "json_schema"
+
+    # --- how each answer is checked -----------------------------------------------------------------
+    #: How many times an answer that fails validation is sent back with its errors.
+    max_reasks: int = Field(default=2, ge=0)
+    #: What to do with quotes, figures and names the article does not support (after one re-ask).
+    grounding: Grounding = "strict"
+    max_output_tokens: int | None = Field(default=16_000, ge=1)
+    retry: RetryPolicy = RetryPolicy()
+
+    # --- what a run may do and spend ----------------------------------------------------------------
+    #: Requests in flight at once (backoff sleeps hold none).
+    concurrency: int = Field(default=8, ge=1)
+    #: Where briefings are stored as they arrive; None: no cache.
+    cache_dir: Path | None = Field(default_factory=default_cache_dir)
+    #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
+    max_article_tokens: int | None = Field(default=12_000, ge=1)
+    #: Once this run has spent this many tokens, no new request is sent; None: no budget.
+    max_run_tokens: int | None = Field(default=None, ge=1)
+    prices: Prices | None = Field(default=None, validation_alias="SUMMARIZER_PRICE")
+    #: One more call per story reported by two outlets or more, to write its headline and summary.
+    synthesize: bool = False
+    #: Articles published outside it are left out, not summarised.
+    window: Window = Window()
+
+    @field_validator("prices", mode="before")
+    @classmethod
+    def _prices_text(cls, value: Any) -> Any:
+        return Prices.parse(value) if isinstance(value, str) else value
+
+    @field_validator("base_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def key(self) -> str:
+        """The API key, or UsageError naming where to put one."""
+        if self.api_key is None or not self.api_key.get_secret_value():
+            raise UsageError(
+                "no API key: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint), "
+                "or replay a recorded run from a cassette"
+            )
+        return self.api_key.get_secret_value()
