@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import typing
+from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
+from summarizer.errors import UsageError
 from summarizer.merge import merge_briefings
 from summarizer.models import Brief, Failure
-from summarizer.render import escape_markdown, render_brief
+from summarizer.render import escape_markdown, render_brief, render_template
 
 from .builders import cna, lbc, make
 
@@ -117,3 +121,101 @@ def test_a_source_link_is_rendered_only_for_http_urls():
 def test_json_output_is_the_brief_model():
     brief = merge_briefings([cna(), lbc()])
     assert Brief.model_validate(json.loads(render_brief(brief, "json"))) == brief
+
+
+# --- your own template: a sandbox over plain data ------------------------------------------------
+
+
+def render_source(tmp_path: Path, source: str, name: str = "mine.txt") -> str:
+    path = tmp_path / name
+    path.write_text(source)
+    return render_template(merge_briefings([cna(), lbc()]), path)
+
+
+def test_a_users_template_sees_the_same_plain_data_as_the_json_output(tmp_path):
+    brief = merge_briefings([cna(), lbc()])
+    seen = json.loads(render_source(tmp_path, "{{ brief | tojson }}"))
+    assert seen == json.loads(render_brief(brief, "json"))
+    kinds = (
+        "{{ brief is mapping }} {{ brief.stories[0] is mapping }} {{ brief.sources[0].published is none }}"
+    )
+    assert render_source(tmp_path, kinds) == "True True True"
+
+
+def test_the_documented_template_context_and_filters_still_work(tmp_path):
+    source = (
+        "{% for story in brief.stories %}{{ story.headline | md }} "
+        "{{ story.sources | map(attribute='source') | sources }}\n"
+        "{% for point in story.key_points[:1] %}- {{ point.text | md }} {{ point.sources | sources }}\n"
+        "{% endfor %}"
+        "{% endfor %}{{ 'CNA' | link('https://example.org/a (b)') }} {{ brief.usage.requests }}"
+    )
+    assert render_source(tmp_path, source).splitlines() == [
+        "Trump could meet Putin as soon as next week, White House official says [CNA, LBC]",
+        "- A White House official said Donald Trump could meet Vladimir Putin to discuss a ceasefire in "
+        "Ukraine as early as next week. [CNA, LBC]",
+        "[CNA](https://example.org/a%20%28b%29) 0",
+    ]
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    names = set(model.model_fields)
+    for field in model.model_fields.values():
+        for arg in [field.annotation, *typing.get_args(field.annotation)]:
+            for inner in [arg, *typing.get_args(arg)]:
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    names |= _field_names(inner)
+    return names
+
+
+def test_no_field_of_the_brief_is_shadowed_by_a_dict_method():
+    # A template reads `story.items` as dict.items, not the key: a clash would need `story["items"]`.
+    names = _field_names(Brief)
+    assert {"stories", "headline", "key_points", "checks", "value"} <= names
+    assert not {name for name in names if hasattr(dict, name)}
+
+
+ESCAPES = {
+    "parse_file on the brief": "{{ brief.parse_file('/etc/passwd') }}",
+    "parse_file of a JSON file": "{{ brief.parse_file(SECRET) }}",
+    "parse_raw with pickle": "{{ brief.parse_raw('x', content_type='application/pickle', allow_pickle=1) }}",
+    "parse_raw on a story": "{{ brief.stories[0].parse_raw('{}') }}",
+    "parse_file on a source": "{{ brief.sources[0].parse_file('/etc/passwd') }}",
+    "model_validate": "{{ brief.model_validate({}) }}",
+    "model_copy": "{{ brief.model_copy() }}",
+    "model_construct": "{{ brief.model_construct() }}",
+    "the brief's class": "{{ brief.__class__.__mro__ }}",
+    "object's subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "cycler's globals": "{{ cycler.__init__.__globals__ }}",
+    "self's globals": "{{ self.__init__.__globals__ }}",
+    "lipsum's globals": "{{ lipsum.__globals__ }}",
+    "format string": "{{ '{0.__class__.__mro__}'.format(brief) }}",
+    "include /etc/passwd": "{% include '/etc/passwd' %}",
+    "include a file by path": "{% include SECRET %}",
+    "include a neighbour": "{% include 'secret.json' %}",
+    "import a file": "{% import '/etc/passwd' as passwd %}",
+    "from-import a file": "{% from 'secret.json' import x %}",
+    "extends a file": "{% extends 'secret.json' %}",
+    "append to a list": "{{ brief.stories.append(1) }}",
+    "update a dict": "{{ brief.update(stories=[]) }}",
+    "a huge loop": "{% for i in range(10**9) %}{% endfor %}",
+    "a huge string": "{{ 'x' * 10**8 }}",
+    "a huge list": "{{ ([0] * 10**7) | length }}",
+    "a huge power": "{{ 9 ** 999999999 }}",
+}
+
+
+@pytest.mark.parametrize("source", ESCAPES.values(), ids=ESCAPES.keys())
+def test_a_template_cannot_escape_the_sandbox_and_fails_as_a_usage_error(tmp_path, source):
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"stories": "TOP SECRET"}')
+    source = source.replace("SECRET", f"'{secret}'")
+    with pytest.raises(UsageError) as caught:
+        render_source(tmp_path, source)
+    message = str(caught.value)
+    assert message.startswith(f"the template {tmp_path / 'mine.txt'}")
+    assert "TOP SECRET" not in message and "root:" not in message
+
+
+def test_a_users_template_output_gets_no_marker(tmp_path):
+    assert render_source(tmp_path, "{{ brief.stories | length }} story") == "1 story"
