@@ -13,7 +13,18 @@ from summarizer.ingest import article_id, read_articles
 
 from .conftest import EXAMPLES
 
-TEXT = "Officials said on Tuesday that the bridge would reopen in May."
+TEXT = (
+    "Officials said on Tuesday that the bridge would reopen in May, two months later than the council "
+    "had promised. The contractor blamed a shortage of steel and a wet winter that stopped work on the "
+    "piers for six weeks. Residents on both banks have driven a 20-mile detour since the closure, and "
+    "shops near the crossing say trade has fallen by a third. The council will publish a revised budget "
+    "for the repairs at its meeting next month, the officials said."
+)
+
+
+def story(name: str) -> str:
+    """A distinct article text, long enough to be summarised, that starts with `name`."""
+    return f"{name} {TEXT}"
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -51,20 +62,22 @@ def test_markdown_front_matter_gives_title_source_url_and_date(tmp_path):
 
 
 def test_json_object_list_and_jsonl_with_common_cms_field_names(tmp_path):
-    one = write(tmp_path / "one.json", json.dumps({"headline": "H1", "body": "First story text."}))
+    one = write(tmp_path / "one.json", json.dumps({"headline": "H1", "body": story("First")}))
     many = write(
-        tmp_path / "many.json", json.dumps([{"text": "Second."}, {"content": "Third.", "outlet": "X"}])
+        tmp_path / "many.json",
+        json.dumps([{"text": story("Second")}, {"content": story("Third"), "outlet": "X"}]),
     )
     lines = write(
-        tmp_path / "feed.jsonl", json.dumps({"text": "Fourth."}) + "\n\n" + json.dumps({"text": "Fifth."})
+        tmp_path / "feed.jsonl",
+        json.dumps({"text": story("Fourth")}) + "\n\n" + json.dumps({"text": story("Fifth")}),
     )
     result = read_articles([one, many, lines])
     assert [a.text for a in result.articles] == [
-        "First story text.",
-        "Second.",
-        "Third.",
-        "Fourth.",
-        "Fifth.",
+        story("First"),
+        story("Second"),
+        story("Third"),
+        story("Fourth"),
+        story("Fifth"),
     ]
     assert result.articles[0].title == "H1"
     assert result.articles[2].source == "X"
@@ -74,19 +87,20 @@ def test_json_object_list_and_jsonl_with_common_cms_field_names(tmp_path):
 
 
 def test_folders_are_read_recursively_in_a_stable_order_skipping_hidden_files(tmp_path):
-    write(tmp_path / "b" / "2.txt", "Two.")
-    write(tmp_path / "a.txt", "One.")
-    write(tmp_path / "b" / "1.md", "Three.")
-    write(tmp_path / ".cache" / "x.txt", "Hidden.")
+    write(tmp_path / "b" / "2.txt", story("Two"))
+    write(tmp_path / "a.txt", story("One"))
+    write(tmp_path / "b" / "1.md", story("Three"))
+    write(tmp_path / ".cache" / "x.txt", story("Hidden"))
     write(tmp_path / "notes.pdf", b"%PDF")
     texts = [a.text for a in read_articles([tmp_path]).articles]
-    assert texts == ["One.", "Three.", "Two."]
+    assert texts == [story("One"), story("Three"), story("Two")]
 
 
 def test_stdin_is_read_with_a_dash_as_text_or_json():
     assert read_articles(["-"], stdin=io.StringIO(TEXT)).articles[0].text == TEXT
-    from_json = read_articles(["-"], stdin=io.StringIO(json.dumps([{"text": "A."}, {"text": "B."}])))
-    assert [a.text for a in from_json.articles] == ["A.", "B."]
+    records = json.dumps([{"text": story("A")}, {"text": story("B")}])
+    from_json = read_articles(["-"], stdin=io.StringIO(records))
+    assert [a.text for a in from_json.articles] == [story("A"), story("B")]
 
 
 def test_the_id_is_derived_from_the_text_not_the_path(tmp_path):
@@ -135,7 +149,7 @@ def test_the_examples_are_two_articles_from_cna_and_lbc():
 
 
 def test_one_bad_record_in_an_export_costs_only_that_record(tmp_path):
-    export = write(tmp_path / "export.json", json.dumps([{"text": "Good one."}, {"title": "no body"}, 7]))
+    export = write(tmp_path / "export.json", json.dumps([{"text": story("Good")}, {"title": "no body"}, 7]))
     result = read_articles([export])
-    assert [a.text for a in result.articles] == ["Good one."]
+    assert [a.text for a in result.articles] == [story("Good")]
     assert [f.origin for f in result.failures] == [f"{export}#2", f"{export}#3"]
