@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
-from datetime import datetime
+import logging
+import os
+import tracemalloc
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from summarizer.ingest import article_id, read_articles
+from summarizer.ingest import (
+    MAX_FRONT_MATTER_CHARS,
+    MAX_META_CHARS,
+    MAX_URL_CHARS,
+    article_id,
+    iter_articles,
+    read_articles,
+)
+from summarizer.models import Article, Failure
+from summarizer.pages import MIN_ARTICLE_CHARS
 
 from .conftest import EXAMPLES
 
-TEXT = "Officials said on Tuesday that the bridge would reopen in May."
+TEXT = (
+    "Officials said on Tuesday that the bridge would reopen in May, two months later than the council "
+    "had promised. The contractor blamed a shortage of steel and a wet winter that stopped work on the "
+    "piers for six weeks. Residents on both banks have driven a 20-mile detour since the closure, and "
+    "shops near the crossing say trade has fallen by a third. The council will publish a revised budget "
+    "for the repairs at its meeting next month, the officials said."
+)
+
+
+def story(name: str) -> str:
+    """A distinct article text, long enough to be summarised, that starts with `name`."""
+    return f"{name} {TEXT}"
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -51,20 +75,22 @@ def test_markdown_front_matter_gives_title_source_url_and_date(tmp_path):
 
 
 def test_json_object_list_and_jsonl_with_common_cms_field_names(tmp_path):
-    one = write(tmp_path / "one.json", json.dumps({"headline": "H1", "body": "First story text."}))
+    one = write(tmp_path / "one.json", json.dumps({"headline": "H1", "body": story("First")}))
     many = write(
-        tmp_path / "many.json", json.dumps([{"text": "Second."}, {"content": "Third.", "outlet": "X"}])
+        tmp_path / "many.json",
+        json.dumps([{"text": story("Second")}, {"content": story("Third"), "outlet": "X"}]),
     )
     lines = write(
-        tmp_path / "feed.jsonl", json.dumps({"text": "Fourth."}) + "\n\n" + json.dumps({"text": "Fifth."})
+        tmp_path / "feed.jsonl",
+        json.dumps({"text": story("Fourth")}) + "\n\n" + json.dumps({"text": story("Fifth")}),
     )
     result = read_articles([one, many, lines])
     assert [a.text for a in result.articles] == [
-        "First story text.",
-        "Second.",
-        "Third.",
-        "Fourth.",
-        "Fifth.",
+        story("First"),
+        story("Second"),
+        story("Third"),
+        story("Fourth"),
+        story("Fifth"),
     ]
     assert result.articles[0].title == "H1"
     assert result.articles[2].source == "X"
@@ -74,19 +100,23 @@ def test_json_object_list_and_jsonl_with_common_cms_field_names(tmp_path):
 
 
 def test_folders_are_read_recursively_in_a_stable_order_skipping_hidden_files(tmp_path):
-    write(tmp_path / "b" / "2.txt", "Two.")
-    write(tmp_path / "a.txt", "One.")
-    write(tmp_path / "b" / "1.md", "Three.")
-    write(tmp_path / ".cache" / "x.txt", "Hidden.")
+    write(tmp_path / "b" / "2.txt", story("Two"))
+    write(tmp_path / "a.txt", story("One"))
+    write(tmp_path / "b" / "1.md", story("Three"))
+    write(tmp_path / ".cache" / "x.txt", story("Hidden"))
     write(tmp_path / "notes.pdf", b"%PDF")
     texts = [a.text for a in read_articles([tmp_path]).articles]
-    assert texts == ["One.", "Three.", "Two."]
+    assert texts == [story("One"), story("Three"), story("Two")]
 
 
 def test_stdin_is_read_with_a_dash_as_text_or_json():
     assert read_articles(["-"], stdin=io.StringIO(TEXT)).articles[0].text == TEXT
-    from_json = read_articles(["-"], stdin=io.StringIO(json.dumps([{"text": "A."}, {"text": "B."}])))
-    assert [a.text for a in from_json.articles] == ["A.", "B."]
+    records = json.dumps([{"text": story("A")}, {"text": story("B")}])
+    from_json = read_articles(["-"], stdin=io.StringIO(records))
+    assert [a.text for a in from_json.articles] == [story("A"), story("B")]
+    lines = json.dumps({"text": story("A")}) + "\n" + json.dumps({"text": story("B")}) + "\n"
+    from_lines = read_articles(["-"], stdin=io.StringIO(lines))
+    assert [a.origin for a in from_lines.articles] == ["-:1", "-:2"] and from_lines.failures == []
 
 
 def test_the_id_is_derived_from_the_text_not_the_path(tmp_path):
@@ -135,7 +165,267 @@ def test_the_examples_are_two_articles_from_cna_and_lbc():
 
 
 def test_one_bad_record_in_an_export_costs_only_that_record(tmp_path):
-    export = write(tmp_path / "export.json", json.dumps([{"text": "Good one."}, {"title": "no body"}, 7]))
+    export = write(tmp_path / "export.json", json.dumps([{"text": story("Good")}, {"title": "no body"}, 7]))
     result = read_articles([export])
-    assert [a.text for a in result.articles] == ["Good one."]
+    assert [a.text for a in result.articles] == [story("Good")]
     assert [f.origin for f in result.failures] == [f"{export}#2", f"{export}#3"]
+
+
+# --- bounded: nothing a file says can make reading it cost more than the file ----------------------
+
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
+    for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "reason"),
+    [
+        (BILLION_LAUGHS + "title: Bridge\n", "anchors or aliases"),
+        ("title: Bridge\nnotes: " + "x" * MAX_FRONT_MATTER_CHARS + "\n", "front matter is longer than"),
+        ("title: Bridge\ntags: " + "[" * 100 + "]" * 100 + "\n", "nested too deeply"),
+        ("title: Bridge\ntags: " + "[" * 30_000 + "]" * 30_000 + "\n", "front matter"),
+    ],
+    ids=["alias-bomb", "too-long", "nested", "nested-past-the-C-stack"],
+)
+def test_front_matter_that_would_expand_or_run_away_is_refused_by_name(tmp_path, front, reason):
+    bad = write(tmp_path / "bomb.md", f"---\n{front}---\n{TEXT}")
+    good = write(tmp_path / "good.md", f"---\ntitle: Bridge\n---\n{story('Good')}")
+    result = read_articles([bad, good])
+    assert [a.text for a in result.articles] == [story("Good")]
+    [failure] = result.failures
+    assert failure.origin == str(bad) and reason in failure.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("deep.json", '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("digits.json", '{"text": ' + "7" * 5000 + "}"),
+    ],
+)
+def test_json_too_deep_or_too_long_a_number_is_reported_not_a_traceback(tmp_path, name, content):
+    bad = write(tmp_path / name, content)
+    good = write(tmp_path / "good.txt", TEXT)
+    result = read_articles([bad, good])
+    assert [a.text for a in result.articles] == [TEXT]
+    [failure] = result.failures
+    assert failure.origin.startswith(str(bad)) and "JSON" in failure.reason
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("title", MAX_META_CHARS), ("source", MAX_META_CHARS), ("author", MAX_META_CHARS)],
+)
+def test_an_overlong_title_source_or_author_is_cut_to_its_cap_with_a_warning(tmp_path, caplog, field, limit):
+    path = write(tmp_path / "long.json", json.dumps({"text": TEXT, field: "Word " * 1_000_000}))
+    with caplog.at_level(logging.WARNING, logger="summarizer.ingest"):
+        [article] = read_articles([path]).articles
+    value = getattr(article, field)
+    assert len(value) <= limit and value.startswith("Word Word")
+    assert any(str(path) in r.getMessage() and field in r.getMessage() for r in caplog.records)
+
+
+def test_an_overlong_url_is_dropped_not_cut_with_a_warning(tmp_path, caplog):
+    url = "https://example.org/" + "a" * MAX_URL_CHARS
+    path = write(tmp_path / "long.json", json.dumps({"text": TEXT, "url": url, "title": "Bridge"}))
+    with caplog.at_level(logging.WARNING, logger="summarizer.ingest"):
+        [article] = read_articles([path]).articles
+    assert article.url is None and article.title == "Bridge"
+    assert any("url" in r.getMessage() and str(path) in r.getMessage() for r in caplog.records)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", story("One"))
+    locked = tmp_path / "locked"
+    write(locked / "x.txt", story("Hidden"))
+    write(tmp_path / "z.txt", story("Two"))
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # the tests run as root, where chmod 000 does not stop us
+    result = read_articles([tmp_path])
+    assert [a.text for a in result.articles] == [story("One"), story("Two")]
+    [failure] = result.failures
+    assert failure.origin == str(locked) and "Permission denied" in failure.reason
+
+
+def test_a_broken_link_is_reported_by_its_path_in_a_folder_and_as_an_argument(tmp_path):
+    write(tmp_path / "a.txt", TEXT)
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "deleted.txt")
+    from_folder = read_articles([tmp_path])
+    from_argument = read_articles([link])
+    for result in (from_folder, from_argument):
+        [failure] = result.failures
+        assert failure.origin == str(link) and "broken link" in failure.reason
+    assert [a.text for a in from_folder.articles] == [TEXT]
+
+
+# --- dates: read the way people write them, never invented --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2025-08-06", datetime(2025, 8, 6)),
+        ("Aug 6, 2025", datetime(2025, 8, 6)),
+        ("6 August 2025", datetime(2025, 8, 6)),
+        ("Wednesday, August 6, 2025 10:30", datetime(2025, 8, 6, 10, 30)),
+        ("Wed, 06 Aug 2025 10:00:00 GMT", datetime(2025, 8, 6, 10, tzinfo=UTC)),
+        ("Wed, 06 Aug 2025 10:00:00 EST", datetime(2025, 8, 6, 10, tzinfo=timezone(timedelta(hours=-5)))),
+        ("2025-08-06T10:00:00+01:00", datetime(2025, 8, 6, 10, tzinfo=timezone(timedelta(hours=1)))),
+    ],
+)
+def test_a_date_is_read_as_people_write_it(tmp_path, written, read):
+    path = write(tmp_path / "a.md", f"---\npublished: {written}\n---\n{TEXT}")
+    [article] = read_articles([path]).articles
+    assert article.published == read
+
+
+@pytest.mark.parametrize("written", ["2024-13-45", "Tuesday", "August 2025", "2025", "soon", "x" * 10_000])
+def test_a_date_that_cannot_be_read_is_dropped_with_a_warning_and_the_article_kept(tmp_path, caplog, written):
+    path = write(tmp_path / "a.md", f"---\ntitle: Bridge\npublished: {written}\n---\n{TEXT}")
+    with caplog.at_level(logging.WARNING, logger="summarizer.ingest"):
+        result = read_articles([path])
+    [article] = result.articles
+    assert article.published is None and article.title == "Bridge" and result.failures == []
+    assert any(str(path) in r.getMessage() and "date" in r.getMessage() for r in caplog.records)
+
+
+# --- text as it is found on disk ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("suffix", [".txt", ".json", ".jsonl"])
+def test_unicode_with_a_byte_order_mark_is_read_not_called_binary(tmp_path, encoding, suffix):
+    text = "Café owners in Zürich said " + TEXT
+    content = json.dumps({"text": text}, ensure_ascii=False) if suffix != ".txt" else text
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path = write(tmp_path / f"a{suffix}", bom + content.encode(encoding))
+    result = read_articles([path])
+    assert result.failures == []
+    assert [a.text for a in result.articles] == [text]
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [(42, "a number, not article text"), (["a", "b"], "a list, not article text"), (True, "true or false")],
+)
+def test_a_text_field_that_is_not_text_says_what_it_is(tmp_path, value, reason):
+    path = write(tmp_path / "a.json", json.dumps({"text": value, "title": "Bridge"}))
+    [failure] = read_articles([path]).failures
+    assert reason in failure.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("short.txt", "Officials said the bridge would reopen in May."),
+        ("short.md", "---\ntitle: Bridge\n---\nOfficials said the bridge would reopen in May."),
+        ("short.json", json.dumps({"text": "Officials said the bridge would reopen in May."})),
+        ("short.jsonl", json.dumps({"text": "Officials said the bridge would reopen in May."})),
+    ],
+)
+def test_too_little_text_is_reported_from_every_kind_of_file(tmp_path, name, content):
+    short = write(tmp_path / name, content)
+    result = read_articles([short, write(tmp_path / "good.txt", TEXT)])
+    assert [a.text for a in result.articles] == [TEXT]
+    [failure] = result.failures
+    assert failure.origin.startswith(str(short)) and "too little article text" in failure.reason
+    assert str(MIN_ARTICLE_CHARS) in failure.reason
+
+
+def test_too_little_text_on_stdin_is_reported():
+    [failure] = read_articles(["-"], stdin=io.StringIO("A teaser, not an article.")).failures
+    assert failure.origin == "-" and "too little article text" in failure.reason
+
+
+# --- our own briefs are not articles -----------------------------------------------------------------
+
+OWN_OUTPUTS = {
+    "brief.md": "<!-- generated by summarizer -->\n# News brief\n\n" + TEXT,
+    "brief.html": '<html><head><meta name="generator" content="summarizer"></head><body><p>'
+    + TEXT
+    + "</p></body></html>",
+    "fragment.html": f'<article class="summarizer-brief"><h1>News brief</h1><p>{TEXT}</p></article>',
+    "brief.json": json.dumps({"stories": [{"summary": TEXT}], "sources": [], "text": TEXT}),
+    "briefings.jsonl": json.dumps({"ref": {"id": "x"}, "briefing": {"summary": TEXT}}) + "\n",
+    "failures.jsonl": json.dumps({"origin": "a.txt", "kind": "unreadable", "reason": "empty"}) + "\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_OUTPUTS))
+def test_a_brief_we_wrote_is_skipped_with_a_note_in_a_folder_and_as_a_file(tmp_path, caplog, name):
+    ours = write(tmp_path / name, OWN_OUTPUTS[name])
+    write(tmp_path / "article.txt", TEXT)
+    with caplog.at_level(logging.INFO, logger="summarizer.ingest"):
+        from_folder = read_articles([tmp_path])
+        from_file = read_articles([ours])
+    assert [a.text for a in from_folder.articles] == [TEXT] and from_folder.failures == []
+    assert from_file.articles == [] and from_file.failures == []
+    assert any(str(ours) in r.getMessage() and "summarizer" in r.getMessage() for r in caplog.records)
+
+
+def test_a_markdown_article_that_only_mentions_the_marker_is_read(tmp_path):
+    path = write(tmp_path / "a.md", TEXT + "\n<!-- generated by summarizer -->\n")
+    assert len(read_articles([path]).articles) == 1
+
+
+def test_excluded_paths_are_skipped(tmp_path):
+    write(tmp_path / "a.txt", story("One"))
+    out = write(tmp_path / "brief.md", story("Old brief without its marker"))
+    result = read_articles([tmp_path], exclude=[out])
+    assert [a.text for a in result.articles] == [story("One")]
+    assert read_articles([out], exclude=[tmp_path / "." / "brief.md"]).articles == []
+
+
+# --- streaming: one article at a time, in input order --------------------------------------------
+
+
+def test_iter_articles_yields_articles_and_failures_lazily_in_input_order(tmp_path):
+    first = write(tmp_path / "1.txt", story("One"))
+    bad = write(tmp_path / "2.txt", "")
+    third = write(tmp_path / "3.jsonl", json.dumps({"text": story("Three")}) + "\n{broken\n")
+    asked: list[Path] = []
+
+    def paths():
+        for path in (first, bad, third):
+            asked.append(path)
+            yield path
+
+    items = iter_articles(paths())
+    assert isinstance(next(items), Article) and asked == [first]
+    rest = list(items)
+    assert [type(item) for item in rest] == [Failure, Article, Failure]
+    assert rest[2].origin == f"{third}:2"  # a broken line costs only that line
+
+
+def test_json_lines_are_read_a_line_at_a_time(tmp_path):
+    record = json.dumps({"text": TEXT, "title": "Bridge"}) + "\n"
+    path = write(tmp_path / "many.jsonl", record * 20_000)  # about 10 MB
+    tracemalloc.start()
+    try:
+        count = sum(1 for item in iter_articles(path) if isinstance(item, Article))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 20_000
+    assert peak < path.stat().st_size / 10
+
+
+# --- what a path is ------------------------------------------------------------------------------------
+
+
+def test_one_str_or_path_is_one_input_not_a_list_of_characters(tmp_path, monkeypatch):
+    write(tmp_path / "today" / "a.txt", TEXT)
+    monkeypatch.chdir(tmp_path)
+    for single in ("today", Path("today")):
+        result = read_articles(single)
+        assert [a.text for a in result.articles] == [TEXT] and result.failures == []
