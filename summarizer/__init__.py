@@ -27,7 +27,7 @@ from .errors import (
     UsageError,
 )
 from .grounded import summarize_article
-from .ingest import read_articles
+from .ingest import iter_articles, read_articles
 from .merge import merge_briefings
 from .models import (
     Article,
@@ -113,6 +113,7 @@ __all__ = [
     "asummarize",
     "briefing_schema",
     "dump_records",
+    "iter_articles",
     "load_records",
     "make_brief",
     "make_client",

@@ -330,6 +330,7 @@ def _brief(args: argparse.Namespace) -> int:
             settings=settings,
             progress=progress_for(sys.stderr, quiet=args.quiet),
             fields=dict(args.field),
+            exclude=_outputs(args),
             unrecoverable=unrecoverable,
         )
     _write(_rendered(result.brief, args), args.output)
@@ -340,7 +341,7 @@ def _brief(args: argparse.Namespace) -> int:
 
 def _summarize(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field))
+    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field), _outputs(args))
     with _cassette(args, settings) as (settings, unrecoverable):
         summaries = summarize(
             articles,
@@ -419,6 +420,11 @@ def _settings_from(given: dict[str, Any]) -> Settings:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise UsageError(f"invalid settings (from the flags or SUMMARIZER_* variables): {problems}") from None
+
+
+def _outputs(args: argparse.Namespace) -> list[str]:
+    """The run's own output file, never to be read back as an input."""
+    return [args.output] if args.output and args.output != "-" else []
 
 
 def _with_flags(message: str) -> str:

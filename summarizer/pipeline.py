@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequenc
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from os import PathLike
-from pathlib import Path
 from typing import Any, TypeVar
 
 from .cache import FileStore
@@ -130,20 +129,28 @@ def make_brief(
     client: Client | None = None,
     progress: Progress | None = None,
     fields: Mapping[str, str] | None = None,
+    exclude: Iterable[str | PathLike[str]] = (),
     unrecoverable: Unrecoverable | None = None,
 ) -> RunResult:
     """Read the inputs, summarise every article, and merge the briefings into one brief.
 
     `paths` is one path or several: files, folders, or "-" for stdin. Inputs that cannot be read and
     articles that cannot be summarised are listed in the brief's failures. `fields` maps article fields
-    to a JSON export's names (see read_articles). Articles outside `settings.window` are left out.
+    to a JSON export's names (see read_articles); paths in `exclude` (your own output) are not read.
+    Articles outside `settings.window` are left out.
     Works from a running event loop too (Jupyter): the run has a loop of its own.
 
         >>> result = make_brief("today/", settings=Settings(concurrency=16))  # doctest: +SKIP
         >>> result.complete, len(result.brief.stories)  # doctest: +SKIP
     """
     coroutine = amake_brief(
-        paths, settings=settings, client=client, progress=progress, fields=fields, unrecoverable=unrecoverable
+        paths,
+        settings=settings,
+        client=client,
+        progress=progress,
+        fields=fields,
+        exclude=exclude,
+        unrecoverable=unrecoverable,
     )
     return run_sync(coroutine)
 
@@ -155,13 +162,14 @@ async def amake_brief(
     client: Client | None = None,
     progress: Progress | None = None,
     fields: Mapping[str, str] | None = None,
+    exclude: Iterable[str | PathLike[str]] = (),
     unrecoverable: Unrecoverable | None = None,
 ) -> RunResult:
     """The asynchronous form of `make_brief`: `await amake_brief("today/", client=my_client)`."""
     settings = settings or Settings()
     if client is None:
         settings.key()  # fail before reading anything
-    ingested, articles, left_out = select_articles(paths, settings, fields)
+    ingested, articles, left_out = select_articles(paths, settings, fields, exclude)
     async with _run(settings, client, progress, unrecoverable) as run:
         summaries = await run.summarize(articles, len(articles))
         brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
@@ -175,12 +183,14 @@ async def amake_brief(
 
 
 def select_articles(
-    paths: Paths, settings: Settings, fields: Mapping[str, str] | None = None
+    paths: Paths,
+    settings: Settings,
+    fields: Mapping[str, str] | None = None,
+    exclude: Iterable[str | PathLike[str]] = (),
 ) -> tuple[Ingested, list[Article], list[Article]]:
-    """What reading the inputs gave, the articles inside the settings' window, and those left out."""
-    if isinstance(paths, str | PathLike):  # one path, not the characters of one
-        paths = [paths]
-    ingested = read_articles([Path(path) for path in paths], fields=fields)
+    """What reading the inputs gave, the articles inside the settings' window, and those left out.
+    Paths in `exclude` (the run's own output) are not read."""
+    ingested = read_articles(paths, fields=fields, exclude=exclude)
     if not ingested.articles and not ingested.failures:
         raise UsageError("no articles found in the given paths")
     window = settings.window

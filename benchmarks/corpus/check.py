@@ -1,6 +1,6 @@
-"""Check the corpus: every briefing fits the project's Briefing model (once "event" is removed), every quote
-appears in its article (curly and straight quote marks treated alike) except the listed deliberate model slips,
-front matter matches labels.json, and every corruption starts from the briefing's real value.
+"""Check the corpus: every briefing fits the project's Briefing model (once "event" is removed), every
+quote appears in its article (curly and straight quote marks treated alike) except the listed deliberate
+model slips, front matter matches labels.json, and every corruption starts from the briefing's real value.
 
 Run from the repository root:  python benchmarks/corpus/check.py
 """
@@ -63,13 +63,17 @@ def main() -> int:
             quotes += 1
             found = fold(quote["text"]) in fold(body)
             if found == ((aid, i) in SLIPS):
-                problems.append(f"{aid}: quotes[{i}] {'is a listed slip but found' if found else 'not in article'}")
+                problems.append(
+                    f"{aid}: quotes[{i}] {'is a listed slip but found' if found else 'not in article'}"
+                )
     if set(briefings) != set(event_of):
         problems.append("articles and labels differ")
     for c in json.loads((ROOT / "corrupted.json").read_text(encoding="utf-8")):
         if field(briefings[c["article"]], c["field"]) != c["original"]:
             problems.append(f"corruption {c['article']} {c['field']}: original differs")
-    print(f"{len(briefings)} briefings, {quotes} quotes, {len(SLIPS)} deliberate slips, {len(problems)} problems")
+    print(
+        f"{len(briefings)} briefings, {quotes} quotes, {len(SLIPS)} deliberate slips, {len(problems)} problems"
+    )
     print("\n".join(problems))
     return 1 if problems else 0
 
