@@ -71,9 +71,8 @@ def main() -> int:
     for c in json.loads((ROOT / "corrupted.json").read_text(encoding="utf-8")):
         if field(briefings[c["article"]], c["field"]) != c["original"]:
             problems.append(f"corruption {c['article']} {c['field']}: original differs")
-    print(
-        f"{len(briefings)} briefings, {quotes} quotes, {len(SLIPS)} deliberate slips, {len(problems)} problems"
-    )
+    counts = f"{len(briefings)} briefings, {quotes} quotes, {len(SLIPS)} deliberate slips"
+    print(f"{counts}, {len(problems)} problems")
     print("\n".join(problems))
     return 1 if problems else 0
 
