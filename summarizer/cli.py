@@ -19,8 +19,8 @@ from . import __version__
 from .cache import FileStore
 from .engine import Unrecoverable, briefing_schema
 from .errors import SummarizerError, UsageError
+from .fields import FIELD_NAMES
 from .files import write_atomic
-from .ingest import FIELD_NAMES
 from .merge import merge_briefings
 from .models import Brief
 from .pipeline import Summaries, make_brief, select_articles, summarize

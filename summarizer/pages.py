@@ -1,20 +1,17 @@
-"""Saved HTML pages and RSS/Atom feeds: the article's own text and facts, without the page around it."""
+"""Saved HTML pages: the article's own text and facts, without the page around it."""
 
 from __future__ import annotations
 
-import calendar
 import logging
 import re
-from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
 import lxml.html
 import trafilatura
 
 from .errors import InputError
 
-__all__ = ["MIN_ARTICLE_CHARS", "feed_entries", "html_to_text", "looks_like_feed", "looks_like_html", "page"]
+__all__ = ["MIN_ARTICLE_CHARS", "html_to_text", "looks_like_html", "page"]
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +23,6 @@ _TAG = re.compile(r"<\s*(p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|html|body
 
 def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(text[:5000]))
-
-
-def looks_like_feed(text: str) -> bool:
-    head = text[:2000].lower()
-    return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
 
 
 def html_to_text(fragment: str) -> str:
@@ -72,40 +64,3 @@ def page(origin: str, html: str) -> dict[str, Any]:
         "url": getattr(document, "url", None),
         "source": getattr(document, "sitename", None),
     }
-
-
-def feed_entries(origin: str, xml: str) -> list[tuple[str, dict[str, Any] | InputError]]:
-    """One record per entry: (where, fields), or (where, the error) for an entry with too little text.
-
-    The entry's full content (content:encoded, Atom content) is used where the feed has it, else its
-    summary; the feed's title is the source.
-    """
-    parsed = feedparser.parse(xml)
-    if parsed.bozo and not parsed.entries:
-        raise InputError(origin, f"not a readable RSS or Atom feed: {parsed.get('bozo_exception')}")
-    source = parsed.feed.get("title")
-    records: list[tuple[str, dict[str, Any] | InputError]] = []
-    for number, entry in enumerate(parsed.entries, 1):
-        where = f"{origin}#{number}"
-        contents = [c.get("value", "") for c in entry.get("content", [])]
-        body = max(contents, key=len) if contents else entry.get("summary", "")
-        text = html_to_text(body) if looks_like_html(body) else body.strip()
-        if len(text) < MIN_ARTICLE_CHARS:
-            link = entry.get("link") or entry.get("title") or "the entry"
-            reason = (
-                f"the feed holds only {len(text)} characters for {link}: no full content to summarise "
-                "(save the article's page and pass that instead)"
-            )
-            records.append((where, InputError(where, reason)))
-            continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = (
-            datetime.fromtimestamp(calendar.timegm(stamp), UTC).replace(tzinfo=None) if stamp else None
-        )
-        records.append(
-            (where, {"text": text, "title": entry.get("title"), "url": entry.get("link"),
-                     "author": entry.get("author"), "published": published, "source": source})
-        )  # fmt: skip
-    if not records:
-        raise InputError(origin, "the feed has no entries")
-    return records

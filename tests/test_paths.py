@@ -1,0 +1,65 @@
+"""What a path names: files, folders in a stable order; links, locked folders and exclusions handled."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from summarizer.ingest import read_articles
+
+from .test_ingest import TEXT, story, write
+
+
+def test_folders_are_read_recursively_in_a_stable_order_skipping_hidden_files(tmp_path):
+    write(tmp_path / "b" / "2.txt", story("Two"))
+    write(tmp_path / "a.txt", story("One"))
+    write(tmp_path / "b" / "1.md", story("Three"))
+    write(tmp_path / ".cache" / "x.txt", story("Hidden"))
+    write(tmp_path / "notes.pdf", b"%PDF")
+    texts = [a.text for a in read_articles([tmp_path]).articles]
+    assert texts == [story("One"), story("Three"), story("Two")]
+
+
+def test_a_missing_path_is_reported(tmp_path):
+    result = read_articles([tmp_path / "nope.txt"])
+    assert result.articles == []
+    assert result.failures[0].reason == "no such file or folder"
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", story("One"))
+    locked = tmp_path / "locked"
+    write(locked / "x.txt", story("Hidden"))
+    write(tmp_path / "z.txt", story("Two"))
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # the tests run as root, where chmod 000 does not stop us
+    result = read_articles([tmp_path])
+    assert [a.text for a in result.articles] == [story("One"), story("Two")]
+    [failure] = result.failures
+    assert failure.origin == str(locked) and "Permission denied" in failure.reason
+
+
+def test_a_broken_link_is_reported_by_its_path_in_a_folder_and_as_an_argument(tmp_path):
+    write(tmp_path / "a.txt", TEXT)
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "deleted.txt")
+    from_folder = read_articles([tmp_path])
+    from_argument = read_articles([link])
+    for result in (from_folder, from_argument):
+        [failure] = result.failures
+        assert failure.origin == str(link) and "broken link" in failure.reason
+    assert [a.text for a in from_folder.articles] == [TEXT]
+
+
+def test_excluded_paths_are_skipped(tmp_path):
+    write(tmp_path / "a.txt", story("One"))
+    out = write(tmp_path / "brief.md", story("Old brief without its marker"))
+    result = read_articles([tmp_path], exclude=[out])
+    assert [a.text for a in result.articles] == [story("One")]
+    assert read_articles([out], exclude=[tmp_path / "." / "brief.md"]).articles == []
