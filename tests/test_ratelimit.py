@@ -8,6 +8,7 @@ import selectors
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import httpx2
 import pytest
 
 from summarizer.ratelimit import (
@@ -18,6 +19,8 @@ from summarizer.ratelimit import (
     parse_duration,
     read_signals,
 )
+
+from .simulator import Config, Simulator
 
 T = TypeVar("T")
 WALL = 1_754_524_800.0  # Thu, 07 Aug 2025 00:00:00 GMT
@@ -57,8 +60,9 @@ def run(main: Callable[[], Awaitable[T]]) -> T:
 
 
 def controller(**options: Any) -> RateController:
-    """A controller on the running (virtual) loop's clock."""
+    """A controller on the running (virtual) loop's clock, pacing at the very limit unless told."""
     loop = asyncio.get_running_loop()
+    options = {"headroom": 1.0, **options}
     return RateController(clock=loop.time, sleep=asyncio.sleep, wall=lambda: WALL + loop.time(), **options)
 
 
@@ -216,15 +220,25 @@ def test_a_bucket_at_n_rpm_spaces_requests_sixty_over_n_seconds_apart():
     assert pacing == 2.0
 
 
+def test_a_known_limit_is_paced_a_little_under_itself():
+    async def main() -> tuple[float | None, float | None]:
+        explicit = controller(rpm=1200, headroom=0.95)
+        learned = controller(headroom=0.95)
+        learned.settle(await learned.acquire(), headers={"x-ratelimit-limit-requests": "600"})
+        return explicit.pacing, learned.pacing
+
+    assert run(main) == (pytest.approx(19.0), pytest.approx(9.5))
+
+
 def test_requests_per_minute_hold_over_a_long_run():
     async def main() -> list[float]:
         rate = controller(rpm=1200)
         return await sent_at(rate, 300)
 
     times = run(main)
-    # 20 go at once (one second's worth), the other 280 one every 50 ms.
-    assert times[19] == 0.0 and times[20] == 0.05
-    assert times[-1] == pytest.approx(280 / 20)
+    # 10 go at once (the default half second's worth), the other 290 one every 50 ms.
+    assert times[9] == 0.0 and times[10] == 0.05
+    assert times[-1] == pytest.approx(290 / 20)
     for start in range(len(times)):
         in_a_minute = [t for t in times if times[start] <= t < times[start] + 60]
         assert len(in_a_minute) <= 1200
@@ -475,3 +489,34 @@ def test_paused_for_counts_down_the_pause():
         return before, during, rate.paused_for
 
     assert run(main) == (0.0, 3.0, 0.0)
+
+
+# --- the simulator's limit, which the benchmark drives --------------------------------------------
+
+
+def test_the_simulator_enforces_requests_per_minute_with_openai_headers():
+    request = {"messages": [{"role": "user", "content": "x" * 400}]}
+    with Simulator(Config(rpm=600, burst=0.2)) as server, httpx2.Client(base_url=server.base_url) as client:
+        answers = [client.post("/chat/completions", json=request) for _ in range(3)]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]  # it holds 0.2 s: 2
+    signals = [read_signals(answer.headers) for answer in answers]
+    assert signals[0].limit_requests == 600 and signals[0].remaining_requests == 1
+    assert 0 < (signals[0].reset_requests or 0) <= 0.1  # one request refills in 0.1 s
+    assert signals[2].remaining_requests == 0 and 0 < (signals[2].retry_after or 0) <= 0.1
+    assert answers[2].json()["error"]["code"] == "rate_limit_exceeded"
+    assert server.stats.rate_limited == 1
+
+
+def test_the_simulator_counts_prompt_and_completion_tokens_per_minute():
+    request = {"messages": [{"role": "user", "content": "x" * 4000}]}  # 1,001 prompt tokens
+    with (
+        Simulator(Config(tpm=120_000, burst=1.0)) as server,
+        httpx2.Client(base_url=server.base_url) as client,
+    ):
+        first = client.post("/chat/completions", json=request)  # 2,000 a second, the bucket holds 2,000
+        second = client.post("/chat/completions", json=request)
+    used = first.json()["usage"]["total_tokens"]
+    assert first.status_code == 200 and second.status_code == 429
+    signals = read_signals(first.headers)
+    assert signals.limit_tokens == 120_000
+    assert signals.remaining_tokens == pytest.approx(2000 - used, abs=5)
