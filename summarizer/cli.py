@@ -99,6 +99,22 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
         help="how long to wait for one answer before it counts as a hang and is retried (default: 120)",
     )
     parser.add_argument(
+        "--rpm",
+        type=_rate,
+        metavar="N",
+        help="the endpoint's requests-per-minute limit, to pace the run under it "
+        "(default: learned from the server's x-ratelimit-* headers and 429s)",
+    )
+    parser.add_argument(
+        "--tpm", type=_rate, metavar="N", help="the endpoint's tokens-per-minute limit (default: learned)"
+    )
+    parser.add_argument(
+        "--deadline",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop sending after this long; the articles left are listed as not summarised",
+    )
+    parser.add_argument(
         "--concurrency",
         type=_positive,
         metavar="N",
@@ -259,6 +275,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("give a number a minute, e.g. 500") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
 def _prices(text: str) -> Prices:
     try:
         return Prices.parse(text)
@@ -403,6 +429,9 @@ def _settings(args: argparse.Namespace) -> Settings:
         "max_reasks": args.max_reasks,
         "grounding": args.grounding,
         "concurrency": args.concurrency,
+        "rpm": args.rpm,
+        "tpm": args.tpm,
+        "deadline": args.deadline,
         "cache_dir": args.cache_dir,
         "max_article_tokens": args.max_article_tokens,
         "max_run_tokens": args.max_tokens,
@@ -471,10 +500,13 @@ def _summary(
     window = f", {left_out} left out by --since/--until" if left_out else ""
     cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
     written = f"; written to {args.output}" if args.output else ""
+    limited = f" ({spent.rate_limited} answered 429: rate limit)" if spent.rate_limited else ""
+    reasked = summaries.reasked
+    reasks = f", {reasked} grounding re-ask{'s' if reasked != 1 else ''}" if reasked else ""
     print(
         f"{len(summaries.briefings)} summarised{cached}, {failed} not summarised{window}{stories}; "
-        f"this run: {spent.requests} requests, {spent.prompt_tokens} prompt + {spent.completion_tokens} "
-        f"completion tokens{cost}{written}",
+        f"this run: {spent.requests} requests{limited}{reasks}, {spent.prompt_tokens} prompt + "
+        f"{spent.completion_tokens} completion tokens{cost}{written}",
         file=stream,
     )
     if summaries.unstored:

@@ -43,6 +43,7 @@ from .errors import (
 )
 from .models import Briefing, Usage
 from .prompts import Message, prompt_version, reask_message, system_message
+from .ratelimit import Permit, RateController, is_quota_exhausted
 from .settings import Settings
 
 __all__ = [
@@ -68,6 +69,10 @@ Output = TypeVar("Output", bound=BaseModel)
 
 class Admission(Protocol):
     """What every request of a run passes through (the run's gate): a slot, the budget, the stop."""
+
+    limiter: RateController | None
+
+    async def turn(self, tokens: int) -> Permit | None: ...
 
     def request(self) -> AbstractAsyncContextManager[None]: ...
 
@@ -135,6 +140,8 @@ class Engine:
         #: Whether any request of this run got an HTTP answer: until then, a refused connection is a
         #: wrong address, not a blip, and the run stops at once instead of backing off for a minute.
         self.reached = False
+        #: The run's mean completion tokens (a first guess until answers come), for estimates.
+        self._completion_tokens = 400.0
         policy = settings.retry
         self._backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -200,19 +207,50 @@ class Engine:
         return completion
 
     async def _send(self, body: dict[str, Any], call: _Call) -> ChatCompletion:
-        async with self.admission.request():
-            # The SDK's raw post, not chat.completions.create: create() walks every message and the whole
-            # schema through its type transformer first (2.6 ms a request, on the one thread that handles
-            # every response). The raw response also gives the headers.
-            response = await self.client.post("/chat/completions", cast_to=httpx2.Response, body=body)
-            self.reached = True
-            completion = self._parse(response)
-            # Counted before the slot is released: the next request checks the budget.
-            self.admission.record(_usage(completion))
-        # The slot is free: let the request waiting for it go out before this answer's validation and
-        # checks take the event loop (measured: ~10 ms a round at 16 in flight).
-        await asyncio.sleep(0)
-        return completion
+        """One request, sent when the rate limit allows. A 429 for the rate limit is the run's
+        controller's business, not this request's: it waits its turn again, spending no attempt."""
+        tokens = self._estimate(body)
+        while True:
+            permit = await self.admission.turn(tokens)
+            limiter = self.admission.limiter
+            async with self.admission.request():
+                try:
+                    # The SDK's raw post, not chat.completions.create: create() walks every message and the
+                    # whole schema through its type transformer first (2.6 ms a request, on the one thread
+                    # that handles every response). The raw response also gives the headers.
+                    response = await self.client.post("/chat/completions", cast_to=httpx2.Response, body=body)
+                except openai.APIStatusError as error:
+                    # Answered, if with an error: a request of this run all the same (no tokens).
+                    self.reached = True
+                    throttled = error.status_code == 429 and not _quota_exhausted(error)
+                    self.admission.record(Usage(requests=1, rate_limited=int(throttled)))
+                    if limiter is None or permit is None:
+                        raise
+                    if throttled:
+                        limiter.rejected(permit, error.response.headers)
+                        continue
+                    limiter.settle(permit, None, error.response.headers)
+                    raise
+                self.reached = True
+                completion = self._parse(response)
+                usage = _usage(completion)
+                # Counted before the slot is released: the next request checks the budget.
+                self.admission.record(usage)
+                if limiter is not None and permit is not None:
+                    limiter.settle(permit, usage.total_tokens, response.headers)
+                    self._completion_tokens = 0.9 * self._completion_tokens + 0.1 * usage.completion_tokens
+            # The slot is free: let the request waiting for it go out before this answer's validation and
+            # checks take the event loop (measured: ~10 ms a round at 16 in flight).
+            await asyncio.sleep(0)
+            return completion
+
+    def _estimate(self, body: dict[str, Any]) -> int:
+        """The tokens a request will use, for a tokens-per-minute limit: its prompt (4 characters a
+        token, the schema included) and the run's mean answer so far. Not the output cap: 16,000 a
+        request would hold a token limit about 50 times too tight."""
+        chars = sum(len(message.get("content") or "") for message in body["messages"])
+        chars += len(json.dumps(body["response_format"]))
+        return chars // 4 + int(self._completion_tokens)
 
     def _parse(self, response: httpx2.Response) -> ChatCompletion:
         content_type = response.headers.get("content-type", "")
@@ -247,6 +285,7 @@ class Engine:
             call.on_retry(reason, delay)
 
     def _transient(self, error: BaseException) -> bool:
+        # (A rate-limit 429 reaches here only without a rate controller, as in unit tests of the engine.)
         if self._unrecoverable is not None and self._unrecoverable(error) is not None:
             return False
         if isinstance(error, openai.APITimeoutError):
@@ -348,13 +387,7 @@ class Asker:
 
 
 def _quota_exhausted(error: openai.APIStatusError) -> bool:
-    if error.status_code != 429:
-        return False
-    body = error.body if isinstance(error.body, dict) else {}
-    inner = body.get("error", body)
-    if not isinstance(inner, dict):
-        return False
-    return "insufficient_quota" in (inner.get("code"), inner.get("type"))
+    return error.status_code == 429 and is_quota_exhausted(error.body)
 
 
 def _about_response_format(message: str) -> bool:

@@ -16,7 +16,8 @@
         ├── NotRecorded          replaying a cassette that holds no answer for this request
         └── NotSummarised        no request was sent for it
             ├── BudgetSpent      the run's token budget was spent first
-            └── RunStopped       the run stopped first (the key was rejected, the endpoint is wrong)
+            ├── RunStopped       the run stopped first (the key was rejected, the endpoint is wrong)
+            └── DeadlinePassed   the run's deadline passed first
 
 `exit_code` is part of each type: the command line exits with it. Messages never hold a secret:
 whatever may carry text from a server passes through `redact` first.
@@ -34,6 +35,7 @@ __all__ = [
     "ArticleError",
     "BudgetSpent",
     "ContentFiltered",
+    "DeadlinePassed",
     "EndpointError",
     "InputError",
     "InvalidAnswer",
@@ -166,6 +168,10 @@ class NotSummarised(ArticleError):
 
 class BudgetSpent(NotSummarised):
     """The run's token budget (--max-tokens) was spent before this article's turn."""
+
+
+class DeadlinePassed(NotSummarised):
+    """The run's deadline (--deadline) passed before this article's turn."""
 
 
 class RunStopped(NotSummarised):

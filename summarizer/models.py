@@ -139,6 +139,8 @@ class Usage(_Model):
     """Tokens spent, counting every re-ask and retried request that returned an answer."""
 
     requests: int = 0
+    #: Of those, answered 429 for the rate limit (they cost no tokens and no attempt).
+    rate_limited: int = 0
     prompt_tokens: int = 0
     cached_prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -151,6 +153,7 @@ class Usage(_Model):
     def __add__(self, other: Usage) -> Usage:
         return Usage(
             requests=self.requests + other.requests,
+            rate_limited=self.rate_limited + other.rate_limited,
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             cached_prompt_tokens=self.cached_prompt_tokens + other.cached_prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,

@@ -17,6 +17,7 @@ from .errors import UsageError
 from .ingest import Ingested, read_articles
 from .merge import merge_briefings
 from .models import Article, Brief
+from .ratelimit import RateController
 from .run import Gate, Progress, ProgressEvent, Run, Summaries
 from .settings import Settings
 from .synthesis import synthesize_brief
@@ -69,7 +70,10 @@ async def _run(
     own = client is None
     client = make_client(settings) if client is None else client
     try:
-        gate = Gate(settings.concurrency, settings.max_run_tokens)
+        limiter = RateController(settings.rpm, settings.tpm)
+        gate = Gate(
+            settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline
+        )
         engine = Engine(client, settings, gate, unrecoverable=unrecoverable)
         store = FileStore(settings.cache_dir) if settings.cache_dir is not None else None
         yield Run(engine, gate, settings, store=store, progress=progress)

@@ -16,8 +16,12 @@ class ProgressLines:
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.finished = 0
+        self.pacing: float | None = None
 
     def __call__(self, event: ProgressEvent) -> None:
+        if event.pacing is not None and (self.pacing is None or abs(event.pacing / self.pacing - 1) > 0.25):
+            print(f"  rate-limited: {event.pacing:.3g} req/s", file=self.stream)
+        self.pacing = event.pacing
         where = f"{event.article.origin} ({event.article.source or '-'})"
         if event.status == "retry":
             print(f"  retry   {where}: {event.detail}", file=self.stream)
@@ -55,12 +59,14 @@ class ProgressBar:
         self.counts = {"done": 0, "cached": 0, "failed": 0, "retry": 0}
         self.tokens = 0
         self.total = 0
+        self.pacing: float | None = None
         self._drawn = 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
         self.counts[event.status] += 1
         self.total = event.total
         self.tokens = event.spent.total_tokens
+        self.pacing = event.pacing
         if event.status == "failed":
             self._clear()
             print(f"failed  {event.article.origin}: {event.detail}", file=self.stream)
@@ -88,6 +94,8 @@ class ProgressBar:
             f"failed {self.counts['failed']}  retries {self.counts['retry']}  tokens {self.tokens:,}  "
             f"left {eta if left else '0:00'}"
         )
+        if self.pacing is not None:
+            line += f"  rate-limited: {self.pacing:.3g} req/s"
         self._clear()
         self.stream.write(line)
         self.stream.flush()

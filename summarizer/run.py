@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -13,9 +14,10 @@ from typing import Literal
 
 from .cache import Store, answer_key
 from .engine import Engine
-from .errors import ArticleError, BudgetSpent, RunStopped, redact
+from .errors import ArticleError, BudgetSpent, DeadlinePassed, RunStopped, redact
 from .grounded import summarize_article
 from .models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
+from .ratelimit import Permit, RateController
 from .settings import Settings
 
 __all__ = ["CHARS_PER_TOKEN", "Gate", "Progress", "ProgressEvent", "Run", "Summaries", "cut_article"]
@@ -37,6 +39,8 @@ class ProgressEvent:
     detail: str = ""
     briefing: ArticleBriefing | None = None
     spent: Usage = field(default_factory=Usage)
+    #: The pace the rate limit holds the run to (requests a second), None while nothing limits it.
+    pacing: float | None = None
 
 
 Progress = Callable[[ProgressEvent], None]
@@ -55,19 +59,44 @@ class Summaries:
     #: What this run itself spent, every request included (cached briefings cost nothing now).
     spent: Usage = field(default_factory=Usage)
     cached: int = 0
+    #: Briefings this run asked the model to correct for ungrounded items (one re-ask each).
+    reasked: int = 0
     #: Why answers could not be stored, when the cache could not be written.
     unstored: str | None = None
 
 
 class Gate:
-    """What every request of a run passes through: at most `concurrency` in flight, a token budget,
-    and a stop once no later request can succeed. Backoff sleeps hold no slot."""
+    """What every request of a run passes through: the rate limit (its turn, holding no slot), at most
+    `concurrency` in flight, a token budget, a deadline, and a stop once no later request can succeed.
+    Backoff sleeps and rate-limit pauses hold no slot."""
 
-    def __init__(self, concurrency: int = 8, max_tokens: int | None = None) -> None:
+    def __init__(
+        self,
+        concurrency: int = 8,
+        max_tokens: int | None = None,
+        *,
+        limiter: RateController | None = None,
+        deadline: float | None = None,
+    ) -> None:
         self._slots = asyncio.Semaphore(max(1, concurrency))
         self.max_tokens = max_tokens
+        #: The run's rate controller; None: requests go out as fast as the slots allow.
+        self.limiter = limiter
+        #: When (time.monotonic()) the run stops sending; None: never.
+        self.deadline = None if deadline is None else time.monotonic() + deadline
         self.spent = Usage()
         self.stopped: ArticleError | None = None
+
+    async def turn(self, tokens: int) -> Permit | None:
+        """Wait this request's turn under the rate limit (no slot is held meanwhile)."""
+        if self.limiter is None:
+            return None
+        if self.deadline is None:
+            return await self.limiter.acquire(tokens)
+        try:
+            return await asyncio.wait_for(self.limiter.acquire(tokens), self.deadline - time.monotonic())
+        except TimeoutError:
+            raise DeadlinePassed("the run's deadline passed before this article") from None
 
     def record(self, usage: Usage) -> None:
         self.spent = self.spent + usage
@@ -85,6 +114,8 @@ class Gate:
                 raise BudgetSpent(
                     f"the run's token budget ({self.max_tokens:,}) was spent before this article"
                 )
+            if self.deadline is not None and time.monotonic() >= self.deadline:
+                raise DeadlinePassed("the run's deadline passed before this article")
             yield
 
 
@@ -121,6 +152,7 @@ class Run:
         self.store, self.progress = store, progress
         self.total = 0
         self.cached = 0
+        self.reasked = 0
         #: The text each article was summarised from (cut to the cap), by article id: what a
         #: synthesis is checked against. Kept only when the run will synthesise.
         self.sent: dict[str, str] = {}
@@ -134,7 +166,10 @@ class Run:
         briefing: ArticleBriefing | None = None,
     ) -> None:
         if self.progress is not None:
-            self.progress(ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent))
+            limiter = self.gate.limiter
+            pacing = limiter.pacing if limiter is not None and limiter.throttled else None
+            event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
+            self.progress(event)
 
     async def summarize(self, articles: Iterable[Article], total: int) -> Summaries:
         """Every article's outcome, in input order, from a bounded pool of workers."""
@@ -157,6 +192,7 @@ class Run:
             stop_code=stopped.exit_code if stopped is not None else 0,
             spent=self.gate.spent,
             cached=self.cached,
+            reasked=self.reasked,
             unstored=getattr(self.store, "unwritable", None),
         )
         for outcome in outcomes:
@@ -209,6 +245,7 @@ class Run:
             self.report("failed", article, failure.reason)
             return failure
         result = result.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": cut_at})
+        self.reasked += result.checks.reasked
         if self.store is not None:
             self.store.put(key, result)
         self.report("done", article, briefing=result)

@@ -144,6 +144,12 @@ class Settings(BaseSettings):
     cache_dir: Path | None = Field(default_factory=default_cache_dir)
     #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
     max_article_tokens: int | None = Field(default=12_000, ge=1)
+    #: The endpoint's limits, when known: the run paces itself under them (it also learns them from the
+    #: server's x-ratelimit-* headers and its 429s). None: learn them.
+    rpm: float | None = Field(default=None, gt=0)
+    tpm: float | None = Field(default=None, gt=0)
+    #: Seconds the run may take: then no new request is sent, and the articles left are reported.
+    deadline: float | None = Field(default=None, gt=0)
     #: Once this run has spent this many tokens, no new request is sent; None: no budget.
     max_run_tokens: int | None = Field(default=None, ge=1)
     prices: Prices | None = Field(default=None, validation_alias="SUMMARIZER_PRICE")
