@@ -197,6 +197,13 @@ class Engine:
             completion: ChatCompletion = await self._retrying(self._send, self._body(messages, output), call)
         except openai.APIError as error:
             raise self._translate(error) from None
+        except Exception as error:
+            # Raised beneath the SDK without its wrapping (a cassette's "no recorded answer"): the
+            # hook's own error when it knows this fault, else a bug to see whole.
+            known = self._unrecoverable(error) if self._unrecoverable is not None else None
+            if known is None:
+                raise
+            raise known from None
         return completion
 
     async def _send(self, body: dict[str, Any], call: _Call) -> ChatCompletion:
@@ -204,7 +211,13 @@ class Engine:
             # The SDK's raw post, not chat.completions.create: create() walks every message and the whole
             # schema through its type transformer first (2.6 ms a request, on the one thread that handles
             # every response). The raw response also gives the headers.
-            response = await self.client.post("/chat/completions", cast_to=httpx2.Response, body=body)
+            try:
+                response = await self.client.post("/chat/completions", cast_to=httpx2.Response, body=body)
+            except openai.APIStatusError:
+                # Answered, if with an error: a request of this run all the same (no tokens).
+                self.reached = True
+                self.admission.record(Usage(requests=1))
+                raise
             self.reached = True
             completion = self._parse(response)
             # Counted before the slot is released: the next request checks the budget.
