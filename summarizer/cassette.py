@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,6 +184,7 @@ def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette
     """
     path = Path(path)
     config = vcr_config()
+    _quiet_vcr()
     if not record:
         if not path.is_file():
             raise UsageError(f"no cassette at {path}; record one with --record")
@@ -196,6 +198,23 @@ def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette
         yield cassette
     if partial.exists():
         os.replace(partial, path)
+
+
+def _quiet_vcr() -> None:
+    """vcrpy logs each exchange at INFO as it is recorded, headers and bodies raw, before our scrubbing
+    (the Authorization header, an organisation id a server echoes): `-v` must not print them. Only its
+    warnings get through, and those redacted."""
+    for name in ("vcr", "vcr.cassette", "vcr.stubs"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    vcr_logger = logging.getLogger("vcr")
+    if not any(isinstance(f, _Redacting) for f in vcr_logger.filters):
+        vcr_logger.addFilter(_Redacting())
+
+
+class _Redacting(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage()), None
+        return True
 
 
 def cassette_settings(settings: Settings, *, record: bool) -> Settings:

@@ -6,11 +6,15 @@ import argparse
 import gc
 import json
 import logging
+import os
+import signal
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,14 +33,25 @@ from .records import dump_records, load_records
 from .render import FORMATS, render_brief, render_template
 from .settings import DEFAULT_MODEL, Prices, Settings, Window, default_cache_dir
 
-__all__ = ["EXIT_FAILURES", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_STOPPED", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_ENDPOINT",
+    "EXIT_FAILURES",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_STOPPED",
+    "EXIT_TERMINATED",
+    "EXIT_USAGE",
+    "Terminated",
+    "main",
+]
 
 EXIT_OK = 0  # every article became a briefing
-EXIT_FAILURES = 1  # the output was written, but some inputs are listed as not summarised
+EXIT_FAILURES = 1  # some inputs are listed as not summarised, or the output could not be written
 EXIT_USAGE = 2  # the command was used wrongly (bad option, no API key, no articles)
 EXIT_STOPPED = 3  # the endpoint rejected the key; the run stopped (the brief lists what was not done)
 EXIT_ENDPOINT = 4  # the endpoint is wrong: nothing listening, not OpenAI-compatible, unknown model
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a process it ended
 
 # A library error speaks in settings; on the command line the same thing is a flag.
 _FLAGS = {
@@ -204,7 +219,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="summarizer",
         description="Turn a day's news articles into one structured, source-attributed brief.",
         epilog="Exit status: 0 all summarised; 1 some inputs not summarised (the output lists them); "
-        "2 usage error; 3 the endpoint rejected the API key; 130 interrupted.",
+        "2 usage error; 3 the endpoint rejected the API key; 4 the endpoint is wrong (nothing listening, "
+        "not OpenAI-compatible, unknown model); 130 interrupted; 143 terminated.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -315,6 +331,29 @@ def _moment(*, start: bool) -> Callable[[str], datetime]:
 # --- the commands ------------------------------------------------------------------------------------------
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that it unwinds the same way: the run is cancelled on its loop,
+    nothing is half-written, every briefing finished so far stays cached."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM handled like Ctrl-C while a command runs; the previous handler put back after it."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     args = _parser().parse_args(argv)
@@ -335,21 +374,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cache": _cache,
     }
     try:
-        return commands[args.command](args)
+        with _sigterm_as_interrupt():
+            status = commands[args.command](args)
+            sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+            return status
     except SummarizerError as error:
         print(f"summarizer: error: {_with_flags(str(error))}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
+    except BrokenPipeError:
+        # The reader went away (`summarizer brief ... | head`): stop quietly, as Unix tools do. Python
+        # would flush stdout again at exit and complain; point it at devnull first (the Python docs'
+        # recipe for SIGPIPE).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURES
+    except KeyboardInterrupt as interrupt:
+        how = "terminated" if isinstance(interrupt, Terminated) else "interrupted"
         print(
-            "\nsummarizer: interrupted; nothing was written. Every briefing finished so far is cached: "
+            f"\nsummarizer: {how}; nothing was written. Every briefing finished so far is cached: "
             "run the same command again to resume.",
             file=sys.stderr,
         )
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(interrupt, Terminated) else EXIT_INTERRUPTED
 
 
 def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    _check_output(args.output)
     with _cassette(args, settings) as (settings, unrecoverable):
         result = make_brief(
             args.paths,
@@ -359,14 +410,17 @@ def _brief(args: argparse.Namespace) -> int:
             exclude=_outputs(args),
             unrecoverable=unrecoverable,
         )
-    _write(_rendered(result.brief, args), args.output)
+    kept = _keep_existing(args.output, result.summaries)
+    if not kept:
+        _write(_rendered(result.brief, args), args.output, result.summaries, settings)
     if not args.quiet:
-        _summary(result.summaries, result.brief, len(result.left_out), args, settings.prices)
-    return _status(result.summaries, complete=result.complete)
+        _summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
+    return _status(result.summaries, complete=result.complete, kept=kept)
 
 
 def _summarize(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    _check_output(args.output)
     ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field), _outputs(args))
     with _cassette(args, settings) as (settings, unrecoverable):
         summaries = summarize(
@@ -376,10 +430,12 @@ def _summarize(args: argparse.Namespace) -> int:
             unrecoverable=unrecoverable,
         )
     failures = [*ingested.failures, *summaries.failures]
-    _write(dump_records(summaries.briefings, failures), args.output)
+    kept = _keep_existing(args.output, summaries)
+    if not kept:
+        _write(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
-        _summary(summaries, None, len(left_out), args, settings.prices)
-    return _status(summaries, complete=not failures)
+        _summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
+    return _status(summaries, complete=not failures, kept=kept)
 
 
 def _merge(args: argparse.Namespace) -> int:
@@ -482,15 +538,27 @@ def _rendered(brief: Brief, args: argparse.Namespace) -> str:
     return render_template(brief, args.template) if args.template else render_brief(brief, args.format)
 
 
-def _status(summaries: Summaries, *, complete: bool) -> int:
+def _status(summaries: Summaries, *, complete: bool, kept: bool = False) -> int:
+    # One line for what went wrong, whether or not the progress was shown: it is not progress.
+    if summaries.unstored:
+        print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=sys.stderr)
+    note = " The existing output was kept: this run summarised nothing." if kept else ""
     if summaries.stopped:
-        print(f"summarizer: error: the run stopped: {_with_flags(summaries.stopped)}", file=sys.stderr)
+        print(f"summarizer: error: the run stopped: {_with_flags(summaries.stopped)}{note}", file=sys.stderr)
         return summaries.stop_code or EXIT_STOPPED
+    if kept:
+        print(f"summarizer: error:{note}", file=sys.stderr)
     return EXIT_OK if complete else EXIT_FAILURES
 
 
 def _summary(
-    summaries: Summaries, brief: Brief | None, left_out: int, args: argparse.Namespace, prices: Prices | None
+    summaries: Summaries,
+    brief: Brief | None,
+    left_out: int,
+    args: argparse.Namespace,
+    prices: Prices | None,
+    *,
+    kept: bool = False,
 ) -> None:
     stream = sys.stderr
     spent = summaries.spent
@@ -499,7 +567,7 @@ def _summary(
     failed = len(brief.failures) if brief else len(summaries.failures)
     window = f", {left_out} left out by --since/--until" if left_out else ""
     cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
-    written = f"; written to {args.output}" if args.output else ""
+    written = f"; written to {args.output}" if args.output and not kept else ""
     limited = f" ({spent.rate_limited} answered 429: rate limit)" if spent.rate_limited else ""
     reasked = summaries.reasked
     reasks = f", {reasked} grounding re-ask{'s' if reasked != 1 else ''}" if reasked else ""
@@ -509,18 +577,68 @@ def _summary(
         f"{spent.completion_tokens} completion tokens{cost}{written}",
         file=stream,
     )
-    if summaries.unstored:
-        print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=stream)
 
 
-def _write(text: str, output: str | None) -> None:
-    """Write to stdout, or atomically to a file: a reader never sees half a brief."""
+def _check_output(output: str | None) -> None:
+    """Before the first request: an output that could never be written is a usage error, not a loss
+    discovered after the answers were paid for."""
+    if output is None or output == "-":
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {output} is a directory: name a file")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the folders up to here will be made
+    if not folder.is_dir():
+        raise UsageError(f"cannot write -o {output}: {folder} is not a directory")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write -o {output}: {folder} is not writable")
+
+
+def _keep_existing(output: str | None, summaries: Summaries) -> bool:
+    """Whether to leave an existing output file as it is: a run that summarised nothing (a rejected key,
+    a wrong endpoint) must not replace a good brief with an empty one."""
+    if output is None or output == "-" or not Path(output).is_file():
+        return False
+    return not summaries.briefings and bool(summaries.failures or summaries.stopped)
+
+
+def _write(
+    text: str, output: str | None, summaries: Summaries | None = None, settings: Settings | None = None
+) -> None:
+    """Write to stdout, or atomically to a file: a reader never sees half a brief. When the file cannot
+    be written after a run, say where the briefings are kept: a rerun then costs nothing."""
     if output is None or output == "-":
         sys.stdout.write(text)
         return
     target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text)
+    except OSError as error:
+        reason = f"cannot write {output}: {error.strerror or error}"
+        if summaries is None or settings is None:
+            raise SummarizerError(reason) from None
+        if settings.cache_dir is not None and not summaries.unstored and summaries.briefings:
+            kept = (
+                f"the briefings are kept in the cache at {settings.cache_dir}: run the same command "
+                "again once it can be written (no request is sent again)"
+            )
+        else:
+            try:
+                kept = f"the output was saved to {_rescue(text, target)} instead (no cache to rerun from)"
+            except OSError:
+                kept = "it could not be saved elsewhere either, and there is no cache to rerun from"
+        raise SummarizerError(f"{reason}; {kept}") from None
+
+
+def _rescue(text: str, target: Path) -> str:
+    """Somewhere else to put an output that cannot be written where asked: the temp folder."""
+    handle, path = tempfile.mkstemp(prefix=f"summarizer-{target.stem}-", suffix=target.suffix)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    return path
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -204,6 +204,13 @@ class Engine:
             completion: ChatCompletion = await self._retrying(self._send, self._body(messages, output), call)
         except openai.APIError as error:
             raise self._translate(error) from None
+        except Exception as error:
+            # Raised beneath the SDK without its wrapping (a cassette's "no recorded answer"): the
+            # hook's own error when it knows this fault, else a bug to see whole.
+            known = self._unrecoverable(error) if self._unrecoverable is not None else None
+            if known is None:
+                raise
+            raise known from None
         return completion
 
     async def _send(self, body: dict[str, Any], call: _Call) -> ChatCompletion:

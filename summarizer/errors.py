@@ -13,7 +13,8 @@
         ├── AnswerTruncated      the answer was cut off (finish_reason "length")
         ├── ContentFiltered      the answer was stopped by a content filter
         ├── InvalidAnswer        the answer never validated, even after re-asking
-        ├── NotRecorded          replaying a cassette that holds no answer for this request
+        ├── NotRecorded          replaying a cassette that holds no answer for this request: the
+        │                        run stops
         └── NotSummarised        no request was sent for it
             ├── BudgetSpent      the run's token budget was spent first
             ├── RunStopped       the run stopped first (the key was rejected, the endpoint is wrong)
@@ -157,7 +158,9 @@ class NotRecorded(ArticleError):
     """A replayed cassette holds no answer for this request (the article, model or prompt changed)."""
 
     kind: FailureKind = "not recorded"
-    fatal = False
+    #: The cassette no longer fits the command: no later request will match either. Fix the command.
+    fatal = True
+    exit_code = 2
 
 
 class NotSummarised(ArticleError):

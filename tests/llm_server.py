@@ -20,6 +20,8 @@ from typing import Any
 ANSWERS = Path(__file__).parent / "answers"
 ARTICLE_ID = re.compile(r"==== BEGIN ARTICLE ([0-9a-f]{16}) ====")
 STORY = re.compile(r"==== BEGIN STORY ([0-9a-f]{16}) ====")
+#: The organisation id an echoing server puts in its answers.
+ECHOED_ORG = "org-Echoed0rganisati0n1d"
 
 
 @dataclass
@@ -131,8 +133,11 @@ def status(code: int, message: str, kind: str, headers: dict[str, str] | None = 
 class LocalLLMServer:
     """An OpenAI-compatible endpoint on 127.0.0.1 with a random free port; a context manager."""
 
-    def __init__(self, script: list[Step] | None = None) -> None:
+    def __init__(self, script: list[Step] | None = None, *, echo: bool = False) -> None:
         self.script = list(script or [])
+        #: Echo the request's Authorization header and an organisation id in every answer's body (as
+        #: some proxies do in their errors): what no log line or cassette may keep.
+        self.echo = echo
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -168,6 +173,8 @@ class LocalLLMServer:
                     reply = server.reply(request)
                 else:
                     reply = Reply(404, error_body(404, f"unknown path {self.path}", "not_found"))
+                if server.echo and isinstance(reply.body, dict):
+                    reply.body["echo"] = f"{self.headers.get('authorization')} for {ECHOED_ORG}"
                 body = json.dumps(reply.body).encode()
                 self.send_response(reply.status)
                 self.send_header("content-type", "application/json")

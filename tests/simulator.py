@@ -64,6 +64,8 @@ class Stats:
     rate_limited: int = 0
     in_flight: int = 0
     most_in_flight: int = 0
+    #: Tokens of every answer sent (what a real endpoint would bill), discarded ones included.
+    tokens: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +73,7 @@ class Stats:
             "faults": dict(self.faults),
             "rate_limited": self.rate_limited,
             "most_in_flight": self.most_in_flight,
+            "tokens": self.tokens,
         }
 
 
@@ -309,6 +312,9 @@ class Simulator:
                 self._send(status, body, headers)
 
             def _send(self, status: int, body: Any, headers: dict[str, str]) -> None:
+                if isinstance(body, dict) and isinstance(body.get("usage"), dict):
+                    with simulator._lock:
+                        simulator.stats.tokens += body["usage"]["total_tokens"]
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("content-type", "application/json")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -12,10 +13,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import openai
 import pytest
 
-from summarizer import Settings, make_brief
-from summarizer.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, main
+from summarizer import RunResult, Settings, UsageError, make_brief
+from summarizer.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, EXIT_TERMINATED, main
 from summarizer.progress import ProgressBar, ProgressLines
 from summarizer.render import render_brief
 from summarizer.run import cut_article
@@ -303,3 +305,68 @@ def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simu
     resumed = run_cli(*command, cache=cache)
     assert resumed.wait(timeout=120) == EXIT_OK
     assert sum(simulator.stats.requests.values()) <= 40 + 2  # at most the requests in flight again
+
+
+@pytest.mark.simulator(latency=0.05)
+def test_sigterm_stops_like_ctrl_c_keeps_the_cache_and_exits_143(simulator, tmp_path):
+    process, command, cache = interrupted_run(simulator, tmp_path, after=10, how=signal.SIGTERM)
+    assert process.returncode == EXIT_TERMINATED
+    stderr = process.stderr.read() if process.stderr else ""
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines() == [
+        "summarizer: terminated; nothing was written. Every briefing finished so far is cached: "
+        "run the same command again to resume."
+    ]
+    assert not (tmp_path / "brief.md").exists() and not list(tmp_path.glob(".brief.md.*"))
+    finished = {json.loads(p.read_text())["ref"]["article_id"] for p in cache.glob("*/*.json")}
+    assert len(finished) >= 10
+    resumed = run_cli(*command, cache=cache)
+    assert resumed.wait(timeout=120) == EXIT_OK
+    requests = simulator.stats.requests
+    assert all(requests[article_id] == 1 for article_id in finished)  # nothing finished is asked again
+    assert sum(n - 1 for n in requests.values()) <= 2  # at most the requests in flight again
+
+
+# --- the library's traps ---------------------------------------------------------------------------------
+
+
+def test_make_brief_takes_one_path_as_a_str(simulator, articles, tmp_path):
+    result = make_brief(str(articles / "00000.md"), settings=settings(simulator, tmp_path))
+    assert result.complete and len(result.articles) == 1
+
+
+def test_the_same_client_serves_two_runs(simulator, articles, tmp_path):
+    client = openai.AsyncOpenAI(api_key=TEST_KEY, base_url=simulator.base_url, max_retries=0)
+    first = make_brief([articles], settings=settings(simulator, tmp_path, cache_dir=None), client=client)
+    again = make_brief([articles], settings=settings(simulator, tmp_path, cache_dir=None), client=client)
+    assert first.complete and again.complete
+    assert sum(simulator.stats.requests.values()) == 24
+
+
+def test_a_sync_client_is_a_usage_error_naming_its_type(simulator, articles, tmp_path):
+    client = openai.OpenAI(api_key=TEST_KEY, base_url=simulator.base_url)
+    with pytest.raises(UsageError, match="not OpenAI"):
+        make_brief([articles], settings=settings(simulator, tmp_path), client=client)
+    assert sum(simulator.stats.requests.values()) == 0
+
+
+def test_make_brief_works_inside_a_running_event_loop(simulator, articles, tmp_path):
+    async def notebook_cell() -> RunResult:  # as in Jupyter: a loop is already running
+        asyncio.get_running_loop()
+        return make_brief([articles], settings=settings(simulator, tmp_path))
+
+    assert asyncio.run(notebook_cell()).complete
+
+
+def test_the_readmes_library_example_runs_as_written(simulator, articles, tmp_path, monkeypatch, capsys):
+    readme = (ROOT / "README.md").read_text()
+    library = readme[readme.index("## Library") :]
+    start = library.index("```python\n") + len("```python\n")
+    example = library[start : library.index("\n```", start)]
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", simulator.base_url)
+    monkeypatch.chdir(articles.parent)  # the example reads today/ and caches in cache/
+    namespace: dict[str, object] = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert isinstance(namespace["html"], str) and namespace["html"].startswith("<article")
+    assert sum(simulator.stats.requests.values()) == 12 and (tmp_path / "cache").is_dir()

@@ -1,0 +1,307 @@
+"""Safe by default, through the command line: nothing paid for is lost, nothing good is overwritten, a
+wrong endpoint or a stale cassette is one line and a status, not a traceback. The README's Reliability
+section cites these tests."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
+from summarizer.models import Brief
+
+from .conftest import EXAMPLES, ROOT, TEST_KEY
+from .llm_server import ECHOED_ORG, LocalLLMServer, status
+from .simulator import Config, Simulator
+from .synthetic import write_articles
+
+EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
+
+
+@pytest.fixture
+def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
+    marker = request.node.get_closest_marker("simulator")
+    with Simulator(Config(**marker.kwargs) if marker else Config()) as running:
+        yield running
+
+
+@pytest.fixture
+def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    folder = tmp_path / "today"
+    write_articles(folder, 4)
+    return folder
+
+
+def requests(simulator: Simulator) -> int:
+    return sum(simulator.stats.requests.values())
+
+
+def err_lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    return capsys.readouterr().err.strip().splitlines()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port  # closed again: nothing listens there
+
+
+# --- nothing paid for is lost; nothing good is overwritten ------------------------------------------
+
+
+def _no_space(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("how", ["read-only", "disk full"])
+def test_an_unwritable_cache_is_one_warning_and_the_brief_is_still_written(
+    how, simulator, articles, tmp_path, capsys, monkeypatch
+):
+    cache = tmp_path / "cache"
+    if how == "read-only":
+        # Tests run as root, where chmod stops nothing: a cache under a regular file cannot be made.
+        (tmp_path / "blocker").write_text("")
+        cache = tmp_path / "blocker" / "cache"
+        reason = "Not a directory"
+    else:
+        monkeypatch.setattr("summarizer.cache.write_atomic", _no_space)
+        reason = "No space left on device"
+    out = tmp_path / "brief.md"
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
+    assert main([*args, "-o", str(out)]) == EXIT_OK
+    assert "4 articles" in out.read_text()
+    assert err_lines(capsys) == [
+        f"summarizer: warning: cannot write the cache at {cache}: {reason}; answers were not stored"
+    ]
+
+
+@pytest.mark.parametrize("where", ["an existing folder", "under a regular file"])
+def test_an_output_that_can_never_be_written_is_refused_before_any_request(
+    where, simulator, articles, tmp_path, capsys
+):
+    (tmp_path / "notes.txt").write_text("")
+    output = tmp_path if where == "an existing folder" else tmp_path / "notes.txt" / "out" / "brief.md"
+    code = main(["brief", str(articles), "--base-url", simulator.base_url, "-q", "-o", str(output)])
+    assert code == EXIT_USAGE
+    assert requests(simulator) == 0
+    [line] = err_lines(capsys)
+    assert line.startswith("summarizer: error: ") and str(output) in line
+
+
+def test_an_output_that_fails_at_the_end_keeps_the_briefings_in_the_cache(
+    simulator, articles, tmp_path, capsys, monkeypatch
+):
+    out, cache = tmp_path / "brief.md", tmp_path / "cache"
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
+    monkeypatch.setattr("summarizer.cli.write_atomic", _no_space)
+    assert main([*args, "-o", str(out)]) == EXIT_FAILURES
+    [line] = err_lines(capsys)
+    assert f"cannot write {out}: No space left on device" in line
+    assert f"the briefings are kept in the cache at {cache}" in line
+    monkeypatch.undo()
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    assert main([*args, "-o", str(out)]) == EXIT_OK
+    assert requests(simulator) == 4 and "4 articles" in out.read_text()  # nothing was paid for twice
+
+
+def test_with_no_cache_an_output_that_fails_at_the_end_is_saved_elsewhere(
+    simulator, articles, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr("summarizer.cli.write_atomic", _no_space)
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--no-cache", "-q"]
+    assert main([*args, "-o", str(tmp_path / "brief.md")]) == EXIT_FAILURES
+    [line] = err_lines(capsys)
+    saved = Path(re.search(r"saved to (\S+) instead", line)[1])  # type: ignore[index]
+    assert "4 articles" in saved.read_text()
+    saved.unlink()
+
+
+@pytest.mark.parametrize("fault", ["rejected key", "endpoint down"])
+def test_a_run_that_summarised_nothing_keeps_the_existing_brief(fault, articles, tmp_path, capsys):
+    out = tmp_path / "brief.md"
+    out.write_text("yesterday's good brief\n")
+    with Simulator(Config(reject_key_after=0)) as simulator:
+        base_url = simulator.base_url if fault == "rejected key" else f"http://127.0.0.1:{free_port()}/v1"
+        code = main(["brief", str(articles), "--base-url", base_url, "-q", "-o", str(out)])
+    assert code == (EXIT_STOPPED if fault == "rejected key" else EXIT_ENDPOINT)
+    assert out.read_text() == "yesterday's good brief\n"
+    [line] = err_lines(capsys)
+    assert line.startswith("summarizer: error: the run stopped: ")
+    assert line.endswith("The existing output was kept: this run summarised nothing.")
+
+
+def test_the_output_keeps_the_umask_and_an_existing_files_mode(tmp_path):
+    out = tmp_path / "brief.md"
+    args = ["brief", str(EXAMPLES), "-q", "--cassette", str(EXAMPLES_CASSETTE), "-o", str(out)]
+    mask = os.umask(0o022)
+    try:
+        assert main(args) == EXIT_OK
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644  # a web server can still serve it
+        out.chmod(0o640)
+        assert main(args) == EXIT_OK
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640  # what the user chose stays
+    finally:
+        os.umask(mask)
+
+
+@pytest.mark.simulator(fault_rate=1.0, faults=("invalid_json",), reject_key_after=5)
+def test_usage_counts_every_request_and_token_paid_discarded_answers_included(simulator, articles, capsys):
+    # Article 1: three invalid answers, then a failure; article 2: two more, then the key is rejected.
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--concurrency", "1", "--no-cache"]
+    assert main([*args, "--format", "json"]) == EXIT_STOPPED
+    captured = capsys.readouterr()
+    brief = Brief.model_validate_json(captured.out)
+    summary = next(line for line in captured.err.splitlines() if "this run:" in line)
+    found = re.search(r"this run: (\d+) requests, (\d+) prompt \+ (\d+) completion tokens", summary)
+    assert found is not None
+    sent, prompt, completion = (int(group) for group in found.groups())
+    assert sent == requests(simulator) == 6  # the 401 too: it was sent and answered
+    assert prompt + completion == simulator.stats.tokens == brief.usage.total_tokens > 0
+    assert brief.usage.requests == 5  # the answers: every one of them discarded
+
+
+# --- fail fast, in one line ---------------------------------------------------------------------------
+
+
+def test_nothing_listening_at_the_base_url_is_exit_4_within_seconds(articles, capsys):
+    base_url = f"http://127.0.0.1:{free_port()}/v1"
+    started = time.monotonic()
+    assert main(["brief", str(articles), "--base-url", base_url, "-q", "--no-cache"]) == EXIT_ENDPOINT
+    assert time.monotonic() - started < 5  # not ~50 s of backoff
+    assert err_lines(capsys) == [
+        f"summarizer: error: the run stopped: cannot connect to {base_url}/: is the endpoint running?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (
+            status(404, "The model `gpt-nope` does not exist", "invalid_request_error"),
+            "Is the model 'gpt-nope' served there",
+        ),
+        (
+            status(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported", "x"),
+            "use --mode json_object",
+        ),
+    ],
+    ids=["unknown model", "no strict schema"],
+)
+def test_a_wrong_model_or_mode_is_exit_4_in_one_line(reply, expected, articles, capsys):
+    with LocalLLMServer([reply]) as server:
+        args = ["brief", str(articles), "--base-url", server.base_url, "--model", "gpt-nope"]
+        code = main([*args, "--concurrency", "1", "-q", "--no-cache"])
+    assert code == EXIT_ENDPOINT
+    [line] = err_lines(capsys)
+    assert expected in line
+
+
+@pytest.fixture
+def web_page() -> Iterator[str]:
+    """A base URL where a web server answers HTML, as a site's front page does."""
+
+    class Page(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = b"<html><body><h1>Welcome</h1></body></html>"
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articles, capsys):
+    code = main(["brief", str(articles), "--base-url", web_page, "--concurrency", "1", "-q", "--no-cache"])
+    assert code == EXIT_ENDPOINT
+    [line] = err_lines(capsys)
+    assert "is not an OpenAI-compatible endpoint" in line and "Does the base URL end in /v1?" in line
+
+
+def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
+    args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--model", "other", "-q"]
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", *args, "-o", str(tmp_path / "b.md")],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
+        timeout=60,
+    )
+    assert result.returncode == EXIT_USAGE
+    [line] = result.stderr.strip().splitlines()  # no vcrpy traceback, no vcrpy advice
+    assert line.startswith("summarizer: error: the run stopped: the cassette holds no recorded answer")
+    assert line.endswith("record it again with --record")
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`summarizer brief ... | head -1`: the reader is gone before the brief is written; no traceback,
+    like other Unix tools."""
+    args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "-q"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader has gone (`head` took its line and left)
+    assert process.wait(timeout=60) == EXIT_FAILURES
+    assert process.stderr.read() == ""
+
+
+@pytest.mark.simulator(latency=2.0)
+def test_a_hang_is_reported_as_one(simulator, articles, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_RETRY", json.dumps({"attempts": 2, "initial_wait": 0.01}))
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--timeout", "0.5", "--no-cache"]
+    assert main([*args, "-o", str(tmp_path / "b.md")]) == EXIT_FAILURES
+    failed = [line for line in err_lines(capsys) if " failed " in line]
+    assert len(failed) == 4
+    assert all(line.endswith("no answer within 0.5s (a hang) after 2 attempts") for line in failed)
+
+
+# --- no secret in -v output while recording -----------------------------------------------------------
+
+
+def test_recording_with_v_prints_no_key_and_no_org_id_and_records_neither(tmp_path):
+    cassette = tmp_path / "c.yaml"
+    with LocalLLMServer(echo=True) as server:
+        args = ["brief", str(EXAMPLES), "--cassette", str(cassette), "--record", "-v"]
+        result = subprocess.run(
+            [sys.executable, "-m", "summarizer", *args, "--base-url", server.base_url, "--no-cache"],
+            capture_output=True,
+            text=True,
+            env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+            | {"OPENAI_API_KEY": TEST_KEY},
+            timeout=60,
+        )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert "INFO" in result.stderr  # -v did log
+    recorded = cassette.read_text()
+    assert "[redacted]" in recorded  # the echo was recorded, and scrubbed
+    for secret in (TEST_KEY, ECHOED_ORG, "org-"):
+        assert secret not in result.stderr and secret not in recorded
