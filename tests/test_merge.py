@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from summarizer.cluster import cluster, same_story
 from summarizer.merge import merge_briefings
-from summarizer.models import Failure
+from summarizer.models import ArticleBriefing, Failure, NewsEvent
 from summarizer.render import render_brief
 from summarizer.text import name_key
 
@@ -194,3 +194,82 @@ def test_a_name_in_many_briefings_does_not_join_them():
         for i in range(60)
     ]
     assert len(cluster(many)) == 60
+
+
+# --- the event each briefing names (Briefing.event) ---------------------------------------------------
+
+
+def _on(item: ArticleBriefing, what: str, where: str | None, when: str | None) -> ArticleBriefing:
+    """The briefing naming its event as a model does."""
+    event = NewsEvent(what=what, where=where, when=when)
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+
+def _quake(source: str, headline: str, points: list[str], where: str, when: str | None) -> ArticleBriefing:
+    return _on(make(source, headline, points), "earthquake", where, when)
+
+
+WIRE = _quake(
+    "Wire",
+    "Turkey-Syria earthquake death toll passes 5,000 as rescuers search rubble",
+    ["The death toll from the magnitude 7.8 earthquake has risen to more than 5,000."],
+    "southern Turkey and northern Syria",
+    "2023-02-06",
+)
+SURVIVOR = _quake(
+    "Herald",
+    "Grandmother pulled alive from collapsed building in Antakya after five days",
+    ["Rescuers freed a woman trapped for 120 hours by the earthquake beneath a block of flats in Hatay."],
+    "Hatay, Turkey",
+    "2023-02-06",
+)
+
+
+def test_very_different_reports_of_one_event_are_one_story_when_their_events_agree():
+    assert not same_story(WIRE.model_copy(update={"briefing": WIRE.briefing.model_copy(
+        update={"event": None})}), SURVIVOR)  # fmt: skip
+    assert same_story(WIRE, SURVIVOR)
+    [story] = merge_briefings([WIRE, SURVIVOR]).stories
+    assert {ref.source for ref in story.sources} == {"Wire", "Herald"}
+
+
+def test_a_different_death_toll_for_the_same_fact_never_splits_the_story():
+    other = _quake(
+        "Daily",
+        "Turkey-Syria earthquake kills more than 7,200 as aftershocks hamper rescue",
+        ["The death toll from the magnitude 7.8 earthquake has risen past 7,200."],
+        "Turkey, Syria",
+        "2023-02-06",
+    )
+    [story] = merge_briefings([WIRE, other]).stories
+    assert any({"5,000", "7,200"} <= {r.value for r in d.reports} for d in story.disagreements)
+
+
+def test_two_earthquakes_in_different_places_on_the_same_day_are_two_stories():
+    morocco = _quake(
+        "Gazette",
+        "Earthquake in Morocco's High Atlas kills hundreds as buildings collapse",
+        ["A magnitude 6.8 earthquake struck the High Atlas mountains, and the death toll has risen."],
+        "High Atlas, Morocco",
+        "2023-02-06",
+    )
+    assert len(merge_briefings([WIRE, SURVIVOR, morocco]).stories) == 2
+
+
+def test_the_same_famous_person_in_events_months_apart_is_never_one_story():
+    def musk(source: str, headline: str, what: str, when: str) -> ArticleBriefing:
+        points = [f"Elon Musk, the Tesla chief executive, was at the centre of {what} in Delaware."]
+        item = make(source, headline, points, entities=[("Elon Musk", "person", "Tesla CEO")])
+        return _on(item, what, "Delaware", when)
+
+    takeover = musk(
+        "A", "Elon Musk closes Twitter deal, Tesla CEO Elon Musk says", "Twitter deal", "2022-10-27"
+    )
+    ruling = musk(
+        "B", "Elon Musk's Tesla pay deal voided, Tesla CEO Elon Musk says", "pay deal", "2024-01-30"
+    )
+    assert not same_story(takeover, ruling)
+    # A third report in between, undated, cannot chain them into one story either.
+    between = _on(make("C", "Elon Musk deal, Tesla CEO Elon Musk says", takeover.briefing.key_points), "deal",
+                  "Delaware", None)  # fmt: skip
+    assert len(merge_briefings([takeover, between, ruling]).stories) == 2
