@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from .models import ArticleBriefing
-from .text import name_key, words
+from .models import ArticleBriefing, Briefing
+from .text import VAGUE_PLACE, name_key, words
 
-__all__ = ["cluster", "same_story"]
+__all__ = ["cluster", "place_words", "same_story"]
 
 #: Cosine similarity of two briefings' TF-IDF vectors from which they are one story. Measured: the
 #: example articles' briefings 0.38; an unrelated story sharing a famous name 0.15; sixty unrelated
@@ -83,23 +83,21 @@ class _Event:
         return {f"{w}|{p}" for w in self.what for p in self.where}
 
 
-#: Words of a place that do not say which place: 'southern Turkey' and 'southern Mexico' do not meet.
-_VAGUE_PLACE = frozenset(
-    "north south east west northern southern eastern western central near city province region state "
-    "county area district capital mountains mountain coast island islands off outside site".split()
-)
-
-
 def _event(item: ArticleBriefing) -> _Event | None:
     b = item.briefing
     if b.event is None:
         return None
     people = {name_key(e.name) for e in b.entities if e.kind == "person"}
     what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
-    places = [b.event.where or "", *(e.name for e in b.entities if e.kind == "place")]
-    where = frozenset(w for text in places for w in words(text) if w not in _VAGUE_PLACE)
     day, month_only = _day(b.event.when)
-    return _Event(what, where, day, month_only)
+    return _Event(what, place_words(b), day, month_only)
+
+
+def place_words(briefing: Briefing) -> frozenset[str]:
+    """The words that name a briefing's places: its event's `where` and the places among its entities."""
+    places = [briefing.event.where or "" if briefing.event else ""]
+    places += [e.name for e in briefing.entities if e.kind == "place"]
+    return frozenset(w for text in places for w in words(text) if w not in VAGUE_PLACE)
 
 
 def _day(when: str | None) -> tuple[date | None, bool]:

@@ -10,6 +10,7 @@ __all__ = [
     "MONTHS",
     "STOPWORDS",
     "TITLES",
+    "VAGUE_PLACE",
     "WEEKDAYS",
     "figures",
     "fold",
@@ -51,6 +52,11 @@ MONTHS = {
          ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
     for name in names
 }  # fmt: skip
+#: Words of a place that do not say which place: 'southern Turkey' and 'southern Mexico' do not meet.
+VAGUE_PLACE = frozenset(
+    "north south east west northern southern eastern western central near city province region state "
+    "county area district capital mountains mountain coast island islands off outside site".split()
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _SMALL = (

@@ -273,3 +273,87 @@ def test_the_same_famous_person_in_events_months_apart_is_never_one_story():
     between = _on(make("C", "Elon Musk deal, Tesla CEO Elon Musk says", takeover.briefing.key_points), "deal",
                   "Delaware", None)  # fmt: skip
     assert len(merge_briefings([takeover, between, ruling]).stories) == 2
+
+
+# --- "Reports differ" across wordings ------------------------------------------------------------------
+
+
+def _toll(
+    source: str, *points: str, timeline: tuple[tuple[str, str | None, str], ...] = ()
+) -> ArticleBriefing:
+    item = make(source, f"Earthquake report from {source}", list(points), timeline=list(timeline))
+    return _on(item, "earthquake", "southern Turkey and northern Syria", "2023-02-06")
+
+
+def _differences(*items: ArticleBriefing) -> list[list[tuple[str, list[str]]]]:
+    [story] = merge_briefings(list(items)).stories
+    return [[(r.value, r.sources) for r in d.reports] for d in story.disagreements]
+
+
+def test_a_toll_worded_differently_by_each_outlet_is_one_disagreement_naming_every_figure():
+    found = _differences(
+        _toll("A", "The death toll from the earthquake in Turkey and Syria has passed 5,000."),
+        _toll(
+            "B", "The quake in Turkey and Syria brought down thousands of buildings, killing more than 2,300."
+        ),
+        _toll("C", "More than 7,200 people have died in Turkey and Syria, officials said."),
+    )
+    assert [sorted(d) for d in found] == [[("2,300", ["B"]), ("5,000", ["A"]), ("7,200", ["C"])]]
+
+
+def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
+    found = _differences(
+        _toll(
+            "A",
+            "The death toll in Turkey and Syria has passed 5,000.",
+            "At least 4,500 people died in Turkey.",
+        ),
+        _toll(
+            "B", "More than 7,200 have died in Turkey and Syria.", "The death toll in Turkey reached 4,544."
+        ),
+    )
+    assert sorted(sorted(d) for d in found) == [
+        [("4,500", ["A"]), ("4,544", ["B"])],
+        [("5,000", ["A"]), ("7,200", ["B"])],
+    ]
+
+
+def test_a_toll_of_another_year_or_a_forecast_is_not_a_disagreement():
+    found = _differences(
+        _toll(
+            "A", "The death toll in Turkey and Syria passed 5,000.", "A 1999 quake in Turkey killed 17,000."
+        ),
+        _toll(
+            "B", "The death toll in Turkey and Syria passed 5,000.", "The WHO said deaths could reach 20,000."
+        ),
+    )
+    assert found == []
+
+
+def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
+    def final(source: str, goal: str, penalty: str) -> ArticleBriefing:
+        points = [
+            f"Messi scored a {goal}-minute penalty to put Argentina ahead.",
+            f"France were awarded a penalty in the {penalty} minute, which Mbappe converted.",
+        ]
+        return _on(make(source, "World Cup final", points), "World Cup final", "Lusail, Qatar", "2022-12-18")
+
+    found = _differences(final("Sky", "23rd", "79th"), final("Reuters", "23rd", "80th"))
+    assert [sorted(d) for d in found] == [[("79", ["Sky"]), ("80", ["Reuters"])]]
+
+
+def test_a_weekday_that_is_not_the_day_another_outlet_dates_is_a_disagreement():
+    struck = "A magnitude 7.8 earthquake struck southern Turkey."
+    monday = _toll("A", "Rescuers searched the rubble.", timeline=(("Monday", "2023-02-06", struck),))
+    sunday = _toll("B", "Rescuers searched the rubble.", timeline=(("Sunday evening", None, struck),))
+    also_monday = _toll("C", "Rescuers searched the rubble.", timeline=(("Monday", None, struck),))
+    assert _differences(monday, sunday) == [[("2023-02-06", ["A"]), ("Sunday evening", ["B"])]]
+    assert _differences(monday, also_monday) == []
+
+
+def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_not():
+    free = _toll("A", 'Musk\'s first tweet after the takeover was "The bird is free".')
+    freed = _toll("B", 'Musk tweeted "the bird is freed" hours later.')
+    fragment = _toll("C", 'Musk tweeted "the bird is free" as the deal closed.')
+    assert _differences(free, freed) == [[('"The bird is free"', ["A"]), ('"the bird is freed"', ["B"])]]
+    assert _differences(free, fragment) == []
