@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+from typing import Literal
 
-from .models import Briefing, Finding
-from .text import MONTHS, TITLES, WEEKDAYS, figures, fold, plain, undoubled
+from .models import Briefing, Entity, Finding
+from .text import MONTHS, STOPWORDS, TITLES, WEEKDAYS, figures, fold, plain, skeleton, undoubled
 from .text import surname as last_name
 
 __all__ = [
     "ArticleFacts",
+    "aliases",
     "apply_findings",
     "check_briefing",
     "check_figures",
+    "date_support",
+    "inferred_dates",
     "name_found",
+    "unknown_names",
     "missing_figures",
     "quote_found",
     "quote_spans",
@@ -43,6 +48,9 @@ def _day_months(folded: str) -> set[tuple[int, int]]:
     return found
 
 
+_HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)")
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """What can be looked up in one article: its text as normalised for quotes and names, its figures."""
@@ -50,6 +58,12 @@ class ArticleFacts:
     plain: str
     folded: str
     folded_words: frozenset[str]
+    #: The folded words in order, for names spelt with a slip ('Coast Gaurd').
+    word_list: tuple[str, ...]
+    #: Surnames the article gives with an honorific ('Mr Abdulla'): the forms an alias may take.
+    honorific: frozenset[str]
+    #: The words the article writes with a capital (folded): the words of its names.
+    capitalised: frozenset[str]
     values: frozenset[float]
     day_months: frozenset[tuple[int, int]]
     years: frozenset[int]
@@ -59,10 +73,16 @@ class ArticleFacts:
     def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
         folded = fold(text)
         values = frozenset(figures(folded, folded=True))
+        word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(
             plain=plain(text),
             folded=folded,
-            folded_words=frozenset(re.findall(r"[a-z0-9]+", folded)),
+            folded_words=frozenset(word_list),
+            word_list=word_list,
+            honorific=frozenset(_HONORIFIC.findall(folded)),
+            capitalised=frozenset(
+                fold(w).removesuffix("'s") for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text))
+            ),
             values=values,
             day_months=frozenset(_day_months(folded)),
             years=frozenset(int(v) for v in values if v.is_integer() and 1900 <= v <= 2100),
@@ -126,7 +146,8 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
 
 _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|continued|wrote|writes|declared|stated|asked|warned|announced|"
-    r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described)"
+    r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described|"
+    r"stated|states|reported|reports|indicated|shared|according)"
 )
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
@@ -170,7 +191,10 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
     """
     lower = facts.plain.lower()
     start, end = _enclosing(span, facts.plain)
-    mentions = {surname: _mentions(surname, lower) for surname in candidates}
+    mentions = {
+        surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
+        for surname in candidates
+    }
     ended_inside = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
     after = lower[end : end + 160]
     clause = after.lstrip(" ,;:\"'")
@@ -198,8 +222,24 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
     return None
 
 
+def aliases(surname: str, facts: ArticleFacts) -> set[str]:
+    """The other spellings the article gives a surname with an honorific: 'Mr Abdulla' for 'Ismayil Al
+    Abdallah'. Only one spelling of the same name (its consonants, its first letter, within two letters
+    of its length); 'Mr Abdel' is someone else."""
+    surname = fold(surname)
+    return {
+        form
+        for form in facts.honorific
+        if form != surname
+        and form[:1] == surname[:1]
+        and abs(len(form) - len(surname)) <= 2
+        and skeleton(form) == skeleton(surname)
+    }
+
+
 def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
-    """The name is mentioned: in full, or (a person) by surname, or (an organisation) by its initials."""
+    """The name is mentioned: in full, or (a person) by surname or its honorific form and never with
+    another given name, or (an organisation) by its initials or with one letter slipped ('Gaurd')."""
     folded = fold(name).strip()
     if not folded:
         return False
@@ -209,8 +249,13 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     if not parts:
         return False
     if person:
-        surname = re.sub(r"(.)\1+", r"\1", parts[-1])
-        return any(re.sub(r"(.)\1+", r"\1", word) == surname for word in facts.folded_words)
+        surname = undoubled(parts[-1])
+        forms = [w for w in facts.folded_words if undoubled(w) == surname] or sorted(
+            aliases(parts[-1], facts)
+        )
+        return bool(forms) and _given_name_fits(parts, forms, facts)
+    if _slipped_phrase_in(parts, facts):
+        return True
     without_article = " ".join(parts)
     initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
     if _phrase_in(without_article, facts):
@@ -220,7 +265,90 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
 
 
 def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", facts.folded) is not None
+    """The phrase stands in the article, a possessive apart ("OpenAI's board of directors")."""
+    pattern = r"(?:'s)?\s+".join(re.escape(word) for word in phrase.split())
+    return re.search(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])", facts.folded) is not None
+
+
+def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) -> bool:
+    """A person named with a given name the article never uses ('Salman Dawood') is someone else, or
+    no one, when the article gives that surname other given names ('Shahzada Dawood'). An article that
+    only ever says 'President Biden' lets 'Joe Biden' stand."""
+    if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in facts.folded_words:
+        return True
+    given: set[str] = set()
+    for form in forms:
+        for match in re.finditer(r"\b([A-Z][A-Za-z'-]+) (?i:" + re.escape(form) + r")\b", facts.plain):
+            word = fold(match[1])
+            if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
+                given.add(word)
+    return not given
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mx dr".split())
+
+
+def _slipped(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two swapped ('gaurd' for 'guard'), in words of five or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+        return len(diff) == 1 or swapped
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
+    """The name's words stand together in the article, each as written or with one slip."""
+    words = [p.strip("'") for p in parts]
+    size = len(words)
+    if size == 0:
+        return False
+    text = facts.word_list
+    for start in range(len(text) - size + 1):
+        if all(_slipped(word, text[start + k]) for k, word in enumerate(words)):
+            return True
+    return False
+
+
+#: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
+_NAME_RUN = re.compile(
+    r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'-]*)+"
+)
+
+
+def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
+    """Names of two words or more in free text (a key point, a summary) of which the article gives no
+    word capitalised, as in a name: 'general counsel Mark Thompson', 'Bramley Construction' where the
+    article has 'Brawner Builders' and 'construction workers'. A word may be spelt with one slip;
+    titles, months and weekdays are not names. One known word lets a name pass ('Transportation
+    Secretary Pete Buttigieg'): a name half invented is left to the entity and speaker checks."""
+    found = []
+    for match in _NAME_RUN.finditer(plain(text)):
+        # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
+        for name in [match[0], *_CONNECTOR.split(match[0])]:
+            words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
+            named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
+            named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
+            if len(named) >= 2 and not any(_capitalised(w, facts) for w in named) and name not in found:
+                found.append(name)
+    return found
+
+
+_CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
+
+
+def _capitalised(word: str, facts: ArticleFacts) -> bool:
+    return word in facts.capitalised or any(_slipped(word, known) for known in facts.capitalised)
 
 
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
@@ -232,23 +360,57 @@ def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     return missing
 
 
-def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
-    """An ISO date is grounded when the article states its day and month (its year too, if it names
-    years other than the publication's), or when `when` names its weekday within a week of publication."""
+#: Words that place a moment relative to the publication day, and how many days from it.
+_RELATIVE = (
+    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) today)\b"), 0),
+    (re.compile(r"\b(?:yesterday|last night)\b"), -1),
+    (re.compile(r"\btomorrow\b"), 1),
+)
+#: A time of day and nothing else ('4:21 p.m. ET', 'at noon'): the day is the publication's.
+_CLOCK = re.compile(
+    r"(?:at |around |about |(?:shortly|just) (?:after|before) )?"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday)(?:\s+[a-z]{2,4})?\.?"
+)
+
+Support = Literal["stated", "inferred"]
+
+
+def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
+    """How the article supports an ISO date: 'stated' when it gives its day and month; 'inferred' when
+    it follows from `when` and the publication date: the weekday named, within six days of it
+    ('Sunday'), or 'tonight', 'yesterday', 'this morning', or a bare time of day on the day itself.
+    None otherwise: a weekday that is not this date's, or not in the publication's week."""
     try:
         day = date.fromisoformat(iso)
     except ValueError:
-        return False
+        return None
     if (day.month, day.day) in facts.day_months:
-        return True
+        return "stated"
+    if facts.published is None:
+        return None
     folded_when = fold(when)
-    if facts.published is not None and abs((day - facts.published).days) <= 7:
-        if WEEKDAYS[day.weekday()] in folded_when:
-            return True
-        relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
-        return any(word in folded_when and day == facts.published + timedelta(days=offset)
-                   for word, offset in relative.items())  # fmt: skip
-    return False
+    offset = (day - facts.published).days
+    named = {weekday for weekday in WEEKDAYS if weekday in folded_when}
+    if named:
+        return "inferred" if named == {WEEKDAYS[day.weekday()]} and abs(offset) <= 6 else None
+    if any(pattern.search(folded_when) and offset == days for pattern, days in _RELATIVE):
+        return "inferred"
+    return "inferred" if offset == 0 and _CLOCK.fullmatch(folded_when.strip()) else None
+
+
+def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
+    """An ISO date the article states, or that follows from its wording and the publication date."""
+    return date_support(iso, when, facts) is not None
+
+
+def inferred_dates(briefing: Briefing, facts: ArticleFacts) -> list[str]:
+    """The timeline entries (e.g. 'timeline[0]') whose date is not stated but worked out from a weekday
+    or 'tonight' and the publication date: the brief marks them '(inferred)'."""
+    return [
+        f"timeline[{index}]"
+        for index, event in enumerate(briefing.timeline)
+        if event.date and date_support(event.date, event.when, facts) == "inferred"
+    ]
 
 
 def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding], int]:
@@ -258,8 +420,10 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     """
     findings: list[Finding] = []
     checked = 0
-    people = [e.name for e in briefing.entities if e.kind == "person"] + [q.speaker for q in briefing.quotes]
+    people = [e.name for e in briefing.entities if e.kind == "person"]
+    people += [q.speaker for q in briefing.quotes if not _organisation(q.speaker, briefing.entities)]
     candidates = sorted({surname for name in people if (surname := last_name(name))})
+    roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
 
     def figures(where: str, text: str) -> None:
         nonlocal checked
@@ -269,6 +433,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             findings.append(Finding(
                 kind="number", where=where, item=text,
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
+            ))  # fmt: skip
+        unknown = unknown_names(text, facts)
+        if unknown:
+            findings.append(Finding(
+                kind="name", where=where, item=text,
+                reason="names not in the article: " + ", ".join(unknown),
             ))  # fmt: skip
 
     figures("headline", briefing.headline)
@@ -298,10 +468,21 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if not spans:
             reason = "these words do not appear in the article"
             findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
+        elif _organisation(quote.speaker, briefing.entities):
+            # A statement of a board, a company, the police: named in the article, and not a
+            # quote the article gives to one of the people in the briefing.
+            if not name_found(quote.speaker, facts, person=False):
+                reason = "the speaker is not named in the article"
+                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+            elif not any(_organisation_speaks(quote.speaker, span, facts) for span in spans) and all(
+                attributed_to(span, candidates, facts) is not None for span in spans
+            ):
+                reason = "the article attributes this quote to someone else"
+                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
         elif not name_found(quote.speaker, facts, person=True):
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not _attributed(quote.speaker, spans, candidates, facts):
+        elif not _attributed(quote.speaker, spans, candidates, facts, roles.get(fold(quote.speaker), "")):
             reason = "the article does not attribute this quote to this speaker"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
@@ -320,12 +501,66 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     return findings, checked
 
 
+#: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
+_ORGANISATION = frozenset(
+    "board company police agency ministry department guard government office court council committee "
+    "service team club union party army military administration authority authorities commission "
+    "foundation institute university bank group corporation inc ltd".split()
+)
+
+
+def _organisation(speaker: str, entities: list[Entity]) -> bool:
+    """The speaker is an organisation: the briefing says so, or its name says so and no person has it."""
+    folded = fold(speaker)
+    kinds = {e.kind for e in entities if fold(e.name) == folded}
+    if kinds:
+        return "organization" in kinds and "person" not in kinds
+    return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)
+
+
+def _organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
+    """The organisation is the subject of a speech verb just before the quote ('OceanGate has also
+    shared a statement which reads, ...'), found by the longest word of its name."""
+    names = [w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS]
+    if not names:
+        return False
+    key = max(names, key=len)
+    lower = facts.plain.lower()
+    start = _enclosing(span, facts.plain)[0]
+    window = range(max(0, start - ATTRIBUTION_BEFORE), start)
+    return any(_speaks(position, lower) for position in _mentions(key, lower) if position in window)
+
+
+_DESCRIBED = re.compile(
+    r"^(?:the|a|an) ([a-z' -]{2,40}?) "
+    + _SPEECH
+    + r"\b|^"
+    + _SPEECH
+    + r" (?:the|a|an) ([a-z' -]{2,40}?)[.,;]"
+)
+
+
+def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
+    """The words of the description the article gives the speaker right after the quote: 'the judge
+    said' gives {'judge'}; a name or a pronoun gives nothing."""
+    _, end = _enclosing(span, facts.plain)
+    clause = facts.plain[end : end + 80].lower().lstrip(" ,;:\"'")
+    found = _DESCRIBED.match(clause)
+    description = (found[1] or found[2]) if found else None
+    return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()
+
+
 def _attributed(
-    speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts
+    speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts, role: str = ""
 ) -> bool:
-    """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near it)."""
+    """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near
+    it), or to a description that is the speaker's role in the briefing ('the judge said')."""
     surname = last_name(speaker)
+    role_words = set(re.findall(r"[a-z]+", fold(role)))
     for span in spans:
+        described = _described_as(span, facts)
+        if described and described & role_words:
+            return True
         who = attributed_to(span, candidates, facts)
         if who is None and speaker_near(speaker, [span], facts):
             return True

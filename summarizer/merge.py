@@ -320,14 +320,16 @@ def _strip_titles(name: str) -> str:
 
 def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent], list[Disagreement]]:
     """Events merged across outlets, in date order; the same event on different days is a disagreement."""
-    events: list[tuple[TimelineEvent, str, bool]] = []
+    events: list[tuple[TimelineEvent, str, bool, bool]] = []
     for item in members:
         flagged = _flagged(item)
         for position, event in enumerate(item.briefing.timeline):
-            events.append((event, item.ref.source, f"timeline[{position}]" in flagged))
+            where = f"timeline[{position}]"
+            events.append((event, item.ref.source, where in flagged, where in item.checks.inferred))
     kept: list[tuple[frozenset[str], frozenset[str], TimelineEvent, set[str], list[bool]]] = []
+    inferred: list[list[bool]] = []  # per kept entry: whether each outlet's date was inferred
     clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
-    for event, source, flag in events:
+    for event, source, flag, guessed in events:
         frame, values = _frame_and_values(event.event)
         marks = _distinctive(values)
         for index, (kept_frame, kept_marks, kept_event, sources, flags) in enumerate(kept):
@@ -339,14 +341,19 @@ def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEven
             if kept_event.date == event.date:
                 sources.add(source)
                 flags.append(flag)
+                inferred[index].append(guessed)
                 break
             if source not in sources and _other_day(kept_event, event):
                 clashes[index].append((event, source))
         else:
             kept.append((frame, marks, event, {source}, [flag]))
+            inferred.append([guessed])
+    # A date is shown as inferred only when no outlet states it.
     merged = [
-        AttributedEvent(**event.model_dump(), sources=sorted(sources), unverified=any(flags))
-        for _, _, event, sources, flags in kept
+        AttributedEvent(
+            **event.model_dump(), sources=sorted(sources), unverified=any(flags), inferred=all(guesses)
+        )
+        for (_, _, event, sources, flags), guesses in zip(kept, inferred, strict=True)
     ]
     order = {id(e): i for i, e in enumerate(merged)}
     merged.sort(key=lambda e: (_when_key(e) is None, _when_key(e) or "", order[id(e)]))

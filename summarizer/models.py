@@ -233,6 +233,11 @@ class Checks(_Model):
     reasked: bool = Field(default=False, description="Whether the model was asked to correct items.")
     dropped: list[Finding] = Field(default=[], description="Still ungrounded after the re-ask: removed.")
     flagged: list[Finding] = Field(default=[], description="Still ungrounded, kept and marked (warn).")
+    inferred: list[str] = Field(
+        default=[],
+        description="Timeline entries (e.g. 'timeline[0]') dated from a weekday or 'tonight' and the "
+        "publication date, not from a date the article states.",
+    )
 
 
 class ArticleBriefing(_Model):
@@ -315,6 +320,9 @@ class AttributedEvent(_Model):
     event: str
     sources: list[str]
     unverified: bool = False
+    inferred: bool = Field(
+        default=False, description="The date was worked out from the wording and the publication date."
+    )
 
 
 class ArticleReport(_Model):

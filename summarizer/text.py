@@ -6,6 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from anyascii import anyascii
+from text_to_num import alpha2digit
+
 __all__ = [
     "MONTHS",
     "STOPWORDS",
@@ -16,6 +19,7 @@ __all__ = [
     "fold",
     "name_key",
     "plain",
+    "skeleton",
     "surname",
     "undoubled",
     "words",
@@ -64,7 +68,13 @@ _SMALL = (
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-WORD_NUMBERS = {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100}
+WORD_NUMBERS = (
+    {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100, "nil": 0}
+)
+#: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
+#: hundred and twenty'); the words alone are read by WORD_NUMBERS.
+_COMPOUND = re.compile(r"\b(?:twenty|" + "|".join(_TENS) + r"|hundred|thousand)\b")
+_TENS_UNITS = re.compile(r"\b(twenty|" + "|".join(_TENS) + r") - (" + "|".join(_SMALL[1:10]) + r")\b")
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
@@ -80,11 +90,10 @@ def plain(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """plain(), lower case, without accents."""
+    """plain(), lower case, in ASCII letters: 'Støre' is 'store', 'Đoković' 'dokovic' (anyascii)."""
     text = plain(text)
     if not text.isascii():  # most news copy is ASCII once quotes and dashes are plain
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = anyascii(text)
     return text.lower()
 
 
@@ -95,6 +104,9 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Itera
     `folded` says the text is already folded.
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    if _COMPOUND.search(text):
+        # plain() spaced the hyphen of 'twenty-five'; text2num reads the compound as 25.
+        text = alpha2digit(_TENS_UNITS.sub(r"\1-\2", text), "en")
     for whole, fraction in _NUMBER.findall(text):
         yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
     for word in _WORD_NUMBER.findall(text):
@@ -114,6 +126,13 @@ def words(text: str, *, folded: bool = False) -> Iterator[str]:
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         yield word
+
+
+def skeleton(word: str) -> str:
+    """A name's consonants, doubled letters folded and a final 'h' dropped: the spellings of one name
+    in transliteration meet ('Abdallah', 'Abdulla': 'bdl')."""
+    consonants = re.sub(r"[aeiouy'.-]", "", undoubled(fold(word)))
+    return consonants.removesuffix("h") if len(consonants) > 2 else consonants
 
 
 def undoubled(word: str) -> str:

@@ -84,7 +84,9 @@ def test_figures_are_compared_as_values(text, missing):
     [
         ("Ana Ruiz", True, True),
         ("Interior Minister Ana Ruiz", True, True),
-        ("Maria Ruiz", True, True),  # a surname alone is a mention
+        ("Ruiz", True, True),  # a surname alone is a mention
+        ("Minister Ruiz", True, True),
+        ("Maria Ruiz", True, False),  # the article's Ruiz is Ana: another given name is someone else
         ("Ana Perez", True, False),
         ("United Nations", False, True),
         ("The United Nations", False, True),
