@@ -88,8 +88,11 @@ class Entry:
 
 @dataclass
 class Report:
+    """Each figure with what it counts, every miss, and the disagreements shown that no label names."""
+
     figures: dict[str, tuple[float, str]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)
 
 
 def read_article(path: Path) -> tuple[dict[str, str], str]:
@@ -206,7 +209,8 @@ def disagreements(entries: list[Entry], labels: dict[str, Any], brief: Brief, re
     ]
     report.misses.append(f"(the brief shows {len(every)} disagreements, {len(unlabelled)} not labelled)")
     for d in unlabelled:
-        report.misses.append("unlabelled: " + " vs ".join(f"{r.value} {r.sources}" for r in d.reports))
+        report.unlabelled.append(" vs ".join(f"{r.value} {r.sources}" for r in d.reports))
+        report.misses.append("unlabelled: " + report.unlabelled[-1])
     for d in labelled:
         if d not in hits:
             values = "; ".join(f"{a}: {v}" for a, v in d["values"].items())

@@ -182,6 +182,11 @@ def _speaks(position: int, lower: str) -> bool:
     return closes and re.search(_SAID.pattern + r"[a-z .'-]*$", lead) is not None
 
 
+_NAMED_SPEAKER = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z][\w'-]+\s+)*([A-Z][\w'-]+)\s+" + _SPEECH + r"\b"
+)
+
+
 def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFacts) -> str | None:
     """Whom the article attributes the quote at `span` to, among `candidates` (surnames); None if unclear.
 
@@ -210,6 +215,10 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
         ]
         if named:
             return min(named)[1]
+        # '..., Mr Abdel said': someone the briefing does not name said it; the search stops here.
+        other = _NAMED_SPEAKER.match(facts.plain[offset : offset + len(clause)])
+        if other is not None:
+            return fold(other[1])
     before = sorted(
         (start - position, surname)
         for surname, positions in mentions.items()
@@ -474,10 +483,14 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             if not name_found(quote.speaker, facts, person=False):
                 reason = "the speaker is not named in the article"
                 findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-            elif not any(_organisation_speaks(quote.speaker, span, facts) for span in spans) and all(
-                attributed_to(span, candidates, facts) is not None for span in spans
+            elif not any(
+                _organisation_speaks(quote.speaker, span, facts)
+                or (
+                    attributed_to(span, candidates, facts) is None and _named_near(quote.speaker, span, facts)
+                )
+                for span in spans
             ):
-                reason = "the article attributes this quote to someone else"
+                reason = "the article does not attribute this quote to this speaker"
                 findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
         elif not name_found(quote.speaker, facts, person=True):
             reason = "the speaker is not named in the article"
@@ -516,6 +529,16 @@ def _organisation(speaker: str, entities: list[Entity]) -> bool:
     if kinds:
         return "organization" in kinds and "person" not in kinds
     return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)
+
+
+def _named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
+    """Every word of the organisation's name stands near the quote, in any order ('the board of
+    directors of OpenAI' names the OpenAI board of directors)."""
+    start, end = span
+    before = facts.plain[max(0, start - ATTRIBUTION_BEFORE) : start]
+    near = set(re.findall(r"[a-z0-9]+", fold(before + " " + facts.plain[end : end + ATTRIBUTION_AFTER])))
+    names = {w for w in re.findall(r"[a-z0-9]+", fold(organisation)) if w not in STOPWORDS}
+    return bool(names) and names <= near
 
 
 def _organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
@@ -562,7 +585,8 @@ def _attributed(
         if described and described & role_words:
             return True
         who = attributed_to(span, candidates, facts)
-        if who is None and speaker_near(speaker, [span], facts):
+        # 'the judge said' gives the quote to a judge: a lawyer named nearby did not say it.
+        if who is None and not described and speaker_near(speaker, [span], facts):
             return True
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
             return True

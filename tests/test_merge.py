@@ -357,3 +357,29 @@ def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_
     fragment = _toll("C", 'Musk tweeted "the bird is free" as the deal closed.')
     assert _differences(free, freed) == [[('"The bird is free"', ["A"]), ('"the bird is freed"', ["B"])]]
     assert _differences(free, fragment) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.permutations(
+        [
+            WIRE,
+            SURVIVOR,
+            _toll(
+                "A", "The death toll in Turkey and Syria has passed 5,000.", "At least 4,500 died in Turkey."
+            ),
+            _toll(
+                "B",
+                "More than 7,200 have died in Turkey and Syria.",
+                "The death toll in Turkey reached 4,544.",
+            ),
+            _toll("C", 'Erdogan said "we will rebuild every home" on Tuesday.'),
+            _toll("D", 'Erdogan said "we will rebuild every house" on Tuesday.'),
+        ]
+    )
+)
+def test_events_and_disagreements_do_not_depend_on_the_order_of_the_briefings(shuffled):
+    assert (
+        merge_briefings(shuffled).model_dump_json()
+        == merge_briefings(sorted(shuffled, key=id)).model_dump_json()
+    )
