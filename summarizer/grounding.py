@@ -3,91 +3,30 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Literal
 
-from .models import Briefing, Entity, Finding
-from .text import MONTHS, STOPWORDS, TITLES, WEEKDAYS, figures, fold, plain, skeleton, undoubled
+from .facts import ArticleFacts, date_found, date_support, inferred_dates
+from .models import Briefing, Finding
+from .names import aliases, is_organisation, name_found, unknown_names
+from .text import STOPWORDS, figures, fold, plain, undoubled
 from .text import surname as last_name
 
 __all__ = [
     "ArticleFacts",
     "aliases",
     "apply_findings",
+    "attributed_to",
     "check_briefing",
     "check_figures",
+    "date_found",
     "date_support",
     "inferred_dates",
-    "name_found",
-    "unknown_names",
     "missing_figures",
+    "name_found",
     "quote_found",
     "quote_spans",
-    "attributed_to",
     "speaker_near",
+    "unknown_names",
 ]
-
-
-# --- normalising text -----------------------------------------------------------------------------
-
-
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
-_MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-
-
-def _day_months(folded: str) -> set[tuple[int, int]]:
-    """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'."""
-    found = set()
-    for day, month in _DAY_MONTH.findall(folded):
-        if month in MONTHS:
-            found.add((MONTHS[month], int(day)))
-    for month, day in _MONTH_DAY.findall(folded):
-        if month in MONTHS:
-            found.add((MONTHS[month], int(day)))
-    return found
-
-
-_HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)")
-
-
-@dataclass(frozen=True)
-class ArticleFacts:
-    """What can be looked up in one article: its text as normalised for quotes and names, its figures."""
-
-    plain: str
-    folded: str
-    folded_words: frozenset[str]
-    #: The folded words in order, for names spelt with a slip ('Coast Gaurd').
-    word_list: tuple[str, ...]
-    #: Surnames the article gives with an honorific ('Mr Abdulla'): the forms an alias may take.
-    honorific: frozenset[str]
-    #: The words the article writes with a capital (folded): the words of its names.
-    capitalised: frozenset[str]
-    values: frozenset[float]
-    day_months: frozenset[tuple[int, int]]
-    years: frozenset[int]
-    published: date | None
-
-    @classmethod
-    def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
-        folded = fold(text)
-        values = frozenset(figures(folded, folded=True))
-        word_list = tuple(re.findall(r"[a-z0-9]+", folded))
-        return cls(
-            plain=plain(text),
-            folded=folded,
-            folded_words=frozenset(word_list),
-            word_list=word_list,
-            honorific=frozenset(_HONORIFIC.findall(folded)),
-            capitalised=frozenset(
-                fold(w).removesuffix("'s") for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text))
-            ),
-            values=values,
-            day_months=frozenset(_day_months(folded)),
-            years=frozenset(int(v) for v in values if v.is_integer() and 1900 <= v <= 2100),
-            published=published.date() if isinstance(published, datetime) else published,
-        )
 
 
 # --- the checks -----------------------------------------------------------------------------------------
@@ -231,135 +170,6 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
     return None
 
 
-def aliases(surname: str, facts: ArticleFacts) -> set[str]:
-    """The other spellings the article gives a surname with an honorific: 'Mr Abdulla' for 'Ismayil Al
-    Abdallah'. Only one spelling of the same name (its consonants, its first letter, within two letters
-    of its length); 'Mr Abdel' is someone else."""
-    surname = fold(surname)
-    return {
-        form
-        for form in facts.honorific
-        if form != surname
-        and form[:1] == surname[:1]
-        and abs(len(form) - len(surname)) <= 2
-        and skeleton(form) == skeleton(surname)
-    }
-
-
-def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
-    """The name is mentioned: in full, or (a person) by surname or its honorific form and never with
-    another given name, or (an organisation) by its initials or with one letter slipped ('Gaurd')."""
-    folded = fold(name).strip()
-    if not folded:
-        return False
-    if _phrase_in(folded, facts):
-        return True
-    parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in TITLES]
-    if not parts:
-        return False
-    if person:
-        surname = undoubled(parts[-1])
-        forms = [w for w in facts.folded_words if undoubled(w) == surname] or sorted(
-            aliases(parts[-1], facts)
-        )
-        return bool(forms) and _given_name_fits(parts, forms, facts)
-    if _slipped_phrase_in(parts, facts):
-        return True
-    without_article = " ".join(parts)
-    initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
-    if _phrase_in(without_article, facts):
-        return True
-    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
-    return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
-
-
-def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
-    """The phrase stands in the article, a possessive apart ("OpenAI's board of directors")."""
-    pattern = r"(?:'s)?\s+".join(re.escape(word) for word in phrase.split())
-    return re.search(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])", facts.folded) is not None
-
-
-def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) -> bool:
-    """A person named with a given name the article never uses ('Salman Dawood') is someone else, or
-    no one, when the article gives that surname other given names ('Shahzada Dawood'). An article that
-    only ever says 'President Biden' lets 'Joe Biden' stand."""
-    if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in facts.folded_words:
-        return True
-    given: set[str] = set()
-    for form in forms:
-        for match in re.finditer(r"\b([A-Z][A-Za-z'-]+) (?i:" + re.escape(form) + r")\b", facts.plain):
-            word = fold(match[1])
-            if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
-                given.add(word)
-    return not given
-
-
-_HONORIFICS = frozenset("mr mrs ms miss mx dr".split())
-
-
-def _slipped(a: str, b: str) -> bool:
-    """One letter changed, added, dropped, or two swapped ('gaurd' for 'guard'), in words of five or more."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        swapped = (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-        return len(diff) == 1 or swapped
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
-    """The name's words stand together in the article, each as written or with one slip."""
-    words = [p.strip("'") for p in parts]
-    size = len(words)
-    if size == 0:
-        return False
-    text = facts.word_list
-    for start in range(len(text) - size + 1):
-        if all(_slipped(word, text[start + k]) for k, word in enumerate(words)):
-            return True
-    return False
-
-
-#: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
-_NAME_RUN = re.compile(
-    r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'-]*)+"
-)
-
-
-def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
-    """Names of two words or more in free text (a key point, a summary) of which the article gives no
-    word capitalised, as in a name: 'general counsel Mark Thompson', 'Bramley Construction' where the
-    article has 'Brawner Builders' and 'construction workers'. A word may be spelt with one slip;
-    titles, months and weekdays are not names. One known word lets a name pass ('Transportation
-    Secretary Pete Buttigieg'): a name half invented is left to the entity and speaker checks."""
-    found = []
-    for match in _NAME_RUN.finditer(plain(text)):
-        # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
-        for name in [match[0], *_CONNECTOR.split(match[0])]:
-            words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
-            named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
-            named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
-            if len(named) >= 2 and not any(_capitalised(w, facts) for w in named) and name not in found:
-                found.append(name)
-    return found
-
-
-_CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
-
-
-def _capitalised(word: str, facts: ArticleFacts) -> bool:
-    return word in facts.capitalised or any(_slipped(word, known) for known in facts.capitalised)
-
-
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures in `text` that the article does not state (empty when all are grounded)."""
     missing = []
@@ -370,56 +180,6 @@ def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
 
 
 #: Words that place a moment relative to the publication day, and how many days from it.
-_RELATIVE = (
-    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) today)\b"), 0),
-    (re.compile(r"\b(?:yesterday|last night)\b"), -1),
-    (re.compile(r"\btomorrow\b"), 1),
-)
-#: A time of day and nothing else ('4:21 p.m. ET', 'at noon'): the day is the publication's.
-_CLOCK = re.compile(
-    r"(?:at |around |about |(?:shortly|just) (?:after|before) )?"
-    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday)(?:\s+[a-z]{2,4})?\.?"
-)
-
-Support = Literal["stated", "inferred"]
-
-
-def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
-    """How the article supports an ISO date: 'stated' when it gives its day and month; 'inferred' when
-    it follows from `when` and the publication date: the weekday named, within six days of it
-    ('Sunday'), or 'tonight', 'yesterday', 'this morning', or a bare time of day on the day itself.
-    None otherwise: a weekday that is not this date's, or not in the publication's week."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return None
-    if (day.month, day.day) in facts.day_months:
-        return "stated"
-    if facts.published is None:
-        return None
-    folded_when = fold(when)
-    offset = (day - facts.published).days
-    named = {weekday for weekday in WEEKDAYS if weekday in folded_when}
-    if named:
-        return "inferred" if named == {WEEKDAYS[day.weekday()]} and abs(offset) <= 6 else None
-    if any(pattern.search(folded_when) and offset == days for pattern, days in _RELATIVE):
-        return "inferred"
-    return "inferred" if offset == 0 and _CLOCK.fullmatch(folded_when.strip()) else None
-
-
-def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
-    """An ISO date the article states, or that follows from its wording and the publication date."""
-    return date_support(iso, when, facts) is not None
-
-
-def inferred_dates(briefing: Briefing, facts: ArticleFacts) -> list[str]:
-    """The timeline entries (e.g. 'timeline[0]') whose date is not stated but worked out from a weekday
-    or 'tonight' and the publication date: the brief marks them '(inferred)'."""
-    return [
-        f"timeline[{index}]"
-        for index, event in enumerate(briefing.timeline)
-        if event.date and date_support(event.date, event.when, facts) == "inferred"
-    ]
 
 
 def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding], int]:
@@ -430,7 +190,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     findings: list[Finding] = []
     checked = 0
     people = [e.name for e in briefing.entities if e.kind == "person"]
-    people += [q.speaker for q in briefing.quotes if not _organisation(q.speaker, briefing.entities)]
+    people += [q.speaker for q in briefing.quotes if not is_organisation(q.speaker, briefing.entities)]
     candidates = sorted({surname for name in people if (surname := last_name(name))})
     roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
 
@@ -477,7 +237,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if not spans:
             reason = "these words do not appear in the article"
             findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
-        elif _organisation(quote.speaker, briefing.entities):
+        elif is_organisation(quote.speaker, briefing.entities):
             # A statement of a board, a company, the police: named in the article, and not a
             # quote the article gives to one of the people in the briefing.
             if not name_found(quote.speaker, facts, person=False):
@@ -512,23 +272,6 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 )
             )
     return findings, checked
-
-
-#: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
-_ORGANISATION = frozenset(
-    "board company police agency ministry department guard government office court council committee "
-    "service team club union party army military administration authority authorities commission "
-    "foundation institute university bank group corporation inc ltd".split()
-)
-
-
-def _organisation(speaker: str, entities: list[Entity]) -> bool:
-    """The speaker is an organisation: the briefing says so, or its name says so and no person has it."""
-    folded = fold(speaker)
-    kinds = {e.kind for e in entities if fold(e.name) == folded}
-    if kinds:
-        return "organization" in kinds and "person" not in kinds
-    return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)
 
 
 def _named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
