@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from summarizer.cluster import cluster
 from summarizer.merge import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, SourceRef
+from summarizer.text import clear_caches
 
 PLACES = "Aldmoor Brackenford Calderbridge Dunmere Elmstead Fairhaven Glenrock Harrowgate Ivybridge".split()
 SUBJECTS = "bridge hospital school railway harbour reservoir stadium library airport tunnel".split()
@@ -114,6 +115,7 @@ def main() -> int:
     per: list[float] = []
     for count in (1_000, 5_000, 10_000):
         items, truth = generate(count)
+        clear_caches()  # from cold: no text folded by an earlier run
         start = time.perf_counter()
         brief = merge_briefings(items)
         took = time.perf_counter() - start

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from .models import Disagreement, ReportedValue
-from .text import MONTHS, STOPWORDS, VAGUE_PLACE, WEEKDAYS, WORD_NUMBERS, fold, plain, words
+from .text import MONTHS, STOPWORDS, VAGUE_PLACE, WEEKDAYS, WORD_NUMBERS, fold, plain, statement_frame, words
 
 __all__ = [
     "TOLLS",
@@ -61,7 +61,7 @@ _MODAL = frozenset("could might may would".split())
 #: Maui' do (0.13); '... surpassed the 61 killed by a 1960 tsunami' and either do not (0.05).
 FACT_SIMILARITY = 0.1
 
-_TOKEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)|([a-z]+(?:'[a-z]+)*)|([;,.!?])")
+_TOKEN = re.compile(r"(?<![a-z0-9])(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)|([a-z]+(?:'[a-z]+)*)|([;,.!?])")
 #: Ordinal words, read as figures that mark a point ('the eightieth minute'), not a count.
 _ORDINAL = "#"
 
@@ -201,10 +201,7 @@ def read_statement(
             if measure is not None:
                 measures[(measure, clause_places)].add(value)
         start = end + 1
-    frame = frozenset(
-        w for w in words(folded, folded=True) if not any(ch.isdigit() for ch in w) and w not in WEEKDAYS
-    )
-    return Statement(source, text, frame, {key: frozenset(v) for key, v in measures.items()})
+    return Statement(source, text, statement_frame(text), {key: frozenset(v) for key, v in measures.items()})
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

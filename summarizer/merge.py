@@ -34,7 +34,7 @@ from .models import (
     TimelineEvent,
     Usage,
 )
-from .text import MONTHS, TITLES, WEEKDAYS, figures, fold, name_key, words
+from .text import MONTHS, TITLES, WEEKDAYS, content_words, figures, fold, name_key, statement_frame
 
 __all__ = ["merge_briefings"]
 
@@ -170,11 +170,8 @@ def _frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
     gives: what outlets may disagree on. One pass over the folded text."""
     folded = fold(text)
     found = {_figure(value) for value in figures(folded, idiomatic=False, folded=True)}
-    content = set(words(folded, folded=True))
-    days = content & _WEEKDAYS
-    found |= {day.capitalize() for day in days}
-    frame = frozenset(w for w in content - days if not any(ch.isdigit() for ch in w))
-    return frame, frozenset(found)
+    found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
+    return statement_frame(text), frozenset(found)
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)

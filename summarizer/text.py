@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from anyascii import anyascii
 from text_to_num import alpha2digit
@@ -15,11 +16,14 @@ __all__ = [
     "TITLES",
     "VAGUE_PLACE",
     "WEEKDAYS",
+    "clear_caches",
+    "content_words",
     "figures",
     "fold",
     "name_key",
     "plain",
     "skeleton",
+    "statement_frame",
     "surname",
     "undoubled",
     "words",
@@ -91,10 +95,18 @@ def plain(text: str) -> str:
 
 def fold(text: str) -> str:
     """plain(), lower case, in ASCII letters: 'Støre' is 'store', 'Đoković' 'dokovic' (anyascii)."""
+    # A merge folds each statement several times (grouping, points, figures): short texts are cached.
+    return _fold_short(text) if len(text) <= 400 else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = plain(text)
     if not text.isascii():  # most news copy is ASCII once quotes and dashes are plain
         text = anyascii(text)
     return text.lower()
+
+
+_fold_short = lru_cache(maxsize=1 << 15)(_fold)
 
 
 def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
@@ -135,6 +147,23 @@ def skeleton(word: str) -> str:
     return consonants.removesuffix("h") if len(consonants) > 2 else consonants
 
 
+@lru_cache(maxsize=1 << 15)
+def content_words(text: str) -> frozenset[str]:
+    """The set of a statement's content words (cached: a merge asks for each statement's more than once)."""
+    return frozenset(words(text))
+
+
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_SET = frozenset(WEEKDAYS)
+
+
+@lru_cache(maxsize=1 << 15)
+def statement_frame(text: str) -> frozenset[str]:
+    """What a statement is about: its content words without figures and weekdays, on which two
+    outlets' statements are compared."""
+    return frozenset(w for w in content_words(text) - _WEEKDAY_SET if not _DIGIT.search(w))
+
+
 def undoubled(word: str) -> str:
     """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
     return re.sub(r"(.)\1+", r"\1", word)
@@ -154,3 +183,10 @@ def name_key(name: str) -> str:
     """
     last = surname(name)
     return undoubled(last) if last else fold(name).strip()
+
+
+def clear_caches() -> None:
+    """Forget the folded texts and frames kept for speed (a benchmark times each run from cold)."""
+    _fold_short.cache_clear()
+    content_words.cache_clear()
+    statement_frame.cache_clear()
