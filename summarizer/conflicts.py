@@ -26,6 +26,7 @@ __all__ = [
     "quotations",
     "quote_disagreements",
     "read_statement",
+    "spelling_disagreements",
     "story_places",
 ]
 
@@ -421,4 +422,40 @@ def quote_disagreements(quoted: list[tuple[str, str, str]]) -> list[Disagreement
                     ]
                 )
             )
+    return found
+
+
+# --- one person, spelt two ways ----------------------------------------------------------------------
+
+#: How alike two outlets' spellings of a name must be to be one person spelt differently: 'Sarina
+#: Wiegman' and 'Serina Weighman' (0.83), 'Volodymyr Zelensky' and 'Volodymyr Zelenskiy' (0.97);
+#: 'Ned Segal' and 'Ted Sagan' are two people (0.67).
+SPELLING_LIKENESS = 0.8
+
+
+def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disagreement]:
+    """(source, name, surname key, role) of the people a story's outlets name: each person two outlets
+    spell differently (surnames that do not meet under one key, names alike letter for letter), as a
+    Disagreement showing each spelling, for an editor to check."""
+    pairs = []
+    for i, j in combinations(range(len(people)), 2):
+        (source_a, name_a, key_a, _), (source_b, name_b, key_b, _) = people[i], people[j]
+        if source_a == source_b or key_a == key_b:
+            continue
+        if SequenceMatcher(None, fold(name_a), fold(name_b), autojunk=False).ratio() >= SPELLING_LIKENESS:
+            pairs.append((i, j))
+    found = []
+    for group in _groups(pairs):
+        spellings: dict[str, tuple[set[str], str]] = {}
+        for i in group:
+            source, name, _, role = people[i]
+            spellings.setdefault(name, (set(), f"{name}, {role}"))[0].add(source)
+        found.append(
+            Disagreement(
+                reports=[
+                    ReportedValue(value=name, sources=sorted(sources), text=text)
+                    for name, (sources, text) in spellings.items()
+                ]
+            )
+        )
     return found

@@ -14,6 +14,7 @@ from .conflicts import (
     quotations,
     quote_disagreements,
     read_statement,
+    spelling_disagreements,
     story_places,
 )
 from .models import (
@@ -110,8 +111,8 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
 
 def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement]) -> list[Disagreement]:
     """The disagreements `shown`, with different figures for one fact, however worded ('death toll
-    passes 5,000' and 'killing more than 2,300'), and one quotation in different words. Of two that
-    show the same statements, the fuller is kept."""
+    passes 5,000' and 'killing more than 2,300'), one quotation in different words, and one person's
+    name spelt two ways. Of two that show the same statements, the fuller is kept."""
     places = story_places(
         (item.briefing.event.where or "" for item in members if item.briefing.event),
         (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
@@ -128,7 +129,13 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         for text in [*item.briefing.key_points, *(f'"{q.text}"' for q in item.briefing.quotes)]
         for quotation in quotations(text)
     ]
-    found = figure_disagreements(statements) + quote_disagreements(quoted)
+    people = [
+        (item.ref.source, _strip_titles(e.name), name_key(e.name), e.role)
+        for item in members
+        for e in item.briefing.entities
+        if e.kind == "person"
+    ]
+    found = figure_disagreements(statements) + quote_disagreements(quoted) + spelling_disagreements(people)
     texts = [{report.text for report in d.reports} for d in found]
     kept = [d for d in shown if not any({r.text for r in d.reports} <= t for t in texts)]
     seen = [{report.text for report in d.reports} for d in kept]

@@ -383,3 +383,21 @@ def test_events_and_disagreements_do_not_depend_on_the_order_of_the_briefings(sh
         merge_briefings(shuffled).model_dump_json()
         == merge_briefings(sorted(shuffled, key=id)).model_dump_json()
     )
+
+
+def test_one_person_spelt_two_ways_by_two_outlets_is_shown_but_two_people_are_not():
+    def coach(source: str, name: str) -> ArticleBriefing:
+        item = make(
+            source,
+            "England lose the final",
+            ["England lost the final."],
+            entities=[(name, "person", "coach")],
+        )
+        return _on(item, "World Cup final", "Sydney", "2023-08-20")
+
+    found = _differences(coach("Olive Press", "Sarina Wiegman"), coach("India Today", "Serina Weighman"))
+    assert [sorted(d) for d in found] == [
+        [("Sarina Wiegman", ["Olive Press"]), ("Serina Weighman", ["India Today"])]
+    ]
+    assert _differences(coach("A", "Ned Segal"), coach("B", "Ted Sagan")) == []
+    assert _differences(coach("A", "President Joe Biden"), coach("B", "Joe Biden")) == []
