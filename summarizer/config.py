@@ -4,6 +4,8 @@ Precedence, highest first: what the caller passes (the command line's flags) > e
 the project's file > the user's file > the defaults. Keys are the names of the Settings fields
 (`concurrency = 16`, `cache_dir = ".cache/briefs"`); a key that is not one, or a value that does not
 validate, is an error naming the file and the key. Relative paths in a file are relative to that file.
+
+This module imports nothing heavy (no pydantic): the command line's `--help` reads its defaults.
 """
 
 from __future__ import annotations
@@ -16,15 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_config_path
-
-from .errors import UsageError
+from platformdirs import user_cache_path, user_config_path
 
 if TYPE_CHECKING:
     from pydantic.fields import FieldInfo
     from pydantic_settings import BaseSettings
 
 __all__ = [
+    "DEFAULT_MODEL",
     "ConfigFile",
     "Origin",
     "environment_name",
@@ -32,8 +33,12 @@ __all__ = [
     "origins",
     "project_config",
     "user_config",
+    "default_cache_dir",
     "user_config_file",
 ]
+
+#: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
+DEFAULT_MODEL = "gpt-6-luna"
 
 #: The key a project must not hold: a pyproject.toml is committed, and a key in it is a leaked key.
 _NOT_IN_A_PROJECT = {"api_key": "the API key does not belong in a committed file: set OPENAI_API_KEY"}
@@ -60,6 +65,13 @@ class Origin:
     name: str
     value: str
     source: str
+
+
+def default_cache_dir() -> Path:
+    """The platform's cache folder: ~/.cache/summarizer on Linux (honouring $XDG_CACHE_HOME),
+    ~/Library/Caches/summarizer on macOS, %LOCALAPPDATA%\\summarizer\\Cache on Windows.
+    $SUMMARIZER_CACHE_DIR, a flag or a config file overrides it."""
+    return user_cache_path("summarizer", appauthor=False)
 
 
 def user_config_file() -> Path:
@@ -96,10 +108,10 @@ def project_config(fields: Mapping[str, FieldInfo], start: Path | None = None) -
     if table is None:
         return None
     if not isinstance(table, dict):
-        raise UsageError(f"{path}: [tool.summarizer] must be a table of settings")
+        raise _usage_error(f"{path}: [tool.summarizer] must be a table of settings")
     for key, why in _NOT_IN_A_PROJECT.items():
         if key in table:
-            raise UsageError(f"{path}: [tool.summarizer] {key}: {why}")
+            raise _usage_error(f"{path}: [tool.summarizer] {key}: {why}")
     return _checked(ConfigFile(path, "[tool.summarizer] ", table), fields)
 
 
@@ -116,9 +128,9 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as stream:
             return tomllib.load(stream)
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+        raise _usage_error(f"cannot read {path}: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path} is not valid TOML: {error}") from None
+        raise _usage_error(f"{path} is not valid TOML: {error}") from None
 
 
 def _checked(config: ConfigFile, fields: Mapping[str, FieldInfo]) -> ConfigFile:
@@ -128,7 +140,7 @@ def _checked(config: ConfigFile, fields: Mapping[str, FieldInfo]) -> ConfigFile:
         if key not in fields:
             close = difflib.get_close_matches(key.replace("-", "_"), list(fields), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            raise UsageError(f"{config.where(key)}: unknown setting{hint}")
+            raise _usage_error(f"{config.where(key)}: unknown setting{hint}")
     if isinstance(values.get("cache_dir"), str):
         values["cache_dir"] = config.path.parent / Path(values["cache_dir"]).expanduser()
     return ConfigFile(config.path, config.table, values)
@@ -165,3 +177,9 @@ def _shown(value: Any) -> str:
         fields = {key: item for key, item in value.model_dump().items() if item is not None}
         return ", ".join(f"{key}={item}" for key, item in fields.items()) or "-"
     return "-" if value is None else str(value)
+
+
+def _usage_error(message: str) -> Exception:
+    from .errors import UsageError  # imports pydantic: only when there is an error to raise
+
+    return UsageError(message)

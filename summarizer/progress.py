@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
 
     from .run import ProgressEvent
 
-__all__ = ["ProgressBar", "ProgressLines", "clock", "pace", "progress_for"]
+__all__ = ["ProgressBar", "ProgressLines", "clock", "pace", "progress_for", "showing_progress"]
 
 
 def clock(seconds: float) -> str:
@@ -189,7 +191,8 @@ class ProgressBar(_Closing):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=bar_width, no_wrap=True)
         grid.add_column(no_wrap=True, overflow="crop")
-        grid.add_row(Bar(total=max(self.total, 1), completed=self.finished, width=bar_width), Text(text))
+        bar = Bar(total=max(self.total, 1), completed=self.finished, width=bar_width, finished_style="green")
+        grid.add_row(bar, Text(text))
         yield grid
 
 
@@ -204,3 +207,17 @@ def progress_for(stream: TextIO, *, quiet: bool, live: bool = True) -> ProgressL
         return None
     terminal = stream.isatty() and os.environ.get("TERM") != "dumb"
     return ProgressBar(stream) if terminal and live else ProgressLines(stream)
+
+
+@contextmanager
+def showing_progress(
+    stream: TextIO, *, quiet: bool, live: bool = True
+) -> Iterator[ProgressLines | ProgressBar | None]:
+    """progress_for, closed however the run ends: the bar stops and the cursor is back below it before
+    the summary line, an error or Ctrl-C's message is printed."""
+    progress = progress_for(stream, quiet=quiet, live=live)
+    try:
+        yield progress
+    finally:
+        if progress is not None:
+            progress.close()

@@ -13,12 +13,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from platformdirs import user_cache_path
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from .config import ConfigFile, Origin, origins, project_config, user_config
+from .config import (
+    DEFAULT_MODEL,
+    ConfigFile,
+    Origin,
+    default_cache_dir,
+    origins,
+    project_config,
+    user_config,
+)
 from .errors import UsageError
 from .models import Article, Usage
 
@@ -32,9 +39,6 @@ __all__ = [
     "Window",
     "default_cache_dir",
 ]
-
-#: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
-DEFAULT_MODEL = "gpt-6-luna"
 
 Mode = Literal["json_schema", "json_object"]
 Grounding = Literal["strict", "warn", "off"]
@@ -102,13 +106,6 @@ def _naive(moment: datetime | None) -> datetime | None:
     if moment is None or moment.tzinfo is None:
         return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def default_cache_dir() -> Path:
-    """The platform's cache folder: ~/.cache/summarizer on Linux (honouring $XDG_CACHE_HOME),
-    ~/Library/Caches/summarizer on macOS, %LOCALAPPDATA%\\summarizer\\Cache on Windows.
-    $SUMMARIZER_CACHE_DIR, a flag or a config file overrides it."""
-    return user_cache_path("summarizer", appauthor=False)
 
 
 class Settings(BaseSettings):
@@ -240,7 +237,6 @@ def _key(name: str, field: FieldInfo) -> str:
 def _field_of(key: str) -> str:
     aliases = {_key(name, field): name for name, field in Settings.model_fields.items()}
     return aliases.get(key, key)
-
 
 
 class _OnlyGiven(Settings):
