@@ -145,8 +145,16 @@ class ProgressBar(_Closing):
         return self.counts["done"] + self.counts["cached"] + self.counts["failed"]
 
     def line(self, width: int) -> tuple[int, str]:
-        """The bar's width (0: no bar) and the text beside it, to fit `width` columns."""
-        count = f"{self.finished:,}/{self.total:,}"
+        """The bar's width (0: no bar) and the text beside it, to fit `width` columns.
+
+        The bar keeps one width for the whole run (a quarter of the terminal) and the count is padded
+        to its final width, so nothing jumps about as the numbers grow.
+        """
+        count = f"{self.finished:,}/{self.total:,}".rjust(len(f"{self.total:,}/{self.total:,}"))
+        bar = max(self.MIN_BAR, min(self.MAX_BAR, width // 4))
+        if len(count) + 1 + bar > width:  # a very narrow terminal: the whole line for the text
+            bar = 0
+        room = width - bar - 1 if bar else width
         left = self._time_left()
         optional = [  # by priority: what a user needs most stays on a narrow terminal
             ("failed", f"failed {self.counts['failed']:,}" if self.counts["failed"] else ""),
@@ -159,16 +167,10 @@ class ProgressBar(_Closing):
         order = ["cached", "failed", "retry", "tokens", "pace", "left"]  # as they read, left to right
         chosen: dict[str, str] = {}
         for name, text in optional:
-            if not text:
-                continue
             trial = {**chosen, name: text}
-            if len(_joined(count, trial, order)) + 1 + self.MIN_BAR <= width:
+            if text and len(_joined(count, trial, order)) <= room:
                 chosen = trial
-        text = _joined(count, chosen, order)
-        room = width - len(text) - 1
-        if room < self.MIN_BAR:
-            return 0, text[:width]
-        return min(room, self.MAX_BAR), text
+        return bar, _joined(count, chosen, order)[:room]
 
     def _time_left(self) -> float | None:
         fresh = self.counts["done"] + self.counts["failed"]  # cached ones say nothing about the pace
