@@ -515,7 +515,11 @@ def test_zsh_and_fish_completion_scripts_are_generated_and_parse(shell, mark, tm
 def test_fish_completion_offers_the_commands_with_their_summaries(tmp_path):
     if not (Path(sys.executable).parent / "summarizer").exists():
         pytest.skip("the console script is not installed beside this Python")
-    script = 'summarizer completion fish | source; complete -C "summarizer br"; complete -C "summarizer brief --mo"'
+    script = """
+        summarizer completion fish | source
+        complete -C "summarizer br"
+        complete -C "summarizer brief --mo"
+    """
     result = subprocess.run(
         ["fish", "-c", script], capture_output=True, text=True, env=completion_env(tmp_path)
     )
