@@ -30,7 +30,7 @@ __all__ = [
     "story_places",
 ]
 
-#: Words that say what a count of people counts, whichever way an outlet words it.
+#: The tolls of an event: one fact per place, however an outlet words it ('killed', 'fatalities').
 TOLLS = frozenset(("dead", "injured", "missing"))
 _COUNTS = {
     word: measure
@@ -57,13 +57,14 @@ _NOT_MEASURES = (
 _BEFORE_A_YEAR = frozenset("in since of from by until before after a an the".split())
 #: A clause with one of these gives a projection or a hypothesis ('could reach 20,000'), not a report.
 _MODAL = frozenset("could might may would".split())
-#: Two statements about one fact share at least this part of their words (figures apart): 'the death
-#: toll from the Maui wildfires is now 89' and '36 people have been confirmed dead in the wildfire on
-#: Maui' do (0.13); '... surpassed the 61 killed by a 1960 tsunami' and either do not (0.05).
+#: Two statements about one fact (other than a toll) share at least this part of their words, figures
+#: apart. Measured on benchmarks/corpus: two outlets' 79th- and 80th-minute penalty 0.30, the other's
+#: 23rd-minute goal against that penalty 0.12 (kept apart as it is not the closest); 'the 200-page
+#: ruling' and 'her 201-page opinion' just under 0.10, so not paired.
 FACT_SIMILARITY = 0.1
 
 _TOKEN = re.compile(r"(?<![a-z0-9])(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)|([a-z]+(?:'[a-z]+)*)|([;,.!?])")
-#: Ordinal words, read as figures that mark a point ('the eightieth minute'), not a count.
+#: The mark put on an ordinal figure ('80th'): a point ('the 80th minute'), never a count ('120 minutes').
 _ORDINAL = "#"
 
 
