@@ -236,7 +236,7 @@ def anchor(text: str) -> str:
 # The first sentence of a summary: ends at . ! ? before a capital, not after an initial or a title.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019)]?)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 _NOT_AN_END = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Inc|Co|Corp|Jr|Sr))\.$"
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Inc|Co|Corp|Jr|Sr))\.$"
 )
 LEDE_WORDS = 30
 
@@ -245,7 +245,7 @@ def _lede(summary: str) -> str:
     """What happened, in one line: the summary's first sentence, at most LEDE_WORDS words."""
     text = " ".join(summary.split())
     for match in _SENTENCE_END.finditer(text):
-        if not _NOT_AN_END.search(text[: match.start()]):
+        if not _NOT_AN_END.search(text[max(0, match.start() - 8) : match.start()]):
             text = text[: match.start() + len(match[1])]
             break
     words = text.split(" ")
