@@ -23,7 +23,15 @@ from ..records import dump_records, read_records
 from ..render import render_brief
 from ..settings import Settings, Window, default_cache_dir
 from .exits import EXIT_FAILURES, EXIT_OK
-from .output import check_output, exit_status, keep_existing, print_summary, rendered, write_output
+from .output import (
+    check_output,
+    check_render_options,
+    exit_status,
+    keep_existing,
+    print_summary,
+    rendered,
+    write_output,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -31,6 +39,7 @@ __all__ = ["COMMANDS"]
 def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
+    check_render_options(args)
     with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         result = make_brief(
             args.paths,
@@ -84,6 +93,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    check_render_options(args)
     try:
         brief = Brief.model_validate_json(_read_input(args.path))
     except ValueError as error:
