@@ -205,8 +205,8 @@ def _day_range(first: date, last: date) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}{_EN_DASH}{last.day} {last:%B %Y}"
     if first.year == last.year:
-        return f"{first.day} {first:%B} {_EN_DASH} {last.day} {last:%B %Y}"
-    return f"{first.day} {first:%B %Y} {_EN_DASH} {last.day} {last:%B %Y}"
+        return f"{first.day} {first:%B} to {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
 
 
 _EN_DASH = "\u2013"
@@ -258,8 +258,7 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 def _story_view(number: int, story: Story, day: date | None, detail: Detail) -> _StoryView:
     outlets = _unique(short_name(ref.source) for ref in story.sources)
-    # Most outlets first; among equals the merge's order, which is the lead briefing's, most important first.
-    ranked = sorted(story.key_points, key=lambda p: -len({short_name(s) for s in p.sources}))
+    ranked = _ranked(story.key_points)
     shown = ranked if detail == "full" else ranked[:KEY_POINTS]
     return _StoryView(
         number=number,
@@ -272,6 +271,19 @@ def _story_view(number: int, story: Story, day: date | None, detail: Detail) -> 
         more_points=len(ranked) - len(shown),
         attributed=len(outlets) > 1,
     )
+
+
+def _ranked(points: list[Point]) -> list[Point]:
+    """The points most outlets report first; among equals, each outlet's first point before anyone's
+    second (a model lists an article's points most important first), then the merge's order."""
+    seen: dict[str, int] = {}
+    keys = []
+    for index, point in enumerate(points):
+        outlets = {short_name(source) for source in point.sources}
+        keys.append((-len(outlets), max(seen.get(outlet, 0) for outlet in outlets), index))
+        for outlet in outlets:
+            seen[outlet] = seen.get(outlet, 0) + 1
+    return [points[key[2]] for key in sorted(keys)]
 
 
 def _check_lines(brief: Brief) -> list[_CheckLine]:

@@ -197,7 +197,7 @@ def test_the_title_is_dated_with_the_day_the_articles_cover():
     two_days = merge_briefings([dated(cna(), "2025-08-06"), dated(lbc(), "2025-08-07")])
     assert render_brief(two_days).splitlines()[2] == "# News brief — 6\u20137 August 2025"
     years = merge_briefings([dated(cna(), "2024-12-31"), dated(lbc(), "2025-01-01")])
-    assert render_brief(years).splitlines()[2] == "# News brief — 31 December 2024 \u2013 1 January 2025"
+    assert render_brief(years).splitlines()[2] == "# News brief — 31 December 2024 to 1 January 2025"
     assert render_brief(merge_briefings([cna()])).splitlines()[2] == "# News brief"  # no date known
     titled = render_brief(one_day, title="Morning  brief\nfor the desk")
     assert titled.splitlines()[2] == "# Morning brief for the desk"
@@ -288,6 +288,25 @@ def test_at_most_five_key_points_the_most_reported_first_and_all_with_full_detai
     assert "more key points" not in full
     with pytest.raises(UsageError, match="detail"):
         render_brief(brief, detail="everything")  # type: ignore[arg-type]
+
+
+def test_among_points_from_one_outlet_each_outlets_first_comes_before_anyones_second():
+    gazette = make(
+        "Gazette",
+        "City council passes the 2026 budget",
+        ["Taxes rise by a tenth.", "Schools get more.", "Roads wait."],
+        entities=[("Jane Roe", "person", "mayor")],
+    )
+    herald = make(
+        "Herald",
+        "City council passes the 2026 budget after long debate",
+        ["The vote was close.", "Opposition walked out.", "Mayor pleased."],
+        entities=[("Jane Roe", "person", "mayor")],
+    )
+    out = render_brief(merge_briefings([gazette, herald]))
+    points = out.split("### Key points\n\n")[1].split("\n\n")[0].splitlines()
+    assert [p.rsplit(" (", 1)[1] for p in points] == ["Gazette)", "Herald)"] * 2 + ["Gazette)"]
+    assert points[0].startswith("- Taxes rise") and points[1].startswith("- The vote was close")
 
 
 def checked(item: ArticleBriefing, *findings: tuple[str, str]) -> ArticleBriefing:
