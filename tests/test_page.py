@@ -218,3 +218,13 @@ def test_dark_mode_is_dark_with_light_text(html_file, tmp_path):
     assert luminance(light.pixel(2, 2)) > 220 and luminance(dark.pixel(2, 2)) < 50
     text = [dark.pixel(x, y) for y in range(0, 200, 2) for x in range(100, 700, 2)]
     assert max(map(luminance, text)) > 180  # the headline and text are light on the dark page
+
+
+def test_a_page_saved_among_the_articles_is_not_read_back_as_one(tmp_path):
+    from summarizer.ingest import read_articles
+
+    (tmp_path / "brief.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "article.txt").write_text("The bridge reopened on Monday after two years of repairs.\n" * 10)
+    found = read_articles([tmp_path])
+    assert [article.origin for article in found.articles] == [str(tmp_path / "article.txt")]
+    assert found.failures == []
