@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     complete_if_asked(parser)
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv:  # as git does: the help, and a status that says no command ran
+    if not argv:  # the help, and a usage status (git alone exits non-zero too): no command ran
         parser.print_help()
         return EXIT_USAGE
     args = parser.parse_args(argv)
