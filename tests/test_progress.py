@@ -7,6 +7,7 @@ import fcntl
 import io
 import os
 import re
+import signal
 import struct
 import subprocess
 import sys
@@ -149,9 +150,12 @@ def simulator() -> Iterator[Simulator]:
         yield running
 
 
-def in_terminal(args: list[str], columns: int, cwd: Path) -> tuple[int, str]:
+def in_terminal(
+    args: list[str], columns: int, cwd: Path, signal_after: tuple[str, signal.Signals] | None = None
+) -> tuple[int, str]:
     """Run the command with stdin, stdout and stderr on a pseudo-terminal of `columns` x 24; return
-    its exit status and everything it drew."""
+    its exit status and everything it drew. With `signal_after` (text, signal): send the signal once
+    the text has been drawn."""
     controller, terminal = os.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_", "COLUMNS"))}
@@ -175,6 +179,9 @@ def in_terminal(args: list[str], columns: int, cwd: Path) -> tuple[int, str]:
         if not chunk:
             break
         drawn += chunk
+        if signal_after is not None and signal_after[0] in drawn.decode("utf-8", errors="replace"):
+            process.send_signal(signal_after[1])
+            signal_after = None
     os.close(controller)
     return process.wait(timeout=60), drawn.decode("utf-8", errors="replace")
 
@@ -218,3 +225,16 @@ def test_under_a_real_terminal_quiet_draws_nothing(simulator, tmp_path):
     ]
     status, drawn = in_terminal(args, 80, tmp_path)
     assert drawn == "" and status in (0, 1)
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_run_leaves_the_cursor_shown_and_its_message_below_the_bar(tmp_path, how):
+    with Simulator(Config(latency=0.2)) as slow:
+        write_articles(tmp_path / "today", 40)
+        args = ["brief", str(tmp_path / "today"), "--base-url", slow.base_url, "-o", str(tmp_path / "b.md")]
+        status, drawn = in_terminal(args, 80, tmp_path, signal_after=(" 0/40", how))
+    assert status == {signal.SIGINT: 130, signal.SIGTERM: 143}[how]
+    assert drawn.rfind("\x1b[?25h") > drawn.rfind("\x1b[?25l")  # the cursor hidden for the bar is back
+    lines = screen_lines(drawn)
+    assert re.search(r" \d+/40\b", lines[-2]) and lines[-1].startswith("summarizer: ")
+    assert "nothing was written" in lines[-1] and not (tmp_path / "b.md").exists()
