@@ -526,3 +526,20 @@ def test_fish_completion_offers_the_commands_with_their_summaries(tmp_path):
     offered = dict(line.split("\t", 1) for line in result.stdout.splitlines())
     assert offered["brief"] == "summarise articles and merge them into one brief"
     assert {"--mode", "--model"} <= set(offered)
+
+
+def test_a_config_files_values_reach_the_command_unless_a_flag_is_given(tmp_path, monkeypatch):
+    from summarizer.cli.commands import _settings
+    from summarizer.cli.parser import build_parser
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.summarizer]\nsynthesize = true\nconcurrency = 3\nmodel = "house-model"\n'
+        '[tool.summarizer.window]\nsince = "2026-11-01T00:00:00"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    parse = build_parser().parse_args
+    settings = _settings(parse(["brief", "today/"]))
+    assert (settings.synthesize, settings.concurrency, settings.model) == (True, 3, "house-model")
+    assert settings.window.since is not None and settings.window.since.day == 1
+    flagged = _settings(parse(["brief", "today/", "--concurrency", "5", "--since", "2026-11-20"]))
+    assert flagged.concurrency == 5 and flagged.window.since is not None and flagged.window.since.day == 20
