@@ -153,7 +153,7 @@ def simulator() -> Iterator[Simulator]:
 def in_terminal(
     args: list[str], columns: int, cwd: Path, signal_after: tuple[str, signal.Signals] | None = None
 ) -> tuple[int, str]:
-    """Run the command with stdin, stdout and stderr on a pseudo-terminal of `columns` x 24; return
+    """Run the command with stderr on a pseudo-terminal of `columns` x 24; return
     its exit status and everything it drew. With `signal_after` (text, signal): send the signal once
     the text has been drawn."""
     controller, terminal = os.openpty()
@@ -162,8 +162,10 @@ def in_terminal(
     env |= {"OPENAI_API_KEY": TEST_KEY, "SUMMARIZER_CACHE_DIR": str(cwd / "cache"), "TERM": "xterm-256color"}
     process = subprocess.Popen(
         [sys.executable, "-m", "summarizer", *args],
-        stdin=terminal,
-        stdout=terminal,
+        # Only stderr is the terminal, as in `summarizer brief today/ > brief.md < /dev/null`: the bar
+        # must still find the terminal's width.
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
         stderr=terminal,
         cwd=ROOT,
         env=env,
