@@ -258,6 +258,7 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
     ("args", "line"),
     [
         (["breif", "today/"], "summarizer: error: unknown command 'breif' (did you mean brief?)"),
+        (["--verison"], "summarizer: error: unknown option --verison (did you mean --version?)"),
         (
             ["brief", "today/", "--modle", "m"],
             "summarizer brief: error: unknown option --modle (did you mean --mode or --model?)",
@@ -295,6 +296,11 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
 def test_a_wrong_command_or_option_is_one_line_naming_the_nearest(args, line):
     result = run(*args)
     assert (result.returncode, result.stdout, result.stderr) == (EXIT_USAGE, "", line + "\n")
+
+
+def test_help_as_a_command_prints_a_commands_help():
+    result = run("help", "merge")
+    assert result.returncode == EXIT_OK and result.stdout.startswith("usage: summarizer merge ")
 
 
 @pytest.mark.parametrize(

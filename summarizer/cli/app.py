@@ -64,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:  # the help, and a usage status (git alone exits non-zero too): no command ran
         parser.print_help()
         return EXIT_USAGE
+    if argv[0] == "help":  # `summarizer help [COMMAND]`, as git and pip take it
+        argv = [*argv[1:2], "--help"]
     args = parser.parse_args(argv)
     command = _command(args.command)
     from ..errors import SummarizerError

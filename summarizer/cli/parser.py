@@ -59,6 +59,9 @@ class Parser(argparse.ArgumentParser):
         if extras:
             command = self.commands.get(getattr(parsed, "command", None) or "", self)
             command.error(command.unknown(extras[0]))
+        if self.commands and getattr(parsed, "command", None) is None:
+            # Checked here, not by argparse, so that `summarizer --verison` is told about --version.
+            self.error(f"no command given: choose from {', '.join(self.commands)}")
         return parsed
 
     def unknown(self, given: str) -> str:
@@ -286,7 +289,7 @@ def build_parser() -> Parser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, summary: str, *examples: str) -> Parser:
         sub: Parser = commands.add_parser(
