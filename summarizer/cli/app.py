@@ -67,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[0] == "help":  # `summarizer help [COMMAND]`, as git and pip take it
         argv = [*argv[1:2], "--help"]
     args = parser.parse_args(argv)
+    if args.command is None:  # checked here, not by argparse: `summarizer --verison` hears of --version
+        parser.error(f"no command given: choose from {', '.join(parser.commands)}")
     command = _command(args.command)
     from ..errors import SummarizerError
 

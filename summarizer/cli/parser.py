@@ -59,9 +59,6 @@ class Parser(argparse.ArgumentParser):
         if extras:
             command = self.commands.get(getattr(parsed, "command", None) or "", self)
             command.error(command.unknown(extras[0]))
-        if self.commands and getattr(parsed, "command", None) is None:
-            # Checked here, not by argparse, so that `summarizer --verison` is told about --version.
-            self.error(f"no command given: choose from {', '.join(self.commands)}")
         return parsed
 
     def unknown(self, given: str) -> str:
