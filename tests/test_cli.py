@@ -258,6 +258,7 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
     ("args", "line"),
     [
         (["breif", "today/"], "summarizer: error: unknown command 'breif' (did you mean brief?)"),
+        (["--verison"], "summarizer: error: unknown option --verison (did you mean --version?)"),
         (
             ["brief", "today/", "--modle", "m"],
             "summarizer brief: error: unknown option --modle (did you mean --mode or --model?)",
@@ -295,6 +296,11 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
 def test_a_wrong_command_or_option_is_one_line_naming_the_nearest(args, line):
     result = run(*args)
     assert (result.returncode, result.stdout, result.stderr) == (EXIT_USAGE, "", line + "\n")
+
+
+def test_help_as_a_command_prints_a_commands_help():
+    result = run("help", "merge")
+    assert result.returncode == EXIT_OK and result.stdout.startswith("usage: summarizer merge ")
 
 
 @pytest.mark.parametrize(
@@ -526,3 +532,20 @@ def test_fish_completion_offers_the_commands_with_their_summaries(tmp_path):
     offered = dict(line.split("\t", 1) for line in result.stdout.splitlines())
     assert offered["brief"] == "summarise articles and merge them into one brief"
     assert {"--mode", "--model"} <= set(offered)
+
+
+def test_a_config_files_values_reach_the_command_unless_a_flag_is_given(tmp_path, monkeypatch):
+    from summarizer.cli.commands import _settings
+    from summarizer.cli.parser import build_parser
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.summarizer]\nsynthesize = true\nconcurrency = 3\nmodel = "house-model"\n'
+        '[tool.summarizer.window]\nsince = "2026-11-01T00:00:00"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    parse = build_parser().parse_args
+    settings = _settings(parse(["brief", "today/"]))
+    assert (settings.synthesize, settings.concurrency, settings.model) == (True, 3, "house-model")
+    assert settings.window.since is not None and settings.window.since.day == 1
+    flagged = _settings(parse(["brief", "today/", "--concurrency", "5", "--since", "2026-11-20"]))
+    assert flagged.concurrency == 5 and flagged.window.since is not None and flagged.window.since.day == 20

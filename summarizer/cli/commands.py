@@ -122,7 +122,7 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """The settings: the flags given, then the environment, then the defaults."""
+    """The settings: the flags given, then the environment, then the config files, then the defaults."""
     given: dict[str, Any] = {
         "model": args.model,
         "mode": args.mode,
@@ -138,8 +138,9 @@ def _settings(args: argparse.Namespace) -> Settings:
         "max_article_tokens": args.max_article_tokens,
         "max_run_tokens": args.max_tokens,
         "prices": args.price,
-        "synthesize": getattr(args, "synthesize", None),
-        "window": Window(since=args.since, until=args.until),
+        # A switch not given and a date not given leave the environment's or a config file's value.
+        "synthesize": True if getattr(args, "synthesize", False) else None,
+        "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
     return settings.model_copy(update={"cache_dir": None}) if args.no_cache else settings
