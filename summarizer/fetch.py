@@ -34,27 +34,24 @@ import httpcore2
 import httpx2
 from pydantic import BaseModel
 
-from . import __version__
 from .cache import Store
 from .errors import InputError
 from .models import FailureKind
 from .settings import FetchPolicy
 
 __all__ = [
-    "USER_AGENT",
     "FetchRecord",
     "Fetched",
     "Fetcher",
     "IPAddress",
     "fetch_error",
     "is_public",
+    "user_agent",
 ]
 
 logger = logging.getLogger(__name__)
 
 PROJECT_URL = "https://pypi.org/project/summarizer/"
-#: Who is asking, and where to read about it: what a site's operator sees in the logs.
-USER_AGENT = f"summarizer/{__version__} (+{PROJECT_URL})"
 #: The name robots.txt rules are matched against.
 ROBOTS_AGENT = "summarizer"
 #: A robots.txt longer than this is read only this far (Google's limit; RFC 9309 asks for 500 KiB at least).
@@ -70,6 +67,13 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+
+
+def user_agent() -> str:
+    """Who is asking, and where to read about it: what a site's operator sees in the logs."""
+    from . import __version__  # the package's one version; read late, the package imports this module
+
+    return f"summarizer/{__version__} (+{PROJECT_URL})"
 
 
 def is_public(address: IPAddress) -> bool:
@@ -233,11 +237,12 @@ class Fetcher:
             follow_redirects=False,
             trust_env=False,
             timeout=httpx2.Timeout(self.policy.timeout),
-            headers={"user-agent": USER_AGENT, "accept-encoding": ", ".join(_ENCODINGS)},
+            headers={"user-agent": user_agent(), "accept-encoding": ", ".join(_ENCODINGS)},
         )
         self._slots = asyncio.Semaphore(self.policy.concurrency)
         self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, asyncio.Task[urllib.robotparser.RobotFileParser | InputError]] = {}
+        self._fetches: dict[str, asyncio.Task[Fetched]] = {}
         #: How many requests went out and how many bytes came back (what a rerun saves shows here).
         self.requests = 0
         self.downloaded = 0
@@ -251,7 +256,7 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        for task in self._robots.values():
+        for task in [*self._robots.values(), *self._fetches.values()]:
             task.cancel()
         await self._client.aclose()
 
@@ -259,7 +264,14 @@ class Fetcher:
 
     async def fetch(self, url: str, *, accept: str = "*/*") -> Fetched:
         """The URL's body, decoded; an InputError naming the URL for anything that stops it (refused,
-        robots.txt, DNS, TLS, timeout, HTTP status, too large)."""
+        robots.txt, DNS, TLS, timeout, HTTP status, too large). A URL asked for twice in a run (two
+        feeds with the same story) is fetched once."""
+        task = self._fetches.get(url)
+        if task is None:
+            task = self._fetches[url] = asyncio.ensure_future(self._fetch(url, accept))
+        return await asyncio.shield(task)
+
+    async def _fetch(self, url: str, accept: str) -> Fetched:
         record = self._record(url)
         headers = {"accept": accept}
         if record is not None:

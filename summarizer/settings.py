@@ -89,7 +89,10 @@ class Window(_Value):
     until: datetime | None = None
 
     def keeps(self, article: Article) -> bool:
-        published = article.published
+        return self.admits(article.published)
+
+    def admits(self, published: datetime | None) -> bool:
+        """Whether a moment of publication is inside the window (no moment: kept)."""
         if published is None:
             return True
         if published.tzinfo is not None:

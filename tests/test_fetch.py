@@ -12,7 +12,7 @@ import pytest
 
 from summarizer.cache import FileStore
 from summarizer.errors import InputError
-from summarizer.fetch import USER_AGENT, Fetched, Fetcher, is_public
+from summarizer.fetch import Fetched, Fetcher, is_public, user_agent
 from summarizer.settings import FetchPolicy
 
 from .webserver import NewsSite, Route
@@ -47,7 +47,7 @@ def test_a_page_is_fetched_with_a_user_agent_that_says_who_is_asking(site):
     fetched = fetch(url)
     assert "Council vote number 1" in fetched.text and fetched.content_type == "text/html"
     agent = dict(site.requests)["/news/1"]["user-agent"]
-    assert agent == USER_AGENT and agent.startswith("summarizer/") and "(+http" in agent
+    assert agent == user_agent() and agent.startswith("summarizer/") and "(+http" in agent
 
 
 def test_loopback_is_refused_unless_private_addresses_are_allowed(site):

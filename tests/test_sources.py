@@ -1,0 +1,213 @@
+"""URLs as inputs: pages and feeds from the local news site, feed lists, per-feed counts, named failures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from summarizer.cache import FileStore
+from summarizer.ingest import Ingested, read_articles
+from summarizer.settings import FetchPolicy, Window, parse_moment
+from summarizer.sources import read_url_list
+
+from .webserver import NewsSite, Route
+
+LOCAL = FetchPolicy(allow_private=True, host_delay=0.0, timeout=5.0)
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+@pytest.fixture
+def site() -> Iterator[NewsSite]:
+    with NewsSite() as running:
+        yield running
+
+
+def read(*inputs: Any, policy: FetchPolicy = LOCAL, **options: Any) -> Ingested:
+    return read_articles(list(inputs), fetch=policy, **options)
+
+
+def test_a_page_url_is_one_article_with_its_site_and_url(site):
+    url = site.page("/news/5", 5)
+    [article] = read(url).articles
+    assert article.origin == url and article.url == url
+    assert article.title == "Council vote number 5" and article.source == "The Local Times"
+    assert "Copyright" not in article.text and "council approved" in article.text
+
+
+def test_a_feed_with_full_content_needs_no_more_requests(site):
+    url = site.feed("/feed.xml", [(1, NOW, True), (2, NOW, True)])
+    result = read(url)
+    assert [a.title for a in result.articles] == ["Council vote number 1", "Council vote number 2"]
+    assert [a.origin for a in result.articles] == [f"{url}#1", f"{url}#2"]
+    assert site.hits("/news/1") == 0
+    [report] = result.feeds
+    assert (report.title, report.entries, report.new, report.skipped, report.failed) == (
+        "The Local Times",
+        2,
+        2,
+        0,
+        0,
+    )
+
+
+def test_entries_without_full_content_are_fetched_from_their_links(site):
+    url = site.feed("/feed.xml", [(1, NOW, False), (2, NOW, False)])
+    for index in (1, 2):
+        site.page(f"/news/{index}", index)
+    result = read(url)
+    assert result.failures == []
+    first, second = result.articles
+    assert first.origin == site.url("/news/1") and first.url == site.url("/news/1")
+    assert first.source == "The Local Times" and first.published == NOW.replace(tzinfo=None)
+    assert "council approved" in second.text
+
+
+def test_with_follow_links_off_a_teaser_entry_is_a_named_failure(site):
+    url = site.feed("/feed.xml", [(1, NOW, False)])
+    site.page("/news/1", 1)
+    result = read(url, policy=LOCAL.model_copy(update={"follow_links": False}))
+    [failure] = result.failures
+    assert failure.origin == site.url("/news/1") and "--no-follow-links" in failure.reason
+    assert site.hits("/news/1") == 0
+
+
+def test_since_skips_old_entries_without_fetching_them_and_counts_them(site):
+    old = NOW - timedelta(days=3)
+    url = site.feed("/feed.xml", [(1, NOW, False), (2, old, False), (3, old, True)])
+    for index in (1, 2):
+        site.page(f"/news/{index}", index)
+    result = read(url, window=Window(since=parse_moment("24h")))
+    assert [a.title for a in result.articles] == ["Council vote number 1"]
+    assert site.hits("/news/2") == 0
+    [report] = result.feeds
+    assert (report.entries, report.skipped, report.failed) == (3, 2, 0)
+
+
+def test_a_failing_entry_is_named_and_counted_and_the_feed_goes_on(site):
+    url = site.feed("/feed.xml", [(1, NOW, False), (2, NOW, False), (3, NOW, False)])
+    site.page("/news/1", 1)
+    site.routes["/news/2"] = Route(b"<html><body><p>Subscribe to read.</p></body></html>")  # a paywall stub
+    result = read(url)  # /news/3 is not there: 404
+    assert [a.origin for a in result.articles] == [site.url("/news/1")]
+    failures = {f.origin: (f.kind, f.reason) for f in result.failures}
+    assert failures[site.url("/news/2")][0] == "unreadable"
+    assert "too little article text" in failures[site.url("/news/2")][1]
+    assert failures[site.url("/news/3")] == ("not found", "HTTP 404 Not Found")
+    assert result.feeds[0].failed == 2
+
+
+def test_a_second_run_counts_only_new_entries_and_asks_conditionally(site, tmp_path):
+    store = FileStore(tmp_path / "cache")
+    url = site.feed("/feed.xml", [(1, NOW, True)], etag='"one"')
+    assert read(url, store=store).feeds[0].new == 1
+    again = read(url, store=store)
+    assert again.feeds[0].new == 0 and not again.feeds[0].changed
+    assert [a.title for a in again.articles] == ["Council vote number 1"]  # from the stored body
+    site.feed("/feed.xml", [(2, NOW, True), (1, NOW, True)], etag='"two"')
+    third = read(url, store=store)
+    assert (third.feeds[0].entries, third.feeds[0].new, third.feeds[0].changed) == (2, 1, True)
+
+
+def test_every_kind_of_failure_is_named_and_the_rest_is_read(site, tmp_path):
+    good = site.page("/news/1", 1)
+    site.routes["/file.pdf"] = Route(b"%PDF-1.7", content_type="application/pdf")
+    site.routes["/big"] = Route(b"<p>" + b"x" * 200_000)
+    site.routes["/slow"] = Route(b"late", delay=2.0)
+    local = tmp_path / "saved.md"
+    local.write_text("An article saved by hand. " * 30)
+    result = read(
+        good,
+        site.url("/file.pdf"),
+        site.url("/big"),
+        site.url("/slow"),
+        site.page("/private/x", 2),
+        "ftp://127.0.0.1/feed.xml",
+        str(local),
+        policy=LOCAL.model_copy(update={"max_bytes": 100_000, "timeout": 0.5}),
+    )
+    assert [a.origin for a in result.articles] == [good, str(local)]  # input order, files and URLs mixed
+    kinds = {f.origin.removeprefix(site.base): f.kind for f in result.failures}
+    assert kinds == {
+        "/file.pdf": "unreadable",
+        "/big": "too large",
+        "/slow": "unreachable",
+        "/private/x": "blocked",
+        "ftp://127.0.0.1/feed.xml": "blocked",
+    }
+
+
+def test_without_allow_private_the_local_site_is_refused(site):
+    result = read(site.page("/news/1", 1), policy=FetchPolicy())
+    [failure] = result.failures
+    assert failure.kind == "blocked" and "127.0.0.1" in failure.reason
+    assert site.requests == []
+
+
+def test_a_text_feed_list_skips_comments_and_names_bad_lines(tmp_path):
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(
+        "# morning feeds\n\nhttps://a.example/feed.xml  # the A feed\nnot a url\n"
+        "https://b.example/news#top\nhttps://a.example/feed.xml\n"
+    )
+    urls, errors = read_url_list(listing)
+    assert urls == ["https://a.example/feed.xml", "https://b.example/news#top"]
+    [error] = errors
+    assert error.source == f"{listing}:4" and "not a URL" in error.reason
+
+
+def test_an_opml_list_gives_its_feeds_in_order(tmp_path):
+    listing = tmp_path / "feeds.opml"
+    listing.write_text(
+        '<?xml version="1.0"?>\n<opml version="2.0"><head><title>Mine</title></head><body>'
+        '<outline text="Local"><outline type="rss" text="A" xmlUrl="https://a.example/rss"/>'
+        '<outline type="rss" text="B" xmlurl="https://b.example/atom"/></outline>'
+        '<outline type="link" text="C" url="https://c.example/story"/></body></opml>'
+    )
+    assert read_url_list(listing) == (
+        ["https://a.example/rss", "https://b.example/atom", "https://c.example/story"],
+        [],
+    )
+
+
+def test_an_opml_list_resolves_no_entities(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("https://leak.example/")
+    listing = tmp_path / "feeds.opml"
+    listing.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<opml><body><outline xmlUrl="&x;"/></body></opml>'
+    )
+    urls, _ = read_url_list(listing)
+    assert urls == []
+
+
+def test_feeds_listed_in_a_file_are_read_after_the_other_inputs(site, tmp_path):
+    page = site.page("/news/1", 1)
+    feed = site.feed("/feed.xml", [(2, NOW, True)])
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"{feed}\nnonsense\n")
+    result = read_articles([page], feeds=[listing], fetch=LOCAL)
+    assert [a.title for a in result.articles] == ["Council vote number 1", "Council vote number 2"]
+    assert [f.origin for f in result.failures] == [f"{listing}:2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ago"),
+    [
+        ("90m", timedelta(minutes=90)),
+        ("24h", timedelta(hours=24)),
+        ("2d", timedelta(days=2)),
+        ("1w", timedelta(weeks=1)),
+    ],
+)
+def test_since_reads_a_time_ago(text, ago):
+    assert parse_moment(text, now=NOW) == NOW - ago
+
+
+def test_since_still_reads_dates_and_says_what_it_accepts():
+    assert parse_moment("2025-03-04") == datetime(2025, 3, 4)
+    with pytest.raises(ValueError, match="24h"):
+        parse_moment("yesterday")
