@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from summarizer import RunResult, Settings, amake_brief
 from summarizer.cache import FileStore
+from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_USAGE, main
 from summarizer.ingest import Ingested, read_articles
 from summarizer.settings import FetchPolicy, Window, parse_moment
 from summarizer.sources import read_url_list
 
+from .conftest import TEST_KEY
+from .simulator import Config, Simulator
 from .webserver import NewsSite, Route
 
 LOCAL = FetchPolicy(allow_private=True, host_delay=0.0, timeout=5.0)
@@ -211,3 +217,100 @@ def test_since_still_reads_dates_and_says_what_it_accepts():
     assert parse_moment("2025-03-04") == datetime(2025, 3, 4)
     with pytest.raises(ValueError, match="24h"):
         parse_moment("yesterday")
+
+
+# --- end to end: a brief from a feed URL, through the command line and the library ----------------------
+
+
+@pytest.fixture
+def simulator() -> Iterator[Simulator]:
+    with Simulator(Config()) as running:
+        yield running
+
+
+def brief(site: NewsSite, simulator: Simulator, tmp_path: Path, *args: str) -> tuple[int, str]:
+    out = tmp_path / "brief.md"
+    status = main(
+        [
+            "brief",
+            *args,
+            "--base-url",
+            simulator.base_url,
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "-o",
+            str(out),
+        ]
+    )
+    return status, out.read_text() if out.exists() else ""
+
+
+def test_a_brief_from_a_feed_url_names_the_feeds_articles(site, simulator, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    feed = site.feed("/feed.xml", [(1, NOW, False), (2, NOW, True)])
+    site.page("/news/1", 1)
+    status, text = brief(site, simulator, tmp_path, feed, "--allow-private")
+    assert status == EXIT_OK, capsys.readouterr().err
+    assert f"[Council vote number 1]({site.url('/news/1')})" in text
+    assert f"[Council vote number 2]({site.url('/news/2')})" in text
+    lines = capsys.readouterr().err.splitlines()
+    assert f"feed {feed}: 2 entries, 2 new, 0 failed" in lines
+    assert lines[-1].startswith("2 summarised, 0 not summarised")
+
+    # An hour later: the feed has not changed, nothing is summarised again.
+    site.routes["/feed.xml"].etag = '"same"'
+    brief(site, simulator, tmp_path, feed, "--allow-private", "--since", "24h")
+    status, _ = brief(site, simulator, tmp_path, feed, "--allow-private", "--since", "24h")
+    lines = capsys.readouterr().err.splitlines()
+    assert f"feed {feed}: 2 entries, 0 new, 0 failed; not modified since the last run" in lines
+    assert lines[-1].startswith("2 summarised (2 from the cache)") and status == EXIT_OK
+    assert sum(simulator.stats.requests.values()) == 2
+
+
+def test_without_allow_private_the_brief_lists_the_refused_url(
+    site, simulator, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    feed = site.feed("/feed.xml", [(2, NOW, True)])
+    status, text = brief(site, simulator, tmp_path, feed)
+    assert status == EXIT_FAILURES and site.requests == []
+    assert "blocked: refused: 127.0.0.1 is at 127.0.0.1" in text
+
+
+def test_feeds_from_a_list_and_the_fetch_flags(site, simulator, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    feed = site.feed("/feed.xml", [(1, NOW, False)])
+    site.page("/news/1", 1)
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"# ours\n{feed}\n")
+    status, text = brief(
+        site, simulator, tmp_path, "--feeds", str(listing), "--allow-private", "--no-follow-links"
+    )
+    assert status == EXIT_FAILURES and "following links is off" in text and site.hits("/news/1") == 0
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /\n", content_type="text/plain")
+    status, text = brief(
+        site, simulator, tmp_path, "--feeds", str(listing), "--allow-private", "--ignore-robots"
+    )
+    assert status == EXIT_OK and "Council vote number 1" in text
+
+
+def test_brief_with_no_inputs_is_a_usage_error(capsys):
+    assert main(["brief"]) == EXIT_USAGE
+    assert "--feeds FILE" in capsys.readouterr().err
+
+
+def test_the_library_fetches_on_the_callers_event_loop(site, simulator, tmp_path):
+    feed = site.feed("/feed.xml", [(2, NOW, True)])
+    settings = Settings(
+        base_url=simulator.base_url,
+        api_key=TEST_KEY,
+        cache_dir=None,
+        fetch=LOCAL,  # type: ignore[arg-type]
+    )
+
+    async def run() -> RunResult:
+        return await amake_brief([feed], settings=settings)
+
+    result = asyncio.run(run())
+    assert [a.title for a in result.articles] == ["Council vote number 2"]
+    assert result.feeds[0].entries == 1 and result.complete

@@ -14,9 +14,18 @@ from ..models import Brief
 from ..pipeline import Summaries
 from ..render import render_brief, render_template
 from ..settings import Prices, Settings
+from ..sources import FeedReport
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
 
-__all__ = ["check_output", "exit_status", "keep_existing", "print_summary", "rendered", "write_output"]
+__all__ = [
+    "check_output",
+    "exit_status",
+    "keep_existing",
+    "print_feeds",
+    "print_summary",
+    "rendered",
+    "write_output",
+]
 
 
 def rendered(brief: Brief, args: argparse.Namespace) -> str:
@@ -62,6 +71,15 @@ def print_summary(
         f"{spent.completion_tokens} completion tokens{cost}{written}",
         file=stream,
     )
+
+
+def print_feeds(feeds: list[FeedReport]) -> None:
+    """One line per feed fetched: what it held, what was new since the last run, what was not used."""
+    for feed in feeds:
+        unchanged = "; not modified since the last run" if not feed.changed else ""
+        skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
+        counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
+        print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
 
 
 def check_output(output: str | None) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import __version__
 from ..fields import FIELD_NAMES
 from ..render import FORMATS
-from ..settings import DEFAULT_MODEL, Prices, default_cache_dir
+from ..settings import DEFAULT_MODEL, Prices, default_cache_dir, parse_moment
 
 __all__ = ["build_parser"]
 
@@ -20,9 +20,30 @@ __all__ = ["build_parser"]
 def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
-        nargs="+",
-        metavar="PATH",
-        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, or - for stdin",
+        nargs="*",
+        metavar="PATH|URL",
+        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, - for stdin, "
+        "or http(s) URLs of pages and RSS/Atom feeds",
+    )
+    live = parser.add_argument_group("live sources (URLs and feeds)")
+    live.add_argument(
+        "--feeds",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="read the URLs listed in FILE too: OPML, or one URL a line with # comments (repeatable)",
+    )
+    live.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch from private, loopback and link-local addresses too (an intranet CMS); "
+        "refused by default, after DNS and on every redirect",
+    )
+    live.add_argument("--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows")
+    live.add_argument(
+        "--no-follow-links",
+        action="store_true",
+        help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
     )
     parser.add_argument(
         "--field",
@@ -36,14 +57,15 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--since",
         type=_moment(start=True),
-        metavar="DATE",
-        help="leave out articles published before DATE (YYYY-MM-DD or ISO time)",
+        metavar="WHEN",
+        help="leave out articles published before WHEN: a date (YYYY-MM-DD), an ISO time, or a time "
+        "ago (90m, 24h, 2d, 1w); a feed's older entries are not even fetched",
     )
     parser.add_argument(
         "--until",
         type=_moment(start=False),
-        metavar="DATE",
-        help="leave out articles published after DATE (a date includes the whole day)",
+        metavar="WHEN",
+        help="leave out articles published after WHEN (a date includes the whole day)",
     )
 
 
@@ -271,9 +293,9 @@ def _field(text: str) -> tuple[str, str]:
 def _moment(*, start: bool) -> Callable[[str], datetime]:
     def parse(text: str) -> datetime:
         try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError("give a date (YYYY-MM-DD) or an ISO time") from None
+            moment = parse_moment(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
         if len(text) == 10 and not start:  # a date: the whole day
             moment = datetime.combine(moment.date(), time.max)
         return moment.replace(tzinfo=None) if moment.tzinfo is None else moment
