@@ -27,7 +27,7 @@ from .errors import (
     UsageError,
 )
 from .grounded import summarize_article
-from .ingest import iter_articles, read_articles
+from .ingest import aread_articles, iter_articles, read_articles
 from .merge import merge_briefings
 from .models import (
     Article,
@@ -55,7 +55,8 @@ from .pipeline import RunResult, amake_brief, asummarize, make_brief, summarize
 from .records import dump_records, load_records
 from .render import render_brief, render_template
 from .run import Gate, ProgressEvent, Summaries
-from .settings import DEFAULT_MODEL, Prices, RetryPolicy, Settings, Window
+from .settings import DEFAULT_MODEL, FetchPolicy, Prices, RetryPolicy, Settings, Window
+from .sources import FeedReport
 
 __version__ = "0.1.0"
 
@@ -83,6 +84,8 @@ __all__ = [
     "Engine",
     "Entity",
     "Failure",
+    "FeedReport",
+    "FetchPolicy",
     "Finding",
     "Gate",
     "InputError",
@@ -110,6 +113,7 @@ __all__ = [
     "UsageError",
     "Window",
     "amake_brief",
+    "aread_articles",
     "asummarize",
     "briefing_schema",
     "dump_records",

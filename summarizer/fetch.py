@@ -519,13 +519,12 @@ def _decode(body: bytes, headers: httpx2.Headers) -> str:
         found = pattern.search(head)
         if found:
             candidates.append(found[1].decode("ascii"))
-    for name in [*candidates, "utf-8"]:
-        try:
-            codecs.lookup(name)
-        except LookupError:
+    for name in candidates:
+        try:  # a name a server chose: not every codec is a text encoding (zlib, rot13 raise here)
+            return body.decode(name, errors="replace")
+        except (LookupError, ValueError):
             continue
-        return body.decode(name, errors="replace")
-    return body.decode("utf-8", errors="replace")  # pragma: no cover - utf-8 always exists
+    return body.decode("utf-8", errors="replace")
 
 
 def _status_error(url: str, exchange: _Exchange) -> InputError:

@@ -129,7 +129,7 @@ class FetchPolicy(_Value):
     """How live sources (URLs, feeds) are fetched: what bounds every response, what manners every host
     is shown, and which addresses may be reached at all."""
 
-    #: Seconds one response may take, redirects and a slow trickle of bytes included.
+    #: Seconds one request may take (each redirect hop is one), a slow trickle of bytes included.
     timeout: float = Field(default=20.0, gt=0)
     #: A response larger than this (after gzip) is not read past it, and fails.
     max_bytes: int = Field(default=5 * 2**20, ge=1)

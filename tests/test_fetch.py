@@ -255,8 +255,39 @@ def test_nothing_listening_is_a_connection_failure():
     assert error.kind == "unreachable" and "cannot connect" in error.reason
 
 
+@pytest.mark.parametrize("charset", ["zlib", "rot13", "no-such-charset"])
+def test_a_charset_that_is_not_a_text_encoding_falls_back_to_utf8(site, charset):
+    site.routes["/odd"] = Route("<p>Café</p>".encode(), content_type=f"text/html; charset={charset}")
+    assert "Café" in fetch(site.url("/odd")).text
+
+
 def test_a_charset_the_server_names_is_used(site):
     site.routes["/latin"] = Route(
         "<p>Café crème</p>".encode("latin-1"), content_type="text/html; charset=iso-8859-1"
     )
     assert "Café crème" in fetch(site.url("/latin")).text
+
+
+def test_a_url_asked_for_twice_in_a_run_is_fetched_once(site):
+    url = site.page("/news/1", 1)
+
+    async def go() -> None:
+        async with Fetcher(LOCAL) as fetcher:
+            await asyncio.gather(fetcher.fetch(url), fetcher.fetch(url))
+
+    asyncio.run(go())
+    assert site.hits("/news/1") == 1
+
+
+def test_a_crawl_delay_spaces_the_requests_to_its_host(site):
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nCrawl-delay: 1\n", content_type="text/plain")
+    urls = [site.page(f"/news/{n}", n) for n in range(3)]
+
+    async def go() -> float:
+        async with Fetcher(LOCAL) as fetcher:
+            await fetcher.fetch(urls[0])
+            started = time.monotonic()
+            await asyncio.gather(*(fetcher.fetch(url) for url in urls[1:]))
+            return time.monotonic() - started
+
+    assert asyncio.run(go()) >= 1.5  # two more requests, each a second after the one before

@@ -14,7 +14,7 @@ import gzip
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,7 +41,6 @@ class Route:
 
 
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
-LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def page_html(index: int, *, title: str | None = None) -> str:
