@@ -393,13 +393,17 @@ class Fetcher:
             manners = self._hosts[host] = _Host(
                 asyncio.Semaphore(self.policy.per_host), self.policy.host_delay
             )
-        async with self._slots, manners.slots:
+        # The host's slot and pause first, the run's slot last: a request waiting for its host holds
+        # none of the run's slots, so one slow host cannot stall the others (measured: 4 hosts of 27
+        # requests took 14.9 s the other way round, 6.8 s this way: benchmarks/fetch.py).
+        async with manners.slots:
             async with manners.lock:
                 wait = manners.next_start - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
                 manners.next_start = time.monotonic() + manners.delay
-            yield
+            async with self._slots:
+                yield
 
     # --- robots.txt --------------------------------------------------------------------------------
 

@@ -86,13 +86,16 @@ def rss(base: str, items: list[tuple[int, datetime, bool]], title: str = "The Lo
 
 
 class NewsSite:
-    """The site on 127.0.0.1 (a free port); a context manager. `routes` maps a path to what it serves."""
+    """The site on 127.0.0.1 (or another loopback address) and a free port; a context manager. `routes`
+    maps a path to what it serves."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {"/robots.txt": Route(ROBOTS.encode(), content_type="text/plain")}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        if not host.startswith("127."):
+            raise ValueError("the test site serves on loopback addresses only")
+        self._httpd = ThreadingHTTPServer((host, 0), self._handler())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
