@@ -28,6 +28,10 @@ class FeedEntry:
     full: bool
 
 
+#: What the bytes feedparser is given are: the text, already decoded, encoded again as UTF-8.
+_AS_UTF8 = "application/xml; charset=utf-8"
+
+
 def looks_like_feed(text: str) -> bool:
     head = text[:2000].lower()
     return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
@@ -39,7 +43,9 @@ def read_feed(origin: str, xml: str) -> tuple[str | None, list[FeedEntry]]:
     An entry's text is its full content (content:encoded, Atom content) where the feed has it, else its
     summary; the feed's title is each entry's source.
     """
-    parsed = feedparser.parse(xml)
+    # Bytes, never the str: feedparser fetches a str that parses as a URL and opens one that names a
+    # file, so a "feed" whose text is http://169.254.169.254/... would be a request nothing checked.
+    parsed = feedparser.parse(xml.encode("utf-8"), response_headers={"content-type": _AS_UTF8})
     if parsed.bozo and not parsed.entries:
         raise InputError(origin, f"not a readable RSS or Atom feed: {parsed.get('bozo_exception')}")
     source = parsed.feed.get("title")

@@ -92,6 +92,23 @@ def test_since_skips_old_entries_without_fetching_them_and_counts_them(site):
     assert (report.entries, report.skipped, report.failed) == (3, 2, 0)
 
 
+def test_a_feed_in_another_encoding_keeps_its_characters(site):
+    body = site.feed("/feed.xml", [(1, NOW, True)]) and site.routes["/feed.xml"].body.decode()
+    body = body.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("The Local Times", "Le Café")
+    site.routes["/feed.xml"] = Route(body.encode("latin-1"), content_type="application/rss+xml")
+    [article] = read(site.url("/feed.xml")).articles
+    assert article.source == "Le Café"
+
+
+def test_a_feed_whose_text_is_a_url_is_not_fetched_by_the_feed_reader(site):
+    site.routes["/secret"] = Route(b"<rss><channel><item><title>leaked</title></item></channel></rss>")
+    site.routes["/feed.xml"] = Route(
+        f"{site.url('/secret')}#<rss>".encode(), content_type="application/rss+xml"
+    )
+    result = read(site.url("/feed.xml"))
+    assert site.hits("/secret") == 0 and result.articles == []
+
+
 def test_a_failing_entry_is_named_and_counted_and_the_feed_goes_on(site):
     url = site.feed("/feed.xml", [(1, NOW, False), (2, NOW, False), (3, NOW, False)])
     site.page("/news/1", 1)
