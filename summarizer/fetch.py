@@ -380,10 +380,11 @@ class Fetcher:
             raise fetch_error(url, _connect_reason(host, error)) from None
         except httpx2.HTTPError as error:  # a broken response: protocol errors, bad encodings
             raise fetch_error(url, f"{type(error).__name__}: {error}") from None
-        except (OSError, ValueError, RuntimeError) as error:  # anything else on the way (a replayed
-            # cassette without this URL): this URL's failure, not the run's
+        except Exception as error:  # anything else on the way (a replayed cassette that does not hold
+            # this URL): this URL's failure, not the run's
             logger.debug("fetching %s", url, exc_info=True)
-            raise fetch_error(url, f"{type(error).__name__}: {error}") from None
+            first = (str(error).strip().splitlines() or [""])[0]
+            raise fetch_error(url, f"{type(error).__name__}: {first}".rstrip(": ")) from None
 
     @asynccontextmanager
     async def _turn(self, host: str) -> AsyncIterator[None]:

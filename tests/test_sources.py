@@ -17,7 +17,7 @@ from summarizer.ingest import Ingested, read_articles
 from summarizer.settings import FetchPolicy, Window, parse_moment
 from summarizer.sources import read_url_list
 
-from .conftest import TEST_KEY
+from .conftest import EXAMPLES, ROOT, TEST_KEY
 from .simulator import Config, Simulator
 from .webserver import NewsSite, Route
 
@@ -331,3 +331,16 @@ def test_the_library_fetches_on_the_callers_event_loop(site, simulator, tmp_path
     result = asyncio.run(run())
     assert [a.title for a in result.articles] == ["Council vote number 2"]
     assert result.feeds[0].entries == 1 and result.complete
+
+
+def test_a_url_a_replayed_cassette_does_not_hold_is_a_failure_and_the_run_goes_on(site, tmp_path):
+    feed = site.feed("/feed.xml", [(2, NOW, True)])
+    out = tmp_path / "brief.md"
+    cassette = ROOT / "cassettes" / "examples" / "brief.yaml"
+    status = main(
+        ["brief", str(EXAMPLES), feed, "--allow-private", "--cassette", str(cassette), "-o", str(out)]
+    )
+    assert status == EXIT_FAILURES
+    assert f"{feed}: unreachable: CannotOverwriteExistingCassetteException" in out.read_text().replace(
+        "\\:", ":"
+    )
