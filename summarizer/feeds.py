@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -37,8 +38,9 @@ def looks_like_feed(text: str) -> bool:
     return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
 
 
-def read_feed(origin: str, xml: str) -> tuple[str | None, list[FeedEntry]]:
+def read_feed(origin: str, xml: str, base: str | None = None) -> tuple[str | None, list[FeedEntry]]:
     """The feed's title and its entries, in feed order; an InputError when it is not a feed at all.
+    Relative links are resolved against `base` (where a fetched feed came from).
 
     An entry's text is its full content (content:encoded, Atom content) where the feed has it, else its
     summary; the feed's title is each entry's source.
@@ -60,6 +62,8 @@ def read_feed(origin: str, xml: str) -> tuple[str | None, list[FeedEntry]]:
             datetime.fromtimestamp(calendar.timegm(stamp), UTC).replace(tzinfo=None) if stamp else None
         )
         link = entry.get("link") or None
+        if link and base:
+            link = urljoin(base, link)
         fields = {"text": text, "title": entry.get("title"), "url": link, "author": entry.get("author"),
                   "published": published, "source": source}  # fmt: skip
         key = entry.get("id") or link or where

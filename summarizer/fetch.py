@@ -363,6 +363,8 @@ class Fetcher:
                         exchange.body = await _read(url, response, limit, truncate=truncate)
                         self.downloaded += len(exchange.body)
                     return exchange
+        except InputError:  # too large, a broken body: already this URL's failure
+            raise
         except TimeoutError:
             raise fetch_error(url, f"timed out after {self.policy.timeout:g} s") from None
         except httpx2.TimeoutException:

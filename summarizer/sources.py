@@ -176,7 +176,7 @@ def _site(url: str) -> str | None:
 
 
 async def _read_feed(fetcher: Fetcher, fetched: Fetched, window: Window) -> Read:
-    title, entries = read_feed(fetched.url, fetched.text)
+    title, entries = read_feed(fetched.url, fetched.text, base=fetched.final_url)
     if not entries:
         raise InputError(fetched.url, "the feed has no entries")
     report = FeedReport(fetched.url, title, entries=len(entries), changed=fetched.changed)

@@ -71,6 +71,15 @@ def test_entries_without_full_content_are_fetched_from_their_links(site):
     assert "council approved" in second.text
 
 
+def test_relative_links_in_a_feed_are_resolved_against_where_it_came_from(site):
+    site.feed("/feeds/main.xml", [(1, NOW, False)])
+    route = site.routes["/feeds/main.xml"]
+    route.body = route.body.replace(site.base.encode() + b"/news/1", b"../news/1")
+    site.page("/news/1", 1)
+    [article] = read(site.url("/feeds/main.xml")).articles
+    assert article.url == site.url("/news/1")
+
+
 def test_with_follow_links_off_a_teaser_entry_is_a_named_failure(site):
     url = site.feed("/feed.xml", [(1, NOW, False)])
     site.page("/news/1", 1)
@@ -138,7 +147,7 @@ def test_every_kind_of_failure_is_named_and_the_rest_is_read(site, tmp_path):
     good = site.page("/news/1", 1)
     site.routes["/file.pdf"] = Route(b"%PDF-1.7", content_type="application/pdf")
     site.routes["/big"] = Route(b"<p>" + b"x" * 200_000)
-    site.routes["/slow"] = Route(b"late", delay=2.0)
+    site.routes["/slow"] = Route(b"late", delay=4.0)
     local = tmp_path / "saved.md"
     local.write_text("An article saved by hand. " * 30)
     result = read(
@@ -149,7 +158,7 @@ def test_every_kind_of_failure_is_named_and_the_rest_is_read(site, tmp_path):
         site.page("/private/x", 2),
         "ftp://127.0.0.1/feed.xml",
         str(local),
-        policy=LOCAL.model_copy(update={"max_bytes": 100_000, "timeout": 0.5}),
+        policy=LOCAL.model_copy(update={"max_bytes": 100_000, "timeout": 1.5}),
     )
     assert [a.origin for a in result.articles] == [good, str(local)]  # input order, files and URLs mixed
     kinds = {f.origin.removeprefix(site.base): f.kind for f in result.failures}
