@@ -212,6 +212,8 @@ def _iterate(
     paths: Iterable[PathArg], stdin: IO[str] | None, fields: Mapping[str, str], excluded: set[Path]
 ) -> Iterator[Article | Failure]:
     for raw in paths:
+        if is_url(os.fspath(raw)):  # paths may be a lazy iterable: found only now
+            raise UsageError(f"iter_articles reads files; fetch {raw} with read_articles or aread_articles")
         for item in expand(Path(raw), SUFFIXES) if os.fspath(raw) != "-" else [None]:
             if isinstance(item, InputError):
                 yield _failure(item)
