@@ -106,6 +106,7 @@ async def asummarize(
     """
     settings = settings or Settings()
     async with _run(settings, client, progress, unrecoverable) as run:
+        _announce(progress, len(articles))
         return await run.summarize(articles, len(articles))
 
 
@@ -186,6 +187,7 @@ async def amake_brief(
         settings.key()  # fail before reading anything
     ingested, articles, left_out = await aselect_articles(paths, settings, fields, exclude, feeds)
     async with _run(settings, client, progress, unrecoverable) as run:
+        _announce(progress, len(articles))
         summaries = await run.summarize(articles, len(articles))
         brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
         if settings.synthesize and not summaries.stopped:
@@ -197,6 +199,14 @@ async def amake_brief(
     return RunResult(
         brief=brief, summaries=summaries, articles=articles, left_out=left_out, feeds=ingested.feeds
     )
+
+
+def _announce(progress: Progress | None, total: int) -> None:
+    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
+    has, so that it shows 0/N before the first answer."""
+    start = getattr(progress, "start", None)
+    if callable(start):
+        start(total)
 
 
 def select_articles(
