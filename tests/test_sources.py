@@ -12,7 +12,7 @@ import pytest
 
 from summarizer import RunResult, Settings, amake_brief
 from summarizer.cache import FileStore
-from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_USAGE, main
+from summarizer.cli import EXIT_FAILURES, EXIT_OK, main
 from summarizer.ingest import Ingested, read_articles
 from summarizer.settings import FetchPolicy, Window, parse_moment
 from summarizer.sources import read_url_list
@@ -318,11 +318,6 @@ def test_feeds_from_a_list_and_the_fetch_flags(site, simulator, tmp_path, monkey
         site, simulator, tmp_path, "--feeds", str(listing), "--allow-private", "--ignore-robots"
     )
     assert status == EXIT_OK and "Council vote number 1" in text
-
-
-def test_brief_with_no_inputs_is_a_usage_error(capsys):
-    assert main(["brief"]) == EXIT_USAGE
-    assert "--feeds FILE" in capsys.readouterr().err
 
 
 def test_the_library_fetches_on_the_callers_event_loop(site, simulator, tmp_path):

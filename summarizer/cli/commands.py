@@ -37,7 +37,6 @@ __all__ = ["COMMANDS"]
 
 
 def _brief(args: argparse.Namespace) -> int:
-    _check_inputs(args)
     settings = _settings(args)
     check_output(args.output)
     with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
@@ -60,7 +59,6 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    _check_inputs(args)
     settings = _settings(args)
     check_output(args.output)
     ingested, articles, left_out = select_articles(
@@ -124,11 +122,6 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
-
-
-def _check_inputs(args: argparse.Namespace) -> None:
-    if not args.paths and not args.feeds:
-        raise UsageError("give the articles: paths, URLs, or --feeds FILE")
 
 
 def _settings(args: argparse.Namespace) -> Settings:

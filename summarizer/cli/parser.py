@@ -56,9 +56,12 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> argparse.Namespace:
         parsed, extras = self.parse_known_args(args, namespace)
+        command = self.commands.get(getattr(parsed, "command", None) or "", self)
         if extras:
-            command = self.commands.get(getattr(parsed, "command", None) or "", self)
             command.error(command.unknown(extras[0]))
+        if getattr(parsed, "paths", None) == [] and not getattr(parsed, "feeds", True):
+            # The articles are paths, URLs, or the URLs of --feeds lists: one of them is required.
+            command.error("the following arguments are required: PATH|URL (or --feeds FILE)")
         return parsed
 
     def unknown(self, given: str) -> str:
