@@ -351,7 +351,9 @@ def test_a_url_a_replayed_cassette_does_not_hold_is_a_failure_and_the_run_goes_o
 
 
 def test_the_fetch_policy_can_come_from_a_config_file(tmp_path, monkeypatch):
-    (tmp_path / "pyproject.toml").write_text("[tool.summarizer.fetch]\nallow_private = true\nmax_bytes = 1000\n")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.summarizer.fetch]\nallow_private = true\nmax_bytes = 1000\n"
+    )
     monkeypatch.chdir(tmp_path)
     fetch = Settings().fetch
     assert (fetch.allow_private, fetch.max_bytes, fetch.robots) == (True, 1000, True)
