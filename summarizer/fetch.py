@@ -180,10 +180,10 @@ class _CheckedBackend(httpcore2.AsyncNetworkBackend):
 def _transport(allowed: Callable[[IPAddress], bool], policy: FetchPolicy) -> httpx2.AsyncHTTPTransport:
     """httpx2's transport with its connection pool built on the checked backend (httpx2 does not take
     a network backend itself). Proxies from the environment are not used: they would resolve the host
-    where no check can see it."""
+    where no check can see it. SSL_CERT_FILE / SSL_CERT_DIR are: an intranet's own CA."""
     transport = httpx2.AsyncHTTPTransport(trust_env=False)
     transport._pool = httpcore2.AsyncConnectionPool(
-        ssl_context=httpx2.create_ssl_context(trust_env=False),
+        ssl_context=httpx2.create_ssl_context(trust_env=True),
         max_connections=policy.concurrency,
         max_keepalive_connections=policy.concurrency,
         keepalive_expiry=5.0,

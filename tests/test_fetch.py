@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import shutil
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ from summarizer.errors import InputError
 from summarizer.fetch import Fetched, Fetcher, is_public, user_agent
 from summarizer.settings import FetchPolicy
 
-from .webserver import NewsSite, Route
+from .webserver import NewsSite, Route, self_signed
 
 #: The test site is on 127.0.0.1: every test but the refusal ones allows private addresses.
 LOCAL = FetchPolicy(allow_private=True, host_delay=0.0, timeout=5.0)
@@ -291,3 +293,21 @@ def test_a_crawl_delay_spaces_the_requests_to_its_host(site):
             return time.monotonic() - started
 
     assert asyncio.run(go()) >= 1.5  # two more requests, each a second after the one before
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    return self_signed(tmp_path_factory.mktemp("tls"))
+
+
+def test_https_verifies_the_certificate_against_the_host_name(certificate, monkeypatch):
+    with NewsSite(tls=certificate) as secure:
+        url = secure.page("/news/1", 1).replace("127.0.0.1", "localhost")
+        error = failure(url)
+        assert error.kind == "unreachable" and error.reason.startswith("TLS:")
+        assert "CERTIFICATE_VERIFY_FAILED" in error.reason
+        # Trusted (an intranet's own CA, through SSL_CERT_FILE): the same page is read.
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+        assert "Council vote number 1" in fetch(url).text

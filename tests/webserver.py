@@ -11,6 +11,8 @@ Routes are plain data (`Route`), so a test can change what a path serves between
 from __future__ import annotations
 
 import gzip
+import ssl
+import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from .synthetic import article_text
 
@@ -41,6 +44,18 @@ class Route:
 
 
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for localhost and 127.0.0.1 that no one trusts, and its key (needs openssl)."""
+    certificate, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(certificate), "-days", "2", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return certificate, key
 
 
 def page_html(index: int, *, title: str | None = None) -> str:
@@ -89,20 +104,26 @@ class NewsSite:
     """The site on 127.0.0.1 (or another loopback address) and a free port; a context manager. `routes`
     maps a path to what it serves."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", tls: tuple[Path, Path] | None = None) -> None:
         self.routes: dict[str, Route] = {"/robots.txt": Route(ROBOTS.encode(), content_type="text/plain")}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._lock = threading.Lock()
         if not host.startswith("127."):
             raise ValueError("the test site serves on loopback addresses only")
         self._httpd = ThreadingHTTPServer((host, 0), self._handler())
+        self.scheme = "http"
+        if tls is not None:  # (certificate, key): HTTPS
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
+            self.scheme = "https"
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
     @property
     def base(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self.scheme}://{host!s}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path
