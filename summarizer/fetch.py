@@ -2,11 +2,11 @@
 conditional requests against a fetch cache.
 
 Every hop of a redirect chain is checked again: its scheme (http or https only), every address its host
-resolves to (private, loopback, link-local, multicast and reserved ones are refused unless the policy
-allows private addresses; the connection is made to the address that was checked, so a second DNS
-answer cannot slip past), and robots.txt. A response is read as a stream and never past the size cap
-(after gzip, so a small compressed bomb is stopped too), within one timeout that covers the whole
-exchange. Nothing a page holds is executed: its bytes are only decoded and parsed.
+resolves to (addresses.py: private, loopback, link-local, multicast and reserved ones are refused unless
+the policy allows private addresses), and robots.txt. A response is read as a stream and never past the
+size cap (after gzip, so a small compressed bomb is stopped too), each request within one timeout that
+covers the whole of it, a slow trickle included. Nothing a page holds is executed: its bytes are only
+decoded and parsed.
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from __future__ import annotations
 import asyncio
 import codecs
 import hashlib
-import ipaddress
 import json
 import logging
 import re
-import socket
 import time
 import urllib.robotparser
 import zlib
@@ -27,13 +25,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from email.message import Message
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 from urllib.parse import urljoin, urlsplit
 
-import httpcore2
 import httpx2
 from pydantic import BaseModel
 
+from .addresses import IPAddress, Refused, Unresolvable, checked_transport, is_public
 from .cache import Store
 from .errors import InputError
 from .models import FailureKind
@@ -43,9 +41,7 @@ __all__ = [
     "FetchRecord",
     "Fetched",
     "Fetcher",
-    "IPAddress",
     "fetch_error",
-    "is_public",
     "user_agent",
 ]
 
@@ -61,8 +57,6 @@ MAX_CRAWL_DELAY = 10.0
 #: Bump when FetchRecord changes: older records are then simply not found.
 FORMAT = 1
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -74,16 +68,6 @@ def user_agent() -> str:
     from . import __version__  # the package's one version; read late, the package imports this module
 
     return f"summarizer/{__version__} (+{PROJECT_URL})"
-
-
-def is_public(address: IPAddress) -> bool:
-    """Whether an address is on the public internet: not private, loopback, link-local, multicast,
-    reserved, shared (CGNAT) or unspecified, nor an IPv4 one of those dressed as IPv6."""
-    if isinstance(address, ipaddress.IPv6Address):
-        embedded = address.ipv4_mapped or address.sixtofour
-        if embedded is not None:
-            return is_public(embedded)
-    return address.is_global and not (address.is_multicast or address.is_reserved)
 
 
 class FetchRecord(BaseModel):
@@ -116,80 +100,6 @@ class Fetched:
 
 def fetch_error(url: str, reason: str, kind: FailureKind = "unreachable") -> InputError:
     return InputError(url, reason, kind)
-
-
-class _Refused(Exception):
-    """Raised from inside the connection: the host resolves to an address the policy refuses."""
-
-    def __init__(self, host: str, address: IPAddress) -> None:
-        super().__init__(host, address)
-        self.host = host
-        self.address = address
-
-
-class _Unresolvable(Exception):
-    def __init__(self, host: str, detail: str) -> None:
-        super().__init__(host, detail)
-        self.host = host
-        self.detail = detail
-
-
-class _CheckedBackend(httpcore2.AsyncNetworkBackend):
-    """Resolves a host itself, checks every address, and connects to one it checked: the address check
-    and the connection see the same DNS answer."""
-
-    def __init__(self, allowed: Callable[[IPAddress], bool]) -> None:
-        self._allowed = allowed
-        self._backend = httpcore2.AnyIOBackend()
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore2.AsyncNetworkStream:
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as error:
-            raise _Unresolvable(host, error.strerror or str(error)) from None
-        addresses = list(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
-        for address in addresses:
-            if not self._allowed(address):
-                raise _Refused(host, address)
-        last: Exception | None = None
-        for address in addresses:
-            try:
-                return await self._backend.connect_tcp(
-                    str(address), port, timeout, local_address, socket_options
-                )
-            except (httpcore2.ConnectError, httpcore2.ConnectTimeout) as error:
-                last = error
-        raise last or _Unresolvable(host, "no address")
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore2.AsyncNetworkStream:
-        raise _Unresolvable(path, "unix sockets are not fetched")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
-
-
-def _transport(allowed: Callable[[IPAddress], bool], policy: FetchPolicy) -> httpx2.AsyncHTTPTransport:
-    """httpx2's transport with its connection pool built on the checked backend (httpx2 does not take
-    a network backend itself). Proxies from the environment are not used: they would resolve the host
-    where no check can see it. SSL_CERT_FILE / SSL_CERT_DIR are: an intranet's own CA."""
-    transport = httpx2.AsyncHTTPTransport(trust_env=False)
-    transport._pool = httpcore2.AsyncConnectionPool(
-        ssl_context=httpx2.create_ssl_context(trust_env=True),
-        max_connections=policy.concurrency,
-        max_keepalive_connections=policy.concurrency,
-        keepalive_expiry=5.0,
-        network_backend=_CheckedBackend(allowed),
-    )
-    return transport
 
 
 @dataclass
@@ -233,7 +143,7 @@ class Fetcher:
         if allowed is None:
             allowed = (lambda address: True) if self.policy.allow_private else is_public
         self._client = httpx2.AsyncClient(
-            transport=_transport(allowed, self.policy),
+            transport=checked_transport(allowed, self.policy.concurrency),
             follow_redirects=False,
             trust_env=False,
             timeout=httpx2.Timeout(self.policy.timeout),
@@ -369,14 +279,14 @@ class Fetcher:
             raise fetch_error(url, f"timed out after {self.policy.timeout:g} s") from None
         except httpx2.TimeoutException:
             raise fetch_error(url, f"timed out after {self.policy.timeout:g} s") from None
-        except _Refused as refused:
+        except Refused as refused:
             raise fetch_error(
                 url,
                 f"refused: {refused.host} is at {refused.address}, a private, loopback, link-local or "
                 "reserved address (allow_private / --allow-private to fetch from an intranet)",
                 "blocked",
             ) from None
-        except _Unresolvable as error:
+        except Unresolvable as error:
             raise fetch_error(url, f"DNS: cannot resolve {error.host}: {error.detail}") from None
         except httpx2.ConnectError as error:
             raise fetch_error(url, _connect_reason(host, error)) from None

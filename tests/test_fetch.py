@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from summarizer.addresses import is_public
 from summarizer.cache import FileStore
 from summarizer.errors import InputError
-from summarizer.fetch import Fetched, Fetcher, is_public, user_agent
+from summarizer.fetch import Fetched, Fetcher, user_agent
 from summarizer.settings import FetchPolicy
 
 from .webserver import NewsSite, Route, self_signed
