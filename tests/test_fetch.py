@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import shutil
 import time
 from collections.abc import Iterator
@@ -12,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from summarizer.addresses import is_public
 from summarizer.cache import FileStore
 from summarizer.errors import InputError
 from summarizer.fetch import Fetched, Fetcher, user_agent
@@ -58,32 +56,6 @@ def test_loopback_is_refused_unless_private_addresses_are_allowed(site):
     error = failure(url, FetchPolicy(host_delay=0))
     assert error.kind == "blocked" and "127.0.0.1" in error.reason and "--allow-private" in error.reason
     assert site.requests == []  # refused before a single byte was sent, robots.txt included
-
-
-@pytest.mark.parametrize(
-    ("address", "public"),
-    [
-        ("93.184.215.14", True),
-        ("2606:4700::1111", True),
-        ("10.1.2.3", False),
-        ("172.16.0.1", False),
-        ("192.168.1.1", False),
-        ("127.0.0.1", False),
-        ("169.254.169.254", False),  # the cloud metadata service
-        ("100.64.0.1", False),  # carrier-grade NAT
-        ("0.0.0.0", False),
-        ("224.0.0.1", False),
-        ("240.0.0.1", False),
-        ("::1", False),
-        ("fe80::1", False),
-        ("fc00::1", False),
-        ("ff02::1", False),
-        ("::ffff:127.0.0.1", False),  # loopback dressed as IPv6
-        ("2002:7f00:1::", False),  # 6to4 of 127.0.0.1
-    ],
-)
-def test_only_public_addresses_are_public(address, public):
-    assert is_public(ipaddress.ip_address(address)) is public
 
 
 def test_a_redirect_to_a_refused_address_is_checked_again_on_that_hop(site):
