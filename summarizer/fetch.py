@@ -254,7 +254,10 @@ class Fetcher:
             location = exchange.headers.get("location")
             if exchange.status not in _REDIRECTS or not location:
                 return current, exchange
-            following = urljoin(current, location.strip())
+            try:
+                following = urljoin(current, location.strip())
+            except ValueError:
+                following = location.strip()  # refused, by name, when checked at the top of the loop
             logger.info("%s: %d redirect to %s", url, exchange.status, following)
             current = following
         raise fetch_error(url, f"more than {self.policy.max_redirects} redirects")
@@ -373,7 +376,12 @@ class Fetcher:
 
 
 def _check_scheme(url: str, target: str) -> None:
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+        parts.port  # noqa: B018 - a port out of range raises here
+    except ValueError as error:
+        where = "" if target == url else f" (a redirect to {target[:200]})"
+        raise fetch_error(url, f"not a valid URL{where}: {error}", "unreadable") from None
     if parts.scheme not in ("http", "https"):
         where = "" if target == url else f" (a redirect to {target})"
         raise fetch_error(

@@ -16,7 +16,7 @@ __all__ = ["expand", "is_excluded", "is_url"]
 logger = logging.getLogger(__name__)
 
 # A scheme and "://": what a URL given as an input looks like (a Windows path, C:\\..., does not).
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://.+", re.S)
 
 
 def is_url(text: str) -> bool:

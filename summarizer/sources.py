@@ -143,6 +143,8 @@ async def read_url(fetcher: Fetcher, url: str, *, window: Window | None = None) 
         raise InputError(url, f"not an HTML page or an RSS/Atom feed ({shown})")
     except InputError as error:
         return Read([error])
+    except Exception as error:  # a reader choking on what a server sent: this URL's failure, not the run's
+        return Read([_unexpected(url, error)])
 
 
 def _is_feed(fetched: Fetched) -> bool:
@@ -208,3 +210,10 @@ async def _entry(fetcher: Fetcher, entry: FeedEntry) -> Article | InputError:
         return _page_article(entry.link, page_fetched, entry.fields)
     except InputError as error:
         return error
+    except Exception as error:
+        return _unexpected(entry.link or entry.where, error)
+
+
+def _unexpected(origin: str, error: Exception) -> InputError:
+    logger.warning("%s could not be read", origin, exc_info=True)
+    return InputError(origin, f"could not be read: {type(error).__name__}: {error}"[:500])

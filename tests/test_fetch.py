@@ -82,6 +82,18 @@ def test_a_url_of_another_scheme_is_refused():
     assert error.kind == "blocked" and "not ftp" in error.reason
 
 
+@pytest.mark.parametrize("url", ["http://[bad/feed", "http://example.org:99999/", "https://:80/"])
+def test_a_broken_url_is_named_not_raised(url):
+    error = failure(url)
+    assert error.kind == "unreadable" and ("not a valid URL" in error.reason or "no host" in error.reason)
+
+
+def test_a_redirect_to_a_broken_url_is_named(site):
+    site.routes["/moved"] = Route(status=302, headers={"location": "http://[broken"})
+    error = failure(site.url("/moved"))
+    assert "not a valid URL (a redirect to http://[broken)" in error.reason
+
+
 def test_redirects_are_followed_and_the_final_url_kept(site):
     site.page("/news/1", 1)
     site.routes["/old"] = Route(status=301, headers={"location": "/older"})

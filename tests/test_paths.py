@@ -78,6 +78,7 @@ def test_excluded_paths_are_skipped(tmp_path):
         ("C:\\news\\today", False),
         ("-", False),
         ("https:", False),
+        ("http://exa mple.com/x", True),  # a broken URL, named as one when fetched
     ],
 )
 def test_a_url_is_told_from_a_path(given, url):

@@ -171,6 +171,18 @@ def test_every_kind_of_failure_is_named_and_the_rest_is_read(site, tmp_path):
     }
 
 
+def test_a_reader_that_chokes_costs_only_its_url(site, monkeypatch):
+    def choke(origin: str, html: str) -> dict[str, Any]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    good = site.feed("/feed.xml", [(2, NOW, True)])
+    monkeypatch.setattr("summarizer.sources.page", choke)
+    result = read(site.page("/news/1", 1), good)
+    assert [a.title for a in result.articles] == ["Council vote number 2"]
+    [failure] = result.failures
+    assert failure.origin == site.url("/news/1") and "RecursionError" in failure.reason
+
+
 def test_without_allow_private_the_local_site_is_refused(site):
     result = read(site.page("/news/1", 1), policy=FetchPolicy())
     [failure] = result.failures
