@@ -138,7 +138,7 @@ async def read_url(fetcher: Fetcher, url: str, *, window: Window | None = None) 
         if _is_feed(fetched):
             return await _read_feed(fetcher, fetched, window or Window())
         if _is_html(fetched):
-            return Read([_page_article(url, fetched)])
+            return Read([await _page_article(url, fetched)])
         shown = fetched.content_type or "no content type"
         raise InputError(url, f"not an HTML page or an RSS/Atom feed ({shown})")
     except InputError as error:
@@ -160,10 +160,12 @@ def _is_html(fetched: Fetched) -> bool:
     )
 
 
-def _page_article(origin: str, fetched: Fetched, defaults: dict[str, Any] | None = None) -> Article:
+async def _page_article(origin: str, fetched: Fetched, defaults: dict[str, Any] | None = None) -> Article:
     """The article on a fetched page. `defaults` (a feed entry's fields) win for what a feed states
     well (title, author, date, link); the page gives the text."""
-    fields = page(origin, fetched.text)
+    # In a thread: a 200 kB page takes trafilatura ~0.4 s, long enough to stall every other fetch of the
+    # run (and make their timeouts fire) if it ran on the event loop.
+    fields = await asyncio.to_thread(page, origin, fetched.text)
     fields["url"] = fields.get("url") or fetched.final_url
     fields["source"] = fields.get("source") or _site(fetched.final_url)
     for name, value in (defaults or {}).items():
@@ -178,7 +180,7 @@ def _site(url: str) -> str | None:
 
 
 async def _read_feed(fetcher: Fetcher, fetched: Fetched, window: Window) -> Read:
-    title, entries = read_feed(fetched.url, fetched.text, base=fetched.final_url)
+    title, entries = await asyncio.to_thread(read_feed, fetched.url, fetched.text, fetched.final_url)
     if not entries:
         raise InputError(fetched.url, "the feed has no entries")
     report = FeedReport(fetched.url, title, entries=len(entries), changed=fetched.changed)
@@ -207,7 +209,7 @@ async def _entry(fetcher: Fetcher, entry: FeedEntry) -> Article | InputError:
         if not _is_html(page_fetched):
             shown = page_fetched.content_type or "no content type"
             raise InputError(entry.link, f"not an HTML page ({shown})")
-        return _page_article(entry.link, page_fetched, entry.fields)
+        return await _page_article(entry.link, page_fetched, entry.fields)
     except InputError as error:
         return error
     except Exception as error:

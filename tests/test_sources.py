@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from summarizer import RunResult, Settings, amake_brief
 from summarizer.cache import FileStore
 from summarizer.cli import EXIT_FAILURES, EXIT_OK, main
 from summarizer.ingest import Ingested, read_articles
+from summarizer.pages import page
 from summarizer.settings import FetchPolicy, Window, parse_moment
 from summarizer.sources import read_url_list
 
@@ -181,6 +183,21 @@ def test_a_reader_that_chokes_costs_only_its_url(site, monkeypatch):
     assert [a.title for a in result.articles] == ["Council vote number 2"]
     [failure] = result.failures
     assert failure.origin == site.url("/news/1") and "RecursionError" in failure.reason
+
+
+def test_reading_a_slow_page_does_not_stall_the_other_fetches(site, monkeypatch):
+    real = page
+
+    def slow(origin: str, html: str) -> dict[str, Any]:
+        time.sleep(1.0)  # as a large page keeps trafilatura busy
+        return real(origin, html)
+
+    monkeypatch.setattr("summarizer.sources.page", slow)
+    first = site.page("/news/1", 1)
+    others = [site.page(f"/news/{n}", n, delay=0.3) for n in (2, 3)]
+    policy = LOCAL.model_copy(update={"timeout": 0.8, "per_host": 3, "robots": False})
+    result = read(first, *others, policy=policy)
+    assert result.failures == [] and len(result.articles) == 3
 
 
 def test_without_allow_private_the_local_site_is_refused(site):
