@@ -143,6 +143,7 @@ async def aread_articles(
     fetched from their links. Results keep input order, feed-list URLs after the other inputs. Every
     URL that fails is a failure naming it, kind and reason, and the rest goes on."""
     iter_articles((), fields=fields)  # an unknown field is a usage error now, before any fetch
+    exclude = list(exclude)  # read once per input below: a generator would be spent after the first
     sequence: list[PathArg | InputError] = []
     for given in _inputs(paths):
         sequence.append(os.fspath(given).strip() if is_url(os.fspath(given)) else given)

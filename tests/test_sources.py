@@ -386,3 +386,13 @@ def test_the_fetch_policy_can_come_from_a_config_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     fetch = Settings().fetch
     assert (fetch.allow_private, fetch.max_bytes, fetch.robots) == (True, 1000, True)
+
+
+def test_excluded_paths_stay_excluded_beside_urls(site, tmp_path):
+    kept, mine = tmp_path / "a.md", tmp_path / "brief.md"
+    for path in (kept, mine):
+        path.write_text("An article saved by hand. " * 30 + path.name)
+    result = read_articles(
+        [kept, site.page("/news/1", 1), mine], exclude=(path for path in [mine]), fetch=LOCAL
+    )
+    assert [a.origin for a in result.articles] == [str(kept), site.url("/news/1")]
