@@ -174,11 +174,13 @@ class Fetcher:
 
     async def fetch(self, url: str, *, accept: str = "*/*") -> Fetched:
         """The URL's body, decoded; an InputError naming the URL for anything that stops it (refused,
-        robots.txt, DNS, TLS, timeout, HTTP status, too large). A URL asked for twice in a run (two
-        feeds with the same story) is fetched once."""
+        robots.txt, DNS, TLS, timeout, HTTP status, too large). A URL asked for again while it is being
+        fetched (two feeds with the same story) shares that fetch. Done fetches are not kept: a run
+        of a thousand pages would hold every page's HTML to the end."""
         task = self._fetches.get(url)
         if task is None:
             task = self._fetches[url] = asyncio.ensure_future(self._fetch(url, accept))
+            task.add_done_callback(lambda _: self._fetches.pop(url, None))
         return await asyncio.shield(task)
 
     async def _fetch(self, url: str, accept: str) -> Fetched:
