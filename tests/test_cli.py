@@ -288,8 +288,8 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
         ),
         (
             ["brief"],
-            "summarizer brief: error: the following arguments are required: PATH (see summarizer "
-            "brief --help)",
+            "summarizer brief: error: the following arguments are required: PATH|URL "
+            "(or --feeds FILE) (see summarizer brief --help)",
         ),
     ],
 )

@@ -28,6 +28,7 @@ from .output import (
     check_render_options,
     exit_status,
     keep_existing,
+    print_feeds,
     print_summary,
     rendered,
     write_output,
@@ -48,11 +49,13 @@ def _brief(args: argparse.Namespace) -> int:
             fields=dict(args.field),
             exclude=_outputs(args),
             unrecoverable=unrecoverable,
+            feeds=args.feeds,
         )
     kept = keep_existing(args.output, result.summaries)
     if not kept:
         write_output(rendered(result.brief, args), args.output, result.summaries, settings)
     if not args.quiet:
+        print_feeds(result.feeds)
         print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
     return exit_status(result.summaries, complete=result.complete, kept=kept)
 
@@ -60,7 +63,9 @@ def _brief(args: argparse.Namespace) -> int:
 def _summarize(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
-    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field), _outputs(args))
+    ingested, articles, left_out = select_articles(
+        args.paths, settings, dict(args.field), _outputs(args), args.feeds
+    )
     with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         summaries = summarize(
             articles,
@@ -73,6 +78,7 @@ def _summarize(args: argparse.Namespace) -> int:
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
+        print_feeds(ingested.feeds)
         print_summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
     return exit_status(summaries, complete=not failures, kept=kept)
 
@@ -143,7 +149,17 @@ def _settings(args: argparse.Namespace) -> Settings:
         "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
-    return settings.model_copy(update={"cache_dir": None}) if args.no_cache else settings
+    fetch = {
+        "allow_private": True if args.allow_private else None,
+        "robots": False if args.ignore_robots else None,
+        "follow_links": False if args.no_follow_links else None,
+    }
+    changes: dict[str, Any] = {
+        "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})
+    }
+    if args.no_cache:
+        changes["cache_dir"] = None
+    return settings.model_copy(update=changes)
 
 
 def _settings_from(given: dict[str, Any]) -> Settings:

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SummarizerError, UsageError
 from ..files import write_atomic
@@ -16,11 +17,15 @@ from ..render import Format, format_for_path, render_brief, render_template
 from ..settings import Prices, Settings
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
 
+if TYPE_CHECKING:
+    from ..sources import FeedReport
+
 __all__ = [
     "check_output",
     "check_render_options",
     "exit_status",
     "keep_existing",
+    "print_feeds",
     "print_summary",
     "rendered",
     "write_output",
@@ -91,6 +96,15 @@ def print_summary(
         f"{spent.completion_tokens:,} completion tokens{cost}{written}",
         file=stream,
     )
+
+
+def print_feeds(feeds: list[FeedReport]) -> None:
+    """One line per feed fetched: what it held, what was new since the last run, what was not used."""
+    for feed in feeds:
+        unchanged = "; not modified since the last run" if not feed.changed else ""
+        skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
+        counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
+        print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
 
 
 def check_output(output: str | None) -> None:

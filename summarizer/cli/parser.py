@@ -58,9 +58,12 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> argparse.Namespace:
         parsed, extras = self.parse_known_args(args, namespace)
+        command = self.commands.get(getattr(parsed, "command", None) or "", self)
         if extras:
-            command = self.commands.get(getattr(parsed, "command", None) or "", self)
             command.error(command.unknown(extras[0]))
+        if getattr(parsed, "paths", None) == [] and not getattr(parsed, "feeds", True):
+            # The articles are paths, URLs, or the URLs of --feeds lists: one of them is required.
+            command.error("the following arguments are required: PATH|URL (or --feeds FILE)")
         return parsed
 
     def unknown(self, given: str) -> str:
@@ -96,9 +99,10 @@ def _nearest(given: str, known: Sequence[str]) -> str:
 def _input_options(parser: Options) -> None:
     parser.add_argument(
         "paths",
-        nargs="+",
-        metavar="PATH",
-        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, or - for stdin",
+        nargs="*",
+        metavar="PATH|URL",
+        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, - for stdin, "
+        "or http(s) URLs of pages and RSS/Atom feeds",
     )
     parser.add_argument(
         "--field",
@@ -112,14 +116,39 @@ def _input_options(parser: Options) -> None:
     parser.add_argument(
         "--since",
         type=_moment(start=True),
-        metavar="DATE",
-        help="leave out articles published before DATE (YYYY-MM-DD or ISO time)",
+        metavar="WHEN",
+        help="leave out articles published before WHEN: a date (YYYY-MM-DD), an ISO time, or a time "
+        "ago (90m, 24h, 2d, 1w); a feed's older entries are not even fetched",
     )
     parser.add_argument(
         "--until",
         type=_moment(start=False),
-        metavar="DATE",
-        help="leave out articles published after DATE (a date includes the whole day)",
+        metavar="WHEN",
+        help="leave out articles published after WHEN (a date includes the whole day)",
+    )
+
+
+def _live_options(parser: Options) -> None:
+    parser.add_argument(
+        "--feeds",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="fetch the URLs listed in FILE too: OPML, or one URL a line with # comments (repeatable)",
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch from private, loopback and link-local addresses too (an intranet CMS); "
+        "refused by default, after DNS and on every redirect",
+    )
+    parser.add_argument(
+        "--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows"
+    )
+    parser.add_argument(
+        "--no-follow-links",
+        action="store_true",
+        help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
     )
 
 
@@ -324,10 +353,12 @@ def build_parser() -> Parser:
         "summarise articles and merge them into one brief",
         "summarizer brief today/ -o brief.md",
         "summarizer brief feed.xml --since 2026-11-23 --format html -o brief.html",
+        "summarizer brief https://example.org/feed.xml --feeds feeds.opml --since 24h -o brief.md",
         "cat export.jsonl | summarizer brief - --field text=body --concurrency 16",
         "summarizer brief today/ --base-url http://localhost:8000/v1 --model qwen3 --mode json_object",
     )
     _input_options(brief.add_argument_group("input"))
+    _live_options(brief.add_argument_group("live sources (URLs and feeds)"))
     _output_options(brief.add_argument_group("output"))
     _model_options(brief)
     brief.add_argument_group("synthesis").add_argument(
@@ -345,6 +376,7 @@ def build_parser() -> Parser:
         "summarizer summarize today/ | summarizer merge - -o brief.json",
     )
     _input_options(summarise.add_argument_group("input"))
+    _live_options(summarise.add_argument_group("live sources (URLs and feeds)"))
     _output_options(summarise.add_argument_group("output"), formats=False)
     _model_options(summarise)
     _talk_options(summarise.add_argument_group("display"))
@@ -478,10 +510,12 @@ def _field(text: str) -> tuple[str, str]:
 
 def _moment(*, start: bool) -> Callable[[str], datetime]:
     def parse(text: str) -> datetime:
+        from ..settings import parse_moment  # imported when a window is given, not for --help
+
         try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError("give a date (YYYY-MM-DD) or an ISO time") from None
+            moment = parse_moment(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
         if len(text) == 10 and not start:  # a date: the whole day
             moment = datetime.combine(moment.date(), time.max)
         return moment.replace(tzinfo=None) if moment.tzinfo is None else moment
