@@ -287,7 +287,7 @@ def test_ctrl_c_says_how_to_resume(monkeypatch, capsys, articles):
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("summarizer.cli.make_brief", interrupted)
+    monkeypatch.setattr("summarizer.cli.commands.make_brief", interrupted)
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
     assert main(["brief", str(articles)]) == EXIT_INTERRUPTED
     assert "run the same command again to resume" in capsys.readouterr().err

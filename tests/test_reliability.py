@@ -109,7 +109,7 @@ def test_an_output_that_fails_at_the_end_keeps_the_briefings_in_the_cache(
 ):
     out, cache = tmp_path / "brief.md", tmp_path / "cache"
     args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
-    monkeypatch.setattr("summarizer.cli.write_atomic", _no_space)
+    monkeypatch.setattr("summarizer.cli.output.write_atomic", _no_space)
     assert main([*args, "-o", str(out)]) == EXIT_FAILURES
     [line] = err_lines(capsys)
     assert f"cannot write {out}: No space left on device" in line
@@ -123,7 +123,7 @@ def test_an_output_that_fails_at_the_end_keeps_the_briefings_in_the_cache(
 def test_with_no_cache_an_output_that_fails_at_the_end_is_saved_elsewhere(
     simulator, articles, tmp_path, capsys, monkeypatch
 ):
-    monkeypatch.setattr("summarizer.cli.write_atomic", _no_space)
+    monkeypatch.setattr("summarizer.cli.output.write_atomic", _no_space)
     args = ["brief", str(articles), "--base-url", simulator.base_url, "--no-cache", "-q"]
     assert main([*args, "-o", str(tmp_path / "brief.md")]) == EXIT_FAILURES
     [line] = err_lines(capsys)

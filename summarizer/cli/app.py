@@ -1,0 +1,78 @@
+"""The entry point: parse, dispatch, and turn every way a command can end into an exit status."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+
+from ..errors import SummarizerError
+from .commands import COMMANDS
+from .exits import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_TERMINATED, with_flags
+from .parser import build_parser
+
+__all__ = ["Terminated", "main"]
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that it unwinds the same way: the run is cancelled on its loop,
+    nothing is half-written, every briefing finished so far stays cached."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM handled like Ctrl-C while a command runs; the previous handler put back after it."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    args = build_parser().parse_args(argv)
+    # Everything imported so far lives as long as the process: keep the collector from walking it again
+    # and again while a run creates its briefings (measured: 15% of the pipeline's CPU time).
+    gc.freeze()
+    logging.basicConfig(
+        level=logging.INFO if getattr(args, "verbose", False) else logging.ERROR,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        with _sigterm_as_interrupt():
+            status = COMMANDS[args.command](args)
+            sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+            return status
+    except SummarizerError as error:
+        print(f"summarizer: error: {with_flags(str(error))}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        # The reader went away (`summarizer brief ... | head`): stop quietly, as Unix tools do. Python
+        # would flush stdout again at exit and complain; point it at devnull first (the Python docs'
+        # recipe for SIGPIPE).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURES
+    except KeyboardInterrupt as interrupt:
+        how = "terminated" if isinstance(interrupt, Terminated) else "interrupted"
+        print(
+            f"\nsummarizer: {how}; nothing was written. Every briefing finished so far is cached: "
+            "run the same command again to resume.",
+            file=sys.stderr,
+        )
+        return EXIT_TERMINATED if isinstance(interrupt, Terminated) else EXIT_INTERRUPTED

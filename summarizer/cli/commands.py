@@ -1,0 +1,168 @@
+"""The commands: each parses nothing and decides nothing, it calls the library and hands the result on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..cache import FileStore
+from ..engine import Unrecoverable, briefing_schema
+from ..errors import UsageError
+from ..merge import merge_briefings
+from ..models import Brief
+from ..pipeline import make_brief, select_articles, summarize
+from ..progress import progress_for
+from ..records import dump_records, load_records
+from ..render import render_brief
+from ..settings import Settings, Window, default_cache_dir
+from .exits import EXIT_FAILURES, EXIT_OK
+from .output import check_output, exit_status, keep_existing, print_summary, rendered, write_output
+
+__all__ = ["COMMANDS"]
+
+
+def _brief(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    check_output(args.output)
+    with _cassette(args, settings) as (settings, unrecoverable):
+        result = make_brief(
+            args.paths,
+            settings=settings,
+            progress=progress_for(sys.stderr, quiet=args.quiet),
+            fields=dict(args.field),
+            exclude=_outputs(args),
+            unrecoverable=unrecoverable,
+        )
+    kept = keep_existing(args.output, result.summaries)
+    if not kept:
+        write_output(rendered(result.brief, args), args.output, result.summaries, settings)
+    if not args.quiet:
+        print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
+    return exit_status(result.summaries, complete=result.complete, kept=kept)
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    check_output(args.output)
+    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field), _outputs(args))
+    with _cassette(args, settings) as (settings, unrecoverable):
+        summaries = summarize(
+            articles,
+            settings=settings,
+            progress=progress_for(sys.stderr, quiet=args.quiet),
+            unrecoverable=unrecoverable,
+        )
+    failures = [*ingested.failures, *summaries.failures]
+    kept = keep_existing(args.output, summaries)
+    if not kept:
+        write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
+    if not args.quiet:
+        print_summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
+    return exit_status(summaries, complete=not failures, kept=kept)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    briefings, failures = load_records(args.paths)
+    brief = merge_briefings(briefings, failures)
+    write_output(render_brief(brief, "json"), args.output)
+    return EXIT_OK if not failures else EXIT_FAILURES
+
+
+def _render(args: argparse.Namespace) -> int:
+    try:
+        brief = Brief.model_validate_json(Path(args.path).read_bytes())
+    except OSError as error:
+        raise UsageError(f"cannot read {args.path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise UsageError(f"{args.path} is not a brief as JSON: {str(error).splitlines()[0]}") from None
+    write_output(rendered(brief, args), args.output)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = briefing_schema() if args.which == "briefing" else Brief.model_json_schema()
+    print(json.dumps(schema, indent=2))
+    return EXIT_OK
+
+
+def _cache(args: argparse.Namespace) -> int:
+    store = FileStore(args.cache_dir or _settings_from({}).cache_dir or default_cache_dir())
+    if args.action == "clear":
+        print(f"removed {store.clear()} briefings from {store.root}")
+    else:
+        entries, size = store.count()
+        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {store.root}")
+    return EXIT_OK
+
+
+# --- helpers -----------------------------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings: the flags given, then the environment, then the defaults."""
+    given: dict[str, Any] = {
+        "model": args.model,
+        "mode": args.mode,
+        "base_url": args.base_url,
+        "timeout": args.timeout,
+        "max_reasks": args.max_reasks,
+        "grounding": args.grounding,
+        "concurrency": args.concurrency,
+        "rpm": args.rpm,
+        "tpm": args.tpm,
+        "deadline": args.deadline,
+        "cache_dir": args.cache_dir,
+        "max_article_tokens": args.max_article_tokens,
+        "max_run_tokens": args.max_tokens,
+        "prices": args.price,
+        "synthesize": getattr(args, "synthesize", None),
+        "window": Window(since=args.since, until=args.until),
+    }
+    settings = _settings_from({name: value for name, value in given.items() if value is not None})
+    return settings.model_copy(update={"cache_dir": None}) if args.no_cache else settings
+
+
+def _settings_from(given: dict[str, Any]) -> Settings:
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise UsageError(f"invalid settings (from the flags or SUMMARIZER_* variables): {problems}") from None
+
+
+def _outputs(args: argparse.Namespace) -> list[str]:
+    """The run's own output file, never to be read back as an input."""
+    return [args.output] if args.output and args.output != "-" else []
+
+
+@contextmanager
+def _cassette(
+    args: argparse.Namespace, settings: Settings
+) -> Iterator[tuple[Settings, Unrecoverable | None]]:
+    """Replay or record a cassette when asked to, with its settings and its hook for unrecorded requests."""
+    if args.record and not args.cassette:
+        raise UsageError("--record needs --cassette FILE to record to")
+    if not args.cassette:
+        yield settings, None
+        return
+    from ..cassette import cassette_settings, not_recorded, use_cassette
+
+    with use_cassette(args.cassette, record=args.record):
+        yield cassette_settings(settings, record=args.record), not_recorded
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "brief": _brief,
+    "summarize": _summarize,
+    "merge": _merge,
+    "render": _render,
+    "schema": _schema,
+    "cache": _cache,
+}
