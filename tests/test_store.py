@@ -9,10 +9,14 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from summarizer import Settings
+from summarizer import Settings, make_brief
 from summarizer.cache import FileStore, Store, open_store, register_store, store_for
 from summarizer.errors import UsageError
 from summarizer.sqlite_store import SQLiteStore
+
+from .conftest import FAST, TEST_KEY
+from .simulator import Config, Simulator
+from .synthetic import write_articles
 
 
 class Note(BaseModel):
@@ -199,3 +203,17 @@ def test_concurrent_writers_in_several_processes_lose_nothing(url):
         assert store.get(key(w * 10_000 + each - 1), Note) == Note(text=f"worker {w}", n=each - 1)
     shared = store.get(KEY, Note)
     assert shared is not None and shared.text.startswith("shared by ")
+
+
+# --- a run on each store --------------------------------------------------------------------------------
+
+
+def test_a_rerun_on_either_store_makes_no_call(url, tmp_path):
+    folder = tmp_path / "today"
+    write_articles(folder, 4)
+    with Simulator(Config()) as simulator:
+        run = Settings(base_url=simulator.base_url, api_key=TEST_KEY, retry=FAST, cache=url)
+        first = make_brief([folder], settings=run)
+        again = make_brief([folder], settings=run)
+    assert first.summaries.spent.requests == 4 and open_store(url).count()[0] == 4
+    assert again.summaries.spent.requests == 0 and again.summaries.cached == 4

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..cache import FileStore
+from ..cache import open_store, store_for
 from ..engine import Unrecoverable, briefing_schema
 from ..errors import UsageError
 from ..merge import merge_briefings
@@ -93,12 +93,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    store = FileStore(args.cache_dir or _settings_from({}).cache_dir or default_cache_dir())
+    store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
+    where = store.url.removeprefix("file:")
     if args.action == "clear":
-        print(f"removed {store.clear()} briefings from {store.root}")
+        print(f"removed {store.clear()} briefings from {where}")
     else:
         entries, size = store.count()
-        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {store.root}")
+        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {where}")
     return EXIT_OK
 
 
@@ -118,7 +119,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "rpm": args.rpm,
         "tpm": args.tpm,
         "deadline": args.deadline,
-        "cache_dir": args.cache_dir,
+        **_store_given(args),
         "max_article_tokens": args.max_article_tokens,
         "max_run_tokens": args.max_tokens,
         "prices": args.price,
@@ -127,6 +128,15 @@ def _settings(args: argparse.Namespace) -> Settings:
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
     return settings.model_copy(update={"cache_dir": None}) if args.no_cache else settings
+
+
+def _store_given(args: argparse.Namespace) -> dict[str, Any]:
+    """The store the flags name: --cache URL, or --cache-dir DIR (a flag wins over $SUMMARIZER_CACHE)."""
+    if args.cache and args.cache_dir:
+        raise UsageError("give --cache URL or --cache-dir DIR, not both")
+    if args.cache_dir:
+        return {"cache_dir": args.cache_dir, "cache": f"file:{args.cache_dir}"}
+    return {"cache": args.cache} if args.cache else {}
 
 
 def _settings_from(given: dict[str, Any]) -> Settings:

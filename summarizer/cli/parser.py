@@ -164,6 +164,12 @@ def _cache_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help=f"where briefings are stored as they arrive (default: {default_cache_dir()})",
     )
+    parser.add_argument(
+        "--cache",
+        metavar="URL",
+        help="the store as a URL instead: file:DIR, or sqlite:PATH for one file many processes share "
+        "(default: $SUMMARIZER_CACHE, else the folder)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
