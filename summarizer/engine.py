@@ -52,8 +52,11 @@ __all__ = [
     "Engine",
     "Unrecoverable",
     "briefing_schema",
+    "completion_from",
+    "fingerprint",
     "make_client",
     "output_schema",
+    "request_body",
 ]
 
 logger = logging.getLogger(__name__)
@@ -111,6 +114,47 @@ def briefing_schema() -> dict[str, Any]:
     return copy
 
 
+def fingerprint(settings: Settings, output: type[BaseModel]) -> str:
+    """What makes an answer of this kind reusable: the model, the mode, the prompts and the schema."""
+    material = [settings.model, settings.mode, prompt_version(), json.dumps(output_schema(output))]
+    return hashlib.sha256("\n".join(material).encode("utf-8")).hexdigest()[:16]
+
+
+def request_body(
+    settings: Settings, user: list[Message], output: type[BaseModel] = Briefing
+) -> dict[str, Any]:
+    """The body of the first request for `output` about the user's messages, exactly as an online run
+    sends it: what a batch line carries."""
+    return _body(settings, _messages(settings, output, user), output)
+
+
+def completion_from(data: dict[str, Any]) -> ChatCompletion:
+    """A chat completion from its JSON (a batch result's body), as the engine reads a response."""
+    return ChatCompletion.construct(**data)
+
+
+def _messages(settings: Settings, output: type[BaseModel], user: list[Message]) -> list[Message]:
+    schema = output_schema(output) if settings.mode == "json_object" else None
+    return [system_message(schema), *user]
+
+
+def _body(settings: Settings, messages: list[Message], output: type[BaseModel]) -> dict[str, Any]:
+    response_format: dict[str, Any] = {"type": "json_object"}
+    if settings.mode == "json_schema":
+        response_format = {
+            "type": "json_schema",
+            "json_schema": {"name": output.__name__.lower(), "schema": output_schema(output), "strict": True},
+        }
+    body: dict[str, Any] = {"model": settings.model, "messages": messages, "response_format": response_format}
+    if settings.max_output_tokens is not None:
+        body["max_completion_tokens"] = settings.max_output_tokens
+    return body
+
+
+def _body_key(body: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 @dataclass
 class _Call:
     """One request's context, handed to tenacity's hooks."""
@@ -142,6 +186,10 @@ class Engine:
         self.reached = False
         #: The run's mean completion tokens (a first guess until answers come), for estimates.
         self._completion_tokens = 400.0
+        #: Answers already had for exact requests (a batch's results), by body: used, not sent.
+        self._answered: dict[str, ChatCompletion] = {}
+        #: Why no request may be sent (the answers come from a batch, follow-ups are off); None: send.
+        self.offline: str | None = None
         policy = settings.retry
         self._backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -160,48 +208,34 @@ class Engine:
     def messages(self, output: type[BaseModel], user: list[Message]) -> list[Message]:
         """The system message, with the output's schema written in when the endpoint cannot enforce
         it (json_object mode), then the user's messages. Decided here, once, for every output type."""
-        schema = output_schema(output) if self.settings.mode == "json_object" else None
-        return [system_message(schema), *user]
+        return _messages(self.settings, output, user)
 
     def fingerprint(self, output: type[BaseModel]) -> str:
         """What makes an answer of this kind reusable: the model, the mode, the prompts and the schema."""
-        material = [
-            self.settings.model,
-            self.settings.mode,
-            prompt_version(),
-            json.dumps(output_schema(output)),
-        ]
-        return hashlib.sha256("\n".join(material).encode("utf-8")).hexdigest()[:16]
+        return fingerprint(self.settings, output)
+
+    def answered(self, body: dict[str, Any], completion: ChatCompletion) -> None:
+        """Take `completion` as the answer to the request `body` when it is asked (once), instead of
+        sending it: how a batch's result goes through the same validation, re-asks and grounding."""
+        self._answered[_body_key(body)] = completion
 
     def asker(self, label: str, on_retry: OnRetry | None = None) -> Asker:
         return Asker(self, label, on_retry)
 
     def _body(self, messages: list[Message], output: type[BaseModel]) -> dict[str, Any]:
-        response_format: dict[str, Any] = {"type": "json_object"}
-        if self.settings.mode == "json_schema":
-            response_format = {
-                "type": "json_schema",
-                "json_schema": {
-                    "name": output.__name__.lower(),
-                    "schema": output_schema(output),
-                    "strict": True,
-                },
-            }
-        body: dict[str, Any] = {
-            "model": self.settings.model,
-            "messages": messages,
-            "response_format": response_format,
-        }
-        if self.settings.max_output_tokens is not None:
-            body["max_completion_tokens"] = self.settings.max_output_tokens
-        return body
+        return _body(self.settings, messages, output)
 
     # --- sending, with retries --------------------------------------------------------------------
 
     async def complete(self, messages: list[Message], output: type[BaseModel], call: _Call) -> ChatCompletion:
         """One completion, transport faults retried; ArticleError when none can be had."""
+        body = self._body(messages, output)
+        if self._answered and (ready := self._answered.pop(_body_key(body), None)) is not None:
+            return ready
+        if self.offline is not None:
+            raise InvalidAnswer(self.offline)
         try:
-            completion: ChatCompletion = await self._retrying(self._send, self._body(messages, output), call)
+            completion: ChatCompletion = await self._retrying(self._send, body, call)
         except openai.APIError as error:
             raise self._translate(error) from None
         except Exception as error:

@@ -1,0 +1,570 @@
+"""The provider's Batch API as a second transport for the same requests: submit, status, collect.
+
+A batch line's body is exactly the request an online run sends; collecting puts each answer through the
+same validation, re-asks and grounding as an online run (the engine takes the batch's answer as the
+first reply), and stores the briefing in the same store under the same key. So `brief` on the same
+inputs afterwards costs nothing, and an article is never paid for twice: what is cached or already in
+a batch is not sent again, what failed or expired is.
+
+    submit ──► JSONL lines (custom_id = the cache key) ──► transport (API upload, or a file) ──► ledger
+    collect ◄── output and error lines ◄── transport ◄── ledger (pending requests)
+        └─► engine (answer given, re-asks online) ─► grounding ─► store; ledger: done / failed
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from pydantic import SecretStr
+
+from .cache import Store, answer_key, store_for
+from .engine import Engine, completion_from, fingerprint, make_client, request_body
+from .errors import ArticleError, UsageError, redact
+from .grounded import summarize_article
+from .ledger import BatchRecord, Ledger, ledger_beside
+from .merge import merge_briefings
+from .models import Article, ArticleBriefing, Brief, Briefing, Failure, FailureKind, SourceRef, Usage
+from .prompts import article_message
+from .ratelimit import RateController
+from .run import Gate, cut_article, failure_of
+from .settings import Prices, Settings
+
+__all__ = [
+    "ENDPOINT",
+    "Collected",
+    "FileTransport",
+    "Followups",
+    "Limits",
+    "Submitted",
+    "Transport",
+    "acollect",
+    "asubmit",
+    "astatus",
+    "batch_brief",
+    "batch_lines",
+    "collect",
+    "custom_id_of",
+    "status",
+    "submit",
+]
+
+logger = logging.getLogger(__name__)
+
+#: The endpoint every line asks (the Batch API's `url`, and `endpoint` of the batch).
+ENDPOINT = "/v1/chat/completions"
+#: A batch in one of these states will not change again: its results can be collected.
+TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
+#: The settings that shape a request or its check: fixed at submit, used again at collect.
+SHAPING = ("model", "mode", "grounding", "max_reasks", "max_output_tokens", "max_article_tokens")
+
+#: Where the answers that need a re-ask go: online through the engine, or nowhere (the first answer is
+#: kept when only grounding asked for a correction; an invalid one fails the article).
+Followups = Literal["online", "none"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one batch input file may hold (OpenAI's limits: 50,000 requests, 200 MB)."""
+
+    requests: int = 50_000
+    bytes: int = 200 * 1024 * 1024
+
+
+def custom_id_of(key: str) -> str:
+    """A line's custom_id: the answer's cache key, so a result finds its place without a lookup."""
+    return key
+
+
+class Transport(Protocol):
+    """Where batch input files go and results come from: the provider's API, or files."""
+
+    name: str
+
+    async def send(self, path: Path, submission: int) -> BatchRecord:
+        """Hand over one input file; the batch as it now stands."""
+        ...
+
+    async def refresh(self, batch: BatchRecord) -> BatchRecord:
+        """The batch's current status, counts and result files."""
+        ...
+
+    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
+        """Every output and error line available for the batch, each with where it was read."""
+        ...
+
+
+class FileTransport:
+    """No upload: input files are written to `folder` for another tool (`vllm run-batch -i`), and the
+    output files it wrote (`-o`) are read back at collect. A batch is never `expired` here: its
+    requests wait until a given output holds their lines."""
+
+    name = "file"
+
+    def __init__(self, folder: str | Path, outputs: Sequence[str | Path] = ()) -> None:
+        self.folder = Path(folder)
+        self.outputs = [Path(path) for path in outputs]
+        self._lines: list[tuple[str, str]] | None = None
+
+    async def send(self, path: Path, submission: int) -> BatchRecord:
+        return BatchRecord(
+            id=f"file-{path.stem}",
+            submission=submission,
+            transport=self.name,
+            input=str(path),
+            status="written",
+        )
+
+    async def refresh(self, batch: BatchRecord) -> BatchRecord:
+        return batch
+
+    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
+        if self._lines is None:
+            self._lines = []
+            for path in self.outputs:
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as error:
+                    raise UsageError(f"cannot read the batch output {path}: {error}") from None
+                self._lines += [(f"{path}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
+        return self._lines
+
+    def input_folder(self) -> Path:
+        return self.folder
+
+
+# --- submit ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Submitted:
+    """What a submit did: the submission's number, the batches sent and how the articles stood."""
+
+    submission: int
+    batches: list[BatchRecord] = field(default_factory=list)
+    articles: int = 0
+    #: Requests sent now, and articles whose answer was already in the store or on its way.
+    sent: int = 0
+    cached: int = 0
+    in_flight: int = 0
+    #: Articles whose request is larger than a batch file may be: not sent, by origin.
+    too_large: list[str] = field(default_factory=list)
+
+
+def _key(settings: Settings, sent: Article) -> str:
+    # The same key an online run uses (run.Run.key): a collected briefing is a cache hit for `brief`.
+    return answer_key("article", sent.text, fingerprint(settings, Briefing), settings.grounding)
+
+
+def batch_lines(
+    settings: Settings, articles: Iterable[Article]
+) -> list[tuple[str, Article, int | None, str]]:
+    """(key, the text sent, the cap it was cut at, the JSONL line) for each article, in order."""
+    lines = []
+    for article in articles:
+        sent, cut_at = cut_article(article, settings.max_article_tokens)
+        key = _key(settings, sent)
+        body = request_body(settings, [article_message(sent)], Briefing)
+        line = {"custom_id": custom_id_of(key), "method": "POST", "url": ENDPOINT, "body": body}
+        lines.append((key, sent, cut_at, json.dumps(line, ensure_ascii=False, separators=(",", ":"))))
+    return lines
+
+
+def _chunks(lines: list[tuple[int, str, str]], limits: Limits) -> list[list[tuple[int, str, str]]]:
+    chunks: list[list[tuple[int, str, str]]] = []
+    size = 0
+    for item in lines:
+        length = len(item[2].encode("utf-8")) + 1
+        if not chunks or len(chunks[-1]) >= limits.requests or size + length > limits.bytes:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(item)
+        size += length
+    return chunks
+
+
+async def asubmit(
+    articles: Sequence[Article],
+    *,
+    transport: Transport,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    ledger: Ledger | None = None,
+    limits: Limits = Limits(),
+) -> Submitted:
+    """Send every article not already in the store (or waiting in a batch) as a batch request.
+
+    The submission (every article, cached or not, for `batch_brief`) and each batch are recorded in the
+    ledger the moment they are sent, so no process has to stay alive until the results are in.
+    """
+    settings = settings or Settings()
+    store, ledger = _places(settings, store, ledger)
+    prepared = batch_lines(settings, articles)
+    submission = ledger.add_submission(
+        {name: getattr(settings, name) for name in SHAPING},
+        ((key, sent, cut_at) for key, sent, cut_at, _ in prepared),
+    )
+    result = Submitted(submission=submission, articles=len(prepared))
+    waiting, seen = ledger.in_flight(), set()
+    to_send: list[tuple[int, str, str]] = []
+    for position, (key, sent, _, line) in enumerate(prepared):
+        if key in seen:
+            continue  # the same text twice: one request, both articles take its answer
+        seen.add(key)
+        if store.get(key, ArticleBriefing) is not None:
+            result.cached += 1
+        elif custom_id_of(key) in waiting:
+            result.in_flight += 1
+        elif len(line.encode("utf-8")) + 1 > limits.bytes:
+            result.too_large.append(sent.origin)
+        else:
+            to_send.append((position, custom_id_of(key), line))
+    folder = _input_folder(transport, ledger)
+    for number, chunk in enumerate(_chunks(to_send, limits), 1):
+        path = folder / f"submission-{submission}-{number}.jsonl"
+        path.write_text("".join(line + "\n" for _, _, line in chunk), encoding="utf-8")
+        batch = await transport.send(path, submission)
+        ledger.add_batch(batch, ((custom_id, position) for position, custom_id, _ in chunk))
+        result.batches.append(batch)
+        result.sent += len(chunk)
+    return result
+
+
+def _input_folder(transport: Transport, ledger: Ledger) -> Path:
+    folder = transport.folder if isinstance(transport, FileTransport) else ledger.path.parent / "batch-inputs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot write batch input files in {folder}: {error.strerror or error}") from None
+    if not isinstance(transport, FileTransport):
+        folder = Path(tempfile.mkdtemp(prefix="upload-", dir=folder))
+    return folder
+
+
+def _places(settings: Settings, store: Store | None, ledger: Ledger | None) -> tuple[Store, Ledger]:
+    store = store if store is not None else store_for(settings)
+    if store is None:
+        raise UsageError("batch needs a cache: the briefings collected are stored there (not --no-cache)")
+    return store, ledger if ledger is not None else Ledger(ledger_beside(store))
+
+
+# --- status ------------------------------------------------------------------------------------------
+
+
+async def astatus(
+    *,
+    transport: Transport,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    ledger: Ledger | None = None,
+) -> list[BatchRecord]:
+    """Every batch in the ledger, those not yet collected asked for their current state."""
+    _, ledger = _places(settings or Settings(), store, ledger)
+    batches = []
+    for batch in ledger.batches():
+        if not batch.collected and batch.transport == transport.name:
+            batch = await transport.refresh(batch)
+            ledger.update_batch(batch)
+        batches.append(batch)
+    return batches
+
+
+# --- collect -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Collected:
+    """What a collect did: briefings stored, articles that failed (by origin), batches still running."""
+
+    stored: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    #: Requests of batches that expired or were cancelled: the next submit sends them again.
+    unfinished: list[str] = field(default_factory=list)
+    waiting: list[BatchRecord] = field(default_factory=list)
+    #: Result lines that belong to no pending request (already collected, or not ours), and bad lines.
+    ignored: int = 0
+    #: Tokens of the batch answers (at the batch price) and of the follow-ups sent online.
+    batch_usage: Usage = field(default_factory=Usage)
+    online_usage: Usage = field(default_factory=Usage)
+    cost: float | None = None
+
+
+async def acollect(
+    *,
+    transport: Transport,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    ledger: Ledger | None = None,
+    client: Any = None,
+    followups: Followups = "online",
+    batch_prices: Prices | None = None,
+) -> Collected:
+    """Collect every finished batch: validate and ground each answer as an online run would, store the
+    briefings, settle each request in the ledger. Collecting again changes nothing.
+
+    An answer that needs a re-ask goes out online through the engine (`followups="online"`: needs an API
+    key, or `client`); with "none", a grounding correction is not asked for (strict drops what is
+    unsupported) and an answer that does not validate fails its article. Batch tokens are priced at
+    `batch_prices` (else `settings.prices`), follow-ups at `settings.prices`.
+    """
+    settings = settings or Settings()
+    store, ledger = _places(settings, store, ledger)
+    collector = _Collector(settings, store, ledger, client, followups)
+    try:
+        for batch in ledger.batches(uncollected=True):
+            if batch.transport == transport.name:
+                await collector.batch(await transport.refresh(batch), transport)
+    finally:
+        await collector.close()
+    result = collector.result
+    result.online_usage = sum((gate.spent for gate in collector.gates), Usage())
+    result.ignored = len(collector.lines - collector.matched)
+    batch_price = batch_prices or settings.prices
+    if batch_price is not None:
+        online = settings.prices.cost(result.online_usage) if settings.prices else 0.0
+        result.cost = round(batch_price.cost(result.batch_usage) + online, 6)
+    return result
+
+
+class _Collector:
+    """One collect's state: an engine per submission's settings, the lines seen, what was done."""
+
+    def __init__(
+        self, settings: Settings, store: Store, ledger: Ledger, client: Any, followups: Followups
+    ) -> None:
+        self.settings, self.store, self.ledger, self.followups = settings, store, ledger, followups
+        self.client, self._own_client = client, client is None
+        self.engines: dict[int, Engine] = {}
+        self.gates: list[Gate] = []
+        self.result = Collected()
+        #: Every result line read (by where it was read) and those that settled a request.
+        self.lines: set[str] = set()
+        self.matched: set[str] = set()
+
+    async def close(self) -> None:
+        if self._own_client and self.client is not None:
+            await self.client.close()
+
+    async def batch(self, batch: BatchRecord, transport: Transport) -> None:
+        pending = self.ledger.pending(batch.id)
+        ready = batch.status in TERMINAL or batch.transport == FileTransport.name
+        if pending and ready:
+            engine = self._engine(batch.submission)
+            lines = await transport.results(batch)
+            jobs = [job for where, text in lines if (job := self._job(where, text, pending)) is not None]
+            slots = asyncio.Semaphore(4 * engine.settings.concurrency)
+
+            async def settle(job: tuple[str, int, dict[str, Any]]) -> None:
+                async with slots:
+                    await self._settle(batch, *job, engine)
+
+            await asyncio.gather(*(settle(job) for job in jobs))
+        left = self.ledger.pending(batch.id)
+        if batch.status in TERMINAL:
+            for custom_id, position in left.items():
+                self._unfinished(batch, custom_id, position)
+            left = {}
+        done = not left
+        counts = batch.counts or self.ledger.states(batch.id)
+        batch = BatchRecord(**{**batch.__dict__, "collected": done, "counts": counts})
+        self.ledger.update_batch(batch)
+        if not done:
+            self.result.waiting.append(batch)
+
+    def _job(self, where: str, text: str, pending: dict[str, int]) -> tuple[str, int, dict[str, Any]] | None:
+        """The result line's custom_id, its article's position and the line's JSON, when it answers a
+        pending request of this batch."""
+        self.lines.add(where)
+        try:
+            line = json.loads(text)
+        except ValueError:
+            if text.strip():
+                logger.warning("%s: not a batch result line (not JSON): ignored", where)
+            return None
+        custom_id = line.get("custom_id") if isinstance(line, dict) else None
+        if not isinstance(custom_id, str) or custom_id not in pending:
+            return None
+        position = pending.pop(custom_id)  # a line repeated in two outputs is settled once
+        self.matched.add(where)
+        return custom_id, position, line
+
+    async def _settle(
+        self, batch: BatchRecord, custom_id: str, position: int, line: dict[str, Any], engine: Engine
+    ) -> None:
+        member = self.ledger.member(batch.submission, position)
+        article = member.article
+        answer, problem = _answer(line)
+        if answer is None:
+            kind, reason = problem
+            failure = Failure(
+                origin=article.origin, source=article.source, article_id=article.id, kind=kind, reason=reason
+            )
+            self._failed(batch, custom_id, failure)
+            return
+        self.result.batch_usage = self.result.batch_usage + _usage_of(answer)
+        engine.answered(
+            request_body(engine.settings, [article_message(article)], Briefing), completion_from(answer)
+        )
+        try:
+            briefing = await summarize_article(engine, article)
+        except ArticleError as error:
+            if error.fatal:
+                assert isinstance(engine.admission, Gate)
+                engine.admission.stop(error)
+            self._failed(batch, custom_id, failure_of(article, error))
+            return
+        briefing = briefing.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": member.cut_at})
+        self.store.put(member.key, briefing)
+        self.ledger.settle(custom_id, batch.id, "done")
+        self.result.stored += 1
+
+    def _failed(self, batch: BatchRecord, custom_id: str, failure: Failure) -> None:
+        logger.warning("article %s failed in batch %s: %s", failure.origin, batch.id, failure.reason)
+        self.ledger.settle(custom_id, batch.id, "failed", failure.reason)
+        self.result.failed.append(failure)
+
+    def _unfinished(self, batch: BatchRecord, custom_id: str, position: int) -> None:
+        state: Literal["expired", "cancelled", "failed"] = (
+            "expired"
+            if batch.status == "expired"
+            else "cancelled"
+            if batch.status == "cancelled"
+            else "failed"
+        )
+        reason = f"the batch {batch.id} {batch.status} before answering it; the next submit sends it again"
+        self.ledger.settle(custom_id, batch.id, state, reason)
+        self.result.unfinished.append(self.ledger.member(batch.submission, position).origin)
+
+    def _engine(self, submission: int) -> Engine:
+        """The engine for a submission's settings (as they were at submit): it takes the batch answers,
+        and sends follow-ups online when they may be sent."""
+        if submission in self.engines:
+            return self.engines[submission]
+        settings = self.settings.model_copy(update=self.ledger.settings_of(submission))
+        offline: str | None = None
+        if self.followups == "none":
+            offline = "the answer needed a re-ask, and follow-ups are off"
+        elif self.client is None and (settings.api_key is None or not settings.api_key.get_secret_value()):
+            offline = (
+                "the answer needed a re-ask, which goes out online: set OPENAI_API_KEY (and OPENAI_BASE_URL) "
+                "and collect again, or submit it again"
+            )
+        if self.client is None:
+            unused = settings.model_copy(update={"api_key": SecretStr("offline")}) if offline else settings
+            self.client = make_client(unused)
+        gate = Gate(
+            settings.concurrency, settings.max_run_tokens, limiter=RateController(settings.rpm, settings.tpm)
+        )
+        engine = Engine(self.client, settings, gate)
+        engine.offline = offline
+        self.gates.append(gate)
+        self.engines[submission] = engine
+        return engine
+
+
+def _answer(line: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[FailureKind, str]]:
+    """A result line's chat completion, or why there is none (its kind and reason)."""
+    response = line.get("response")
+    error = line.get("error")
+    status = response.get("status_code") if isinstance(response, dict) else None
+    body = response.get("body") if isinstance(response, dict) else None
+    if status == 200 and isinstance(body, dict) and isinstance(body.get("choices"), list) and not error:
+        return body, ("failed", "")
+    message = None
+    if isinstance(error, dict):
+        message = error.get("message") or error.get("code")
+    elif isinstance(body, dict) and isinstance(body.get("error"), dict):
+        message = body["error"].get("message")
+    reason = redact(str(message or "no answer in the result line"))
+    if isinstance(status, int):
+        kind: FailureKind = "unreachable" if status == 429 or status >= 500 else "rejected"
+        return None, (kind, f"HTTP {status} in the batch: {reason}")
+    return None, ("failed", f"the batch gave no answer: {reason}")
+
+
+def _usage_of(body: dict[str, Any]) -> Usage:
+    usage = body.get("usage")
+    if not isinstance(usage, dict):
+        return Usage(requests=1)
+    prompt_details = usage.get("prompt_tokens_details") or {}
+    completion_details = usage.get("completion_tokens_details") or {}
+    return Usage(
+        requests=1,
+        prompt_tokens=int(usage.get("prompt_tokens") or 0),
+        completion_tokens=int(usage.get("completion_tokens") or 0),
+        cached_prompt_tokens=int(prompt_details.get("cached_tokens") or 0),
+        reasoning_tokens=int(completion_details.get("reasoning_tokens") or 0),
+    )
+
+
+# --- the brief of a submission -----------------------------------------------------------------------
+
+
+def batch_brief(
+    submission: int | None = None,
+    *,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    ledger: Ledger | None = None,
+) -> Brief:
+    """The brief of a submission's articles (the last one by default) from the briefings in the store;
+    an article without one is listed with where its request stands."""
+    store, ledger = _places(settings or Settings(), store, ledger)
+    submission = submission if submission is not None else ledger.last_submission()
+    if submission is None:
+        raise UsageError(f"nothing was submitted yet (the ledger {ledger.path} is empty)")
+    briefings: list[ArticleBriefing] = []
+    failures: list[Failure] = []
+    for member in ledger.members(submission):
+        article = member.article
+        found = store.get(member.key, ArticleBriefing)
+        if found is not None:
+            briefings.append(found.model_copy(update={"ref": SourceRef.of(article)}))
+            continue
+        latest = ledger.latest(custom_id_of(member.key))
+        if latest is None:
+            reason = "not sent in a batch (too large for a batch file)"
+        elif latest[0] == "pending":
+            reason = "its batch has not been collected yet"
+        else:
+            reason = latest[1] or f"its batch request {latest[0]}"
+        failures.append(
+            Failure(
+                origin=article.origin,
+                source=article.source,
+                article_id=article.id,
+                kind="not summarised",
+                reason=reason,
+            )
+        )
+    return merge_briefings(briefings, failures)
+
+
+# --- the synchronous facade --------------------------------------------------------------------------
+
+
+def submit(articles: Sequence[Article], **options: Any) -> Submitted:
+    """The synchronous form of `asubmit`."""
+    from .pipeline import run_sync  # here: the pipeline is the library's front, batch one of its users
+
+    return run_sync(asubmit(articles, **options))
+
+
+def status(**options: Any) -> list[BatchRecord]:
+    """The synchronous form of `astatus`."""
+    from .pipeline import run_sync
+
+    return run_sync(astatus(**options))
+
+
+def collect(**options: Any) -> Collected:
+    """The synchronous form of `acollect`."""
+    from .pipeline import run_sync
+
+    return run_sync(acollect(**options))
