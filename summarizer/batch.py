@@ -18,14 +18,14 @@ import json
 import logging
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pydantic import SecretStr
 
 from .cache import Store, answer_key, store_for
-from .engine import Engine, completion_from, fingerprint, make_client, request_body
+from .engine import BatchAPI, Engine, completion_from, fingerprint, make_client, request_body
 from .errors import ArticleError, UsageError, redact
 from .grounded import summarize_article
 from .ledger import BatchRecord, Ledger, ledger_beside
@@ -38,17 +38,20 @@ from .settings import Prices, Settings
 
 __all__ = [
     "ENDPOINT",
+    "ApiTransport",
     "Collected",
     "FileTransport",
     "Followups",
     "Limits",
     "Submitted",
     "Transport",
+    "acancel",
     "acollect",
     "asubmit",
     "astatus",
     "batch_brief",
     "batch_lines",
+    "cancel",
     "collect",
     "custom_id_of",
     "status",
@@ -137,6 +140,60 @@ class FileTransport:
 
     def input_folder(self) -> Path:
         return self.folder
+
+
+class ApiTransport:
+    """The provider's Batch API: input files uploaded (`files.create(purpose="batch")`), batches created,
+    polled and cancelled, result files downloaded. `client` is an openai.AsyncOpenAI (or Azure's)."""
+
+    name = "api"
+
+    def __init__(self, client: Any) -> None:
+        self.api = BatchAPI(client)
+        self.client = client
+
+    async def send(self, path: Path, submission: int) -> BatchRecord:
+        file_id = await self.api.upload(path)
+        made = await self.api.create(file_id, {"summarizer_submission": str(submission)})
+        path.unlink(missing_ok=True)  # the provider has it now
+        record = BatchRecord(
+            id=str(made["id"]), submission=submission, transport=self.name, input=file_id, status=""
+        )
+        return _updated(record, made)
+
+    async def refresh(self, batch: BatchRecord) -> BatchRecord:
+        if batch.status in TERMINAL:
+            return batch
+        return _updated(batch, await self.api.retrieve(batch.id))
+
+    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
+        lines: list[tuple[str, str]] = []
+        for file_id in (batch.output_file, batch.error_file):
+            if file_id:
+                text = await self.api.content(file_id)
+                lines += [(f"{file_id}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
+        return lines
+
+    async def cancel(self, batch: BatchRecord) -> BatchRecord:
+        return _updated(batch, await self.api.cancel(batch.id))
+
+
+def _updated(batch: BatchRecord, data: dict[str, Any]) -> BatchRecord:
+    """The record with what the provider says of the batch now."""
+    counts = data.get("request_counts") or {}
+    errors = (data.get("errors") or {}).get("data") or []
+    problem = "; ".join(
+        redact(f"line {e.get('line')}: {e.get('message')}" if e.get("line") else str(e.get("message")))
+        for e in errors
+    )
+    return replace(
+        batch,
+        status=str(data.get("status") or batch.status),
+        output_file=data.get("output_file_id") or batch.output_file,
+        error_file=data.get("error_file_id") or batch.error_file,
+        counts={name: int(value) for name, value in counts.items() if isinstance(value, int)},
+        problem=problem or batch.problem,
+    )
 
 
 # --- submit ------------------------------------------------------------------------------------------
@@ -275,6 +332,25 @@ async def astatus(
     return batches
 
 
+async def acancel(
+    *,
+    transport: ApiTransport,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    ledger: Ledger | None = None,
+) -> list[BatchRecord]:
+    """Ask the provider to cancel every batch still running; collect then takes what was answered, and
+    the next submit sends the rest again."""
+    _, ledger = _places(settings or Settings(), store, ledger)
+    cancelled = []
+    for batch in ledger.batches(uncollected=True):
+        if batch.transport == transport.name and batch.status not in TERMINAL:
+            batch = await transport.cancel(batch)
+            ledger.update_batch(batch)
+            cancelled.append(batch)
+    return cancelled
+
+
 # --- collect -----------------------------------------------------------------------------------------
 
 
@@ -315,6 +391,8 @@ async def acollect(
     """
     settings = settings or Settings()
     store, ledger = _places(settings, store, ledger)
+    if client is None and isinstance(transport, ApiTransport):
+        client = transport.client  # follow-ups go where the batch went
     collector = _Collector(settings, store, ledger, client, followups)
     try:
         for batch in ledger.batches(uncollected=True):
@@ -372,7 +450,7 @@ class _Collector:
             left = {}
         done = not left
         counts = batch.counts or self.ledger.states(batch.id)
-        batch = BatchRecord(**{**batch.__dict__, "collected": done, "counts": counts})
+        batch = replace(batch, collected=done, counts=counts)
         self.ledger.update_batch(batch)
         if not done:
             self.result.waiting.append(batch)
@@ -437,7 +515,10 @@ class _Collector:
             if batch.status == "cancelled"
             else "failed"
         )
-        reason = f"the batch {batch.id} {batch.status} before answering it; the next submit sends it again"
+        why = f" ({batch.problem})" if batch.problem else ""
+        reason = (
+            f"the batch {batch.id} {batch.status}{why} before answering it; the next submit sends it again"
+        )
         self.ledger.settle(custom_id, batch.id, state, reason)
         self.result.unfinished.append(self.ledger.member(batch.submission, position).origin)
 
@@ -568,3 +649,10 @@ def collect(**options: Any) -> Collected:
     from .pipeline import run_sync
 
     return run_sync(acollect(**options))
+
+
+def cancel(**options: Any) -> list[BatchRecord]:
+    """The synchronous form of `acancel`."""
+    from .pipeline import run_sync
+
+    return run_sync(acancel(**options))

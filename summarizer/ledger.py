@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS batches (
     output_file TEXT,
     error_file TEXT,
     counts TEXT NOT NULL DEFAULT '{}',
+    problem TEXT,
     created TEXT NOT NULL,
     collected INTEGER NOT NULL DEFAULT 0
 );
@@ -94,6 +95,8 @@ class BatchRecord:
     output_file: str | None = None
     error_file: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    #: Why the provider failed the whole batch (its validation errors), when it did.
+    problem: str | None = None
     created: str = ""
     collected: bool = False
 
@@ -200,7 +203,7 @@ class Ledger:
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO batches (id, submission, transport, input, status, output_file, error_file, "
-                "counts, created) VALUES (?,?,?,?,?,?,?,?,?)",
+                "counts, problem, created) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     batch.id,
                     batch.submission,
@@ -210,6 +213,7 @@ class Ledger:
                     batch.output_file,
                     batch.error_file,
                     json.dumps(batch.counts),
+                    batch.problem,
                     batch.created or _now(),
                 ),
             )
@@ -221,26 +225,27 @@ class Ledger:
 
     def batches(self, *, uncollected: bool = False) -> list[BatchRecord]:
         query = (
-            "SELECT id, submission, transport, input, status, output_file, error_file, counts, created, "
-            "collected FROM batches"
+            "SELECT id, submission, transport, input, status, output_file, error_file, counts, problem, "
+            "created, collected FROM batches"
         )
         if uncollected:
             query += " WHERE collected = 0"
         rows = self._db.execute(query + " ORDER BY created, id").fetchall()
         return [
-            BatchRecord(i, s, t, inp, st, of, ef, json.loads(c), cr, bool(co))
-            for i, s, t, inp, st, of, ef, c, cr, co in rows
+            BatchRecord(i, s, t, inp, st, of, ef, json.loads(c), pr, cr, bool(co))
+            for i, s, t, inp, st, of, ef, c, pr, cr, co in rows
         ]
 
     def update_batch(self, batch: BatchRecord) -> None:
         self._db.execute(
-            "UPDATE batches SET status = ?, output_file = ?, error_file = ?, counts = ?, collected = ? "
-            "WHERE id = ?",
+            "UPDATE batches SET status = ?, output_file = ?, error_file = ?, counts = ?, problem = ?, "
+            "collected = ? WHERE id = ?",
             (
                 batch.status,
                 batch.output_file,
                 batch.error_file,
                 json.dumps(batch.counts),
+                batch.problem,
                 int(batch.collected),
                 batch.id,
             ),
