@@ -22,6 +22,7 @@ from ..progress import progress_for
 from ..records import dump_records, load_records
 from ..render import render_brief
 from ..settings import Settings, Window, default_cache_dir
+from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import check_output, exit_status, keep_existing, print_summary, rendered, write_output
 
@@ -168,6 +169,13 @@ def _cassette(
         yield cassette_settings(settings, record=args.record), not_recorded
 
 
+def _batch(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with _cassette(args, settings) as (replayed, _):
+        # A cassette run keeps the cache here: the batches and their answers live in it.
+        return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "brief": _brief,
     "summarize": _summarize,
@@ -175,4 +183,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "schema": _schema,
     "cache": _cache,
+    "batch": _batch,
 }

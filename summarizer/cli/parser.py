@@ -11,6 +11,7 @@ from .. import __version__
 from ..fields import FIELD_NAMES
 from ..render import FORMATS
 from ..settings import DEFAULT_MODEL, Prices, default_cache_dir
+from .batch import add_batch_parser
 
 __all__ = ["build_parser"]
 
@@ -220,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     cache = commands.add_parser("cache", help="show or clear the cache of briefings")
     cache.add_argument("action", choices=["info", "clear"])
     _cache_option(cache)
+    shared = {"input": _input_options, "model": _model_options, "talk": _talk_options}
+    add_batch_parser(commands, {**shared, "output": _output_options, "prices": _prices})
     return parser
 
 

@@ -1,0 +1,185 @@
+"""`summarizer batch submit | status | collect | cancel`: the Batch API from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..batch import ApiTransport, FileTransport, Transport, batch_brief, cancel, collect, status, submit
+from ..engine import make_client
+from ..errors import UsageError
+from ..ledger import BatchRecord
+from ..pipeline import run_sync, select_articles
+from ..settings import Settings
+from .exits import EXIT_FAILURES, EXIT_OK
+from .output import rendered, write_output
+
+__all__ = ["add_batch_parser", "run_batch"]
+
+
+def add_batch_parser(commands: Any, options: dict[str, Any]) -> None:
+    """The `batch` command and its actions; `options` are the parser's shared option groups."""
+    batch = commands.add_parser(
+        "batch", help="summarise through the provider's Batch API: half the price, answers within 24 hours"
+    )
+    actions = batch.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    sub = actions.add_parser("submit", help="send every article not yet cached as a batch request")
+    options["input"](sub)
+    _transport_options(sub)
+    options["model"](sub)
+    options["talk"](sub)
+
+    for name, text in (
+        ("status", "each batch's state and request counts"),
+        ("cancel", "cancel the batches still running (collect then takes what was answered)"),
+    ):
+        action = actions.add_parser(name, help=text)
+        _transport_options(action)
+        options["model"](action)
+        options["talk"](action)
+
+    get = actions.add_parser(
+        "collect", help="store the answers of finished batches; optionally write the brief"
+    )
+    _transport_options(get)
+    get.add_argument(
+        "--results",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="with --transport file: the output JSONL files another tool wrote (vllm run-batch -o)",
+    )
+    get.add_argument(
+        "--followups",
+        choices=["online", "none"],
+        default="online",
+        help="answers that need a re-ask: sent online through the usual engine (default), or not at all",
+    )
+    get.add_argument(
+        "--batch-price",
+        type=options["prices"],
+        metavar="IN,OUT[,CACHED]",
+        help="dollars per million tokens at the batch rate (default: --price); follow-ups cost --price",
+    )
+    options["output"](get)
+    options["model"](get)
+    options["talk"](get)
+
+
+def _transport_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--transport",
+        choices=["api", "file"],
+        default="api",
+        help="api: upload to the provider's Batch API (default); file: write and read JSONL files for "
+        "another tool (vllm run-batch), no upload",
+    )
+    parser.add_argument(
+        "--input-dir",
+        type=Path,
+        default=Path("batch-inputs"),
+        metavar="DIR",
+        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
+    )
+    parser.set_defaults(since=None, until=None, field=[])
+
+
+def run_batch(args: argparse.Namespace, settings: Settings) -> int:
+    with _transport(args, settings) as transport:
+        if args.action == "submit":
+            return _submit(args, settings, transport)
+        if args.action == "status":
+            return _status(status(transport=transport, settings=settings))
+        if args.action == "cancel":
+            if not isinstance(transport, ApiTransport):
+                raise UsageError("cancel is for --transport api: a file batch is stopped where it runs")
+            return _status(cancel(transport=transport, settings=settings))
+        return _collect(args, settings, transport)
+
+
+@contextmanager
+def _transport(args: argparse.Namespace, settings: Settings) -> Iterator[Transport]:
+    if args.transport == "file":
+        yield FileTransport(args.input_dir, getattr(args, "results", []))
+        return
+    client = make_client(settings)
+    try:
+        yield ApiTransport(client)
+    finally:
+        run_sync(client.close())
+
+
+def _submit(args: argparse.Namespace, settings: Settings, transport: Transport) -> int:
+    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field))
+    done = submit(articles, transport=transport, settings=settings)
+    for failure in ingested.failures:
+        print(f"summarizer: {failure.origin}: {failure.reason}", file=sys.stderr)
+    for origin in done.too_large:
+        print(
+            f"summarizer: {origin}: its request is larger than a batch file may be: not sent", file=sys.stderr
+        )
+    batches = ", ".join(batch.id for batch in done.batches) or "none"
+    window = f", {len(left_out)} left out by --since/--until" if left_out else ""
+    print(
+        f"submission {done.submission}: {done.articles} articles{window}; {done.sent} requests sent in "
+        f"{len(done.batches)} batch(es) ({batches}); {done.cached} already cached, "
+        f"{done.in_flight} already in a batch"
+    )
+    if isinstance(transport, FileTransport) and done.batches:
+        for batch in done.batches:
+            print(f"  input: {batch.input}")
+        print(
+            "run them elsewhere (e.g. vllm run-batch -i INPUT -o OUTPUT --model ...), then: "
+            "summarizer batch collect --transport file --results OUTPUT..."
+        )
+    return EXIT_OK if not ingested.failures and not done.too_large else EXIT_FAILURES
+
+
+def _status(batches: list[BatchRecord]) -> int:
+    if not batches:
+        print("no batches yet")
+    for batch in batches:
+        counts = batch.counts
+        done = f"{counts.get('completed', 0)}/{counts.get('total', '?')} answered" if counts else ""
+        failed = f", {counts['failed']} failed" if counts.get("failed") else ""
+        collected = ", collected" if batch.collected else ""
+        problem = f" ({batch.problem})" if batch.problem else ""
+        print(
+            f"{batch.id}  {batch.status}{problem}  {done}{failed}{collected}  "
+            f"(submission {batch.submission}, {batch.transport})"
+        )
+    return EXIT_OK
+
+
+def _collect(args: argparse.Namespace, settings: Settings, transport: Transport) -> int:
+    if isinstance(transport, FileTransport) and not args.results:
+        raise UsageError("with --transport file, give the output files to read: --results FILE...")
+    done = collect(
+        transport=transport, settings=settings, followups=args.followups, batch_prices=args.batch_price
+    )
+    for failure in done.failed:
+        print(f"summarizer: {failure.origin}: {failure.kind}: {failure.reason}", file=sys.stderr)
+    for origin in done.unfinished:
+        print(
+            f"summarizer: {origin}: not answered before its batch ended; the next submit sends it",
+            file=sys.stderr,
+        )
+    cost = f", ${done.cost:.4f}" if done.cost is not None else ""
+    online = f" + {done.online_usage.requests} online follow-ups" if done.online_usage.requests else ""
+    print(
+        f"{done.stored} briefings stored, {len(done.failed)} failed, {len(done.unfinished)} to submit again, "
+        f"{len(done.waiting)} batch(es) still running; {done.batch_usage.requests} batch answers"
+        f"{online}, {done.batch_usage.total_tokens + done.online_usage.total_tokens:,} tokens{cost}",
+        file=sys.stderr,
+    )
+    status_ = EXIT_OK if not done.failed and not done.unfinished else EXIT_FAILURES
+    if args.output:
+        brief = batch_brief(settings=settings)
+        write_output(rendered(brief, args), args.output)
+        status_ = EXIT_FAILURES if brief.failures else status_
+    return status_
