@@ -17,15 +17,17 @@ import asyncio
 import json
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from pydantic import SecretStr
 
-from .cache import Store, answer_key, store_for
-from .engine import BatchAPI, Engine, completion_from, fingerprint, make_client, request_body
+from .batch_transports import TERMINAL, ApiTransport, FileTransport, Transport
+from .cache import FileStore, Store, answer_key, store_for
+from .engine import Engine, completion_from, fingerprint, make_client, request_body
 from .errors import ArticleError, UsageError, redact
 from .grounded import summarize_article
 from .ledger import BatchRecord, Ledger, ledger_beside
@@ -62,8 +64,6 @@ logger = logging.getLogger(__name__)
 
 #: The endpoint every line asks (the Batch API's `url`, and `endpoint` of the batch).
 ENDPOINT = "/v1/chat/completions"
-#: A batch in one of these states will not change again: its results can be collected.
-TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 #: The settings that shape a request or its check: fixed at submit, used again at collect.
 SHAPING = ("model", "mode", "grounding", "max_reasks", "max_output_tokens", "max_article_tokens")
 
@@ -83,117 +83,6 @@ class Limits:
 def custom_id_of(key: str) -> str:
     """A line's custom_id: the answer's cache key, so a result finds its place without a lookup."""
     return key
-
-
-class Transport(Protocol):
-    """Where batch input files go and results come from: the provider's API, or files."""
-
-    name: str
-
-    async def send(self, path: Path, submission: int) -> BatchRecord:
-        """Hand over one input file; the batch as it now stands."""
-        ...
-
-    async def refresh(self, batch: BatchRecord) -> BatchRecord:
-        """The batch's current status, counts and result files."""
-        ...
-
-    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
-        """Every output and error line available for the batch, each with where it was read."""
-        ...
-
-
-class FileTransport:
-    """No upload: input files are written to `folder` for another tool (`vllm run-batch -i`), and the
-    output files it wrote (`-o`) are read back at collect. A batch is never `expired` here: its
-    requests wait until a given output holds their lines."""
-
-    name = "file"
-
-    def __init__(self, folder: str | Path, outputs: Sequence[str | Path] = ()) -> None:
-        self.folder = Path(folder)
-        self.outputs = [Path(path) for path in outputs]
-        self._lines: list[tuple[str, str]] | None = None
-
-    async def send(self, path: Path, submission: int) -> BatchRecord:
-        return BatchRecord(
-            id=f"file-{path.stem}",
-            submission=submission,
-            transport=self.name,
-            input=str(path),
-            status="written",
-        )
-
-    async def refresh(self, batch: BatchRecord) -> BatchRecord:
-        return batch
-
-    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
-        if self._lines is None:
-            self._lines = []
-            for path in self.outputs:
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as error:
-                    raise UsageError(f"cannot read the batch output {path}: {error}") from None
-                self._lines += [(f"{path}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
-        return self._lines
-
-    def input_folder(self) -> Path:
-        return self.folder
-
-
-class ApiTransport:
-    """The provider's Batch API: input files uploaded (`files.create(purpose="batch")`), batches created,
-    polled and cancelled, result files downloaded. `client` is an openai.AsyncOpenAI (or Azure's)."""
-
-    name = "api"
-
-    def __init__(self, client: Any) -> None:
-        self.api = BatchAPI(client)
-        self.client = client
-
-    async def send(self, path: Path, submission: int) -> BatchRecord:
-        file_id = await self.api.upload(path)
-        made = await self.api.create(file_id, {"summarizer_submission": str(submission)})
-        path.unlink(missing_ok=True)  # the provider has it now
-        record = BatchRecord(
-            id=str(made["id"]), submission=submission, transport=self.name, input=file_id, status=""
-        )
-        return _updated(record, made)
-
-    async def refresh(self, batch: BatchRecord) -> BatchRecord:
-        if batch.status in TERMINAL:
-            return batch
-        return _updated(batch, await self.api.retrieve(batch.id))
-
-    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
-        lines: list[tuple[str, str]] = []
-        for file_id in (batch.output_file, batch.error_file):
-            if file_id:
-                text = await self.api.content(file_id)
-                lines += [(f"{file_id}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
-        return lines
-
-    async def cancel(self, batch: BatchRecord) -> BatchRecord:
-        return _updated(batch, await self.api.cancel(batch.id))
-
-
-def _updated(batch: BatchRecord, data: dict[str, Any]) -> BatchRecord:
-    """The record with what the provider says of the batch now."""
-    counts = data.get("request_counts") or {}
-    errors = (data.get("errors") or {}).get("data") or []
-    problem = "; ".join(
-        redact(f"line {e.get('line')}: {e.get('message')}" if e.get("line") else str(e.get("message")))
-        for e in errors
-    )
-    return replace(
-        batch,
-        status=str(data.get("status") or batch.status),
-        output_file=data.get("output_file_id") or batch.output_file,
-        error_file=data.get("error_file_id") or batch.error_file,
-        counts={name: int(value) for name, value in counts.items() if isinstance(value, int)},
-        problem=problem or batch.problem,
-    )
 
 
 # --- submit ------------------------------------------------------------------------------------------
@@ -282,32 +171,41 @@ async def asubmit(
             result.too_large.append(sent.origin)
         else:
             to_send.append((position, custom_id_of(key), line))
-    folder = _input_folder(transport, ledger)
-    for number, chunk in enumerate(_chunks(to_send, limits), 1):
-        path = folder / f"submission-{submission}-{number}.jsonl"
-        path.write_text("".join(line + "\n" for _, _, line in chunk), encoding="utf-8")
-        batch = await transport.send(path, submission)
-        ledger.add_batch(batch, ((custom_id, position) for position, custom_id, _ in chunk))
-        result.batches.append(batch)
-        result.sent += len(chunk)
+    with _input_folder(transport) as folder:
+        for number, chunk in enumerate(_chunks(to_send, limits), 1):
+            path = folder / f"submission-{submission}-{number}.jsonl"
+            path.write_text("".join(line + "\n" for _, _, line in chunk), encoding="utf-8")
+            batch = await transport.send(path, submission)
+            # Recorded the moment it is sent: a submit killed after this loses nothing already sent.
+            ledger.add_batch(batch, ((custom_id, position) for position, custom_id, _ in chunk))
+            result.batches.append(batch)
+            result.sent += len(chunk)
     return result
 
 
-def _input_folder(transport: Transport, ledger: Ledger) -> Path:
-    folder = transport.folder if isinstance(transport, FileTransport) else ledger.path.parent / "batch-inputs"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UsageError(f"cannot write batch input files in {folder}: {error.strerror or error}") from None
+@contextmanager
+def _input_folder(transport: Transport) -> Iterator[Path]:
+    """Where input files are written: the file transport's folder (they are the result), else a
+    temporary folder removed once they are uploaded."""
     if not isinstance(transport, FileTransport):
-        folder = Path(tempfile.mkdtemp(prefix="upload-", dir=folder))
-    return folder
+        with tempfile.TemporaryDirectory(prefix="summarizer-batch-") as folder:
+            yield Path(folder)
+        return
+    try:
+        transport.folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"cannot write batch input files in {transport.folder}: {error.strerror or error}"
+        ) from None
+    yield transport.folder
 
 
 def _places(settings: Settings, store: Store | None, ledger: Ledger | None) -> tuple[Store, Ledger]:
     store = store if store is not None else store_for(settings)
     if store is None:
         raise UsageError("batch needs a cache: the briefings collected are stored there (not --no-cache)")
+    if isinstance(store, FileStore):
+        store.claim()  # the ledger goes in its folder: mark the folder ours first
     return store, ledger if ledger is not None else Ledger(ledger_beside(store))
 
 
@@ -443,6 +341,11 @@ class _Collector:
                     await self._settle(batch, *job, engine)
 
             await asyncio.gather(*(settle(job) for job in jobs))
+            if self.store.unwritable is not None:
+                raise UsageError(
+                    f"{self.store.unwritable}: collect stopped, the answers not stored are still pending; "
+                    "collect again once the cache can be written (the batch results are kept where they are)"
+                )
         left = self.ledger.pending(batch.id)
         if batch.status in TERMINAL:
             for custom_id, position in left.items():
@@ -475,6 +378,8 @@ class _Collector:
     async def _settle(
         self, batch: BatchRecord, custom_id: str, position: int, line: dict[str, Any], engine: Engine
     ) -> None:
+        if self.store.unwritable is not None:
+            return  # left pending: collect again once the cache can be written
         member = self.ledger.member(batch.submission, position)
         article = member.article
         answer, problem = _answer(line)
@@ -499,6 +404,8 @@ class _Collector:
             return
         briefing = briefing.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": member.cut_at})
         self.store.put(member.key, briefing)
+        if self.store.unwritable is not None:
+            return
         self.ledger.settle(custom_id, batch.id, "done")
         self.result.stored += 1
 

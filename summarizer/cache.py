@@ -124,6 +124,13 @@ class FileStore:
             self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
             logger.warning("%s; going on without storing answers", self.unwritable)
 
+    def claim(self) -> None:
+        """Make the folder and mark it ours (the cache tag), before anything else is kept in it."""
+        try:
+            self._tag()
+        except OSError as error:
+            self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
+
     def _tag(self) -> None:
         tag = self.root / TAG_NAME
         if not tag.exists():

@@ -13,7 +13,8 @@ from pydantic import SecretStr
 
 from summarizer import Settings, make_brief
 from summarizer.batch import FileTransport, Limits, batch_brief, collect, submit
-from summarizer.cache import open_store
+from summarizer.cache import FileStore, open_store
+from summarizer.cli import EXIT_OK, main
 from summarizer.errors import UsageError
 from summarizer.ingest import read_articles
 from summarizer.ledger import Ledger, ledger_beside
@@ -289,3 +290,40 @@ def test_batches_work_on_a_sqlite_store(synthetic, tmp_path):
     assert collect(transport=transport, settings=settings).stored == 6
     assert open_store(f"sqlite:{tmp_path / 'cache.db'}").count()[0] == 6
     assert (tmp_path / "cache.db.batches.sqlite").is_file()
+
+
+class Unwritable(FileStore):
+    """A cache that can be read but, from now on, not written (a full disk)."""
+
+    def put(self, key: str, value: Any) -> None:
+        self.unwritable = f"cannot write the cache at {self.root}: No space left on device"
+
+
+def test_a_cache_that_cannot_be_written_stops_collect_and_leaves_the_answers_pending(
+    synthetic, settings, tmp_path
+):
+    transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
+    submit(synthetic, transport=transport, settings=settings)
+    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl")
+    with pytest.raises(UsageError, match="No space left on device: collect stopped"):
+        collect(transport=transport, settings=settings, store=Unwritable(tmp_path / "cache"))
+    assert collect(transport=transport, settings=settings).stored == 6  # nothing was lost
+
+
+def test_cache_clear_keeps_the_ledger_and_what_was_cleared_is_sent_again(
+    synthetic, settings, tmp_path, capsys
+):
+    transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
+    submit(synthetic, transport=transport, settings=settings)
+    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl")
+    collect(transport=transport, settings=settings)
+    assert main(["cache", "clear", "--cache-dir", str(tmp_path / "cache")]) == EXIT_OK
+    assert "removed 6 briefings" in capsys.readouterr().out
+    assert (tmp_path / "cache" / "batches.sqlite").is_file()
+    assert submit(synthetic, transport=FileTransport(tmp_path / "again"), settings=settings).sent == 6
+
+
+def test_a_cache_folder_holding_only_the_ledger_is_still_ours_to_clear(synthetic, settings, tmp_path, capsys):
+    submit(synthetic, transport=FileTransport(tmp_path / "in"), settings=settings)
+    assert main(["cache", "clear", "--cache-dir", str(tmp_path / "cache")]) == EXIT_OK
+    assert "removed 0 briefings" in capsys.readouterr().out

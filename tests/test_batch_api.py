@@ -51,7 +51,7 @@ def test_a_batch_is_uploaded_followed_and_collected_into_the_cache(batch_api, ex
     submitted = submit(examples, transport=api, settings=settings)
     [batch] = submitted.batches
     assert batch.id == "batch_0001" and batch.input == "file-0001" and batch.status == "validating"
-    assert not list((tmp_path / "cache" / "batch-inputs").rglob("*.jsonl"))  # uploaded, then removed
+    assert not list(tmp_path.rglob("*.jsonl"))  # written to a temporary folder, uploaded, removed
     [seen] = status(transport=api, settings=settings)
     assert seen.status == "in_progress"
     early = collect(transport=api, settings=settings)
