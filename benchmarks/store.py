@@ -89,7 +89,7 @@ def main() -> None:
         write_articles(Path(tmp) / "day", n // 10)
         articles = read_articles([Path(tmp) / "day"]).articles
         began = time.perf_counter()
-        lines = batch_lines(Settings(cache_dir=None), articles)
+        lines = list(batch_lines(Settings(cache_dir=None), articles))
         took = time.perf_counter() - began
         size = sum(len(line.encode()) + 1 for *_, line in lines)
         print(

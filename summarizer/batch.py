@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from pydantic import SecretStr
 
@@ -52,6 +52,7 @@ __all__ = [
     "asubmit",
     "astatus",
     "batch_brief",
+    "batch_line",
     "batch_lines",
     "cancel",
     "collect",
@@ -108,31 +109,63 @@ def _key(settings: Settings, sent: Article) -> str:
     return answer_key("article", sent.text, fingerprint(settings, Briefing), settings.grounding)
 
 
+def batch_line(settings: Settings, key: str, sent: Article) -> str:
+    """The JSONL line asking for the briefing of `sent` (the article as sent, cut to the cap)."""
+    body = request_body(settings, [article_message(sent)], Briefing)
+    line = {"custom_id": custom_id_of(key), "method": "POST", "url": ENDPOINT, "body": body}
+    return json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+
+
 def batch_lines(
     settings: Settings, articles: Iterable[Article]
-) -> list[tuple[str, Article, int | None, str]]:
+) -> Iterator[tuple[str, Article, int | None, str]]:
     """(key, the text sent, the cap it was cut at, the JSONL line) for each article, in order."""
-    lines = []
     for article in articles:
         sent, cut_at = cut_article(article, settings.max_article_tokens)
         key = _key(settings, sent)
-        body = request_body(settings, [article_message(sent)], Briefing)
-        line = {"custom_id": custom_id_of(key), "method": "POST", "url": ENDPOINT, "body": body}
-        lines.append((key, sent, cut_at, json.dumps(line, ensure_ascii=False, separators=(",", ":"))))
-    return lines
+        yield key, sent, cut_at, batch_line(settings, key, sent)
 
 
-def _chunks(lines: list[tuple[int, str, str]], limits: Limits) -> list[list[tuple[int, str, str]]]:
-    chunks: list[list[tuple[int, str, str]]] = []
-    size = 0
-    for item in lines:
-        length = len(item[2].encode("utf-8")) + 1
-        if not chunks or len(chunks[-1]) >= limits.requests or size + length > limits.bytes:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(item)
-        size += length
-    return chunks
+class _InputFile:
+    """The input file being filled, sent when the next line would pass a limit. Lines are written as they
+    are made, so a submit of 100,000 articles never holds their requests in memory."""
+
+    def __init__(self, folder: Path, submission: int, limits: Limits) -> None:
+        self.folder, self.submission, self.limits = folder, submission, limits
+        self.number = 0
+        self.requests: list[tuple[str, int]] = []
+        self.size = 0
+        self.path: Path | None = None
+        self._stream: TextIO | None = None
+
+    def fits(self, line: str) -> bool:
+        length = len(line.encode("utf-8")) + 1
+        return len(self.requests) < self.limits.requests and self.size + length <= self.limits.bytes
+
+    def add(self, custom_id: str, position: int, line: str) -> None:
+        if self.path is None or self._stream is None:
+            self.number += 1
+            self.path = self.folder / f"submission-{self.submission}-{self.number}.jsonl"
+            self._stream = self.path.open("w", encoding="utf-8")
+        self._stream.write(line + "\n")
+        self.requests.append((custom_id, position))
+        self.size += len(line.encode("utf-8")) + 1
+
+    async def send(self, transport: Transport, ledger: Ledger, result: Submitted) -> None:
+        if self.path is None:
+            return
+        self.close()
+        batch = await transport.send(self.path, self.submission)
+        # Recorded the moment it is sent: a submit killed after this loses nothing already sent.
+        ledger.add_batch(batch, self.requests)
+        result.batches.append(batch)
+        result.sent += len(self.requests)
+        self.path, self.requests, self.size = None, [], 0
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
 
 async def asubmit(
@@ -151,35 +184,33 @@ async def asubmit(
     """
     settings = settings or Settings()
     store, ledger = _places(settings, store, ledger)
-    prepared = batch_lines(settings, articles)
-    submission = ledger.add_submission(
-        {name: getattr(settings, name) for name in SHAPING},
-        ((key, sent, cut_at) for key, sent, cut_at, _ in prepared),
-    )
+    prepared = []
+    for article in articles:
+        sent, cut_at = cut_article(article, settings.max_article_tokens)
+        prepared.append((_key(settings, sent), sent, cut_at))
+    submission = ledger.add_submission({name: getattr(settings, name) for name in SHAPING}, prepared)
     result = Submitted(submission=submission, articles=len(prepared))
     waiting, seen = ledger.in_flight(), set()
-    to_send: list[tuple[int, str, str]] = []
-    for position, (key, sent, _, line) in enumerate(prepared):
-        if key in seen:
-            continue  # the same text twice: one request, both articles take its answer
-        seen.add(key)
-        if store.get(key, ArticleBriefing) is not None:
-            result.cached += 1
-        elif custom_id_of(key) in waiting:
-            result.in_flight += 1
-        elif len(line.encode("utf-8")) + 1 > limits.bytes:
-            result.too_large.append(sent.origin)
-        else:
-            to_send.append((position, custom_id_of(key), line))
     with _input_folder(transport) as folder:
-        for number, chunk in enumerate(_chunks(to_send, limits), 1):
-            path = folder / f"submission-{submission}-{number}.jsonl"
-            path.write_text("".join(line + "\n" for _, _, line in chunk), encoding="utf-8")
-            batch = await transport.send(path, submission)
-            # Recorded the moment it is sent: a submit killed after this loses nothing already sent.
-            ledger.add_batch(batch, ((custom_id, position) for position, custom_id, _ in chunk))
-            result.batches.append(batch)
-            result.sent += len(chunk)
+        current = _InputFile(folder, submission, limits)
+        try:
+            for position, (key, sent, _) in enumerate(prepared):
+                if key in seen:
+                    continue  # the same text twice: one request, both articles take its answer
+                seen.add(key)
+                if store.get(key, ArticleBriefing) is not None:
+                    result.cached += 1
+                elif custom_id_of(key) in waiting:
+                    result.in_flight += 1
+                elif len((line := batch_line(settings, key, sent)).encode("utf-8")) + 1 > limits.bytes:
+                    result.too_large.append(sent.origin)
+                else:
+                    if not current.fits(line):
+                        await current.send(transport, ledger, result)
+                    current.add(custom_id_of(key), position, line)
+            await current.send(transport, ledger, result)
+        finally:
+            current.close()
     return result
 
 
@@ -333,14 +364,15 @@ class _Collector:
         if pending and ready:
             engine = self._engine(batch.submission)
             lines = await transport.results(batch)
-            jobs = [job for where, text in lines if (job := self._job(where, text, pending)) is not None]
-            slots = asyncio.Semaphore(4 * engine.settings.concurrency)
+            jobs = (job for where, text in lines if (job := self._job(where, text, pending)) is not None)
 
-            async def settle(job: tuple[str, int, dict[str, Any]]) -> None:
-                async with slots:
+            # A pool of workers taking lines as they are read, as an online run takes articles: a
+            # follow-up waiting online holds one worker, and no more lines are parsed than are worked on.
+            async def worker() -> None:
+                for job in jobs:
                     await self._settle(batch, *job, engine)
 
-            await asyncio.gather(*(settle(job) for job in jobs))
+            await asyncio.gather(*(worker() for _ in range(4 * engine.settings.concurrency)))
             if self.store.unwritable is not None:
                 raise UsageError(
                     f"{self.store.unwritable}: collect stopped, the answers not stored are still pending; "

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,8 +31,9 @@ class Transport(Protocol):
         """The batch's current status, counts and result files."""
         ...
 
-    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
-        """Every output and error line available for the batch, each with where it was read."""
+    async def results(self, batch: BatchRecord) -> Iterable[tuple[str, str]]:
+        """Every output and error line available for the batch, each with where it was read (read as
+        they are taken, where the transport can)."""
         ...
 
 
@@ -46,7 +47,6 @@ class FileTransport:
     def __init__(self, folder: str | Path, outputs: Sequence[str | Path] = ()) -> None:
         self.folder = Path(folder)
         self.outputs = [Path(path) for path in outputs]
-        self._lines: list[tuple[str, str]] | None = None
 
     async def send(self, path: Path, submission: int) -> BatchRecord:
         return BatchRecord(
@@ -60,19 +60,21 @@ class FileTransport:
     async def refresh(self, batch: BatchRecord) -> BatchRecord:
         return batch
 
-    async def results(self, batch: BatchRecord) -> list[tuple[str, str]]:
-        if self._lines is None:
-            self._lines = []
-            for path in self.outputs:
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as error:
-                    raise UsageError(f"cannot read the batch output {path}: {error}") from None
-                self._lines += [(f"{path}:{n}", line) for n, line in enumerate(text.splitlines(), 1)]
-        return self._lines
+    async def results(self, batch: BatchRecord) -> Iterable[tuple[str, str]]:
+        for path in self.outputs:  # unreadable outputs are named before any line is taken
+            if not path.is_file():
+                raise UsageError(f"cannot read the batch output {path}: no such file")
+        return self._read()
 
-    def input_folder(self) -> Path:
-        return self.folder
+    def _read(self) -> Iterator[tuple[str, str]]:
+        """The outputs' lines one at a time: an output of 100,000 answers is never held whole."""
+        for path in self.outputs:
+            try:
+                with path.open(encoding="utf-8") as stream:
+                    for number, line in enumerate(stream, 1):
+                        yield f"{path}:{number}", line.rstrip("\n")
+            except (OSError, UnicodeDecodeError) as error:
+                raise UsageError(f"cannot read the batch output {path}: {error}") from None
 
 
 class ApiTransport:

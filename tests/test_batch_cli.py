@@ -63,6 +63,7 @@ def test_an_error_line_is_named_by_article_and_the_exit_status_says_so(tmp_path,
     ("args", "message"),
     [
         (["batch", "collect", "--transport", "file"], "--results FILE"),
+        (["batch", "collect", "--transport", "file", "--results", "gone.jsonl"], "batch output gone.jsonl"),
         (["batch", "cancel", "--transport", "file"], "cancel is for --transport api"),
         (["batch", "submit", "x", "--no-cache", "--transport", "file"], "batch needs a cache"),
         (["batch", "status"], "no API key"),

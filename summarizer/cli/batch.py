@@ -159,6 +159,9 @@ def _status(batches: list[BatchRecord]) -> int:
 def _collect(args: argparse.Namespace, settings: Settings, transport: Transport) -> int:
     if isinstance(transport, FileTransport) and not args.results:
         raise UsageError("with --transport file, give the output files to read: --results FILE...")
+    for path in args.results:
+        if not Path(path).is_file():
+            raise UsageError(f"cannot read the batch output {path}: no such file")
     done = collect(
         transport=transport, settings=settings, followups=args.followups, batch_prices=args.batch_price
     )
