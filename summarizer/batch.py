@@ -28,9 +28,9 @@ from pydantic import SecretStr
 from .batch_transports import TERMINAL, ApiTransport, FileTransport, Transport
 from .cache import FileStore, Store, answer_key, store_for
 from .engine import Engine, completion_from, fingerprint, make_client, request_body
-from .errors import ArticleError, UsageError, redact
+from .errors import ArticleError, InvalidAnswer, UsageError, redact
 from .grounded import summarize_article
-from .ledger import BatchRecord, Ledger, ledger_beside
+from .ledger import FOLLOWUP, BatchRecord, Ledger, Member, ledger_beside
 from .merge import merge_briefings
 from .models import Article, ArticleBriefing, Brief, Briefing, Failure, FailureKind, SourceRef, Usage
 from .prompts import article_message
@@ -43,6 +43,7 @@ __all__ = [
     "ApiTransport",
     "Collected",
     "FileTransport",
+    "FollowupDeferred",
     "Followups",
     "Limits",
     "Submitted",
@@ -68,9 +69,18 @@ ENDPOINT = "/v1/chat/completions"
 #: The settings that shape a request or its check: fixed at submit, used again at collect.
 SHAPING = ("model", "mode", "grounding", "max_reasks", "max_output_tokens", "max_article_tokens")
 
-#: Where the answers that need a re-ask go: online through the engine, or nowhere (the first answer is
-#: kept when only grounding asked for a correction; an invalid one fails the article).
-Followups = Literal["online", "none"]
+#: Where the answers that need a re-ask go: online through the engine, in a follow-up batch (collected
+#: like the first), or nowhere (the first answer is kept when only grounding asked for a correction; an
+#: invalid one fails the article).
+Followups = Literal["online", "batch", "none"]
+
+
+class FollowupDeferred(ArticleError):
+    """A re-ask that goes in the next batch instead of online: `body` is the request to send."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        super().__init__("its re-ask went out in a follow-up batch")
+        self.body = body
 
 
 @dataclass(frozen=True)
@@ -130,9 +140,12 @@ class _InputFile:
     """The input file being filled, sent when the next line would pass a limit. Lines are written as they
     are made, so a submit of 100,000 articles never holds their requests in memory."""
 
-    def __init__(self, folder: Path, submission: int, limits: Limits) -> None:
+    def __init__(self, folder: Path, submission: int, limits: Limits, stem: str = "") -> None:
         self.folder, self.submission, self.limits = folder, submission, limits
+        self.stem = stem or f"submission-{submission}"
         self.number = 0
+        #: The conversation so far of each follow-up request in the file, by custom_id.
+        self.histories: dict[str, list[Any]] = {}
         self.requests: list[tuple[str, int]] = []
         self.size = 0
         self.path: Path | None = None
@@ -145,7 +158,7 @@ class _InputFile:
     def add(self, custom_id: str, position: int, line: str) -> None:
         if self.path is None or self._stream is None:
             self.number += 1
-            self.path = self.folder / f"submission-{self.submission}-{self.number}.jsonl"
+            self.path = self.folder / f"{self.stem}-{self.number}.jsonl"
             self._stream = self.path.open("w", encoding="utf-8")
         self._stream.write(line + "\n")
         self.requests.append((custom_id, position))
@@ -157,10 +170,10 @@ class _InputFile:
         self.close()
         batch = await transport.send(self.path, self.submission)
         # Recorded the moment it is sent: a submit killed after this loses nothing already sent.
-        ledger.add_batch(batch, self.requests)
+        ledger.add_batch(batch, self.requests, self.histories)
         result.batches.append(batch)
         result.sent += len(self.requests)
-        self.path, self.requests, self.size = None, [], 0
+        self.path, self.requests, self.size, self.histories = None, [], 0, {}
 
     def close(self) -> None:
         if self._stream is not None:
@@ -292,6 +305,8 @@ class Collected:
     #: Requests of batches that expired or were cancelled: the next submit sends them again.
     unfinished: list[str] = field(default_factory=list)
     waiting: list[BatchRecord] = field(default_factory=list)
+    #: Re-asks sent in follow-up batches (`followups="batch"`), and those batches.
+    followups: Submitted | None = None
     #: Result lines that belong to no pending request (already collected, or not ours), and bad lines.
     ignored: int = 0
     #: Tokens of the batch answers (at the batch price) and of the follow-ups sent online.
@@ -327,6 +342,7 @@ async def acollect(
         for batch in ledger.batches(uncollected=True):
             if batch.transport == transport.name:
                 await collector.batch(await transport.refresh(batch), transport)
+        await collector.send_followups(transport)
     finally:
         await collector.close()
     result = collector.result
@@ -353,6 +369,8 @@ class _Collector:
         #: Every result line read (by where it was read) and those that settled a request.
         self.lines: set[str] = set()
         self.matched: set[str] = set()
+        #: Re-asks for the next batch, by submission: (custom_id, position, line, history).
+        self.deferred: dict[int, list[tuple[str, int, str, list[Any]]]] = {}
 
     async def close(self) -> None:
         if self._own_client and self.client is not None:
@@ -390,6 +408,24 @@ class _Collector:
         if not done:
             self.result.waiting.append(batch)
 
+    async def send_followups(self, transport: Transport) -> None:
+        """Send the re-asks deferred by this collect as follow-up batches, recorded like any batch."""
+        for submission, deferred in self.deferred.items():
+            result = self.result.followups or Submitted(submission=submission)
+            self.result.followups = result
+            stem = f"submission-{submission}-followup-{len(self.ledger.batches()) + 1}"
+            with _input_folder(transport) as folder:
+                current = _InputFile(folder, submission, Limits(), stem)
+                try:
+                    for custom_id, position, line, history in deferred:
+                        if not current.fits(line):
+                            await current.send(transport, self.ledger, result)
+                        current.add(custom_id, position, line)
+                        current.histories[custom_id] = history
+                    await current.send(transport, self.ledger, result)
+                finally:
+                    current.close()
+
     def _job(self, where: str, text: str, pending: dict[str, int]) -> tuple[str, int, dict[str, Any]] | None:
         """The result line's custom_id, its article's position and the line's JSON, when it answers a
         pending request of this batch."""
@@ -423,11 +459,18 @@ class _Collector:
             self._failed(batch, custom_id, failure)
             return
         self.result.batch_usage = self.result.batch_usage + _usage_of(answer)
-        engine.answered(
-            request_body(engine.settings, [article_message(article)], Briefing), completion_from(answer)
-        )
+        # The conversation so far: the first request's answer, then each re-ask and its answer; this
+        # line answers the last request of it. The engine takes them all as given and asks on from there.
+        history = self.ledger.history(custom_id, batch.id) or [[None, None]]
+        history[-1][1] = answer
+        first = request_body(engine.settings, [article_message(article)], Briefing)
+        for body, given in history:
+            engine.answered(body or first, completion_from(given))
         try:
             briefing = await summarize_article(engine, article)
+        except FollowupDeferred as deferred:
+            self._defer(batch, custom_id, member, [*history, [deferred.body, None]])
+            return
         except ArticleError as error:
             if error.fatal:
                 assert isinstance(engine.admission, Gate)
@@ -440,6 +483,14 @@ class _Collector:
             return
         self.ledger.settle(custom_id, batch.id, "done")
         self.result.stored += 1
+
+    def _defer(self, batch: BatchRecord, custom_id: str, member: Member, history: list[Any]) -> None:
+        body = history[-1][0]
+        followup = f"{member.key}{FOLLOWUP}{len(history) - 1}"
+        line = {"custom_id": followup, "method": "POST", "url": ENDPOINT, "body": body}
+        text = json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+        self.deferred.setdefault(batch.submission, []).append((followup, member.position, text, history))
+        self.ledger.settle(custom_id, batch.id, "followup", "its re-ask went out in a follow-up batch")
 
     def _failed(self, batch: BatchRecord, custom_id: str, failure: Failure) -> None:
         logger.warning("article %s failed in batch %s: %s", failure.origin, batch.id, failure.reason)
@@ -470,22 +521,31 @@ class _Collector:
         offline: str | None = None
         if self.followups == "none":
             offline = "the answer needed a re-ask, and follow-ups are off"
-        elif self.client is None and (settings.api_key is None or not settings.api_key.get_secret_value()):
+        elif self.followups == "online" and self.client is None and not _has_key(settings):
             offline = (
                 "the answer needed a re-ask, which goes out online: set OPENAI_API_KEY (and OPENAI_BASE_URL) "
                 "and collect again, or submit it again"
             )
         if self.client is None:
-            unused = settings.model_copy(update={"api_key": SecretStr("offline")}) if offline else settings
-            self.client = make_client(unused)
+            sends = self.followups == "online" and offline is None
+            unused = settings.model_copy(update={"api_key": SecretStr("unused")})
+            self.client = make_client(settings if sends else unused)
         gate = Gate(
             settings.concurrency, settings.max_run_tokens, limiter=RateController(settings.rpm, settings.tpm)
         )
         engine = Engine(self.client, settings, gate)
-        engine.offline = offline
+        if self.followups == "batch":
+            engine.unsent = FollowupDeferred
+        elif offline is not None:
+            reason = offline
+            engine.unsent = lambda body: InvalidAnswer(reason)
         self.gates.append(gate)
         self.engines[submission] = engine
         return engine
+
+
+def _has_key(settings: Settings) -> bool:
+    return settings.api_key is not None and bool(settings.api_key.get_secret_value())
 
 
 def _answer(line: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[FailureKind, str]]:

@@ -191,8 +191,9 @@ class Engine:
         self._completion_tokens = 400.0
         #: Answers already had for exact requests (a batch's results), by body: used, not sent.
         self._answered: dict[str, ChatCompletion] = {}
-        #: Why no request may be sent (the answers come from a batch, follow-ups are off); None: send.
-        self.offline: str | None = None
+        #: What a request that may not be sent ends as, given its body (the answers come from a batch, and
+        #: follow-ups are off or go in the next batch); None: send it.
+        self.unsent: Callable[[dict[str, Any]], ArticleError] | None = None
         policy = settings.retry
         self._backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -235,8 +236,8 @@ class Engine:
         body = self._body(messages, output)
         if self._answered and (ready := self._answered.pop(_body_key(body), None)) is not None:
             return ready
-        if self.offline is not None:
-            raise InvalidAnswer(self.offline)
+        if self.unsent is not None:
+            raise self.unsent(body)
         try:
             completion: ChatCompletion = await self._retrying(self._send, body, call)
         except openai.APIError as error:

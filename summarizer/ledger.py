@@ -25,10 +25,13 @@ __all__ = ["BatchRecord", "Ledger", "Member", "RequestState", "ledger_beside"]
 
 #: 'SUMB' in PRAGMA application_id: this database is a summarizer batch ledger.
 LEDGER_ID = 0x53554D42
+#: Between a key and the round of its follow-up in a custom_id: KEY~1 is the first re-ask.
+FOLLOWUP = "~"
 
-#: pending: in a batch not yet collected; done: its briefing is in the store; the others end a request
-#: without a briefing, and the next submit sends the article again.
-RequestState = Literal["pending", "done", "failed", "expired", "cancelled"]
+#: pending: in a batch not yet collected; done: its briefing is in the store; followup: its re-ask went
+#: out in a follow-up batch; the others end a request without a briefing, and the next submit sends the
+#: article again.
+RequestState = Literal["pending", "done", "followup", "failed", "expired", "cancelled"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS submissions (
@@ -65,6 +68,7 @@ CREATE TABLE IF NOT EXISTS requests (
     position INTEGER NOT NULL,
     state TEXT NOT NULL,
     reason TEXT,
+    history BLOB,
     PRIMARY KEY (custom_id, batch)
 );
 CREATE INDEX IF NOT EXISTS requests_by_state ON requests (state, custom_id);
@@ -117,6 +121,10 @@ def _pack(article: Article) -> bytes:
 
 def _unpack(blob: bytes) -> Article:
     return Article.model_validate_json(zlib.decompress(blob))
+
+
+def _packed(history: list[Any] | None) -> bytes | None:
+    return None if history is None else zlib.compress(json.dumps(history).encode("utf-8"))
 
 
 def _now() -> str:
@@ -198,8 +206,15 @@ class Ledger:
 
     # --- batches and their requests -------------------------------------------------------------------
 
-    def add_batch(self, batch: BatchRecord, requests: Iterable[tuple[str, int]]) -> None:
-        """Record a batch sent and its requests (custom_id, the member's position), all pending."""
+    def add_batch(
+        self,
+        batch: BatchRecord,
+        requests: Iterable[tuple[str, int]],
+        histories: dict[str, list[Any]] | None = None,
+    ) -> None:
+        """Record a batch sent and its requests (custom_id, the member's position), all pending; a
+        follow-up request keeps the conversation so far (`histories`, by custom_id)."""
+        histories = histories or {}
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO batches (id, submission, transport, input, status, output_file, error_file, "
@@ -218,9 +233,12 @@ class Ledger:
                 ),
             )
             db.executemany(
-                "INSERT INTO requests (custom_id, batch, submission, position, state) "
-                "VALUES (?, ?, ?, ?, 'pending')",
-                ((custom_id, batch.id, batch.submission, position) for custom_id, position in requests),
+                "INSERT INTO requests (custom_id, batch, submission, position, state, history) "
+                "VALUES (?, ?, ?, ?, 'pending', ?)",
+                (
+                    (custom_id, batch.id, batch.submission, position, _packed(histories.get(custom_id)))
+                    for custom_id, position in requests
+                ),
             )
 
     def batches(self, *, uncollected: bool = False) -> list[BatchRecord]:
@@ -259,9 +277,19 @@ class Ledger:
         return dict(rows.fetchall())
 
     def in_flight(self) -> set[str]:
-        """The custom_ids waiting in some batch: not to be sent again."""
+        """The keys whose request (or follow-up) waits in some batch: not to be sent again."""
         rows = self._db.execute("SELECT custom_id FROM requests WHERE state = 'pending'")
-        return {row[0] for row in rows}
+        return {row[0].split(FOLLOWUP, 1)[0] for row in rows}
+
+    def history(self, custom_id: str, batch: str) -> list[Any] | None:
+        """A follow-up request's conversation so far: [request body or None for the first, answer]."""
+        row = self._db.execute(
+            "SELECT history FROM requests WHERE custom_id = ? AND batch = ?", (custom_id, batch)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        history: list[Any] = json.loads(zlib.decompress(row[0]))
+        return history
 
     def settle(self, custom_id: str, batch: str, state: RequestState, reason: str | None = None) -> None:
         self._db.execute(
@@ -273,8 +301,9 @@ class Ledger:
     def latest(self, custom_id: str) -> tuple[RequestState, str | None] | None:
         """How the last request for this custom_id ended (or that it is pending)."""
         row = self._db.execute(
-            "SELECT state, reason FROM requests WHERE custom_id = ? ORDER BY rowid DESC LIMIT 1",
-            (custom_id,),
+            "SELECT state, reason FROM requests WHERE custom_id = ? OR custom_id LIKE ? "
+            "ORDER BY rowid DESC LIMIT 1",
+            (custom_id, f"{custom_id}{FOLLOWUP}%"),
         ).fetchone()
         return None if row is None else (row[0], row[1])
 

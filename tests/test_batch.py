@@ -327,3 +327,68 @@ def test_a_cache_folder_holding_only_the_ledger_is_still_ours_to_clear(synthetic
     submit(synthetic, transport=FileTransport(tmp_path / "in"), settings=settings)
     assert main(["cache", "clear", "--cache-dir", str(tmp_path / "cache")]) == EXIT_OK
     assert "removed 0 briefings" in capsys.readouterr().out
+
+
+# --- follow-ups in a second batch ----------------------------------------------------------------------
+
+
+def _headless(body: dict[str, Any]) -> dict[str, Any] | None:
+    answer = by_rule(body)
+    assert answer is not None
+    del answer["headline"]
+    return answer
+
+
+def test_with_followups_in_a_batch_a_reask_is_the_next_batch_and_its_answer_completes_the_article(
+    synthetic, settings, tmp_path
+):
+    transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
+    submit(synthetic[:2], transport=transport, settings=settings)
+    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", _headless)
+    first = collect(transport=transport, settings=settings, followups="batch")
+    assert first.stored == 0 and not first.failed and first.followups is not None
+    assert first.followups.sent == 2 and first.online_usage.requests == 0
+    [followup] = [path for path in (tmp_path / "in").glob("*followup*.jsonl")]
+    requests = lines(followup)
+    assert all(r["custom_id"].endswith("~1") for r in requests)
+    # the re-ask is the online one: the question, the invalid answer, and its errors quoted back
+    roles = [m["role"] for m in requests[0]["body"]["messages"]]
+    assert (
+        roles == ["system", "user", "assistant", "user"]
+        and "headline" in requests[0]["body"]["messages"][3]["content"]
+    )
+    # nothing is sent again while the follow-up waits, and the brief says where each article stands
+    assert submit(synthetic[:2], transport=FileTransport(tmp_path / "x"), settings=settings).in_flight == 2
+    waiting = batch_brief(settings=settings).failures
+    assert [f.reason for f in waiting] == ["its batch has not been collected yet"] * 2
+    run_batch(followup, tmp_path / "followup-out.jsonl")
+    second = collect(
+        transport=FileTransport(tmp_path / "in", [tmp_path / "followup-out.jsonl"]),
+        settings=settings,
+        followups="batch",
+    )
+    assert second.stored == 2 and second.followups is None and second.batch_usage.requests == 2
+    briefing = open_store(f"file:{tmp_path / 'cache'}").get(ledger_key(tmp_path, 0), ArticleBriefing)
+    assert briefing is not None and briefing.attempts == 2 and briefing.usage.requests == 2
+    assert not batch_brief(settings=settings).failures
+
+
+def test_a_grounding_correction_can_wait_for_the_next_batch_too(synthetic, settings, tmp_path):
+    def invented(body: dict[str, Any]) -> dict[str, Any] | None:
+        answer = by_rule(body)
+        assert answer is not None
+        answer["quotes"] = [
+            {"speaker": "The mayor", "text": "We will rebuild by Friday", "context": "at the council"}
+        ]
+        return answer
+
+    transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
+    submit(synthetic[:1], transport=transport, settings=settings)
+    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", invented)
+    assert collect(transport=transport, settings=settings, followups="batch").followups is not None
+    [followup] = (tmp_path / "in").glob("*followup*.jsonl")
+    run_batch(followup, tmp_path / "followup-out.jsonl")
+    again = FileTransport(tmp_path / "in", [tmp_path / "followup-out.jsonl"])
+    assert collect(transport=again, settings=settings, followups="batch").stored == 1
+    briefing = open_store(f"file:{tmp_path / 'cache'}").get(ledger_key(tmp_path, 0), ArticleBriefing)
+    assert briefing is not None and briefing.checks.reasked and briefing.briefing.quotes == []

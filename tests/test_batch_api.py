@@ -144,3 +144,19 @@ def test_uploads_match_on_their_parsed_lines_not_the_boundary_or_spacing():
     json_body_matcher(_upload("1111", lines), _upload("2222", lines, " "))
     with pytest.raises(AssertionError, match="uploaded files differ"):
         json_body_matcher(_upload("1111", lines), _upload("1111", lines[:1]))
+
+
+@pytest.mark.vcr
+def test_a_reask_can_go_in_a_followup_batch_collected_like_the_first(batch_api, examples, settings):
+    api = ApiTransport(batch_api(None, answer_with(_no_headline), answer))
+    submit(examples, transport=api, settings=settings)
+    for _ in range(3):
+        status(transport=api, settings=settings)
+    first = collect(transport=api, settings=settings, followups="batch")
+    assert first.stored == 1 and first.online_usage.requests == 0
+    assert first.followups is not None and [b.id for b in first.followups.batches] == ["batch_0002"]
+    for _ in range(3):
+        status(transport=api, settings=settings)
+    second = collect(transport=api, settings=settings, followups="batch")
+    assert second.stored == 1 and second.followups is None
+    assert not batch_brief(settings=settings).failures

@@ -56,9 +56,10 @@ def add_batch_parser(commands: Any, options: dict[str, Any]) -> None:
     )
     get.add_argument(
         "--followups",
-        choices=["online", "none"],
+        choices=["online", "batch", "none"],
         default="online",
-        help="answers that need a re-ask: sent online through the usual engine (default), or not at all",
+        help="answers that need a re-ask: sent online through the usual engine (default), in a follow-up "
+        "batch (collected like the first), or not at all",
     )
     get.add_argument(
         "--batch-price",
@@ -172,6 +173,9 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
             f"summarizer: {origin}: not answered before its batch ended; the next submit sends it",
             file=sys.stderr,
         )
+    if done.followups is not None:
+        sent = ", ".join(batch.input for batch in done.followups.batches)
+        print(f"{done.followups.sent} re-asks sent in follow-up batches: {sent}", file=sys.stderr)
     cost = f", ${done.cost:.4f}" if done.cost is not None else ""
     online = f" + {done.online_usage.requests} online follow-ups" if done.online_usage.requests else ""
     print(
