@@ -102,6 +102,7 @@ async def asummarize(
     """
     settings = settings or Settings()
     async with _run(settings, client, progress, unrecoverable) as run:
+        _announce(progress, len(articles))
         return await run.summarize(articles, len(articles))
 
 
@@ -175,6 +176,7 @@ async def amake_brief(
         settings.key()  # fail before reading anything
     ingested, articles, left_out = select_articles(paths, settings, fields, exclude)
     async with _run(settings, client, progress, unrecoverable) as run:
+        _announce(progress, len(articles))
         summaries = await run.summarize(articles, len(articles))
         brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
         if settings.synthesize and not summaries.stopped:
@@ -184,6 +186,14 @@ async def amake_brief(
     if settings.prices is not None:
         brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
     return RunResult(brief=brief, summaries=summaries, articles=articles, left_out=left_out)
+
+
+def _announce(progress: Progress | None, total: int) -> None:
+    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
+    has, so that it shows 0/N before the first answer."""
+    start = getattr(progress, "start", None)
+    if callable(start):
+        start(total)
 
 
 def select_articles(

@@ -1,21 +1,31 @@
 """The one settings object: how to reach the model, how hard to push it, what a run may spend.
 
-Read from the environment here and nowhere else. Precedence: what the caller passes (the command line's
-flags) > environment variables > defaults. Every field but the endpoint's can be set as
-`SUMMARIZER_<FIELD>` (e.g. `SUMMARIZER_CONCURRENCY=16`); the key and the endpoint keep the OpenAI SDK's
-names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`.
+Read from the environment and the configuration files here and nowhere else. Precedence: what the
+caller passes (the command line's flags) > environment variables > `[tool.summarizer]` in the nearest
+pyproject.toml > the user's config.toml > defaults (summarizer/config.py reads the files). Every field
+but the endpoint's can be set as `SUMMARIZER_<FIELD>` (e.g. `SUMMARIZER_CONCURRENCY=16`); the key and
+the endpoint keep the OpenAI SDK's names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from .config import (
+    DEFAULT_MODEL,
+    ConfigFile,
+    Origin,
+    default_cache_dir,
+    origins,
+    project_config,
+    user_config,
+)
 from .errors import UsageError
 from .models import Article, Usage
 
@@ -29,9 +39,6 @@ __all__ = [
     "Window",
     "default_cache_dir",
 ]
-
-#: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
-DEFAULT_MODEL = "gpt-6-luna"
 
 Mode = Literal["json_schema", "json_object"]
 Grounding = Literal["strict", "warn", "off"]
@@ -101,12 +108,6 @@ def _naive(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def default_cache_dir() -> Path:
-    """$XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer ($SUMMARIZER_CACHE_DIR overrides it)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "summarizer"
-
-
 class Settings(BaseSettings):
     """Everything a run needs to know, validated when built: a bad value fails at once, named.
 
@@ -171,6 +172,31 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The caller's values, then the environment, then the project's file, then the user's."""
+        files = (_FileSource(settings_cls, config) for config in cls.config_files())
+        return (init_settings, env_settings, *files)
+
+    @classmethod
+    def config_files(cls) -> list[ConfigFile]:
+        """The configuration files in force, highest precedence first: the project's, the user's."""
+        found = (project_config(cls.model_fields), user_config(cls.model_fields))
+        return [config for config in found if config is not None]
+
+    @classmethod
+    def explain(cls, **given: Any) -> list[Origin]:
+        """Each effective setting and where it came from (a flag, a variable, a file, the default)."""
+        settings = cls(**given)
+        return origins(settings, given, cls.config_files(), cls.model_config.get("env_prefix", ""))
+
     def key(self) -> str:
         """The API key, or UsageError naming where to put one."""
         if self.api_key is None or not self.api_key.get_secret_value():
@@ -179,3 +205,53 @@ class Settings(BaseSettings):
                 "or replay a recorded run from a cassette"
             )
         return self.api_key.get_secret_value()
+
+
+class _FileSource(PydanticBaseSettingsSource):
+    """One configuration file's values, each checked on its own so that an error names the file."""
+
+    def __init__(self, settings_cls: type[BaseSettings], config: ConfigFile) -> None:
+        super().__init__(settings_cls)
+        self.file = config
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        # Not used: __call__ gives the whole table at once.
+        return self.file.values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        values = self.file.values
+        try:
+            _OnlyGiven(**values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            key = _field_of(str(first["loc"][0])) if first["loc"] else "?"
+            where = ".".join([key, *map(str, first["loc"][1:])])
+            raise UsageError(f"{self.file.where(where)}: {first['msg']}") from None
+        # Keyed as the environment source keys them (the alias where there is one), so that the
+        # precedence between the two holds for OPENAI_BASE_URL too.
+        fields = self.settings_cls.model_fields
+        return {_key(name, fields[name]): value for name, value in values.items()}
+
+
+def _key(name: str, field: FieldInfo) -> str:
+    return field.validation_alias if isinstance(field.validation_alias, str) else name
+
+
+def _field_of(key: str) -> str:
+    aliases = {_key(name, field): name for name, field in Settings.model_fields.items()}
+    return aliases.get(key, key)
+
+
+class _OnlyGiven(Settings):
+    """Settings validated from the values given alone: no environment, no file."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)

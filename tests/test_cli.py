@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -241,3 +243,286 @@ def test_schema_brief_prints_the_brief_models_schema(capsys):
     assert main(["schema", "brief"]) == EXIT_OK
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Brief" and {"stories", "sources", "failures"} <= set(schema["properties"])
+
+
+# --- manners: help, usage errors, start-up ------------------------------------------------------------
+
+
+def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
+    result = run()
+    assert result.returncode == EXIT_USAGE and result.stderr == ""
+    assert result.stdout.startswith("usage: summarizer") and "summarise articles and merge" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["breif", "today/"], "summarizer: error: unknown command 'breif' (did you mean brief?)"),
+        (
+            ["brief", "today/", "--modle", "m"],
+            "summarizer brief: error: unknown option --modle (did you mean --mode or --model?)",
+        ),
+        (
+            ["brief", "today/", "--outptu=b.md"],
+            "summarizer brief: error: unknown option --outptu (did you mean --output?)",
+        ),
+        (
+            ["brief", "today/", "--format", "htm"],
+            "summarizer brief: error: argument --format: unknown choice 'htm' (did you mean html?)",
+        ),
+        # No abbreviations: a prefix that works today would break when an option is added tomorrow.
+        (
+            ["summarize", "today/", "--concur", "4"],
+            "summarizer summarize: error: unknown option --concur (did you mean --concurrency?)",
+        ),
+        (
+            ["cache", "wipe"],
+            "summarizer cache: error: argument action: unknown choice 'wipe'; choose from "
+            "info, clear (see summarizer cache --help)",
+        ),
+        (
+            ["brief", "today/", "--concurrency", "many"],
+            "summarizer brief: error: argument --concurrency: give a "
+            "whole number, not 'many' (see summarizer brief --help)",
+        ),
+        (
+            ["brief"],
+            "summarizer brief: error: the following arguments are required: PATH (see summarizer "
+            "brief --help)",
+        ),
+    ],
+)
+def test_a_wrong_command_or_option_is_one_line_naming_the_nearest(args, line):
+    result = run(*args)
+    assert (result.returncode, result.stdout, result.stderr) == (EXIT_USAGE, "", line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "groups"),
+    [
+        ("brief", ["input", "output", "model and endpoint", "checks", "pace and budget", "cache", "display"]),
+        ("summarize", ["input", "output", "model and endpoint", "checks", "pace and budget", "cache"]),
+        ("merge", ["output"]),
+        ("render", ["output"]),
+        ("schema", []),
+        ("cache", []),
+        ("config", []),
+        ("completion", []),
+    ],
+)
+def test_every_help_has_its_options_grouped_and_examples(name, groups, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main([name, "--help"])
+    assert caught.value.code == 0
+    text = capsys.readouterr().out
+    assert all(f"\n{group}:\n" in text for group in groups)
+    examples = text.split("\nexamples:\n", 1)[1].splitlines()
+    assert examples and all(example.startswith("  ") and "summarizer" in example for example in examples)
+
+
+HEAVY = {"openai", "httpx2", "pydantic", "jinja2", "lxml", "trafilatura", "feedparser", "yaml", "rich"}
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["brief", "--help"], ["brief", "x", "--modle"], []]
+)
+def test_help_version_and_usage_errors_load_none_of_the_heavy_libraries(args):
+    """What makes them answer at once (benchmarks/startup.py measures how fast)."""
+    code = (
+        "import sys\nfrom summarizer.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
+    loaded = set(result.stderr.splitlines()[-1].split())
+    assert "summarizer.cli.parser" in loaded and not loaded & HEAVY
+
+
+def test_the_parsers_own_names_are_the_librarys():
+    from summarizer.cli.parser import ARTICLE_FIELDS, FORMATS
+    from summarizer.fields import FIELD_NAMES
+    from summarizer.render import FORMATS as RENDER_FORMATS
+
+    assert tuple(FIELD_NAMES) == ARTICLE_FIELDS and FORMATS == RENDER_FORMATS
+
+
+# --- the composable commands through pipes ------------------------------------------------------------------
+
+
+def test_summarize_merge_render_pipe_through_stdin_to_the_same_brief(examples_cassette, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env["SUMMARIZER_CACHE_DIR"] = str(tmp_path / "cache")
+    cassette = ["--cassette", str(examples_cassette)]
+    pipe = subprocess.PIPE
+    summarize = subprocess.Popen(
+        [*command(), "summarize", str(EXAMPLES), "-q", *cassette], stdout=pipe, env=env
+    )
+    merge = subprocess.Popen([*command(), "merge", "-"], stdin=summarize.stdout, stdout=pipe, env=env)
+    render = subprocess.Popen([*command(), "render", "-"], stdin=merge.stdout, stdout=pipe, env=env)
+    assert summarize.stdout is not None and merge.stdout is not None
+    summarize.stdout.close()
+    merge.stdout.close()
+    piped, _ = render.communicate(timeout=120)
+    assert [summarize.wait(), merge.wait(), render.returncode] == [EXIT_OK, EXIT_OK, EXIT_OK]
+    whole = tmp_path / "whole.md"
+    assert main(["brief", str(EXAMPLES), "-q", "-o", str(whole), *cassette]) == EXIT_OK
+    assert piped == whole.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("wrong", "says"),
+    [
+        (
+            "article",
+            "holds no briefings as JSON lines (articles? summarise them first: summarizer summarize ",
+        ),
+        ("brief", "holds no briefings as JSON lines (it is a brief: render it with summarizer render "),
+        ("missing", "cannot read "),
+    ],
+)
+def test_a_wrong_file_given_to_merge_is_one_usage_error_naming_it(
+    wrong, says, examples_cassette, tmp_path, capsys
+):
+    path = {
+        "article": EXAMPLES / "cna-trump-putin-meeting.md",
+        "brief": tmp_path / "brief.json",
+        "missing": tmp_path / "briefings.jsonl",
+    }[wrong]
+    if wrong == "brief":
+        main(
+            [
+                "brief",
+                str(EXAMPLES),
+                "-q",
+                "--format",
+                "json",
+                "-o",
+                str(path),
+                "--cassette",
+                str(examples_cassette),
+            ]
+        )
+        capsys.readouterr()
+    assert main(["merge", str(path)]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith(
+        f"summarizer: error: {path}" if wrong != "missing" else "summarizer: error: "
+    )
+    assert says in captured.err and str(path) in captured.err
+
+
+def test_render_reads_a_brief_from_stdin(examples_cassette, tmp_path, monkeypatch, capsys):
+    brief = tmp_path / "brief.json"
+    main(
+        [
+            "brief",
+            str(EXAMPLES),
+            "-q",
+            "--format",
+            "json",
+            "-o",
+            str(brief),
+            "--cassette",
+            str(examples_cassette),
+        ]
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(brief.read_bytes())))
+    assert main(["render", "-", "--format", "html"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("<")
+
+
+# --- configuration ---------------------------------------------------------------------------------------
+
+
+def test_config_shows_each_setting_and_where_it_came_from_without_the_key(tmp_path, monkeypatch, capsys):
+    (tmp_path / "pyproject.toml").write_text("[tool.summarizer]\nconcurrency = 3\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUMMARIZER_MODEL", "gpt-test")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-1234")
+    assert main(["config"]) == EXIT_OK
+    out = capsys.readouterr().out
+    rows = {
+        line.split()[0]: line.split(maxsplit=2)[1:] for line in out.splitlines() if not line.startswith("#")
+    }
+    assert rows["concurrency"] == ["3", f"{tmp_path / 'pyproject.toml'}: [tool.summarizer] concurrency"]
+    assert rows["model"] == ["gpt-test", "$SUMMARIZER_MODEL"]
+    assert rows["api_key"] == ["set", "$OPENAI_API_KEY"] and rows["grounding"] == ["strict", "default"]
+    assert f"# project file: {tmp_path / 'pyproject.toml'}" in out and "sk-secret" not in out
+
+
+def test_a_mistake_in_a_config_file_stops_the_command_in_one_line_naming_it(tmp_path, monkeypatch, capsys):
+    (tmp_path / "pyproject.toml").write_text("[tool.summarizer]\nconcurency = 3\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["brief", str(EXAMPLES)]) == EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"summarizer: error: {tmp_path / 'pyproject.toml'}: [tool.summarizer] concurency: unknown setting "
+        "(did you mean concurrency?)\n"
+    )
+
+
+# --- shell completion ------------------------------------------------------------------------------------
+
+
+def completion_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(command()[0]).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="bash is not installed")
+def test_bash_completion_registers_and_offers_the_commands_and_options(tmp_path):
+    if not (Path(sys.executable).parent / "summarizer").exists():
+        pytest.skip("the console script is not installed beside this Python")
+    script = """
+        eval "$(summarizer completion bash)"
+        complete -p summarizer
+        ask() {  # what Tab offers after the words given, as bash itself would call the function
+            COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+            _python_argcomplete summarizer "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            echo "${COMPREPLY[*]}"
+        }
+        ask summarizer ""
+        ask summarizer brief --mo
+        ask summarizer render x --format ""
+    """
+    result = subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, env=completion_env(tmp_path), timeout=60
+    )
+    registered, commands, options, formats = result.stdout.splitlines()
+    assert registered.startswith("complete ") and registered.endswith(" summarizer")
+    assert {"brief", "summarize", "merge", "render", "schema", "cache", "config", "completion"} <= set(
+        commands.split()
+    )
+    assert set(options.split()) == {"--model", "--mode"}
+    assert set(formats.split()) == {"markdown", "json", "html"}
+
+
+@pytest.mark.parametrize(
+    ("shell", "mark"),
+    [("zsh", "compdef _python_argcomplete summarizer"), ("fish", "complete --command summarizer")],
+)
+def test_zsh_and_fish_completion_scripts_are_generated_and_parse(shell, mark, tmp_path, capsys):
+    assert main(["completion", shell]) == EXIT_OK
+    script = capsys.readouterr().out
+    assert mark in script
+    if shutil.which(shell):  # the shell's own parser, when it is installed
+        check = [shell, "-n"] if shell == "zsh" else [shell, "--no-execute"]
+        assert subprocess.run([*check], input=script, text=True, capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not shutil.which("fish"), reason="fish is not installed")
+def test_fish_completion_offers_the_commands_with_their_summaries(tmp_path):
+    if not (Path(sys.executable).parent / "summarizer").exists():
+        pytest.skip("the console script is not installed beside this Python")
+    script = """
+        summarizer completion fish | source
+        complete -C "summarizer br"
+        complete -C "summarizer brief --mo"
+    """
+    result = subprocess.run(
+        ["fish", "-c", script], capture_output=True, text=True, env=completion_env(tmp_path)
+    )
+    offered = dict(line.split("\t", 1) for line in result.stdout.splitlines())
+    assert offered["brief"] == "summarise articles and merge them into one brief"
+    assert {"--mode", "--model"} <= set(offered)

@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -184,9 +185,11 @@ def test_progress_is_a_line_per_article_off_a_terminal_and_a_bar_on_one(simulato
             return True
 
     screen = Terminal()
-    make_brief([articles], settings=settings(simulator, tmp_path), progress=ProgressBar(screen))
-    last = screen.getvalue().rsplit("\r\033[K", 1)[-1]
-    assert last.startswith("[========================] 12/12") and "cached 12" in last and "left 0:00" in last
+    make_brief([articles], settings=settings(simulator, tmp_path), progress=ProgressBar(screen, width=80))
+    drawn = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line) for line in re.split(r"[\r\n]", screen.getvalue())]
+    drawn = [line for line in drawn if line.strip()]
+    assert drawn[0].endswith(" 0/12")  # at once, before the first answer
+    assert drawn[-1].endswith(" 12/12  cached 12  0:00 left") and all(len(line) <= 80 for line in drawn)
 
 
 def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:

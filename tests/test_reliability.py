@@ -168,9 +168,9 @@ def test_usage_counts_every_request_and_token_paid_discarded_answers_included(si
     captured = capsys.readouterr()
     brief = Brief.model_validate_json(captured.out)
     summary = next(line for line in captured.err.splitlines() if "this run:" in line)
-    found = re.search(r"this run: (\d+) requests, (\d+) prompt \+ (\d+) completion tokens", summary)
+    found = re.search(r"this run: ([\d,]+) requests, ([\d,]+) prompt \+ ([\d,]+) completion tokens", summary)
     assert found is not None
-    sent, prompt, completion = (int(group) for group in found.groups())
+    sent, prompt, completion = (int(group.replace(",", "")) for group in found.groups())
     assert sent == requests(simulator) == 6  # the 401 too: it was sent and answered
     assert prompt + completion == simulator.stats.tokens == brief.usage.total_tokens > 0
     assert brief.usage.requests == 5  # the answers: every one of them discarded

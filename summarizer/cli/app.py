@@ -1,20 +1,24 @@
-"""The entry point: parse, dispatch, and turn every way a command can end into an exit status."""
+"""The entry point: parse, dispatch, and turn every way a command can end into an exit status.
+
+Parsing comes first and imports nothing heavy; a command's module (and with it pydantic, the OpenAI
+SDK, jinja2, the HTML readers) is imported only once it is known which command runs.
+"""
 
 from __future__ import annotations
 
+import argparse
 import gc
+import importlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
 
-from ..errors import SummarizerError
-from .commands import COMMANDS
-from .exits import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_TERMINATED, with_flags
-from .parser import build_parser
+from .exits import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, with_flags
+from .parser import build_parser, complete_if_asked
 
 __all__ = ["Terminated", "main"]
 
@@ -42,9 +46,28 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+#: The module that runs each command: those about the tool itself need none of the pipeline.
+_MODULES = {"config": "tools", "completion": "tools"}
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    module = importlib.import_module(f".{_MODULES.get(name, 'commands')}", __package__)
+    command: Callable[[argparse.Namespace], int] = module.COMMANDS[name]
+    return command
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    complete_if_asked(parser)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # as git does: the help, and a status that says no command ran
+        parser.print_help()
+        return EXIT_USAGE
+    args = parser.parse_args(argv)
+    command = _command(args.command)
+    from ..errors import SummarizerError
+
     # Everything imported so far lives as long as the process: keep the collector from walking it again
     # and again while a run creates its briefings (measured: 15% of the pipeline's CPU time).
     gc.freeze()
@@ -55,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         with _sigterm_as_interrupt():
-            status = COMMANDS[args.command](args)
+            status = command(args)
             sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
             return status
     except SummarizerError as error:

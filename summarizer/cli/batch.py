@@ -7,7 +7,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from ..batch import ApiTransport, FileTransport, Transport, batch_brief, cancel, collect, status, submit
 from ..engine import make_client
@@ -18,76 +17,7 @@ from ..settings import Settings
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import rendered, write_output
 
-__all__ = ["add_batch_parser", "run_batch"]
-
-
-def add_batch_parser(commands: Any, options: dict[str, Any]) -> None:
-    """The `batch` command and its actions; `options` are the parser's shared option groups."""
-    batch = commands.add_parser(
-        "batch", help="summarise through the provider's Batch API: half the price, answers within 24 hours"
-    )
-    actions = batch.add_subparsers(dest="action", required=True, metavar="ACTION")
-
-    sub = actions.add_parser("submit", help="send every article not yet cached as a batch request")
-    options["input"](sub)
-    _transport_options(sub)
-    options["model"](sub)
-    options["talk"](sub)
-
-    for name, text in (
-        ("status", "each batch's state and request counts"),
-        ("cancel", "cancel the batches still running (collect then takes what was answered)"),
-    ):
-        action = actions.add_parser(name, help=text)
-        _transport_options(action)
-        options["model"](action)
-        options["talk"](action)
-
-    get = actions.add_parser(
-        "collect", help="store the answers of finished batches; optionally write the brief"
-    )
-    _transport_options(get)
-    get.add_argument(
-        "--results",
-        nargs="+",
-        default=[],
-        metavar="FILE",
-        help="with --transport file: the output JSONL files another tool wrote (vllm run-batch -o)",
-    )
-    get.add_argument(
-        "--followups",
-        choices=["online", "batch", "none"],
-        default="online",
-        help="answers that need a re-ask: sent online through the usual engine (default), in a follow-up "
-        "batch (collected like the first), or not at all",
-    )
-    get.add_argument(
-        "--batch-price",
-        type=options["prices"],
-        metavar="IN,OUT[,CACHED]",
-        help="dollars per million tokens at the batch rate (default: --price); follow-ups cost --price",
-    )
-    options["output"](get)
-    options["model"](get)
-    options["talk"](get)
-
-
-def _transport_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--transport",
-        choices=["api", "file"],
-        default="api",
-        help="api: upload to the provider's Batch API (default); file: write and read JSONL files for "
-        "another tool (vllm run-batch), no upload",
-    )
-    parser.add_argument(
-        "--input-dir",
-        type=Path,
-        default=Path("batch-inputs"),
-        metavar="DIR",
-        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
-    )
-    parser.set_defaults(since=None, until=None, field=[])
+__all__ = ["run_batch"]
 
 
 def run_batch(args: argparse.Namespace, settings: Settings) -> int:

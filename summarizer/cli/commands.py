@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,10 @@ from ..cache import open_store, store_for
 from ..engine import Unrecoverable, briefing_schema
 from ..errors import UsageError
 from ..merge import merge_briefings
-from ..models import Brief
-from ..pipeline import make_brief, select_articles, summarize
-from ..progress import progress_for
-from ..records import dump_records, load_records
+from ..models import ArticleBriefing, Brief, Failure
+from ..pipeline import Progress, make_brief, select_articles, summarize
+from ..progress import showing_progress
+from ..records import dump_records, read_records
 from ..render import render_brief
 from ..settings import Settings, Window, default_cache_dir
 from .batch import run_batch
@@ -32,11 +32,11 @@ __all__ = ["COMMANDS"]
 def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
-    with _cassette(args, settings) as (settings, unrecoverable):
+    with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         result = make_brief(
             args.paths,
             settings=settings,
-            progress=progress_for(sys.stderr, quiet=args.quiet),
+            progress=progress,
             fields=dict(args.field),
             exclude=_outputs(args),
             unrecoverable=unrecoverable,
@@ -53,11 +53,11 @@ def _summarize(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
     ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field), _outputs(args))
-    with _cassette(args, settings) as (settings, unrecoverable):
+    with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         summaries = summarize(
             articles,
             settings=settings,
-            progress=progress_for(sys.stderr, quiet=args.quiet),
+            progress=progress,
             unrecoverable=unrecoverable,
         )
     failures = [*ingested.failures, *summaries.failures]
@@ -70,7 +70,15 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    briefings, failures = load_records(args.paths)
+    briefings: list[ArticleBriefing] = []
+    failures: list[Failure] = []
+    for path in args.paths:
+        text = _read_input(path).decode("utf-8", errors="replace")
+        found, failed = read_records(text, _name(path))
+        if not found and failed and all(failure.origin.startswith(f"{_name(path)}:") for failure in failed):
+            raise UsageError(_not_records(path, text, failed[0]))
+        briefings += found
+        failures += failed
     brief = merge_briefings(briefings, failures)
     write_output(render_brief(brief, "json"), args.output)
     return EXIT_OK if not failures else EXIT_FAILURES
@@ -78,11 +86,9 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     try:
-        brief = Brief.model_validate_json(Path(args.path).read_bytes())
-    except OSError as error:
-        raise UsageError(f"cannot read {args.path}: {error.strerror or error}") from None
+        brief = Brief.model_validate_json(_read_input(args.path))
     except ValueError as error:
-        raise UsageError(f"{args.path} is not a brief as JSON: {str(error).splitlines()[0]}") from None
+        raise UsageError(f"{_name(args.path)} is not a brief as JSON: {str(error).splitlines()[0]}") from None
     write_output(rendered(brief, args), args.output)
     return EXIT_OK
 
@@ -146,6 +152,45 @@ def _settings_from(given: dict[str, Any]) -> Settings:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise UsageError(f"invalid settings (from the flags or SUMMARIZER_* variables): {problems}") from None
+
+
+def _progress(args: argparse.Namespace) -> AbstractContextManager[Progress | None]:
+    # A live bar on a terminal, but not with -v: log lines would tear it.
+    return showing_progress(sys.stderr, quiet=args.quiet, live=not args.verbose)
+
+
+def _read_input(path: str) -> bytes:
+    """A file's bytes, or stdin's for "-"; a file that cannot be read is a usage error naming it."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _name(path: str) -> str:
+    return "stdin" if path == "-" else path
+
+
+def _not_records(path: str, text: str, first: Failure) -> str:
+    """Why a file given to merge is the wrong file: one usage error, not a failure for every line."""
+    try:
+        whole = json.loads(text)
+    except ValueError:
+        whole = None
+    if isinstance(whole, dict) and "stories" in whole:
+        hint = f"it is a brief: render it with summarizer render {path}"
+    elif isinstance(whole, (dict, list)) or Path(path).suffix in _ARTICLE_SUFFIXES:
+        hint = f"articles? summarise them first: summarizer summarize {path} | summarizer merge -"
+    else:
+        hint = "summarizer summarize writes them"
+    line = first.origin.rsplit(":", 1)[1]
+    reason = first.reason.removeprefix("not a briefing or failure record: ")
+    return f"{_name(path)} holds no briefings as JSON lines ({hint}); line {line}: {reason}"
+
+
+_ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
 
 
 def _outputs(args: argparse.Namespace) -> list[str]:

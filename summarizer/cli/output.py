@@ -47,19 +47,19 @@ def print_summary(
 ) -> None:
     stream = sys.stderr
     spent = summaries.spent
-    cached = f" ({summaries.cached} from the cache)" if summaries.cached else ""
-    stories = f", {len(brief.stories)} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
+    cached = f" ({summaries.cached:,} from the cache)" if summaries.cached else ""
+    stories = f", {len(brief.stories):,} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
     failed = len(brief.failures) if brief else len(summaries.failures)
-    window = f", {left_out} left out by --since/--until" if left_out else ""
+    window = f", {left_out:,} left out by --since/--until" if left_out else ""
     cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
     written = f"; written to {args.output}" if args.output and not kept else ""
-    limited = f" ({spent.rate_limited} answered 429: rate limit)" if spent.rate_limited else ""
+    limited = f" ({spent.rate_limited:,} answered 429: rate limit)" if spent.rate_limited else ""
     reasked = summaries.reasked
     reasks = f", {reasked} grounding re-ask{'s' if reasked != 1 else ''}" if reasked else ""
     print(
-        f"{len(summaries.briefings)} summarised{cached}, {failed} not summarised{window}{stories}; "
-        f"this run: {spent.requests} requests{limited}{reasks}, {spent.prompt_tokens} prompt + "
-        f"{spent.completion_tokens} completion tokens{cost}{written}",
+        f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
+        f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
+        f"{spent.completion_tokens:,} completion tokens{cost}{written}",
         file=stream,
     )
 
