@@ -13,11 +13,11 @@ from pydantic import SecretStr
 
 from summarizer import Settings, make_brief
 from summarizer.batch import FileTransport, Limits, batch_brief, collect, submit
+from summarizer.batch.ledger import Ledger, ledger_beside
 from summarizer.cache import FileStore, open_store
 from summarizer.cli import EXIT_OK, main
 from summarizer.errors import UsageError
 from summarizer.ingest import read_articles
-from summarizer.ledger import Ledger, ledger_beside
 from summarizer.models import Article, ArticleBriefing
 from summarizer.settings import Prices
 

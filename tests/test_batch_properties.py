@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from summarizer import Settings
 from summarizer.batch import FileTransport, Limits, collect, submit
+from summarizer.batch.ledger import BatchRecord, Ledger
 from summarizer.cache import open_store
-from summarizer.ledger import BatchRecord, Ledger
 from summarizer.models import Article
 
 from .batch_tools import by_rule, result_line

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..batch import ApiTransport, FileTransport, Transport, batch_brief, cancel, collect, status, submit
+from ..batch.ledger import BatchRecord
 from ..engine import make_client
 from ..errors import UsageError
-from ..ledger import BatchRecord
 from ..pipeline import run_sync, select_articles
 from ..settings import Settings
 from .exits import EXIT_FAILURES, EXIT_OK
