@@ -29,7 +29,7 @@ def test_a_file_batch_from_submit_to_brief(tmp_path, cache, capsys):
     assert f"input: {tmp_path / 'in' / 'submission-1-1.jsonl'}" in out
     run_batch(tmp_path / "in" / "submission-1-1.jsonl", tmp_path / "out.jsonl", written)
     assert main(["batch", "status", *inputs, *cache]) == EXIT_OK
-    assert "file-submission-1-1  written" in capsys.readouterr().out
+    assert "file-submission-1-1  written  0/2 answered  (submission 1, file)" in capsys.readouterr().out
     brief = tmp_path / "brief.md"
     collect = ["batch", "collect", *inputs, "--results", str(tmp_path / "out.jsonl"), *cache]
     assert main([*collect, "-o", str(brief), "--batch-price", "0.05,0.20"]) == EXIT_OK

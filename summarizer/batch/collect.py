@@ -44,9 +44,6 @@ class FollowupDeferred(ArticleError):
         self.body = body
 
 
-# --- collect -----------------------------------------------------------------------------------------
-
-
 @dataclass
 class Collected:
     """What a collect did: briefings stored, articles that failed (by origin), batches still running."""
@@ -80,9 +77,10 @@ async def acollect(
     briefings, settle each request in the ledger. Collecting again changes nothing.
 
     An answer that needs a re-ask goes out online through the engine (`followups="online"`: needs an API
-    key, or `client`); with "none", a grounding correction is not asked for (strict drops what is
-    unsupported) and an answer that does not validate fails its article. Batch tokens are priced at
-    `batch_prices` (else `settings.prices`), follow-ups at `settings.prices`.
+    key, or `client`); with "batch" the re-asks are sent as a follow-up batch through `transport`, and a
+    later collect goes on from them; with "none", a grounding correction is not asked for (strict drops
+    what is unsupported) and an answer that does not validate fails its article. Batch tokens are priced
+    at `batch_prices` (else `settings.prices`), online follow-ups at `settings.prices`.
     """
     settings = settings or Settings()
     store, ledger = places(settings, store, ledger)
@@ -153,7 +151,7 @@ class _Collector:
                 self._unfinished(batch, custom_id, position)
             left = {}
         done = not left
-        counts = batch.counts or self.ledger.states(batch.id)
+        counts = self.ledger.counts(batch.id) if batch.transport == FileTransport.name else batch.counts
         batch = replace(batch, collected=done, counts=counts)
         self.ledger.update_batch(batch)
         if not done:

@@ -312,3 +312,11 @@ class Ledger:
             "SELECT state, count(*) FROM requests WHERE batch = ? GROUP BY state", (batch,)
         )
         return {state: int(n) for state, n in rows}
+
+    def counts(self, batch: str) -> dict[str, int]:
+        """The batch's request counts as the provider reports them (total, completed, failed), from how
+        its requests were settled here: for batches no provider counts (files)."""
+        states = self.states(batch)
+        answered = states.get("done", 0) + states.get("followup", 0)
+        failed = sum(states.get(state, 0) for state in ("failed", "expired", "cancelled"))
+        return {"total": sum(states.values()), "completed": answered, "failed": failed}

@@ -8,7 +8,7 @@ import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -230,6 +230,8 @@ async def astatus(
     for batch in ledger.batches():
         if not batch.collected and batch.transport == transport.name:
             batch = await transport.refresh(batch)
+            if isinstance(transport, FileTransport):
+                batch = replace(batch, counts=ledger.counts(batch.id))
             ledger.update_batch(batch)
         batches.append(batch)
     return batches
