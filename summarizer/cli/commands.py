@@ -24,7 +24,15 @@ from ..render import render_brief
 from ..settings import Settings, Window, default_cache_dir
 from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
-from .output import check_output, exit_status, keep_existing, print_summary, rendered, write_output
+from .output import (
+    check_output,
+    check_render_options,
+    exit_status,
+    keep_existing,
+    print_summary,
+    rendered,
+    write_output,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -32,6 +40,7 @@ __all__ = ["COMMANDS"]
 def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
+    check_render_options(args)
     with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         result = make_brief(
             args.paths,
@@ -85,6 +94,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    check_render_options(args)
     try:
         brief = Brief.model_validate_json(_read_input(args.path))
     except ValueError as error:

@@ -22,12 +22,14 @@ from ..config import DEFAULT_MODEL, default_cache_dir
 if TYPE_CHECKING:
     from ..settings import Prices
 
-__all__ = ["ARTICLE_FIELDS", "FORMATS", "SHELLS", "Parser", "build_parser"]
+__all__ = ["ARTICLE_FIELDS", "DETAILS", "FORMATS", "SHELLS", "Parser", "build_parser"]
 
 #: The article fields --field can map (summarizer.fields.FIELD_NAMES; a test keeps the two the same).
 ARTICLE_FIELDS = ("text", "title", "source", "url", "author", "published")
 #: The output formats (summarizer.render.FORMATS; a test keeps the two the same).
 FORMATS = ("markdown", "json", "html")
+#: How much of each story the brief shows (summarizer.render.DETAILS; a test keeps the two the same).
+DETAILS = ("brief", "full")
 #: The shells `summarizer completion` writes a script for.
 SHELLS = ("bash", "zsh", "fish")
 
@@ -229,8 +231,27 @@ def _output_options(parser: Options, *, formats: bool = True) -> None:
         parser.add_argument(
             "--format",
             choices=FORMATS,
-            default="markdown",
-            help="markdown (default), json (the Brief model) or html (a safe fragment)",
+            help="markdown, json (the Brief model, everything) or html (a safe fragment); default: "
+            "from -o's extension (.md, .json, .html/.htm), else markdown",
+        )
+        parser.add_argument(
+            "--title", metavar="TEXT", help="the brief's title (default: News brief and the articles' dates)"
+        )
+        parser.add_argument(
+            "--detail",
+            choices=DETAILS,
+            default="brief",
+            help="brief (default: at most 5 key points a story, the most reported first) or full",
+        )
+        parser.add_argument(
+            "--no-appendix",
+            action="store_true",
+            help="leave out failures, checks and usage: a copy to publish (the JSON keeps them)",
+        )
+        parser.add_argument(
+            "--standalone",
+            action="store_true",
+            help="with html: a whole page (title, styles for light and dark, no script)",
         )
         parser.add_argument(
             "--template",
