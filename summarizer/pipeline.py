@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any, TypeVar
 
-from .cache import FileStore
+from .cache import store_for
 from .engine import Engine, Unrecoverable, is_client, make_client
 from .errors import UsageError
 from .ingest import Ingested, aread_articles, read_articles
@@ -79,7 +79,7 @@ async def _run(
             settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline
         )
         engine = Engine(client, settings, gate, unrecoverable=unrecoverable)
-        store = FileStore(settings.cache_dir) if settings.cache_dir is not None else None
+        store = store_for(settings)
         yield Run(engine, gate, settings, store=store, progress=progress)
     finally:
         if own:

@@ -190,6 +190,9 @@ class Settings(BaseSettings):
     concurrency: int = Field(default=8, ge=1)
     #: Where briefings are stored as they arrive; None: no cache.
     cache_dir: Path | None = Field(default_factory=default_cache_dir)
+    #: Which store, as a URL: `file:DIR`, `sqlite:PATH` (many processes, one file), a bare path (a
+    #: folder). None: the folder `cache_dir`. `cache_dir=None` turns the cache off either way.
+    cache: str | None = Field(default=None, min_length=1)
     #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
     max_article_tokens: int | None = Field(default=12_000, ge=1)
     #: The endpoint's limits, when known: the run paces itself under them (it also learns them from the

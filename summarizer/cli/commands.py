@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..cache import FileStore
+from ..cache import open_store, store_for
 from ..engine import Unrecoverable, briefing_schema
 from ..errors import UsageError
 from ..merge import merge_briefings
@@ -22,6 +22,7 @@ from ..progress import showing_progress
 from ..records import dump_records, read_records
 from ..render import render_brief
 from ..settings import Settings, Window, default_cache_dir
+from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import (
     check_output,
@@ -115,12 +116,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    store = FileStore(args.cache_dir or _settings_from({}).cache_dir or default_cache_dir())
+    store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
+    where = store.url.removeprefix("file:")
     if args.action == "clear":
-        print(f"removed {store.clear()} briefings from {store.root}")
+        print(f"removed {store.clear()} briefings from {where}")
     else:
         entries, size = store.count()
-        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {store.root}")
+        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {where}")
     return EXIT_OK
 
 
@@ -140,7 +142,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "rpm": args.rpm,
         "tpm": args.tpm,
         "deadline": args.deadline,
-        "cache_dir": args.cache_dir,
+        **_store_given(args),
         "max_article_tokens": args.max_article_tokens,
         "max_run_tokens": args.max_tokens,
         "prices": args.price,
@@ -160,6 +162,15 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.no_cache:
         changes["cache_dir"] = None
     return settings.model_copy(update=changes)
+
+
+def _store_given(args: argparse.Namespace) -> dict[str, Any]:
+    """The store the flags name: --cache URL, or --cache-dir DIR (a flag wins over $SUMMARIZER_CACHE)."""
+    if args.cache and args.cache_dir:
+        raise UsageError("give --cache URL or --cache-dir DIR, not both")
+    if args.cache_dir:
+        return {"cache_dir": args.cache_dir, "cache": f"file:{args.cache_dir}"}
+    return {"cache": args.cache} if args.cache else {}
 
 
 def _settings_from(given: dict[str, Any]) -> Settings:
@@ -230,6 +241,13 @@ def _cassette(
         yield cassette_settings(settings, record=args.record), not_recorded
 
 
+def _batch(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with _cassette(args, settings) as (replayed, _):
+        # A cassette run keeps the cache here: the batches and their answers live in it.
+        return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "brief": _brief,
     "summarize": _summarize,
@@ -237,4 +255,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "schema": _schema,
     "cache": _cache,
+    "batch": _batch,
 }

@@ -302,6 +302,12 @@ def _cache_option(parser: Options) -> None:
         metavar="DIR",
         help=f"where briefings are stored as they arrive (default: {default_cache_dir()})",
     )
+    parser.add_argument(
+        "--cache",
+        metavar="URL",
+        help="the store as a URL instead: file:DIR, or sqlite:PATH for one file many processes share "
+        "(default: $SUMMARIZER_CACHE, else the folder)",
+    )
 
 
 def _examples(*lines: str) -> str:
@@ -421,6 +427,17 @@ def build_parser() -> Parser:
     cache.add_argument("action", choices=["info", "clear"])
     _cache_option(cache)
 
+    batch = command(
+        "batch",
+        "summarise through the provider's Batch API: half the price, answers within 24 hours",
+        "summarizer batch submit archive/ --cache sqlite:briefs.db",
+        "summarizer batch status --cache sqlite:briefs.db",
+        "summarizer batch collect --cache sqlite:briefs.db -o brief.md",
+        "summarizer batch submit today/ --transport file --input-dir batch-in/",
+        "summarizer batch collect --transport file --results out.jsonl -o brief.md",
+    )
+    _batch_actions(batch)
+
     command(
         "config",
         "show the settings in force and where each comes from (flag, variable, file, default)",
@@ -437,6 +454,71 @@ def build_parser() -> Parser:
     )
     completion.add_argument("shell", choices=SHELLS)
     return parser
+
+
+def _batch_actions(batch: Parser) -> None:
+    """submit, status, cancel and collect: the model options of brief, and where the batch goes."""
+    actions = batch.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
+    submit = actions.add_parser("submit", help="send every article not yet cached as a batch request")
+    _input_options(submit.add_argument_group("input"))
+    _transport_options(submit)
+    _model_options(submit)
+    _talk_options(submit.add_argument_group("display"))
+    for name, summary in (
+        ("status", "each batch's state and request counts"),
+        ("cancel", "cancel the batches still running (collect then takes what was answered)"),
+    ):
+        action = actions.add_parser(name, help=summary)
+        _transport_options(action)
+        _model_options(action)
+        _talk_options(action.add_argument_group("display"))
+    collect = actions.add_parser(
+        "collect", help="store the answers of finished batches; optionally write the brief"
+    )
+    _transport_options(collect)
+    results = collect.add_argument_group("results")
+    results.add_argument(
+        "--results",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="with --transport file: the output JSONL files another tool wrote (vllm run-batch -o)",
+    )
+    results.add_argument(
+        "--followups",
+        choices=["online", "batch", "none"],
+        default="online",
+        help="answers that need a re-ask: sent online through the usual engine (default), in a follow-up "
+        "batch (collected like the first), or not at all",
+    )
+    results.add_argument(
+        "--batch-price",
+        type=_prices,
+        metavar="IN,OUT[,CACHED]",
+        help="dollars per million tokens at the batch rate (default: --price); follow-ups cost --price",
+    )
+    _output_options(collect.add_argument_group("output"))
+    _model_options(collect)
+    _talk_options(collect.add_argument_group("display"))
+
+
+def _transport_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_argument_group("transport")
+    where.add_argument(
+        "--transport",
+        choices=["api", "file"],
+        default="api",
+        help="api: upload to the provider's Batch API (default); file: write and read JSONL files for "
+        "another tool (vllm run-batch), no upload",
+    )
+    where.add_argument(
+        "--input-dir",
+        type=Path,
+        default=Path("batch-inputs"),
+        metavar="DIR",
+        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
+    )
+    parser.set_defaults(since=None, until=None, field=[])
 
 
 def complete_if_asked(parser: Parser) -> None:
