@@ -25,19 +25,28 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "summarizer"
 CLI = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "summarizer"]
 
+#: What a shell's completion code sets when Tab is pressed after "summarizer br" (argcomplete's protocol).
+TAB = {
+    "_ARGCOMPLETE": "1",
+    "COMP_LINE": "summarizer br",
+    "COMP_POINT": "13",
+    "_ARGCOMPLETE_STDOUT_FILENAME": os.devnull,
+}
+
 CASES: list[tuple[str, list[str]]] = [
     ("python -c pass (the interpreter alone)", [sys.executable, "-c", "pass"]),
     ("summarizer --version", [*CLI, "--version"]),
     ("summarizer --help", [*CLI, "--help"]),
     ("summarizer brief --help", [*CLI, "brief", "--help"]),
     ("summarizer brief x --modle m (usage error)", [*CLI, "brief", "x", "--modle", "m"]),
+    ("Tab after 'summarizer br' (completion)", [*CLI]),
     ("python -c 'import summarizer'", [sys.executable, "-c", "import summarizer"]),
     ("python -c 'import summarizer.pipeline'", [sys.executable, "-c", "import summarizer.pipeline"]),
 ]
 
 
-def timed(command: list[str], runs: int) -> list[float]:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": ""}
+def timed(command: list[str], runs: int, extra: dict[str, str]) -> list[float]:
+    env = {**os.environ, **extra}
     for _ in range(2):  # warm-up: bytecode compiled, files in the page cache
         subprocess.run(command, capture_output=True, env=env, cwd=ROOT)
     times = []
@@ -74,7 +83,7 @@ def main() -> None:
     print(f"{runs} runs each, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; wall time in ms")
     print(f"{'command':<46} {'mean':>7} {'min':>7} {'max':>7}")
     for label, command in CASES:
-        times = timed(command, runs)
+        times = timed(command, runs, TAB if label.startswith("Tab") else {})
         print(f"{label:<46} {statistics.mean(times):7.1f} {min(times):7.1f} {max(times):7.1f}")
     print("\nslowest imports under `import summarizer.pipeline` (cumulative ms):")
     for micros, name in slowest_imports("summarizer.pipeline"):

@@ -39,7 +39,7 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imp
         UsageError,
     )
     from .grounded import summarize_article
-    from .ingest import iter_articles, read_articles
+    from .ingest import aread_articles, iter_articles, read_articles
     from .merge import merge_briefings
     from .models import (
         Article,
@@ -67,7 +67,8 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imp
     from .records import dump_records, load_records
     from .render import render_brief, render_template
     from .run import Gate, ProgressEvent, Summaries
-    from .settings import DEFAULT_MODEL, Prices, RetryPolicy, Settings, Window
+    from .settings import DEFAULT_MODEL, FetchPolicy, Prices, RetryPolicy, Settings, Window
+    from .sources import FeedReport
 
 #: Where each public name lives, by module (tests/test_api.py checks it against the imports above).
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -91,7 +92,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "UsageError",
     ),
     "grounded": ("summarize_article",),
-    "ingest": ("iter_articles", "read_articles"),
+    "ingest": ("aread_articles", "iter_articles", "read_articles"),
     "merge": ("merge_briefings",),
     "models": (
         "Article",
@@ -119,7 +120,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "records": ("dump_records", "load_records"),
     "render": ("render_brief", "render_template"),
     "run": ("Gate", "ProgressEvent", "Summaries"),
-    "settings": ("DEFAULT_MODEL", "Prices", "RetryPolicy", "Settings", "Window"),
+    "settings": ("DEFAULT_MODEL", "FetchPolicy", "Prices", "RetryPolicy", "Settings", "Window"),
+    "sources": ("FeedReport",),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
@@ -144,6 +146,8 @@ __all__ = [
     "Engine",
     "Entity",
     "Failure",
+    "FeedReport",
+    "FetchPolicy",
     "Finding",
     "Gate",
     "InputError",
@@ -171,6 +175,7 @@ __all__ = [
     "UsageError",
     "Window",
     "amake_brief",
+    "aread_articles",
     "asummarize",
     "briefing_schema",
     "dump_records",

@@ -28,12 +28,12 @@ __all__ = [
     "DEFAULT_MODEL",
     "ConfigFile",
     "Origin",
+    "default_cache_dir",
     "environment_name",
     "find_project_file",
     "origins",
     "project_config",
     "user_config",
-    "default_cache_dir",
     "user_config_file",
 ]
 

@@ -257,6 +257,9 @@ class ArticleBriefing(_Model):
 #: The closed set of reasons an input ends as a failure instead of a briefing.
 FailureKind = Literal[
     "unreadable",
+    "blocked",
+    "not found",
+    "too large",
     "failed",
     "unreachable",
     "rejected",

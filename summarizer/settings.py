@@ -9,7 +9,8 @@ the endpoint keep the OpenAI SDK's names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,6 +32,7 @@ from .models import Article, Usage
 
 __all__ = [
     "DEFAULT_MODEL",
+    "FetchPolicy",
     "Grounding",
     "Mode",
     "Prices",
@@ -38,6 +40,7 @@ __all__ = [
     "Settings",
     "Window",
     "default_cache_dir",
+    "parse_moment",
 ]
 
 Mode = Literal["json_schema", "json_object"]
@@ -93,7 +96,10 @@ class Window(_Value):
     until: datetime | None = None
 
     def keeps(self, article: Article) -> bool:
-        published = article.published
+        return self.admits(article.published)
+
+    def admits(self, published: datetime | None) -> bool:
+        """Whether a moment of publication is inside the window (no moment: kept)."""
         if published is None:
             return True
         if published.tzinfo is not None:
@@ -102,10 +108,51 @@ class Window(_Value):
         return (since is None or published >= since) and (until is None or published <= until)
 
 
+_AGO = re.compile(r"(\d+(?:\.\d+)?)\s*([mhdw])", re.I)
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_moment(text: str, *, now: datetime | None = None) -> datetime:
+    """A moment for a window's bound: an ISO date or time, or a time ago ("90m", "24h", "2d", "1w").
+
+    Raises ValueError saying what is accepted."""
+    ago = _AGO.fullmatch(text.strip())
+    if ago:
+        amount, unit = float(ago[1]), _UNITS[ago[2].lower()]
+        return (now or datetime.now(UTC)) - timedelta(**{unit: amount})
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError("give a date (YYYY-MM-DD), an ISO time, or a time ago: 90m, 24h, 2d, 1w") from None
+
+
 def _naive(moment: datetime | None) -> datetime | None:
     if moment is None or moment.tzinfo is None:
         return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+class FetchPolicy(_Value):
+    """How live sources (URLs, feeds) are fetched: what bounds every response, what manners every host
+    is shown, and which addresses may be reached at all."""
+
+    #: Seconds one request may take (each redirect hop is one), a slow trickle of bytes included.
+    timeout: float = Field(default=20.0, gt=0)
+    #: A response larger than this (after gzip) is not read past it, and fails.
+    max_bytes: int = Field(default=5 * 2**20, ge=1)
+    max_redirects: int = Field(default=5, ge=0)
+    #: Requests in flight at once, and at once to one host.
+    concurrency: int = Field(default=16, ge=1)
+    per_host: int = Field(default=2, ge=1)
+    #: Seconds between two requests to one host (a robots.txt Crawl-delay, up to 10 s, can lengthen it).
+    host_delay: float = Field(default=0.25, ge=0)
+    #: Honour robots.txt (RFC 9309); False fetches what it disallows.
+    robots: bool = True
+    #: Reach private, loopback, link-local and reserved addresses (an intranet CMS); refused by default,
+    #: checked after DNS resolution and again on every redirect.
+    allow_private: bool = False
+    #: Fetch the page of a feed entry that holds no full content.
+    follow_links: bool = True
 
 
 class Settings(BaseSettings):
@@ -143,6 +190,9 @@ class Settings(BaseSettings):
     concurrency: int = Field(default=8, ge=1)
     #: Where briefings are stored as they arrive; None: no cache.
     cache_dir: Path | None = Field(default_factory=default_cache_dir)
+    #: Which store, as a URL: `file:DIR`, `sqlite:PATH` (many processes, one file), a bare path (a
+    #: folder). None: the folder `cache_dir`. `cache_dir=None` turns the cache off either way.
+    cache: str | None = Field(default=None, min_length=1)
     #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
     max_article_tokens: int | None = Field(default=12_000, ge=1)
     #: The endpoint's limits, when known: the run paces itself under them (it also learns them from the
@@ -158,6 +208,8 @@ class Settings(BaseSettings):
     synthesize: bool = False
     #: Articles published outside it are left out, not summarised.
     window: Window = Window()
+    #: How URLs and feeds given as inputs are fetched.
+    fetch: FetchPolicy = FetchPolicy()
 
     @field_validator("prices", mode="before")
     @classmethod

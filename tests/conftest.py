@@ -67,6 +67,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
         "OPENAI_PROJECT_ID",
         "SUMMARIZER_MODEL",
         "SUMMARIZER_PRICE",
+        "SUMMARIZER_CACHE",
         "XDG_CACHE_HOME",
     ):
         monkeypatch.delenv(name, raising=False)

@@ -157,7 +157,7 @@ def test_the_same_figures_in_other_words_are_one_point_and_no_disagreement():
 def test_a_disagreement_is_rendered_as_reports_differ_with_each_value_and_source():
     out = render_brief(merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]))
     section = out.split("### Reports differ\n\n", 1)[1].split("\n\n", 1)[0]
-    assert section.startswith("- **2,300** [CNA] vs **5,000** [LBC]: At least 2,300 people were killed")
+    assert section.startswith("- **2,300** (CNA) vs **5,000** (LBC): At least 2,300 people were killed")
 
 
 briefings = st.permutations(

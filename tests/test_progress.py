@@ -7,6 +7,7 @@ import fcntl
 import io
 import os
 import re
+import signal
 import struct
 import subprocess
 import sys
@@ -144,22 +145,28 @@ def test_a_failure_is_printed_above_the_bar_as_it_happens():
 
 @pytest.fixture
 def simulator() -> Iterator[Simulator]:
-    # A third of the answers are not JSON and there is no re-ask: those articles fail, one by one.
-    with Simulator(Config(latency=0.05, fault_rate=0.3, faults=("invalid_json",))) as running:
+    # A third of the answers are not JSON and there is no re-ask: those articles fail, one by one; and
+    # a limit of 4 requests a second that the run learns from the headers and paces itself under.
+    with Simulator(Config(latency=0.05, fault_rate=0.3, faults=("invalid_json",), rpm=240)) as running:
         yield running
 
 
-def in_terminal(args: list[str], columns: int, cwd: Path) -> tuple[int, str]:
-    """Run the command with stdin, stdout and stderr on a pseudo-terminal of `columns` x 24; return
-    its exit status and everything it drew."""
+def in_terminal(
+    args: list[str], columns: int, cwd: Path, signal_after: tuple[str, signal.Signals] | None = None
+) -> tuple[int, str]:
+    """Run the command with stderr on a pseudo-terminal of `columns` x 24; return
+    its exit status and everything it drew. With `signal_after` (text, signal): send the signal once
+    the text has been drawn."""
     controller, terminal = os.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_", "COLUMNS"))}
     env |= {"OPENAI_API_KEY": TEST_KEY, "SUMMARIZER_CACHE_DIR": str(cwd / "cache"), "TERM": "xterm-256color"}
     process = subprocess.Popen(
         [sys.executable, "-m", "summarizer", *args],
-        stdin=terminal,
-        stdout=terminal,
+        # Only stderr is the terminal, as in `summarizer brief today/ > brief.md < /dev/null`: the bar
+        # must still find the terminal's width.
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
         stderr=terminal,
         cwd=ROOT,
         env=env,
@@ -175,6 +182,9 @@ def in_terminal(args: list[str], columns: int, cwd: Path) -> tuple[int, str]:
         if not chunk:
             break
         drawn += chunk
+        if signal_after is not None and signal_after[0] in drawn.decode("utf-8", errors="replace"):
+            process.send_signal(signal_after[1])
+            signal_after = None
     os.close(controller)
     return process.wait(timeout=60), drawn.decode("utf-8", errors="replace")
 
@@ -197,8 +207,10 @@ def test_under_a_real_terminal_the_bar_fits_starts_at_zero_and_failures_stay_abo
     bars = [line for line in lines if re.search(r"\b\d+/12\b", line) and "━" in line]
     assert bars and bars[0].endswith(" 0/12")  # drawn before the first answer
     assert re.search(r" 12/12 .*failed [1-9]", bars[-1])
+    if columns == 80:  # room for the pace too; at 40 the failures come first
+        assert any(re.search(r"failed \d+  rate-limited: \d\.\d req/s", bar) for bar in bars)
     summary = lines[-1]
-    assert summary.startswith("1") and "not summarised" in summary  # the closing line, after the bar
+    assert re.match(r"\d+ summarised, [1-9]\d* not summarised", summary)  # the closing line, after the bar
     assert all(len(line) <= columns for line in lines[:-1]), [line for line in lines if len(line) > columns]
     failures = [line for line in lines if line.startswith("failed  ")]
     failed = int(re.search(r"failed (\d+)", bars[-1]).group(1))  # type: ignore[union-attr]
@@ -218,3 +230,16 @@ def test_under_a_real_terminal_quiet_draws_nothing(simulator, tmp_path):
     ]
     status, drawn = in_terminal(args, 80, tmp_path)
     assert drawn == "" and status in (0, 1)
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_run_leaves_the_cursor_shown_and_its_message_below_the_bar(tmp_path, how):
+    with Simulator(Config(latency=0.2)) as slow:
+        write_articles(tmp_path / "today", 40)
+        args = ["brief", str(tmp_path / "today"), "--base-url", slow.base_url, "-o", str(tmp_path / "b.md")]
+        status, drawn = in_terminal(args, 80, tmp_path, signal_after=(" 0/40", how))
+    assert status == {signal.SIGINT: 130, signal.SIGTERM: 143}[how]
+    assert drawn.rfind("\x1b[?25h") > drawn.rfind("\x1b[?25l")  # the cursor hidden for the bar is back
+    lines = screen_lines(drawn)
+    assert re.search(r" \d+/40\b", lines[-2]) and lines[-1].startswith("summarizer: ")
+    assert "nothing was written" in lines[-1] and not (tmp_path / "b.md").exists()

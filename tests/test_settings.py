@@ -159,3 +159,14 @@ def test_the_default_cache_is_the_platforms_and_the_variable_overrides_it(tmp_pa
     assert Settings().cache_dir == tmp_path / "xdg-cache" / "summarizer"
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "mine"))
     assert Settings().cache_dir == tmp_path / "mine"
+
+
+def test_the_readmes_example_configuration_is_valid(tmp_path, monkeypatch):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SUMMARIZER_CACHE_DIR")  # the environment would win over the file
+    settings = Settings()
+    assert (settings.concurrency, settings.rpm, settings.retry.attempts) == (16, 500, 6)
+    assert settings.cache_dir == tmp_path / ".cache" / "briefings"

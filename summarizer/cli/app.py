@@ -61,10 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     complete_if_asked(parser)
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv:  # as git does: the help, and a status that says no command ran
+    if not argv:  # the help, and a usage status (git alone exits non-zero too): no command ran
         parser.print_help()
         return EXIT_USAGE
+    if argv[0] == "help":  # `summarizer help [COMMAND]`, as git and pip take it
+        argv = [*argv[1:2], "--help"]
     args = parser.parse_args(argv)
+    if args.command is None:  # checked here, not by argparse: `summarizer --verison` hears of --version
+        parser.error(f"no command given: choose from {', '.join(parser.commands)}")
     command = _command(args.command)
     from ..errors import SummarizerError
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..cache import FileStore
+from ..cache import open_store, store_for
 from ..engine import Unrecoverable, briefing_schema
 from ..errors import UsageError
 from ..merge import merge_briefings
@@ -22,8 +22,18 @@ from ..progress import showing_progress
 from ..records import dump_records, read_records
 from ..render import render_brief
 from ..settings import Settings, Window, default_cache_dir
+from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
-from .output import check_output, exit_status, keep_existing, print_summary, rendered, write_output
+from .output import (
+    check_output,
+    check_render_options,
+    exit_status,
+    keep_existing,
+    print_feeds,
+    print_summary,
+    rendered,
+    write_output,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -31,6 +41,7 @@ __all__ = ["COMMANDS"]
 def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
+    check_render_options(args)
     with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         result = make_brief(
             args.paths,
@@ -39,11 +50,13 @@ def _brief(args: argparse.Namespace) -> int:
             fields=dict(args.field),
             exclude=_outputs(args),
             unrecoverable=unrecoverable,
+            feeds=args.feeds,
         )
     kept = keep_existing(args.output, result.summaries)
     if not kept:
         write_output(rendered(result.brief, args), args.output, result.summaries, settings)
     if not args.quiet:
+        print_feeds(result.feeds)
         print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
     return exit_status(result.summaries, complete=result.complete, kept=kept)
 
@@ -51,7 +64,9 @@ def _brief(args: argparse.Namespace) -> int:
 def _summarize(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
-    ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field), _outputs(args))
+    ingested, articles, left_out = select_articles(
+        args.paths, settings, dict(args.field), _outputs(args), args.feeds
+    )
     with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
         summaries = summarize(
             articles,
@@ -64,6 +79,7 @@ def _summarize(args: argparse.Namespace) -> int:
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
+        print_feeds(ingested.feeds)
         print_summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
     return exit_status(summaries, complete=not failures, kept=kept)
 
@@ -84,6 +100,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    check_render_options(args)
     try:
         brief = Brief.model_validate_json(_read_input(args.path))
     except ValueError as error:
@@ -99,12 +116,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    store = FileStore(args.cache_dir or _settings_from({}).cache_dir or default_cache_dir())
+    store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
+    where = store.url.removeprefix("file:")
     if args.action == "clear":
-        print(f"removed {store.clear()} briefings from {store.root}")
+        print(f"removed {store.clear()} briefings from {where}")
     else:
         entries, size = store.count()
-        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {store.root}")
+        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {where}")
     return EXIT_OK
 
 
@@ -112,7 +130,7 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """The settings: the flags given, then the environment, then the defaults."""
+    """The settings: the flags given, then the environment, then the config files, then the defaults."""
     given: dict[str, Any] = {
         "model": args.model,
         "mode": args.mode,
@@ -124,15 +142,35 @@ def _settings(args: argparse.Namespace) -> Settings:
         "rpm": args.rpm,
         "tpm": args.tpm,
         "deadline": args.deadline,
-        "cache_dir": args.cache_dir,
+        **_store_given(args),
         "max_article_tokens": args.max_article_tokens,
         "max_run_tokens": args.max_tokens,
         "prices": args.price,
-        "synthesize": getattr(args, "synthesize", None),
-        "window": Window(since=args.since, until=args.until),
+        # A switch not given and a date not given leave the environment's or a config file's value.
+        "synthesize": True if getattr(args, "synthesize", False) else None,
+        "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
-    return settings.model_copy(update={"cache_dir": None}) if args.no_cache else settings
+    fetch = {
+        "allow_private": True if args.allow_private else None,
+        "robots": False if args.ignore_robots else None,
+        "follow_links": False if args.no_follow_links else None,
+    }
+    changes: dict[str, Any] = {
+        "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})
+    }
+    if args.no_cache:
+        changes["cache_dir"] = None
+    return settings.model_copy(update=changes)
+
+
+def _store_given(args: argparse.Namespace) -> dict[str, Any]:
+    """The store the flags name: --cache URL, or --cache-dir DIR (a flag wins over $SUMMARIZER_CACHE)."""
+    if args.cache and args.cache_dir:
+        raise UsageError("give --cache URL or --cache-dir DIR, not both")
+    if args.cache_dir:
+        return {"cache_dir": args.cache_dir, "cache": f"file:{args.cache_dir}"}
+    return {"cache": args.cache} if args.cache else {}
 
 
 def _settings_from(given: dict[str, Any]) -> Settings:
@@ -203,6 +241,13 @@ def _cassette(
         yield cassette_settings(settings, record=args.record), not_recorded
 
 
+def _batch(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with _cassette(args, settings) as (replayed, _):
+        # A cassette run keeps the cache here: the batches and their answers live in it.
+        return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "brief": _brief,
     "summarize": _summarize,
@@ -210,4 +255,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "schema": _schema,
     "cache": _cache,
+    "batch": _batch,
 }

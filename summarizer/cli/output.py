@@ -7,20 +7,54 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SummarizerError, UsageError
 from ..files import write_atomic
 from ..models import Brief
 from ..pipeline import Summaries
-from ..render import render_brief, render_template
+from ..render import Format, format_for_path, render_brief, render_template
 from ..settings import Prices, Settings
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
 
-__all__ = ["check_output", "exit_status", "keep_existing", "print_summary", "rendered", "write_output"]
+if TYPE_CHECKING:
+    from ..sources import FeedReport
+
+__all__ = [
+    "check_output",
+    "check_render_options",
+    "exit_status",
+    "keep_existing",
+    "print_feeds",
+    "print_summary",
+    "rendered",
+    "write_output",
+]
 
 
 def rendered(brief: Brief, args: argparse.Namespace) -> str:
-    return render_template(brief, args.template) if args.template else render_brief(brief, args.format)
+    if args.template:
+        return render_template(brief, args.template)
+    return render_brief(
+        brief,
+        output_format(args),
+        title=args.title,
+        detail=args.detail,
+        appendix=not args.no_appendix,
+        standalone=args.standalone,
+    )
+
+
+def output_format(args: argparse.Namespace) -> Format:
+    """--format, else what -o's extension asks for (.md/.markdown, .json, .html/.htm), else Markdown."""
+    chosen: Format | None = args.format
+    return chosen or format_for_path(args.output)
+
+
+def check_render_options(args: argparse.Namespace) -> None:
+    """Before the first request: options that cannot go together are a usage error."""
+    if args.standalone and (args.template or output_format(args) != "html"):
+        raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
 
 
 def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> int:
@@ -62,6 +96,15 @@ def print_summary(
         f"{spent.completion_tokens:,} completion tokens{cost}{written}",
         file=stream,
     )
+
+
+def print_feeds(feeds: list[FeedReport]) -> None:
+    """One line per feed fetched: what it held, what was new since the last run, what was not used."""
+    for feed in feeds:
+        unchanged = "; not modified since the last run" if not feed.changed else ""
+        skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
+        counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
+        print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
 
 
 def check_output(output: str | None) -> None:

@@ -22,12 +22,14 @@ from ..config import DEFAULT_MODEL, default_cache_dir
 if TYPE_CHECKING:
     from ..settings import Prices
 
-__all__ = ["ARTICLE_FIELDS", "FORMATS", "SHELLS", "Parser", "build_parser"]
+__all__ = ["ARTICLE_FIELDS", "DETAILS", "FORMATS", "SHELLS", "Parser", "build_parser"]
 
 #: The article fields --field can map (summarizer.fields.FIELD_NAMES; a test keeps the two the same).
 ARTICLE_FIELDS = ("text", "title", "source", "url", "author", "published")
 #: The output formats (summarizer.render.FORMATS; a test keeps the two the same).
 FORMATS = ("markdown", "json", "html")
+#: How much of each story the brief shows (summarizer.render.DETAILS; a test keeps the two the same).
+DETAILS = ("brief", "full")
 #: The shells `summarizer completion` writes a script for.
 SHELLS = ("bash", "zsh", "fish")
 
@@ -56,9 +58,12 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> argparse.Namespace:
         parsed, extras = self.parse_known_args(args, namespace)
+        command = self.commands.get(getattr(parsed, "command", None) or "", self)
         if extras:
-            command = self.commands.get(getattr(parsed, "command", None) or "", self)
             command.error(command.unknown(extras[0]))
+        if getattr(parsed, "paths", None) == [] and not getattr(parsed, "feeds", True):
+            # The articles are paths, URLs, or the URLs of --feeds lists: one of them is required.
+            command.error("the following arguments are required: PATH|URL (or --feeds FILE)")
         return parsed
 
     def unknown(self, given: str) -> str:
@@ -94,9 +99,10 @@ def _nearest(given: str, known: Sequence[str]) -> str:
 def _input_options(parser: Options) -> None:
     parser.add_argument(
         "paths",
-        nargs="+",
-        metavar="PATH",
-        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, or - for stdin",
+        nargs="*",
+        metavar="PATH|URL",
+        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, - for stdin, "
+        "or http(s) URLs of pages and RSS/Atom feeds",
     )
     parser.add_argument(
         "--field",
@@ -110,14 +116,39 @@ def _input_options(parser: Options) -> None:
     parser.add_argument(
         "--since",
         type=_moment(start=True),
-        metavar="DATE",
-        help="leave out articles published before DATE (YYYY-MM-DD or ISO time)",
+        metavar="WHEN",
+        help="leave out articles published before WHEN: a date (YYYY-MM-DD), an ISO time, or a time "
+        "ago (90m, 24h, 2d, 1w); a feed's older entries are not even fetched",
     )
     parser.add_argument(
         "--until",
         type=_moment(start=False),
-        metavar="DATE",
-        help="leave out articles published after DATE (a date includes the whole day)",
+        metavar="WHEN",
+        help="leave out articles published after WHEN (a date includes the whole day)",
+    )
+
+
+def _live_options(parser: Options) -> None:
+    parser.add_argument(
+        "--feeds",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="fetch the URLs listed in FILE too: OPML, or one URL a line with # comments (repeatable)",
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch from private, loopback and link-local addresses too (an intranet CMS); "
+        "refused by default, after DNS and on every redirect",
+    )
+    parser.add_argument(
+        "--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows"
+    )
+    parser.add_argument(
+        "--no-follow-links",
+        action="store_true",
+        help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
     )
 
 
@@ -229,8 +260,27 @@ def _output_options(parser: Options, *, formats: bool = True) -> None:
         parser.add_argument(
             "--format",
             choices=FORMATS,
-            default="markdown",
-            help="markdown (default), json (the Brief model) or html (a safe fragment)",
+            help="markdown, json (the Brief model, everything) or html (a safe fragment); default: "
+            "from -o's extension (.md, .json, .html/.htm), else markdown",
+        )
+        parser.add_argument(
+            "--title", metavar="TEXT", help="the brief's title (default: News brief and the articles' dates)"
+        )
+        parser.add_argument(
+            "--detail",
+            choices=DETAILS,
+            default="brief",
+            help="brief (default: at most 5 key points a story, the most reported first) or full",
+        )
+        parser.add_argument(
+            "--no-appendix",
+            action="store_true",
+            help="leave out failures, checks and usage: a copy to publish (the JSON keeps them)",
+        )
+        parser.add_argument(
+            "--standalone",
+            action="store_true",
+            help="with html: a whole page (title, styles for light and dark, no script)",
         )
         parser.add_argument(
             "--template",
@@ -251,6 +301,12 @@ def _cache_option(parser: Options) -> None:
         default=None,
         metavar="DIR",
         help=f"where briefings are stored as they arrive (default: {default_cache_dir()})",
+    )
+    parser.add_argument(
+        "--cache",
+        metavar="URL",
+        help="the store as a URL instead: file:DIR, or sqlite:PATH for one file many processes share "
+        "(default: $SUMMARIZER_CACHE, else the folder)",
     )
 
 
@@ -286,7 +342,7 @@ def build_parser() -> Parser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, summary: str, *examples: str) -> Parser:
         sub: Parser = commands.add_parser(
@@ -303,10 +359,12 @@ def build_parser() -> Parser:
         "summarise articles and merge them into one brief",
         "summarizer brief today/ -o brief.md",
         "summarizer brief feed.xml --since 2026-11-23 --format html -o brief.html",
+        "summarizer brief https://example.org/feed.xml --feeds feeds.opml --since 24h -o brief.md",
         "cat export.jsonl | summarizer brief - --field text=body --concurrency 16",
         "summarizer brief today/ --base-url http://localhost:8000/v1 --model qwen3 --mode json_object",
     )
     _input_options(brief.add_argument_group("input"))
+    _live_options(brief.add_argument_group("live sources (URLs and feeds)"))
     _output_options(brief.add_argument_group("output"))
     _model_options(brief)
     brief.add_argument_group("synthesis").add_argument(
@@ -324,6 +382,7 @@ def build_parser() -> Parser:
         "summarizer summarize today/ | summarizer merge - -o brief.json",
     )
     _input_options(summarise.add_argument_group("input"))
+    _live_options(summarise.add_argument_group("live sources (URLs and feeds)"))
     _output_options(summarise.add_argument_group("output"), formats=False)
     _model_options(summarise)
     _talk_options(summarise.add_argument_group("display"))
@@ -368,6 +427,17 @@ def build_parser() -> Parser:
     cache.add_argument("action", choices=["info", "clear"])
     _cache_option(cache)
 
+    batch = command(
+        "batch",
+        "summarise through the provider's Batch API: half the price, answers within 24 hours",
+        "summarizer batch submit archive/ --cache sqlite:briefs.db",
+        "summarizer batch status --cache sqlite:briefs.db",
+        "summarizer batch collect --cache sqlite:briefs.db -o brief.md",
+        "summarizer batch submit today/ --transport file --input-dir batch-in/",
+        "summarizer batch collect --transport file --results out.jsonl -o brief.md",
+    )
+    _batch_actions(batch)
+
     command(
         "config",
         "show the settings in force and where each comes from (flag, variable, file, default)",
@@ -384,6 +454,71 @@ def build_parser() -> Parser:
     )
     completion.add_argument("shell", choices=SHELLS)
     return parser
+
+
+def _batch_actions(batch: Parser) -> None:
+    """submit, status, cancel and collect: the model options of brief, and where the batch goes."""
+    actions = batch.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
+    submit = actions.add_parser("submit", help="send every article not yet cached as a batch request")
+    _input_options(submit.add_argument_group("input"))
+    _transport_options(submit)
+    _model_options(submit)
+    _talk_options(submit.add_argument_group("display"))
+    for name, summary in (
+        ("status", "each batch's state and request counts"),
+        ("cancel", "cancel the batches still running (collect then takes what was answered)"),
+    ):
+        action = actions.add_parser(name, help=summary)
+        _transport_options(action)
+        _model_options(action)
+        _talk_options(action.add_argument_group("display"))
+    collect = actions.add_parser(
+        "collect", help="store the answers of finished batches; optionally write the brief"
+    )
+    _transport_options(collect)
+    results = collect.add_argument_group("results")
+    results.add_argument(
+        "--results",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="with --transport file: the output JSONL files another tool wrote (vllm run-batch -o)",
+    )
+    results.add_argument(
+        "--followups",
+        choices=["online", "batch", "none"],
+        default="online",
+        help="answers that need a re-ask: sent online through the usual engine (default), in a follow-up "
+        "batch (collected like the first), or not at all",
+    )
+    results.add_argument(
+        "--batch-price",
+        type=_prices,
+        metavar="IN,OUT[,CACHED]",
+        help="dollars per million tokens at the batch rate (default: --price); follow-ups cost --price",
+    )
+    _output_options(collect.add_argument_group("output"))
+    _model_options(collect)
+    _talk_options(collect.add_argument_group("display"))
+
+
+def _transport_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_argument_group("transport")
+    where.add_argument(
+        "--transport",
+        choices=["api", "file"],
+        default="api",
+        help="api: upload to the provider's Batch API (default); file: write and read JSONL files for "
+        "another tool (vllm run-batch), no upload",
+    )
+    where.add_argument(
+        "--input-dir",
+        type=Path,
+        default=Path("batch-inputs"),
+        metavar="DIR",
+        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
+    )
+    parser.set_defaults(since=None, until=None, field=[])
 
 
 def complete_if_asked(parser: Parser) -> None:
@@ -457,10 +592,12 @@ def _field(text: str) -> tuple[str, str]:
 
 def _moment(*, start: bool) -> Callable[[str], datetime]:
     def parse(text: str) -> datetime:
+        from ..settings import parse_moment  # imported when a window is given, not for --help
+
         try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError("give a date (YYYY-MM-DD) or an ISO time") from None
+            moment = parse_moment(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
         if len(text) == 10 and not start:  # a date: the whole day
             moment = datetime.combine(moment.date(), time.max)
         return moment.replace(tzinfo=None) if moment.tzinfo is None else moment
