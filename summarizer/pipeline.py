@@ -237,7 +237,7 @@ async def aselect_articles(
 def _fetching(settings: Settings, feeds: Paths) -> dict[str, Any]:
     """How a run fetches its URLs: its fetch policy and window, and the fetch records kept in its cache
     (no cache, no conditional requests)."""
-    store = FileStore(settings.cache_dir) if settings.cache_dir is not None else None
+    store = store_for(settings)
     return {"feeds": feeds, "fetch": settings.fetch, "store": store, "window": settings.window}
 
 

@@ -151,10 +151,11 @@ def _settings(args: argparse.Namespace) -> Settings:
         "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
+    # Commands that read no URLs (batch) have no fetch options.
     fetch = {
-        "allow_private": True if args.allow_private else None,
-        "robots": False if args.ignore_robots else None,
-        "follow_links": False if args.no_follow_links else None,
+        "allow_private": True if getattr(args, "allow_private", False) else None,
+        "robots": False if getattr(args, "ignore_robots", False) else None,
+        "follow_links": False if getattr(args, "no_follow_links", False) else None,
     }
     changes: dict[str, Any] = {
         "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})
