@@ -218,9 +218,13 @@ class Engine:
         controller's business, not this request's: it waits its turn again, spending no attempt."""
         tokens = self._estimate(body)
         while True:
-            permit = await self.admission.turn(tokens)
-            limiter = self.admission.limiter
             async with self.admission.request():
+                # The rate limit's turn is taken holding the slot, so that a permit is spent the
+                # moment it is granted. Taken first, 128 workers held permits for requests that then
+                # queued for 32 slots: unpaced before the limit was known, 128 went "at once" and
+                # the controller's count of what the server had seen ran ahead of it.
+                permit = await self.admission.turn(tokens)
+                limiter = self.admission.limiter
                 try:
                     # The SDK's raw post, not chat.completions.create: create() walks every message and the
                     # whole schema through its type transformer first (2.6 ms a request, on the one thread
@@ -298,7 +302,10 @@ class Engine:
         if isinstance(error, openai.APITimeoutError):
             return True
         if isinstance(error, openai.APIConnectionError):
-            return self.reached  # before any answer, a refused connection is a wrong address
+            # Before any answer, a refused connection is a wrong address; one dropped after it was
+            # made is a blip whatever came before (it was the first fault of a run against a
+            # flaky endpoint, whose errors come back before its answers, and stopped the run).
+            return self.reached or not _refused(error)
         if isinstance(error, openai.APIStatusError):
             if _quota_exhausted(error):
                 return False
@@ -341,10 +348,7 @@ class Engine:
                     f"HTTP {status} after {attempts} attempts: {message}", attempts=attempts
                 )
             return RequestRejected(f"HTTP {status}: {message}")
-        refused = isinstance(error, openai.APIConnectionError) and not isinstance(
-            error, openai.APITimeoutError
-        )
-        if refused and not self.reached:
+        if _refused(error) and not self.reached:
             return EndpointError(f"cannot connect to {self.client.base_url}: is the endpoint running?")
         return TransportError(f"{self._describe(error)} after {attempts} attempts", attempts=attempts)
 
@@ -395,6 +399,15 @@ class Asker:
 
 def _quota_exhausted(error: openai.APIStatusError) -> bool:
     return error.status_code == 429 and is_quota_exhausted(error.body)
+
+
+def _refused(error: BaseException) -> bool:
+    """Whether no connection could be made at all (refused, no such host), as opposed to one that
+    was made and then dropped or timed out."""
+    if not isinstance(error, openai.APIConnectionError) or isinstance(error, openai.APITimeoutError):
+        return False
+    cause = error.__cause__
+    return cause is None or isinstance(cause, httpx2.ConnectError | OSError)
 
 
 def _about_response_format(message: str) -> bool:

@@ -334,8 +334,12 @@ class RateController:
         if delay is None:
             delay = min(60.0, 2.0**self._strikes)  # no word from the server: back off, doubling
             self._strikes += 1
-        # The server names the moment one request may go again; the next goes a pace's interval later.
-        self._pause(now + delay, level=1.0)
+        # The server names the moment it will take one request again; the requests this run sent
+        # after this one (not themselves rejected) reach it first and take that capacity. Handing the
+        # bucket a full request at each pause's end instead gave every 429 a free request past the
+        # pace, which met an empty server bucket and was rejected in turn (measured: 106 429s for
+        # 300 articles, a cascade in the first 0.3 s).
+        self._pause(now + delay, level=1.0 - self._since(permit))
         if permit.cuts == self._cuts:
             self._cut(permit, now)
 
@@ -413,7 +417,7 @@ class RateController:
             self._requests,
             signals.remaining_requests,
             signals.reset_requests,
-            since=max(0, self.sent - permit.number - (self.throttled - permit.throttled_before)),
+            since=self._since(permit),
             need=1,
             now=now,
         )
@@ -430,6 +434,10 @@ class RateController:
             need=max(1, permit.tokens),
             now=now,
         )
+
+    def _since(self, permit: Permit) -> int:
+        """Requests sent after `permit` and not known to be rejected: the server counts them after it."""
+        return max(0, self.sent - permit.number - (self.throttled - permit.throttled_before))
 
     def _sync(
         self,
