@@ -66,9 +66,9 @@ class Summaries:
 
 
 class Gate:
-    """What every request of a run passes through: the rate limit (its turn, holding no slot), at most
-    `concurrency` in flight, a token budget, a deadline, and a stop once no later request can succeed.
-    Backoff sleeps and rate-limit pauses hold no slot."""
+    """What every request of a run passes through: at most `concurrency` in flight, a token budget, a
+    deadline, a stop once no later request can succeed, and, holding its slot, the rate limit's turn.
+    Backoff sleeps hold no slot; a request answered 429 gives its slot up and queues again."""
 
     def __init__(
         self,
@@ -88,7 +88,8 @@ class Gate:
         self.stopped: ArticleError | None = None
 
     async def turn(self, tokens: int) -> Permit | None:
-        """Wait this request's turn under the rate limit (no slot is held meanwhile)."""
+        """Wait this request's turn under the rate limit (inside `request()`: the permit is spent the
+        moment it is granted, so the controller's count is what the server sees)."""
         if self.limiter is None:
             return None
         if self.deadline is None:

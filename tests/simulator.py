@@ -156,6 +156,12 @@ class Simulator:
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
+    def set_rpm(self, rpm: float) -> None:
+        """Change the requests-per-minute limit while serving (a tier raised, another client gone)."""
+        with self._lock:
+            self.config.rpm = rpm
+            self._requests = _Bucket(rpm, self.config.burst) if rpm > 0 else None
+
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
