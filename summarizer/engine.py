@@ -74,7 +74,7 @@ class Admission(Protocol):
 
     async def turn(self, tokens: int) -> Permit | None: ...
 
-    def request(self) -> AbstractAsyncContextManager[None]: ...
+    def request(self, ahead: bool = False) -> AbstractAsyncContextManager[None]: ...
 
     def record(self, usage: Usage) -> None: ...
 
@@ -117,6 +117,8 @@ class _Call:
 
     label: str
     on_retry: OnRetry | None
+    #: Requests sent for it so far: once one has, the next goes ahead of articles not yet started.
+    sent: int = 0
 
 
 class Engine:
@@ -218,7 +220,8 @@ class Engine:
         controller's business, not this request's: it waits its turn again, spending no attempt."""
         tokens = self._estimate(body)
         while True:
-            async with self.admission.request():
+            async with self.admission.request(ahead=call.sent > 0):
+                call.sent += 1
                 # The rate limit's turn is taken holding the slot, so that a permit is spent the
                 # moment it is granted. Taken first, 128 workers held permits for requests that then
                 # queued for 32 slots: unpaced before the limit was known, 128 went "at once" and

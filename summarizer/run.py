@@ -7,6 +7,7 @@ import asyncio
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -65,6 +66,42 @@ class Summaries:
     unstored: str | None = None
 
 
+class _Slots:
+    """At most `size` held at once. Waiters are served in arrival order, those that say `ahead` before
+    the rest: an article already under way (a retry, a re-ask, a request sent back by a 429) finishes
+    before new ones start, so that a faulty article does not wait behind every article queued after it
+    and end the run late."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._ahead: deque[asyncio.Future[None]] = deque()
+        self._behind: deque[asyncio.Future[None]] = deque()
+
+    async def acquire(self, ahead: bool = False) -> None:
+        if self._free > 0 and not self._ahead and not self._behind:
+            self._free -= 1
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        (self._ahead if ahead else self._behind).append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # handed the slot as it was cancelled: pass it on
+            else:
+                (self._ahead if ahead else self._behind).remove(waiter)
+            raise
+
+    def release(self) -> None:
+        for queue in (self._ahead, self._behind):
+            while queue:
+                waiter = queue.popleft()
+                if not waiter.done():
+                    waiter.set_result(None)
+                    return
+        self._free += 1
+
+
 class Gate:
     """What every request of a run passes through: at most `concurrency` in flight, a token budget, a
     deadline, a stop once no later request can succeed, and, holding its slot, the rate limit's turn.
@@ -78,7 +115,7 @@ class Gate:
         limiter: RateController | None = None,
         deadline: float | None = None,
     ) -> None:
-        self._slots = asyncio.Semaphore(max(1, concurrency))
+        self._slots = _Slots(max(1, concurrency))
         self.max_tokens = max_tokens
         #: The run's rate controller; None: requests go out as fast as the slots allow.
         self.limiter = limiter
@@ -107,8 +144,10 @@ class Gate:
             self.stopped = error
 
     @asynccontextmanager
-    async def request(self) -> AsyncIterator[None]:
-        async with self._slots:
+    async def request(self, ahead: bool = False) -> AsyncIterator[None]:
+        """Hold one of the slots; `ahead`: this article is under way, serve it before new ones."""
+        await self._slots.acquire(ahead)
+        try:
             if self.stopped is not None:
                 raise RunStopped(f"the run stopped: {self.stopped.message}")
             if self.max_tokens is not None and self.spent.total_tokens >= self.max_tokens:
@@ -118,6 +157,8 @@ class Gate:
             if self.deadline is not None and time.monotonic() >= self.deadline:
                 raise DeadlinePassed("the run's deadline passed before this article")
             yield
+        finally:
+            self._slots.release()
 
 
 def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
