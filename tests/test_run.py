@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_STOPPED, main
 from summarizer.progress import ProgressLines
+from summarizer.run import Gate
 
 from .conftest import FAST, TEST_KEY
 from .llm_server import LocalLLMServer, answer, status
@@ -98,3 +100,26 @@ def test_a_deadline_ends_a_run_paced_by_the_limit_and_names_the_rest(simulator, 
     assert 1 <= len(result.summaries.briefings) <= 10
     assert len(result.summaries.briefings) + len(left) == 40
     assert took < 5
+
+
+def test_an_article_under_way_takes_the_next_slot_before_a_new_one():
+    async def main() -> list[str]:
+        gate = Gate(concurrency=1)
+        order: list[str] = []
+
+        async def request(name: str, ahead: bool) -> None:
+            async with gate.request(ahead=ahead):
+                order.append(name)
+                await asyncio.sleep(0.01)
+
+        holder = asyncio.create_task(request("first", False))
+        await asyncio.sleep(0)
+        waiting = [asyncio.create_task(request(f"new {i}", False)) for i in range(3)]
+        cancelled = asyncio.create_task(request("gone", True))
+        retry = asyncio.create_task(request("retry", True))
+        await asyncio.sleep(0)
+        cancelled.cancel()  # a waiter cancelled in the queue gives no slot away and takes none
+        await asyncio.gather(holder, *waiting, retry, return_exceptions=True)
+        return order
+
+    assert asyncio.run(main()) == ["first", "retry", "new 0", "new 1", "new 2"]
