@@ -1,5 +1,5 @@
-"""The structured-call engine: one validated answer from an OpenAI-compatible endpoint. The only module
-that knows the OpenAI SDK.
+"""The structured-call engine: one validated answer from an OpenAI-compatible endpoint. With
+endpoint_errors.py (what the endpoint's failures mean), the only module that knows the OpenAI SDK.
 
 A request is sent through the run's admission (concurrency, budget, stop), with transport faults retried
 by tenacity; an answer that does not validate is sent back with its errors. SDK errors leave this module
@@ -9,12 +9,10 @@ as the project's own (errors.py), the evidence attached: attempts, usage, the re
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import hashlib
 import json
 import logging
 import random
-import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -29,21 +27,11 @@ from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
-from .errors import (
-    AccessDenied,
-    AnswerTruncated,
-    ArticleError,
-    ContentFiltered,
-    EndpointError,
-    InvalidAnswer,
-    ModelRefused,
-    RequestRejected,
-    TransportError,
-    redact,
-)
+from .endpoint_errors import describe, is_transient, quota_exhausted, retry_after, translate
+from .errors import AnswerTruncated, ArticleError, ContentFiltered, EndpointError, InvalidAnswer, ModelRefused
 from .models import Briefing, Usage
 from .prompts import Message, prompt_version, reask_message, system_message
-from .ratelimit import Permit, RateController, is_quota_exhausted
+from .ratelimit import Permit, RateController
 from .settings import Settings
 
 __all__ = [
@@ -57,9 +45,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-# 408 request timeout, 409 conflict (lock contention), 429 rate limit; every 5xx.
-RETRIABLE_STATUS = frozenset({408, 409, 429})
 
 #: How much of a model's last output a failure keeps as evidence.
 EVIDENCE_CHARS = 2_000
@@ -236,7 +221,7 @@ class Engine:
                 except openai.APIStatusError as error:
                     # Answered, if with an error: a request of this run all the same (no tokens).
                     self.reached = True
-                    throttled = error.status_code == 429 and not _quota_exhausted(error)
+                    throttled = error.status_code == 429 and not quota_exhausted(error)
                     self.admission.record(Usage(requests=1, rate_limited=int(throttled)))
                     if limiter is None or permit is None:
                         raise
@@ -282,7 +267,7 @@ class Engine:
 
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
-        asked = _retry_after(error, self.settings.retry.max_wait)
+        asked = retry_after(error, self.settings.retry.max_wait)
         if asked is None:
             return float(self._backoff(state))
         # At least what the server asked; a little more at random, so that requests turned away
@@ -299,61 +284,17 @@ class Engine:
             call.on_retry(reason, delay)
 
     def _transient(self, error: BaseException) -> bool:
-        # (A rate-limit 429 reaches here only without a rate controller, as in unit tests of the engine.)
         if self._unrecoverable is not None and self._unrecoverable(error) is not None:
             return False
-        if isinstance(error, openai.APITimeoutError):
-            return True
-        if isinstance(error, openai.APIConnectionError):
-            # Before any answer, a refused connection is a wrong address; one dropped after it was
-            # made is a blip whatever came before (it was the first fault of a run against a
-            # flaky endpoint, whose errors come back before its answers, and stopped the run).
-            return self.reached or not _refused(error)
-        if isinstance(error, openai.APIStatusError):
-            if _quota_exhausted(error):
-                return False
-            return error.status_code in RETRIABLE_STATUS or error.status_code >= 500
-        return False
+        return is_transient(error, reached=self.reached)
 
     def _describe(self, error: BaseException | None) -> str:
-        if isinstance(error, openai.APIStatusError):
-            return f"HTTP {error.status_code}"
-        if isinstance(error, openai.APITimeoutError):
-            return f"no answer within {self.settings.timeout:g}s (a hang)"
-        if isinstance(error, openai.APIConnectionError):
-            return "connection failed"
-        return type(error).__name__
+        return describe(error, self.settings.timeout)
 
     def _translate(self, error: openai.APIError) -> ArticleError:
-        settings, attempts = self.settings, self.settings.retry.attempts
         if self._unrecoverable is not None and (known := self._unrecoverable(error)) is not None:
             return known
-        if isinstance(error, openai.APIStatusError):
-            status, message = error.status_code, _server_message(error)
-            if status in (401, 403):
-                return AccessDenied(
-                    f"HTTP {status}: {message}. Check OPENAI_API_KEY and the endpoint (base_url)."
-                )
-            if _quota_exhausted(error):
-                return AccessDenied(f"HTTP {status}: the account's quota is exhausted: {message}")
-            if status == 404:
-                return EndpointError(
-                    f"HTTP 404 from {self.client.base_url}: {message}. Is the model {settings.model!r} "
-                    "served there, and does the base URL end in /v1?"
-                )
-            if status == 400 and settings.mode == "json_schema" and _about_response_format(message):
-                return EndpointError(
-                    f"HTTP 400: {message}. The endpoint does not take this strict JSON-schema output "
-                    f"from {settings.model!r}: use mode json_object"
-                )
-            if status in RETRIABLE_STATUS or status >= 500:
-                return TransportError(
-                    f"HTTP {status} after {attempts} attempts: {message}", attempts=attempts
-                )
-            return RequestRejected(f"HTTP {status}: {message}")
-        if _refused(error) and not self.reached:
-            return EndpointError(f"cannot connect to {self.client.base_url}: is the endpoint running?")
-        return TransportError(f"{self._describe(error)} after {attempts} attempts", attempts=attempts)
+        return translate(error, self.settings, self.client.base_url, reached=self.reached)
 
 
 class Asker:
@@ -398,56 +339,6 @@ class Asker:
                 )
             reasks_left -= 1
             messages = [*messages, {"role": "assistant", "content": content}, reask_message(problems)]
-
-
-def _quota_exhausted(error: openai.APIStatusError) -> bool:
-    return error.status_code == 429 and is_quota_exhausted(error.body)
-
-
-def _refused(error: BaseException) -> bool:
-    """Whether no connection could be made at all (refused, no such host), as opposed to one that
-    was made and then dropped or timed out."""
-    if not isinstance(error, openai.APIConnectionError) or isinstance(error, openai.APITimeoutError):
-        return False
-    cause = error.__cause__
-    return cause is None or isinstance(cause, httpx2.ConnectError | OSError)
-
-
-def _about_response_format(message: str) -> bool:
-    lowered = message.lower()
-    return any(word in lowered for word in ("response_format", "json_schema", "structured output"))
-
-
-def _retry_after(error: BaseException | None, cap: float) -> float | None:
-    """The delay the server asked for, in seconds: retry-after-ms, then retry-after (seconds or a date)."""
-    if not isinstance(error, openai.APIStatusError):
-        return None
-    headers = error.response.headers
-    delay: float | None = None
-    try:
-        if "retry-after-ms" in headers:
-            delay = float(headers["retry-after-ms"]) / 1000
-        elif "retry-after" in headers:
-            value = headers["retry-after"]
-            try:
-                delay = float(value)
-            except ValueError:
-                when = email.utils.parsedate_to_datetime(value)
-                delay = when.timestamp() - time.time()
-    except (TypeError, ValueError):
-        return None
-    if delay is None or delay < 0:
-        return None
-    return min(delay, cap)
-
-
-def _server_message(error: openai.APIError) -> str:
-    body = error.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return redact(inner["message"])
-    return redact(error.message)
 
 
 def _usage(completion: ChatCompletion) -> Usage:
