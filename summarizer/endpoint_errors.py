@@ -13,7 +13,15 @@ from .errors import AccessDenied, ArticleError, EndpointError, RequestRejected, 
 from .ratelimit import is_quota_exhausted
 from .settings import Settings
 
-__all__ = ["RETRIABLE_STATUS", "describe", "is_transient", "quota_exhausted", "retry_after", "translate"]
+__all__ = [
+    "RETRIABLE_STATUS",
+    "describe",
+    "is_transient",
+    "quota_exhausted",
+    "refused",
+    "retry_after",
+    "translate",
+]
 
 # 408 request timeout, 409 conflict (lock contention), 429 rate limit; every 5xx.
 RETRIABLE_STATUS = frozenset({408, 409, 429})
@@ -28,7 +36,7 @@ def is_transient(error: BaseException, *, reached: bool) -> bool:
         # Before any answer, a refused connection is a wrong address; one dropped after it was
         # made is a blip whatever came before (it was the first fault of a run against a
         # flaky endpoint, whose errors come back before its answers, and stopped the run).
-        return reached or not _refused(error)
+        return reached or not refused(error)
     if isinstance(error, openai.APIStatusError):
         if quota_exhausted(error):
             return False
@@ -71,7 +79,7 @@ def translate(error: openai.APIError, settings: Settings, base_url: object, *, r
         if status in RETRIABLE_STATUS or status >= 500:
             return TransportError(f"HTTP {status} after {attempts} attempts: {message}", attempts=attempts)
         return RequestRejected(f"HTTP {status}: {message}")
-    if _refused(error) and not reached:
+    if refused(error) and not reached:
         return EndpointError(f"cannot connect to {base_url}: is the endpoint running?")
     return TransportError(f"{describe(error, settings.timeout)} after {attempts} attempts", attempts=attempts)
 
@@ -104,7 +112,7 @@ def retry_after(error: BaseException | None, cap: float) -> float | None:
     return min(delay, cap)
 
 
-def _refused(error: BaseException) -> bool:
+def refused(error: BaseException) -> bool:
     """Whether no connection could be made at all (refused, no such host), as opposed to one that
     was made and then dropped or timed out."""
     if not isinstance(error, openai.APIConnectionError) or isinstance(error, openai.APITimeoutError):

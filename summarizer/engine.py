@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
-from .endpoint_errors import describe, is_transient, quota_exhausted, retry_after, translate
+from .endpoint_errors import describe, is_transient, quota_exhausted, refused, retry_after, translate
 from .errors import AnswerTruncated, ArticleError, ContentFiltered, EndpointError, InvalidAnswer, ModelRefused
 from .models import Briefing, Usage
 from .prompts import Message, prompt_version, reask_message, system_message
@@ -229,6 +229,12 @@ class Engine:
                         limiter.rejected(permit, error.response.headers)
                         continue
                     limiter.settle(permit, None, error.response.headers)
+                    raise
+                except openai.APIConnectionError as error:
+                    # Sent, then dropped or unanswered in time: the server may have counted it (and
+                    # billed it) all the same. A refused connection sent nothing.
+                    if not refused(error):
+                        self.admission.record(Usage(requests=1))
                     raise
                 self.reached = True
                 completion = self._parse(response)

@@ -123,3 +123,12 @@ def test_an_article_under_way_takes_the_next_slot_before_a_new_one():
         return order
 
     assert asyncio.run(main()) == ["first", "retry", "new 0", "new 1", "new 2"]
+
+
+@pytest.mark.simulator(latency=0.005, fault_rate=0.5, faults=("dropped",), faulty_attempts=1)
+def test_requests_whose_connection_was_dropped_are_counted_too(simulator, articles):
+    result = make_brief(articles, settings=settings(simulator))
+    assert result.complete
+    dropped = simulator.stats.faults["dropped"]
+    assert dropped >= 5  # about half the first attempts
+    assert result.summaries.spent.requests == sum(simulator.stats.requests.values()) == 40 + dropped
