@@ -22,7 +22,6 @@ from typing import Any, Protocol, TypeVar
 import httpx2
 import openai
 from openai.lib._pydantic import to_strict_json_schema
-from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
@@ -96,6 +95,37 @@ def briefing_schema() -> dict[str, Any]:
     return copy
 
 
+@dataclass(frozen=True)
+class Completion:
+    """What the engine reads of a chat completion: the first choice and the usage. Read straight from
+    the JSON: building the SDK's ChatCompletion model cost 0.2 ms an answer, for five fields."""
+
+    usage: Usage
+    #: False when the completion has no choice at all.
+    answered: bool
+    content: str
+    refusal: str | None
+    finish_reason: str | None
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Completion:
+        choices = data.get("choices")
+        choice = (
+            choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else None
+        )
+        message = choice.get("message") if choice is not None else None
+        message = message if isinstance(message, dict) else {}
+        content, refusal = message.get("content"), message.get("refusal")
+        reason = choice.get("finish_reason") if choice is not None else None
+        return cls(
+            usage=_usage(data.get("usage")),
+            answered=choice is not None,
+            content=content if isinstance(content, str) else "",
+            refusal=refusal if isinstance(refusal, str) and refusal else None,
+            finish_reason=reason if isinstance(reason, str) else None,
+        )
+
+
 @dataclass
 class _Call:
     """One request's context, handed to tenacity's hooks."""
@@ -127,6 +157,9 @@ class Engine:
         #: Whether any request of this run got an HTTP answer: until then, a refused connection is a
         #: wrong address, not a blip, and the run stops at once instead of backing off for a minute.
         self.reached = False
+        # Worked out once per output type, not once per article (the schema's JSON each time).
+        self._fingerprints: dict[type[BaseModel], str] = {}
+        self._format_chars: dict[str, int] = {}
         #: The run's mean completion tokens (a first guess until answers come), for estimates.
         self._completion_tokens = 400.0
         policy = settings.retry
@@ -152,13 +185,18 @@ class Engine:
 
     def fingerprint(self, output: type[BaseModel]) -> str:
         """What makes an answer of this kind reusable: the model, the mode, the prompts and the schema."""
-        material = [
-            self.settings.model,
-            self.settings.mode,
-            prompt_version(),
-            json.dumps(output_schema(output)),
-        ]
-        return hashlib.sha256("\n".join(material).encode("utf-8")).hexdigest()[:16]
+        known = self._fingerprints.get(output)
+        if known is None:
+            material = [
+                self.settings.model,
+                self.settings.mode,
+                prompt_version(),
+                json.dumps(output_schema(output)),
+            ]
+            known = self._fingerprints[output] = hashlib.sha256(
+                "\n".join(material).encode("utf-8")
+            ).hexdigest()[:16]
+        return known
 
     def asker(self, label: str, on_retry: OnRetry | None = None) -> Asker:
         return Asker(self, label, on_retry)
@@ -185,10 +223,10 @@ class Engine:
 
     # --- sending, with retries --------------------------------------------------------------------
 
-    async def complete(self, messages: list[Message], output: type[BaseModel], call: _Call) -> ChatCompletion:
+    async def complete(self, messages: list[Message], output: type[BaseModel], call: _Call) -> Completion:
         """One completion, transport faults retried; ArticleError when none can be had."""
         try:
-            completion: ChatCompletion = await self._retrying(self._send, self._body(messages, output), call)
+            completion: Completion = await self._retrying(self._send, self._body(messages, output), call)
         except openai.APIError as error:
             raise self._translate(error) from None
         except Exception as error:
@@ -200,7 +238,7 @@ class Engine:
             raise known from None
         return completion
 
-    async def _send(self, body: dict[str, Any], call: _Call) -> ChatCompletion:
+    async def _send(self, body: dict[str, Any], call: _Call) -> Completion:
         """One request, sent when the rate limit allows. A 429 for the rate limit is the run's
         controller's business, not this request's: it waits its turn again, spending no attempt."""
         tokens = self._estimate(body)
@@ -238,7 +276,7 @@ class Engine:
                     raise
                 self.reached = True
                 completion = self._parse(response)
-                usage = _usage(completion)
+                usage = completion.usage
                 # Counted before the slot is released: the next request checks the budget.
                 self.admission.record(usage)
                 if limiter is not None and permit is not None:
@@ -254,10 +292,14 @@ class Engine:
         token, the schema included) and the run's mean answer so far. Not the output cap: 16,000 a
         request would hold a token limit about 50 times too tight."""
         chars = sum(len(message.get("content") or "") for message in body["messages"])
-        chars += len(json.dumps(body["response_format"]))
+        response_format = body["response_format"]
+        kind = response_format.get("json_schema", {}).get("name") or response_format["type"]
+        if kind not in self._format_chars:
+            self._format_chars[kind] = len(json.dumps(response_format))
+        chars += self._format_chars[kind]
         return chars // 4 + int(self._completion_tokens)
 
-    def _parse(self, response: httpx2.Response) -> ChatCompletion:
+    def _parse(self, response: httpx2.Response) -> Completion:
         content_type = response.headers.get("content-type", "")
         try:
             data = response.json() if "json" in content_type else None
@@ -269,7 +311,7 @@ class Engine:
                 f"{content_type or 'no content type'}, not a chat completion. "
                 "Does the base URL end in /v1?"
             )
-        return ChatCompletion.construct(**data)
+        return Completion.of(data)
 
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
@@ -330,7 +372,7 @@ class Asker:
         while True:
             completion = await self.engine.complete(messages, output, self._call)
             self.attempts += 1
-            self.usage = self.usage + _usage(completion)
+            self.usage = self.usage + completion.usage
             content = _content(completion, self.attempts)
             try:
                 return output.model_validate_json(content), content
@@ -347,38 +389,43 @@ class Asker:
             messages = [*messages, {"role": "assistant", "content": content}, reask_message(problems)]
 
 
-def _usage(completion: ChatCompletion) -> Usage:
-    usage = completion.usage
-    if usage is None:
+def _usage(usage: object) -> Usage:
+    """One request's usage from a completion's "usage" object (absent or garbled: the request alone)."""
+    if not isinstance(usage, dict):
         return Usage(requests=1)
-    prompt_details = getattr(usage, "prompt_tokens_details", None)
-    completion_details = getattr(usage, "completion_tokens_details", None)
+    prompt_details = usage.get("prompt_tokens_details")
+    completion_details = usage.get("completion_tokens_details")
     return Usage(
         requests=1,
-        prompt_tokens=usage.prompt_tokens or 0,
-        completion_tokens=usage.completion_tokens or 0,
-        cached_prompt_tokens=(getattr(prompt_details, "cached_tokens", None) or 0),
-        reasoning_tokens=(getattr(completion_details, "reasoning_tokens", None) or 0),
+        prompt_tokens=_count(usage.get("prompt_tokens")),
+        completion_tokens=_count(usage.get("completion_tokens")),
+        cached_prompt_tokens=_count(
+            prompt_details.get("cached_tokens") if isinstance(prompt_details, dict) else 0
+        ),
+        reasoning_tokens=_count(
+            completion_details.get("reasoning_tokens") if isinstance(completion_details, dict) else 0
+        ),
     )
 
 
-def _content(completion: ChatCompletion, attempt: int) -> str:
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _content(completion: Completion, attempt: int) -> str:
     """The answer's text, or the ArticleError that ends this article: refusal, truncation, filter."""
-    if not completion.choices:
+    if not completion.answered:
         raise InvalidAnswer("the endpoint returned no answer", attempts=attempt)
-    choice = completion.choices[0]
-    message = choice.message
-    content: str = (message.content if message is not None else None) or ""
-    refusal = getattr(message, "refusal", None)
+    content, refusal = completion.content, completion.refusal
     if refusal:
         raise ModelRefused(f"the model refused: {refusal}", attempts=attempt, last_output=refusal)
-    if choice.finish_reason == "length":
+    if completion.finish_reason == "length":
         raise AnswerTruncated(
             "the answer was cut off at the output-token limit before it was complete",
             attempts=attempt,
             last_output=content[:EVIDENCE_CHARS],
         )
-    if choice.finish_reason == "content_filter":
+    if completion.finish_reason == "content_filter":
         raise ContentFiltered(
             "the provider's content filter stopped the answer",
             attempts=attempt,
