@@ -160,8 +160,11 @@ class Engine:
         # Worked out once per output type, not once per article (the schema's JSON each time).
         self._fingerprints: dict[type[BaseModel], str] = {}
         self._format_chars: dict[str, int] = {}
-        #: The run's mean completion tokens (a first guess until answers come), for estimates.
+        #: For estimates: the run's mean completion tokens (a first guess until answers come), and
+        #: how many prompt tokens the server counts for each one estimated from the characters.
         self._completion_tokens = 400.0
+        self._prompt_scale = 1.0
+        self._answers = 0
         policy = settings.retry
         self._backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -241,10 +244,13 @@ class Engine:
     async def _send(self, body: dict[str, Any], call: _Call) -> Completion:
         """One request, sent when the rate limit allows. A 429 for the rate limit is the run's
         controller's business, not this request's: it waits its turn again, spending no attempt."""
-        tokens = self._estimate(body)
+        prompt = self._prompt_estimate(body)
         while True:
             async with self.admission.request(ahead=call.sent > 0):
                 call.sent += 1
+                # Estimated now, not before the wait for a slot: 128 workers estimating at the start
+                # charged the first 128 requests the first guess (2.6 x the real use), 18 s of a 31 s run.
+                tokens = int(prompt * self._prompt_scale + self._completion_tokens)
                 # The rate limit's turn is taken holding the slot, so that a permit is spent the
                 # moment it is granted. Taken first, 128 workers held permits for requests that then
                 # queued for 32 slots: unpaced before the limit was known, 128 went "at once" and
@@ -273,31 +279,49 @@ class Engine:
                     # billed it) all the same. A refused connection sent nothing.
                     if not refused(error):
                         self.admission.record(Usage(requests=1))
+                    if limiter is not None and permit is not None:
+                        limiter.forget(permit)
                     raise
                 self.reached = True
-                completion = self._parse(response)
+                try:
+                    completion = self._parse(response)
+                except EndpointError:
+                    if limiter is not None and permit is not None:
+                        limiter.forget(permit)
+                    raise
                 usage = completion.usage
                 # Counted before the slot is released: the next request checks the budget.
                 self.admission.record(usage)
                 if limiter is not None and permit is not None:
                     limiter.settle(permit, usage.total_tokens, response.headers)
-                    self._completion_tokens = 0.9 * self._completion_tokens + 0.1 * usage.completion_tokens
+                    self._calibrate(prompt, usage)
             # The slot is free: let the request waiting for it go out before this answer's validation and
             # checks take the event loop (measured: ~10 ms a round at 16 in flight).
             await asyncio.sleep(0)
             return completion
 
-    def _estimate(self, body: dict[str, Any]) -> int:
-        """The tokens a request will use, for a tokens-per-minute limit: its prompt (4 characters a
-        token, the schema included) and the run's mean answer so far. Not the output cap: 16,000 a
-        request would hold a token limit about 50 times too tight."""
+    def _prompt_estimate(self, body: dict[str, Any]) -> int:
+        """A request's prompt tokens before any answer says better: 4 characters a token, the schema
+        included. For a tokens-per-minute limit, the request is charged this times what answers so far
+        say the server counts per estimated token, plus the run's mean answer (not the output cap:
+        16,000 a request would hold a token limit about 50 times too tight)."""
         chars = sum(len(message.get("content") or "") for message in body["messages"])
         response_format = body["response_format"]
         kind = response_format.get("json_schema", {}).get("name") or response_format["type"]
         if kind not in self._format_chars:
             self._format_chars[kind] = len(json.dumps(response_format))
-        chars += self._format_chars[kind]
-        return chars // 4 + int(self._completion_tokens)
+        return (chars + self._format_chars[kind]) // 4
+
+    def _calibrate(self, prompt: int, usage: Usage) -> None:
+        """Learn from an answer's usage what requests cost: the mean of the first answers, then a
+        moving average. (Uncalibrated, the estimate was 2.6 times what a server that does not count
+        the schema counted, and the token bucket waited for room the requests never took: 38 s
+        instead of 31 for the same run.)"""
+        self._answers += 1
+        weight = max(0.1, 1 / self._answers)
+        self._completion_tokens += weight * (usage.completion_tokens - self._completion_tokens)
+        if prompt > 0 and usage.prompt_tokens > 0:
+            self._prompt_scale += weight * (usage.prompt_tokens / prompt - self._prompt_scale)
 
     def _parse(self, response: httpx2.Response) -> Completion:
         content_type = response.headers.get("content-type", "")
