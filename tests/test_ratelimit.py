@@ -470,6 +470,21 @@ def test_with_the_limit_known_remaining_pulls_the_bucket_down_by_what_is_still_i
     assert run(main) == [pytest.approx(6 / 5), pytest.approx(7 / 5)]
 
 
+def test_remaining_tokens_are_read_against_what_later_requests_really_used():
+    async def main() -> float:
+        rate = controller(tpm=60_000)  # 1,000 tokens a second, the bucket holds 500
+        first = await rate.acquire(100)
+        second = await rate.acquire(100)  # estimated 100, it will use 20
+        rate.settle(second, 20, headers={})
+        # The server had 300 left after the first; since then only the second's 20 were used, so
+        # 280 are left, not 200 as its estimate would say: 400 more take 0.12 s to refill, not 0.2.
+        rate.settle(first, 100, headers={"x-ratelimit-remaining-tokens": "300"})
+        await rate.acquire(400)
+        return now()
+
+    assert run(main) == pytest.approx(0.12)
+
+
 def test_a_permit_says_how_it_went_out():
     async def main() -> Permit:
         rate = controller(rpm=60)
