@@ -48,7 +48,7 @@ def child(kind: str, base_url: str, folder: str, concurrency: int, cache: str) -
     from summarizer import Settings, make_brief
     from summarizer.render import render_brief
 
-    gc.freeze()  # as the command line does once its imports are done (see summarizer/cli.py)
+    gc.freeze()  # as the command line does once its imports are done (see summarizer/cli/app.py)
 
     settings = Settings(
         base_url=base_url,

@@ -3,64 +3,127 @@
 >>> from summarizer import make_brief, render_brief
 >>> result = make_brief(["today/"])            # needs OPENAI_API_KEY
 >>> print(render_brief(result.brief))
+
+The names below are imported when first used, not when the package is: `summarizer --help` and a
+program that needs only the models do not pay for the OpenAI SDK, jinja2 and the HTML readers
+(measured in benchmarks/startup.py).
 """
 
+import importlib
 import logging
-
-from .engine import Engine, briefing_schema, make_client
-from .errors import (
-    AccessDenied,
-    AnswerTruncated,
-    ArticleError,
-    BudgetSpent,
-    ContentFiltered,
-    EndpointError,
-    InputError,
-    InvalidAnswer,
-    ModelRefused,
-    NotRecorded,
-    NotSummarised,
-    RequestRejected,
-    RunStopped,
-    SummarizerError,
-    TransportError,
-    UsageError,
-)
-from .grounded import summarize_article
-from .ingest import iter_articles, read_articles
-from .merge import merge_briefings
-from .models import (
-    Article,
-    ArticleBriefing,
-    ArticleReport,
-    AttributedEntity,
-    AttributedEvent,
-    AttributedQuote,
-    Brief,
-    Briefing,
-    Checks,
-    Disagreement,
-    Entity,
-    Failure,
-    Finding,
-    Point,
-    Quote,
-    ReportedValue,
-    SourceRef,
-    Story,
-    TimelineEvent,
-    Usage,
-)
-from .pipeline import RunResult, amake_brief, asummarize, make_brief, summarize
-from .records import dump_records, load_records
-from .render import render_brief, render_template
-from .run import Gate, ProgressEvent, Summaries
-from .settings import DEFAULT_MODEL, Prices, RetryPolicy, Settings, Window
+import typing
 
 __version__ = "0.1.0"
 
 # A library logs; the application decides where the lines go (the CLI sends them to stderr).
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if typing.TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported eagerly
+    from .engine import Engine, briefing_schema, make_client
+    from .errors import (
+        AccessDenied,
+        AnswerTruncated,
+        ArticleError,
+        BudgetSpent,
+        ContentFiltered,
+        EndpointError,
+        InputError,
+        InvalidAnswer,
+        ModelRefused,
+        NotRecorded,
+        NotSummarised,
+        RequestRejected,
+        RunStopped,
+        SummarizerError,
+        TransportError,
+        UsageError,
+    )
+    from .grounded import summarize_article
+    from .ingest import aread_articles, iter_articles, read_articles
+    from .merge import merge_briefings
+    from .models import (
+        Article,
+        ArticleBriefing,
+        ArticleReport,
+        AttributedEntity,
+        AttributedEvent,
+        AttributedQuote,
+        Brief,
+        Briefing,
+        Checks,
+        Disagreement,
+        Entity,
+        Failure,
+        Finding,
+        Point,
+        Quote,
+        ReportedValue,
+        SourceRef,
+        Story,
+        TimelineEvent,
+        Usage,
+    )
+    from .pipeline import RunResult, amake_brief, asummarize, make_brief, summarize
+    from .records import dump_records, load_records
+    from .render import render_brief, render_template
+    from .run import Gate, ProgressEvent, Summaries
+    from .settings import DEFAULT_MODEL, FetchPolicy, Prices, RetryPolicy, Settings, Window
+    from .sources import FeedReport
+
+#: Where each public name lives, by module (tests/test_api.py checks it against the imports above).
+_MODULES: dict[str, tuple[str, ...]] = {
+    "engine": ("Engine", "briefing_schema", "make_client"),
+    "errors": (
+        "AccessDenied",
+        "AnswerTruncated",
+        "ArticleError",
+        "BudgetSpent",
+        "ContentFiltered",
+        "EndpointError",
+        "InputError",
+        "InvalidAnswer",
+        "ModelRefused",
+        "NotRecorded",
+        "NotSummarised",
+        "RequestRejected",
+        "RunStopped",
+        "SummarizerError",
+        "TransportError",
+        "UsageError",
+    ),
+    "grounded": ("summarize_article",),
+    "ingest": ("aread_articles", "iter_articles", "read_articles"),
+    "merge": ("merge_briefings",),
+    "models": (
+        "Article",
+        "ArticleBriefing",
+        "ArticleReport",
+        "AttributedEntity",
+        "AttributedEvent",
+        "AttributedQuote",
+        "Brief",
+        "Briefing",
+        "Checks",
+        "Disagreement",
+        "Entity",
+        "Failure",
+        "Finding",
+        "Point",
+        "Quote",
+        "ReportedValue",
+        "SourceRef",
+        "Story",
+        "TimelineEvent",
+        "Usage",
+    ),
+    "pipeline": ("RunResult", "amake_brief", "asummarize", "make_brief", "summarize"),
+    "records": ("dump_records", "load_records"),
+    "render": ("render_brief", "render_template"),
+    "run": ("Gate", "ProgressEvent", "Summaries"),
+    "settings": ("DEFAULT_MODEL", "FetchPolicy", "Prices", "RetryPolicy", "Settings", "Window"),
+    "sources": ("FeedReport",),
+}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "AccessDenied",
@@ -83,6 +146,8 @@ __all__ = [
     "Engine",
     "Entity",
     "Failure",
+    "FeedReport",
+    "FetchPolicy",
     "Finding",
     "Gate",
     "InputError",
@@ -110,6 +175,7 @@ __all__ = [
     "UsageError",
     "Window",
     "amake_brief",
+    "aread_articles",
     "asummarize",
     "briefing_schema",
     "dump_records",
@@ -124,3 +190,18 @@ __all__ = [
     "summarize",
     "summarize_article",
 ]
+
+if not typing.TYPE_CHECKING:  # hidden from type checkers, so a misspelt name is still an error for them
+
+    def __getattr__(name: str) -> object:
+        """Import a public name's module on first use, and keep the name here for the next time."""
+        module = _WHERE.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

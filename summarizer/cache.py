@@ -1,4 +1,12 @@
-"""The content-addressed store of answers (briefings, syntheses), so a rerun pays only for what changed."""
+"""The content-addressed store of answers (briefings, syntheses), so a rerun pays only for what changed.
+
+A store is anything with `get`, `put`, `count` and `clear` (the `Store` protocol). Which one a run uses
+is a URL-like string (`--cache`, `SUMMARIZER_CACHE`): `file:DIR` (the default: one JSON file per answer),
+`sqlite:PATH` (one database file that many processes share), or a bare path (a folder, as `file:`).
+Another backend (an object store through fsspec: `s3:`, `gs:`) plugs in by registering its scheme, here
+with `register_store` or from another package through the `summarizer.stores` entry-point group; the
+pipeline never names a backend.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +15,20 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import UsageError
 from .files import write_atomic
 
-__all__ = ["FileStore", "Store", "answer_key"]
+if TYPE_CHECKING:
+    from .settings import Settings
+
+__all__ = ["FileStore", "Store", "answer_key", "open_store", "register_store", "store_for"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +63,16 @@ def answer_key(kind: str, material: str, fingerprint: str, policy: str) -> str:
 
 
 class Store(Protocol):
-    """Where answers are kept between runs. The file store is the default; others plug in here."""
+    """Where answers are kept between runs. The file store is the default; others plug in here.
+
+    `get` of a missing or unreadable entry is None; `put` of the same key twice keeps one entry (the
+    last); `count` is (entries, bytes); `clear` removes the entries and nothing else, and refuses a
+    place summarizer did not make. A store that cannot be written sets `unwritable` (why), warns once,
+    and lets the run go on."""
+
+    #: Where the store is, as a user would write it (`file:/path`, `sqlite:/path/cache.db`).
+    url: str
+    unwritable: str | None
 
     def get(self, key: str, kind: type[Stored]) -> Stored | None: ...
 
@@ -72,6 +94,7 @@ class FileStore:
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
+        self.url = f"file:{self.root}"
         #: Why writing stopped working, once it did; the run reports it.
         self.unwritable: str | None = None
 
@@ -100,6 +123,13 @@ class FileStore:
         except OSError as error:
             self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
             logger.warning("%s; going on without storing answers", self.unwritable)
+
+    def claim(self) -> None:
+        """Make the folder and mark it ours (the cache tag), before anything else is kept in it."""
+        try:
+            self._tag()
+        except OSError as error:
+            self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
 
     def _tag(self) -> None:
         tag = self.root / TAG_NAME
@@ -137,3 +167,68 @@ class FileStore:
             with contextlib.suppress(OSError):
                 shard.rmdir()  # only when empty: anything else a user put there stays
         return len(entries)
+
+
+# --- choosing a store by URL ----------------------------------------------------------------------------
+
+#: Opens a store from what follows `scheme:` in its URL.
+Opener = Callable[[str], Store]
+
+
+def _open_sqlite(location: str) -> Store:
+    from .sqlite_store import SQLiteStore  # here: sqlite_store imports this module
+
+    return SQLiteStore(location)
+
+
+_SCHEMES: dict[str, Opener] = {"file": FileStore, "sqlite": _open_sqlite}
+
+
+def register_store(scheme: str, opener: Opener) -> None:
+    """Make `scheme:LOCATION` open a store with `opener(LOCATION)` (say, `s3` for an fsspec store)."""
+    if not re.fullmatch(r"[a-z][a-z0-9+.-]+", scheme):
+        raise UsageError(f"{scheme!r} is not a store scheme (lower-case letters, at least two)")
+    _SCHEMES[scheme] = opener
+
+
+def _opener(scheme: str) -> Opener | None:
+    if scheme in _SCHEMES:
+        return _SCHEMES[scheme]
+    for point in entry_points(group="summarizer.stores"):
+        if point.name == scheme:
+            opener: Opener = point.load()
+            _SCHEMES[scheme] = opener
+            return opener
+    return None
+
+
+def open_store(url: str | Path) -> Store:
+    """The store a URL names: `file:DIR`, `sqlite:PATH`, a registered scheme, or a bare path (a folder).
+
+    >>> open_store("sqlite:/srv/summarizer/cache.db")  # doctest: +SKIP
+    """
+    text = str(url)
+    found = re.match(r"([A-Za-z][A-Za-z0-9+.-]+):(.*)", text, re.DOTALL)
+    if isinstance(url, Path) or found is None:  # a path; a Windows drive letter is one character
+        return FileStore(text)
+    scheme, location = found[1].lower(), found[2]
+    if scheme in ("file", "sqlite") and location.startswith("//"):
+        location = location[2:]  # file:///srv/cache is file:/srv/cache
+    if not location:
+        raise UsageError(f"the store {text!r} names no location: give {scheme}:PATH")
+    opener = _opener(scheme)
+    if opener is None:
+        known = ", ".join(sorted(_SCHEMES))
+        raise UsageError(
+            f"unknown store {scheme!r} in {text!r} (known: {known}); an object store needs a package "
+            "that registers its scheme"
+        )
+    return opener(location)
+
+
+def store_for(settings: Settings) -> Store | None:
+    """The run's store: `settings.cache` when set, else the folder `settings.cache_dir`; None when
+    `cache_dir` is None (the cache is off: `--no-cache`, a cassette run)."""
+    if settings.cache_dir is None:
+        return None
+    return open_store(settings.cache if settings.cache else Path(settings.cache_dir))

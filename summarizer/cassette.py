@@ -7,6 +7,8 @@ the optional extra `summarizer[cassettes]`.
 from __future__ import annotations
 
 import copy
+import email.parser
+import email.policy
 import json
 import logging
 import os
@@ -104,10 +106,74 @@ def _json_or_none(body: Any) -> Any:
         return None
 
 
+def _jsonl_or_none(body: Any) -> list[Any] | None:
+    """A JSON-lines text (a batch file) as its parsed lines; None when it is not one."""
+    if isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    if not isinstance(body, str) or not body.strip():
+        return None
+    try:
+        return [json.loads(line) for line in body.splitlines() if line.strip()]
+    except json.JSONDecodeError:
+        return None
+
+
+def _form_or_none(content_type: str | None, body: Any) -> list[dict[str, Any]] | None:
+    """A multipart/form-data body (a file upload) as its parts, a JSON-lines file parsed line by line:
+    what the upload means, whatever boundary the client chose."""
+    if not content_type or not content_type.startswith("multipart/form-data") or body is None:
+        return None
+    raw = body.encode("utf-8") if isinstance(body, str) else body
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"content-type: {content_type}\r\n\r\n".encode() + raw
+    )
+    parts = []
+    for part in message.iter_parts():
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+        item: dict[str, Any] = {"name": part.get_param("name", header="content-disposition")}
+        if part.get_filename():
+            item["filename"] = part.get_filename()
+        lines = _jsonl_or_none(content) if item.get("filename") else None
+        item.update({"jsonl": lines} if lines is not None else {"text": content})
+        parts.append(item)
+    return parts
+
+
+def _form_body(parts: list[dict[str, Any]], boundary: str) -> str:
+    """A multipart/form-data body made again from its recorded parts."""
+    chunks = []
+    for part in parts:
+        disposition = f'form-data; name="{part["name"]}"'
+        if "filename" in part:
+            disposition += f'; filename="{part["filename"]}"'
+        content = (
+            "".join(json.dumps(line) + "\n" for line in part["jsonl"]) if "jsonl" in part else part["text"]
+        )
+        chunks.append(f"--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n{content}\r\n")
+    return "".join(chunks) + f"--{boundary}--\r\n"
+
+
+def _content_type(headers: Any) -> str | None:
+    for name, value in (headers or {}).items():
+        if name.lower() == "content-type":
+            return str(value[0] if isinstance(value, list) else value)
+    return None
+
+
 def json_body_matcher(r1: Request, r2: Request) -> None:
-    """Two requests match when their JSON bodies are equal (the article, the prompt, the model)."""
+    """Two requests match when their JSON bodies are equal (the article, the prompt, the model); two
+    uploads when their form fields and JSON-lines files are (not the multipart boundary)."""
     a, b = _json_or_none(r1.body), _json_or_none(r2.body)
     if a is None or b is None:
+        form_a = _form_or_none(_content_type(r1.headers), r1.body)
+        form_b = _form_or_none(_content_type(r2.headers), r2.body)
+        if form_a is not None and form_b is not None:
+            assert form_a == form_b, "uploaded files differ"
+            return
         assert r1.body == r2.body, "bodies differ"
     else:
         assert a == b, "JSON bodies differ"
@@ -134,11 +200,18 @@ class ReadableJSONSerializer:
         for interaction in data["interactions"]:
             request, response = interaction["request"], interaction["response"]
             parsed = _json_or_none(request.get("body"))
+            content_type = _content_type(request.get("headers"))
+            form = _form_or_none(content_type, request.get("body"))
             if parsed is not None:
                 request["body"] = {"json": parsed}
+            elif form is not None and content_type is not None:
+                request["body"] = {"form": form, "boundary": content_type.split("boundary=", 1)[-1]}
             parsed = _json_or_none(response["body"].get("string"))
+            lines = _jsonl_or_none(response["body"].get("string")) if parsed is None else None
             if parsed is not None:
                 response["body"] = {"json": parsed}
+            elif lines is not None:
+                response["body"] = {"jsonl": lines}
         return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
 
     @staticmethod
@@ -148,8 +221,13 @@ class ReadableJSONSerializer:
             request, response = interaction["request"], interaction["response"]
             if isinstance(request.get("body"), dict) and "json" in request["body"]:
                 request["body"] = json.dumps(request["body"]["json"])
+            elif isinstance(request.get("body"), dict) and "form" in request["body"]:
+                request["body"] = _form_body(request["body"]["form"], request["body"]["boundary"])
             if "json" in response["body"]:
                 response["body"] = {"string": json.dumps(response["body"].pop("json"))}
+            elif "jsonl" in response["body"]:
+                lines = response["body"].pop("jsonl")
+                response["body"] = {"string": "".join(json.dumps(line) + "\n" for line in lines)}
         return data
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "quota_exhausted",
     "refused",
     "retry_after",
+    "server_message",
     "translate",
 ]
 
@@ -59,7 +60,7 @@ def translate(error: openai.APIError, settings: Settings, base_url: object, *, r
     """The project's error for an SDK error that ended an article, its attempts spent."""
     attempts = settings.retry.attempts
     if isinstance(error, openai.APIStatusError):
-        status, message = error.status_code, _server_message(error)
+        status, message = error.status_code, server_message(error)
         if status in (401, 403):
             return AccessDenied(
                 f"HTTP {status}: {message}. Check OPENAI_API_KEY and the endpoint (base_url)."
@@ -126,7 +127,8 @@ def _about_response_format(message: str) -> bool:
     return any(word in lowered for word in ("response_format", "json_schema", "structured output"))
 
 
-def _server_message(error: openai.APIError) -> str:
+def server_message(error: openai.APIError) -> str:
+    """The server's own words for an error, any secret in them redacted."""
     body = error.body
     if isinstance(body, dict):
         inner = body.get("error", body)

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import httpx2
@@ -26,8 +27,25 @@ from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
-from .endpoint_errors import describe, is_transient, quota_exhausted, refused, retry_after, translate
-from .errors import AnswerTruncated, ArticleError, ContentFiltered, EndpointError, InvalidAnswer, ModelRefused
+from .endpoint_errors import (
+    describe,
+    is_transient,
+    quota_exhausted,
+    refused,
+    retry_after,
+    server_message,
+    translate,
+)
+from .errors import (
+    AccessDenied,
+    AnswerTruncated,
+    ArticleError,
+    ContentFiltered,
+    EndpointError,
+    InvalidAnswer,
+    ModelRefused,
+    RequestRejected,
+)
 from .models import Briefing, Usage
 from .prompts import Message, prompt_version, reask_message, system_message
 from .ratelimit import Permit, RateController
@@ -36,11 +54,15 @@ from .settings import Settings
 __all__ = [
     "Admission",
     "Asker",
+    "BatchAPI",
     "Engine",
     "Unrecoverable",
     "briefing_schema",
+    "completion_from",
+    "fingerprint",
     "make_client",
     "output_schema",
+    "request_body",
 ]
 
 logger = logging.getLogger(__name__)
@@ -49,6 +71,7 @@ logger = logging.getLogger(__name__)
 EVIDENCE_CHARS = 2_000
 
 Output = TypeVar("Output", bound=BaseModel)
+T = TypeVar("T")
 
 
 class Admission(Protocol):
@@ -126,6 +149,47 @@ class Completion:
         )
 
 
+def fingerprint(settings: Settings, output: type[BaseModel]) -> str:
+    """What makes an answer of this kind reusable: the model, the mode, the prompts and the schema."""
+    material = [settings.model, settings.mode, prompt_version(), json.dumps(output_schema(output))]
+    return hashlib.sha256("\n".join(material).encode("utf-8")).hexdigest()[:16]
+
+
+def request_body(
+    settings: Settings, user: list[Message], output: type[BaseModel] = Briefing
+) -> dict[str, Any]:
+    """The body of the first request for `output` about the user's messages, exactly as an online run
+    sends it: what a batch line carries."""
+    return _body(settings, _messages(settings, output, user), output)
+
+
+def completion_from(data: dict[str, Any]) -> Completion:
+    """A chat completion from its JSON (a batch result's body), as the engine reads a response."""
+    return Completion.of(data)
+
+
+def _messages(settings: Settings, output: type[BaseModel], user: list[Message]) -> list[Message]:
+    schema = output_schema(output) if settings.mode == "json_object" else None
+    return [system_message(schema), *user]
+
+
+def _body(settings: Settings, messages: list[Message], output: type[BaseModel]) -> dict[str, Any]:
+    response_format: dict[str, Any] = {"type": "json_object"}
+    if settings.mode == "json_schema":
+        response_format = {
+            "type": "json_schema",
+            "json_schema": {"name": output.__name__.lower(), "schema": output_schema(output), "strict": True},
+        }
+    body: dict[str, Any] = {"model": settings.model, "messages": messages, "response_format": response_format}
+    if settings.max_output_tokens is not None:
+        body["max_completion_tokens"] = settings.max_output_tokens
+    return body
+
+
+def _body_key(body: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 @dataclass
 class _Call:
     """One request's context, handed to tenacity's hooks."""
@@ -165,6 +229,11 @@ class Engine:
         self._completion_tokens = 400.0
         self._prompt_scale = 1.0
         self._answers = 0
+        #: Answers already had for exact requests (a batch's results), by body: used, not sent.
+        self._answered: dict[str, Completion] = {}
+        #: What a request that may not be sent ends as, given its body (the answers come from a batch, and
+        #: follow-ups are off or go in the next batch); None: send it.
+        self.unsent: Callable[[dict[str, Any]], ArticleError] | None = None
         policy = settings.retry
         self._backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -183,53 +252,37 @@ class Engine:
     def messages(self, output: type[BaseModel], user: list[Message]) -> list[Message]:
         """The system message, with the output's schema written in when the endpoint cannot enforce
         it (json_object mode), then the user's messages. Decided here, once, for every output type."""
-        schema = output_schema(output) if self.settings.mode == "json_object" else None
-        return [system_message(schema), *user]
+        return _messages(self.settings, output, user)
 
     def fingerprint(self, output: type[BaseModel]) -> str:
         """What makes an answer of this kind reusable: the model, the mode, the prompts and the schema."""
         known = self._fingerprints.get(output)
         if known is None:
-            material = [
-                self.settings.model,
-                self.settings.mode,
-                prompt_version(),
-                json.dumps(output_schema(output)),
-            ]
-            known = self._fingerprints[output] = hashlib.sha256(
-                "\n".join(material).encode("utf-8")
-            ).hexdigest()[:16]
+            known = self._fingerprints[output] = fingerprint(self.settings, output)
         return known
+
+    def answered(self, body: dict[str, Any], completion: Completion) -> None:
+        """Take `completion` as the answer to the request `body` when it is asked (once), instead of
+        sending it: how a batch's result goes through the same validation, re-asks and grounding."""
+        self._answered[_body_key(body)] = completion
 
     def asker(self, label: str, on_retry: OnRetry | None = None) -> Asker:
         return Asker(self, label, on_retry)
 
     def _body(self, messages: list[Message], output: type[BaseModel]) -> dict[str, Any]:
-        response_format: dict[str, Any] = {"type": "json_object"}
-        if self.settings.mode == "json_schema":
-            response_format = {
-                "type": "json_schema",
-                "json_schema": {
-                    "name": output.__name__.lower(),
-                    "schema": output_schema(output),
-                    "strict": True,
-                },
-            }
-        body: dict[str, Any] = {
-            "model": self.settings.model,
-            "messages": messages,
-            "response_format": response_format,
-        }
-        if self.settings.max_output_tokens is not None:
-            body["max_completion_tokens"] = self.settings.max_output_tokens
-        return body
+        return _body(self.settings, messages, output)
 
     # --- sending, with retries --------------------------------------------------------------------
 
     async def complete(self, messages: list[Message], output: type[BaseModel], call: _Call) -> Completion:
         """One completion, transport faults retried; ArticleError when none can be had."""
+        body = self._body(messages, output)
+        if self._answered and (ready := self._answered.pop(_body_key(body), None)) is not None:
+            return ready
+        if self.unsent is not None:
+            raise self.unsent(body)
         try:
-            completion: Completion = await self._retrying(self._send, self._body(messages, output), call)
+            completion: Completion = await self._retrying(self._send, body, call)
         except openai.APIError as error:
             raise self._translate(error) from None
         except Exception as error:
@@ -411,6 +464,59 @@ class Asker:
                 )
             reasks_left -= 1
             messages = [*messages, {"role": "assistant", "content": content}, reask_message(problems)]
+
+
+class BatchAPI:
+    """The Batch API's files and batches through the SDK, as plain dicts; its errors leave as ours."""
+
+    def __init__(self, client: openai.AsyncOpenAI) -> None:
+        if not is_client(client):
+            raise TypeError(f"client must be an openai.AsyncOpenAI, not {type(client).__name__}")
+        self.client = client
+
+    async def upload(self, path: Path) -> str:
+        """Upload a JSONL input file (purpose "batch"); its file id."""
+        with path.open("rb") as stream:
+            made = await self._call(self.client.files.create(file=(path.name, stream), purpose="batch"))
+        return str(made.id)
+
+    async def create(self, file_id: str, metadata: dict[str, str]) -> dict[str, Any]:
+        made = self.client.batches.create(
+            input_file_id=file_id, endpoint="/v1/chat/completions", completion_window="24h", metadata=metadata
+        )
+        return _plain(await self._call(made))
+
+    async def retrieve(self, batch_id: str) -> dict[str, Any]:
+        return _plain(await self._call(self.client.batches.retrieve(batch_id)))
+
+    async def cancel(self, batch_id: str) -> dict[str, Any]:
+        return _plain(await self._call(self.client.batches.cancel(batch_id)))
+
+    async def content(self, file_id: str) -> str:
+        """A result file's text (JSONL)."""
+        response = await self._call(self.client.files.content(file_id))
+        return str(response.text)
+
+    async def _call(self, request: Awaitable[T]) -> T:
+        try:
+            return await request
+        except openai.APIStatusError as error:
+            status, message = error.status_code, server_message(error)
+            if status in (401, 403):
+                raise AccessDenied(f"HTTP {status}: {message}. Check OPENAI_API_KEY.") from None
+            if status == 404:
+                raise EndpointError(
+                    f"HTTP 404 from {self.client.base_url}: {message}. Does it serve the Batch API?"
+                ) from None
+            raise RequestRejected(f"HTTP {status} from the Batch API: {message}") from None
+        except openai.APIConnectionError:
+            raise EndpointError(
+                f"cannot connect to {self.client.base_url}: is the endpoint running?"
+            ) from None
+
+
+def _plain(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
 
 
 def _usage(usage: object) -> Usage:

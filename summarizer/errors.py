@@ -74,12 +74,17 @@ class UsageError(SummarizerError):
 
 
 class InputError(SummarizerError):
-    """An input could not be read as an article; the rest of the run goes on."""
+    """An input could not be read (or fetched) as an article; the rest of the run goes on. `kind` is the
+    failure's label in the brief: a URL can also be blocked, not found or too large."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    kind: FailureKind = "unreadable"
+
+    def __init__(self, source: str, reason: str, kind: FailureKind | None = None) -> None:
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        if kind is not None:
+            self.kind = kind
 
 
 class ArticleError(SummarizerError):

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from .engine import Asker, Engine, OnRetry
 from .errors import InvalidAnswer
-from .grounding import ArticleFacts, apply_findings, check_briefing
+from .grounding import ArticleFacts, apply_findings, check_briefing, inferred_dates
 from .models import Article, ArticleBriefing, Briefing, Checks, Finding, SourceRef
 from .prompts import Message, article_message, reground_message
 
@@ -86,6 +86,8 @@ async def summarize_article(
         checks = checks.model_copy(update={"dropped": findings})
     elif findings:
         checks = checks.model_copy(update={"flagged": findings})
+    if settings.grounding != "off":
+        checks = checks.model_copy(update={"inferred": inferred_dates(briefing, facts)})
     return ArticleBriefing(
         ref=SourceRef.of(article),
         briefing=briefing,

@@ -3,71 +3,30 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 
+from .facts import ArticleFacts, date_found, date_support, inferred_dates
 from .models import Briefing, Finding
-from .text import MONTHS, TITLES, WEEKDAYS, figures, fold, plain, undoubled
+from .names import aliases, is_organisation, name_found, unknown_names
+from .text import STOPWORDS, figures, fold, plain, undoubled
 from .text import surname as last_name
 
 __all__ = [
     "ArticleFacts",
+    "aliases",
     "apply_findings",
+    "attributed_to",
     "check_briefing",
     "check_figures",
-    "name_found",
+    "date_found",
+    "date_support",
+    "inferred_dates",
     "missing_figures",
+    "name_found",
     "quote_found",
     "quote_spans",
-    "attributed_to",
     "speaker_near",
+    "unknown_names",
 ]
-
-
-# --- normalising text -----------------------------------------------------------------------------
-
-
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
-_MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-
-
-def _day_months(folded: str) -> set[tuple[int, int]]:
-    """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'."""
-    found = set()
-    for day, month in _DAY_MONTH.findall(folded):
-        if month in MONTHS:
-            found.add((MONTHS[month], int(day)))
-    for month, day in _MONTH_DAY.findall(folded):
-        if month in MONTHS:
-            found.add((MONTHS[month], int(day)))
-    return found
-
-
-@dataclass(frozen=True)
-class ArticleFacts:
-    """What can be looked up in one article: its text as normalised for quotes and names, its figures."""
-
-    plain: str
-    folded: str
-    folded_words: frozenset[str]
-    values: frozenset[float]
-    day_months: frozenset[tuple[int, int]]
-    years: frozenset[int]
-    published: date | None
-
-    @classmethod
-    def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
-        folded = fold(text)
-        values = frozenset(figures(folded, folded=True))
-        return cls(
-            plain=plain(text),
-            folded=folded,
-            folded_words=frozenset(re.findall(r"[a-z0-9]+", folded)),
-            values=values,
-            day_months=frozenset(_day_months(folded)),
-            years=frozenset(int(v) for v in values if v.is_integer() and 1900 <= v <= 2100),
-            published=published.date() if isinstance(published, datetime) else published,
-        )
 
 
 # --- the checks -----------------------------------------------------------------------------------------
@@ -126,7 +85,8 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
 
 _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|continued|wrote|writes|declared|stated|asked|warned|announced|"
-    r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described)"
+    r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described|"
+    r"stated|states|reported|reports|indicated|shared|according)"
 )
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
@@ -161,6 +121,11 @@ def _speaks(position: int, lower: str) -> bool:
     return closes and re.search(_SAID.pattern + r"[a-z .'-]*$", lead) is not None
 
 
+_NAMED_SPEAKER = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z][\w'-]+\s+)*([A-Z][\w'-]+)\s+" + _SPEECH + r"\b"
+)
+
+
 def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFacts) -> str | None:
     """Whom the article attributes the quote at `span` to, among `candidates` (surnames); None if unclear.
 
@@ -170,7 +135,10 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
     """
     lower = facts.plain.lower()
     start, end = _enclosing(span, facts.plain)
-    mentions = {surname: _mentions(surname, lower) for surname in candidates}
+    mentions = {
+        surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
+        for surname in candidates
+    }
     ended_inside = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
     after = lower[end : end + 160]
     clause = after.lstrip(" ,;:\"'")
@@ -186,6 +154,10 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
         ]
         if named:
             return min(named)[1]
+        # '..., Mr Abdel said': someone the briefing does not name said it; the search stops here.
+        other = _NAMED_SPEAKER.match(facts.plain[offset : offset + len(clause)])
+        if other is not None:
+            return fold(other[1])
     before = sorted(
         (start - position, surname)
         for surname, positions in mentions.items()
@@ -198,31 +170,6 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
     return None
 
 
-def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
-    """The name is mentioned: in full, or (a person) by surname, or (an organisation) by its initials."""
-    folded = fold(name).strip()
-    if not folded:
-        return False
-    if _phrase_in(folded, facts):
-        return True
-    parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in TITLES]
-    if not parts:
-        return False
-    if person:
-        surname = re.sub(r"(.)\1+", r"\1", parts[-1])
-        return any(re.sub(r"(.)\1+", r"\1", word) == surname for word in facts.folded_words)
-    without_article = " ".join(parts)
-    initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
-    if _phrase_in(without_article, facts):
-        return True
-    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
-    return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
-
-
-def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", facts.folded) is not None
-
-
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures in `text` that the article does not state (empty when all are grounded)."""
     missing = []
@@ -232,23 +179,7 @@ def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     return missing
 
 
-def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
-    """An ISO date is grounded when the article states its day and month (its year too, if it names
-    years other than the publication's), or when `when` names its weekday within a week of publication."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return False
-    if (day.month, day.day) in facts.day_months:
-        return True
-    folded_when = fold(when)
-    if facts.published is not None and abs((day - facts.published).days) <= 7:
-        if WEEKDAYS[day.weekday()] in folded_when:
-            return True
-        relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
-        return any(word in folded_when and day == facts.published + timedelta(days=offset)
-                   for word, offset in relative.items())  # fmt: skip
-    return False
+#: Words that place a moment relative to the publication day, and how many days from it.
 
 
 def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding], int]:
@@ -258,8 +189,10 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     """
     findings: list[Finding] = []
     checked = 0
-    people = [e.name for e in briefing.entities if e.kind == "person"] + [q.speaker for q in briefing.quotes]
+    people = [e.name for e in briefing.entities if e.kind == "person"]
+    people += [q.speaker for q in briefing.quotes if not is_organisation(q.speaker, briefing.entities)]
     candidates = sorted({surname for name in people if (surname := last_name(name))})
+    roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
 
     def figures(where: str, text: str) -> None:
         nonlocal checked
@@ -269,6 +202,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             findings.append(Finding(
                 kind="number", where=where, item=text,
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
+            ))  # fmt: skip
+        unknown = unknown_names(text, facts)
+        if unknown:
+            findings.append(Finding(
+                kind="name", where=where, item=text,
+                reason="names not in the article: " + ", ".join(unknown),
             ))  # fmt: skip
 
     figures("headline", briefing.headline)
@@ -298,10 +237,25 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if not spans:
             reason = "these words do not appear in the article"
             findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
+        elif is_organisation(quote.speaker, briefing.entities):
+            # A statement of a board, a company, the police: named in the article, and not a
+            # quote the article gives to one of the people in the briefing.
+            if not name_found(quote.speaker, facts, person=False):
+                reason = "the speaker is not named in the article"
+                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+            elif not any(
+                _organisation_speaks(quote.speaker, span, facts)
+                or (
+                    attributed_to(span, candidates, facts) is None and _named_near(quote.speaker, span, facts)
+                )
+                for span in spans
+            ):
+                reason = "the article does not attribute this quote to this speaker"
+                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
         elif not name_found(quote.speaker, facts, person=True):
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not _attributed(quote.speaker, spans, candidates, facts):
+        elif not _attributed(quote.speaker, spans, candidates, facts, roles.get(fold(quote.speaker), "")):
             reason = "the article does not attribute this quote to this speaker"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
@@ -320,14 +274,62 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     return findings, checked
 
 
+def _named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
+    """Every word of the organisation's name stands near the quote, in any order ('the board of
+    directors of OpenAI' names the OpenAI board of directors)."""
+    start, end = span
+    before = facts.plain[max(0, start - ATTRIBUTION_BEFORE) : start]
+    near = set(re.findall(r"[a-z0-9]+", fold(before + " " + facts.plain[end : end + ATTRIBUTION_AFTER])))
+    names = {w for w in re.findall(r"[a-z0-9]+", fold(organisation)) if w not in STOPWORDS}
+    return bool(names) and names <= near
+
+
+def _organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
+    """The organisation is the subject of a speech verb just before the quote ('OceanGate has also
+    shared a statement which reads, ...'), found by the longest word of its name."""
+    names = [w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS]
+    if not names:
+        return False
+    key = max(names, key=len)
+    lower = facts.plain.lower()
+    start = _enclosing(span, facts.plain)[0]
+    window = range(max(0, start - ATTRIBUTION_BEFORE), start)
+    return any(_speaks(position, lower) for position in _mentions(key, lower) if position in window)
+
+
+_DESCRIBED = re.compile(
+    r"^(?:the|a|an) ([a-z' -]{2,40}?) "
+    + _SPEECH
+    + r"\b|^"
+    + _SPEECH
+    + r" (?:the|a|an) ([a-z' -]{2,40}?)[.,;]"
+)
+
+
+def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
+    """The words of the description the article gives the speaker right after the quote: 'the judge
+    said' gives {'judge'}; a name or a pronoun gives nothing."""
+    _, end = _enclosing(span, facts.plain)
+    clause = facts.plain[end : end + 80].lower().lstrip(" ,;:\"'")
+    found = _DESCRIBED.match(clause)
+    description = (found[1] or found[2]) if found else None
+    return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()
+
+
 def _attributed(
-    speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts
+    speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts, role: str = ""
 ) -> bool:
-    """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near it)."""
+    """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near
+    it), or to a description that is the speaker's role in the briefing ('the judge said')."""
     surname = last_name(speaker)
+    role_words = set(re.findall(r"[a-z]+", fold(role)))
     for span in spans:
+        described = _described_as(span, facts)
+        if described and described & role_words:
+            return True
         who = attributed_to(span, candidates, facts)
-        if who is None and speaker_near(speaker, [span], facts):
+        # 'the judge said' gives the quote to a judge: a lawyer named nearby did not say it.
+        if who is None and not described and speaker_near(speaker, [span], facts):
             return True
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
             return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import io
 import json
@@ -10,18 +11,31 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
+from .cache import Store
 from .errors import InputError, UsageError
 from .feeds import feed_entries, looks_like_feed
+from .fetch import Fetcher
 from .fields import FIELD_NAMES, article_id, front_matter, pick_fields, to_article
 from .models import Article, Failure
 from .pages import looks_like_html, page
-from .paths import expand, is_excluded
+from .paths import expand, is_excluded, is_url
+from .settings import FetchPolicy, Window
+from .sources import FeedReport, Read, read_url, read_url_list
 
-__all__ = ["TEXT_SUFFIXES", "Ingested", "PathArg", "article_id", "iter_articles", "read_articles"]
+__all__ = [
+    "TEXT_SUFFIXES",
+    "Ingested",
+    "PathArg",
+    "aread_articles",
+    "article_id",
+    "iter_articles",
+    "read_articles",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +71,18 @@ _BOMS = (
 
 @dataclass
 class Ingested:
-    """What reading the inputs gave: articles in input order, and the inputs that failed."""
+    """What reading the inputs gave: articles in input order, the inputs that failed, and what each
+    feed fetched from a URL held."""
 
     articles: list[Article] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    feeds: list[FeedReport] = field(default_factory=list)
+
+    def add(self, item: Article | Failure) -> None:
+        if isinstance(item, Article):
+            self.articles.append(item)
+        else:
+            self.failures.append(item)
 
 
 def read_articles(
@@ -69,18 +91,93 @@ def read_articles(
     stdin: IO[str] | None = None,
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[PathArg] = (),
+    feeds: PathArg | Iterable[PathArg] = (),
+    fetch: FetchPolicy | None = None,
+    store: Store | None = None,
+    window: Window | None = None,
 ) -> Ingested:
-    """Read every path (files, folders recursively in sorted order, or '-' for stdin); see iter_articles.
+    """Read every input: files, folders (recursively, in sorted order), '-' for stdin, and URLs of
+    pages and feeds (fetched concurrently; see aread_articles). See iter_articles for the rest.
 
     >>> read_articles("today/", fields={"text": "body"}).articles  # doctest: +SKIP
+    >>> read_articles(["https://example.org/feed.xml"], feeds="feeds.opml").feeds  # doctest: +SKIP
     """
+    inputs = _inputs(paths)
+    feed_lists = _inputs(feeds)
+    if feed_lists or any(is_url(os.fspath(item)) for item in inputs):
+        from .pipeline import run_sync  # the one event loop of synchronous calls; imported late (a cycle)
+
+        return run_sync(
+            aread_articles(
+                inputs,
+                stdin=stdin,
+                fields=fields,
+                exclude=exclude,
+                feeds=feed_lists,
+                fetch=fetch,
+                store=store,
+                window=window,
+            )
+        )
     result = Ingested()
-    for item in iter_articles(paths, stdin=stdin, fields=fields, exclude=exclude):
-        if isinstance(item, Article):
-            result.articles.append(item)
-        else:
-            result.failures.append(item)
+    for item in iter_articles(inputs, stdin=stdin, fields=fields, exclude=exclude):
+        result.add(item)
     return result
+
+
+async def aread_articles(
+    paths: PathArg | Iterable[PathArg],
+    *,
+    stdin: IO[str] | None = None,
+    fields: Mapping[str, str] | None = None,
+    exclude: Iterable[PathArg] = (),
+    feeds: PathArg | Iterable[PathArg] = (),
+    fetch: FetchPolicy | None = None,
+    store: Store | None = None,
+    window: Window | None = None,
+) -> Ingested:
+    """read_articles on the caller's event loop: URLs (given, or listed in the `feeds` files: OPML or
+    one URL a line) are fetched concurrently under `fetch` (FetchPolicy: address checks, robots.txt,
+    size cap, timeout), with conditional requests against `store` when given. A feed's entries
+    published outside `window` are neither fetched nor read; its entries without full content are
+    fetched from their links. Results keep input order, feed-list URLs after the other inputs. Every
+    URL that fails is a failure naming it, kind and reason, and the rest goes on."""
+    iter_articles((), fields=fields)  # an unknown field is a usage error now, before any fetch
+    exclude = list(exclude)  # read once per input below: a generator would be spent after the first
+    sequence: list[PathArg | InputError] = []
+    for given in _inputs(paths):
+        sequence.append(os.fspath(given).strip() if is_url(os.fspath(given)) else given)
+    for listing in _inputs(feeds):
+        listed, errors = read_url_list(os.fspath(listing))
+        sequence += [*errors, *listed]
+    urls = {index: item for index, item in enumerate(sequence) if isinstance(item, str) and is_url(item)}
+    result = Ingested()
+    async with AsyncExitStack() as stack:
+        reads: dict[int, asyncio.Task[Read]] = {}
+        if urls:
+            fetcher = await stack.enter_async_context(Fetcher(fetch, store))
+            group = await stack.enter_async_context(asyncio.TaskGroup())
+            for index, url in urls.items():
+                reads[index] = group.create_task(read_url(fetcher, url, window=window))
+        for index, item in enumerate(sequence):
+            if isinstance(item, InputError):
+                result.add(_failure(item))
+            elif index in reads:
+                read = await reads[index]
+                for got in read.items:
+                    result.add(_failure(got) if isinstance(got, InputError) else got)
+                if read.feed is not None:
+                    result.feeds.append(read.feed)
+            else:
+                for each in iter_articles([item], stdin=stdin, fields=fields, exclude=exclude):
+                    result.add(each)
+    if urls:
+        logger.info("fetched %d URLs: %d requests, %d bytes", len(urls), fetcher.requests, fetcher.downloaded)
+    return result
+
+
+def _inputs(paths: PathArg | Iterable[PathArg]) -> list[PathArg]:
+    return [paths] if isinstance(paths, str | os.PathLike) else list(paths)
 
 
 def iter_articles(
@@ -116,6 +213,8 @@ def _iterate(
     paths: Iterable[PathArg], stdin: IO[str] | None, fields: Mapping[str, str], excluded: set[Path]
 ) -> Iterator[Article | Failure]:
     for raw in paths:
+        if is_url(os.fspath(raw)):  # paths may be a lazy iterable: found only now
+            raise UsageError(f"iter_articles reads files; fetch {raw} with read_articles or aread_articles")
         for item in expand(Path(raw), SUFFIXES) if os.fspath(raw) != "-" else [None]:
             if isinstance(item, InputError):
                 yield _failure(item)
@@ -133,7 +232,7 @@ def _iterate(
 
 def _failure(error: InputError) -> Failure:
     logger.warning("skipping %s", error)
-    return Failure(origin=error.source, kind="unreadable", reason=error.reason)
+    return Failure(origin=error.source, kind=error.kind, reason=error.reason)
 
 
 # --- files --------------------------------------------------------------------------------------------

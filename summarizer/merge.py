@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .cluster import cluster
+from .conflicts import (
+    FACT_SIMILARITY,
+    figure_disagreements,
+    quotations,
+    quote_disagreements,
+    read_statement,
+    spelling_disagreements,
+    story_places,
+)
 from .models import (
     ArticleBriefing,
     ArticleReport,
@@ -25,7 +35,7 @@ from .models import (
     TimelineEvent,
     Usage,
 )
-from .text import MONTHS, TITLES, WEEKDAYS, figures, fold, name_key, words
+from .text import MONTHS, TITLES, WEEKDAYS, content_words, figures, fold, name_key, statement_frame
 
 __all__ = ["merge_briefings"]
 
@@ -80,11 +90,16 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
     key_points, point_disagreements = merge(_said(members, "key_points"))
     what_next, next_disagreements = merge(_said(members, "what_next"))
     timeline, day_disagreements = _merge_timeline(members)
+    # Figures are judged by what they count (conflicts.py); days by the statements that give them.
+    said_days = [d for d in [*point_disagreements, *next_disagreements] if _about_days(d)]
+    disagreements = [*said_days, *day_disagreements]
+    if len(cluster) > 1:
+        disagreements = _worded_differently(members, disagreements)
     return Story(
         headline=lead.briefing.headline,
         summary=lead.briefing.summary,
         sources=sorted({item.ref for item in cluster}, key=_ref_order),
-        disagreements=[*point_disagreements, *day_disagreements, *next_disagreements],
+        disagreements=disagreements,
         key_points=key_points,
         quotes=_merge_quotes(members),
         entities=_merge_entities(members),
@@ -92,6 +107,53 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
         what_next=what_next,
         topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
     )
+
+
+def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement]) -> list[Disagreement]:
+    """The disagreements `shown`, with different figures for one fact, however worded ('death toll
+    passes 5,000' and 'killing more than 2,300'), one quotation in different words, and one person's
+    name spelt two ways. Of two that show the same statements, the fuller is kept."""
+    places = story_places(
+        (item.briefing.event.where or "" for item in members if item.briefing.event),
+        (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
+    )
+    years = frozenset(_event_years(members))
+    statements = [
+        read_statement(item.ref.source, text, places, years)
+        for item in members
+        for text in [*item.briefing.key_points, *item.briefing.what_next]
+    ]
+    quoted = [
+        (item.ref.source, quotation, text)
+        for item in members
+        for text in [*item.briefing.key_points, *(f'"{q.text}"' for q in item.briefing.quotes)]
+        for quotation in quotations(text)
+    ]
+    people = [
+        (item.ref.source, _strip_titles(e.name), name_key(e.name), e.role)
+        for item in members
+        for e in item.briefing.entities
+        if e.kind == "person"
+    ]
+    found = figure_disagreements(statements) + quote_disagreements(quoted) + spelling_disagreements(people)
+    texts = [{report.text for report in d.reports} for d in found]
+    kept = [d for d in shown if not any({r.text for r in d.reports} <= t for t in texts)]
+    seen = [{report.text for report in d.reports} for d in kept]
+    return kept + [d for d, t in zip(found, texts, strict=True) if not any(t <= s for s in seen)]
+
+
+def _about_days(disagreement: Disagreement) -> bool:
+    return any(day.capitalize() in r.value for r in disagreement.reports for day in WEEKDAYS)
+
+
+def _event_years(members: list[ArticleBriefing]) -> Iterator[int]:
+    """The years the story happens in: its events' and its sources' publication years."""
+    for item in members:
+        event = item.briefing.event
+        if event is not None and event.when and event.when[:4].isdigit():
+            yield int(event.when[:4])
+        if item.ref.published is not None:
+            yield item.ref.published.year
 
 
 def _flagged(item: ArticleBriefing) -> set[str]:
@@ -115,11 +177,8 @@ def _frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
     gives: what outlets may disagree on. One pass over the folded text."""
     folded = fold(text)
     found = {_figure(value) for value in figures(folded, idiomatic=False, folded=True)}
-    content = set(words(folded, folded=True))
-    days = content & _WEEKDAYS
-    found |= {day.capitalize() for day in days}
-    frame = frozenset(w for w in content - days if not any(ch.isdigit() for ch in w))
-    return frame, frozenset(found)
+    found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
+    return statement_frame(text), frozenset(found)
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
@@ -265,46 +324,82 @@ def _strip_titles(name: str) -> str:
 
 def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent], list[Disagreement]]:
     """Events merged across outlets, in date order; the same event on different days is a disagreement."""
-    events: list[tuple[TimelineEvent, str, bool]] = []
+    events: list[tuple[TimelineEvent, str, bool, bool]] = []
     for item in members:
         flagged = _flagged(item)
         for position, event in enumerate(item.briefing.timeline):
-            events.append((event, item.ref.source, f"timeline[{position}]" in flagged))
-    kept: list[tuple[frozenset[str], TimelineEvent, set[str], list[bool]]] = []
+            where = f"timeline[{position}]"
+            events.append((event, item.ref.source, where in flagged, where in item.checks.inferred))
+    kept: list[tuple[frozenset[str], frozenset[str], TimelineEvent, set[str], list[bool]]] = []
+    inferred: list[list[bool]] = []  # per kept entry: whether each outlet's date was inferred
     clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
-    for event, source, flag in events:
-        frame, _ = _frame_and_values(event.event)
-        for index, (kept_frame, kept_event, sources, flags) in enumerate(kept):
-            if _overlap(frame, kept_frame) < POINT_SIMILARITY:
+    for event, source, flag, guessed in events:
+        frame, values = _frame_and_values(event.event)
+        marks = _distinctive(values)
+        for index, (kept_frame, kept_marks, kept_event, sources, flags) in enumerate(kept):
+            alike = _overlap(frame, kept_frame)
+            # One happening: worded alike, or less alike but with a telling figure in common (the
+            # '$44 billion' deal closed, the '7.8' earthquake struck).
+            if alike < POINT_SIMILARITY and not (marks & kept_marks and alike >= FACT_SIMILARITY):
                 continue
             if kept_event.date == event.date:
                 sources.add(source)
                 flags.append(flag)
+                inferred[index].append(guessed)
                 break
-            if kept_event.date and event.date and source not in sources:
+            if source not in sources and _other_day(kept_event, event):
                 clashes[index].append((event, source))
         else:
-            kept.append((frame, event, {source}, [flag]))
+            kept.append((frame, marks, event, {source}, [flag]))
+            inferred.append([guessed])
+    # A date is shown as inferred only when no outlet states it.
     merged = [
-        AttributedEvent(**event.model_dump(), sources=sorted(sources), unverified=any(flags))
-        for _, event, sources, flags in kept
+        AttributedEvent(
+            **event.model_dump(), sources=sorted(sources), unverified=any(flags), inferred=all(guesses)
+        )
+        for (_, _, event, sources, flags), guesses in zip(kept, inferred, strict=True)
     ]
     order = {id(e): i for i, e in enumerate(merged)}
     merged.sort(key=lambda e: (_when_key(e) is None, _when_key(e) or "", order[id(e)]))
-    disagreements = [
-        Disagreement(
-            reports=[
-                ReportedValue(
-                    value=kept[index][1].date or "-",
-                    sources=sorted(kept[index][2]),
-                    text=kept[index][1].event,
-                ),
-                *(ReportedValue(value=e.date or "-", sources=[s], text=e.event) for e, s in others),
-            ]
-        )
-        for index, others in clashes.items()
-    ]
+    disagreements = []
+    for index, others in clashes.items():
+        _, _, first, first_sources, _ = kept[index]
+        # Each day once, with every outlet that gives it (an outlet may have merged into another entry).
+        days: dict[str, tuple[set[str], str]] = {first.date or first.when: (set(first_sources), first.event)}
+        for event, source in others:
+            days.setdefault(event.date or event.when, (set(), event.event))[0].add(source)
+        reports = [ReportedValue(value=v, sources=sorted(s), text=t) for v, (s, t) in days.items()]
+        disagreements.append(Disagreement(reports=reports))
     return merged, disagreements
+
+
+def _distinctive(values: frozenset[str]) -> frozenset[str]:
+    """The figures that tell one happening from another: not a day, a year or a small whole number."""
+    telling = set()
+    for value in values:
+        try:
+            number = float(value.replace(",", ""))
+        except ValueError:
+            continue
+        if not number.is_integer() or (number >= 10 and not 1900 <= number <= 2100):
+            telling.add(value)
+    return frozenset(telling)
+
+
+def _other_day(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Two outlets put one happening on different days: different dates, or a date and a weekday that
+    is not its weekday ('Sunday evening' against 2023-02-06, a Monday)."""
+    if a.date and b.date:
+        return a.date != b.date
+    dated, named = (a, b) if a.date else (b, a)
+    if not dated.date:
+        return False
+    try:
+        weekday = WEEKDAYS[date.fromisoformat(dated.date).weekday()]
+    except ValueError:
+        return False
+    days = set(fold(named.when).replace(",", " ").split()) & set(WEEKDAYS)
+    return bool(days) and weekday not in days
 
 
 def _when_key(event: AttributedEvent) -> str | None:

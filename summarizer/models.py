@@ -77,6 +77,31 @@ class TimelineEvent(_Model):
     event: str = Field(description="What happened or will happen then, in one sentence.")
 
 
+class NewsEvent(_Model):
+    """The one event an article reports, named so that other outlets' briefings of it compare equal."""
+
+    what: str = Field(
+        description=(
+            "What happened, as a short noun phrase of two to six words naming the kind of event and "
+            "whom or what it concerns, as any outlet would name it, e.g. 'earthquake', 'Twitter takeover "
+            "by Elon Musk', 'World Cup final'. No figures, no opinion."
+        )
+    )
+    where: str | None = Field(
+        description=(
+            "Where it happened, as place names from the article, most specific first, e.g. "
+            "'Marrakech, Morocco'; null when the article names no place."
+        )
+    )
+    when: str | None = Field(
+        description=(
+            "The day it happened as an ISO date (YYYY-MM-DD), worked out from the publication date when "
+            "the article says 'Monday' or 'yesterday'; YYYY-MM when only the month is known; null when "
+            "the article does not say."
+        )
+    )
+
+
 class Briefing(_Model):
     """A faithful, neutral briefing on one article, written only from the article's text."""
 
@@ -103,6 +128,14 @@ class Briefing(_Model):
         description="Scheduled or expected developments the article mentions: deadlines, meetings, decisions."
     )
     topics: list[str] = Field(description="Two to five short topic labels, lower case, e.g. 'ukraine war'.")
+    #: Optional so that briefings cached before it existed, and answers without it, still validate.
+    event: NewsEvent | None = Field(
+        default=None,
+        description=(
+            "The one news event the article reports (what, where, when), in the plain form any outlet's "
+            "briefing of the same event would give."
+        ),
+    )
 
     @field_validator("key_points")
     @classmethod
@@ -200,6 +233,11 @@ class Checks(_Model):
     reasked: bool = Field(default=False, description="Whether the model was asked to correct items.")
     dropped: list[Finding] = Field(default=[], description="Still ungrounded after the re-ask: removed.")
     flagged: list[Finding] = Field(default=[], description="Still ungrounded, kept and marked (warn).")
+    inferred: list[str] = Field(
+        default=[],
+        description="Timeline entries (e.g. 'timeline[0]') dated from a weekday or 'tonight' and the "
+        "publication date, not from a date the article states.",
+    )
 
 
 class ArticleBriefing(_Model):
@@ -219,6 +257,9 @@ class ArticleBriefing(_Model):
 #: The closed set of reasons an input ends as a failure instead of a briefing.
 FailureKind = Literal[
     "unreadable",
+    "blocked",
+    "not found",
+    "too large",
     "failed",
     "unreachable",
     "rejected",
@@ -282,6 +323,9 @@ class AttributedEvent(_Model):
     event: str
     sources: list[str]
     unverified: bool = False
+    inferred: bool = Field(
+        default=False, description="The date was worked out from the wording and the publication date."
+    )
 
 
 class ArticleReport(_Model):

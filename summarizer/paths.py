@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["expand", "is_excluded"]
+__all__ = ["expand", "is_excluded", "is_url"]
 
 logger = logging.getLogger(__name__)
+
+# A scheme and "://": what a URL given as an input looks like (a Windows path, C:\\..., does not).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://.+", re.S)
+
+
+def is_url(text: str) -> bool:
+    """Whether an input names a URL to fetch rather than a path to read (any scheme: fetching then
+    refuses all but http and https, by name)."""
+    return bool(_URL.fullmatch(text.strip()))
 
 
 def is_excluded(path: Path, excluded: set[Path]) -> bool:

@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any, TypeVar
 
-from .cache import FileStore
+from .cache import store_for
 from .engine import Engine, Unrecoverable, is_client, make_client
 from .errors import UsageError
-from .ingest import Ingested, read_articles
+from .ingest import Ingested, aread_articles, read_articles
 from .merge import merge_briefings
 from .models import Article, Brief
 from .ratelimit import RateController
 from .run import Gate, Progress, ProgressEvent, Run, Summaries
 from .settings import Settings
+from .sources import FeedReport
 from .synthesis import synthesize_brief
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "RunResult",
     "Summaries",
     "amake_brief",
+    "aselect_articles",
     "asummarize",
     "make_brief",
     "run_sync",
@@ -51,6 +53,8 @@ class RunResult:
     articles: list[Article]
     #: Articles outside the date window, not summarised on purpose.
     left_out: list[Article] = field(default_factory=list)
+    #: What each feed fetched from a URL held: entries, new since the last run, skipped, failed.
+    feeds: list[FeedReport] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -75,7 +79,7 @@ async def _run(
             settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline
         )
         engine = Engine(client, settings, gate, unrecoverable=unrecoverable)
-        store = FileStore(settings.cache_dir) if settings.cache_dir is not None else None
+        store = store_for(settings)
         yield Run(engine, gate, settings, store=store, progress=progress)
     finally:
         if own:
@@ -102,6 +106,7 @@ async def asummarize(
     """
     settings = settings or Settings()
     async with _run(settings, client, progress, unrecoverable) as run:
+        _announce(progress, len(articles))
         return await run.summarize(articles, len(articles))
 
 
@@ -135,13 +140,17 @@ def make_brief(
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
     unrecoverable: Unrecoverable | None = None,
+    feeds: Paths = (),
 ) -> RunResult:
     """Read the inputs, summarise every article, and merge the briefings into one brief.
 
-    `paths` is one path or several: files, folders, or "-" for stdin. Inputs that cannot be read and
-    articles that cannot be summarised are listed in the brief's failures. `fields` maps article fields
-    to a JSON export's names (see read_articles); paths in `exclude` (your own output) are not read.
-    Articles outside `settings.window` are left out.
+    `paths` is one input or several: files, folders, "-" for stdin, or URLs of pages and feeds;
+    `feeds` names files that list more URLs (OPML, or one URL a line). URLs are fetched as
+    `settings.fetch` says (private addresses refused, robots.txt honoured), conditionally against the
+    cache. Inputs that cannot be read or fetched and articles that cannot be summarised are listed in
+    the brief's failures. `fields` maps article fields to a JSON export's names (see read_articles);
+    paths in `exclude` (your own output) are not read. Articles outside `settings.window` are left
+    out (a feed's entries outside it are not even fetched).
     Works from a running event loop too (Jupyter): the run has a loop of its own.
 
         >>> result = make_brief("today/", settings=Settings(concurrency=16))  # doctest: +SKIP
@@ -155,6 +164,7 @@ def make_brief(
         fields=fields,
         exclude=exclude,
         unrecoverable=unrecoverable,
+        feeds=feeds,
     )
     return run_sync(coroutine)
 
@@ -168,13 +178,16 @@ async def amake_brief(
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
     unrecoverable: Unrecoverable | None = None,
+    feeds: Paths = (),
 ) -> RunResult:
-    """The asynchronous form of `make_brief`: `await amake_brief("today/", client=my_client)`."""
+    """The asynchronous form of `make_brief`: `await amake_brief("today/", client=my_client)`. URLs
+    are fetched on the caller's event loop."""
     settings = settings or Settings()
     if client is None:
         settings.key()  # fail before reading anything
-    ingested, articles, left_out = select_articles(paths, settings, fields, exclude)
+    ingested, articles, left_out = await aselect_articles(paths, settings, fields, exclude, feeds)
     async with _run(settings, client, progress, unrecoverable) as run:
+        _announce(progress, len(articles))
         summaries = await run.summarize(articles, len(articles))
         brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
         if settings.synthesize and not summaries.stopped:
@@ -183,7 +196,17 @@ async def amake_brief(
             summaries.spent = run.gate.spent
     if settings.prices is not None:
         brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
-    return RunResult(brief=brief, summaries=summaries, articles=articles, left_out=left_out)
+    return RunResult(
+        brief=brief, summaries=summaries, articles=articles, left_out=left_out, feeds=ingested.feeds
+    )
+
+
+def _announce(progress: Progress | None, total: int) -> None:
+    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
+    has, so that it shows 0/N before the first answer."""
+    start = getattr(progress, "start", None)
+    if callable(start):
+        start(total)
 
 
 def select_articles(
@@ -191,11 +214,36 @@ def select_articles(
     settings: Settings,
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
+    feeds: Paths = (),
 ) -> tuple[Ingested, list[Article], list[Article]]:
     """What reading the inputs gave, the articles inside the settings' window, and those left out.
     Paths in `exclude` (the run's own output) are not read."""
-    ingested = read_articles(paths, fields=fields, exclude=exclude)
-    if not ingested.articles and not ingested.failures:
+    ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, feeds))
+    return _select(ingested, settings)
+
+
+async def aselect_articles(
+    paths: Paths,
+    settings: Settings,
+    fields: Mapping[str, str] | None = None,
+    exclude: Iterable[str | PathLike[str]] = (),
+    feeds: Paths = (),
+) -> tuple[Ingested, list[Article], list[Article]]:
+    """select_articles on the caller's event loop (URLs are fetched there)."""
+    ingested = await aread_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, feeds))
+    return _select(ingested, settings)
+
+
+def _fetching(settings: Settings, feeds: Paths) -> dict[str, Any]:
+    """How a run fetches its URLs: its fetch policy and window, and the fetch records kept in its cache
+    (no cache, no conditional requests)."""
+    store = store_for(settings)
+    return {"feeds": feeds, "fetch": settings.fetch, "store": store, "window": settings.window}
+
+
+def _select(ingested: Ingested, settings: Settings) -> tuple[Ingested, list[Article], list[Article]]:
+    if not ingested.articles and not ingested.failures and not ingested.feeds:
+        # (A feed with nothing new in the window is not a mistake: an hourly run makes an empty brief.)
         raise UsageError("no articles found in the given paths")
     window = settings.window
     kept = [article for article in ingested.articles if window.keeps(article)]

@@ -256,6 +256,8 @@ class RateController:
         self.sent = 0
         #: 429s received (rate limits; quota ones too, if passed to `rejected`).
         self.throttled = 0
+        #: Requests that had to wait for their turn: the limit, not the slots, set their time.
+        self.delayed = 0
 
     # --- what progress shows ------------------------------------------------------------------------
 
@@ -280,8 +282,11 @@ class RateController:
         """Wait this request's turn, in arrival order, and return its permit. `tokens`: the request's
         estimated prompt and completion tokens (0 when no token limit matters)."""
         async with self._turn:
+            waited = False
             while (wait := self._wait(tokens, self._clock())) > 1e-9:
+                waited = True
                 await self._sleep(wait)
+            self.delayed += waited
             now = self._clock()
             self._requests.level -= 1
             self._tokens.level -= tokens

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from .models import ArticleBriefing, Failure
 
-__all__ = ["dump_records", "load_records"]
+__all__ = ["dump_records", "load_records", "read_records"]
 
 
 def dump_records(briefings: Iterable[ArticleBriefing], failures: Iterable[Failure]) -> str:
@@ -31,17 +31,28 @@ def load_records(paths: Iterable[str | Path]) -> tuple[list[ArticleBriefing], li
         except (OSError, UnicodeDecodeError) as error:
             failures.append(Failure(origin=str(path), kind="unreadable", reason=f"cannot read: {error}"))
             continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                data = json.loads(line)
-                if isinstance(data, dict) and "ref" in data:
-                    briefings.append(ArticleBriefing.model_validate(data))
-                else:
-                    failures.append(Failure.model_validate(data))
-            except (json.JSONDecodeError, ValidationError) as error:
-                reason = f"not a briefing or failure record: {str(error).splitlines()[0]}"
-                failures.append(Failure(origin=where, kind="unreadable", reason=reason))
+        found, failed = read_records(text, str(path))
+        briefings += found
+        failures += failed
+    return briefings, failures
+
+
+def read_records(text: str, origin: str) -> tuple[list[ArticleBriefing], list[Failure]]:
+    """Briefings and failures from JSON lines read from `origin` (a file's name, or stdin); a line that
+    is neither is itself a failure, named `origin:line`."""
+    briefings: list[ArticleBriefing] = []
+    failures: list[Failure] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            data = json.loads(line)
+            if isinstance(data, dict) and "ref" in data:
+                briefings.append(ArticleBriefing.model_validate(data))
+            else:
+                failures.append(Failure.model_validate(data))
+        except (json.JSONDecodeError, ValidationError) as error:
+            reason = f"not a briefing or failure record: {str(error).splitlines()[0]}"
+            failures.append(Failure(origin=where, kind="unreadable", reason=reason))
     return briefings, failures

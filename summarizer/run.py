@@ -209,7 +209,10 @@ class Run:
     ) -> None:
         if self.progress is not None:
             limiter = self.gate.limiter
-            pacing = limiter.pacing if limiter is not None and limiter.throttled else None
+            # Shown once the limit has held a request back (a 429, or a wait for its turn), not
+            # while the pace is only known: a run under its limit is not slowed by it.
+            paced = limiter is not None and (limiter.throttled or limiter.delayed)
+            pacing = limiter.pacing if limiter is not None and paced else None
             event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
             self.progress(event)
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
+
+from anyascii import anyascii
+from text_to_num import alpha2digit
 
 __all__ = [
     "MONTHS",
     "STOPWORDS",
     "TITLES",
+    "VAGUE_PLACE",
     "WEEKDAYS",
+    "clear_caches",
+    "content_words",
     "figures",
     "fold",
     "name_key",
     "plain",
+    "skeleton",
+    "statement_frame",
     "surname",
     "undoubled",
     "words",
@@ -51,6 +60,11 @@ MONTHS = {
          ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
     for name in names
 }  # fmt: skip
+#: Words of a place that do not say which place: 'southern Turkey' and 'southern Mexico' do not meet.
+VAGUE_PLACE = frozenset(
+    "north south east west northern southern eastern western central near city province region state "
+    "county area district capital mountains mountain coast island islands off outside site".split()
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _SMALL = (
@@ -58,7 +72,13 @@ _SMALL = (
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-WORD_NUMBERS = {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100}
+WORD_NUMBERS = (
+    {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100, "nil": 0}
+)
+#: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
+#: hundred and twenty'); the words alone are read by WORD_NUMBERS.
+_COMPOUND = re.compile(r"\b(?:twenty|" + "|".join(_TENS) + r"|hundred|thousand)\b")
+_TENS_UNITS = re.compile(r"\b(twenty|" + "|".join(_TENS) + r") - (" + "|".join(_SMALL[1:10]) + r")\b")
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
@@ -74,12 +94,19 @@ def plain(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """plain(), lower case, without accents."""
+    """plain(), lower case, in ASCII letters: 'Støre' is 'store', 'Đoković' 'dokovic' (anyascii)."""
+    # A merge folds each statement several times (grouping, points, figures): short texts are cached.
+    return _fold_short(text) if len(text) <= 400 else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = plain(text)
     if not text.isascii():  # most news copy is ASCII once quotes and dashes are plain
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = anyascii(text)
     return text.lower()
+
+
+_fold_short = lru_cache(maxsize=1 << 15)(_fold)
 
 
 def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
@@ -89,6 +116,9 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Itera
     `folded` says the text is already folded.
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    if _COMPOUND.search(text):
+        # plain() spaced the hyphen of 'twenty-five'; text2num reads the compound as 25.
+        text = alpha2digit(_TENS_UNITS.sub(r"\1-\2", text), "en")
     for whole, fraction in _NUMBER.findall(text):
         yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
     for word in _WORD_NUMBER.findall(text):
@@ -110,6 +140,30 @@ def words(text: str, *, folded: bool = False) -> Iterator[str]:
         yield word
 
 
+def skeleton(word: str) -> str:
+    """A name's consonants, doubled letters folded and a final 'h' dropped: the spellings of one name
+    in transliteration meet ('Abdallah', 'Abdulla': 'bdl')."""
+    consonants = re.sub(r"[aeiouy'.-]", "", undoubled(fold(word)))
+    return consonants.removesuffix("h") if len(consonants) > 2 else consonants
+
+
+@lru_cache(maxsize=1 << 15)
+def content_words(text: str) -> frozenset[str]:
+    """The set of a statement's content words (cached: a merge asks for each statement's more than once)."""
+    return frozenset(words(text))
+
+
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_SET = frozenset(WEEKDAYS)
+
+
+@lru_cache(maxsize=1 << 15)
+def statement_frame(text: str) -> frozenset[str]:
+    """What a statement is about: its content words without figures and weekdays, on which two
+    outlets' statements are compared."""
+    return frozenset(w for w in content_words(text) - _WEEKDAY_SET if not _DIGIT.search(w))
+
+
 def undoubled(word: str) -> str:
     """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
     return re.sub(r"(.)\1+", r"\1", word)
@@ -129,3 +183,10 @@ def name_key(name: str) -> str:
     """
     last = surname(name)
     return undoubled(last) if last else fold(name).strip()
+
+
+def clear_caches() -> None:
+    """Forget the folded texts and frames kept for speed (a benchmark times each run from cold)."""
+    _fold_short.cache_clear()
+    content_words.cache_clear()
+    statement_frame.cache_clear()

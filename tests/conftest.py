@@ -60,7 +60,7 @@ def _every_interaction_replayed(vcr: Any, recording: bool) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The user's key, endpoint, model, prices and cache never reach a test."""
+    """The user's key, endpoint, model, prices, cache and config file never reach a test."""
     for name in (
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
@@ -68,10 +68,12 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
         "OPENAI_PROJECT_ID",
         "SUMMARIZER_MODEL",
         "SUMMARIZER_PRICE",
+        "SUMMARIZER_CACHE",
         "XDG_CACHE_HOME",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))  # never the user's own cache
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # nor the user's config.toml
 
 
 @pytest.fixture

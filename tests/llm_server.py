@@ -4,10 +4,16 @@ It answers POST /v1/chat/completions. By default it serves the briefing written 
 asked about (found by the article id the prompt carries, in tests/answers/<id>.json). A test can queue
 a *script* of replies that are served first, in order: HTTP errors, invalid JSON, refusals, truncated
 answers, or the article's answer altered. Nothing here runs during replay: the cassette holds it all.
+
+It also fakes the Batch API (`BatchPlan`): file upload (multipart, purpose "batch"), batch creation with
+validation of the lines and the limits, a scripted sequence of statuses, output and error files answered
+through the same chat answers (and script), and cancel.
 """
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import json
 import re
 import threading
@@ -127,14 +133,188 @@ def status(code: int, message: str, kind: str, headers: dict[str, str] | None = 
     return lambda request, written: Reply(code, error_body(code, message, kind), headers or {})
 
 
+# --- the Batch API ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchPlan:
+    """How the fake Batch API behaves: the statuses a batch goes through (one step each time it is
+    retrieved; cancelling jumps to "cancelling" then "cancelled"), how many of its requests are answered
+    before it ends (None: all; fewer for an expired or cancelled batch), and the limits a file must keep."""
+
+    statuses: list[str] = field(
+        default_factory=lambda: ["validating", "in_progress", "finalizing", "completed"]
+    )
+    answered: int | None = None
+    max_requests: int = 50_000
+    max_bytes: int = 200 * 1024 * 1024
+
+
+def _line_problems(text: str, plan: BatchPlan) -> list[dict[str, Any]]:
+    """What the Batch API's validation says of an input file: bad lines, repeated ids, limits."""
+    problems: list[dict[str, Any]] = []
+    lines = text.splitlines()
+    if len(lines) > plan.max_requests:
+        problems.append({"code": "too_many_requests", "message": f"more than {plan.max_requests} requests"})
+    if len(text.encode()) > plan.max_bytes:
+        problems.append({"code": "file_too_large", "message": f"larger than {plan.max_bytes} bytes"})
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        try:
+            request = json.loads(line)
+        except ValueError:
+            problems.append({"code": "invalid_json_line", "message": "not JSON", "line": number})
+            continue
+        custom_id = request.get("custom_id")
+        if not isinstance(custom_id, str) or custom_id in seen:
+            problems.append(
+                {"code": "duplicate_custom_id", "message": "custom_id missing or repeated", "line": number}
+            )
+        seen.add(str(custom_id))
+        if request.get("method") != "POST" or request.get("url") != "/v1/chat/completions":
+            problems.append(
+                {"code": "invalid_url", "message": "must POST /v1/chat/completions", "line": number}
+            )
+        if not isinstance(request.get("body"), dict) or "messages" not in request["body"]:
+            problems.append({"code": "invalid_body", "message": "no chat request body", "line": number})
+    return problems
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, tuple[str | None, bytes]]:
+    """A multipart/form-data body's fields: name -> (file name, content)."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"content-type: {content_type}\r\n\r\n".encode() + raw
+    )
+    fields: dict[str, tuple[str | None, bytes]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        fields[str(name)] = (part.get_filename(), payload if isinstance(payload, bytes) else b"")
+    return fields
+
+
+class FakeBatches:
+    """The files and batches endpoints' state, answered through the server's chat replies."""
+
+    def __init__(self, server: LocalLLMServer, plan: BatchPlan) -> None:
+        self.server, self.plan = server, plan
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self._steps: dict[str, list[str]] = {}
+
+    def upload(self, fields: dict[str, tuple[str | None, bytes]]) -> Reply:
+        if fields.get("purpose", (None, b""))[1] != b"batch" or "file" not in fields:
+            return Reply(400, error_body(400, "give a file with purpose batch", "invalid_request_error"))
+        name, content = fields["file"]
+        file_id = f"file-{len(self.files) + 1:04d}"
+        self.files[file_id] = content
+        return Reply(200, self._file(file_id, name or "input.jsonl", "batch"))
+
+    def _file(self, file_id: str, name: str, purpose: str) -> dict[str, Any]:
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(self.files[file_id]),
+            "created_at": 1754524800,
+            "filename": name,
+            "purpose": purpose,
+            "status": "processed",
+        }
+
+    def create(self, request: dict[str, Any]) -> Reply:
+        file_id = request.get("input_file_id")
+        if file_id not in self.files:
+            return Reply(404, error_body(404, f"no file {file_id}", "not_found"))
+        if request.get("endpoint") != "/v1/chat/completions" or request.get("completion_window") != "24h":
+            return Reply(
+                400, error_body(400, "endpoint or completion_window not supported", "invalid_request_error")
+            )
+        batch_id = f"batch_{len(self.batches) + 1:04d}"
+        text = self.files[file_id].decode("utf-8")
+        problems = _line_problems(text, self.plan)
+        batch = {
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "input_file_id": file_id,
+            "completion_window": "24h",
+            "created_at": 1754524800,
+            "metadata": request.get("metadata"),
+            "status": "validating",
+            "errors": None,
+            "output_file_id": None,
+            "error_file_id": None,
+            "request_counts": {"total": len(text.splitlines()), "completed": 0, "failed": 0},
+        }
+        self.batches[batch_id] = batch
+        self._steps[batch_id] = ["failed"] if problems else list(self.plan.statuses[1:])
+        if problems:
+            batch["errors"] = {"object": "list", "data": problems}
+        return Reply(200, batch)
+
+    def retrieve(self, batch_id: str) -> Reply:
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return Reply(404, error_body(404, f"no batch {batch_id}", "not_found"))
+        steps = self._steps[batch_id]
+        if steps:
+            batch["status"] = steps.pop(0)
+            if batch["status"] in ("completed", "expired", "cancelled"):
+                self._finish(batch)
+        return Reply(200, batch)
+
+    def cancel(self, batch_id: str) -> Reply:
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return Reply(404, error_body(404, f"no batch {batch_id}", "not_found"))
+        batch["status"] = "cancelling"
+        self._steps[batch_id] = ["cancelled"]
+        return Reply(200, batch)
+
+    def _finish(self, batch: dict[str, Any]) -> None:
+        """Answer the batch's requests (all, or the plan's first few) through the chat replies."""
+        lines = self.files[batch["input_file_id"]].decode("utf-8").splitlines()
+        answered = lines if self.plan.answered is None else lines[: self.plan.answered]
+        output, errors = [], []
+        for number, line in enumerate(answered, 1):
+            request = json.loads(line)
+            reply = self.server.reply(request["body"])
+            result = {
+                "id": f"batch_req_{number:04d}",
+                "custom_id": request["custom_id"],
+                "response": {
+                    "status_code": reply.status,
+                    "request_id": f"req-{number:04d}",
+                    "body": reply.body,
+                },
+                "error": None,
+            }
+            (output if reply.status == 200 else errors).append(json.dumps(result))
+        for name, found in (("output_file_id", output), ("error_file_id", errors)):
+            if found:
+                file_id = f"file-{len(self.files) + 1:04d}"
+                self.files[file_id] = "".join(line + "\n" for line in found).encode()
+                batch[name] = file_id
+        batch["request_counts"] = {"total": len(lines), "completed": len(output), "failed": len(errors)}
+
+    def content(self, file_id: str) -> tuple[int, bytes]:
+        if file_id not in self.files:
+            return 404, json.dumps(error_body(404, f"no file {file_id}", "not_found")).encode()
+        return 200, self.files[file_id]
+
+
 # --- the server ---------------------------------------------------------------------------------------
 
 
 class LocalLLMServer:
     """An OpenAI-compatible endpoint on 127.0.0.1 with a random free port; a context manager."""
 
-    def __init__(self, script: list[Step] | None = None, *, echo: bool = False) -> None:
+    def __init__(
+        self, script: list[Step] | None = None, *, echo: bool = False, batches: BatchPlan | None = None
+    ) -> None:
         self.script = list(script or [])
+        #: The fake Batch API (files and batches endpoints).
+        self.batches = FakeBatches(self, batches or BatchPlan())
         #: Echo the request's Authorization header and an organisation id in every answer's body (as
         #: some proxies do in their errors): what no log line or cassette may keep.
         self.echo = echo
@@ -166,13 +346,43 @@ class LocalLLMServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0].rstrip("/")
+                if found := re.fullmatch(r".*/files/([\w-]+)/content", path):
+                    status, raw = server.batches.content(found[1])
+                    self.send_response(status)
+                    self.send_header(
+                        "content-type", "application/octet-stream" if status == 200 else "application/json"
+                    )
+                    self.send_header("content-length", str(len(raw)))
+                    self.end_headers()
+                    self.wfile.write(raw)
+                    return
+                if found := re.fullmatch(r".*/batches/([\w-]+)", path):
+                    self._reply(server.batches.retrieve(found[1]))
+                    return
+                self._reply(Reply(404, error_body(404, f"unknown path {self.path}", "not_found")))
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
-                request = json.loads(self.rfile.read(length) or b"{}")
-                if self.path.rstrip("/").endswith("/chat/completions"):
+                raw = self.rfile.read(length)
+                path = self.path.rstrip("/")
+                if path.endswith("/files"):
+                    fields = _multipart(self.headers.get("content-type", ""), raw)
+                    self._reply(server.batches.upload(fields))
+                    return
+                request = json.loads(raw or b"{}")
+                if path.endswith("/chat/completions"):
                     reply = server.reply(request)
+                elif path.endswith("/batches"):
+                    reply = server.batches.create(request)
+                elif found := re.fullmatch(r".*/batches/([\w-]+)/cancel", path):
+                    reply = server.batches.cancel(found[1])
                 else:
                     reply = Reply(404, error_body(404, f"unknown path {self.path}", "not_found"))
+                self._reply(reply)
+
+            def _reply(self, reply: Reply) -> None:
                 if server.echo and isinstance(reply.body, dict):
                     reply.body["echo"] = f"{self.headers.get('authorization')} for {ECHOED_ORG}"
                 body = json.dumps(reply.body).encode()

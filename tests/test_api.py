@@ -1,8 +1,15 @@
-"""The public API is exactly what __init__ exports, sorted."""
+"""The public API is exactly what __init__ exports, sorted; its names are imported when first used."""
 
 from __future__ import annotations
 
+import ast
+import importlib
+import subprocess
+import sys
 import types
+from pathlib import Path
+
+import pytest
 
 import summarizer
 
@@ -10,11 +17,58 @@ import summarizer
 def test_all_is_sorted_and_is_exactly_the_public_names():
     public = {
         name
-        for name, value in vars(summarizer).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        for name in dir(summarizer)
+        if not name.startswith("_") and not isinstance(getattr(summarizer, name), types.ModuleType)
     }
     assert sorted(summarizer.__all__) == summarizer.__all__
     assert set(summarizer.__all__) == public
+
+
+def test_every_public_name_is_the_object_of_the_module_it_lives_in():
+    for module, names in summarizer._MODULES.items():
+        home = importlib.import_module(f"summarizer.{module}")
+        assert all(getattr(summarizer, name) is getattr(home, name) for name in names), module
+
+
+def test_type_checkers_see_the_same_names_from_the_same_modules():
+    """The TYPE_CHECKING imports (what mypy and IDEs read) and the lazy table must not drift apart."""
+    tree = ast.parse(Path(summarizer.__file__).read_text())
+    [block] = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "typing.TYPE_CHECKING"
+    ]
+    seen = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == summarizer._WHERE
+
+
+def test_a_misspelt_name_is_an_attribute_error_naming_it():
+    with pytest.raises(AttributeError, match="Breif"):
+        _ = summarizer.Breif  # type: ignore[attr-defined]
+
+
+def test_importing_the_package_imports_none_of_the_heavy_libraries():
+    code = "import sys, summarizer; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert not loaded & {
+        "openai",
+        "httpx2",
+        "pydantic",
+        "jinja2",
+        "lxml",
+        "trafilatura",
+        "feedparser",
+        "yaml",
+    }
 
 
 def test_every_exported_error_descends_from_summarizer_error():

@@ -1,14 +1,21 @@
-"""The cache of answers: `cache clear` removes only what summarizer stored, never a folder it did not make."""
+"""The cache of answers: `cache clear` removes only what summarizer stored, never a folder or database it
+did not make; `--cache URL` chooses the store."""
 
 from __future__ import annotations
 
-from summarizer.cache import FileStore
+from pydantic import BaseModel
+
+from summarizer.cache import FileStore, open_store
 from summarizer.cli import EXIT_OK, EXIT_USAGE, main
 from summarizer.records import load_records
 
 from .conftest import EXAMPLES, ROOT
 
 EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
+
+
+class Note(BaseModel):
+    text: str
 
 
 def test_clear_refuses_a_folder_of_notes_and_deletes_nothing(tmp_path, capsys):
@@ -38,3 +45,33 @@ def test_clear_on_a_real_cache_removes_only_its_entries(tmp_path, capsys):
     assert main(["cache", "clear", "--cache-dir", str(cache)]) == EXIT_OK
     assert "removed 2 briefings" in capsys.readouterr().out
     assert sorted(p.name for p in cache.rglob("*")) == ["CACHEDIR.TAG", "notes.txt"]
+
+
+def test_cache_info_and_clear_take_a_sqlite_store_url(tmp_path, capsys):
+    path = tmp_path / "shared.db"
+    store = open_store(f"sqlite:{path}")
+    for n in range(3):
+        store.put(f"{n:064x}", Note(text="council votes"))
+    assert main(["cache", "info", "--cache", f"sqlite:{path}"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith(f"3 briefings, 0.0 MB, in sqlite:{path}")
+    assert main(["cache", "clear", "--cache", f"sqlite:{path}"]) == EXIT_OK
+    assert "removed 3 briefings" in capsys.readouterr().out
+    assert store.count() == (0, 0)
+
+
+def test_cache_clear_refuses_a_file_that_is_not_our_database(tmp_path, capsys):
+    notes = tmp_path / "notes.db"
+    notes.write_text("call the council\n")
+    assert main(["cache", "clear", "--cache", f"sqlite:{notes}"]) == EXIT_USAGE
+    assert "notes.db is not a summarizer database" in capsys.readouterr().err
+    assert notes.read_text() == "call the council\n"
+
+
+def test_the_store_comes_from_summarizer_cache_and_a_flag_wins(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_CACHE", f"sqlite:{tmp_path / 'env.db'}")
+    assert main(["cache", "info"]) == EXIT_OK
+    assert f"in sqlite:{tmp_path / 'env.db'}" in capsys.readouterr().out
+    assert main(["cache", "info", "--cache-dir", str(tmp_path / "folder")]) == EXIT_OK
+    assert capsys.readouterr().out.strip().endswith(f"in {tmp_path / 'folder'}")
+    assert main(["cache", "info", "--cache", "s3://bucket", "--cache-dir", "x"]) == EXIT_USAGE
+    assert "not both" in capsys.readouterr().err

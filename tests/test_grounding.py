@@ -10,15 +10,19 @@ import pytest
 
 from summarizer.grounding import (
     ArticleFacts,
+    aliases,
     apply_findings,
     check_briefing,
     date_found,
+    date_support,
+    inferred_dates,
     missing_figures,
     name_found,
     quote_found,
+    unknown_names,
 )
 from summarizer.merge import merge_briefings
-from summarizer.models import Briefing
+from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.render import render_brief
 
 from .grounding_corpus import evaluate
@@ -84,7 +88,9 @@ def test_figures_are_compared_as_values(text, missing):
     [
         ("Ana Ruiz", True, True),
         ("Interior Minister Ana Ruiz", True, True),
-        ("Maria Ruiz", True, True),  # a surname alone is a mention
+        ("Ruiz", True, True),  # a surname alone is a mention
+        ("Minister Ruiz", True, True),
+        ("Maria Ruiz", True, False),  # the article's Ruiz is Ana: another given name is someone else
         ("Ana Perez", True, False),
         ("United Nations", False, True),
         ("The United Nations", False, True),
@@ -163,6 +169,154 @@ def test_the_labelled_corpus_meets_the_recall_and_false_flag_targets():
     assert scores.recall["names"] >= 0.95, scores.missed
     assert scores.false_flags <= 0.02, scores.false
     assert scores.counts["quotes corrupted"] > 50 and scores.counts["quotes faithful"] > 50
+
+
+# --- what a capable model writes that is faithful, and its hostile twin --------------------------
+
+PRESS = ArticleFacts.of(
+    "Ismayil Al Abdallah, a rescuer with the White Helmets, reached the town at dawn. "
+    "\u201cWe pulled out a family of five,\u201d Mr Abdulla said. A Delaware judge ruled on Tuesday. "
+    "\u201cThe plaintiff is entitled to rescission,\u201d the judge said in her ruling. "
+    "Kathaleen McCormick wrote a 201-page opinion. Greg Varallo, a lawyer, welcomed it. "
+    "OceanGate has also shared a statement which reads, \u201cWe now believe all five have been lost.\u201d "
+    "On Thursday, the US Coast Gaurd said debris had been found. Shahzada Dawood and his son Suleman "
+    "Dawood were aboard. President Biden spoke. Jonas Gahr St\u00f8re and Recep Tayyip Erdo\u011fan "
+    "sent condolences. Twenty-five people and one hundred and twenty volunteers helped. Spain beat "
+    "England one-nil. Brawner Builders said six workers were missing.",
+    date(2023, 6, 22),  # a Thursday
+)
+
+
+def _plain(**fields: Any) -> Briefing:
+    """A briefing with nothing to check but `fields`."""
+    return briefing(**({"headline": "Rescue", "summary": "Rescue.", "key_points": ["Rescue."]} | fields))
+
+
+def _quote(text: str, speaker: str, role: str, kind: str = "person") -> list[tuple[str, str]]:
+    checked = _plain(
+        entities=[{"name": speaker, "kind": kind, "role": role}],
+        quotes=[{"text": text, "speaker": speaker, "context": ""}],
+    )
+    return [(f.kind, f.where) for f in check_briefing(checked, PRESS)[0]]
+
+
+def test_a_speaker_named_later_by_an_honorific_form_of_the_name_is_the_same_person():
+    assert _quote("We pulled out a family of five", "Ismayil Al Abdallah", "rescuer") == []
+    assert name_found("Ismayil Al Abdallah", PRESS, person=True)
+    assert aliases("Abdallah", PRESS) == {"abdulla"}
+
+
+def test_an_honorific_form_that_is_another_name_is_not_an_alias():
+    facts = ArticleFacts.of(
+        "Ismayil Al Abdallah reached the town. \u201cWe pulled out a family,\u201d Mr Abdel said."
+    )
+    assert aliases("Abdallah", facts) == set()
+    quote = {"text": "We pulled out a family", "speaker": "Ismayil Al Abdallah", "context": ""}
+    found = check_briefing(_plain(quotes=[quote]), facts)[0]
+    assert [(f.kind, f.item) for f in found] == [("speaker", "Ismayil Al Abdallah")]
+
+
+def test_a_given_name_the_article_never_uses_for_that_surname_is_someone_else():
+    assert name_found("Shahzada Dawood", PRESS, person=True)
+    assert not name_found("Salman Dawood", PRESS, person=True)
+    assert name_found("Joe Biden", PRESS, person=True)  # the article says only 'President Biden'
+
+
+def test_a_quote_the_article_gives_to_a_description_belongs_to_the_speaker_with_that_role():
+    assert _quote("The plaintiff is entitled to rescission", "Kathaleen McCormick", "Delaware judge") == []
+    assert _quote("The plaintiff is entitled to rescission", "Greg Varallo", "shareholders' lawyer") == [
+        ("speaker", "quotes[0]")
+    ]
+
+
+def test_an_organisation_that_makes_a_statement_is_its_speaker_and_one_letter_slips_are_forgiven():
+    assert _quote("We now believe all five have been lost", "OceanGate", "operator", "organization") == []
+    assert name_found("US Coast Guard", PRESS, person=False)  # the article spells it 'Gaurd'
+    assert not name_found("US Coast Patrol", PRESS, person=False)
+    assert _quote("We pulled out a family of five", "OceanGate", "operator", "organization") == [
+        ("speaker", "quotes[0]")  # the article gives these words to Mr Abdulla
+    ]
+
+
+@pytest.mark.parametrize(
+    ("iso", "when", "support"),
+    [
+        ("2023-06-22", "Thursday", "inferred"),  # the publication day
+        ("2023-06-18", "Sunday", "inferred"),  # the Sunday before
+        ("2023-06-11", "Sunday", None),  # a Sunday, but not in the publication's week
+        ("2023-06-19", "Sunday", None),  # 19 June 2023 was a Monday
+        ("2023-06-22", "tonight", "inferred"),
+        ("2023-06-22", "this morning", "inferred"),
+        ("2023-06-21", "yesterday", "inferred"),
+        ("2023-06-23", "tonight", None),
+        ("2023-06-22", "4:21 p.m. ET", "inferred"),
+        ("2023-06-21", "4:21 p.m. ET", None),
+    ],
+)
+def test_a_date_worked_out_from_the_publication_date_is_accepted_as_inferred(iso, when, support):
+    assert date_support(iso, when, PRESS) == support
+
+
+def test_a_date_the_article_states_is_not_marked_inferred():
+    assert date_support("2025-03-04", "Tuesday (Mar 4)", FACTS) == "stated"
+    timeline = [{"when": "Thursday", "date": "2023-06-22", "event": "Debris was found."},
+                {"when": "June 22", "date": "2023-06-22", "event": "Debris was found."}]  # fmt: skip
+    assert inferred_dates(briefing(timeline=timeline), PRESS) == ["timeline[0]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("25 people and 120 volunteers helped.", []),  # 'Twenty-five', 'one hundred and twenty'
+        ("26 people helped.", ["26"]),
+        ("Spain beat England 1-0.", []),  # 'one-nil'
+        ("Spain beat England 2-0.", ["2"]),
+    ],
+)
+def test_number_words_are_read_as_figures(text, missing):
+    assert missing_figures(text, PRESS) == missing
+
+
+def test_names_are_folded_to_ascii_so_a_name_without_its_accents_is_found():
+    assert name_found("Jonas Gahr Store", PRESS, person=True)
+    assert name_found("Recep Tayyip Erdogan", PRESS, person=True)
+    assert name_found("Jonas Gahr Støre", PRESS, person=True)
+
+
+@pytest.mark.parametrize(
+    ("point", "unknown"),
+    [
+        ("Brawner Builders said six workers were missing.", []),
+        ("Bramley Construction said six workers were missing.", ["Bramley Construction"]),
+        ("Judge Kathaleen McCormick of the Delaware court ruled.", []),
+        ("Greg Varallo of Bramley Construction welcomed it.", ["Bramley Construction"]),
+        ("General counsel Mark Thompson was also fired.", ["Mark Thompson"]),
+    ],
+)
+def test_a_name_in_a_key_point_must_be_one_the_article_gives(point, unknown):
+    assert unknown_names(point, PRESS) == unknown
+    found = check_briefing(_plain(key_points=[point]), PRESS)[0]
+    assert [f.where for f in found if f.kind == "name"] == (["key_points[0]"] if unknown else [])
+
+
+def test_an_inferred_date_is_marked_in_the_brief_unless_another_outlet_states_it():
+    def dated(source: str, inferred: bool) -> ArticleBriefing:
+        timeline = [{"when": "Thursday", "date": "2023-06-22", "event": "Debris of the Titan was found."}]
+        item = ArticleBriefing(
+            ref=SourceRef(article_id=source, source=source, origin=source),
+            briefing=briefing(timeline=timeline),
+            model="test",
+            checks=Checks(policy="strict", inferred=["timeline[0]"] if inferred else []),
+        )
+        return item
+
+    [story] = merge_briefings([dated("A", True)]).stories
+    assert story.timeline[0].inferred
+    assert "- 2023-06-22 (inferred), Thursday: Debris of the Titan was found." in render_brief(
+        merge_briefings([dated("A", True)])
+    )
+    [story] = merge_briefings([dated("A", True), dated("B", False)]).stories
+    assert not story.timeline[0].inferred
 
 
 # --- on recorded exchanges: the re-ask, and what is dropped --------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.errors import UsageError
 from summarizer.ingest import iter_articles, read_articles
 from summarizer.models import Article, Failure
 
@@ -228,3 +229,8 @@ def test_one_str_or_path_is_one_input_not_a_list_of_characters(tmp_path, monkeyp
     for single in ("today", Path("today")):
         result = read_articles(single)
         assert [a.text for a in result.articles] == [TEXT] and result.failures == []
+
+
+def test_iter_articles_says_where_urls_are_read():
+    with pytest.raises(UsageError, match="read_articles or aread_articles"):
+        list(iter_articles([EXAMPLES, "https://example.org/feed.xml"]))

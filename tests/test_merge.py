@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from summarizer.cluster import cluster, same_story
 from summarizer.merge import merge_briefings
-from summarizer.models import Failure
+from summarizer.models import ArticleBriefing, Failure, NewsEvent
 from summarizer.render import render_brief
 from summarizer.text import name_key
 
@@ -157,7 +157,7 @@ def test_the_same_figures_in_other_words_are_one_point_and_no_disagreement():
 def test_a_disagreement_is_rendered_as_reports_differ_with_each_value_and_source():
     out = render_brief(merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]))
     section = out.split("### Reports differ\n\n", 1)[1].split("\n\n", 1)[0]
-    assert section.startswith("- **2,300** [CNA] vs **5,000** [LBC]: At least 2,300 people were killed")
+    assert section.startswith("- **2,300** (CNA) vs **5,000** (LBC): At least 2,300 people were killed")
 
 
 briefings = st.permutations(
@@ -194,3 +194,210 @@ def test_a_name_in_many_briefings_does_not_join_them():
         for i in range(60)
     ]
     assert len(cluster(many)) == 60
+
+
+# --- the event each briefing names (Briefing.event) ---------------------------------------------------
+
+
+def _on(item: ArticleBriefing, what: str, where: str | None, when: str | None) -> ArticleBriefing:
+    """The briefing naming its event as a model does."""
+    event = NewsEvent(what=what, where=where, when=when)
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+
+def _quake(source: str, headline: str, points: list[str], where: str, when: str | None) -> ArticleBriefing:
+    return _on(make(source, headline, points), "earthquake", where, when)
+
+
+WIRE = _quake(
+    "Wire",
+    "Turkey-Syria earthquake death toll passes 5,000 as rescuers search rubble",
+    ["The death toll from the magnitude 7.8 earthquake has risen to more than 5,000."],
+    "southern Turkey and northern Syria",
+    "2023-02-06",
+)
+SURVIVOR = _quake(
+    "Herald",
+    "Grandmother pulled alive from collapsed building in Antakya after five days",
+    ["Rescuers freed a woman trapped for 120 hours by the earthquake beneath a block of flats in Hatay."],
+    "Hatay, Turkey",
+    "2023-02-06",
+)
+
+
+def test_very_different_reports_of_one_event_are_one_story_when_their_events_agree():
+    assert not same_story(WIRE.model_copy(update={"briefing": WIRE.briefing.model_copy(
+        update={"event": None})}), SURVIVOR)  # fmt: skip
+    assert same_story(WIRE, SURVIVOR)
+    [story] = merge_briefings([WIRE, SURVIVOR]).stories
+    assert {ref.source for ref in story.sources} == {"Wire", "Herald"}
+
+
+def test_a_different_death_toll_for_the_same_fact_never_splits_the_story():
+    other = _quake(
+        "Daily",
+        "Turkey-Syria earthquake kills more than 7,200 as aftershocks hamper rescue",
+        ["The death toll from the magnitude 7.8 earthquake has risen past 7,200."],
+        "Turkey, Syria",
+        "2023-02-06",
+    )
+    [story] = merge_briefings([WIRE, other]).stories
+    assert any({"5,000", "7,200"} <= {r.value for r in d.reports} for d in story.disagreements)
+
+
+def test_two_earthquakes_in_different_places_on_the_same_day_are_two_stories():
+    morocco = _quake(
+        "Gazette",
+        "Earthquake in Morocco's High Atlas kills hundreds as buildings collapse",
+        ["A magnitude 6.8 earthquake struck the High Atlas mountains, and the death toll has risen."],
+        "High Atlas, Morocco",
+        "2023-02-06",
+    )
+    assert len(merge_briefings([WIRE, SURVIVOR, morocco]).stories) == 2
+
+
+def test_the_same_famous_person_in_events_months_apart_is_never_one_story():
+    def musk(source: str, headline: str, what: str, when: str) -> ArticleBriefing:
+        points = [f"Elon Musk, the Tesla chief executive, was at the centre of {what} in Delaware."]
+        item = make(source, headline, points, entities=[("Elon Musk", "person", "Tesla CEO")])
+        return _on(item, what, "Delaware", when)
+
+    takeover = musk(
+        "A", "Elon Musk closes Twitter deal, Tesla CEO Elon Musk says", "Twitter deal", "2022-10-27"
+    )
+    ruling = musk(
+        "B", "Elon Musk's Tesla pay deal voided, Tesla CEO Elon Musk says", "pay deal", "2024-01-30"
+    )
+    assert not same_story(takeover, ruling)
+    # A third report in between, undated, cannot chain them into one story either.
+    between = _on(make("C", "Elon Musk deal, Tesla CEO Elon Musk says", takeover.briefing.key_points), "deal",
+                  "Delaware", None)  # fmt: skip
+    assert len(merge_briefings([takeover, between, ruling]).stories) == 2
+
+
+# --- "Reports differ" across wordings ------------------------------------------------------------------
+
+
+def _toll(
+    source: str, *points: str, timeline: tuple[tuple[str, str | None, str], ...] = ()
+) -> ArticleBriefing:
+    item = make(source, f"Earthquake report from {source}", list(points), timeline=list(timeline))
+    return _on(item, "earthquake", "southern Turkey and northern Syria", "2023-02-06")
+
+
+def _differences(*items: ArticleBriefing) -> list[list[tuple[str, list[str]]]]:
+    [story] = merge_briefings(list(items)).stories
+    return [[(r.value, r.sources) for r in d.reports] for d in story.disagreements]
+
+
+def test_a_toll_worded_differently_by_each_outlet_is_one_disagreement_naming_every_figure():
+    found = _differences(
+        _toll("A", "The death toll from the earthquake in Turkey and Syria has passed 5,000."),
+        _toll(
+            "B", "The quake in Turkey and Syria brought down thousands of buildings, killing more than 2,300."
+        ),
+        _toll("C", "More than 7,200 people have died in Turkey and Syria, officials said."),
+    )
+    assert [sorted(d) for d in found] == [[("2,300", ["B"]), ("5,000", ["A"]), ("7,200", ["C"])]]
+
+
+def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
+    found = _differences(
+        _toll(
+            "A",
+            "The death toll in Turkey and Syria has passed 5,000.",
+            "At least 4,500 people died in Turkey.",
+        ),
+        _toll(
+            "B", "More than 7,200 have died in Turkey and Syria.", "The death toll in Turkey reached 4,544."
+        ),
+    )
+    assert sorted(sorted(d) for d in found) == [
+        [("4,500", ["A"]), ("4,544", ["B"])],
+        [("5,000", ["A"]), ("7,200", ["B"])],
+    ]
+
+
+def test_a_toll_of_another_year_or_a_forecast_is_not_a_disagreement():
+    found = _differences(
+        _toll(
+            "A", "The death toll in Turkey and Syria passed 5,000.", "A 1999 quake in Turkey killed 17,000."
+        ),
+        _toll(
+            "B", "The death toll in Turkey and Syria passed 5,000.", "The WHO said deaths could reach 20,000."
+        ),
+    )
+    assert found == []
+
+
+def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
+    def final(source: str, goal: str, penalty: str) -> ArticleBriefing:
+        points = [
+            f"Messi scored a {goal}-minute penalty to put Argentina ahead.",
+            f"France were awarded a penalty in the {penalty} minute, which Mbappe converted.",
+        ]
+        return _on(make(source, "World Cup final", points), "World Cup final", "Lusail, Qatar", "2022-12-18")
+
+    found = _differences(final("Sky", "23rd", "79th"), final("Reuters", "23rd", "80th"))
+    assert [sorted(d) for d in found] == [[("79", ["Sky"]), ("80", ["Reuters"])]]
+
+
+def test_a_weekday_that_is_not_the_day_another_outlet_dates_is_a_disagreement():
+    struck = "A magnitude 7.8 earthquake struck southern Turkey."
+    monday = _toll("A", "Rescuers searched the rubble.", timeline=(("Monday", "2023-02-06", struck),))
+    sunday = _toll("B", "Rescuers searched the rubble.", timeline=(("Sunday evening", None, struck),))
+    also_monday = _toll("C", "Rescuers searched the rubble.", timeline=(("Monday", None, struck),))
+    assert _differences(monday, sunday) == [[("2023-02-06", ["A"]), ("Sunday evening", ["B"])]]
+    assert _differences(monday, also_monday) == []
+
+
+def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_not():
+    free = _toll("A", 'Musk\'s first tweet after the takeover was "The bird is free".')
+    freed = _toll("B", 'Musk tweeted "the bird is freed" hours later.')
+    fragment = _toll("C", 'Musk tweeted "the bird is free" as the deal closed.')
+    assert _differences(free, freed) == [[('"The bird is free"', ["A"]), ('"the bird is freed"', ["B"])]]
+    assert _differences(free, fragment) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.permutations(
+        [
+            WIRE,
+            SURVIVOR,
+            _toll(
+                "A", "The death toll in Turkey and Syria has passed 5,000.", "At least 4,500 died in Turkey."
+            ),
+            _toll(
+                "B",
+                "More than 7,200 have died in Turkey and Syria.",
+                "The death toll in Turkey reached 4,544.",
+            ),
+            _toll("C", 'Erdogan said "we will rebuild every home" on Tuesday.'),
+            _toll("D", 'Erdogan said "we will rebuild every house" on Tuesday.'),
+        ]
+    )
+)
+def test_events_and_disagreements_do_not_depend_on_the_order_of_the_briefings(shuffled):
+    assert (
+        merge_briefings(shuffled).model_dump_json()
+        == merge_briefings(sorted(shuffled, key=id)).model_dump_json()
+    )
+
+
+def test_one_person_spelt_two_ways_by_two_outlets_is_shown_but_two_people_are_not():
+    def coach(source: str, name: str) -> ArticleBriefing:
+        item = make(
+            source,
+            "England lose the final",
+            ["England lost the final."],
+            entities=[(name, "person", "coach")],
+        )
+        return _on(item, "World Cup final", "Sydney", "2023-08-20")
+
+    found = _differences(coach("Olive Press", "Sarina Wiegman"), coach("India Today", "Serina Weighman"))
+    assert [sorted(d) for d in found] == [
+        [("Sarina Wiegman", ["Olive Press"]), ("Serina Weighman", ["India Today"])]
+    ]
+    assert _differences(coach("A", "Ned Segal"), coach("B", "Ted Sagan")) == []
+    assert _differences(coach("A", "President Joe Biden"), coach("B", "Joe Biden")) == []

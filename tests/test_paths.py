@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from summarizer.ingest import read_articles
+from summarizer.paths import is_url
 
 from .test_ingest import TEXT, story, write
 
@@ -63,3 +66,20 @@ def test_excluded_paths_are_skipped(tmp_path):
     result = read_articles([tmp_path], exclude=[out])
     assert [a.text for a in result.articles] == [story("One")]
     assert read_articles([out], exclude=[tmp_path / "." / "brief.md"]).articles == []
+
+
+@pytest.mark.parametrize(
+    ("given", "url"),
+    [
+        ("https://example.org/feed.xml", True),
+        ("http://127.0.0.1:8080/news", True),
+        ("ftp://example.org/x", True),  # a URL, refused by name when fetched
+        ("today/", False),
+        ("C:\\news\\today", False),
+        ("-", False),
+        ("https:", False),
+        ("http://exa mple.com/x", True),  # a broken URL, named as one when fetched
+    ],
+)
+def test_a_url_is_told_from_a_path(given, url):
+    assert is_url(given) is url

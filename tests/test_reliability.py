@@ -102,7 +102,7 @@ def test_an_output_that_fails_at_the_end_keeps_the_briefings_in_the_cache(
 ):
     out, cache = tmp_path / "brief.md", tmp_path / "cache"
     args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
-    monkeypatch.setattr("summarizer.cli.write_atomic", _no_space)
+    monkeypatch.setattr("summarizer.cli.output.write_atomic", _no_space)
     assert main([*args, "-o", str(out)]) == EXIT_FAILURES
     [line] = err_lines(capsys)
     assert f"cannot write {out}: No space left on device" in line
@@ -116,7 +116,7 @@ def test_an_output_that_fails_at_the_end_keeps_the_briefings_in_the_cache(
 def test_with_no_cache_an_output_that_fails_at_the_end_is_saved_elsewhere(
     simulator, articles, tmp_path, capsys, monkeypatch
 ):
-    monkeypatch.setattr("summarizer.cli.write_atomic", _no_space)
+    monkeypatch.setattr("summarizer.cli.output.write_atomic", _no_space)
     args = ["brief", str(articles), "--base-url", simulator.base_url, "--no-cache", "-q"]
     assert main([*args, "-o", str(tmp_path / "brief.md")]) == EXIT_FAILURES
     [line] = err_lines(capsys)
@@ -161,9 +161,9 @@ def test_usage_counts_every_request_and_token_paid_discarded_answers_included(si
     captured = capsys.readouterr()
     brief = Brief.model_validate_json(captured.out)
     summary = next(line for line in captured.err.splitlines() if "this run:" in line)
-    found = re.search(r"this run: (\d+) requests, (\d+) prompt \+ (\d+) completion tokens", summary)
+    found = re.search(r"this run: ([\d,]+) requests, ([\d,]+) prompt \+ ([\d,]+) completion tokens", summary)
     assert found is not None
-    sent, prompt, completion = (int(group) for group in found.groups())
+    sent, prompt, completion = (int(group.replace(",", "")) for group in found.groups())
     assert sent == requests(simulator) == 6  # the 401 too: it was sent and answered
     assert prompt + completion == simulator.stats.tokens == brief.usage.total_tokens > 0
     assert brief.usage.requests == 5  # the answers: every one of them discarded

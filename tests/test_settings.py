@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from summarizer import Settings
+from summarizer import Settings, UsageError
 
 
 def test_a_cache_dir_given_as_a_str_is_a_path():
@@ -38,3 +38,135 @@ def test_the_environment_is_read_and_the_caller_wins(monkeypatch):
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1")
     assert Settings().concurrency == 16 and Settings().base_url == "http://127.0.0.1:8000/v1"
     assert Settings(concurrency=2).concurrency == 2
+
+
+# --- the configuration files ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder with a pyproject.toml, the cwd in a folder below it; returns the writer."""
+    root = tmp_path / "newsroom"
+    (root / "today").mkdir(parents=True)
+    monkeypatch.chdir(root / "today")
+
+    def write(table: str) -> Path:
+        path = root / "pyproject.toml"
+        path.write_text(f'[project]\nname = "newsroom"\n\n[tool.summarizer]\n{table}\n')
+        return path
+
+    return write
+
+
+@pytest.fixture
+def user_file(tmp_path):
+    def write(text: str) -> Path:
+        path = tmp_path / "config" / "summarizer" / "config.toml"  # $XDG_CONFIG_HOME (conftest)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+
+    return write
+
+
+def test_the_nearest_pyproject_is_read_and_its_relative_paths_are_relative_to_it(project, monkeypatch):
+    monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
+    path = project('concurrency = 3\ncache_dir = "briefs"\nprices = "0.10,0.50"')
+    settings = Settings()
+    assert settings.concurrency == 3 and settings.prices is not None and settings.prices.output == 0.5
+    assert settings.cache_dir == path.parent / "briefs"
+
+
+def test_precedence_is_flag_then_environment_then_project_then_user_then_default(
+    project, user_file, monkeypatch
+):
+    user_file('model = "user-model"\nconcurrency = 5\ntimeout = 30\nmax_reasks = 4')
+    project("concurrency = 3\ntimeout = 20")
+    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "10")
+    settings = Settings(max_reasks=1)
+    assert (settings.max_reasks, settings.timeout, settings.concurrency, settings.model) == (
+        1,  # the caller (a flag) over the user's file
+        10.0,  # the environment over both files
+        3,  # the project over the user
+        "user-model",  # the user over the default
+    )
+    assert settings.grounding == "strict"  # the default
+
+
+def test_the_endpoint_from_the_environment_wins_over_a_file(project, monkeypatch):
+    project('base_url = "http://127.0.0.1:1/v1"')
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:2/v1")
+    assert Settings().base_url == "http://127.0.0.1:2/v1"
+    assert Settings(base_url="http://127.0.0.1:3/v1").base_url == "http://127.0.0.1:3/v1"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("concurency = 4", "[tool.summarizer] concurency: unknown setting (did you mean concurrency?)"),
+        ("max-reasks = 4", "[tool.summarizer] max-reasks: unknown setting (did you mean max_reasks?)"),
+        ('concurrency = "many"', "[tool.summarizer] concurrency: Input should be a valid integer"),
+        ('grounding = "lenient"', "[tool.summarizer] grounding: Input should be 'strict', 'warn' or 'off'"),
+        ('prices = "0.1"', "[tool.summarizer] prices: Value error, give dollars per million tokens"),
+        (
+            "[tool.summarizer.retry]\nattempts = 0",
+            "[tool.summarizer] retry.attempts: Input should be greater",
+        ),
+        ('api_key = "sk-live"', "[tool.summarizer] api_key: the API key does not belong in a committed file"),
+        ("concurrency = ", "is not valid TOML: "),
+    ],
+)
+def test_a_wrong_key_or_value_in_a_file_is_a_usage_error_naming_the_file_and_the_key(project, table, message):
+    path = project(table)
+    with pytest.raises(UsageError) as caught:
+        Settings()
+    assert str(caught.value).startswith(f"{path}") and message in str(caught.value)
+    assert "sk-live" not in str(caught.value)
+
+
+def test_a_wrong_key_in_the_user_file_names_that_file(user_file):
+    path = user_file("concurency = 4\n")
+    with pytest.raises(
+        UsageError, match=rf"^{path}: concurency: unknown setting \(did you mean concurrency\?\)$"
+    ):
+        Settings()
+
+
+def test_a_pyproject_without_the_table_is_passed_over_for_one_further_up(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.summarizer]\nconcurrency = 6\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[project]\nname = "sub"\n')
+    monkeypatch.chdir(tmp_path / "sub")
+    assert Settings().concurrency == 6
+
+
+def test_explain_says_where_each_setting_came_from_and_never_shows_the_key(project, user_file, monkeypatch):
+    user = user_file('api_key = "sk-user-0000"\nmodel = "user-model"\n')
+    path = project("concurrency = 3")
+    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "10")
+    origins = {origin.name: origin for origin in Settings.explain(max_reasks=1)}
+    assert origins["max_reasks"].source == "flag"
+    assert origins["timeout"].source == "$SUMMARIZER_TIMEOUT"
+    assert origins["concurrency"].source == f"{path}: [tool.summarizer] concurrency"
+    assert (origins["model"].value, origins["model"].source) == ("user-model", f"{user}: model")
+    assert (origins["api_key"].value, origins["grounding"].source) == ("set", "default")
+    assert "sk-user" not in repr(origins)
+
+
+def test_the_default_cache_is_the_platforms_and_the_variable_overrides_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
+    assert Settings().cache_dir == tmp_path / "xdg-cache" / "summarizer"
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "mine"))
+    assert Settings().cache_dir == tmp_path / "mine"
+
+
+def test_the_readmes_example_configuration_is_valid(tmp_path, monkeypatch):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SUMMARIZER_CACHE_DIR")  # the environment would win over the file
+    settings = Settings()
+    assert (settings.concurrency, settings.rpm, settings.retry.attempts) == (16, 500, 6)
+    assert settings.cache_dir == tmp_path / ".cache" / "briefings"

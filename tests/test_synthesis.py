@@ -20,9 +20,9 @@ def test_a_story_from_two_outlets_gets_a_written_headline_and_summary(cassette_a
     out = tmp_path / "brief.md"
     assert main(["brief", str(EXAMPLES), "--synthesize", "-q", "-o", str(out), *args]) == EXIT_OK
     brief = out.read_text()
-    assert f"## {WRITTEN}" in brief
-    assert "*Reported by CNA, LBC; headline and summary written from all of them*" in brief
-    assert "*3 model requests," in brief  # two briefings and the synthesis, all counted
+    assert f"## 1. {WRITTEN}" in brief
+    assert "Reported by CNA, LBC; headline and summary written from all of them." in brief
+    assert "\n3 model requests to " in brief  # two briefings and the synthesis, all counted
 
 
 def invent_a_figure(draft: dict[str, Any]) -> dict[str, Any]:
@@ -38,8 +38,8 @@ def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args
     assert code == EXIT_OK
     brief = out.read_text()
     assert "40 officials" not in brief and "written from all of them" not in brief
-    assert "## Trump could meet Putin as soon as next week, White House official says" in brief
-    assert "*4 model requests," in brief
+    assert "## 1. Trump could meet Putin as soon as next week, White House official says" in brief
+    assert "\n4 model requests to " in brief
 
 
 def test_a_synthesis_is_cached_like_a_briefing(tmp_path):

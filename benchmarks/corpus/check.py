@@ -1,4 +1,4 @@
-"""Check the corpus: every briefing fits the project's Briefing model (once "event" is removed), every
+"""Check the corpus: every briefing fits the project's Briefing model (its `event` included), every
 quote appears in its article (curly and straight quote marks treated alike) except the listed deliberate
 model slips, front matter matches labels.json, and every corruption starts from the briefing's real value.
 
@@ -54,7 +54,7 @@ def main() -> int:
         if meta.get("event") != event_of.get(aid):
             problems.append(f"{aid}: event {meta.get('event')} vs labels {event_of.get(aid)}")
         data = json.loads((ROOT / "briefings" / f"{aid}.json").read_text(encoding="utf-8"))
-        event = data.pop("event")
+        event = data["event"]
         if set(event) != {"what", "where", "when"}:
             problems.append(f"{aid}: event keys {sorted(event)}")
         Briefing.model_validate(data)

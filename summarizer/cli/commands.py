@@ -1,0 +1,260 @@
+"""The commands: each parses nothing and decides nothing, it calls the library and hands the result on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..cache import open_store, store_for
+from ..engine import Unrecoverable, briefing_schema
+from ..errors import UsageError
+from ..merge import merge_briefings
+from ..models import ArticleBriefing, Brief, Failure
+from ..pipeline import Progress, make_brief, select_articles, summarize
+from ..progress import showing_progress
+from ..records import dump_records, read_records
+from ..render import render_brief
+from ..settings import Settings, Window, default_cache_dir
+from .batch import run_batch
+from .exits import EXIT_FAILURES, EXIT_OK
+from .output import (
+    check_output,
+    check_render_options,
+    exit_status,
+    keep_existing,
+    print_feeds,
+    print_summary,
+    rendered,
+    write_output,
+)
+
+__all__ = ["COMMANDS"]
+
+
+def _brief(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    check_output(args.output)
+    check_render_options(args)
+    with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
+        result = make_brief(
+            args.paths,
+            settings=settings,
+            progress=progress,
+            fields=dict(args.field),
+            exclude=_outputs(args),
+            unrecoverable=unrecoverable,
+            feeds=args.feeds,
+        )
+    kept = keep_existing(args.output, result.summaries)
+    if not kept:
+        write_output(rendered(result.brief, args), args.output, result.summaries, settings)
+    if not args.quiet:
+        print_feeds(result.feeds)
+        print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
+    return exit_status(result.summaries, complete=result.complete, kept=kept)
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    check_output(args.output)
+    ingested, articles, left_out = select_articles(
+        args.paths, settings, dict(args.field), _outputs(args), args.feeds
+    )
+    with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
+        summaries = summarize(
+            articles,
+            settings=settings,
+            progress=progress,
+            unrecoverable=unrecoverable,
+        )
+    failures = [*ingested.failures, *summaries.failures]
+    kept = keep_existing(args.output, summaries)
+    if not kept:
+        write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
+    if not args.quiet:
+        print_feeds(ingested.feeds)
+        print_summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
+    return exit_status(summaries, complete=not failures, kept=kept)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    briefings: list[ArticleBriefing] = []
+    failures: list[Failure] = []
+    for path in args.paths:
+        text = _read_input(path).decode("utf-8", errors="replace")
+        found, failed = read_records(text, _name(path))
+        if not found and failed and all(failure.origin.startswith(f"{_name(path)}:") for failure in failed):
+            raise UsageError(_not_records(path, text, failed[0]))
+        briefings += found
+        failures += failed
+    brief = merge_briefings(briefings, failures)
+    write_output(render_brief(brief, "json"), args.output)
+    return EXIT_OK if not failures else EXIT_FAILURES
+
+
+def _render(args: argparse.Namespace) -> int:
+    check_render_options(args)
+    try:
+        brief = Brief.model_validate_json(_read_input(args.path))
+    except ValueError as error:
+        raise UsageError(f"{_name(args.path)} is not a brief as JSON: {str(error).splitlines()[0]}") from None
+    write_output(rendered(brief, args), args.output)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = briefing_schema() if args.which == "briefing" else Brief.model_json_schema()
+    print(json.dumps(schema, indent=2))
+    return EXIT_OK
+
+
+def _cache(args: argparse.Namespace) -> int:
+    store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
+    where = store.url.removeprefix("file:")
+    if args.action == "clear":
+        print(f"removed {store.clear()} briefings from {where}")
+    else:
+        entries, size = store.count()
+        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {where}")
+    return EXIT_OK
+
+
+# --- helpers -----------------------------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings: the flags given, then the environment, then the config files, then the defaults."""
+    given: dict[str, Any] = {
+        "model": args.model,
+        "mode": args.mode,
+        "base_url": args.base_url,
+        "timeout": args.timeout,
+        "max_reasks": args.max_reasks,
+        "grounding": args.grounding,
+        "concurrency": args.concurrency,
+        "rpm": args.rpm,
+        "tpm": args.tpm,
+        "deadline": args.deadline,
+        **_store_given(args),
+        "max_article_tokens": args.max_article_tokens,
+        "max_run_tokens": args.max_tokens,
+        "prices": args.price,
+        # A switch not given and a date not given leave the environment's or a config file's value.
+        "synthesize": True if getattr(args, "synthesize", False) else None,
+        "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
+    }
+    settings = _settings_from({name: value for name, value in given.items() if value is not None})
+    # Commands that read no URLs (batch) have no fetch options.
+    fetch = {
+        "allow_private": True if getattr(args, "allow_private", False) else None,
+        "robots": False if getattr(args, "ignore_robots", False) else None,
+        "follow_links": False if getattr(args, "no_follow_links", False) else None,
+    }
+    changes: dict[str, Any] = {
+        "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})
+    }
+    if args.no_cache:
+        changes["cache_dir"] = None
+    return settings.model_copy(update=changes)
+
+
+def _store_given(args: argparse.Namespace) -> dict[str, Any]:
+    """The store the flags name: --cache URL, or --cache-dir DIR (a flag wins over $SUMMARIZER_CACHE)."""
+    if args.cache and args.cache_dir:
+        raise UsageError("give --cache URL or --cache-dir DIR, not both")
+    if args.cache_dir:
+        return {"cache_dir": args.cache_dir, "cache": f"file:{args.cache_dir}"}
+    return {"cache": args.cache} if args.cache else {}
+
+
+def _settings_from(given: dict[str, Any]) -> Settings:
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise UsageError(f"invalid settings (from the flags or SUMMARIZER_* variables): {problems}") from None
+
+
+def _progress(args: argparse.Namespace) -> AbstractContextManager[Progress | None]:
+    # A live bar on a terminal, but not with -v: log lines would tear it.
+    return showing_progress(sys.stderr, quiet=args.quiet, live=not args.verbose)
+
+
+def _read_input(path: str) -> bytes:
+    """A file's bytes, or stdin's for "-"; a file that cannot be read is a usage error naming it."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _name(path: str) -> str:
+    return "stdin" if path == "-" else path
+
+
+def _not_records(path: str, text: str, first: Failure) -> str:
+    """Why a file given to merge is the wrong file: one usage error, not a failure for every line."""
+    try:
+        whole = json.loads(text)
+    except ValueError:
+        whole = None
+    if isinstance(whole, dict) and "stories" in whole:
+        hint = f"it is a brief: render it with summarizer render {path}"
+    elif isinstance(whole, (dict, list)) or Path(path).suffix in _ARTICLE_SUFFIXES:
+        hint = f"articles? summarise them first: summarizer summarize {path} | summarizer merge -"
+    else:
+        hint = "summarizer summarize writes them"
+    line = first.origin.rsplit(":", 1)[1]
+    reason = first.reason.removeprefix("not a briefing or failure record: ")
+    return f"{_name(path)} holds no briefings as JSON lines ({hint}); line {line}: {reason}"
+
+
+_ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
+
+
+def _outputs(args: argparse.Namespace) -> list[str]:
+    """The run's own output file, never to be read back as an input."""
+    return [args.output] if args.output and args.output != "-" else []
+
+
+@contextmanager
+def _cassette(
+    args: argparse.Namespace, settings: Settings
+) -> Iterator[tuple[Settings, Unrecoverable | None]]:
+    """Replay or record a cassette when asked to, with its settings and its hook for unrecorded requests."""
+    if args.record and not args.cassette:
+        raise UsageError("--record needs --cassette FILE to record to")
+    if not args.cassette:
+        yield settings, None
+        return
+    from ..cassette import cassette_settings, not_recorded, use_cassette
+
+    with use_cassette(args.cassette, record=args.record):
+        yield cassette_settings(settings, record=args.record), not_recorded
+
+
+def _batch(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with _cassette(args, settings) as (replayed, _):
+        # A cassette run keeps the cache here: the batches and their answers live in it.
+        return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "brief": _brief,
+    "summarize": _summarize,
+    "merge": _merge,
+    "render": _render,
+    "schema": _schema,
+    "cache": _cache,
+    "batch": _batch,
+}

@@ -1,0 +1,26 @@
+"""Exit statuses of the command line, and the flag wording of library messages."""
+
+from __future__ import annotations
+
+EXIT_OK = 0  # every article became a briefing
+EXIT_FAILURES = 1  # some inputs are listed as not summarised, or the output could not be written
+EXIT_USAGE = 2  # the command was used wrongly (bad option, no API key, no articles)
+EXIT_STOPPED = 3  # the endpoint rejected the key; the run stopped (the brief lists what was not done)
+EXIT_ENDPOINT = 4  # the endpoint is wrong: nothing listening, not OpenAI-compatible, unknown model
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a process it ended
+
+# A library error speaks in settings; on the command line the same thing is a flag.
+_FLAGS = {
+    "(base_url)": "(--base-url)",
+    "use mode json_object": "use --mode json_object",
+    "replay a recorded run from a cassette": "replay a recorded run with --cassette FILE",
+    "record it again": "record it again with --record",
+}
+
+
+def with_flags(message: str) -> str:
+    """A library message in the command line's words: settings named as the flags that set them."""
+    for setting, flag in _FLAGS.items():
+        message = message.replace(setting, flag)
+    return message

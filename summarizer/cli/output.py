@@ -1,0 +1,169 @@
+"""What a command leaves behind: the output written safely, the closing summary line, the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import SummarizerError, UsageError
+from ..files import write_atomic
+from ..models import Brief
+from ..pipeline import Summaries
+from ..render import Format, format_for_path, render_brief, render_template
+from ..settings import Prices, Settings
+from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
+
+if TYPE_CHECKING:
+    from ..sources import FeedReport
+
+__all__ = [
+    "check_output",
+    "check_render_options",
+    "exit_status",
+    "keep_existing",
+    "print_feeds",
+    "print_summary",
+    "rendered",
+    "write_output",
+]
+
+
+def rendered(brief: Brief, args: argparse.Namespace) -> str:
+    if args.template:
+        return render_template(brief, args.template)
+    return render_brief(
+        brief,
+        output_format(args),
+        title=args.title,
+        detail=args.detail,
+        appendix=not args.no_appendix,
+        standalone=args.standalone,
+    )
+
+
+def output_format(args: argparse.Namespace) -> Format:
+    """--format, else what -o's extension asks for (.md/.markdown, .json, .html/.htm), else Markdown."""
+    chosen: Format | None = args.format
+    return chosen or format_for_path(args.output)
+
+
+def check_render_options(args: argparse.Namespace) -> None:
+    """Before the first request: options that cannot go together are a usage error."""
+    if args.standalone and (args.template or output_format(args) != "html"):
+        raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
+
+
+def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> int:
+    # One line for what went wrong, whether or not the progress was shown: it is not progress.
+    if summaries.unstored:
+        print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=sys.stderr)
+    note = " The existing output was kept: this run summarised nothing." if kept else ""
+    if summaries.stopped:
+        print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
+        return summaries.stop_code or EXIT_STOPPED
+    if kept:
+        print(f"summarizer: error:{note}", file=sys.stderr)
+    return EXIT_OK if complete else EXIT_FAILURES
+
+
+def print_summary(
+    summaries: Summaries,
+    brief: Brief | None,
+    left_out: int,
+    args: argparse.Namespace,
+    prices: Prices | None,
+    *,
+    kept: bool = False,
+) -> None:
+    stream = sys.stderr
+    spent = summaries.spent
+    cached = f" ({summaries.cached:,} from the cache)" if summaries.cached else ""
+    stories = f", {len(brief.stories):,} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
+    failed = len(brief.failures) if brief else len(summaries.failures)
+    window = f", {left_out:,} left out by --since/--until" if left_out else ""
+    cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
+    written = f"; written to {args.output}" if args.output and not kept else ""
+    limited = f" ({spent.rate_limited:,} answered 429: rate limit)" if spent.rate_limited else ""
+    reasked = summaries.reasked
+    reasks = f", {reasked} grounding re-ask{'s' if reasked != 1 else ''}" if reasked else ""
+    print(
+        f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
+        f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
+        f"{spent.completion_tokens:,} completion tokens{cost}{written}",
+        file=stream,
+    )
+
+
+def print_feeds(feeds: list[FeedReport]) -> None:
+    """One line per feed fetched: what it held, what was new since the last run, what was not used."""
+    for feed in feeds:
+        unchanged = "; not modified since the last run" if not feed.changed else ""
+        skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
+        counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
+        print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
+
+
+def check_output(output: str | None) -> None:
+    """Before the first request: an output that could never be written is a usage error, not a loss
+    discovered after the answers were paid for."""
+    if output is None or output == "-":
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {output} is a directory: name a file")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the folders up to here will be made
+    if not folder.is_dir():
+        raise UsageError(f"cannot write -o {output}: {folder} is not a directory")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write -o {output}: {folder} is not writable")
+
+
+def keep_existing(output: str | None, summaries: Summaries) -> bool:
+    """Whether to leave an existing output file as it is: a run that summarised nothing (a rejected key,
+    a wrong endpoint) must not replace a good brief with an empty one."""
+    if output is None or output == "-" or not Path(output).is_file():
+        return False
+    return not summaries.briefings and bool(summaries.failures or summaries.stopped)
+
+
+def write_output(
+    text: str, output: str | None, summaries: Summaries | None = None, settings: Settings | None = None
+) -> None:
+    """Write to stdout, or atomically to a file: a reader never sees half a brief. When the file cannot
+    be written after a run, say where the briefings are kept: a rerun then costs nothing."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text)
+    except OSError as error:
+        reason = f"cannot write {output}: {error.strerror or error}"
+        if summaries is None or settings is None:
+            raise SummarizerError(reason) from None
+        if settings.cache_dir is not None and not summaries.unstored and summaries.briefings:
+            kept = (
+                f"the briefings are kept in the cache at {settings.cache_dir}: run the same command "
+                "again once it can be written (no request is sent again)"
+            )
+        else:
+            try:
+                kept = f"the output was saved to {_rescue(text, target)} instead (no cache to rerun from)"
+            except OSError:
+                kept = "it could not be saved elsewhere either, and there is no cache to rerun from"
+        raise SummarizerError(f"{reason}; {kept}") from None
+
+
+def _rescue(text: str, target: Path) -> str:
+    """Somewhere else to put an output that cannot be written where asked: the temp folder."""
+    handle, path = tempfile.mkstemp(prefix=f"summarizer-{target.stem}-", suffix=target.suffix)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    return path

@@ -1,0 +1,38 @@
+"""The commands about the tool itself: the settings in force, and shell completion. No pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+from collections.abc import Callable
+
+from ..config import find_project_file, user_config_file
+from .exits import EXIT_OK
+
+__all__ = ["COMMANDS"]
+
+
+def _config(args: argparse.Namespace) -> int:
+    from ..settings import Settings
+
+    project, user = find_project_file(), user_config_file()
+    print(f"# project file: {project or 'none (no pyproject.toml with [tool.summarizer] here or above)'}")
+    print(f"# user file:    {user}{'' if user.is_file() else ' (not there)'}")
+    origins = Settings.explain()
+    names = max(len(origin.name) for origin in origins)
+    values = max(len(origin.value) for origin in origins)
+    for origin in origins:
+        print(f"{origin.name:<{names}}  {origin.value:<{values}}  {origin.source}")
+    return EXIT_OK
+
+
+def _completion(args: argparse.Namespace) -> int:
+    from argcomplete.shell_integration import shellcode
+
+    # The code asks `summarizer` itself for the candidates at each Tab, so it never goes stale when
+    # options are added; answering is quick because parsing imports nothing heavy.
+    print(shellcode([shlex.quote("summarizer")], shell=args.shell), end="")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"config": _config, "completion": _completion}

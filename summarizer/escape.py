@@ -1,0 +1,85 @@
+"""Untrusted text made inert in Markdown: escaped only where CommonMark or GitHub would read markup."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+__all__ = ["bracketed", "escape_markdown", "markdown_link", "section_link"]
+
+# Anywhere in a line: a backslash that would escape what follows, code spans, emphasis, link and
+# reference closers (`](`, `][`, `]:`, or last in the value, where a template's text follows), HTML and
+# autolinks (`<` before a tag, comment or address), entities, strikethrough, e-mail autolinks.
+_INLINE = re.compile(
+    r"\\(?=[!-/:-@\[-`{-~]|$)|[`*_~]|\](?=[(\[:]|$)|<(?=[A-Za-z/!?])|&(?=#?\w+;)|(?<=\w)@(?=\w)"
+)
+# At the start of a value, which may start a line: headings, lists, quotes, breaks, setext underlines.
+_BLOCK_START = re.compile(r"^(?:#{1,6}(?= |$)|[-+](?= |$)|\d{1,9}(?=[.)](?: |$))|>|=+ *$|-+ *$)")
+# A closing run of `#` ends an ATX heading's text: "We're #1 #" would lose its last word.
+_CLOSING_HASHES = re.compile(r"(?<= )#+$")
+# Bare URLs that GitHub-flavoured Markdown would turn into links.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data)(:)|\b(www)(\.)")
+
+
+def escape_markdown(value: object) -> str:
+    """Make untrusted text inert in Markdown: one line, no markup, no links, no HTML.
+
+    Only characters that would be read as markup where they stand are escaped ("Great progress!",
+    "$0.0464" and "5 < 6" stay as they are); the text reads the same once rendered.
+    """
+    if isinstance(value, Markup):  # trusted by the template itself
+        return str(value)
+    if value is None:
+        return ""
+    return _escape(" ".join(str(value).split()), label=False)
+
+
+def _escape(text: str, *, label: bool) -> str:
+    """Escape one line. A link label (`label`) may hold no bracket at all: one would end it early."""
+    tildes = text.count("~") > 1  # a single ~ ("~5,000") strikes nothing through
+
+    def inline(match: re.Match[str]) -> str:
+        char, at = match[0], match.start()
+        if char == "~" and not tildes:
+            return char
+        if char == "_" and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+            return char  # snake_case: CommonMark never reads an underscore inside a word as emphasis
+        return "\\" + char
+
+    pattern = _LABEL if label else _INLINE
+    escaped = pattern.sub(inline, text)
+    escaped = _AUTOLINK.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", escaped)
+    escaped = _CLOSING_HASHES.sub(lambda m: "\\" + m[0], escaped)
+    start = _BLOCK_START.match(escaped)
+    if start:
+        escaped = (
+            escaped[: start.end()] + "\\" + escaped[start.end() :]
+            if start[0][:1].isdigit()
+            else "\\" + escaped
+        )
+    return escaped
+
+
+_LABEL = re.compile(_INLINE.pattern + r"|[\[\]]")
+
+
+def markdown_link(label: str, url: str | None) -> Markup:
+    """A Markdown link to an article's own URL: only http(s), and percent-encoded so it cannot break out."""
+    text = _escape(" ".join(str(label).split()), label=True)
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return Markup(text)
+    safe_url = quote(url, safe=":/?#@!$&'*+,;=%-._~")
+    return Markup(f"[{text}]({safe_url.replace('(', '%28').replace(')', '%29')})")
+
+
+def section_link(label: str, slug: str) -> Markup:
+    """A Markdown link to a section of the brief itself, by the anchor GitHub and our HTML give it."""
+    if not re.fullmatch(r"[\w-]+", slug):
+        raise ValueError(f"not an anchor: {slug!r}")
+    return Markup(f"[{_escape(' '.join(str(label).split()), label=True)}](#{slug})")
+
+
+def bracketed(names: list[str]) -> str:
+    return "[" + ", ".join(escape_markdown(name) for name in names) + "]"
