@@ -22,22 +22,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import json
 import random
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import openai  # noqa: E402
 
+from benchmarks.launch import simulator  # noqa: E402
+from benchmarks.launch import stats as server_stats  # noqa: E402
 from summarizer.ratelimit import RateController, is_quota_exhausted  # noqa: E402
 from tests.synthetic import article_text  # noqa: E402
 
@@ -45,24 +42,6 @@ ATTEMPTS = 10
 # What a request is estimated to use before it is sent: its prompt (4 characters a token, as the
 # simulator counts) and the mean completion so far (this at first), as the pipeline can estimate it.
 FIRST_COMPLETION_ESTIMATE = 400
-
-
-@contextmanager
-def simulator(*args: str) -> Iterator[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.simulator", *args], cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert process.stdout is not None
-        yield process.stdout.readline().strip()
-    finally:
-        process.terminate()
-        process.wait()
-
-
-def server_stats(base_url: str) -> dict[str, object]:
-    with urlopen(base_url.removesuffix("/v1") + "/stats") as response:
-        return json.loads(response.read())
 
 
 def messages(index: int) -> list[dict[str, str]]:

@@ -16,7 +16,10 @@ at the old pace: they extend the pause but do not cut again.
 
 The server's `x-ratelimit-limit-*` headers set the ceilings (under any explicit one), and its
 `x-ratelimit-remaining-*` headers pull the buckets down when the server counts more use than this run
-knows of (requests still in flight, another process on the same key). OpenAI's buckets refill
+knows of (another process on the same key): a response's `remaining` is read less what the requests
+sent after it cost, each at its answer's real count once known (its estimate until then, nothing if
+it was rejected). The run asks for its turn holding a concurrency slot, so a permit is a request
+sent: the first wave, before anything is known, is as many requests as the slots. OpenAI's buckets refill
 continuously and `x-ratelimit-reset-*` is the time until one is full again (12ms with one of 5,000
 requests used), so a bucket synced to `remaining` refills on its own; only while the limit is
 unknown does "remaining 0" pause everyone for the whole reset.
@@ -168,11 +171,6 @@ class Permit:
     #: How many cuts of the pace had happened when it went out: a 429 for a request sent before the
     #: latest cut says nothing about the current pace.
     cuts: int
-    #: Tokens granted to all requests up to and including this one, and 429s received before it went
-    #: out: the server's `remaining` counts neither the requests sent after it nor rejected ones.
-    tokens_before: int
-    throttled_before: int
-    refunded_before: int
 
 
 class _Bucket:
@@ -247,14 +245,19 @@ class RateController:
         self._paused_until = now
         self._turn = asyncio.Lock()  # asyncio's lock wakes its waiters first come, first served
         self._recent: deque[float] = deque()  # when recent requests went out, to size the first cut
-        self._tokens_granted = 0
-        self._tokens_refunded = 0
+        # What each request not yet known to be over costs the server, and those after it, by number:
+        # (requests, tokens), the estimate until its answer tells the real count, nothing once
+        # rejected. A response's `remaining` counts only what came before it: this is what came after.
+        self._charges: dict[int, tuple[int, int]] = {}
+        self._open: set[int] = set()
         self._tokens_per_request: float | None = None
         self._strikes = 0  # 429s in a row without a retry-after, for the fallback pause
         #: Requests sent (permits granted).
         self.sent = 0
         #: 429s received (rate limits; quota ones too, if passed to `rejected`).
         self.throttled = 0
+        #: Requests that had to wait for their turn: the limit, not the slots, set their time.
+        self.delayed = 0
 
     # --- what progress shows ------------------------------------------------------------------------
 
@@ -279,25 +282,21 @@ class RateController:
         """Wait this request's turn, in arrival order, and return its permit. `tokens`: the request's
         estimated prompt and completion tokens (0 when no token limit matters)."""
         async with self._turn:
+            waited = False
             while (wait := self._wait(tokens, self._clock())) > 1e-9:
+                waited = True
                 await self._sleep(wait)
+            self.delayed += waited
             now = self._clock()
             self._requests.level -= 1
             self._tokens.level -= tokens
-            self._tokens_granted += tokens
             self.sent += 1
+            self._charges[self.sent] = (1, tokens)
+            self._open.add(self.sent)
             self._recent.append(now)
             while self._recent and self._recent[0] < now - 1.0:
                 self._recent.popleft()
-            return Permit(
-                self.sent,
-                tokens,
-                self._requests.rate,
-                self._cuts,
-                self._tokens_granted,
-                self.throttled,
-                self._tokens_refunded,
-            )
+            return Permit(self.sent, tokens, self._requests.rate, self._cuts)
 
     def settle(
         self, permit: Permit, used_tokens: int | None = None, headers: Mapping[str, str] | None = None
@@ -308,11 +307,13 @@ class RateController:
         if used_tokens is not None:
             self._tokens.refill(now)
             self._tokens.level += permit.tokens - used_tokens
+            self._charges[permit.number] = (1, used_tokens)
             # Smoothed, for converting a token pace into requests a second in `pacing`.
             last = self._tokens_per_request
             self._tokens_per_request = used_tokens if last is None else 0.9 * last + 0.1 * used_tokens
         self._strikes = 0
         self._learn(permit, read_signals(headers, wall=self._wall()), now)
+        self._close(permit)
         pace = self._requests.rate
         if pace is not None and self._climb > 0:
             # Responses arrive about `pace` times a second, so this adds `_climb` a second.
@@ -329,15 +330,25 @@ class RateController:
         self.throttled += 1
         self._tokens.refill(now)
         self._tokens.level += permit.tokens  # a rejected request used none
-        self._tokens_refunded += permit.tokens
+        self._charges[permit.number] = (0, 0)
         delay = signals.retry_after
         if delay is None:
             delay = min(60.0, 2.0**self._strikes)  # no word from the server: back off, doubling
             self._strikes += 1
-        # The server names the moment one request may go again; the next goes a pace's interval later.
-        self._pause(now + delay, level=1.0)
+        # The server names the moment it will take one request again; the requests this run sent
+        # after this one (not themselves rejected) reach it first and take that capacity. Handing the
+        # bucket a full request at each pause's end instead gave every 429 a free request past the
+        # pace, which met an empty server bucket and was rejected in turn (measured: 106 429s for
+        # 300 articles, a cascade in the first 0.3 s).
+        self._pause(now + delay, level=1.0 - self._since(permit)[0])
+        self._close(permit)
         if permit.cuts == self._cuts:
             self._cut(permit, now)
+
+    def forget(self, permit: Permit) -> None:
+        """No answer came for `permit` (the connection dropped, the wait timed out): the server may
+        have counted it, so its estimate stands."""
+        self._close(permit)
 
     # --- inside -------------------------------------------------------------------------------------
 
@@ -409,11 +420,12 @@ class RateController:
             return
         # What the server has left, less what this run has sent since that request: the buckets
         # never hold more than that (another client on the same key uses the same limit).
+        requests, tokens = self._since(permit)
         self._sync(
             self._requests,
             signals.remaining_requests,
             signals.reset_requests,
-            since=max(0, self.sent - permit.number - (self.throttled - permit.throttled_before)),
+            since=requests,
             need=1,
             now=now,
         )
@@ -421,15 +433,33 @@ class RateController:
             self._tokens,
             signals.remaining_tokens,
             signals.reset_tokens,
-            since=max(
-                0,
-                self._tokens_granted
-                - permit.tokens_before
-                - (self._tokens_refunded - permit.refunded_before),
-            ),
+            since=tokens,
             need=max(1, permit.tokens),
             now=now,
         )
+
+    def _since(self, permit: Permit) -> tuple[int, int]:
+        """The requests and tokens sent after `permit`, as far as this run knows them now: the server
+        counts them after it. (Counting estimates where answers had told the real, smaller, count
+        sank the token bucket: 38 s instead of 31 for the same run, depending on answer order.)"""
+        requests = tokens = 0
+        for number in reversed(self._charges):
+            if number <= permit.number:
+                break
+            charged_requests, charged_tokens = self._charges[number]
+            requests += charged_requests
+            tokens += charged_tokens
+        return requests, tokens
+
+    def _close(self, permit: Permit) -> None:
+        """`permit` is answered: its charge is final. Charges older than every open one are no longer
+        asked for."""
+        self._open.discard(permit.number)
+        while self._charges:
+            oldest = next(iter(self._charges))
+            if oldest in self._open:
+                break
+            del self._charges[oldest]
 
     def _sync(
         self,

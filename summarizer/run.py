@@ -7,6 +7,7 @@ import asyncio
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -65,10 +66,46 @@ class Summaries:
     unstored: str | None = None
 
 
+class _Slots:
+    """At most `size` held at once. Waiters are served in arrival order, those that say `ahead` before
+    the rest: an article already under way (a retry, a re-ask, a request sent back by a 429) finishes
+    before new ones start, so that a faulty article does not wait behind every article queued after it
+    and end the run late."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._ahead: deque[asyncio.Future[None]] = deque()
+        self._behind: deque[asyncio.Future[None]] = deque()
+
+    async def acquire(self, ahead: bool = False) -> None:
+        if self._free > 0 and not self._ahead and not self._behind:
+            self._free -= 1
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        (self._ahead if ahead else self._behind).append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # handed the slot as it was cancelled: pass it on
+            else:
+                (self._ahead if ahead else self._behind).remove(waiter)
+            raise
+
+    def release(self) -> None:
+        for queue in (self._ahead, self._behind):
+            while queue:
+                waiter = queue.popleft()
+                if not waiter.done():
+                    waiter.set_result(None)
+                    return
+        self._free += 1
+
+
 class Gate:
-    """What every request of a run passes through: the rate limit (its turn, holding no slot), at most
-    `concurrency` in flight, a token budget, a deadline, and a stop once no later request can succeed.
-    Backoff sleeps and rate-limit pauses hold no slot."""
+    """What every request of a run passes through: at most `concurrency` in flight, a token budget, a
+    deadline, a stop once no later request can succeed, and, holding its slot, the rate limit's turn.
+    Backoff sleeps hold no slot; a request answered 429 gives its slot up and queues again."""
 
     def __init__(
         self,
@@ -78,7 +115,7 @@ class Gate:
         limiter: RateController | None = None,
         deadline: float | None = None,
     ) -> None:
-        self._slots = asyncio.Semaphore(max(1, concurrency))
+        self._slots = _Slots(max(1, concurrency))
         self.max_tokens = max_tokens
         #: The run's rate controller; None: requests go out as fast as the slots allow.
         self.limiter = limiter
@@ -88,7 +125,8 @@ class Gate:
         self.stopped: ArticleError | None = None
 
     async def turn(self, tokens: int) -> Permit | None:
-        """Wait this request's turn under the rate limit (no slot is held meanwhile)."""
+        """Wait this request's turn under the rate limit (inside `request()`: the permit is spent the
+        moment it is granted, so the controller's count is what the server sees)."""
         if self.limiter is None:
             return None
         if self.deadline is None:
@@ -106,8 +144,10 @@ class Gate:
             self.stopped = error
 
     @asynccontextmanager
-    async def request(self) -> AsyncIterator[None]:
-        async with self._slots:
+    async def request(self, ahead: bool = False) -> AsyncIterator[None]:
+        """Hold one of the slots; `ahead`: this article is under way, serve it before new ones."""
+        await self._slots.acquire(ahead)
+        try:
             if self.stopped is not None:
                 raise RunStopped(f"the run stopped: {self.stopped.message}")
             if self.max_tokens is not None and self.spent.total_tokens >= self.max_tokens:
@@ -117,6 +157,8 @@ class Gate:
             if self.deadline is not None and time.monotonic() >= self.deadline:
                 raise DeadlinePassed("the run's deadline passed before this article")
             yield
+        finally:
+            self._slots.release()
 
 
 def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
@@ -167,7 +209,10 @@ class Run:
     ) -> None:
         if self.progress is not None:
             limiter = self.gate.limiter
-            pacing = limiter.pacing if limiter is not None and limiter.throttled else None
+            # Shown once the limit has held a request back (a 429, or a wait for its turn), not
+            # while the pace is only known: a run under its limit is not slowed by it.
+            paced = limiter is not None and (limiter.throttled or limiter.delayed)
+            pacing = limiter.pacing if limiter is not None and paced else None
             event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
             self.progress(event)
 

@@ -15,6 +15,7 @@ from summarizer.ingest import read_articles
 from summarizer.models import Article, ArticleBriefing
 
 from .llm_server import LocalLLMServer, Step
+from .simulator import Config, Simulator
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
@@ -95,6 +96,15 @@ def llm_endpoint(recording: bool) -> Iterator[Callable[..., str]]:
     for server in servers:
         server.__exit__(None, None, None)
         assert not server.script, f"{len(server.script)} scripted replies were never requested"
+
+
+@pytest.fixture
+def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
+    """The simulator (tests/simulator.py) on a free port, configured by the test's `simulator` marker
+    (the closest one: the test's own, else its module's `pytestmark`)."""
+    marker = request.node.get_closest_marker("simulator")
+    with Simulator(Config(**marker.kwargs) if marker else Config()) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

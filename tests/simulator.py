@@ -156,6 +156,12 @@ class Simulator:
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
+    def set_rpm(self, rpm: float) -> None:
+        """Change the requests-per-minute limit while serving (a tier raised, another client gone)."""
+        with self._lock:
+            self.config.rpm = rpm
+            self._requests = _Bucket(rpm, self.config.burst) if rpm > 0 else None
+
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
@@ -297,8 +303,10 @@ class Simulator:
                 try:
                     status, body, headers, fault = simulator.decide(request)
                     latency = simulator.config.fault_latency if fault else simulator.config.latency
-                    # The answer leaves `latency` after the request arrived, whatever the simulator's
-                    # own work took: that work is an artefact of the simulator, not of the endpoint.
+                    # The answer is encoded before the wait, which ends `latency` after the request
+                    # arrived, and leaves in one write: the simulator's own work is not the
+                    # endpoint's latency.
+                    answer = self._answer(status, body, headers) if status else b""
                     remaining = latency - (time.monotonic() - arrived)
                     if remaining > 0:
                         time.sleep(remaining)
@@ -309,20 +317,25 @@ class Simulator:
                     self.close_connection = True
                     self.connection.close()
                     return
-                self._send(status, body, headers)
+                self.wfile.write(answer)
 
             def _send(self, status: int, body: Any, headers: dict[str, str]) -> None:
+                self.wfile.write(self._answer(status, body, headers))
+
+            def _answer(self, status: int, body: Any, headers: dict[str, str]) -> bytes:
+                """The response's bytes, status line to body, in one piece."""
                 if isinstance(body, dict) and isinstance(body.get("usage"), dict):
                     with simulator._lock:
                         simulator.stats.tokens += body["usage"]["total_tokens"]
                 data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
+                reason = self.responses.get(status, ("",))[0]
+                lines = [
+                    f"HTTP/1.1 {status} {reason}",
+                    "content-type: application/json",
+                    f"content-length: {len(data)}",
+                    *(f"{name}: {value}" for name, value in headers.items()),
+                ]
+                return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + data
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

@@ -9,7 +9,7 @@ import httpx2
 import openai
 import pytest
 
-from summarizer.engine import _retry_after
+from summarizer.endpoint_errors import retry_after as _retry_after
 from summarizer.errors import (
     AccessDenied,
     AnswerTruncated,

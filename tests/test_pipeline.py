@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import openai
@@ -25,8 +24,11 @@ from summarizer.run import cut_article
 from summarizer.settings import Prices
 
 from .conftest import FAST, PATIENT, ROOT, TEST_KEY
-from .simulator import Config, Simulator
+from .simulator import Simulator
 from .synthetic import write_articles
+
+# Every test's simulator answers after 5 ms unless its own marker says otherwise.
+pytestmark = pytest.mark.simulator(latency=0.005)
 
 
 @pytest.fixture
@@ -34,14 +36,6 @@ def articles(tmp_path: Path) -> Path:
     folder = tmp_path / "today"
     write_articles(folder, 12)
     return folder
-
-
-@pytest.fixture
-def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
-    marker = request.node.get_closest_marker("simulator")
-    config = Config(**marker.kwargs) if marker else Config(latency=0.005)
-    with Simulator(config) as running:
-        yield running
 
 
 def settings(simulator: Simulator, tmp_path: Path, **changes: object) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import selectors
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -469,6 +470,21 @@ def test_with_the_limit_known_remaining_pulls_the_bucket_down_by_what_is_still_i
     assert run(main) == [pytest.approx(6 / 5), pytest.approx(7 / 5)]
 
 
+def test_remaining_tokens_are_read_against_what_later_requests_really_used():
+    async def main() -> float:
+        rate = controller(tpm=60_000)  # 1,000 tokens a second, the bucket holds 500
+        first = await rate.acquire(100)
+        second = await rate.acquire(100)  # estimated 100, it will use 20
+        rate.settle(second, 20, headers={})
+        # The server had 300 left after the first; since then only the second's 20 were used, so
+        # 280 are left, not 200 as its estimate would say: 400 more take 0.12 s to refill, not 0.2.
+        rate.settle(first, 100, headers={"x-ratelimit-remaining-tokens": "300"})
+        await rate.acquire(400)
+        return now()
+
+    assert run(main) == pytest.approx(0.12)
+
+
 def test_a_permit_says_how_it_went_out():
     async def main() -> Permit:
         rate = controller(rpm=60)
@@ -520,3 +536,41 @@ def test_the_simulator_counts_prompt_and_completion_tokens_per_minute():
     signals = read_signals(first.headers)
     assert signals.limit_tokens == 120_000
     assert signals.remaining_tokens == pytest.approx(2000 - used, abs=5)
+
+
+def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_when_it_rises():
+    request = {"messages": [{"role": "user", "content": "x" * 400}]}
+
+    async def drive(rate: RateController, client: httpx2.AsyncClient, seconds: float) -> float | None:
+        stop = time.monotonic() + seconds
+
+        async def sender() -> None:
+            while time.monotonic() < stop:
+                permit = await rate.acquire()
+                answer = await client.post("/chat/completions", json=request)
+                if answer.status_code == 429:
+                    rate.rejected(permit, answer.headers)
+                else:
+                    rate.settle(permit, headers=answer.headers)
+
+        await asyncio.gather(*(sender() for _ in range(8)))
+        return rate.pacing
+
+    async def main(server: Simulator) -> tuple[float | None, float | None, int, int]:
+        rate = RateController(recovery=0.5)  # no headers: all it learns, it learns from 429s
+        async with httpx2.AsyncClient(base_url=server.base_url) as client:
+            down = await drive(rate, client, 1.5)
+            first = server.stats.rate_limited
+            server.set_rpm(3000)  # 10 a second, then 50
+            up = await drive(rate, client, 2.0)
+        return down, up, first, server.stats.rate_limited - first
+
+    config = Config(latency=0.01, rpm=600, burst=0.2, limit_headers=False)
+    with Simulator(config) as server:
+        down, up, before, after = asyncio.run(main(server))
+    # Unpaced at first (nothing known), then brought down near the server's 10 a second by its 429s
+    # (AIMD keeps probing a little above it: measured 11.4 to 11.8)...
+    assert before >= 1 and down is not None and down <= 12.5
+    # ...and back up, well past the old limit, once the server allows more (measured 40 to 42).
+    assert up is not None and up >= 15
+    assert after <= 2

@@ -33,13 +33,6 @@ EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
 
 
 @pytest.fixture
-def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
-    marker = request.node.get_closest_marker("simulator")
-    with Simulator(Config(**marker.kwargs) if marker else Config()) as running:
-        yield running
-
-
-@pytest.fixture
 def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
     folder = tmp_path / "today"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
-from collections.abc import Iterator
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_STOPPED, main
 from summarizer.progress import ProgressLines
+from summarizer.run import Gate
 
 from .conftest import FAST, TEST_KEY
 from .llm_server import LocalLLMServer, answer, status
@@ -25,13 +27,6 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
-    marker = request.node.get_closest_marker("simulator")
-    with Simulator(Config(**marker.kwargs) if marker else Config()) as running:
-        yield running
-
-
 def settings(simulator: Simulator, **changes: object) -> Settings:
     base: dict[str, object] = {
         "retry": FAST,  # three attempts: a run that spent an attempt per 429 would lose articles
@@ -43,19 +38,24 @@ def settings(simulator: Simulator, **changes: object) -> Settings:
     return Settings(**(base | changes))  # type: ignore[arg-type]
 
 
-@pytest.mark.simulator(latency=0.01, rpm=1200, burst=0.25, limit_headers=False)
-def test_a_rate_limited_run_finishes_every_article_without_spending_attempts(simulator, articles):
+@pytest.mark.parametrize("headers", [False, True], ids=["429s only", "x-ratelimit headers"])
+def test_a_rate_limited_run_finishes_every_article_without_spending_attempts(headers, articles):
+    config = Config(latency=0.01, rpm=1200, burst=0.25, limit_headers=headers)
     lines = io.StringIO()
-    result = make_brief(articles, settings=settings(simulator), progress=ProgressLines(lines))
+    with Simulator(config) as simulator:
+        result = make_brief(articles, settings=settings(simulator), progress=ProgressLines(lines))
     assert result.complete and len(result.summaries.briefings) == 40
+    # Three attempts each (FAST), yet no article spent more than one on the limit's 429s.
+    assert all(item.attempts == 1 for item in result.summaries.briefings)
     sent = sum(simulator.stats.requests.values())
-    # Every request the server saw is counted, the 429s apart; few were wasted.
+    # Every request the server saw is counted, the 429s apart.
     assert result.summaries.spent.requests == sent
     assert result.summaries.spent.rate_limited == simulator.stats.rate_limited
     assert simulator.stats.rate_limited >= 1  # the limit really bound: 16 in flight at once, 20 a second
-    # Measured: 59-80 requests for 40 articles, the first burst's 429s and the pace's probing (issue #15
-    # wants 1.1 x at 300 articles: not reached yet end to end; benchmarks/ratelimit.py has the figures).
-    assert sent <= 2.5 * 40
+    # The first wave goes out before anything is known: 16 at once against a bucket of 5 costs 11
+    # 429s; after that the run keeps to the pace. Measured 51 to 56 requests for 40 articles, on a
+    # loaded machine too (it was 59 to 80 before the rate turn was taken holding the slot).
+    assert sent <= 40 + 11 + 10
     assert "rate-limited:" in lines.getvalue()
 
 
@@ -87,3 +87,48 @@ def test_a_deadline_reports_every_article_left_by_name(simulator, articles):
     left = [f for f in result.brief.failures if "deadline" in f.reason]
     assert left and len(result.summaries.briefings) + len(left) == 40
     assert all(f.kind == "not summarised" and f.origin.endswith(".md") for f in left)
+
+
+@pytest.mark.simulator(latency=0.01, rpm=120, burst=0.5)
+def test_a_deadline_ends_a_run_paced_by_the_limit_and_names_the_rest(simulator, articles):
+    started = time.monotonic()
+    result = make_brief(articles, settings=settings(simulator, deadline=1.0))
+    took = time.monotonic() - started
+    left = [f for f in result.brief.failures if "deadline" in f.reason]
+    # Two a second: a few go out before the deadline, the rest are named, not waited for (40 at
+    # this pace take 20 s).
+    assert 1 <= len(result.summaries.briefings) <= 10
+    assert len(result.summaries.briefings) + len(left) == 40
+    assert took < 5
+
+
+def test_an_article_under_way_takes_the_next_slot_before_a_new_one():
+    async def main() -> list[str]:
+        gate = Gate(concurrency=1)
+        order: list[str] = []
+
+        async def request(name: str, ahead: bool) -> None:
+            async with gate.request(ahead=ahead):
+                order.append(name)
+                await asyncio.sleep(0.01)
+
+        holder = asyncio.create_task(request("first", False))
+        await asyncio.sleep(0)
+        waiting = [asyncio.create_task(request(f"new {i}", False)) for i in range(3)]
+        cancelled = asyncio.create_task(request("gone", True))
+        retry = asyncio.create_task(request("retry", True))
+        await asyncio.sleep(0)
+        cancelled.cancel()  # a waiter cancelled in the queue gives no slot away and takes none
+        await asyncio.gather(holder, *waiting, retry, return_exceptions=True)
+        return order
+
+    assert asyncio.run(main()) == ["first", "retry", "new 0", "new 1", "new 2"]
+
+
+@pytest.mark.simulator(latency=0.005, fault_rate=0.5, faults=("dropped",), faulty_attempts=1)
+def test_requests_whose_connection_was_dropped_are_counted_too(simulator, articles):
+    result = make_brief(articles, settings=settings(simulator))
+    assert result.complete
+    dropped = simulator.stats.faults["dropped"]
+    assert dropped >= 5  # about half the first attempts
+    assert result.summaries.spent.requests == sum(simulator.stats.requests.values()) == 40 + dropped
