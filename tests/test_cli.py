@@ -457,6 +457,20 @@ def test_config_shows_each_setting_and_where_it_came_from_without_the_key(tmp_pa
     assert f"# project file: {tmp_path / 'pyproject.toml'}" in out and "sk-secret" not in out
 
 
+def test_config_with_a_bad_variable_is_one_line_naming_it_not_a_traceback(monkeypatch, capsys):
+    monkeypatch.setenv("SUMMARIZER_CONCURRENCY", "many")
+    assert main(["config"]) == EXIT_USAGE
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("summarizer: error: invalid settings")
+    assert "concurrency: Input should be a valid integer" in err and len(err.splitlines()) == 1
+
+
+def test_config_rows_are_not_padded_to_the_fetch_policys_width(capsys):
+    assert main(["config"]) == EXIT_OK
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("model ")]
+    assert len(rows[0]) < 100
+
+
 def test_a_mistake_in_a_config_file_stops_the_command_in_one_line_naming_it(tmp_path, monkeypatch, capsys):
     (tmp_path / "pyproject.toml").write_text("[tool.summarizer]\nconcurency = 3\n")
     monkeypatch.chdir(tmp_path)
