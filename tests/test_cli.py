@@ -457,6 +457,16 @@ def test_config_shows_each_setting_and_where_it_came_from_without_the_key(tmp_pa
     assert f"# project file: {tmp_path / 'pyproject.toml'}" in out and "sk-secret" not in out
 
 
+def test_a_folder_with_no_articles_is_a_usage_error_naming_it(tmp_path, capsys):
+    empty = tmp_path / "today"
+    empty.mkdir()
+    (empty / "scan.pdf").write_bytes(b"%PDF-1.4")  # in a folder, files of other types are not read
+    assert main(["brief", str(empty), "--cassette", str(EXAMPLES_CASSETTE)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(f"summarizer: error: no articles found in {empty} (articles are .atom ")
+    assert ".txt .xml files)" in err and len(err.splitlines()) == 1
+
+
 def test_config_with_a_bad_variable_is_one_line_naming_it_not_a_traceback(monkeypatch, capsys):
     monkeypatch.setenv("SUMMARIZER_CONCURRENCY", "many")
     assert main(["config"]) == EXIT_USAGE
