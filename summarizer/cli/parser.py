@@ -316,8 +316,8 @@ def _examples(*lines: str) -> str:
 
 _EXIT_STATUS = """exit status:
   0 all summarised; 1 some inputs not summarised (the output lists them); 2 usage error;
-  3 the endpoint rejected the API key; 4 the endpoint is wrong (nothing listening, not
-  OpenAI-compatible, unknown model); 130 interrupted; 143 terminated"""
+  3 the endpoint rejected the API key or the quota is spent; 4 the endpoint is wrong (nothing
+  listening, not OpenAI-compatible, unknown model); 130 interrupted; 143 terminated"""
 
 _SETTINGS = """settings come from the flags, then SUMMARIZER_* variables (OPENAI_API_KEY, OPENAI_BASE_URL),
 then [tool.summarizer] in the nearest pyproject.toml, then the user's config.toml:
