@@ -278,8 +278,12 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
         ),
         (
             ["cache", "wipe"],
-            "summarizer cache: error: argument action: unknown choice 'wipe'; choose from "
-            "info, clear (see summarizer cache --help)",
+            "summarizer cache: error: unknown choice 'wipe'; choose from info, clear "
+            "(see summarizer cache --help)",
+        ),
+        (  # a positional's name is argparse's ("argument which:"), not the user's: it is left out
+            ["schema", "breifing"],
+            "summarizer schema: error: unknown choice 'breifing' (did you mean briefing?)",
         ),
         (
             ["brief", "today/", "--concurrency", "many"],
