@@ -60,6 +60,16 @@ def test_an_error_line_is_named_by_article_and_the_exit_status_says_so(tmp_path,
     assert "2 requests sent in 1 batch(es)" in capsys.readouterr().out
 
 
+def test_result_lines_that_answer_no_request_are_counted_not_silently_dropped(tmp_path, cache, capsys):
+    inputs = ["--transport", "file", "--input-dir", str(tmp_path / "in")]
+    main(["batch", "submit", str(EXAMPLES), *inputs, *cache])
+    golden = ROOT / "tests" / "fixtures" / "batch" / "examples.output.jsonl"  # 1 good, 1 error, 3 others
+    assert main(["batch", "collect", *inputs, "--results", str(golden), *cache]) == EXIT_FAILURES
+    err = capsys.readouterr().err
+    assert "summarizer: 3 result line(s) answered no request waiting in a batch" in err
+    assert "1 briefings stored, 1 failed" in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -103,6 +103,12 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
             f"summarizer: {origin}: not answered before its batch ended; the next submit sends it",
             file=sys.stderr,
         )
+    if done.ignored:  # a results file made by hand or for another submission shows here, not as silence
+        print(
+            f"summarizer: {done.ignored} result line(s) answered no request waiting in a batch "
+            "(another submission's, already collected, blank or not JSON): ignored",
+            file=sys.stderr,
+        )
     if done.followups is not None:
         sent = ", ".join(batch.input for batch in done.followups.batches)
         print(f"{done.followups.sent} re-asks sent in follow-up batches: {sent}", file=sys.stderr)
