@@ -422,6 +422,20 @@ def test_a_wrong_file_given_to_merge_is_one_usage_error_naming_it(
     assert says in captured.err and str(path) in captured.err
 
 
+def test_a_wrong_file_given_to_render_says_what_to_do_instead(examples_cassette, tmp_path, capsys):
+    records = tmp_path / "b.jsonl"
+    cassette = ["--cassette", str(examples_cassette)]
+    assert main(["summarize", str(EXAMPLES), "-q", "-o", str(records), *cassette]) == EXIT_OK
+    assert main(["render", str(records)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(f"summarizer: error: {records} is not a brief as JSON (it holds briefings: ")
+    assert f"summarizer merge {records} | summarizer render -" in err and len(err.splitlines()) == 1
+    article = EXAMPLES / "cna-trump-putin-meeting.md"
+    assert main(["render", str(article)]) == EXIT_USAGE
+    assert f"(articles? summarizer brief {article}): Invalid JSON" in capsys.readouterr().err
+    assert "validation error for Brief" not in err
+
+
 def test_render_reads_a_brief_from_stdin(examples_cassette, tmp_path, monkeypatch, capsys):
     brief = tmp_path / "brief.json"
     main(

@@ -101,10 +101,11 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_render_options(args)
+    data = _read_input(args.path)
     try:
-        brief = Brief.model_validate_json(_read_input(args.path))
-    except ValueError as error:
-        raise UsageError(f"{_name(args.path)} is not a brief as JSON: {str(error).splitlines()[0]}") from None
+        brief = Brief.model_validate_json(data)
+    except ValidationError as error:
+        raise UsageError(_not_a_brief(args.path, data, error)) from None
     write_output(rendered(brief, args), args.output)
     return EXIT_OK
 
@@ -216,6 +217,21 @@ def _not_records(path: str, text: str, first: Failure) -> str:
     line = first.origin.rsplit(":", 1)[1]
     reason = first.reason.removeprefix("not a briefing or failure record: ")
     return f"{_name(path)} holds no briefings as JSON lines ({hint}); line {line}: {reason}"
+
+
+def _not_a_brief(path: str, data: bytes, error: ValidationError) -> str:
+    """Why a file given to render is the wrong file, and what to do with it instead."""
+    first = error.errors()[0]
+    where = ".".join(map(str, first["loc"]))
+    problem = f"{where}: {first['msg']}" if where else first["msg"]
+    found, _ = read_records(data.decode("utf-8", errors="replace"), _name(path))
+    if found:
+        hint = f"it holds briefings: merge them first: summarizer merge {path} | summarizer render -"
+    elif Path(path).suffix in _ARTICLE_SUFFIXES:
+        hint = f"articles? summarizer brief {path}"
+    else:
+        hint = "summarizer merge or summarizer brief --format json writes one"
+    return f"{_name(path)} is not a brief as JSON ({hint}): {problem}"
 
 
 _ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
