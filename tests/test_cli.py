@@ -290,6 +290,11 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
             "summarizer brief: error: argument --concurrency: give a "
             "whole number, not 'many' (see summarizer brief --help)",
         ),
+        (  # a swapped window would leave every article out and exit 0
+            ["brief", "today/", "--since", "2025-08-07", "--until", "2025-08-06"],
+            "summarizer: error: --since (2025-08-07 00:00) is after --until (2025-08-06 23:59): "
+            "no article can be in the window",
+        ),
         (
             ["brief"],
             "summarizer brief: error: the following arguments are required: PATH|URL "

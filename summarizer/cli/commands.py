@@ -149,7 +149,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "prices": args.price,
         # A switch not given and a date not given leave the environment's or a config file's value.
         "synthesize": True if getattr(args, "synthesize", False) else None,
-        "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
+        "window": _window(args),
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
     # Commands that read no URLs (batch) have no fetch options.
@@ -164,6 +164,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.no_cache:
         changes["cache_dir"] = None
     return settings.model_copy(update=changes)
+
+
+def _window(args: argparse.Namespace) -> Window | None:
+    if not (args.since or args.until):
+        return None
+    try:
+        return Window(since=args.since, until=args.until)
+    except ValidationError:  # the only way it fails: a window no article can be in
+        raise UsageError(
+            f"--since ({args.since:%Y-%m-%d %H:%M}) is after --until ({args.until:%Y-%m-%d %H:%M}): "
+            "no article can be in the window"
+        ) from None
 
 
 def _store_given(args: argparse.Namespace) -> dict[str, Any]:
