@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 from .cache import store_for
 from .engine import Engine, Unrecoverable, is_client, make_client
 from .errors import UsageError
-from .ingest import Ingested, aread_articles, read_articles
+from .ingest import SUFFIXES, Ingested, aread_articles, read_articles
 from .merge import merge_briefings
 from .models import Article, Brief
 from .ratelimit import RateController
@@ -218,8 +219,9 @@ def select_articles(
 ) -> tuple[Ingested, list[Article], list[Article]]:
     """What reading the inputs gave, the articles inside the settings' window, and those left out.
     Paths in `exclude` (the run's own output) are not read."""
+    paths = _listed(paths)
     ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, feeds))
-    return _select(ingested, settings)
+    return _select(ingested, settings, paths)
 
 
 async def aselect_articles(
@@ -230,8 +232,14 @@ async def aselect_articles(
     feeds: Paths = (),
 ) -> tuple[Ingested, list[Article], list[Article]]:
     """select_articles on the caller's event loop (URLs are fetched there)."""
+    paths = _listed(paths)
     ingested = await aread_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, feeds))
-    return _select(ingested, settings)
+    return _select(ingested, settings, paths)
+
+
+def _listed(paths: Paths) -> list[str | PathLike[str]]:
+    """The inputs as a list: read once, and named again when they hold no article."""
+    return [paths] if isinstance(paths, (str, PathLike)) else list(paths)
 
 
 def _fetching(settings: Settings, feeds: Paths) -> dict[str, Any]:
@@ -241,10 +249,16 @@ def _fetching(settings: Settings, feeds: Paths) -> dict[str, Any]:
     return {"feeds": feeds, "fetch": settings.fetch, "store": store, "window": settings.window}
 
 
-def _select(ingested: Ingested, settings: Settings) -> tuple[Ingested, list[Article], list[Article]]:
+def _select(
+    ingested: Ingested, settings: Settings, paths: Sequence[str | PathLike[str]] = ()
+) -> tuple[Ingested, list[Article], list[Article]]:
     if not ingested.articles and not ingested.failures and not ingested.feeds:
         # (A feed with nothing new in the window is not a mistake: an hourly run makes an empty brief.)
-        raise UsageError("no articles found in the given paths")
+        names = ", ".join(os.fspath(path) for path in paths[:3]) + (", ..." if len(paths) > 3 else "")
+        raise UsageError(
+            f"no articles found in {names or 'the given paths'} (articles are "
+            f"{' '.join(sorted(SUFFIXES))} files)"
+        )
     window = settings.window
     kept = [article for article in ingested.articles if window.keeps(article)]
     left_out = [article for article in ingested.articles if not window.keeps(article)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from os import PathLike
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,12 +20,15 @@ def dump_records(briefings: Iterable[ArticleBriefing], failures: Iterable[Failur
     return "".join(line + "\n" for line in lines)
 
 
-def load_records(paths: Iterable[str | Path]) -> tuple[list[ArticleBriefing], list[Failure]]:
-    """Briefings and failures from JSON-lines files; a line that is neither is itself a failure, by
-    file and line, so that nothing is lost between commands."""
+def load_records(
+    paths: str | PathLike[str] | Iterable[str | PathLike[str]],
+) -> tuple[list[ArticleBriefing], list[Failure]]:
+    """Briefings and failures from JSON-lines files (one path, or several); a line that is neither is
+    itself a failure, by file and line, so that nothing is lost between commands."""
     briefings: list[ArticleBriefing] = []
     failures: list[Failure] = []
-    for raw in paths:
+    # One path as a str is one file, not a file per character (as make_brief takes one path too).
+    for raw in [paths] if isinstance(paths, (str, PathLike)) else paths:
         path = Path(raw)
         try:
             text = path.read_text(encoding="utf-8")

@@ -14,7 +14,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
@@ -94,6 +102,14 @@ class Window(_Value):
 
     since: datetime | None = None
     until: datetime | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Window:
+        # `--until 2020-01-01 --since 2025-01-01` (a typo) would leave every article out and exit 0.
+        since, until = _naive(self.since), _naive(self.until)
+        if since is not None and until is not None and since > until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until}): no article can be in it")
+        return self
 
     def keeps(self, article: Article) -> bool:
         return self.admits(article.published)

@@ -99,7 +99,8 @@ class SQLiteStore:
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._pid = 0
-        self._connection()  # a foreign file is refused now, not at the first answer
+        if self.path.exists():  # a foreign file is refused now, not at the first answer; a missing
+            self._connection()  # one is made at first use (`cache info` with a typo leaves no file)
 
     def _connection(self) -> sqlite3.Connection | None:
         """This process's connection (a forked child opens its own); None when it cannot be opened."""

@@ -74,3 +74,15 @@ def test_importing_the_package_imports_none_of_the_heavy_libraries():
 def test_every_exported_error_descends_from_summarizer_error():
     errors = [getattr(summarizer, name) for name in summarizer.__all__ if name.endswith(("Error", "Denied"))]
     assert errors and all(issubclass(error, summarizer.SummarizerError) for error in errors)
+
+
+def test_load_records_takes_one_path_as_a_str_or_a_path_like_make_brief(tmp_path):
+    from summarizer import dump_records, load_records
+    from summarizer.models import Failure
+
+    records = tmp_path / "briefings.jsonl"
+    records.write_text(dump_records([], [Failure(origin="gone.md", kind="unreadable", reason="gone")]))
+    expected = load_records([records])
+    assert [f.origin for f in expected[1]] == ["gone.md"]
+    # a str is one file, not one file per character
+    assert load_records(str(records)) == load_records(records) == expected

@@ -113,6 +113,14 @@ def test_the_same_text_twice_is_one_request_and_both_articles_get_its_briefing(s
 # --- what comes back -----------------------------------------------------------------------------------
 
 
+def test_one_output_may_be_given_as_a_str(examples, settings, tmp_path):
+    golden = str(FIXTURES / "examples.output.jsonl")
+    transport = FileTransport(str(tmp_path / "in"), outputs=golden)  # not one output per character
+    assert transport.outputs == [Path(golden)]
+    submit(examples, transport=transport, settings=settings)
+    assert collect(transport=transport, settings=settings).stored == 1
+
+
 def test_collecting_the_golden_output_stores_good_answers_and_reports_error_lines(
     examples, settings, tmp_path
 ):

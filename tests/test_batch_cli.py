@@ -34,9 +34,7 @@ def test_a_file_batch_from_submit_to_brief(tmp_path, cache, capsys):
     collect = ["batch", "collect", *inputs, "--results", str(tmp_path / "out.jsonl"), *cache]
     assert main([*collect, "-o", str(brief), "--batch-price", "0.05,0.20"]) == EXIT_OK
     err = capsys.readouterr().err
-    assert (
-        "2 briefings stored, 0 failed, 0 to submit again, 0 batch(es) still running; 2 batch answers" in err
-    )
+    assert "2 briefings stored, 0 failed, 0 unanswered, 0 batch(es) still running; 2 batch answers" in err
     assert "$0.00" in err
     assert "Trump" in brief.read_text() and "LBC" in brief.read_text()
     # collecting again stores nothing and writes the same brief
@@ -56,7 +54,20 @@ def test_an_error_line_is_named_by_article_and_the_exit_status_says_so(tmp_path,
     assert main([*collect, "-o", str(tmp_path / "brief.md")]) == EXIT_FAILURES
     err = capsys.readouterr().err
     assert "cna-trump-putin-meeting.md: unreachable: HTTP 500 in the batch: overloaded" in err
-    assert "0 briefings stored, 2 failed" in err
+    assert "0 briefings stored, 2 failed, 0 unanswered (the next submit sends these 2 again)" in err
+    # as it says: the failed articles are not cached, so the next submit sends them
+    assert main(["batch", "submit", str(EXAMPLES), *inputs, *cache]) == EXIT_OK
+    assert "2 requests sent in 1 batch(es)" in capsys.readouterr().out
+
+
+def test_result_lines_that_answer_no_request_are_counted_not_silently_dropped(tmp_path, cache, capsys):
+    inputs = ["--transport", "file", "--input-dir", str(tmp_path / "in")]
+    main(["batch", "submit", str(EXAMPLES), *inputs, *cache])
+    golden = ROOT / "tests" / "fixtures" / "batch" / "examples.output.jsonl"  # 1 good, 1 error, 3 others
+    assert main(["batch", "collect", *inputs, "--results", str(golden), *cache]) == EXIT_FAILURES
+    err = capsys.readouterr().err
+    assert "summarizer: 3 result line(s) answered no request waiting in a batch" in err
+    assert "1 briefings stored, 1 failed" in err
 
 
 @pytest.mark.parametrize(
@@ -100,10 +111,7 @@ def test_an_api_batch_from_submit_to_brief(api_args, tmp_path, cache, capsys, mo
     assert main(["batch", "status", *cache, *api_args("status")]) == EXIT_OK
     assert "batch_0001  in_progress  0/2 answered  (submission 1, api)" in capsys.readouterr().out
     assert main(["batch", "collect", *cache, *api_args("collect-early")]) == EXIT_OK
-    assert (
-        "0 briefings stored, 0 failed, 0 to submit again, 1 batch(es) still running"
-        in capsys.readouterr().err
-    )
+    assert "0 briefings stored, 0 failed, 0 unanswered, 1 batch(es) still running" in capsys.readouterr().err
     brief = tmp_path / "brief.md"
     assert main(["batch", "collect", *cache, "-o", str(brief), *api_args("collect")]) == EXIT_OK
     assert "2 briefings stored" in capsys.readouterr().err

@@ -278,13 +278,22 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
         ),
         (
             ["cache", "wipe"],
-            "summarizer cache: error: argument action: unknown choice 'wipe'; choose from "
-            "info, clear (see summarizer cache --help)",
+            "summarizer cache: error: unknown choice 'wipe'; choose from info, clear "
+            "(see summarizer cache --help)",
+        ),
+        (  # a positional's name is argparse's ("argument which:"), not the user's: it is left out
+            ["schema", "breifing"],
+            "summarizer schema: error: unknown choice 'breifing' (did you mean briefing?)",
         ),
         (
             ["brief", "today/", "--concurrency", "many"],
             "summarizer brief: error: argument --concurrency: give a "
             "whole number, not 'many' (see summarizer brief --help)",
+        ),
+        (  # a swapped window would leave every article out and exit 0
+            ["brief", "today/", "--since", "2025-08-07", "--until", "2025-08-06"],
+            "summarizer: error: --since (2025-08-07 00:00) is after --until (2025-08-06 23:59): "
+            "no article can be in the window",
         ),
         (
             ["brief"],
@@ -418,6 +427,20 @@ def test_a_wrong_file_given_to_merge_is_one_usage_error_naming_it(
     assert says in captured.err and str(path) in captured.err
 
 
+def test_a_wrong_file_given_to_render_says_what_to_do_instead(examples_cassette, tmp_path, capsys):
+    records = tmp_path / "b.jsonl"
+    cassette = ["--cassette", str(examples_cassette)]
+    assert main(["summarize", str(EXAMPLES), "-q", "-o", str(records), *cassette]) == EXIT_OK
+    assert main(["render", str(records)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(f"summarizer: error: {records} is not a brief as JSON (it holds briefings: ")
+    assert f"summarizer merge {records} | summarizer render -" in err and len(err.splitlines()) == 1
+    article = EXAMPLES / "cna-trump-putin-meeting.md"
+    assert main(["render", str(article)]) == EXIT_USAGE
+    assert f"(articles? summarizer brief {article}): Invalid JSON" in capsys.readouterr().err
+    assert "validation error for Brief" not in err
+
+
 def test_render_reads_a_brief_from_stdin(examples_cassette, tmp_path, monkeypatch, capsys):
     brief = tmp_path / "brief.json"
     main(
@@ -455,6 +478,30 @@ def test_config_shows_each_setting_and_where_it_came_from_without_the_key(tmp_pa
     assert rows["model"] == ["gpt-test", "$SUMMARIZER_MODEL"]
     assert rows["api_key"] == ["set", "$OPENAI_API_KEY"] and rows["grounding"] == ["strict", "default"]
     assert f"# project file: {tmp_path / 'pyproject.toml'}" in out and "sk-secret" not in out
+
+
+def test_a_folder_with_no_articles_is_a_usage_error_naming_it(tmp_path, capsys):
+    empty = tmp_path / "today"
+    empty.mkdir()
+    (empty / "scan.pdf").write_bytes(b"%PDF-1.4")  # in a folder, files of other types are not read
+    assert main(["brief", str(empty), "--cassette", str(EXAMPLES_CASSETTE)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(f"summarizer: error: no articles found in {empty} (articles are .atom ")
+    assert ".txt .xml files)" in err and len(err.splitlines()) == 1
+
+
+def test_config_with_a_bad_variable_is_one_line_naming_it_not_a_traceback(monkeypatch, capsys):
+    monkeypatch.setenv("SUMMARIZER_CONCURRENCY", "many")
+    assert main(["config"]) == EXIT_USAGE
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("summarizer: error: invalid settings")
+    assert "concurrency: Input should be a valid integer" in err and len(err.splitlines()) == 1
+
+
+def test_config_rows_are_not_padded_to_the_fetch_policys_width(capsys):
+    assert main(["config"]) == EXIT_OK
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("model ")]
+    assert len(rows[0]) < 100
 
 
 def test_a_mistake_in_a_config_file_stops_the_command_in_one_line_naming_it(tmp_path, monkeypatch, capsys):

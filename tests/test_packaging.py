@@ -119,3 +119,20 @@ def test_the_command_line_prints_the_version(capsys):
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"summarizer {summarizer.__version__}\n"
+
+
+def test_every_file_the_readme_links_to_is_in_the_repository():
+    # A link is to a tracked file, not one .gitignore swallows (docs/brief.md once was: `brief.md`).
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = {
+        target.split("#")[0]
+        for target in re.findall(r"\]\(([^)\s]+)\)", readme)
+        if not target.startswith(("http:", "https:", "#", "mailto:"))
+    }
+    assert targets, "the README links to no file of its own"
+    tracked = subprocess.run(
+        ["git", "ls-files", *sorted(targets)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert sorted(targets) == sorted(tracked.stdout.split())

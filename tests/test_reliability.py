@@ -139,6 +139,18 @@ def test_a_run_that_summarised_nothing_keeps_the_existing_brief(fault, articles,
     assert line.endswith("The existing output was kept: this run summarised nothing.")
 
 
+def test_a_run_whose_every_article_failed_keeps_the_brief_and_says_why(articles, tmp_path, capsys):
+    out = tmp_path / "brief.md"
+    out.write_text("yesterday's good brief\n")
+    with Simulator(Config(fault_rate=1.0, faults=("schema_violation",))) as simulator:
+        args = ["brief", str(articles), "--base-url", simulator.base_url, "--max-reasks", "0", "--no-cache"]
+        assert main([*args, "-q", "-o", str(out)]) == EXIT_FAILURES
+    assert out.read_text() == "yesterday's good brief\n"
+    [line] = err_lines(capsys)  # with -q the only line: it must say why, not only what was kept
+    assert line.startswith(f"summarizer: error: 4 not summarised (the first, {articles}")
+    assert line.endswith("The existing output was kept: this run summarised nothing.")
+
+
 def test_the_output_keeps_the_umask_and_an_existing_files_mode(tmp_path):
     out = tmp_path / "brief.md"
     args = ["brief", str(EXAMPLES), "-q", "--cassette", str(EXAMPLES_CASSETTE), "-o", str(out)]

@@ -170,3 +170,13 @@ def test_the_readmes_example_configuration_is_valid(tmp_path, monkeypatch):
     settings = Settings()
     assert (settings.concurrency, settings.rpm, settings.retry.attempts) == (16, 500, 6)
     assert settings.cache_dir == tmp_path / ".cache" / "briefings"
+
+
+def test_a_window_that_ends_before_it_starts_is_refused_when_built():
+    from datetime import datetime
+
+    from summarizer import Window
+
+    with pytest.raises(ValidationError, match="is after until"):
+        Window(since=datetime(2025, 8, 7), until=datetime(2025, 8, 6))
+    assert Window(since=datetime(2025, 8, 6), until=datetime(2025, 8, 6, 23, 59)).until is not None

@@ -71,6 +71,12 @@ def test_count_says_entries_and_bytes_and_clear_empties_it(url):
     assert store.get(key(1), Note) is None
 
 
+def test_counting_a_store_that_is_not_there_makes_nothing(url, tmp_path):
+    # `summarizer cache info --cache sqlite:brefs.db` (a typo) must not leave a new database behind
+    assert open_store(url).count() == (0, 0)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_entry_of_another_shape_is_a_miss_not_an_error(url, caplog):
     store = open_store(url)
     store.put(KEY, Other(other=[1]))

@@ -44,9 +44,10 @@ class FileTransport:
 
     name = "file"
 
-    def __init__(self, folder: str | Path, outputs: Sequence[str | Path] = ()) -> None:
+    def __init__(self, folder: str | Path, outputs: str | Path | Sequence[str | Path] = ()) -> None:
         self.folder = Path(folder)
-        self.outputs = [Path(path) for path in outputs]
+        # One output as a str is one file (not "cannot read the batch output o" for each character).
+        self.outputs = [Path(path) for path in ([outputs] if isinstance(outputs, str | Path) else outputs)]
 
     async def send(self, path: Path, submission: int) -> BatchRecord:
         return BatchRecord(

@@ -103,13 +103,23 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
             f"summarizer: {origin}: not answered before its batch ended; the next submit sends it",
             file=sys.stderr,
         )
+    if done.ignored:  # a results file made by hand or for another submission shows here, not as silence
+        print(
+            f"summarizer: {done.ignored} result line(s) answered no request waiting in a batch "
+            "(another submission's, already collected, blank or not JSON): ignored",
+            file=sys.stderr,
+        )
     if done.followups is not None:
         sent = ", ".join(batch.input for batch in done.followups.batches)
         print(f"{done.followups.sent} re-asks sent in follow-up batches: {sent}", file=sys.stderr)
     cost = f", ${done.cost:.4f}" if done.cost is not None else ""
     online = f" + {done.online_usage.requests} online follow-ups" if done.online_usage.requests else ""
+    # A failed article is no more cached than an unanswered one: the next submit sends both.
+    again = len(done.failed) + len(done.unfinished)
+    resend = f" (the next submit sends these {again} again)" if again else ""
     print(
-        f"{done.stored} briefings stored, {len(done.failed)} failed, {len(done.unfinished)} to submit again, "
+        f"{done.stored} briefings stored, {len(done.failed)} failed, "
+        f"{len(done.unfinished)} unanswered{resend}, "
         f"{len(done.waiting)} batch(es) still running; {done.batch_usage.requests} batch answers"
         f"{online}, {done.batch_usage.total_tokens + done.online_usage.total_tokens:,} tokens{cost}",
         file=sys.stderr,

@@ -101,10 +101,11 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_render_options(args)
+    data = _read_input(args.path)
     try:
-        brief = Brief.model_validate_json(_read_input(args.path))
-    except ValueError as error:
-        raise UsageError(f"{_name(args.path)} is not a brief as JSON: {str(error).splitlines()[0]}") from None
+        brief = Brief.model_validate_json(data)
+    except ValidationError as error:
+        raise UsageError(_not_a_brief(args.path, data, error)) from None
     write_output(rendered(brief, args), args.output)
     return EXIT_OK
 
@@ -148,7 +149,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "prices": args.price,
         # A switch not given and a date not given leave the environment's or a config file's value.
         "synthesize": True if getattr(args, "synthesize", False) else None,
-        "window": Window(since=args.since, until=args.until) if args.since or args.until else None,
+        "window": _window(args),
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})
     # Commands that read no URLs (batch) have no fetch options.
@@ -163,6 +164,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.no_cache:
         changes["cache_dir"] = None
     return settings.model_copy(update=changes)
+
+
+def _window(args: argparse.Namespace) -> Window | None:
+    if not (args.since or args.until):
+        return None
+    try:
+        return Window(since=args.since, until=args.until)
+    except ValidationError:  # the only way it fails: a window no article can be in
+        raise UsageError(
+            f"--since ({args.since:%Y-%m-%d %H:%M}) is after --until ({args.until:%Y-%m-%d %H:%M}): "
+            "no article can be in the window"
+        ) from None
 
 
 def _store_given(args: argparse.Namespace) -> dict[str, Any]:
@@ -216,6 +229,21 @@ def _not_records(path: str, text: str, first: Failure) -> str:
     line = first.origin.rsplit(":", 1)[1]
     reason = first.reason.removeprefix("not a briefing or failure record: ")
     return f"{_name(path)} holds no briefings as JSON lines ({hint}); line {line}: {reason}"
+
+
+def _not_a_brief(path: str, data: bytes, error: ValidationError) -> str:
+    """Why a file given to render is the wrong file, and what to do with it instead."""
+    first = error.errors()[0]
+    where = ".".join(map(str, first["loc"]))
+    problem = f"{where}: {first['msg']}" if where else first["msg"]
+    found, _ = read_records(data.decode("utf-8", errors="replace"), _name(path))
+    if found:
+        hint = f"it holds briefings: merge them first: summarizer merge {path} | summarizer render -"
+    elif Path(path).suffix in _ARTICLE_SUFFIXES:
+        hint = f"articles? summarizer brief {path}"
+    else:
+        hint = "summarizer merge or summarizer brief --format json writes one"
+    return f"{_name(path)} is not a brief as JSON ({hint}): {problem}"
 
 
 _ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}

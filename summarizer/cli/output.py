@@ -65,8 +65,13 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
     if summaries.stopped:
         print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
         return summaries.stop_code or EXIT_STOPPED
-    if kept:
-        print(f"summarizer: error:{note}", file=sys.stderr)
+    if kept:  # every article failed: say why (with -q nothing else does), not only what was kept
+        first = summaries.failures[0]
+        print(
+            f"summarizer: error: {len(summaries.failures):,} not summarised (the first, {first.origin}: "
+            f"{first.reason}).{note}",
+            file=sys.stderr,
+        )
     return EXIT_OK if complete else EXIT_FAILURES
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
@@ -50,7 +51,8 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """One line on stderr, then exit status 2 (the usage and the rest are one --help away)."""
-        message = message.removeprefix("argument COMMAND: ")
+        # A positional's name is argparse's, not the user's ("argument which:"); an option's is theirs.
+        message = re.sub(r"^argument (?!-)[^:]*: ", "", message)
         hint = "" if "did you mean" in message else f" (see {self.prog} --help)"
         self.exit(2, f"{self.prog}: error: {message}{hint}\n")
 
@@ -316,8 +318,8 @@ def _examples(*lines: str) -> str:
 
 _EXIT_STATUS = """exit status:
   0 all summarised; 1 some inputs not summarised (the output lists them); 2 usage error;
-  3 the endpoint rejected the API key; 4 the endpoint is wrong (nothing listening, not
-  OpenAI-compatible, unknown model); 130 interrupted; 143 terminated"""
+  3 the endpoint rejected the API key or the quota is spent; 4 the endpoint is wrong (nothing
+  listening, not OpenAI-compatible, unknown model); 130 interrupted; 143 terminated"""
 
 _SETTINGS = """settings come from the flags, then SUMMARIZER_* variables (OPENAI_API_KEY, OPENAI_BASE_URL),
 then [tool.summarizer] in the nearest pyproject.toml, then the user's config.toml:

@@ -7,20 +7,31 @@ import shlex
 from collections.abc import Callable
 
 from ..config import find_project_file, user_config_file
+from ..errors import UsageError
 from .exits import EXIT_OK
 
 __all__ = ["COMMANDS"]
 
 
+#: A value longer than this (the fetch policy's) is not padded to: it would widen every row.
+_VALUE_COLUMN = 40
+
+
 def _config(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from ..settings import Settings
 
     project, user = find_project_file(), user_config_file()
+    try:
+        origins = Settings.explain()
+    except ValidationError as error:  # a bad SUMMARIZER_* variable: one line naming it, as brief says it
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise UsageError(f"invalid settings (from the SUMMARIZER_* variables): {problems}") from None
     print(f"# project file: {project or 'none (no pyproject.toml with [tool.summarizer] here or above)'}")
     print(f"# user file:    {user}{'' if user.is_file() else ' (not there)'}")
-    origins = Settings.explain()
     names = max(len(origin.name) for origin in origins)
-    values = max(len(origin.value) for origin in origins)
+    values = max((len(origin.value) for origin in origins if len(origin.value) <= _VALUE_COLUMN), default=0)
     for origin in origins:
         print(f"{origin.name:<{names}}  {origin.value:<{values}}  {origin.source}")
     return EXIT_OK
