@@ -24,8 +24,11 @@ __all__ = [
     "translate",
 ]
 
-# 408 request timeout, 409 conflict (lock contention), 429 rate limit; every 5xx.
+# 408 request timeout, 409 conflict (lock contention), 429 rate limit; every 5xx but 501.
 RETRIABLE_STATUS = frozenset({408, 409, 429})
+# 405 method not allowed, 501 not implemented: what a web server that is not an API answers a POST
+# (python -m http.server, a static nginx). Retrying them cost 10 attempts an article for nothing.
+NOT_AN_API_STATUS = frozenset({405, 501})
 
 
 def is_transient(error: BaseException, *, reached: bool) -> bool:
@@ -41,8 +44,12 @@ def is_transient(error: BaseException, *, reached: bool) -> bool:
     if isinstance(error, openai.APIStatusError):
         if quota_exhausted(error):
             return False
-        return error.status_code in RETRIABLE_STATUS or error.status_code >= 500
+        return _retriable(error.status_code)
     return False
+
+
+def _retriable(status: int) -> bool:
+    return status in RETRIABLE_STATUS or (status >= 500 and status not in NOT_AN_API_STATUS)
 
 
 def describe(error: BaseException | None, timeout: float) -> str:
@@ -77,7 +84,12 @@ def translate(error: openai.APIError, settings: Settings, base_url: object, *, r
                 f"HTTP 400: {message}. The endpoint does not take this strict JSON-schema output "
                 f"from {settings.model!r}: use mode json_object"
             )
-        if status in RETRIABLE_STATUS or status >= 500:
+        if status in NOT_AN_API_STATUS:
+            return EndpointError(
+                f"{base_url} is not an OpenAI-compatible endpoint: it answered HTTP {status} "
+                f"({message}) to a chat completion request. Does the base URL end in /v1?"
+            )
+        if _retriable(status):
             return TransportError(f"HTTP {status} after {attempts} attempts: {message}", attempts=attempts)
         return RequestRejected(f"HTTP {status}: {message}")
     if refused(error) and not reached:

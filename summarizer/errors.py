@@ -130,7 +130,7 @@ class EndpointError(RequestRejected):
     serve the model, or it cannot do strict JSON-schema output. The run stops; the message names the URL
     or the model."""
 
-    kind: FailureKind = "rejected"
+    kind: FailureKind = "wrong endpoint"
     fatal = True
     exit_code = 4
 

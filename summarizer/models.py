@@ -263,6 +263,7 @@ FailureKind = Literal[
     "failed",
     "unreachable",
     "rejected",
+    "wrong endpoint",
     "access denied",
     "refused",
     "truncated",

@@ -247,6 +247,48 @@ def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articl
     assert "is not an OpenAI-compatible endpoint" in line and "Does the base URL end in /v1?" in line
 
 
+@pytest.fixture
+def static_site() -> Iterator[str]:
+    """A base URL where a plain web server answers a POST with 501 and an HTML page, as
+    `python -m http.server` does."""
+
+    class Static(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Static)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_web_server_that_does_not_take_posts_is_exit_4_within_seconds(static_site, articles, capsys):
+    started = time.monotonic()
+    code = main(["brief", str(articles), "--base-url", static_site, "-q", "--no-cache", "--format", "json"])
+    assert code == EXIT_ENDPOINT
+    assert time.monotonic() - started < 5  # not 10 attempts an article (53 s)
+    captured = capsys.readouterr()
+    [line] = captured.err.strip().splitlines()
+    assert "is not an OpenAI-compatible endpoint: it answered HTTP 501" in line and "/v1?" in line
+    assert "<html" not in line.lower()
+    kinds = {failure.kind for failure in Brief.model_validate_json(captured.out).failures}
+    assert "wrong endpoint" in kinds
+
+
+def test_nothing_listening_is_a_wrong_endpoint_failure_in_the_library(articles):
+    from summarizer import Settings, make_brief
+
+    settings = Settings(base_url=f"http://127.0.0.1:{free_port()}/v1", api_key="sk-test", cache_dir=None)
+    result = make_brief([articles], settings=settings)
+    assert result.summaries.stopped
+    assert result.brief.failures and {failure.kind for failure in result.brief.failures} <= {
+        "wrong endpoint",
+        "not summarised",
+    }
+    assert "wrong endpoint" in {failure.kind for failure in result.brief.failures}
+
+
 def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
     args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--model", "other", "-q"]
     result = subprocess.run(
