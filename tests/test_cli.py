@@ -295,6 +295,11 @@ def test_summarizer_alone_prints_the_help_and_exits_as_a_usage_error():
             "summarizer: error: --since (2025-08-07 00:00) is after --until (2025-08-06 23:59): "
             "no article can be in the window",
         ),
+        (  # quiet and verbose at once: one of them would be silently ignored
+            ["brief", "today/", "-q", "-v"],
+            "summarizer brief: error: argument -v/--verbose: not allowed with argument -q/--quiet "
+            "(see summarizer brief --help)",
+        ),
         (
             ["brief"],
             "summarizer brief: error: the following arguments are required: PATH|URL "

@@ -292,8 +292,10 @@ def _output_options(parser: Options, *, formats: bool = True) -> None:
 
 
 def _talk_options(parser: Options) -> None:
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log requests and retries on stderr")
+    # One or the other: -q -v together asked for nothing and for more at once.
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    talk.add_argument("-v", "--verbose", action="store_true", help="log requests and retries on stderr")
 
 
 def _cache_option(parser: Options) -> None:
