@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from summarizer.grounding import ArticleFacts, apply_findings, check_briefing
+from summarizer.grounding import ArticleFacts, apply_findings, check_briefing, inferred_dates
 from summarizer.ingest import read_articles
 from summarizer.merge import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef, Usage
@@ -48,7 +48,8 @@ def briefing(name: str) -> ArticleBriefing:
     if "event" not in Briefing.model_fields:
         data.pop("event", None)
     answer = Briefing.model_validate(data)
-    findings, checked = check_briefing(answer, ArticleFacts.of(article.text, article.published))
+    facts = ArticleFacts.of(article.text, article.published)
+    findings, checked = check_briefing(answer, facts)
     kept = apply_findings(answer, findings, fallback_title=article.title) if findings else answer
     usage = Usage(
         requests=1,
@@ -60,7 +61,9 @@ def briefing(name: str) -> ArticleBriefing:
         briefing=kept,
         model="gpt-4o-mini",
         usage=usage,
-        checks=Checks(policy="strict", checked=checked, dropped=findings),
+        checks=Checks(
+            policy="strict", checked=checked, dropped=findings, inferred=inferred_dates(kept, facts)
+        ),
     )
 
 

@@ -401,3 +401,34 @@ def test_one_person_spelt_two_ways_by_two_outlets_is_shown_but_two_people_are_no
     ]
     assert _differences(coach("A", "Ned Segal"), coach("B", "Ted Sagan")) == []
     assert _differences(coach("A", "President Joe Biden"), coach("B", "Joe Biden")) == []
+
+
+def test_organisations_sharing_a_last_word_are_not_one_entry_but_spellings_of_one_are():
+    points = ["Silicon Valley Bank collapsed on Friday after a run on its deposits, regulators said."]
+    first = make(
+        "A",
+        "Silicon Valley Bank collapses after a run on deposits",
+        points,
+        entities=[
+            ("Silicon Valley Bank", "organization", "failed lender"),
+            ("Federal Deposit Insurance Corporation", "organization", "receiver"),
+            ("Coast Guard", "organization", "search"),
+        ],
+    )
+    second = make(
+        "B",
+        "Silicon Valley Bank collapses after a run on deposits",
+        points,
+        entities=[
+            ("Federal Reserve Bank", "organization", "central bank"),
+            ("Federal Deposit Insurance Corp.", "organization", "took over the bank"),
+            ("US Coast Guard", "organization", "search"),
+        ],
+    )
+    [story] = merge_briefings([first, second]).stories
+    entries = {e.name: e.sources for e in story.entities}
+    assert entries["Silicon Valley Bank"] == ["A"]
+    assert entries["Federal Reserve Bank"] == ["B"]
+    assert entries["Federal Deposit Insurance Corporation"] == ["A", "B"]
+    assert entries["US Coast Guard"] == ["A", "B"]
+    assert "Federal Deposit Insurance Corp." not in entries and "Coast Guard" not in entries
