@@ -290,7 +290,8 @@ def test_ctrl_c_says_how_to_resume(monkeypatch, capsys, articles):
     assert "run the same command again to resume" in capsys.readouterr().err
 
 
-@pytest.mark.simulator(latency=0.05)
+# Slow enough (40 articles, 2 at a time: 4 s) that a loaded machine still signals the run mid-way.
+@pytest.mark.simulator(latency=0.2)
 def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simulator, tmp_path):
     process, command, cache = interrupted_run(simulator, tmp_path, after=10, how=signal.SIGINT)
     assert process.returncode == EXIT_INTERRUPTED
@@ -304,7 +305,8 @@ def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simu
     assert sum(simulator.stats.requests.values()) <= 40 + 2  # at most the requests in flight again
 
 
-@pytest.mark.simulator(latency=0.05)
+# Slow enough (40 articles, 2 at a time: 4 s) that a loaded machine still signals the run mid-way.
+@pytest.mark.simulator(latency=0.2)
 def test_sigterm_stops_like_ctrl_c_keeps_the_cache_and_exits_143(simulator, tmp_path):
     process, command, cache = interrupted_run(simulator, tmp_path, after=10, how=signal.SIGTERM)
     assert process.returncode == EXIT_TERMINATED
