@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
@@ -96,6 +96,9 @@ class _StoryView:
     key_points: list[Point]
     more_points: int
     attributed: bool
+    # Each outlet's day of publication ("13 Aug"), when the story's reports span several days: a toll
+    # that rose from one day to the next is shown as such, not as outlets at odds on the same day.
+    days: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,16 @@ def _story_view(number: int, story: Story, day: date | None, detail: Detail) -> 
         key_points=shown,
         more_points=len(ranked) - len(shown),
         attributed=len(outlets) > 1,
+        days=_days(story),
     )
+
+
+def _days(story: Story) -> dict[str, str]:
+    """Each outlet's day of publication, by short name, when the story's articles span several days."""
+    published = {short_name(ref.source): ref.published.date() for ref in story.sources if ref.published}
+    if len(set(published.values())) < 2:
+        return {}
+    return {name: f"{day.day} {day:%b}" for name, day in published.items()}
 
 
 def _ranked(points: list[Point]) -> list[Point]:
@@ -224,9 +236,17 @@ def _check_lines(brief: Brief) -> list[_CheckLine]:
     return sorted(lines, key=lambda line: -line.count)  # stable: the articles' order among equals
 
 
-def _outlets(names: Iterable[str]) -> Markup:
-    """Outlets by short name, once each, as "(A, B)"."""
-    return Markup("(" + ", ".join(escape_markdown(name) for name in _unique(map(short_name, names))) + ")")
+def _outlets(names: Iterable[str], days: Mapping[str, str] | None = None) -> Markup:
+    """Outlets by short name, once each, as "(A, B)"; with `days`, each with its day of publication:
+    "(A, 12 Aug; B, 13 Aug)"."""
+    shown = _unique(map(short_name, names))
+    if days:
+        dated = [
+            f"{escape_markdown(name)}, {days[name]}" if name in days else escape_markdown(name)
+            for name in shown
+        ]
+        return Markup("(" + "; ".join(dated) + ")")
+    return Markup("(" + ", ".join(map(escape_markdown, shown)) + ")")
 
 
 @cache

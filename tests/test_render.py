@@ -274,6 +274,16 @@ def test_reports_differ_comes_right_under_the_summary():
     assert "- **2,300** (Gazette) vs **2,400** (Herald): The earthquake killed 2,300" in body
 
 
+def test_reports_published_on_different_days_show_each_outlets_day():
+    # A toll that rose from one day to the next: the editor sees when each figure was reported.
+    one = make("Gazette", "Quake kills 2,300", ["The earthquake killed 2,300 people, officials said."])
+    two = make("Herald", "Quake kills 2,400", ["The earthquake killed 2,400 people, officials said."])
+    later = merge_briefings([dated(one, "2025-08-06T09:00:00+00:00"), dated(two, "2025-08-07")])
+    assert "- **2,300** (Gazette, 6 Aug) vs **2,400** (Herald, 7 Aug): " in render_brief(later)
+    same_day = merge_briefings([dated(one, "2025-08-07T09:00:00+00:00"), dated(two, "2025-08-07")])
+    assert "- **2,300** (Gazette) vs **2,400** (Herald): " in render_brief(same_day)
+
+
 def test_at_most_five_key_points_the_most_reported_first_and_all_with_full_detail():
     lead = make("Gazette", "Budget passed", [f"Point number {n} about the budget vote." for n in range(1, 9)])
     echo = make("Herald", "Budget passes", ["Point number 7 about the budget vote."])
