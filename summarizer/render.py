@@ -249,6 +249,12 @@ def _outlets(names: Iterable[str], days: Mapping[str, str] | None = None) -> Mar
     return Markup("(" + ", ".join(map(escape_markdown, shown)) + ")")
 
 
+def _quotation(text: str) -> str:
+    """A quote as a pull quote: without the comma or colon that led into "he said" in the article
+    ("We will rebuild," he said), which a model copies with the words. The brief's JSON keeps it."""
+    return text.rstrip().rstrip(",;:").rstrip()
+
+
 @cache
 def _environment() -> Environment:
     env = Environment(
@@ -266,6 +272,7 @@ def _environment() -> Environment:
     env.filters["section"] = section_link
     env.filters["outlets"] = _outlets
     env.filters["short"] = short_name
+    env.filters["quotation"] = _quotation
     env.filters["number"] = lambda value: f"{value:,}"
     return env
 

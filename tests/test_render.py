@@ -284,6 +284,13 @@ def test_reports_published_on_different_days_show_each_outlets_day():
     assert "- **2,300** (Gazette) vs **2,400** (Herald): " in render_brief(same_day)
 
 
+def test_a_quote_shows_without_the_comma_that_led_into_he_said():
+    item = make("Gazette", "Bridge reopens", ["It reopened."], quotes=[("We will rebuild it,", "The mayor")])
+    out = render_brief(merge_briefings([item]))
+    assert "- “We will rebuild it” — The mayor" in out
+    assert "We will rebuild it," in merge_briefings([item]).model_dump_json()  # the JSON keeps the words
+
+
 def test_at_most_five_key_points_the_most_reported_first_and_all_with_full_detail():
     lead = make("Gazette", "Budget passed", [f"Point number {n} about the budget vote." for n in range(1, 9)])
     echo = make("Herald", "Budget passes", ["Point number 7 about the budget vote."])
