@@ -92,31 +92,29 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def _json_or_none(body: Any) -> Any:
+def _text_or_none(body: Any) -> str | None:
+    """A recorded body as text; None when it is empty or not UTF-8 text."""
     if isinstance(body, bytes):
         try:
             body = body.decode("utf-8")
         except UnicodeDecodeError:
             return None
-    if not isinstance(body, str) or not body.strip():
-        return None
+    return body if isinstance(body, str) and body.strip() else None
+
+
+def _json_or_none(body: Any) -> Any:
+    text = _text_or_none(body)
     try:
-        return json.loads(body)
+        return None if text is None else json.loads(text)
     except json.JSONDecodeError:
         return None
 
 
 def _jsonl_or_none(body: Any) -> list[Any] | None:
     """A JSON-lines text (a batch file) as its parsed lines; None when it is not one."""
-    if isinstance(body, bytes):
-        try:
-            body = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    if not isinstance(body, str) or not body.strip():
-        return None
+    text = _text_or_none(body)
     try:
-        return [json.loads(line) for line in body.splitlines() if line.strip()]
+        return None if text is None else [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError:
         return None
 

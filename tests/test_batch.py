@@ -217,18 +217,20 @@ def test_with_followups_off_an_invalid_answer_fails_its_article_and_is_resubmitt
     assert submit(synthetic[:2], transport=FileTransport(tmp_path / "again"), settings=settings).sent == 2
 
 
-def test_an_ungrounded_quote_is_reasked_online_and_the_correction_kept(synthetic, settings, tmp_path):
-    def invented(body: dict[str, Any]) -> dict[str, Any] | None:
-        answer = by_rule(body)
-        assert answer is not None
-        answer["quotes"] = [
-            {"speaker": "The mayor", "text": "We will rebuild by Friday", "context": "at the council"}
-        ]
-        return answer
+def with_an_invented_quote(body: dict[str, Any]) -> dict[str, Any] | None:
+    """The fake model's answer, with a quote the article does not have."""
+    answer = by_rule(body)
+    assert answer is not None
+    answer["quotes"] = [
+        {"speaker": "The mayor", "text": "We will rebuild by Friday", "context": "at the council"}
+    ]
+    return answer
 
+
+def test_an_ungrounded_quote_is_reasked_online_and_the_correction_kept(synthetic, settings, tmp_path):
     transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
     submit(synthetic[:1], transport=transport, settings=settings)
-    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", invented)
+    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", with_an_invented_quote)
     with Simulator(Config()) as simulator:
         online = settings.model_copy(update={"base_url": simulator.base_url, "api_key": SecretStr(TEST_KEY)})
         collected = collect(transport=transport, settings=online)
@@ -382,17 +384,9 @@ def test_with_followups_in_a_batch_a_reask_is_the_next_batch_and_its_answer_comp
 
 
 def test_a_grounding_correction_can_wait_for_the_next_batch_too(synthetic, settings, tmp_path):
-    def invented(body: dict[str, Any]) -> dict[str, Any] | None:
-        answer = by_rule(body)
-        assert answer is not None
-        answer["quotes"] = [
-            {"speaker": "The mayor", "text": "We will rebuild by Friday", "context": "at the council"}
-        ]
-        return answer
-
     transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
     submit(synthetic[:1], transport=transport, settings=settings)
-    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", invented)
+    run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", with_an_invented_quote)
     assert collect(transport=transport, settings=settings, followups="batch").followups is not None
     [followup] = (tmp_path / "in").glob("*followup*.jsonl")
     run_batch(followup, tmp_path / "followup-out.jsonl")

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
@@ -217,6 +218,18 @@ def test_a_wrong_model_or_mode_is_exit_4_in_one_line(reply, expected, articles, 
     assert expected in line
 
 
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A loopback HTTP server answering with `handler`, for as long as the block runs; yields its URL."""
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def web_page() -> Iterator[str]:
     """A base URL where a web server answers HTML, as a site's front page does."""
@@ -233,11 +246,8 @@ def web_page() -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = HTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Page) as url:
+        yield url
 
 
 def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articles, capsys):
@@ -256,11 +266,8 @@ def static_site() -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = HTTPServer(("127.0.0.1", 0), Static)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
-    server.server_close()
+    with serving(Static) as url:
+        yield f"{url}/v1"
 
 
 def test_a_web_server_that_does_not_take_posts_is_exit_4_within_seconds(static_site, articles, capsys):
