@@ -146,6 +146,32 @@ class Briefing(_Model):
         return points
 
 
+class OutletVersion(_Model):
+    """What one outlet reports of a fact that another outlet reports differently."""
+
+    outlet: NonBlank = Field(description="The outlet, named exactly as in the list of outlets.")
+    says: NonBlank = Field(
+        description="Its version of the fact in a few words, e.g. 'the post' or 'more than 5,000'."
+    )
+    evidence: NonBlank = Field(
+        description=(
+            "The words of this outlet's article that give its version, copied character for character: "
+            "a whole clause or sentence, never reworded."
+        )
+    )
+
+
+class FactDisagreement(_Model):
+    """One fact that the outlets of a story report differently."""
+
+    about: NonBlank = Field(
+        description="The fact, as a short noun phrase, e.g. 'what the shot hit' or 'the death toll'."
+    )
+    versions: list[OutletVersion] = Field(
+        description="Each outlet's version: two or more, from different outlets, that cannot all be true."
+    )
+
+
 class StoryDraft(_Model):
     """A story's headline and summary written from what several outlets reported (--synthesize)."""
 
@@ -156,12 +182,23 @@ class StoryDraft(_Model):
             "claims to their sources; where the reports differ, say so instead of choosing."
         )
     )
+    #: Optional so that drafts stored before it existed still validate.
+    disagreements: list[FactDisagreement] = Field(
+        default=[],
+        description=(
+            "Every fact the articles report differently: a figure, a day or time, a place, what happened, "
+            "who said or did something, a record or a ranking. Not a detail only one outlet gives, and "
+            "not the same fact worded differently. Empty when they agree."
+        ),
+    )
 
 
 class SynthesisRecord(_Model):
-    """A stored synthesis: the draft (None when it could not be grounded) and what it cost."""
+    """A stored synthesis: the draft (None when its headline or summary could not be grounded), the
+    disagreements whose every version was found in its outlet's article, and what it cost."""
 
     draft: StoryDraft | None
+    disagreements: list[Disagreement] = []
     usage: Usage
 
 
@@ -343,17 +380,26 @@ class ArticleReport(_Model):
 
 
 class ReportedValue(_Model):
-    """One outlet's version of a figure or a day that another outlet reports differently."""
+    """One outlet's version of a fact that another outlet reports differently."""
 
-    value: str = Field(description="The figure or day, e.g. '2,300' or 'Wednesday' or '2025-08-06'.")
+    value: str = Field(description="The figure, day or version, e.g. '2,300', 'Wednesday' or 'the post'.")
     sources: list[str]
-    text: str = Field(description="The statement as this outlet made it.")
+    text: str = Field(
+        description="The statement as this outlet made it (its article's words, when found by a model)."
+    )
 
 
 class Disagreement(_Model):
-    """Outlets that report the same thing with different figures or days; none is picked."""
+    """Outlets that report the same thing differently; none is picked."""
 
     reports: list[ReportedValue]
+    about: str | None = Field(
+        default=None,
+        description=(
+            "The fact, when the --synthesize call found the disagreement (each version's words were then "
+            "found in its outlet's article); None when the merge found it by comparing figures and days."
+        ),
+    )
 
 
 class Story(_Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -69,10 +70,24 @@ def reask_message(errors: list[str]) -> Message:
     return {"role": "user", "content": _render("reask.j2", errors=errors)}
 
 
-def story_message(story: Story, key: str, headlines: list[str]) -> Message:
-    """The user message asking for a story's headline and summary from its merged reports."""
+#: The story message carries each outlet's article, cut to its share of this many characters (at
+#: least STORY_ARTICLE_CHARS each): enough for the facts of a day's story, bounded for a story of many.
+STORY_CHARS, STORY_ARTICLE_CHARS = 60_000, 6_000
+
+
+def story_message(
+    story: Story, key: str, headlines: list[str], articles: Sequence[tuple[str, str]] = ()
+) -> Message:
+    """The user message asking for a story's headline, summary and disagreements, from its merged
+    reports and its (outlet, article text) pairs."""
     outlets = sorted({ref.source for ref in story.sources})
-    content = _render("synthesize.j2", story=story, key=key, outlets=outlets, headlines=headlines)
+    share = max(STORY_ARTICLE_CHARS, STORY_CHARS // max(1, len(articles)))
+    cut = [
+        (outlet, text[:share].rstrip() + (" [...]" if len(text) > share else "")) for outlet, text in articles
+    ]
+    content = _render(
+        "synthesize.j2", story=story, key=key, outlets=outlets, headlines=headlines, articles=cut
+    )
     return {"role": "user", "content": content}
 
 

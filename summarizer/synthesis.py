@@ -1,4 +1,5 @@
-"""--synthesize: one more structured call per multi-outlet story, to write its headline and summary."""
+"""--synthesize: one more structured call per multi-outlet story, to write its headline and summary
+and to find what its outlets report differently beyond figures and days (versions.py checks each)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .grounding import ArticleFacts, check_figures
 from .models import Brief, Finding, Story, StoryDraft, SynthesisRecord, Usage
 from .prompts import story_message
 from .run import Run
+from .versions import VersionCheck, merge_found
 
 __all__ = ["story_key", "synthesize_brief"]
 
@@ -30,12 +32,14 @@ def story_key(story: Story, fingerprint: str, policy: str) -> str:
 
 async def synthesize_brief(brief: Brief, headlines: dict[str, str], run: Run) -> Brief:
     """The brief with each story reported by two outlets or more given a headline and summary written
-    from all of them. `headlines` maps an article id to its briefing's headline; the texts the articles
-    were summarised from are the run's.
+    from all of them, and the disagreements the model found added to its "Reports differ". `headlines`
+    maps an article id to its briefing's headline; the texts the articles were summarised from are the
+    run's, and go to the model with the merged reports.
 
     The draft is validated and its figures checked against the story's articles; one that cannot be
-    grounded after a re-ask, or a call that fails, leaves the story's own headline and summary. What the
-    calls cost is added to the brief's usage; drafts are stored like briefings.
+    grounded after a re-ask, or a call that fails, leaves the story's own headline and summary. A
+    disagreement is kept only when each version's words stand in its outlet's article (versions.py).
+    What the calls cost is added to the brief's usage; drafts are stored like briefings.
     """
     done = await asyncio.gather(*(_story(story, headlines, run) for story in brief.stories))
     usage = sum((spent for _, spent in done), brief.usage)
@@ -51,10 +55,14 @@ async def _story(story: Story, headlines: dict[str, str], run: Run) -> tuple[Sto
         record, settled = await _synthesize(story, key, headlines, run)
         if run.store is not None and settled:
             run.store.put(key, record)
-    if record.draft is None:
-        return story, record.usage
-    update = {"headline": record.draft.headline, "summary": record.draft.summary, "synthesized": True}
+    update: dict[str, object] = {"disagreements": merge_found(story.disagreements, record.disagreements)}
+    if record.draft is not None:
+        update |= {"headline": record.draft.headline, "summary": record.draft.summary, "synthesized": True}
     return story.model_copy(update=update), record.usage
+
+
+def _is_draft_text(finding: Finding) -> bool:
+    return finding.where in ("headline", "summary")
 
 
 async def _synthesize(
@@ -62,16 +70,21 @@ async def _synthesize(
 ) -> tuple[SynthesisRecord, bool]:
     """The record, and whether it is settled (worth storing): a failed call is not."""
     ids = [ref.article_id for ref in story.sources]
+    articles = [(ref.source, run.sent[ref.article_id]) for ref in story.sources if ref.article_id in run.sent]
     engine = run.engine
     told = [headlines[i] for i in ids if i in headlines]
-    messages = engine.messages(StoryDraft, [story_message(story, key[:16], told)])
+    messages = engine.messages(StoryDraft, [story_message(story, key[:16], told, articles)])
     ask = engine.asker(f"story {key[:16]}")
+    versions = VersionCheck.of(articles)
     check = None
     if run.settings.grounding != "off":
-        facts = ArticleFacts.of("\n\n".join(run.sent[i] for i in ids if i in run.sent))
+        facts = ArticleFacts.of("\n\n".join(text for _, text in articles))
 
         def check(draft: StoryDraft) -> tuple[list[Finding], int]:
-            return check_figures({"headline": draft.headline, "summary": draft.summary}, facts), 2
+            findings = check_figures({"headline": draft.headline, "summary": draft.summary}, facts)
+            _, unfound = versions.check(draft.disagreements)
+            checked = 2 + sum(len(d.versions) for d in draft.disagreements)
+            return [*findings, *unfound], checked
 
     try:
         grounded = await ask_grounded(ask, messages, StoryDraft, check)
@@ -80,7 +93,13 @@ async def _synthesize(
             raise
         logger.warning("story %s: synthesis failed (%s); the merge's own stays", key[:16], error.message)
         return SynthesisRecord(draft=None, usage=ask.usage), False
-    if grounded.findings:
+    # Versions are always checked, whatever the grounding policy: a disagreement is a claim about
+    # what the articles say, and one that they do not bear out is not shown.
+    found, unfound = versions.check(grounded.answer.disagreements)
+    for finding in unfound:
+        logger.info("story %s: %s left out: %s", key[:16], finding.where, finding.reason)
+    draft: StoryDraft | None = grounded.answer
+    if any(_is_draft_text(finding) for finding in grounded.findings):
         logger.warning("story %s: synthesis still ungrounded; the merge's own stays", key[:16])
-        return SynthesisRecord(draft=None, usage=ask.usage), True
-    return SynthesisRecord(draft=grounded.answer, usage=ask.usage), True
+        draft = None
+    return SynthesisRecord(draft=draft, disagreements=found, usage=ask.usage), True

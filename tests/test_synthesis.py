@@ -6,6 +6,7 @@ from typing import Any
 
 from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_OK, main
+from summarizer.models import Brief
 from summarizer.render import render_brief
 
 from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
@@ -23,6 +24,11 @@ def test_a_story_from_two_outlets_gets_a_written_headline_and_summary(cassette_a
     assert f"## 1. {WRITTEN}" in brief
     assert "Reported by CNA, LBC; headline and summary written from all of them." in brief
     assert "\n3 model requests to " in brief  # two briefings and the synthesis, all counted
+    # What the outlets report differently beyond figures, found by the same call and shown with its
+    # fact, each version's words having been found in its outlet's article.
+    assert (
+        "- When the US sanctions over Russia's war begin: **Friday** (CNA) vs **Wednesday** (LBC)\n" in brief
+    )
 
 
 def invent_a_figure(draft: dict[str, Any]) -> dict[str, Any]:
@@ -42,6 +48,24 @@ def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args
     assert "\n4 model requests to " in brief
 
 
+def misquote_lbc(draft: dict[str, Any]) -> dict[str, Any]:
+    draft["disagreements"][0]["versions"][1]["evidence"] = "Wednesday saw Trump impose the sanctions"
+    return draft
+
+
+def test_a_disagreement_whose_words_are_not_in_the_article_is_reasked_then_left_out(cassette_args, tmp_path):
+    args = cassette_args(CASSETTES / "misquoted_version.yaml", answer, answer, answer_with(misquote_lbc),
+                         answer_with(misquote_lbc))  # fmt: skip
+    out = tmp_path / "brief.json"
+    code = main(["brief", str(EXAMPLES), "--synthesize", "--concurrency", "1", "-q", "-o", str(out), *args])
+    assert code == EXIT_OK
+    brief = Brief.model_validate_json(out.read_text())
+    story = brief.stories[0]
+    assert story.synthesized  # the headline and summary were sound; only the version was not
+    assert not [d for d in story.disagreements if d.about]
+    assert brief.usage.requests == 4  # asked again once, naming the version
+
+
 def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
     with LocalLLMServer() as server:
         settings = Settings(retry=FAST, base_url=server.base_url, api_key=TEST_KEY,
@@ -51,6 +75,9 @@ def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
         again = make_brief([EXAMPLES], settings=settings)
         assert len(server.requests) == 3  # nothing asked again
     assert again.brief.stories[0].synthesized
+    assert [d.about for d in again.brief.stories[0].disagreements] == [
+        "when the US sanctions over Russia's war begin"
+    ]
     assert render_brief(again.brief) == render_brief(first.brief)
 
 

@@ -1,0 +1,122 @@
+"""Disagreements a model found between a story's outlets, kept only where each version is in its article.
+
+Figures and days are compared by the merge itself (conflicts.py). What has no figure to compare ("the
+bar" against "the post", where a company's headquarters are, who said the six were presumed dead) is
+asked of the model in the --synthesize call, with each outlet's article before it. A version reaches
+the brief only when the words it gives as evidence stand in that outlet's article, its figures are in
+those words, and what it says is drawn from them; a disagreement needs two such versions from different
+outlets that say different things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .grounding import ArticleFacts, missing_figures, quote_found
+from .models import Disagreement, FactDisagreement, Finding, OutletVersion, ReportedValue
+from .text import figures, fold, words
+
+__all__ = ["VersionCheck", "merge_found", "shown_already"]
+
+#: Evidence shorter than this many words proves nothing ("the", "on Friday" stand in any article).
+MIN_EVIDENCE_WORDS = 3
+#: The part of what a version says that must be drawn from its evidence, word for word (words cut to
+#: this many letters, so that 'fired' meets 'firing'). 'the post' against evidence '... hit the post'.
+SAYS_FROM_EVIDENCE = 0.5
+_STEM = 5
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:_STEM] for word in words(text)}
+
+
+@dataclass(frozen=True)
+class VersionCheck:
+    """The articles of one story, by outlet, against which a model's disagreements are checked."""
+
+    articles: Mapping[str, ArticleFacts]
+
+    @classmethod
+    def of(cls, texts: Iterable[tuple[str, str]]) -> VersionCheck:
+        """From (outlet, article text) pairs; an outlet's several articles are read as one."""
+        by_outlet: dict[str, list[str]] = {}
+        for outlet, text in texts:
+            by_outlet.setdefault(outlet, []).append(text)
+        return cls({outlet: ArticleFacts.of("\n\n".join(parts)) for outlet, parts in by_outlet.items()})
+
+    def _outlet(self, named: str) -> str | None:
+        if named in self.articles:
+            return named
+        folded = fold(named)
+        return next((outlet for outlet in self.articles if fold(outlet) == folded), None)
+
+    def problem(self, version: OutletVersion) -> str | None:
+        """Why this version cannot be shown, or None when its article bears it out."""
+        outlet = self._outlet(version.outlet)
+        if outlet is None:
+            return "no outlet of this story has that name"
+        if len(list(words(version.evidence))) < MIN_EVIDENCE_WORDS:
+            return "the evidence is too short to show anything"
+        facts = self.articles[outlet]
+        if not quote_found(version.evidence, facts):
+            return f"these words are not in {outlet}'s article"
+        if missing := missing_figures(version.says, ArticleFacts.of(version.evidence)):
+            return "the evidence does not give " + ", ".join(missing)
+        said = _stems(version.says)
+        if said and len(said & _stems(version.evidence)) < SAYS_FROM_EVIDENCE * len(said):
+            return "what it says is not drawn from the evidence"
+        return None
+
+    def check(self, found: list[FactDisagreement]) -> tuple[list[Disagreement], list[Finding]]:
+        """The disagreements whose versions bear out (two or more, from different outlets, saying
+        different things), and a finding for each version that does not."""
+        kept: list[Disagreement] = []
+        findings: list[Finding] = []
+        for n, disagreement in enumerate(found):
+            versions: dict[str, ReportedValue] = {}
+            for m, version in enumerate(disagreement.versions):
+                if reason := self.problem(version):
+                    where = f"disagreements[{n}].versions[{m}]"
+                    findings.append(Finding(kind="quote", where=where, item=version.evidence, reason=reason))
+                    continue
+                outlet = self._outlet(version.outlet)
+                assert outlet is not None  # problem() said so
+                if outlet in versions:
+                    continue  # an outlet has one version of a fact
+                versions[outlet] = ReportedValue(value=version.says, sources=[outlet], text=version.evidence)
+            reports = _distinct(list(versions.values()))
+            if len(reports) >= 2:
+                kept.append(Disagreement(reports=reports, about=disagreement.about))
+        return kept, findings
+
+
+def _distinct(reports: list[ReportedValue]) -> list[ReportedValue]:
+    """Outlets saying the same thing are one report with both sources; fewer than two: no disagreement."""
+    merged: dict[str, ReportedValue] = {}
+    for report in reports:
+        key = fold(report.value).strip(" .")
+        if key in merged:
+            same = merged[key]
+            merged[key] = same.model_copy(update={"sources": [*same.sources, *report.sources]})
+        else:
+            merged[key] = report
+    return list(merged.values()) if len(merged) >= 2 else []
+
+
+def shown_already(found: Disagreement, shown: Iterable[Disagreement]) -> bool:
+    """The merge already shows this disagreement: one of its own gives, for every outlet of `found`
+    whose version has a figure, that figure (a model restating the death tolls the merge compared)."""
+    versions = [(set(figures(r.value, idiomatic=False)), set(r.sources)) for r in found.reports]
+    if any(not values for values, _ in versions):
+        return False
+    for other in shown:
+        given = [(set(figures(r.value, idiomatic=False)), set(r.sources)) for r in other.reports]
+        if all(any(values & v and sources & s for v, s in given) for values, sources in versions):
+            return True
+    return False
+
+
+def merge_found(shown: list[Disagreement], found: list[Disagreement]) -> list[Disagreement]:
+    """The merge's disagreements, then the model's that the merge does not already show."""
+    return [*shown, *(d for d in found if not shown_already(d, shown))]

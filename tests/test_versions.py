@@ -1,0 +1,122 @@
+"""A disagreement a model finds between outlets reaches the brief only when each version is in its article."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from summarizer.models import Disagreement, FactDisagreement, OutletVersion, ReportedValue
+from summarizer.versions import VersionCheck, merge_found
+
+MAJORCA = "Spain won 1-0. A Lauren Hemp shot struck the bar before Olga Carmona\u2019s 29th minute goal."
+OLIVE = 'England went close when Lauren Hemp hit the post, and Sarina Wiegman said: "We were so close."'
+CHECK = VersionCheck.of([("Majorca Daily Bulletin", MAJORCA), ("The Olive Press", OLIVE)])
+
+
+def version(outlet: str, says: str, evidence: str) -> OutletVersion:
+    return OutletVersion(outlet=outlet, says=says, evidence=evidence)
+
+
+def hemp(*versions: OutletVersion) -> FactDisagreement:
+    return FactDisagreement(about="what Hemp's shot hit", versions=list(versions))
+
+
+BAR = version("Majorca Daily Bulletin", "the bar", "A Lauren Hemp shot struck the bar")
+POST = version("The Olive Press", "the post", "Lauren Hemp hit the post")
+
+
+def test_versions_found_in_their_articles_make_a_disagreement():
+    kept, findings = CHECK.check([hemp(BAR, POST)])
+    assert findings == []
+    assert kept == [
+        Disagreement(
+            about="what Hemp's shot hit",
+            reports=[
+                ReportedValue(value="the bar", sources=["Majorca Daily Bulletin"], text=BAR.evidence),
+                ReportedValue(value="the post", sources=["The Olive Press"], text=POST.evidence),
+            ],
+        )
+    ]
+
+
+def test_quote_marks_spacing_and_the_outlets_case_do_not_matter():
+    curly = version("the olive press", "the post", "Lauren  Hemp hit the post")
+    straight = version("Majorca Daily Bulletin", "Carmona's goal", "Olga Carmona's 29th minute goal")
+    assert CHECK.problem(curly) is None
+    assert CHECK.problem(straight) is None
+
+
+def test_each_way_a_version_can_fail_is_named():
+    assert CHECK.problem(version("BBC", "the post", "Lauren Hemp hit the post")) == (
+        "no outlet of this story has that name"
+    )
+    assert CHECK.problem(version("The Olive Press", "the post", "the post")) == (
+        "the evidence is too short to show anything"
+    )
+    # Words from the other outlet's article are not this outlet's (a prompt-injected 'article' neither).
+    assert CHECK.problem(version("The Olive Press", "the bar", "A Lauren Hemp shot struck the bar")) == (
+        "these words are not in The Olive Press's article"
+    )
+    assert CHECK.problem(
+        version("Majorca Daily Bulletin", "30th minute", "Olga Carmona\u2019s 29th minute goal")
+    ) == ("the evidence does not give 30")
+    assert CHECK.problem(version("Majorca Daily Bulletin", "the crossbar and a defender", BAR.evidence)) == (
+        "what it says is not drawn from the evidence"
+    )
+
+
+def test_a_version_that_does_not_bear_out_is_left_out_and_one_left_is_no_disagreement():
+    invented = version("The Olive Press", "the post", "Hemp's effort came back off the post")
+    kept, findings = CHECK.check([hemp(BAR, invented)])
+    assert kept == []
+    assert [(f.where, f.reason) for f in findings] == [
+        ("disagreements[0].versions[1]", "these words are not in The Olive Press's article")
+    ]
+
+
+def test_outlets_saying_the_same_thing_are_no_disagreement():
+    same = version("The Olive Press", "The bar.", "Lauren Hemp hit the post")  # says what the other says
+    kept, _ = CHECK.check([hemp(BAR, same)])
+    assert kept == []
+
+
+def test_a_disagreement_the_merge_already_shows_is_not_shown_twice():
+    tolls = VersionCheck.of(
+        [("AP", "The death toll rose to 5,000 on Tuesday."), ("AFP", "More than 7,200 have died.")]
+    )
+    found, _ = tolls.check([
+        FactDisagreement(about="the death toll", versions=[
+            version("AP", "5,000", "The death toll rose to 5,000"),
+            version("AFP", "more than 7,200", "More than 7,200 have died"),
+        ])
+    ])  # fmt: skip
+    merged = Disagreement(reports=[
+        ReportedValue(value="5,000", sources=["AP"], text="The death toll rose to 5,000 on Tuesday."),
+        ReportedValue(value="7,200", sources=["AFP"], text="More than 7,200 have died."),
+    ])  # fmt: skip
+    assert merge_found([merged], found) == [merged]
+    hemp_found, _ = CHECK.check([hemp(BAR, POST)])
+    assert merge_found([merged], hemp_found) == [merged, *hemp_found]
+
+
+def test_a_found_disagreement_reads_as_its_fact_then_each_version_and_cannot_inject_markdown():
+    from summarizer.merge import merge_briefings
+    from summarizer.render import render_brief
+
+    from .builders import cna, lbc
+
+    brief = merge_briefings([cna(), lbc()])
+    hostile = Disagreement(
+        about="what [the shot](http://evil.example) hit",
+        reports=[
+            ReportedValue(value="the **bar**", sources=["CNA"], text="x"),
+            ReportedValue(value="the post", sources=["LBC"], text="y"),
+        ],
+    )
+    story = brief.stories[0].model_copy(update={"disagreements": [hostile]})
+    out = render_brief(brief.model_copy(update={"stories": [story]}))
+    line = next(line for line in out.splitlines() if line.startswith("- What"))
+    html = MarkdownIt().render(line)
+    assert "<a" not in html and "<strong>the **bar**</strong>" in html
+    assert html.startswith(
+        "<ul>\n<li>What [the shot](http://evil.example) hit: <strong>the **bar**</strong> (CNA) vs"
+    )
