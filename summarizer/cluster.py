@@ -90,6 +90,10 @@ def _event(item: ArticleBriefing) -> _Event | None:
     people = {name_key(e.name) for e in b.entities if e.kind == "person"}
     what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
     day, month_only = _day(b.event.when)
+    if day is None and item.ref.published is not None:
+        # An undated event is taken to be about the day it was reported: two hurricanes' landfalls
+        # reported two years apart are not one story for want of a date.
+        day = item.ref.published.date()
     return _Event(what, place_words(b), day, month_only)
 
 
@@ -165,6 +169,7 @@ def cluster(items: list[ArticleBriefing]) -> list[list[int]]:
     """
     vectors, spread = _vectors([_terms(item) for item in items])
     events = [_event(item) for item in items]
+    named: Counter[str] = Counter(word for event in events if event is not None for word in event.what)
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, vector in enumerate(vectors):
         usable = [w for w in vector if 2 <= spread[w] <= MAX_KEY_SPREAD]
@@ -173,6 +178,11 @@ def cluster(items: list[ArticleBriefing]) -> list[list[int]]:
         event = events[index]
         for key in sorted(event.keys()) if event is not None else ():
             blocks["event:" + key].append(index)
+        # A word of what happened that few events use ('intel', 'helene') compares them even when
+        # one names no place and their rarest words differ.
+        for word in sorted(event.what) if event is not None else ():
+            if 2 <= named[word] <= MAX_KEY_SPREAD:
+                blocks["what:" + word].append(index)
     blocks = {
         key: members
         for key, members in blocks.items()

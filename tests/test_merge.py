@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -273,6 +274,22 @@ def test_the_same_famous_person_in_events_months_apart_is_never_one_story():
     between = _on(make("C", "Elon Musk deal, Tesla CEO Elon Musk says", takeover.briefing.key_points), "deal",
                   "Delaware", None)  # fmt: skip
     assert len(merge_briefings([takeover, between, ruling]).stories) == 2
+
+
+def _landfall(source: str, storm: str, place: str, published: str, where: str | None) -> ArticleBriefing:
+    headline = f"Hurricane {storm} makes landfall in Florida as a Category 4 storm"
+    points = [f"Hurricane {storm} made landfall near {place}, Florida, the National Hurricane Center said."]
+    item = make(source, headline, points, published=datetime.fromisoformat(published))
+    return _on(item, f"Hurricane {storm} landfall", where, None)
+
+
+def test_undated_events_reported_years_apart_are_two_stories():
+    # Two Florida hurricanes, neither event dated by its briefing: the reports' own days keep them apart.
+    helene = _landfall("WFTV", "Helene", "Perry", "2024-09-27", "Big Bend, Florida")
+    ian = _landfall("Gainesville Sun", "Ian", "Cayo Costa", "2022-09-28", "Cayo Costa, Florida")
+    assert len(merge_briefings([helene, ian]).stories) == 2
+    same_week = _landfall("AP", "Ian", "Cayo Costa", "2022-09-29", "Florida")
+    assert len(merge_briefings([helene, ian, same_week]).stories) == 2
 
 
 # --- "Reports differ" across wordings ------------------------------------------------------------------
