@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from .models import Briefing
@@ -30,6 +30,20 @@ def _day_months(folded: str) -> set[tuple[int, int]]:
 
 
 _HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)")
+_HANDLE = re.compile(r"[@#]([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
+_CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
+#: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
+_JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
+
+
+def _totals(folded: str) -> frozenset[float]:
+    """The totals of two counts an article joins with 'and' ('73 passengers and five crew members')."""
+    totals = set()
+    for first, _, second in _JOINED.findall(folded):
+        a, b = list(figures(first, folded=True)), list(figures(second, folded=True))
+        if len(a) == 1 and len(b) == 1:
+            totals.add(a[0] + b[0])
+    return frozenset(totals)
 
 
 @dataclass(frozen=True)
@@ -52,8 +66,10 @@ class ArticleFacts:
 
     @classmethod
     def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
-        folded = fold(text)
-        values = frozenset(figures(folded, folded=True))
+        # A handle names its person too: '@AshwiniVaishnaw' is Ashwini Vaishnaw.
+        handles = " ".join(_CAMEL.sub(r" \1", name) for name in _HANDLE.findall(text))
+        folded = fold(text + ("\n" + handles if handles else ""))
+        values = frozenset(figures(folded, folded=True)) | _totals(folded)
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(
             plain=plain(text),
@@ -83,6 +99,12 @@ _CLOCK = re.compile(
 )
 
 Support = Literal["stated", "inferred"]
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+#: A day named from another the article states: the day before it, or the day after.
+_NEIGHBOUR = (
+    (re.compile(r"\b(?:the )?(?:previous day|day before|day earlier)\b"), 1),
+    (re.compile(r"\b(?:the )?(?:next day|following day|day after|day later)\b"), -1),
+)
 
 
 def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
@@ -90,22 +112,54 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     it follows from `when` and the publication date: the weekday named, within six days of it
     ('Sunday'), or 'tonight', 'yesterday', 'this morning', or a bare time of day on the day itself.
     None otherwise: a weekday that is not this date's, or not in the publication's week."""
+    if _YEAR_MONTH.fullmatch(iso):
+        return _month_support(int(iso[:4]), int(iso[5:]), when, facts)
     try:
         day = date.fromisoformat(iso)
     except ValueError:
         return None
     if (day.month, day.day) in facts.day_months:
         return "stated"
+    folded_when = fold(when)
+    # 'the previous day' of a day the article states ('on September 28, after hitting Cuba the
+    # previous day'), or the day after it.
+    for pattern, step in _NEIGHBOUR:
+        then = day + timedelta(days=step)
+        if pattern.search(folded_when) and (then.month, then.day) in facts.day_months:
+            return "inferred"
     if facts.published is None:
         return None
-    folded_when = fold(when)
     offset = (day - facts.published).days
     named = {weekday for weekday in WEEKDAYS if weekday in folded_when}
     if named:
         return "inferred" if named == {WEEKDAYS[day.weekday()]} and abs(offset) <= 6 else None
     if any(pattern.search(folded_when) and offset == days for pattern, days in _RELATIVE):
         return "inferred"
-    return "inferred" if offset == 0 and _CLOCK.fullmatch(folded_when.strip()) else None
+    if not _CLOCK.fullmatch(folded_when.strip()):
+        return None
+    # A bare time of day is on the day of publication, or on a day the article's own words put
+    # the story on: 'yesterday', or a weekday of the week before.
+    if offset == 0:
+        return "inferred"
+    if offset == -1 and any(pattern.search(facts.folded) for pattern, days in _RELATIVE if days == -1):
+        return "inferred"
+    weekday = re.search(rf"\b{WEEKDAYS[day.weekday()]}\b", facts.folded)
+    return "inferred" if -6 <= offset < 0 and weekday is not None else None
+
+
+def _month_support(year: int, month: int, when: str, facts: ArticleFacts) -> Support | None:
+    """A month ('2023-05' for 'late May'): stated when `when` names the month and the article names
+    it with that year; inferred when the year is the publication's (or the year before, for a month
+    still to come in it)."""
+    named = {MONTHS[word] for word in re.findall(r"[a-z]+", fold(when)) if word in MONTHS}
+    if month not in named or not 1 <= month <= 12:
+        return None
+    if year in facts.years:
+        return "stated"
+    if facts.published is None:
+        return None
+    expected = facts.published.year - (1 if month > facts.published.month else 0)
+    return "inferred" if year == expected else None
 
 
 def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:

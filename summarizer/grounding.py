@@ -86,7 +86,7 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
 _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|continued|wrote|writes|declared|stated|asked|warned|announced|"
     r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described|"
-    r"stated|states|reported|reports|indicated|shared|according)"
+    r"stated|states|reported|reports|indicated|shared|according|thanked|adding|saying)"
 )
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
@@ -111,6 +111,9 @@ def _speaks(position: int, lower: str) -> bool:
     """The name at `position` is the subject or object of a speech verb in its sentence
     ('Marco Rubio told ...', 'Dmitry Peskov on Monday welcomed ...', 'said Interior Minister Ana Ruiz')."""
     sentence = lower[position : position + 90]
+    # 'thanked deSouza "for his leadership," adding that ...': the verb after a quotation is not
+    # the named person's.
+    sentence = sentence.split('"', 1)[0]
     cut = _SENTENCE_END.search(sentence)
     if _SAID.search(sentence[: cut.start()] if cut else sentence):
         return True

@@ -371,3 +371,62 @@ def test_grounding_off_makes_no_check_and_no_reask(run, cna):
     result = run(answer_with(invent_a_quote), grounding="off")(cna)
     assert result.attempts == 1 and result.checks.policy == "off" and result.checks.checked == 0
     assert "## Checks" not in render_brief(merge_briefings([result]))
+
+
+# --- what a model writes that a first reading of the article would not find (benchmarks/heldout) ----
+
+BULLETIN = ArticleFacts.of(
+    "305 PM EDT 28 Sep -- Hurricane Ian has made landfall near Cayo Costa. Ian made landfall in Florida "
+    "on September 28, after hitting Cuba the previous day. Riders waited in the station yesterday after "
+    "the train derailed at 12:42 p.m. The jet had 73 passengers and five crew. Shareholders voted out "
+    'the chairman in late May. Swan has been CFO since October 2016. "Spoke to Railway Minister '
+    '@AshwiniVaishnaw," PM Modi tweeted. Stephen MacMillan, the board chairman, thanked deSouza '
+    '"for his leadership," adding that "we are confident we can complete a CEO search."',
+    date(2023, 6, 5),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("Ian made landfall at 3:05 p.m.", []),  # the bulletin's '305 PM'
+        ("Ian made landfall at 3:15 p.m.", ["315"]),
+        ("the train derailed at 12:42 p.m.", []),
+        ("78 people were on board", []),  # 73 passengers and five crew
+        ("79 people were on board", ["79"]),
+    ],
+)
+def test_a_time_however_written_and_a_total_of_two_counts_the_article_joins_are_its_figures(text, missing):
+    assert missing_figures(text, BULLETIN) == missing
+
+
+@pytest.mark.parametrize(
+    ("iso", "when", "support"),
+    [
+        ("2023-05", "late May", "inferred"),  # the publication's year
+        ("2023-04", "late May", None),
+        ("2016-10", "October 2016", "stated"),
+        ("2022-09-27", "the previous day", "inferred"),  # the day before the stated 28 September
+        ("2022-09-26", "the previous day", None),
+        ("2023-06-04", "12:42 p.m.", "inferred"),  # the article says 'yesterday'
+        ("2023-06-03", "12:42 p.m.", None),
+    ],
+)
+def test_a_month_a_neighbouring_day_and_yesterdays_time_follow_from_the_article(iso, when, support):
+    assert date_support(iso, when, BULLETIN) == support
+
+
+def test_a_name_given_only_as_a_handle_is_found_and_a_speaker_who_thanks_then_adds_is_the_speaker():
+    assert name_found("Ashwini Vaishnaw", BULLETIN, person=True)
+    assert not name_found("Ashwini Kumar", BULLETIN, person=True)
+    quote = {"text": "we are confident we can complete a CEO search", "context": ""}
+    people = [{"name": "Stephen MacMillan", "kind": "person", "role": "chairman"},
+              {"name": "Francis deSouza", "kind": "person", "role": "chief executive"}]  # fmt: skip
+    right = check_briefing(
+        _plain(entities=people, quotes=[{**quote, "speaker": "Stephen MacMillan"}]), BULLETIN
+    )
+    wrong = check_briefing(
+        _plain(entities=people, quotes=[{**quote, "speaker": "Francis deSouza"}]), BULLETIN
+    )
+    assert right[0] == []
+    assert [f.kind for f in wrong[0]] == ["speaker"]
