@@ -111,7 +111,8 @@ class Report:
 
     figures: dict[str, tuple[float, str]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
-    unlabelled: list[str] = field(default_factory=list)
+    #: By figure ('disagreements shown', 'disagreements, merge alone'): what the labels do not name.
+    unlabelled: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_article(path: Path) -> tuple[dict[str, str], str]:
@@ -237,8 +238,9 @@ def disagreements(
     )
     for d in unlabelled:
         about = f"{d.about}: " if d.about else ""
-        report.unlabelled.append(about + " vs ".join(f"{r.value} {r.sources}" for r in d.reports))
-        report.misses.append(f"unlabelled ({name}): " + report.unlabelled[-1])
+        shown_as = about + " vs ".join(f"{r.value} {r.sources}" for r in d.reports)
+        report.unlabelled.setdefault(name, []).append(shown_as)
+        report.misses.append(f"unlabelled ({name}): {shown_as}")
     for d in labelled:
         if d not in hits:
             values = "; ".join(f"{a}: {v}" for a, v in d["values"].items())

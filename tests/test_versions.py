@@ -56,9 +56,17 @@ def test_each_way_a_version_can_fail_is_named():
     assert CHECK.problem(version("The Olive Press", "the bar", "A Lauren Hemp shot struck the bar")) == (
         "these words are not in The Olive Press's article"
     )
-    assert CHECK.problem(
-        version("Majorca Daily Bulletin", "30th minute", "Olga Carmona\u2019s 29th minute goal")
-    ) == ("the evidence does not give 30")
+    thirtieth = version("Majorca Daily Bulletin", "30th minute", "Olga Carmona\u2019s 29th minute goal")
+    assert CHECK.problem(thirtieth) == "Majorca Daily Bulletin's article does not give 30"
+    elsewhere = version("Majorca Daily Bulletin", "the 29th minute", "A Lauren Hemp shot struck the bar")
+    assert CHECK.problem(elsewhere) == "the evidence gives none of its figures"
+    # Put together from two places of its article: each word there, one in the evidence.
+    both = version(
+        "Majorca Daily Bulletin",
+        "Carmona scored after Hemp struck the bar",
+        "Olga Carmona\u2019s 29th minute goal",
+    )
+    assert CHECK.problem(both) is None
     assert CHECK.problem(version("Majorca Daily Bulletin", "the crossbar and a defender", BAR.evidence)) == (
         "what it says is not drawn from the evidence"
     )
