@@ -38,6 +38,7 @@ _COUNTS = {
         "dead": "dead death deaths died die dies killed killing kill kills fatalities fatality toll lives",
         "injured": "injured injuries injury wounded hurt",
         "missing": "missing",
+        "survived": "survived survive survives survivor survivors escaped escape rescued alive",
     }.items()
     for word in spelled.split()
 }
@@ -63,7 +64,12 @@ _MODAL = frozenset("could might may would".split())
 #: ruling' and 'her 201-page opinion' just under 0.10, so not paired.
 FACT_SIMILARITY = 0.1
 
-_TOKEN = re.compile(r"(?<![a-z0-9])(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)|([a-z]+(?:'[a-z]+)*)|([;,.!?])")
+_TOKEN = re.compile(
+    r"(?<![a-z0-9:])(\d{1,2}:\d\d)(?![\d:])|(?<![a-z0-9])(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)|([a-z]+(?:'[a-z]+)*)|([;,.!?])"
+)
+#: The mark put on a time of day ('12:42'): its own measure, never a count.
+_CLOCK = "@"
+TIME_OF_DAY = "time of day"
 #: The mark put on an ordinal figure ('80th'): a point ('the 80th minute'), never a count ('120 minutes').
 _ORDINAL = "#"
 
@@ -81,8 +87,11 @@ class Statement:
 def _tokens(folded: str) -> list[tuple[str, float | None]]:
     """The words and punctuation of a folded text, each figure with its value ('3%' is 3 then '%')."""
     tokens: list[tuple[str, float | None]] = []
-    for number, ordinal, percent, word, stop in _TOKEN.findall(folded):
-        if number:
+    for clock, number, ordinal, percent, word, stop in _TOKEN.findall(folded):
+        if clock:
+            hours, minutes = clock.split(":")
+            tokens.append((clock + _CLOCK, float(int(hours) * 100 + int(minutes))))
+        elif number:
             digits = number.rstrip(",")
             if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits):
                 tokens.append((digits + (_ORDINAL if ordinal else ""), float(digits.replace(",", ""))))
@@ -102,6 +111,8 @@ def _measure(tokens: list[tuple[str, float | None]], at: int, start: int, end: i
     """What the figure at `at` counts, reading the clause tokens[start:end] (then the whole statement):
     a word of death, injury or loss close after it ('six workers presumed dead'), else the noun right
     after it ('201-page', '80th minute', '$56 billion'), else the nearest such word in its clause."""
+    if tokens[at][0].endswith(_CLOCK):
+        return TIME_OF_DAY
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
     counted = next((_COUNTS[t] for t in after[:3] if t in _COUNTS), None)
     if counted is not None:
@@ -114,9 +125,16 @@ def _measure(tokens: list[tuple[str, float | None]], at: int, start: int, end: i
     if following in _PERCENT:
         return "percent"
     if following.isalpha() and following not in _NOT_MEASURES and len(following) > 1:  # not ','
-        return next(words(following, folded=True), following) + point
+        noun = next(words(following, folded=True), following) + point
+        # '33 passengers ... escaped' are survivors, '73 passengers on board' all aboard: a noun is
+        # counted with what its clause says happened to it.
+        fate = next((_COUNTS[t] for t, _ in tokens[start:end] if t in _COUNTS), None)
+        return f"{noun} {fate}" if fate else noun
     for lo, hi in ((start, end), (0, len(tokens))):
         near = sorted((abs(i - at), _COUNTS[t]) for i, (t, _) in enumerate(tokens[lo:hi], lo) if t in _COUNTS)
+        # Beyond its clause, only a toll reaches a figure ('... to escape; five people are in
+        # hospital' are not five survivors).
+        near = [(distance, m) for distance, m in near if lo == start or m in TOLLS]
         if near:
             return near[0][1]
     return None
@@ -267,6 +285,10 @@ def _figure(value: float) -> str:
     return f"{int(value):,}" if value.is_integer() else f"{value:g}"
 
 
+def _time(value: float) -> str:
+    return f"{int(value) // 100}:{int(value) % 100:02d}"
+
+
 def figure_disagreements(statements: list[Statement]) -> list[Disagreement]:
     """Every fact on which statements of different outlets give different figures: each a Disagreement
     naming every outlet's figures, outlets in the order their statements come.
@@ -356,7 +378,8 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
         given = statement.measures.items()
         chosen = [v for (m, p), v in given if m == measure and (scope is None or p in (scope, frozenset()))]
         values = sorted(set().union(*chosen))
-        value = ", ".join(_figure(v) for v in values)
+        shown = _time if measure == TIME_OF_DAY else _figure
+        value = ", ".join(shown(v) for v in values)
         sources, _ = reports.setdefault(value, (set(), statement.text))
         sources.add(statement.source)
     return Disagreement(

@@ -36,7 +36,17 @@ from .models import (
     TimelineEvent,
     Usage,
 )
-from .text import MONTHS, TITLES, WEEKDAYS, content_words, figures, fold, name_key, statement_frame
+from .text import (
+    CLOCK_TIME,
+    MONTHS,
+    TITLES,
+    WEEKDAYS,
+    content_words,
+    figures,
+    fold,
+    name_key,
+    statement_frame,
+)
 
 __all__ = ["merge_briefings"]
 
@@ -177,9 +187,21 @@ def _frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a statement is about (its words without figures and days), and the figures and days it
     gives: what outlets may disagree on. One pass over the folded text."""
     folded = fold(text)
-    found = {_figure(value) for value in figures(folded, idiomatic=False, folded=True)}
+    times = {f"{hours}:{minutes}" for hours, minutes in CLOCK_TIME.findall(folded)}
+    rest = CLOCK_TIME.sub(" ", folded) if times else folded
+    found = {_figure(value) for value in figures(rest, idiomatic=False, folded=True)} | times
     found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
     return statement_frame(text), frozenset(found)
+
+
+def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements' values disagree: their days, or their figures and times, differ with neither
+    giving all the other's ('3 dead on Monday' and '3 dead, 275 aboard, at 12:42' say two things,
+    not one thing two ways)."""
+    days_a, days_b = {v for v in a if v.isalpha()}, {v for v in b if v.isalpha()}
+    return any(
+        x and y and not (x <= y or y <= x) for x, y in ((days_a, days_b), (a - days_a, b - days_b))
+    )
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
@@ -240,7 +262,8 @@ def _merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point
         for word in frame:
             by_word[word].append(index)
         rival = next(
-            (i for i in similar if groups[i].values and values and source not in groups[i].sources), None
+            (i for i in similar if _rivals(groups[i].values, values) and source not in groups[i].sources),
+            None,
         )
         if rival is not None:
             conflicts.setdefault(_root(conflicts, rival), []).append(index)

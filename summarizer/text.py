@@ -11,6 +11,7 @@ from anyascii import anyascii
 from text_to_num import alpha2digit
 
 __all__ = [
+    "CLOCK_TIME",
     "MONTHS",
     "STOPWORDS",
     "TITLES",
@@ -81,7 +82,8 @@ _COMPOUND = re.compile(r"\b(?:twenty|" + "|".join(_TENS) + r"|hundred|thousand)\
 _TENS_UNITS = re.compile(r"\b(twenty|" + "|".join(_TENS) + r") - (" + "|".join(_SMALL[1:10]) + r")\b")
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+#: A time of day ('12:42'): one figure to grounding, its own kind of value to the merge.
+CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
@@ -118,7 +120,7 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Itera
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
     # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
-    text = _CLOCK_TIME.sub(r"\1\2", text)
+    text = CLOCK_TIME.sub(r"\1\2", text)
     if _COMPOUND.search(text):
         # plain() spaced the hyphen of 'twenty-five'; text2num reads the compound as 25.
         text = alpha2digit(_TENS_UNITS.sub(r"\1-\2", text), "en")

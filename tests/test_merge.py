@@ -347,6 +347,20 @@ def test_a_toll_of_another_year_or_a_forecast_is_not_a_disagreement():
     assert found == []
 
 
+def test_those_aboard_are_not_set_against_those_who_escaped_nor_a_day_against_a_time():
+    aboard = _toll("A", "The plane had 73 passengers and 5 crew members on board.",
+                   "At least three people died when the train derailed on Monday afternoon.")  # fmt: skip
+    escaped = _toll("B", "Slides allowed 33 passengers and four crew members to escape; five people are in hospital.",
+                    "The train with 275 passengers derailed at 12:42 p.m.; at least three people were killed.")  # fmt: skip
+    assert _differences(aboard, escaped) == []
+
+
+def test_two_times_of_day_for_one_happening_are_a_disagreement_shown_as_times():
+    early = _toll("A", "Helene made landfall near Perry at 11:10 p.m. EDT as a Category 4 hurricane.")
+    late = _toll("B", "Helene made landfall near Perry at 11:20 p.m. as a Category 4 hurricane.")
+    assert _differences(early, late) == [[("11:10", ["A"]), ("11:20", ["B"])]]
+
+
 def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
     def final(source: str, goal: str, penalty: str) -> ArticleBriefing:
         points = [
