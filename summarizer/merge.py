@@ -199,9 +199,7 @@ def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
     giving all the other's ('3 dead on Monday' and '3 dead, 275 aboard, at 12:42' say two things,
     not one thing two ways)."""
     days_a, days_b = {v for v in a if v.isalpha()}, {v for v in b if v.isalpha()}
-    return any(
-        x and y and not (x <= y or y <= x) for x, y in ((days_a, days_b), (a - days_a, b - days_b))
-    )
+    return any(x and y and not (x <= y or y <= x) for x, y in ((days_a, days_b), (a - days_a, b - days_b)))
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
