@@ -23,7 +23,7 @@ from summarizer.render import render_brief
 
 from .builders import cna, lbc, make
 from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
-from .llm_server import answer, content, status
+from .llm_server import EMBEDDING_DIMENSIONS, answer, content, status
 
 CASSETTES = ROOT / "cassettes" / "test_embeddings"
 
@@ -64,8 +64,20 @@ def settings_for(base_url: str, **changes: Any) -> Settings:
 
 
 @pytest.mark.vcr
-def test_the_seeds_are_one_story_found_by_their_embeddings_and_the_tokens_are_counted(llm_endpoint, vcr):
+def test_the_seeds_are_one_story_found_by_their_embeddings_and_the_tokens_are_counted(
+    llm_endpoint, vcr, monkeypatch
+):
+    merged: list[dict[str, Any]] = []
+
+    def merge(*args: Any, **kwargs: Any) -> Any:
+        merged.append(kwargs)
+        return merge_briefings(*args, **kwargs)
+
+    monkeypatch.setattr("summarizer.pipeline.merge_briefings", merge)
     result = make_brief([EXAMPLES], settings=settings_for(llm_endpoint()))
+    [given] = merged  # the merge was given both briefings' vectors, as the server made them
+    assert sorted(given["embeddings"]) == ["29bb05685f717daf", "b977c616738cd329"]
+    assert all(len(vector) == EMBEDDING_DIMENSIONS for vector in given["embeddings"].values())
     [story] = result.brief.stories
     assert [ref.source for ref in story.sources] == ["CNA", "LBC"]
     [sent] = embeddings_sent(vcr)
