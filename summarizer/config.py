@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pydantic_settings import BaseSettings
 
 __all__ = [
+    "DEFAULT_EMBEDDING_MODEL",
     "DEFAULT_MODEL",
     "ConfigFile",
     "Origin",
@@ -39,6 +40,8 @@ __all__ = [
 
 #: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
 DEFAULT_MODEL = "gpt-6-luna"
+#: The embedding model of `--cluster embeddings`: OpenAI's cheapest current one (1,536 dimensions).
+DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small"
 
 #: The key a project must not hold: a pyproject.toml is committed, and a key in it is a leaked key.
 _NOT_IN_A_PROJECT = {"api_key": "the API key does not belong in a committed file: set OPENAI_API_KEY"}

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_exponential_jitter
 
+from .embeddings import unpack
 from .endpoint_errors import (
     describe,
     is_transient,
@@ -55,6 +56,7 @@ __all__ = [
     "Admission",
     "Asker",
     "BatchAPI",
+    "Embedded",
     "Engine",
     "Unrecoverable",
     "briefing_schema",
@@ -72,6 +74,16 @@ EVIDENCE_CHARS = 2_000
 
 Output = TypeVar("Output", bound=BaseModel)
 T = TypeVar("T")
+
+
+class _Answered(Protocol):
+    """What the engine reads of any answer: what it cost."""
+
+    @property
+    def usage(self) -> Usage: ...
+
+
+_Answer = TypeVar("_Answer", bound=_Answered)
 
 
 class Admission(Protocol):
@@ -147,6 +159,15 @@ class Completion:
             refusal=refusal if isinstance(refusal, str) and refusal else None,
             finish_reason=reason if isinstance(reason, str) else None,
         )
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """What the engine reads of an embeddings response: one vector per input, in input order, and the
+    usage (prompt tokens only: an embedding has no completion)."""
+
+    vectors: list[list[float]]
+    usage: Usage
 
 
 def fingerprint(settings: Settings, output: type[BaseModel]) -> str:
@@ -294,27 +315,86 @@ class Engine:
             raise known from None
         return completion
 
+    async def embed(self, texts: list[str], model: str, label: str) -> Embedded:
+        """The embeddings of `texts` (one request), transport faults retried like a completion's; an
+        ArticleError when none can be had: AccessDenied for a rejected key (fatal), RequestRejected for
+        an endpoint or model that does not serve embeddings."""
+        # base64 (little-endian float32), as the SDK's embeddings.create asks by default: a quarter of
+        # the bytes of a JSON list of floats.
+        body: dict[str, Any] = {"model": model, "input": texts, "encoding_format": "base64"}
+        try:
+            embedded: Embedded = await self._retrying(self._send_embeddings, body, _Call(label, None))
+        except openai.APIError as error:
+            raise self._translate_embedding(error, model) from None
+        except EndpointError as error:  # an answer that holds no embeddings
+            raise RequestRejected(error.message) from None
+        except Exception as error:
+            known = self._unrecoverable(error) if self._unrecoverable is not None else None
+            if known is None:
+                raise
+            raise known from None
+        return embedded
+
+    async def _send_embeddings(self, body: dict[str, Any], call: _Call) -> Embedded:
+        tokens = sum(len(text) for text in body["input"]) // 4 + 1
+
+        def parse(response: httpx2.Response) -> Embedded:
+            return self._parse_embeddings(response, len(body["input"]))
+
+        return await self._exchange(
+            "/embeddings", body, call, lambda: tokens, parse, None, limits_apply=False
+        )
+
     async def _send(self, body: dict[str, Any], call: _Call) -> Completion:
-        """One request, sent when the rate limit allows. A 429 for the rate limit is the run's
-        controller's business, not this request's: it waits its turn again, spending no attempt."""
+        """One chat request, sent when the rate limit allows (see `_exchange`)."""
         prompt = self._prompt_estimate(body)
+
+        def charge() -> int:
+            # Estimated when the slot is held, not before the wait for it: 128 workers estimating at the
+            # start charged the first 128 requests the first guess (2.6 x the real use), 18 s of a 31 s run.
+            return int(prompt * self._prompt_scale + self._completion_tokens)
+
+        def learn(completion: Completion) -> None:
+            self._calibrate(prompt, completion.usage)
+
+        return await self._exchange("/chat/completions", body, call, charge, self._parse, learn)
+
+    async def _exchange(
+        self,
+        path: str,
+        body: dict[str, Any],
+        call: _Call,
+        charge: Callable[[], int],
+        parse: Callable[[httpx2.Response], _Answer],
+        learn: Callable[[_Answer], None] | None,
+        *,
+        limits_apply: bool = True,
+    ) -> _Answer:
+        """One request, sent when the rate limit allows. A 429 for the rate limit is the run's
+        controller's business, not this request's: it waits its turn again, spending no attempt.
+        `limits_apply`: the response's x-ratelimit-* headers describe the run's own limits (False for
+        another model's, as an embedding model's: OpenAI limits each model on its own; then only a
+        429's retry-after reaches the controller)."""
+
+        def signals(headers: httpx2.Headers) -> Mapping[str, str]:
+            if limits_apply:
+                return headers
+            return {name: value for name, value in headers.items() if name.lower().startswith("retry-after")}
+
         while True:
             async with self.admission.request(ahead=call.sent > 0):
                 call.sent += 1
-                # Estimated now, not before the wait for a slot: 128 workers estimating at the start
-                # charged the first 128 requests the first guess (2.6 x the real use), 18 s of a 31 s run.
-                tokens = int(prompt * self._prompt_scale + self._completion_tokens)
                 # The rate limit's turn is taken holding the slot, so that a permit is spent the
                 # moment it is granted. Taken first, 128 workers held permits for requests that then
                 # queued for 32 slots: unpaced before the limit was known, 128 went "at once" and
                 # the controller's count of what the server had seen ran ahead of it.
-                permit = await self.admission.turn(tokens)
+                permit = await self.admission.turn(charge())
                 limiter = self.admission.limiter
                 try:
                     # The SDK's raw post, not chat.completions.create: create() walks every message and the
                     # whole schema through its type transformer first (2.6 ms a request, on the one thread
                     # that handles every response). The raw response also gives the headers.
-                    response = await self.client.post("/chat/completions", cast_to=httpx2.Response, body=body)
+                    response = await self.client.post(path, cast_to=httpx2.Response, body=body)
                 except openai.APIStatusError as error:
                     # Answered, if with an error: a request of this run all the same (no tokens).
                     self.reached = True
@@ -323,9 +403,9 @@ class Engine:
                     if limiter is None or permit is None:
                         raise
                     if throttled:
-                        limiter.rejected(permit, error.response.headers)
+                        limiter.rejected(permit, signals(error.response.headers))
                         continue
-                    limiter.settle(permit, None, error.response.headers)
+                    limiter.settle(permit, None, signals(error.response.headers))
                     raise
                 except openai.APIConnectionError as error:
                     # Sent, then dropped or unanswered in time: the server may have counted it (and
@@ -337,21 +417,22 @@ class Engine:
                     raise
                 self.reached = True
                 try:
-                    completion = self._parse(response)
+                    answer = parse(response)
                 except EndpointError:
                     if limiter is not None and permit is not None:
                         limiter.forget(permit)
                     raise
-                usage = completion.usage
+                usage = answer.usage
                 # Counted before the slot is released: the next request checks the budget.
                 self.admission.record(usage)
                 if limiter is not None and permit is not None:
-                    limiter.settle(permit, usage.total_tokens, response.headers)
-                    self._calibrate(prompt, usage)
+                    limiter.settle(permit, usage.total_tokens, signals(response.headers))
+                    if learn is not None:
+                        learn(answer)
             # The slot is free: let the request waiting for it go out before this answer's validation and
             # checks take the event loop (measured: ~10 ms a round at 16 in flight).
             await asyncio.sleep(0)
-            return completion
+            return answer
 
     def _prompt_estimate(self, body: dict[str, Any]) -> int:
         """A request's prompt tokens before any answer says better: 4 characters a token, the schema
@@ -390,6 +471,24 @@ class Engine:
             )
         return Completion.of(data)
 
+    def _parse_embeddings(self, response: httpx2.Response, count: int) -> Embedded:
+        """The vectors of an embeddings response, by each item's `index`; EndpointError when it is not
+        one (a vector missing, or neither base64 float32 nor a list of numbers)."""
+        try:
+            data = response.json()
+            items = sorted(data["data"], key=lambda item: item["index"])
+            vectors = [_vector(item["embedding"]) for item in items]
+        except (ValueError, KeyError, TypeError):
+            vectors = []
+        if len(vectors) != count:
+            raise EndpointError(
+                f"{self.client.base_url} did not answer with {count} embeddings: is it an "
+                "OpenAI-compatible endpoint that serves /embeddings?"
+            )
+        usage = data.get("usage")
+        tokens = _count(usage.get("prompt_tokens")) if isinstance(usage, dict) else 0
+        return Embedded(vectors, Usage(requests=1, prompt_tokens=tokens))
+
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         asked = retry_after(error, self.settings.retry.max_wait)
@@ -420,6 +519,20 @@ class Engine:
         if self._unrecoverable is not None and (known := self._unrecoverable(error)) is not None:
             return known
         return translate(error, self.settings, self.client.base_url, reached=self.reached)
+
+    def _translate_embedding(self, error: openai.APIError, model: str) -> ArticleError:
+        """As `_translate`, but an endpoint that summarises and does not serve embeddings (404, 400, 405)
+        is no wrong endpoint that stops the run: the merge groups by text instead. A 404 or 400 names
+        the embedding model."""
+        translated = self._translate(error)
+        if isinstance(error, openai.APIStatusError) and error.status_code in (400, 404):
+            return RequestRejected(
+                f"HTTP {error.status_code} from {self.client.base_url}embeddings: {server_message(error)}. "
+                f"Does the endpoint serve the embedding model {model!r}?"
+            )
+        if isinstance(translated, EndpointError):
+            return RequestRejected(translated.message)
+        return translated
 
 
 class Asker:
@@ -536,6 +649,15 @@ def _usage(usage: object) -> Usage:
             completion_details.get("reasoning_tokens") if isinstance(completion_details, dict) else 0
         ),
     )
+
+
+def _vector(embedding: object) -> list[float]:
+    """One embedding as floats: base64 of little-endian float32s, or a JSON list of numbers."""
+    if isinstance(embedding, str):
+        return unpack(embedding)
+    if isinstance(embedding, list) and all(isinstance(x, int | float) for x in embedding):
+        return [float(x) for x in embedding]
+    raise TypeError("not an embedding")
 
 
 def _count(value: object) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,16 +54,26 @@ __all__ = ["merge_briefings"]
 POINT_SIMILARITY = 0.5
 
 
-def merge_briefings(briefings: Iterable[ArticleBriefing], failures: Sequence[Failure] = ()) -> Brief:
+def merge_briefings(
+    briefings: Iterable[ArticleBriefing],
+    failures: Sequence[Failure] = (),
+    *,
+    embeddings: Mapping[str, Sequence[float]] | None = None,
+) -> Brief:
     """Cluster briefings into stories and merge each story's points, quotes, people and timeline.
 
     Pure and deterministic: the same briefings, in any order, give the same brief. No model is called.
+    `embeddings` maps an article id to its briefing's embedding (`summarizer.embeddings`): briefings
+    are then compared by the cosine of their embeddings instead of their words (a briefing without
+    one, by its words).
 
         >>> brief = merge_briefings(summaries.briefings, summaries.failures)  # doctest: +SKIP
         >>> [(s.headline, [ref.source for ref in s.sources]) for s in brief.stories]  # doctest: +SKIP
     """
     ordered = sorted(briefings, key=_briefing_order)
-    stories = sorted((_story([ordered[i] for i in group]) for group in cluster(ordered)), key=_story_weight)
+    vectors = [embeddings.get(item.ref.article_id) for item in ordered] if embeddings is not None else None
+    groups = cluster(ordered, vectors)
+    stories = sorted((_story([ordered[i] for i in group]) for group in groups), key=_story_weight)
     return Brief(
         stories=stories,
         sources=sorted({item.ref for item in ordered}, key=_ref_order),

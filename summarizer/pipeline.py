@@ -13,6 +13,7 @@ from os import PathLike
 from typing import Any, TypeVar
 
 from .cache import store_for
+from .embeddings import embed_briefings
 from .engine import Engine, Unrecoverable, is_client, make_client
 from .errors import UsageError
 from .ingest import SUFFIXES, Ingested, aread_articles, read_articles
@@ -56,6 +57,8 @@ class RunResult:
     left_out: list[Article] = field(default_factory=list)
     #: What each feed fetched from a URL held: entries, new since the last run, skipped, failed.
     feeds: list[FeedReport] = field(default_factory=list)
+    #: What the user should know that is no failure of an article (embeddings that could not be had).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -151,7 +154,9 @@ def make_brief(
     cache. Inputs that cannot be read or fetched and articles that cannot be summarised are listed in
     the brief's failures. `fields` maps article fields to a JSON export's names (see read_articles);
     paths in `exclude` (your own output) are not read. Articles outside `settings.window` are left
-    out (a feed's entries outside it are not even fetched).
+    out (a feed's entries outside it are not even fetched). With `settings.cluster="embeddings"` the
+    stories are found by the endpoint's embeddings (summarizer.embeddings), else by text; a fall back
+    to text is said in `warnings`.
     Works from a running event loop too (Jupyter): the run has a loop of its own.
 
         >>> result = make_brief("today/", settings=Settings(concurrency=16))  # doctest: +SKIP
@@ -190,15 +195,35 @@ async def amake_brief(
     async with _run(settings, client, progress, unrecoverable) as run:
         _announce(progress, len(articles))
         summaries = await run.summarize(articles, len(articles))
-        brief = merge_briefings(summaries.briefings, [*ingested.failures, *summaries.failures])
+        failures = [*ingested.failures, *summaries.failures]
+        embedded = None
+        if settings.cluster == "embeddings" and not summaries.stopped:
+            embedded = await embed_briefings(summaries.briefings, run)
+            summaries.spent = run.gate.spent
+            if embedded.stop is not None:
+                # A rejected key stops the run here as it would have stopped the summaries: the brief
+                # is still written (grouped by text), and the exit status says the run stopped.
+                run.gate.stop(embedded.stop)
+                summaries.stopped, summaries.stop_code = embedded.stop.message, embedded.stop.exit_code
+        brief = merge_briefings(
+            summaries.briefings, failures, embeddings=embedded.vectors if embedded is not None else None
+        )
+        if embedded is not None:
+            brief = brief.model_copy(update={"usage": brief.usage + embedded.usage})
         if settings.synthesize and not summaries.stopped:
             headlines = {item.ref.article_id: item.briefing.headline for item in summaries.briefings}
             brief = await synthesize_brief(brief, headlines, run)
             summaries.spent = run.gate.spent
     if settings.prices is not None:
         brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
+    warnings = [embedded.warning] if embedded is not None and embedded.warning else []
     return RunResult(
-        brief=brief, summaries=summaries, articles=articles, left_out=left_out, feeds=ingested.feeds
+        brief=brief,
+        summaries=summaries,
+        articles=articles,
+        left_out=left_out,
+        feeds=ingested.feeds,
+        warnings=warnings,
     )
 
 

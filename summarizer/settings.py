@@ -27,6 +27,7 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .config import (
+    DEFAULT_EMBEDDING_MODEL,
     DEFAULT_MODEL,
     ConfigFile,
     Origin,
@@ -39,6 +40,8 @@ from .errors import UsageError
 from .models import Article, Usage
 
 __all__ = [
+    "Clustering",
+    "DEFAULT_EMBEDDING_MODEL",
     "DEFAULT_MODEL",
     "FetchPolicy",
     "Grounding",
@@ -53,6 +56,9 @@ __all__ = [
 
 Mode = Literal["json_schema", "json_object"]
 Grounding = Literal["strict", "warn", "off"]
+#: How the merge tells which briefings report one event: their words (TF-IDF), or the endpoint's
+#: embeddings of their events, headlines and summaries.
+Clustering = Literal["text", "embeddings"]
 
 
 class _Value(BaseModel):
@@ -222,6 +228,10 @@ class Settings(BaseSettings):
     prices: Prices | None = Field(default=None, validation_alias="SUMMARIZER_PRICE")
     #: One more call per story reported by two outlets or more, to write its headline and summary.
     synthesize: bool = False
+    #: How briefings are grouped into stories: "text" (no call), or "embeddings" (the endpoint's
+    #: /embeddings of each briefing's event, headline and summary; cached; text again if it fails).
+    cluster: Clustering = "text"
+    embedding_model: str = Field(default=DEFAULT_EMBEDDING_MODEL, min_length=1)
     #: Articles published outside it are left out, not summarised.
     window: Window = Window()
     #: How URLs and feeds given as inputs are fetched.

@@ -5,6 +5,10 @@ asked about (found by the article id the prompt carries, in tests/answers/<id>.j
 a *script* of replies that are served first, in order: HTTP errors, invalid JSON, refusals, truncated
 answers, or the article's answer altered. Nothing here runs during replay: the cassette holds it all.
 
+It answers POST /v1/embeddings too (`embed`): deterministic vectors, a hashed bag of the words of each
+input, normalised, in the API's response shape (base64 float32 or a list of floats, as asked); a script
+step serves an embeddings request as it does a chat one.
+
 It also fakes the Batch API (`BatchPlan`): file upload (multipart, purpose "batch"), batch creation with
 validation of the lines and the limits, a scripted sequence of statuses, output and error files answered
 through the same chat answers (and script), and cancel.
@@ -12,10 +16,15 @@ through the same chat answers (and script), and cancel.
 
 from __future__ import annotations
 
+import array
+import base64
 import email.parser
 import email.policy
+import hashlib
 import json
+import math
 import re
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -131,6 +140,57 @@ def truncated(request: dict[str, Any], written: dict[str, Any] | None) -> Reply:
 
 def status(code: int, message: str, kind: str, headers: dict[str, str] | None = None) -> Step:
     return lambda request, written: Reply(code, error_body(code, message, kind), headers or {})
+
+
+# --- embeddings --------------------------------------------------------------------------------------
+
+#: The fake embeddings' dimensions (OpenAI's text-embedding-3-small has 1,536; fewer keep cassettes short).
+EMBEDDING_DIMENSIONS = 256
+
+
+def fake_embedding(text: str) -> list[float]:
+    """A hashed bag of the text's words, normalised: texts sharing words point alike. Repeatable (md5,
+    not Python's salted hash). No model: only a stand-in for the shape and the arithmetic."""
+    vector = [0.0] * EMBEDDING_DIMENSIONS
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        digest = hashlib.md5(word.encode()).digest()
+        index = int.from_bytes(digest[:4], "little") % EMBEDDING_DIMENSIONS
+        vector[index] += 1.0 if digest[4] % 2 else -1.0
+    norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+    return [round(x / norm, 6) for x in vector]
+
+
+def _encoded(vector: list[float], encoding_format: str) -> str | list[float]:
+    if encoding_format != "base64":
+        return vector
+    packed = array.array("f", vector)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def embed(request: dict[str, Any], written: dict[str, Any] | None) -> Reply:
+    """An embeddings response for the request's input (a string or a list of them)."""
+    texts = request.get("input")
+    texts = [texts] if isinstance(texts, str) else texts
+    if not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t for t in texts):
+        return Reply(
+            400, error_body(400, "input must be a non-empty string or list of them", "invalid_request_error")
+        )
+    encoding = request.get("encoding_format", "float")
+    tokens = sum(len(text) // 4 + 1 for text in texts)
+    return Reply(
+        200,
+        {
+            "object": "list",
+            "data": [
+                {"object": "embedding", "index": index, "embedding": _encoded(fake_embedding(text), encoding)}
+                for index, text in enumerate(texts)
+            ],
+            "model": request.get("model", "unknown"),
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+        },
+    )
 
 
 # --- the Batch API ---------------------------------------------------------------------------------
@@ -336,10 +396,10 @@ class LocalLLMServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def reply(self, request: dict[str, Any]) -> Reply:
+    def reply(self, request: dict[str, Any], default: Step = answer) -> Reply:
         with self._lock:
             self.requests.append(request)
-            step = self.script.pop(0) if self.script else answer
+            step = self.script.pop(0) if self.script else default
         return step(request, written_for(request))
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -374,6 +434,8 @@ class LocalLLMServer:
                 request = json.loads(raw or b"{}")
                 if path.endswith("/chat/completions"):
                     reply = server.reply(request)
+                elif path.endswith("/embeddings"):
+                    reply = server.reply(request, default=embed)
                 elif path.endswith("/batches"):
                     reply = server.batches.create(request)
                 elif found := re.fullmatch(r".*/batches/([\w-]+)/cancel", path):

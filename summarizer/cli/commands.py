@@ -55,6 +55,8 @@ def _brief(args: argparse.Namespace) -> int:
     kept = keep_existing(args.output, result.summaries)
     if not kept:
         write_output(rendered(result.brief, args), args.output, result.summaries, settings)
+    for warning in result.warnings:
+        print(f"summarizer: warning: {warning}", file=sys.stderr)
     if not args.quiet:
         print_feeds(result.feeds)
         print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
@@ -149,6 +151,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         "prices": args.price,
         # A switch not given and a date not given leave the environment's or a config file's value.
         "synthesize": True if getattr(args, "synthesize", False) else None,
+        "cluster": getattr(args, "cluster", None),
+        "embedding_model": getattr(args, "embedding_model", None),
         "window": _window(args),
     }
     settings = _settings_from({name: value for name, value in given.items() if value is not None})

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
-from ..config import DEFAULT_MODEL, default_cache_dir
+from ..config import DEFAULT_EMBEDDING_MODEL, DEFAULT_MODEL, default_cache_dir
 
 if TYPE_CHECKING:
     from ..settings import Prices
 
-__all__ = ["ARTICLE_FIELDS", "DETAILS", "FORMATS", "SHELLS", "Parser", "build_parser"]
+__all__ = ["ARTICLE_FIELDS", "CLUSTERINGS", "DETAILS", "FORMATS", "SHELLS", "Parser", "build_parser"]
 
 #: The article fields --field can map (summarizer.fields.FIELD_NAMES; a test keeps the two the same).
 ARTICLE_FIELDS = ("text", "title", "source", "url", "author", "published")
@@ -31,6 +31,8 @@ ARTICLE_FIELDS = ("text", "title", "source", "url", "author", "published")
 FORMATS = ("markdown", "json", "html")
 #: How much of each story the brief shows (summarizer.render.DETAILS; a test keeps the two the same).
 DETAILS = ("brief", "full")
+#: How briefings are grouped into stories (summarizer.settings.Clustering; a test keeps the two the same).
+CLUSTERINGS = ("text", "embeddings")
 #: The shells `summarizer completion` writes a script for.
 SHELLS = ("bash", "zsh", "fish")
 
@@ -256,6 +258,21 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _story_options(parser: Options) -> None:
+    parser.add_argument(
+        "--cluster",
+        choices=CLUSTERINGS,
+        help="how briefings on one event are found: by their words (text, default), or by the "
+        "endpoint's embeddings of their events, headlines and summaries (one request per 64 "
+        "briefings, cached; by text again if it fails)",
+    )
+    parser.add_argument(
+        "--embedding-model",
+        metavar="NAME",
+        help=f"the model of --cluster embeddings (default: {DEFAULT_EMBEDDING_MODEL})",
+    )
+
+
 def _output_options(parser: Options, *, formats: bool = True) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: stdout)")
     if formats:
@@ -371,6 +388,7 @@ def build_parser() -> Parser:
     _live_options(brief.add_argument_group("live sources (URLs and feeds)"))
     _output_options(brief.add_argument_group("output"))
     _model_options(brief)
+    _story_options(brief.add_argument_group("stories"))
     brief.add_argument_group("synthesis").add_argument(
         "--synthesize",
         action="store_true",
