@@ -56,13 +56,13 @@ from summarizer.versions import VersionCheck, merge_found
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
-
 def slips(corpus: Path) -> set[tuple[str, str]]:
     """Quotes the corpus gets wrong on purpose, as a model would (its README; SLIPS in its check.py):
     the check is right to drop them, so they do not count against it."""
     found = re.search(r"^SLIPS = (\{.*\})$", (corpus / "check.py").read_text(encoding="utf-8"), re.M)
     pairs: set[tuple[str, int]] = ast.literal_eval(found[1]) if found else set()
     return {(article, f"quotes[{index}]") for article, index in pairs}
+
 
 TARGETS = {
     "grouping precision": 0.97,
@@ -183,8 +183,9 @@ def grouping(entries: list[Entry], labels: dict[str, Any], report: Report) -> Br
 
 
 def _marks(value: str) -> set[str]:
-    """What identifies a labelled value in a statement: its figures, else its content words."""
-    found = {f"{v:g}" for v in figures(value, idiomatic=False)}
+    """What identifies a labelled value in a statement: its figures and weekdays ('Monday (11
+    September)' is carried by 'Monday' or by '11'), else its content words."""
+    found = {f"{v:g}" for v in figures(value, idiomatic=False)} | (set(words(value)) & set(WEEKDAYS))
     return found or set(words(value))
 
 

@@ -209,7 +209,9 @@ def read_statement(
         named_years = {
             int(tokens[i][0]) for i in range(start, end) if year[i] and tokens[i - 1][0] in _BEFORE_A_YEAR
         }
-        if named_years - years or not _MODAL.isdisjoint(clause):
+        # Another time ('the 61 killed by a 1960 tsunami'), what is not known ('could reach'), or
+        # another place ('killed about 170 people elsewhere in Libya').
+        if named_years - years or not _MODAL.isdisjoint(clause) or "elsewhere" in clause:
             start = end + 1
             continue
         clause_places = _places(clause, places)
@@ -457,6 +459,14 @@ def quote_disagreements(quoted: list[tuple[str, str, str]]) -> list[Disagreement
 SPELLING_LIKENESS = 0.8
 
 
+_SUFFIXES = {"jr": "junior", "sr": "senior"}
+
+
+def _suffixed(name: str) -> str:
+    """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
+    return " ".join(_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
+
+
 def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disagreement]:
     """(source, name, surname key, role) of the people a story's outlets name: each person two outlets
     spell differently (surnames that do not meet under one key, names alike letter for letter), as a
@@ -464,7 +474,7 @@ def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disa
     pairs = []
     for i, j in combinations(range(len(people)), 2):
         (source_a, name_a, key_a, _), (source_b, name_b, key_b, _) = people[i], people[j]
-        if source_a == source_b or key_a == key_b:
+        if source_a == source_b or key_a == key_b or _suffixed(name_a) == _suffixed(name_b):
             continue
         if SequenceMatcher(None, fold(name_a), fold(name_b), autojunk=False).ratio() >= SPELLING_LIKENESS:
             pairs.append((i, j))

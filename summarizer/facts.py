@@ -36,6 +36,20 @@ _CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
 _JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
 
 
+_ORDINAL_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 2
+    )
+}
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
+
+
+def _ordinals(folded: str) -> frozenset[float]:
+    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins."""
+    return frozenset(float(_ORDINAL_WORDS[word]) for word in _ORDINAL_WORD.findall(folded))
+
+
 def _totals(folded: str) -> frozenset[float]:
     """The totals of two counts an article joins with 'and' ('73 passengers and five crew members')."""
     totals = set()
@@ -69,7 +83,7 @@ class ArticleFacts:
         # A handle names its person too: '@AshwiniVaishnaw' is Ashwini Vaishnaw.
         handles = " ".join(_CAMEL.sub(r" \1", name) for name in _HANDLE.findall(text))
         folded = fold(text + ("\n" + handles if handles else ""))
-        values = frozenset(figures(folded, folded=True)) | _totals(folded)
+        values = frozenset(figures(folded, folded=True)) | _totals(folded) | _ordinals(folded)
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(
             plain=plain(text),

@@ -121,7 +121,8 @@ def _speaks(position: int, lower: str) -> bool:
     # 'Leavitt said Trump was pleased' and 'welcomed Mr Witkoff's visit' do not make Trump or Witkoff speak.
     lead = lower[max(0, position - 45) : position]
     closes = re.match(r"[a-z'-]*\s*(?:[.,;]|$)", lower[position : position + 40]) is not None
-    return closes and re.search(_SAID.pattern + r"[a-z .'-]*$", lead) is not None
+    # 'said his rival, Economy Minister Sergio Massa, who ...': an apposition may stand between.
+    return closes and re.search(_SAID.pattern + r"[a-z .,'-]*$", lead) is not None
 
 
 _NAMED_SPEAKER = re.compile(
@@ -335,6 +336,13 @@ def _attributed(
         if who is None and not described and speaker_near(speaker, [span], facts):
             return True
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
+            return True
+        # A family name written first ('Kim Mi Sung' ... 'Kim said').
+        if (
+            who is not None
+            and len(parts := fold(speaker).split()) > 2
+            and undoubled(who) == undoubled(parts[0])
+        ):
             return True
     return False
 

@@ -1,10 +1,11 @@
 """The floors of issue #11 on the real-article corpora: a regression fails here.
 
 benchmarks/evaluate.py prints the same figures against their targets. `benchmarks/corpus` is the
-corpus the rules were written on; `benchmarks/heldout` was written blind to them, measured once
-(grouping 0.795 / 0.838, 1.8% of faithful items dropped), then used to fix what it showed, so it is
-a regression corpus now too. The floors are the targets where they are met, and today's figure where
-they are not ("Reports differ", whose target is every labelled disagreement).
+corpus the rules were written on; `benchmarks/heldout` and `benchmarks/heldout2` were written blind to
+them, each measured once as it came (heldout: grouping 0.795 / 0.838, 1.8% of faithful items dropped;
+heldout2: grouping 1.000 / 1.000, 0.8% dropped, 4 of 5 swapped speakers caught), then used to fix
+what it showed, so they are regression corpora now. The floors are the targets where they are met,
+and today's figure where they are not ("Reports differ", whose target is every labelled disagreement).
 """
 
 from __future__ import annotations
@@ -32,15 +33,18 @@ TARGETS = {
 FLOORS = {
     "corpus": {**TARGETS, "disagreements, merge alone": 13 / 23, "disagreements shown": 19 / 23},
     "heldout": {**TARGETS, "disagreements, merge alone": 13 / 25, "disagreements shown": 17 / 25},
+    "heldout2": {**TARGETS, "disagreements, merge alone": 4 / 17, "disagreements shown": 14 / 17},
 }
 #: What "Reports differ" shows that no label names, at most: the model's on the corpus are real
 #: differences the labels missed (285 aftershocks against close to 200; "damaged" against
-#: "destroyed"), and one approximation (around 72 km against about 70 km).
+#: "destroyed"), and one approximation (around 72 km against about 70 km); on heldout2 the merge's
+#: one is a false alarm (a goal in the 83rd minute against a booking in the 35th).
 UNLABELLED = {
     "corpus": {"disagreements, merge alone": 0, "disagreements shown": 6},
     "heldout": {"disagreements, merge alone": 0, "disagreements shown": 0},
+    "heldout2": {"disagreements, merge alone": 1, "disagreements shown": 4},
 }
-EVENTS = {"corpus": 15, "heldout": 10}
+EVENTS = {"corpus": 15, "heldout": 10, "heldout2": 10}
 
 
 def _load() -> ModuleType:

@@ -430,3 +430,35 @@ def test_a_name_given_only_as_a_handle_is_found_and_a_speaker_who_thanks_then_ad
     )
     assert right[0] == []
     assert [f.kind for f in wrong[0]] == ["speaker"]
+
+
+FINAL = ArticleFacts.of(
+    "Javier Milei will be Argentina's next president, said his rival, Economy Minister Sergio Massa, "
+    "who conceded defeat after Sunday's election.\n\u201cObviously the results are not what we had hoped "
+    "for, and I have spoken to Javier Milei to congratulate him.\u201d\nKim Mi Sung, an official in "
+    'Itaewon, said she performed CPR on 10 people. "It was like a hell," Kim said. For Carvajal it '
+    "is a remarkable sixth Champions League win."
+)
+
+
+def _speaker(text: str, speaker: str) -> list[str]:
+    people = [
+        {"name": n, "kind": "person", "role": "x"} for n in ("Javier Milei", "Sergio Massa", "Kim Mi Sung")
+    ]
+    found, _ = check_briefing(
+        _plain(entities=people, quotes=[{"text": text, "speaker": speaker, "context": ""}]), FINAL
+    )
+    return [f.kind for f in found]
+
+
+def test_a_speaker_named_in_an_apposition_after_said_or_family_name_first_is_the_speaker():
+    conceded = "Obviously the results are not what we had hoped for"
+    assert _speaker(conceded, "Sergio Massa") == []
+    assert _speaker(conceded, "Javier Milei") == ["speaker"]
+    assert _speaker("It was like a hell", "Kim Mi Sung") == []
+    assert _speaker("It was like a hell", "Sergio Massa") == ["speaker"]
+
+
+def test_an_ordinal_in_the_article_supports_its_count():
+    assert missing_figures("Carvajal has won it six times", FINAL) == []
+    assert missing_figures("Carvajal has won it seven times", FINAL) == ["7"]

@@ -348,10 +348,16 @@ def test_a_toll_of_another_year_or_a_forecast_is_not_a_disagreement():
 
 
 def test_those_aboard_are_not_set_against_those_who_escaped_nor_a_day_against_a_time():
-    aboard = _toll("A", "The plane had 73 passengers and 5 crew members on board.",
-                   "At least three people died when the train derailed on Monday afternoon.")  # fmt: skip
-    escaped = _toll("B", "Slides allowed 33 passengers and four crew members to escape; five people are in hospital.",
-                    "The train with 275 passengers derailed at 12:42 p.m.; at least three people were killed.")  # fmt: skip
+    aboard = _toll(
+        "A",
+        "The plane had 73 passengers and 5 crew members on board.",
+        "At least three people died when the train derailed on Monday afternoon.",
+    )
+    escaped = _toll(
+        "B",
+        "Slides allowed 33 passengers and four crew members to escape; five people are in hospital.",
+        "The train with 275 passengers derailed at 12:42 p.m.; at least three people were killed.",
+    )
     assert _differences(aboard, escaped) == []
 
 
@@ -359,6 +365,17 @@ def test_two_times_of_day_for_one_happening_are_a_disagreement_shown_as_times():
     early = _toll("A", "Helene made landfall near Perry at 11:10 p.m. EDT as a Category 4 hurricane.")
     late = _toll("B", "Helene made landfall near Perry at 11:20 p.m. as a Category 4 hurricane.")
     assert _differences(early, late) == [[("11:10", ["A"]), ("11:20", ["B"])]]
+
+
+def test_a_toll_elsewhere_is_not_set_against_the_toll_here_and_jr_is_junior():
+    here = _toll("A", "At least 5,100 people are presumed dead in Derna, Libya, after two dams collapsed.")
+    elsewhere = _toll("B", "The storm also killed about 170 people elsewhere in Libya.")
+    assert _differences(here, elsewhere) == []
+    junior = make("A", "Real Madrid win the final", ["Vinicius Jr scored the second goal."],
+                  entities=[("Vinicius Jr", "person", "Real Madrid forward")])  # fmt: skip
+    written_out = make("B", "Real Madrid win the final", ["Vinicius Junior scored the second goal."],
+                       entities=[("Vinicius Junior", "person", "Real Madrid forward")])  # fmt: skip
+    assert _differences(junior, written_out) == []
 
 
 def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
