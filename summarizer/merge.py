@@ -197,7 +197,9 @@ def _frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a statement is about (its words without figures and days), and the figures and days it
     gives: what outlets may disagree on. One pass over the folded text."""
     folded = fold(text)
-    times = {f"{hours}:{minutes}" for hours, minutes in CLOCK_TIME.findall(folded)}
+    times = (
+        {f"{hours}:{minutes}" for hours, minutes in CLOCK_TIME.findall(folded)} if ":" in folded else set()
+    )
     rest = CLOCK_TIME.sub(" ", folded) if times else folded
     found = {_figure(value) for value in figures(rest, idiomatic=False, folded=True)} | times
     found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}

@@ -120,7 +120,8 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Itera
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
     # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
-    text = CLOCK_TIME.sub(r"\1\2", text)
+    if ":" in text:
+        text = CLOCK_TIME.sub(r"\1\2", text)
     if _COMPOUND.search(text):
         # plain() spaced the hyphen of 'twenty-five'; text2num reads the compound as 25.
         text = alpha2digit(_TENS_UNITS.sub(r"\1-\2", text), "en")
