@@ -19,6 +19,7 @@ from .errors import UsageError
 from .ingest import SUFFIXES, Ingested, aread_articles, read_articles
 from .merge import merge_briefings
 from .models import Article, Brief
+from .paths import is_url
 from .ratelimit import RateController
 from .run import Gate, Progress, ProgressEvent, Run, Summaries
 from .settings import Settings
@@ -245,7 +246,7 @@ def select_articles(
     """What reading the inputs gave, the articles inside the settings' window, and those left out.
     Paths in `exclude` (the run's own output) are not read."""
     paths = _listed(paths)
-    ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, feeds))
+    ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds))
     return _select(ingested, settings, paths)
 
 
@@ -258,7 +259,9 @@ async def aselect_articles(
 ) -> tuple[Ingested, list[Article], list[Article]]:
     """select_articles on the caller's event loop (URLs are fetched there)."""
     paths = _listed(paths)
-    ingested = await aread_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, feeds))
+    ingested = await aread_articles(
+        paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds)
+    )
     return _select(ingested, settings, paths)
 
 
@@ -267,11 +270,14 @@ def _listed(paths: Paths) -> list[str | PathLike[str]]:
     return [paths] if isinstance(paths, (str, PathLike)) else list(paths)
 
 
-def _fetching(settings: Settings, feeds: Paths) -> dict[str, Any]:
+def _fetching(settings: Settings, paths: list[str | PathLike[str]], feeds: Paths) -> dict[str, Any]:
     """How a run fetches its URLs: its fetch policy and window, and the fetch records kept in its cache
-    (no cache, no conditional requests)."""
-    store = store_for(settings)
-    return {"feeds": feeds, "fetch": settings.fetch, "store": store, "window": settings.window}
+    (no cache, no conditional requests). The store is opened only when there is something to fetch:
+    a run of files opens it once, for its briefings."""
+    feed_lists = [feeds] if isinstance(feeds, (str, PathLike)) else list(feeds)
+    fetches = bool(feed_lists) or any(is_url(os.fspath(path)) for path in paths)
+    store = store_for(settings) if fetches else None
+    return {"feeds": feed_lists, "fetch": settings.fetch, "store": store, "window": settings.window}
 
 
 def _select(

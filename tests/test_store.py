@@ -223,3 +223,18 @@ def test_a_rerun_on_either_store_makes_no_call(url, tmp_path):
         again = make_brief([folder], settings=run)
     assert first.summaries.spent.requests == 4 and open_store(url).count()[0] == 4
     assert again.summaries.spent.requests == 0 and again.summaries.cached == 4
+
+
+def test_a_run_of_files_opens_its_store_once(tmp_path, monkeypatch):
+    # A URL in the inputs needs the store for its fetch records too; a run of files does not.
+    from summarizer import cache
+
+    opened: list[str] = []
+    real = cache.open_store
+    monkeypatch.setattr(cache, "open_store", lambda where: opened.append(str(where)) or real(where))
+    folder = tmp_path / "today"
+    write_articles(folder, 2)
+    url = f"sqlite:{tmp_path / 'cache.db'}"
+    with Simulator(Config()) as simulator:
+        make_brief([folder], settings=Settings(base_url=simulator.base_url, api_key=TEST_KEY, cache=url))
+    assert opened == [url]
