@@ -328,7 +328,7 @@ def test_cache_clear_keeps_the_ledger_and_what_was_cleared_is_sent_again(
     run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl")
     collect(transport=transport, settings=settings)
     assert main(["cache", "clear", "--cache-dir", str(tmp_path / "cache")]) == EXIT_OK
-    assert "removed 6 briefings" in capsys.readouterr().out
+    assert "removed 6 entries" in capsys.readouterr().out
     assert (tmp_path / "cache" / "batches.sqlite").is_file()
     assert submit(synthetic, transport=FileTransport(tmp_path / "again"), settings=settings).sent == 6
 
@@ -336,7 +336,7 @@ def test_cache_clear_keeps_the_ledger_and_what_was_cleared_is_sent_again(
 def test_a_cache_folder_holding_only_the_ledger_is_still_ours_to_clear(synthetic, settings, tmp_path, capsys):
     submit(synthetic, transport=FileTransport(tmp_path / "in"), settings=settings)
     assert main(["cache", "clear", "--cache-dir", str(tmp_path / "cache")]) == EXIT_OK
-    assert "removed 0 briefings" in capsys.readouterr().out
+    assert "removed 0 entries" in capsys.readouterr().out
 
 
 # --- follow-ups in a second batch ----------------------------------------------------------------------

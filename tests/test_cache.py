@@ -41,9 +41,9 @@ def test_clear_on_a_real_cache_removes_only_its_entries(tmp_path, capsys):
         store.put(f"{index:064x}", briefing)
     (cache / "notes.txt").write_text("mine\n")
     assert main(["cache", "info", "--cache-dir", str(cache)]) == EXIT_OK
-    assert capsys.readouterr().out.startswith("2 briefings")
+    assert capsys.readouterr().out.startswith("2 entries")
     assert main(["cache", "clear", "--cache-dir", str(cache)]) == EXIT_OK
-    assert "removed 2 briefings" in capsys.readouterr().out
+    assert "removed 2 entries" in capsys.readouterr().out
     assert sorted(p.name for p in cache.rglob("*")) == ["CACHEDIR.TAG", "notes.txt"]
 
 
@@ -53,9 +53,9 @@ def test_cache_info_and_clear_take_a_sqlite_store_url(tmp_path, capsys):
     for n in range(3):
         store.put(f"{n:064x}", Note(text="council votes"))
     assert main(["cache", "info", "--cache", f"sqlite:{path}"]) == EXIT_OK
-    assert capsys.readouterr().out.startswith(f"3 briefings, 0.0 MB, in sqlite:{path}")
+    assert capsys.readouterr().out.startswith(f"3 entries, 0.0 MB, in sqlite:{path}")
     assert main(["cache", "clear", "--cache", f"sqlite:{path}"]) == EXIT_OK
-    assert "removed 3 briefings" in capsys.readouterr().out
+    assert "removed 3 entries" in capsys.readouterr().out
     assert store.count() == (0, 0)
 
 

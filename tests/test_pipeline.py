@@ -274,9 +274,9 @@ def test_the_budget_flag_and_cache_commands(simulator, articles, tmp_path, capsy
         == EXIT_FAILURES
     )
     assert main(["cache", "info", "--cache-dir", str(cache)]) == EXIT_OK
-    assert capsys.readouterr().out.startswith("1 briefings")
+    assert capsys.readouterr().out.startswith("1 entry,")
     assert main(["cache", "clear", "--cache-dir", str(cache)]) == EXIT_OK
-    assert "removed 1 briefings" in capsys.readouterr().out
+    assert "removed 1 entry" in capsys.readouterr().out
     assert not list(cache.glob("*/*.json"))
 
 

@@ -122,11 +122,16 @@ def _cache(args: argparse.Namespace) -> int:
     store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
     where = store.url.removeprefix("file:")
     if args.action == "clear":
-        print(f"removed {store.clear()} briefings from {where}")
+        print(f"removed {_entries(store.clear())} from {where}")
     else:
         entries, size = store.count()
-        print(f"{entries} briefings, {size / 1e6:.1f} MB, in {where}")
+        # Briefings, and the syntheses, embeddings and fetch records stored beside them.
+        print(f"{_entries(entries)}, {size / 1e6:.1f} MB, in {where}")
     return EXIT_OK
+
+
+def _entries(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
