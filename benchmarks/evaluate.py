@@ -233,7 +233,7 @@ def disagreements(
     )
     # What else the brief shows: a labelled hard case (one quote worded differently), or a false alarm.
     quotes = [
-        {"values": {a: w for a, w in case["articles"].items()}}
+        {"values": {a: w for a, w in case["articles"].items() if a in source_of}}
         for case in labels["hard_cases"].get("same_quote_differently_worded_across_outlets", [])
     ]
     every = [d for story in brief.stories for d in story.disagreements]
@@ -422,6 +422,11 @@ def main() -> int:
         "--write-prompts", type=Path, metavar="DIR", help="write the synthesis requests, then stop"
     )
     args = parser.parse_args()
+    missing = [name for name in ("labels.json", "articles", "briefings") if not (args.corpus / name).exists()]
+    if missing:
+        parser.error(f"{args.corpus} is not a corpus: it has no {', '.join(missing)}")
+    if args.write_prompts and args.write_prompts.exists() and not args.write_prompts.is_dir():
+        parser.error(f"--write-prompts {args.write_prompts}: not a folder")
     if args.write_prompts:
         entries, labels = load(args.corpus, args.half)
         brief = grouping(entries, labels, Report())

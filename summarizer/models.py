@@ -199,6 +199,7 @@ class SynthesisRecord(_Model):
 
     draft: StoryDraft | None
     disagreements: list[Disagreement] = []
+    left_out: list[Finding] = []
     usage: Usage
 
 
@@ -410,6 +411,14 @@ class Story(_Model):
     synthesized: bool = Field(default=False, description="Headline and summary written from all outlets.")
     sources: list[SourceRef]
     disagreements: list[Disagreement] = []
+    left_out: list[Finding] = Field(
+        default=[],
+        description=(
+            "What the --synthesize call wrote that the story's articles do not bear out, and so is not "
+            "shown: a headline and summary (where: 'headline and summary'), or a version of a "
+            "disagreement (where: the fact; item: the outlet and its version)."
+        ),
+    )
     key_points: list[Point]
     quotes: list[AttributedQuote]
     entities: list[AttributedEntity]

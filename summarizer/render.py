@@ -249,6 +249,13 @@ def _outlets(names: Iterable[str], days: Mapping[str, str] | None = None) -> Mar
     return Markup("(" + ", ".join(map(escape_markdown, shown)) + ")")
 
 
+def _capital(text: str) -> str:
+    """The text with a capital first letter when it starts with a word ('when the sanctions begin'),
+    as it is otherwise: escaped whole afterwards, like any text."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text
+
+
 def _quotation(text: str) -> str:
     """A quote as a pull quote: without the comma or colon that led into "he said" in the article
     ("We will rebuild," he said), which a model copies with the words. The brief's JSON keeps it."""
@@ -274,6 +281,8 @@ def _environment() -> Environment:
     env.filters["short"] = short_name
     env.filters["quotation"] = _quotation
     env.filters["number"] = lambda value: f"{value:,}"
+    env.filters["capital"] = _capital
+    env.tests["several"] = lambda items: len(items) > 1
     return env
 
 
@@ -334,6 +343,7 @@ def render_brief(
             cut=cut,
             appendix=appendix,
             checks=_check_lines(brief),
+            left_out=[(n, finding) for n, story in enumerate(brief.stories, 1) for finding in story.left_out],
             models=sorted({report.model for report in brief.articles}),
         )
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 
 from .cache import answer_key
 from .errors import ArticleError
@@ -25,7 +26,7 @@ def story_key(story: Story, fingerprint: str, policy: str) -> str:
     """What makes a synthesis reusable: the merged reports and who made them, the request's fingerprint
     and the grounding policy. Never where the articles were read from (a path differs between machines,
     and would change the prompt, the cassette match and the cache key)."""
-    material = story.model_dump_json(exclude={"headline", "summary", "synthesized", "sources"})
+    material = story.model_dump_json(exclude={"headline", "summary", "synthesized", "sources", "left_out"})
     material += json.dumps(sorted((ref.article_id, ref.source) for ref in story.sources))
     return answer_key("story", material, fingerprint, policy)
 
@@ -55,7 +56,10 @@ async def _story(story: Story, headlines: dict[str, str], run: Run) -> tuple[Sto
         record, settled = await _synthesize(story, key, headlines, run)
         if run.store is not None and settled:
             run.store.put(key, record)
-    update: dict[str, object] = {"disagreements": merge_found(story.disagreements, record.disagreements)}
+    update: dict[str, object] = {
+        "disagreements": merge_found(story.disagreements, record.disagreements),
+        "left_out": record.left_out,
+    }
     if record.draft is not None:
         update |= {"headline": record.draft.headline, "summary": record.draft.summary, "synthesized": True}
     return story.model_copy(update=update), record.usage
@@ -96,10 +100,25 @@ async def _synthesize(
     # Versions are always checked, whatever the grounding policy: a disagreement is a claim about
     # what the articles say, and one that they do not bear out is not shown.
     found, unfound = versions.check(grounded.answer.disagreements)
-    for finding in unfound:
-        logger.info("story %s: %s left out: %s", key[:16], finding.where, finding.reason)
+    left_out = [_left_out(grounded.answer, finding) for finding in unfound]
+    for finding in left_out:
+        logger.info("story %s: left out of Reports differ: %s", key[:16], finding.item)
     draft: StoryDraft | None = grounded.answer
-    if any(_is_draft_text(finding) for finding in grounded.findings):
+    ungrounded = [finding for finding in grounded.findings if _is_draft_text(finding)]
+    if ungrounded:
         logger.warning("story %s: synthesis still ungrounded; the merge's own stays", key[:16])
         draft = None
-    return SynthesisRecord(draft=draft, disagreements=found, usage=ask.usage), True
+        reasons = "; ".join(dict.fromkeys(finding.reason for finding in ungrounded))
+        kept = "the merge's own are shown"
+        left_out.insert(0, Finding(kind="number", where="headline and summary", item=kept, reason=reasons))
+    return SynthesisRecord(draft=draft, disagreements=found, left_out=left_out, usage=ask.usage), True
+
+
+def _left_out(draft: StoryDraft, finding: Finding) -> Finding:
+    """A version the articles do not bear out, as the brief reports it: the fact, the outlet's
+    version, and why (the finding that was sent back names the evidence instead)."""
+    n, m = (int(i) for i in re.findall(r"\d+", finding.where))
+    disagreement = draft.disagreements[n]
+    version = disagreement.versions[m]
+    item = f"{version.outlet}: {version.says}"
+    return finding.model_copy(update={"where": disagreement.about, "item": item})

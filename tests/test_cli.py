@@ -500,7 +500,14 @@ def test_config_with_a_bad_variable_is_one_line_naming_it_not_a_traceback(monkey
     assert main(["config"]) == EXIT_USAGE
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("summarizer: error: invalid settings")
-    assert "concurrency: Input should be a valid integer" in err and len(err.splitlines()) == 1
+    assert "SUMMARIZER_CONCURRENCY='many': Input should be a valid integer" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_a_bad_variable_is_named_by_brief(monkeypatch, capsys):
+    monkeypatch.setenv("SUMMARIZER_CLUSTER", "embedding")
+    assert main(["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE)]) == EXIT_USAGE
+    assert "SUMMARIZER_CLUSTER='embedding': Input should be 'text' or 'embeddings'" in capsys.readouterr().err
 
 
 def test_config_rows_are_not_padded_to_the_fetch_policys_width(capsys):

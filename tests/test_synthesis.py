@@ -26,9 +26,7 @@ def test_a_story_from_two_outlets_gets_a_written_headline_and_summary(cassette_a
     assert "\n3 model requests to " in brief  # two briefings and the synthesis, all counted
     # What the outlets report differently beyond figures, found by the same call and shown with its
     # fact, each version's words having been found in its outlet's article.
-    assert (
-        "- When the US sanctions over Russia's war begin: **Friday** (CNA) vs **Wednesday** (LBC)\n" in brief
-    )
+    assert "- How long the war has lasted: **3.5 years** (CNA) vs **three years** (LBC)\n" in brief
 
 
 def invent_a_figure(draft: dict[str, Any]) -> dict[str, Any]:
@@ -45,11 +43,14 @@ def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args
     brief = out.read_text()
     assert "40 officials" not in brief and "written from all of them" not in brief
     assert "## 1. Trump could meet Putin as soon as next week, White House official says" in brief
+    assert (
+        "- Story 1, headline and summary: the merge's own are shown: not stated in the articles: 40\n"
+    ) in brief
     assert "\n4 model requests to " in brief
 
 
 def misquote_lbc(draft: dict[str, Any]) -> dict[str, Any]:
-    draft["disagreements"][0]["versions"][1]["evidence"] = "Wednesday saw Trump impose the sanctions"
+    draft["disagreements"][0]["versions"][1]["evidence"] = "the war has lasted three years"
     return draft
 
 
@@ -64,6 +65,14 @@ def test_a_disagreement_whose_words_are_not_in_the_article_is_reasked_then_left_
     assert story.synthesized  # the headline and summary were sound; only the version was not
     assert not [d for d in story.disagreements if d.about]
     assert brief.usage.requests == 4  # asked again once, naming the version
+    # Not silently: the appendix says what was left out, and why.
+    [left_out] = story.left_out
+    assert (left_out.where, left_out.item) == ("how long the war has lasted", "LBC: three years")
+    rendered = render_brief(brief)
+    assert "### Left out of the synthesis" in rendered
+    assert (
+        "- Story 1, how long the war has lasted: LBC: three years: these words are not in LBC's article\n"
+    ) in rendered
 
 
 def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
@@ -75,9 +84,7 @@ def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
         again = make_brief([EXAMPLES], settings=settings)
         assert len(server.requests) == 3  # nothing asked again
     assert again.brief.stories[0].synthesized
-    assert [d.about for d in again.brief.stories[0].disagreements] == [
-        "when the US sanctions over Russia's war begin"
-    ]
+    assert [d.about for d in again.brief.stories[0].disagreements] == ["how long the war has lasted"]
     assert render_brief(again.brief) == render_brief(first.brief)
 
 

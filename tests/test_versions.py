@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html import unescape
+
+import pytest
 from markdown_it import MarkdownIt
 
 from summarizer.models import Disagreement, FactDisagreement, OutletVersion, ReportedValue
@@ -106,7 +109,20 @@ def test_a_disagreement_the_merge_already_shows_is_not_shown_twice():
     assert merge_found([merged], hemp_found) == [merged, *hemp_found]
 
 
-def test_a_found_disagreement_reads_as_its_fact_then_each_version_and_cannot_inject_markdown():
+@pytest.mark.parametrize(
+    "about",
+    [
+        "what [the shot](http://evil.example) hit",
+        "<img src=x onerror=alert(1)>",
+        "<script>alert(1)</script> what was found",
+        "1. numbered",
+        "# Big heading",
+        "> quoted",
+        "| a | b |",
+        "https://evil.example/x",
+    ],
+)
+def test_a_found_disagreement_reads_as_its_fact_and_its_fact_cannot_inject_markdown(about):
     from summarizer.merge import merge_briefings
     from summarizer.render import render_brief
 
@@ -114,17 +130,22 @@ def test_a_found_disagreement_reads_as_its_fact_then_each_version_and_cannot_inj
 
     brief = merge_briefings([cna(), lbc()])
     hostile = Disagreement(
-        about="what [the shot](http://evil.example) hit",
+        about=about,
         reports=[
             ReportedValue(value="the **bar**", sources=["CNA"], text="x"),
             ReportedValue(value="the post", sources=["LBC"], text="y"),
         ],
     )
-    story = brief.stories[0].model_copy(update={"disagreements": [hostile]})
+    # A disagreement of one report (a hand-made JSON) has nothing to differ from: not shown.
+    lone = Disagreement(about="alone", reports=[ReportedValue(value="v", sources=["CNA"], text="t")])
+    story = brief.stories[0].model_copy(update={"disagreements": [hostile, lone]})
     out = render_brief(brief.model_copy(update={"stories": [story]}))
-    line = next(line for line in out.splitlines() if line.startswith("- What"))
-    html = MarkdownIt().render(line)
-    assert "<a" not in html and "<strong>the **bar**</strong>" in html
-    assert html.startswith(
-        "<ul>\n<li>What [the shot](http://evil.example) hit: <strong>the **bar**</strong> (CNA) vs"
-    )
+    section = out.split("### Reports differ\n\n", 1)[1].split("\n\n", 1)[0]
+    html = MarkdownIt().render(section)
+    # One list item, whose text is the fact as given, then each version in bold: nothing else.
+    assert html.count("<li>") == 1 and "<a" not in html and "<img" not in html and "<script" not in html
+    assert "<h1" not in html and "<blockquote" not in html and "<table" not in html and "<ol" not in html
+    assert "<strong>the **bar**</strong>" in html and "alone" not in out
+    text = html.removeprefix("<ul>\n<li>")
+    expected = about[:1].upper() + about[1:] if about[0].isalpha() and about.split()[0].isalpha() else about
+    assert unescape(text).startswith(expected + ": ")

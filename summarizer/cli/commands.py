@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -200,8 +201,18 @@ def _settings_from(given: dict[str, Any]) -> Settings:
     try:
         return Settings(**given)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = "; ".join(settings_problem(e, given) for e in error.errors())
         raise UsageError(f"invalid settings (from the flags or SUMMARIZER_* variables): {problems}") from None
+
+
+def settings_problem(error: Any, flags: Mapping[str, Any] = {}) -> str:
+    """One invalid setting, named by the variable that gave it when one did ('SUMMARIZER_CLUSTER=
+    embedding: Input should be ...'), else by its field."""
+    field = ".".join(map(str, error["loc"]))
+    variable = "SUMMARIZER_" + field.upper().replace(".", "__")
+    if "." not in field and field not in flags and variable in os.environ:
+        return f"{variable}={os.environ[variable]!r}: {error['msg']}"
+    return f"{field}: {error['msg']}"
 
 
 def _progress(args: argparse.Namespace) -> AbstractContextManager[Progress | None]:

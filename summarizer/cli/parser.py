@@ -393,7 +393,8 @@ def build_parser() -> Parser:
         "--synthesize",
         action="store_true",
         help="one more call per story reported by two outlets or more, to write its headline "
-        "and summary from all of them (checked and cached like a briefing)",
+        "and summary from all of them and find what they report differently (each version checked "
+        "against its outlet's article; cached like a briefing)",
     )
     _talk_options(brief.add_argument_group("display"))
 

@@ -26,7 +26,9 @@ def _config(args: argparse.Namespace) -> int:
     try:
         origins = Settings.explain()
     except ValidationError as error:  # a bad SUMMARIZER_* variable: one line naming it, as brief says it
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        from .commands import settings_problem
+
+        problems = "; ".join(settings_problem(e) for e in error.errors())
         raise UsageError(f"invalid settings (from the SUMMARIZER_* variables): {problems}") from None
     print(f"# project file: {project or 'none (no pyproject.toml with [tool.summarizer] here or above)'}")
     print(f"# user file:    {user}{'' if user.is_file() else ' (not there)'}")
