@@ -55,9 +55,15 @@ def not_recorded(error: BaseException) -> ArticleError | None:
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, CannotOverwriteExistingCassetteException):
+            request = getattr(cause, "failed_request", None)
+            path = getattr(request, "path", "") or ""
+            # Which kind of request: a cassette recorded without --synthesize or --cluster embeddings
+            # holds no such request, though nothing about the articles changed.
+            kind = path.rsplit("/", 1)[-1].replace("completions", "chat") if path else ""
+            asked = f"this {kind} request" if kind in ("chat", "embeddings") else "this request"
             return NotRecorded(
-                "the cassette holds no recorded answer for this request (the article, model or prompt "
-                "changed): record it again"
+                f"the cassette holds no recorded answer for {asked} (the article, model, prompt or "
+                "flags changed): record it again"
             )
         cause = cause.__cause__ or cause.__context__
         if cause is error:

@@ -311,6 +311,22 @@ def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
     assert line.endswith("record it again with --record")
 
 
+def test_a_cassette_without_the_embeddings_request_says_which_request_it_lacks(tmp_path):
+    # The quick-start cassette was recorded without --cluster embeddings: nothing about the articles
+    # changed, and the line says what is missing.
+    args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--cluster", "embeddings", "-q"]
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", *args, "-o", str(tmp_path / "b.md")],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
+        timeout=60,
+    )
+    assert result.returncode == EXIT_USAGE
+    [line] = result.stderr.strip().splitlines()
+    assert "the cassette holds no recorded answer for this embeddings request" in line
+
+
 def test_a_closed_pipe_ends_quietly():
     """`summarizer brief ... | head -1`: the reader is gone before the brief is written; no traceback,
     like other Unix tools."""
