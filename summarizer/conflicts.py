@@ -51,6 +51,7 @@ _NOT_MEASURES = (
     | frozenset(
         "people person others more than least just some by per early late earlier later last this next "
         "now so far yet already overnight ago today tonight yesterday tomorrow according including "
+        "following amid during despite due because "
         "since until among across".split()
     )
 )
@@ -462,6 +463,16 @@ SPELLING_LIKENESS = 0.8
 _SUFFIXES = {"jr": "junior", "sr": "senior"}
 
 
+def _alike(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SPELLING_LIKENESS
+
+
+def _given(name: str) -> str:
+    """The given names of a person's name, without initials: 'Manuel P. Neves' gives 'manuel'."""
+    words = _suffixed(name).split()[:-1]
+    return " ".join(word for word in words if len(word.strip(".")) > 1)
+
+
 def _suffixed(name: str) -> str:
     """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
     return " ".join(_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
@@ -474,9 +485,16 @@ def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disa
     pairs = []
     for i, j in combinations(range(len(people)), 2):
         (source_a, name_a, key_a, _), (source_b, name_b, key_b, _) = people[i], people[j]
-        if source_a == source_b or key_a == key_b or _suffixed(name_a) == _suffixed(name_b):
+        if source_a == source_b or _suffixed(name_a) == _suffixed(name_b):
             continue
-        if SequenceMatcher(None, fold(name_a), fold(name_b), autojunk=False).ratio() >= SPELLING_LIKENESS:
+        if key_a == key_b:
+            # One surname: the given names may be spelt two ways ('Niklas', 'Niclas'); an initial
+            # more or less ('Manuel P. Neves') is not a spelling.
+            given_a, given_b = _given(name_a), _given(name_b)
+            if given_a and given_b and given_a != given_b and _alike(given_a, given_b):
+                pairs.append((i, j))
+            continue
+        if _alike(fold(name_a), fold(name_b)):
             pairs.append((i, j))
     found = []
     for group in _groups(pairs):

@@ -378,6 +378,25 @@ def test_a_toll_elsewhere_is_not_set_against_the_toll_here_and_jr_is_junior():
     assert _differences(junior, written_out) == []
 
 
+def test_a_toll_followed_by_what_caused_it_is_still_a_toll():
+    found = _differences(
+        _toll("A", "The death toll in Derna has soared to 11,300 following a flood, the Red Crescent said."),
+        _toll("B", "At least 5,100 people are presumed dead in Derna, according to local authorities."),
+    )
+    assert found == [[("11,300", ["A"]), ("5,100", ["B"])]]
+
+
+def test_one_surname_with_a_given_name_spelt_two_ways_is_shown_but_an_initial_is_not():
+    def named(source: str, name: str) -> ArticleBriefing:
+        return make(source, "Real Madrid beat Dortmund", [f"{name} hit the post."],
+                    entities=[(name, "person", "Dortmund striker")])  # fmt: skip
+
+    assert _differences(named("A", "Niklas Fullkrug"), named("B", "Niclas F\u00fcllkrug")) == [
+        [("Niklas Fullkrug", ["A"]), ("Niclas F\u00fcllkrug", ["B"])]
+    ]
+    assert _differences(named("A", "Manuel P. Neves"), named("B", "Manuel Neves")) == []
+
+
 def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
     def final(source: str, goal: str, penalty: str) -> ArticleBriefing:
         points = [
