@@ -296,15 +296,20 @@ def test_nothing_listening_is_a_wrong_endpoint_failure_in_the_library(articles):
     assert "wrong endpoint" in {failure.kind for failure in result.brief.failures}
 
 
-def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
-    args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--model", "other", "-q"]
-    result = subprocess.run(
+def _replay(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """The examples' brief replayed from the quick-start cassette with `flags`, in a clean environment."""
+    args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), *flags, "-q"]
+    return subprocess.run(
         [sys.executable, "-m", "summarizer", *args, "-o", str(tmp_path / "b.md")],
         capture_output=True,
         text=True,
         env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
         timeout=60,
     )
+
+
+def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
+    result = _replay(tmp_path, "--model", "other")
     assert result.returncode == EXIT_USAGE
     [line] = result.stderr.strip().splitlines()  # no vcrpy traceback, no vcrpy advice
     assert line.startswith("summarizer: error: the run stopped: the cassette holds no recorded answer")
@@ -314,14 +319,7 @@ def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
 def test_a_cassette_without_the_embeddings_request_says_which_request_it_lacks(tmp_path):
     # The quick-start cassette was recorded without --cluster embeddings: nothing about the articles
     # changed, and the line says what is missing.
-    args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--cluster", "embeddings", "-q"]
-    result = subprocess.run(
-        [sys.executable, "-m", "summarizer", *args, "-o", str(tmp_path / "b.md")],
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
-        timeout=60,
-    )
+    result = _replay(tmp_path, "--cluster", "embeddings")
     assert result.returncode == EXIT_USAGE
     [line] = result.stderr.strip().splitlines()
     assert "the cassette holds no recorded answer for this embeddings request" in line
