@@ -307,13 +307,15 @@ class Engine:
         except openai.APIError as error:
             raise self._translate(error) from None
         except Exception as error:
-            # Raised beneath the SDK without its wrapping (a cassette's "no recorded answer"): the
-            # hook's own error when it knows this fault, else a bug to see whole.
-            known = self._unrecoverable(error) if self._unrecoverable is not None else None
-            if known is None:
+            if (known := self._known(error)) is None:
                 raise
             raise known from None
         return completion
+
+    def _known(self, error: Exception) -> Exception | None:
+        """For a fault raised beneath the SDK without its wrapping (a cassette's "no recorded answer"):
+        the hook's own error when it knows this fault, else None (a bug, to be seen whole)."""
+        return self._unrecoverable(error) if self._unrecoverable is not None else None
 
     async def embed(self, texts: list[str], model: str, label: str) -> Embedded:
         """The embeddings of `texts` (one request), transport faults retried like a completion's; an
@@ -329,8 +331,7 @@ class Engine:
         except EndpointError as error:  # an answer that holds no embeddings
             raise RequestRejected(error.message) from None
         except Exception as error:
-            known = self._unrecoverable(error) if self._unrecoverable is not None else None
-            if known is None:
+            if (known := self._known(error)) is None:
                 raise
             raise known from None
         return embedded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from summarizer import Settings, make_brief
@@ -34,13 +35,16 @@ def invent_a_figure(draft: dict[str, Any]) -> dict[str, Any]:
     return draft
 
 
-def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args, tmp_path):
-    args = cassette_args(CASSETTES / "invented_figure.yaml", answer, answer, answer_with(invent_a_figure),
-                         answer_with(invent_a_figure))  # fmt: skip
-    out = tmp_path / "brief.md"
+def _synthesized_with(cassette_args, out: Path, cassette: str, change) -> str:
+    """The examples' brief, the synthesis answered twice with `change` made (once, then re-asked)."""
+    args = cassette_args(CASSETTES / cassette, answer, answer, answer_with(change), answer_with(change))
     code = main(["brief", str(EXAMPLES), "--synthesize", "--concurrency", "1", "-q", "-o", str(out), *args])
     assert code == EXIT_OK
-    brief = out.read_text()
+    return out.read_text()
+
+
+def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args, tmp_path):
+    brief = _synthesized_with(cassette_args, tmp_path / "brief.md", "invented_figure.yaml", invent_a_figure)
     assert "40 officials" not in brief and "written from all of them" not in brief
     assert "## 1. Trump could meet Putin as soon as next week, White House official says" in brief
     assert (
@@ -55,12 +59,10 @@ def misquote_lbc(draft: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_disagreement_whose_words_are_not_in_the_article_is_reasked_then_left_out(cassette_args, tmp_path):
-    args = cassette_args(CASSETTES / "misquoted_version.yaml", answer, answer, answer_with(misquote_lbc),
-                         answer_with(misquote_lbc))  # fmt: skip
-    out = tmp_path / "brief.json"
-    code = main(["brief", str(EXAMPLES), "--synthesize", "--concurrency", "1", "-q", "-o", str(out), *args])
-    assert code == EXIT_OK
-    brief = Brief.model_validate_json(out.read_text())
+    written = _synthesized_with(
+        cassette_args, tmp_path / "brief.json", "misquoted_version.yaml", misquote_lbc
+    )
+    brief = Brief.model_validate_json(written)
     story = brief.stories[0]
     assert story.synthesized  # the headline and summary were sound; only the version was not
     assert not [d for d in story.disagreements if d.about]
