@@ -397,6 +397,32 @@ def test_one_surname_with_a_given_name_spelt_two_ways_is_shown_but_an_initial_is
     assert _differences(named("A", "Manuel P. Neves"), named("B", "Manuel Neves")) == []
 
 
+def test_one_days_happening_told_in_other_words_by_two_outlets_is_one_timeline_line():
+    def on_the_day(source: str, *entries: str) -> ArticleBriefing:
+        timeline = [("Monday", "2023-02-20", entry) for entry in entries]
+        return _on(make(source, "Biden visits Kyiv", ["Biden visited Kyiv."], timeline=timeline),
+                   "Biden visit", "Kyiv", "2023-02-20")  # fmt: skip
+
+    fortune = on_the_day("Fortune", "Biden arrived in Kyiv on a surprise visit and met Zelenskiy.",
+                         "Musk closed the deal to buy Twitter.")  # fmt: skip
+    times = on_the_day("Times of Israel", "Biden made an unannounced visit to Kyiv and met Zelensky.",
+                       "Musk said he did not buy Twitter to make more money.")  # fmt: skip
+    [story] = merge_briefings([fortune, times]).stories
+    lines = [(entry.event, entry.sources) for entry in story.timeline]
+    assert len(lines) == 3  # the visit once; the two things Musk did stay two
+    assert (
+        "Biden arrived in Kyiv on a surprise visit and met Zelenskiy.",
+        ["Fortune", "Times of Israel"],
+    ) in lines
+    # The wording shown credits no outlet with a figure it did not give.
+    crash = on_the_day("UPI", "The skydiving plane crashed at Dillingham Airfield, killing 11.")
+    plain = on_the_day("WTHI", "The King Air plane crashed near Dillingham Airfield.")
+    [story] = merge_briefings([crash, plain]).stories
+    assert [(e.event, e.sources) for e in story.timeline] == [
+        ("The King Air plane crashed near Dillingham Airfield.", ["UPI", "WTHI"])
+    ]
+
+
 def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
     def final(source: str, goal: str, penalty: str) -> ArticleBriefing:
         points = [
