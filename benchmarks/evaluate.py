@@ -310,7 +310,8 @@ def write_prompts(brief: Brief, entries: list[Entry], folder: Path) -> int:
         headlines = [by_id[ref.article_id].briefing["headline"] for ref in story.sources]
         name = story_name(story)
         user = story_message(story, f"{abs(hash(name)) % 16**16:016x}", headlines, _articles(story, by_id))
-        text = f"=== SYSTEM ===\n{system_message(None)['content']}\n\n=== USER ===\n{user['content']}\n\n"
+        system = system_message(None, "StoryDraft")["content"]
+        text = f"=== SYSTEM ===\n{system}\n\n=== USER ===\n{user['content']}\n\n"
         text += f"=== ANSWER: one JSON object conforming to this schema ===\n{schema}\n"
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         written += 1

@@ -191,7 +191,7 @@ def completion_from(data: dict[str, Any]) -> Completion:
 
 def _messages(settings: Settings, output: type[BaseModel], user: list[Message]) -> list[Message]:
     schema = output_schema(output) if settings.mode == "json_object" else None
-    return [system_message(schema), *user]
+    return [system_message(schema, output.__name__), *user]
 
 
 def _body(settings: Settings, messages: list[Message], output: type[BaseModel]) -> dict[str, Any]:

@@ -26,7 +26,9 @@ __all__ = [
 
 Message = dict[str, str]
 
-TEMPLATES = ("system.j2", "article.j2", "reask.j2", "reground.j2", "synthesize.j2")
+TEMPLATES = ("system.j2", "system_story.j2", "article.j2", "reask.j2", "reground.j2", "synthesize.j2")
+#: The system message of an answer other than an article's briefing, by the answer's model name.
+SYSTEM_TEMPLATES = {"StoryDraft": "system_story.j2"}
 
 
 def prompts_dir() -> Path:
@@ -53,11 +55,13 @@ def _render(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(**context).strip()
 
 
-def system_message(schema: dict[str, Any] | None) -> Message:
-    """The system message. `schema` is written into it when the endpoint cannot enforce one (the engine
+def system_message(schema: dict[str, Any] | None, answer: str = "Briefing") -> Message:
+    """The system message for an answer of the model named `answer` (an article's briefing, or a
+    story's synthesis). `schema` is written into it when the endpoint cannot enforce one (the engine
     decides: json_object mode)."""
     schema_text = json.dumps(schema, indent=1, sort_keys=False) if schema is not None else ""
-    return {"role": "system", "content": _render("system.j2", schema=schema_text)}
+    template = SYSTEM_TEMPLATES.get(answer, "system.j2")
+    return {"role": "system", "content": _render(template, schema=schema_text)}
 
 
 def article_message(article: Article) -> Message:

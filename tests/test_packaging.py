@@ -66,10 +66,10 @@ def _imported_modules() -> set[str]:
 
 def test_the_wheel_ships_the_prompts_templates_and_type_marker(wheel):
     names = set(wheel.namelist())
+    from summarizer.prompts import TEMPLATES
+
     for name in (
-        "prompts/system.j2",
-        "prompts/article.j2",
-        "prompts/reask.j2",
+        *(f"prompts/{template}" for template in TEMPLATES),
         "templates/brief.md.j2",
         "py.typed",
     ):
