@@ -164,6 +164,13 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         for e in item.briefing.entities
         if e.kind == "person"
     ]
+    # A village or town spelt two ways ('Pulrai', 'Fulrai'); names of more words are compared as people's.
+    people += [
+        (item.ref.source, e.name, fold(e.name), e.role)
+        for item in members
+        for e in item.briefing.entities
+        if e.kind == "place" and len(e.name.split()) == 1
+    ]
     found = figure_disagreements(statements) + quote_disagreements(quoted) + spelling_disagreements(people)
     texts = [{report.text for report in d.reports} for d in found]
     kept = [d for d in shown if not any({r.text for r in d.reports} <= t for t in texts)]

@@ -32,8 +32,8 @@ TARGETS = {
 #: (each version checked against its article); the target is all of them.
 FLOORS = {
     "corpus": {**TARGETS, "disagreements, merge alone": 13 / 23, "disagreements shown": 19 / 23},
-    "heldout": {**TARGETS, "disagreements, merge alone": 13 / 25, "disagreements shown": 17 / 25},
-    "heldout2": {**TARGETS, "disagreements, merge alone": 6 / 17, "disagreements shown": 14 / 17},
+    "heldout": {**TARGETS, "disagreements, merge alone": 14 / 25, "disagreements shown": 17 / 25},
+    "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
 }
 #: What "Reports differ" shows that no label names, at most: the model's on the corpus are real
 #: differences the labels missed (285 aftershocks against close to 200; "damaged" against

@@ -397,6 +397,17 @@ def test_one_surname_with_a_given_name_spelt_two_ways_is_shown_but_an_initial_is
     assert _differences(named("A", "Manuel P. Neves"), named("B", "Manuel Neves")) == []
 
 
+def test_a_village_spelt_two_ways_is_shown_but_two_places_are_not():
+    def at(source: str, *places: str) -> ArticleBriefing:
+        return make(source, "Stampede at a religious gathering", ["A stampede killed devotees."],
+                    entities=[(place, "place", "where it happened") for place in places])  # fmt: skip
+
+    assert _differences(at("A", "Pulrai", "Hathras"), at("B", "Fulrai", "Hathras")) == [
+        [("Pulrai", ["A"]), ("Fulrai", ["B"])]
+    ]
+    assert _differences(at("A", "Austria"), at("B", "Hungary")) == []
+
+
 def test_one_days_happening_told_in_other_words_by_two_outlets_is_one_timeline_line():
     def on_the_day(source: str, *entries: str) -> ArticleBriefing:
         timeline = [("Monday", "2023-02-20", entry) for entry in entries]
