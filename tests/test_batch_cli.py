@@ -77,7 +77,6 @@ def test_result_lines_that_answer_no_request_are_counted_not_silently_dropped(tm
         (["batch", "collect", "--transport", "file", "--results", "gone.jsonl"], "batch output gone.jsonl"),
         (["batch", "cancel", "--transport", "file"], "cancel is for --transport api"),
         (["batch", "submit", "x", "--no-cache", "--transport", "file"], "batch needs a cache"),
-        (["batch", "status"], "no API key"),
     ],
 )
 def test_a_batch_command_used_wrongly_is_one_clear_line(args, message, tmp_path, capsys, monkeypatch):
@@ -85,6 +84,28 @@ def test_a_batch_command_used_wrongly_is_one_clear_line(args, message, tmp_path,
     (tmp_path / "x").write_text("A council voted on Tuesday to close the library.\n")
     assert main(args) == EXIT_USAGE
     assert message in capsys.readouterr().err
+
+
+def test_status_needs_a_key_only_while_a_batch_of_the_provider_is_running(
+    tmp_path, cache, capsys, monkeypatch
+):
+    from summarizer.batch.ledger import BatchRecord, Ledger, ledger_beside
+    from summarizer.cache import open_store
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    inputs = ["--transport", "file", "--input-dir", str(tmp_path / "in")]
+    assert main(["batch", "submit", str(EXAMPLES), *inputs, *cache]) == EXIT_OK
+    capsys.readouterr()
+    # Only file batches: the ledger says it all, with no key and the default transport.
+    assert main(["batch", "status", *cache]) == EXIT_OK
+    assert "file-submission-1-1  written" in capsys.readouterr().out
+    ledger = Ledger(ledger_beside(open_store(cache[1])))
+    ledger.add_batch(
+        BatchRecord(id="batch_1", submission=1, transport="api", input="file_1", status="in_progress"), []
+    )
+    ledger.close()
+    assert main(["batch", "status", *cache]) == EXIT_USAGE
+    assert "no API key" in capsys.readouterr().err
 
 
 @pytest.fixture

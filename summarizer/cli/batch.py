@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..batch import ApiTransport, FileTransport, Transport, batch_brief, cancel, collect, status, submit
 from ..batch.ledger import BatchRecord
+from ..batch.submit import places
 from ..engine import make_client
 from ..errors import UsageError
 from ..pipeline import run_sync, select_articles
@@ -21,6 +22,12 @@ __all__ = ["run_batch"]
 
 
 def run_batch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "status" and args.transport == "api" and settings.api_key is None:
+        # Nothing to ask the provider when no batch of its is running: the ledger says it all.
+        _, ledger = places(settings, None, None)
+        batches = list(ledger.batches())
+        if not any(batch.transport == "api" and not batch.collected for batch in batches):
+            return _status(batches)
     with _transport(args, settings) as transport:
         if args.action == "submit":
             return _submit(args, settings, transport)
