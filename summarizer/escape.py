@@ -7,7 +7,15 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-__all__ = ["bracketed", "escape_markdown", "markdown_link", "section_link"]
+__all__ = ["INVISIBLE", "bracketed", "escape_markdown", "markdown_link", "section_link"]
+
+#: Control characters are spaces; characters that reorder or hide text (bidi overrides and isolates,
+#: zero-width space, BOM) are dropped: a value's "\u202e" would turn the rest of its line around, an
+#: ESC reach the terminal of whoever reads the brief with `cat`.
+INVISIBLE: dict[int, str | None] = {
+    **dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)], " "),
+    **dict.fromkeys([0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]),
+}
 
 # Anywhere in a line: a backslash that would escape what follows, code spans, emphasis, link and
 # reference closers (`](`, `][`, `]:`, or last in the value, where a template's text follows), HTML and
@@ -33,7 +41,12 @@ def escape_markdown(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    return _escape(" ".join(str(value).split()), label=False)
+    return _escape(_one_line(str(value)), label=False)
+
+
+def _one_line(text: str) -> str:
+    """The text on one line, its runs of space one space, with nothing invisible left in it."""
+    return " ".join(text.translate(INVISIBLE).split())
 
 
 def _escape(text: str, *, label: bool) -> str:
@@ -67,7 +80,7 @@ _LABEL = re.compile(_INLINE.pattern + r"|[\[\]]")
 
 def markdown_link(label: str, url: str | None) -> Markup:
     """A Markdown link to an article's own URL: only http(s), and percent-encoded so it cannot break out."""
-    text = _escape(" ".join(str(label).split()), label=True)
+    text = _escape(_one_line(str(label)), label=True)
     if not url or urlsplit(url).scheme not in ("http", "https"):
         return Markup(text)
     safe_url = quote(url, safe=":/?#@!$&'*+,;=%-._~")
@@ -78,7 +91,7 @@ def section_link(label: str, slug: str) -> Markup:
     """A Markdown link to a section of the brief itself, by the anchor GitHub and our HTML give it."""
     if not re.fullmatch(r"[\w-]+", slug):
         raise ValueError(f"not an anchor: {slug!r}")
-    return Markup(f"[{_escape(' '.join(str(label).split()), label=True)}](#{slug})")
+    return Markup(f"[{_escape(_one_line(str(label)), label=True)}](#{slug})")
 
 
 def bracketed(names: list[str]) -> str:

@@ -73,13 +73,14 @@ def merge_briefings(
     Pure and deterministic: the same briefings, in any order, give the same brief. No model is called.
     `embeddings` maps an article id to its briefing's embedding (`summarizer.embeddings`): briefings
     are then compared by the cosine of their embeddings instead of their words (a briefing without
-    one, by its words).
+    one, or with a zero vector, by its words). ValueError for ids no briefing has, or vectors of
+    different lengths.
 
         >>> brief = merge_briefings(summaries.briefings, summaries.failures)  # doctest: +SKIP
         >>> [(s.headline, [ref.source for ref in s.sources]) for s in brief.stories]  # doctest: +SKIP
     """
     ordered = sorted(briefings, key=_briefing_order)
-    vectors = [embeddings.get(item.ref.article_id) for item in ordered] if embeddings is not None else None
+    vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
     groups = cluster(ordered, vectors)
     stories = sorted((_story([ordered[i] for i in group]) for group in groups), key=_story_weight)
     return Brief(
@@ -92,6 +93,20 @@ def merge_briefings(
         # Every token paid for: the briefings', and what failed articles spent before they failed.
         usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
     )
+
+
+def _vectors_of(
+    ordered: list[ArticleBriefing], embeddings: Mapping[str, Sequence[float]]
+) -> list[Sequence[float] | None]:
+    """Each briefing's embedding, in order. Vectors keyed by ids no briefing has, or of different
+    lengths, are a caller's mistake, named: silently grouping by text would hide it."""
+    ids = {item.ref.article_id for item in ordered}
+    if stray := sorted(set(embeddings) - ids):
+        shown = ", ".join(stray[:3]) + (f" and {len(stray) - 3} more" if len(stray) > 3 else "")
+        raise ValueError(f"embeddings for article ids no briefing has: {shown} (key them by ref.article_id)")
+    if len({len(vector) for vector in embeddings.values()}) > 1:
+        raise ValueError("embeddings of different lengths: they come from more than one model")
+    return [embeddings.get(item.ref.article_id) for item in ordered]
 
 
 def _report(item: ArticleBriefing) -> ArticleReport:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 
+from .escape import INVISIBLE
+
 __all__ = ["MAX_OUTLET_CHARS", "short_name"]
 
 #: Longer short names are cut at a word and end with "…": a name, not a sentence.
 MAX_OUTLET_CHARS = 40
 
-# Control characters end a word; characters that reorder or hide text (bidi overrides, zero-width
-# space, BOM) are never part of a name.
-_INVISIBLE: dict[int, str | None] = {
-    **dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)], " "),
-    **dict.fromkeys([0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]),
-}
 # "X via Y", "X, published by Y", "X (syndicated by Y": the credit and everything after it.
 _CREDIT = re.compile(
     r"(?<![^\s,;:(\[])(?:via|(?:re)?published (?:by|in|on)|syndicated by|distributed by|courtesy of"
@@ -42,7 +38,7 @@ def short_name(source: str) -> str:
         'Reuters'
     """
     # A name is short: a source of thousands of characters is not one, and need not be read whole.
-    whole = " ".join(source[:_READ_CHARS].translate(_INVISIBLE).split())
+    whole = " ".join(source[:_READ_CHARS].translate(INVISIBLE).split())
     name = whole
     for _ in range(_ROUNDS):
         before = name

@@ -108,9 +108,11 @@ async def _synthesize(
     if ungrounded:
         logger.warning("story %s: synthesis still ungrounded; the merge's own stays", key[:16])
         draft = None
+        # The words that could not be grounded, and why: the merge's own headline and summary stay.
+        written = " ".join(finding.item for finding in ungrounded)
         reasons = "; ".join(dict.fromkeys(finding.reason for finding in ungrounded))
-        kept = "the merge's own are shown"
-        left_out.insert(0, Finding(kind="number", where="headline and summary", item=kept, reason=reasons))
+        reason = f"{reasons} (the merge's own are shown)"
+        left_out.insert(0, Finding(kind="number", where="headline and summary", item=written, reason=reason))
     return SynthesisRecord(draft=draft, disagreements=found, left_out=left_out, usage=ask.usage), True
 
 
@@ -120,5 +122,5 @@ def _left_out(draft: StoryDraft, finding: Finding) -> Finding:
     n, m = (int(i) for i in re.findall(r"\d+", finding.where))
     disagreement = draft.disagreements[n]
     version = disagreement.versions[m]
-    item = f"{version.outlet}: {version.says}"
+    item = f"{version.outlet}: {version.says}, in the words \u201c{version.evidence}\u201d"
     return finding.model_copy(update={"where": disagreement.about, "item": item})

@@ -342,3 +342,16 @@ def test_a_requests_tokens_are_shared_out_whole_and_add_up():
     assert _shares(10, [1, 1, 1]) == [4, 3, 3]
     assert sum(_shares(1_001, [37, 5, 400, 12])) == 1_001
     assert BATCH == 64
+
+
+def test_embeddings_keyed_by_other_ids_or_of_two_lengths_are_a_clear_error_not_a_silent_fallback():
+    from summarizer.merge import merge_briefings
+
+    from .builders import cna, lbc
+
+    items = [cna(), lbc()]
+    with pytest.raises(ValueError, match=r"article ids no briefing has: nope \(key them by ref.article_id\)"):
+        merge_briefings(items, embeddings={"nope": [1.0, 0.0]})
+    mixed = {items[0].ref.article_id: [1.0, 0.0], items[1].ref.article_id: [1.0, 0.0, 0.0]}
+    with pytest.raises(ValueError, match="different lengths"):
+        merge_briefings(items, embeddings=mixed)

@@ -45,10 +45,11 @@ def _synthesized_with(cassette_args, out: Path, cassette: str, change) -> str:
 
 def test_a_synthesis_that_invents_a_figure_is_reasked_then_dropped(cassette_args, tmp_path):
     brief = _synthesized_with(cassette_args, tmp_path / "brief.md", "invented_figure.yaml", invent_a_figure)
-    assert "40 officials" not in brief and "written from all of them" not in brief
+    story, _ = brief.split("\n## Appendix\n")
+    assert "40 officials" not in story and "written from all of them" not in story
     assert "## 1. Trump could meet Putin as soon as next week, White House official says" in brief
     assert (
-        "- Story 1, headline and summary: the merge's own are shown: not stated in the articles: 40\n"
+        "At least 40 officials attended.: not stated in the articles: 40 (the merge's own are shown)\n"
     ) in brief
     assert "\n4 model requests to " in brief
 
@@ -69,12 +70,13 @@ def test_a_disagreement_whose_words_are_not_in_the_article_is_reasked_then_left_
     assert brief.usage.requests == 4  # asked again once, naming the version
     # Not silently: the appendix says what was left out, and why.
     [left_out] = story.left_out
-    assert (left_out.where, left_out.item) == ("how long the war has lasted", "LBC: three years")
+    # The words the model gave as LBC's are shown, so an editor can see they are not LBC's.
+    words = "LBC: three years, in the words \u201cthe war has lasted three years\u201d"
+    assert (left_out.where, left_out.item) == ("how long the war has lasted", words)
     rendered = render_brief(brief)
     assert "### Left out of the synthesis" in rendered
-    assert (
-        "- Story 1, how long the war has lasted: LBC: three years: these words are not in LBC's article\n"
-    ) in rendered
+    line = f"- Story 1, how long the war has lasted: {words}: these words are not in LBC's article\n"
+    assert line in rendered
 
 
 def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
