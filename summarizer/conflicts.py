@@ -422,7 +422,40 @@ def _worded_apart(a: list[str], b: list[str]) -> bool:
         if window == short:
             return False  # the one is a fragment of the other: the same words
         best = max(best, SequenceMatcher(None, joined, " ".join(window), autojunk=False).ratio())
-    return best >= QUOTE_LIKENESS
+    return best >= QUOTE_LIKENESS or _overlap_worded_apart(short, long)
+
+
+#: Two quotations that each run past the other share at least this many words in a row before they
+#: are read as one utterance ('In my 40 years ..., this is the most tragic aircraft incident we've had'
+#: and 'This is the most tragic aircraft incident that we had. We had some helicopters ...').
+QUOTE_SHARED_RUN = 5
+
+
+def _overlap_worded_apart(a: list[str], b: list[str]) -> bool:
+    """The stretch two quotations share, from their first words in common to their last, is worded
+    alike but not the same: one utterance, each quoting more of it, and in other words."""
+    run = QUOTE_SHARED_RUN
+    if not {tuple(a[i : i + run]) for i in range(len(a) - run + 1)} & {
+        tuple(b[i : i + run]) for i in range(len(b) - run + 1)
+    }:
+        return False  # no run of words in common: two things said (the quick test, most pairs)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks or max(block.size for block in blocks) < QUOTE_SHARED_RUN:
+        return False
+    longest = max(blocks, key=lambda block: block.size)
+    # The shared stretch: the longest run, and the runs next to it while they stay close.
+    first = last = blocks.index(longest)
+    while first > 0 and longest.a - blocks[first - 1].a < 8 and longest.b - blocks[first - 1].b < 8:
+        first -= 1
+    while last < len(blocks) - 1 and blocks[last + 1].a - (blocks[last].a + blocks[last].size) < 3:
+        last += 1
+    a_span = a[blocks[first].a : blocks[last].a + blocks[last].size]
+    b_span = b[blocks[first].b : blocks[last].b + blocks[last].size]
+    if a_span == b_span:
+        return False  # the same words: one quotes more of the utterance than the other
+    ratio = SequenceMatcher(None, " ".join(a_span), " ".join(b_span), autojunk=False).ratio()
+    return ratio >= QUOTE_LIKENESS
 
 
 def quote_disagreements(quoted: list[tuple[str, str, str]]) -> list[Disagreement]:

@@ -32,7 +32,7 @@ TARGETS = {
 #: (each version checked against its article); the target is all of them.
 FLOORS = {
     "corpus": {**TARGETS, "disagreements, merge alone": 13 / 23, "disagreements shown": 19 / 23},
-    "heldout": {**TARGETS, "disagreements, merge alone": 14 / 25, "disagreements shown": 17 / 25},
+    "heldout": {**TARGETS, "disagreements, merge alone": 15 / 25, "disagreements shown": 18 / 25},
     "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
 }
 #: What "Reports differ" shows that no label names, at most: the model's on the corpus are real

@@ -463,6 +463,24 @@ def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_
     assert _differences(free, fragment) == []
 
 
+def test_one_utterance_quoted_in_other_words_by_two_outlets_that_each_quote_more_is_a_disagreement():
+    shorter = _toll("A", '"This is the most tragic aircraft incident that we had. We had some helicopters '
+                         'with the military," the fire chief said.')  # fmt: skip
+    longer = _toll("B", '"In my 40 years as a firefighter here in Hawaii, this is the most tragic aircraft '
+                        'incident we\'ve had," the fire chief said.')  # fmt: skip
+    [[first, second]] = _differences(shorter, longer)
+    assert (first[1], second[1]) == (["A"], ["B"])
+    # The same words, each outlet quoting more of the utterance: one quotation, no disagreement.
+    more = _toll("C", '"In my 40 years as a firefighter here in Hawaii, this is the most tragic aircraft '
+                      'incident that we had," the fire chief said.')  # fmt: skip
+    assert _differences(shorter, more) == []
+    # Two things said, sharing a phrase: no disagreement.
+    other = _toll("D", '"This is the most tragic aircraft incident that we had. We will find out why," '
+                       "the mayor said.")  # fmt: skip
+    rebuild = _toll("E", '"We will find out why the engine failed and we will rebuild," the governor said.')
+    assert _differences(other, rebuild) == []
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     st.permutations(
