@@ -433,7 +433,7 @@ def _merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEven
         marks = _distinctive(values)
         for index, entry in enumerate(kept):
             alike = _overlap(frame, entry.frame)
-            if _one_entry(entry, event, source, alike, values) and len(frame & entry.frame) >= SAME_DAY_WORDS:
+            if _one_entry(entry, event, source, frame, values, alike):
                 # Told in other words by another outlet: one line, in the words that credit no
                 # outlet with a figure it did not give ('crashed', not 'crashed, killing 11').
                 if values < entry.values or (values == entry.values and len(frame) < len(entry.frame)):
@@ -493,7 +493,12 @@ class _Entry:
 
 
 def _one_entry(
-    entry: _Entry, event: TimelineEvent, source: str, alike: float, values: frozenset[str]
+    entry: _Entry,
+    event: TimelineEvent,
+    source: str,
+    frame: frozenset[str],
+    values: frozenset[str],
+    alike: float,
 ) -> bool:
     """Another outlet's entry for the same day that tells the same happening in other words ('Biden
     arrived in Kyiv on a surprise visit and met Zelenskiy', 'Biden made an unannounced visit to Kyiv
@@ -503,6 +508,7 @@ def _one_entry(
         and event.date == entry.event.date
         and source not in entry.sources
         and alike >= SAME_DAY_SIMILARITY
+        and len(frame & entry.frame) >= SAME_DAY_WORDS
         and (values <= entry.values or entry.values <= values)
     )
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 
 from .cache import answer_key
 from .errors import ArticleError
@@ -86,9 +85,9 @@ async def _synthesize(
 
         def check(draft: StoryDraft) -> tuple[list[Finding], int]:
             findings = check_figures({"headline": draft.headline, "summary": draft.summary}, facts)
-            _, unfound = versions.check(draft.disagreements)
+            _, rejected = versions.check(draft.disagreements)
             checked = 2 + sum(len(d.versions) for d in draft.disagreements)
-            return [*findings, *unfound], checked
+            return [*findings, *(version.finding() for version in rejected)], checked
 
     try:
         grounded = await ask_grounded(ask, messages, StoryDraft, check)
@@ -99,8 +98,8 @@ async def _synthesize(
         return SynthesisRecord(draft=None, usage=ask.usage), False
     # Versions are always checked, whatever the grounding policy: a disagreement is a claim about
     # what the articles say, and one that they do not bear out is not shown.
-    found, unfound = versions.check(grounded.answer.disagreements)
-    left_out = [_left_out(grounded.answer, finding) for finding in unfound]
+    found, rejected = versions.check(grounded.answer.disagreements)
+    left_out = [version.left_out() for version in rejected]
     for finding in left_out:
         logger.info("story %s: left out of Reports differ: %s", key[:16], finding.item)
     draft: StoryDraft | None = grounded.answer
@@ -114,13 +113,3 @@ async def _synthesize(
         reason = f"{reasons} (the merge's own are shown)"
         left_out.insert(0, Finding(kind="number", where="headline and summary", item=written, reason=reason))
     return SynthesisRecord(draft=draft, disagreements=found, left_out=left_out, usage=ask.usage), True
-
-
-def _left_out(draft: StoryDraft, finding: Finding) -> Finding:
-    """A version the articles do not bear out, as the brief reports it: the fact, the outlet's
-    version, and why (the finding that was sent back names the evidence instead)."""
-    n, m = (int(i) for i in re.findall(r"\d+", finding.where))
-    disagreement = draft.disagreements[n]
-    version = disagreement.versions[m]
-    item = f"{version.outlet}: {version.says}, in the words \u201c{version.evidence}\u201d"
-    return finding.model_copy(update={"where": disagreement.about, "item": item})

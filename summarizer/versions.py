@@ -17,7 +17,7 @@ from .grounding import ArticleFacts, missing_figures, quote_found
 from .models import Disagreement, FactDisagreement, Finding, OutletVersion, ReportedValue
 from .text import figures, fold, words
 
-__all__ = ["VersionCheck", "merge_found", "shown_already"]
+__all__ = ["Rejected", "VersionCheck", "merge_found", "shown_already"]
 
 #: Evidence shorter than this many words proves nothing ("the", "on Friday" stand in any article).
 MIN_EVIDENCE_WORDS = 3
@@ -35,10 +35,32 @@ def _stems(text: str) -> set[str]:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """A version its article does not bear out: where it stood in the answer, and why."""
+
+    about: str
+    version: OutletVersion
+    where: str
+    reason: str
+
+    def finding(self) -> Finding:
+        """What is sent back to the model: the evidence it must copy from the article."""
+        return Finding(kind="quote", where=self.where, item=self.version.evidence, reason=self.reason)
+
+    def left_out(self) -> Finding:
+        """What the brief reports: the fact, the outlet's version in the words it gave, and why."""
+        version = self.version
+        item = f"{version.outlet}: {version.says}, in the words \u201c{version.evidence}\u201d"
+        return Finding(kind="quote", where=self.about, item=item, reason=self.reason)
+
+
+@dataclass(frozen=True)
 class VersionCheck:
     """The articles of one story, by outlet, against which a model's disagreements are checked."""
 
     articles: Mapping[str, ArticleFacts]
+    #: Each article's words, cut as a version's are: what a version put together from it may say.
+    stems: Mapping[str, set[str]]
 
     @classmethod
     def of(cls, texts: Iterable[tuple[str, str]]) -> VersionCheck:
@@ -46,7 +68,8 @@ class VersionCheck:
         by_outlet: dict[str, list[str]] = {}
         for outlet, text in texts:
             by_outlet.setdefault(outlet, []).append(text)
-        return cls({outlet: ArticleFacts.of("\n\n".join(parts)) for outlet, parts in by_outlet.items()})
+        articles = {outlet: ArticleFacts.of("\n\n".join(parts)) for outlet, parts in by_outlet.items()}
+        return cls(articles, {outlet: _stems(facts.folded) for outlet, facts in articles.items()})
 
     def _outlet(self, named: str) -> str | None:
         if named in self.articles:
@@ -56,7 +79,9 @@ class VersionCheck:
 
     def problem(self, version: OutletVersion) -> str | None:
         """Why this version cannot be shown, or None when its article bears it out."""
-        outlet = self._outlet(version.outlet)
+        return self._problem(version, self._outlet(version.outlet))
+
+    def _problem(self, version: OutletVersion, outlet: str | None) -> str | None:
         if outlet is None:
             return "no outlet of this story has that name"
         if len(list(words(version.evidence))) < MIN_EVIDENCE_WORDS:
@@ -75,32 +100,32 @@ class VersionCheck:
         # Drawn from the evidence: half its words are there, or (a version put together from two
         # places of the article) nearly all are in the article and one in the evidence.
         if said and len(said & shown) < SAYS_FROM_EVIDENCE * len(said):
-            in_article = len(said & _stems(facts.folded)) >= SAYS_FROM_ARTICLE * len(said)
+            in_article = len(said & self.stems[outlet]) >= SAYS_FROM_ARTICLE * len(said)
             if not (said & shown and in_article):
                 return "what it says is not drawn from the evidence"
         return None
 
-    def check(self, found: list[FactDisagreement]) -> tuple[list[Disagreement], list[Finding]]:
+    def check(self, found: list[FactDisagreement]) -> tuple[list[Disagreement], list[Rejected]]:
         """The disagreements whose versions bear out (two or more, from different outlets, saying
-        different things), and a finding for each version that does not."""
+        different things), and each version that does not."""
         kept: list[Disagreement] = []
-        findings: list[Finding] = []
+        rejected: list[Rejected] = []
         for n, disagreement in enumerate(found):
             versions: dict[str, ReportedValue] = {}
             for m, version in enumerate(disagreement.versions):
-                if reason := self.problem(version):
-                    where = f"disagreements[{n}].versions[{m}]"
-                    findings.append(Finding(kind="quote", where=where, item=version.evidence, reason=reason))
-                    continue
                 outlet = self._outlet(version.outlet)
-                assert outlet is not None  # problem() said so
+                if reason := self._problem(version, outlet):
+                    where = f"disagreements[{n}].versions[{m}]"
+                    rejected.append(Rejected(disagreement.about, version, where, reason))
+                    continue
+                assert outlet is not None  # _problem() said so
                 if outlet in versions:
                     continue  # an outlet has one version of a fact
                 versions[outlet] = ReportedValue(value=version.says, sources=[outlet], text=version.evidence)
             reports = _distinct(list(versions.values()))
             if len(reports) >= 2:
                 kept.append(Disagreement(reports=reports, about=disagreement.about))
-        return kept, findings
+        return kept, rejected
 
 
 def _distinct(reports: list[ReportedValue]) -> list[ReportedValue]:
