@@ -25,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.merge import generate
-from summarizer.cluster import cluster
-from summarizer.merge import merge_briefings
+from summarizer.merge.assemble import merge_briefings
+from summarizer.merge.cluster import cluster
 from summarizer.models import ArticleBriefing
-from summarizer.text import clear_caches
+from summarizer.text.normalize import clear_caches
 
 
 def _direction(rng: random.Random, dimensions: int) -> list[float]:

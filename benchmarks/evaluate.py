@@ -2,7 +2,7 @@
 
     python benchmarks/evaluate.py [--corpus benchmarks/heldout] [--half a|b] [--write-prompts DIR]
 
-Runs summarizer.merge and summarizer.grounding, unchanged, on benchmarks/corpus (39 real article
+Runs the merge and the grounding check, unchanged, on benchmarks/corpus (39 real article
 excerpts about 15 events, the briefing a capable model would write for each, labelled events and
 disagreements, 64 corrupted variants) and prints every figure against the target of issue #11, PASS or
 FAIL, then every miss: the pair of articles wrongly split or joined, the labelled disagreement that
@@ -12,7 +12,7 @@ to tune a rule).
 
 "Reports differ" is measured twice: as the merge alone shows it, and as --synthesize shows it, with the
 answer a model gave to each multi-outlet story's synthesis request (`syntheses/<article ids>.json` in
-the corpus, checked by summarizer.versions as in a run). `--write-prompts DIR` writes those requests
+the corpus, checked by summarizer.synthesis.versions as in a run). `--write-prompts DIR` writes those requests
 (the messages and the answer's JSON schema), one file per story, for a model to answer.
 
 `--half a` / `--half b` measure only the events whose place in labels.json is even / odd (and the
@@ -37,8 +37,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer.grounding import ArticleFacts, check_briefing
-from summarizer.merge import merge_briefings
+from summarizer.grounding.check import ArticleFacts, check_briefing
+from summarizer.llm.prompts import story_message, system_message
+from summarizer.merge.assemble import merge_briefings
 from summarizer.models import (
     ArticleBriefing,
     Brief,
@@ -49,9 +50,8 @@ from summarizer.models import (
     Story,
     StoryDraft,
 )
-from summarizer.prompts import story_message, system_message
-from summarizer.text import WEEKDAYS, figures, fold, words
-from summarizer.versions import VersionCheck, merge_found
+from summarizer.synthesis.versions import VersionCheck, merge_found
+from summarizer.text.normalize import WEEKDAYS, figures, fold, words
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer.cache import FileStore
-from summarizer.fetch import Fetcher
-from summarizer.ingest import read_articles
-from summarizer.settings import FetchPolicy
+from summarizer.config.settings import FetchPolicy
+from summarizer.sources.ingest import read_articles
+from summarizer.store import FileStore
+from summarizer.web.fetch import Fetcher
 from tests.webserver import NewsSite
 
 

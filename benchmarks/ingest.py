@@ -45,8 +45,8 @@ def generate(path: Path, lines: int) -> None:
 
 def measure(how: str, path: Path) -> None:
     """In the child process: read the file one way and print seconds, articles and peak MiB."""
-    from summarizer.ingest import iter_articles, read_articles
     from summarizer.models import Article
+    from summarizer.sources.ingest import iter_articles, read_articles
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer.cluster import cluster
-from summarizer.merge import merge_briefings
+from summarizer.merge.assemble import merge_briefings
+from summarizer.merge.cluster import cluster
 from summarizer.models import ArticleBriefing, Briefing, SourceRef
-from summarizer.text import clear_caches
+from summarizer.text.normalize import clear_caches
 
 PLACES = "Aldmoor Brackenford Calderbridge Dunmere Elmstead Fairhaven Glenrock Harrowgate Ivybridge".split()
 SUBJECTS = "bridge hospital school railway harbour reservoir stadium library airport tunnel".split()

@@ -6,7 +6,7 @@
 Plain openai calls, not the pipeline: each of N requests is sent with up to 10 attempts (the
 pipeline's budget), at most `concurrency` in flight. Compared:
   per-request: today's way: each request answered 429 sleeps its own retry-after (+0-25% jitter);
-  controller:  every request asks one summarizer.ratelimit.RateController first, which is fed each
+  controller:  every request asks one summarizer.llm.ratelimit.RateController first, which is fed each
                response's headers and each 429; the server sends x-ratelimit-* headers;
   learning:    the same, but the server sends only retry-after-ms: the pace is learned from 429s;
   explicit:    the same without headers, the user having given the limit (--rpm);
@@ -35,7 +35,7 @@ import openai  # noqa: E402
 
 from benchmarks.launch import simulator  # noqa: E402
 from benchmarks.launch import stats as server_stats  # noqa: E402
-from summarizer.ratelimit import RateController, is_quota_exhausted  # noqa: E402
+from summarizer.llm.ratelimit import RateController, is_quota_exhausted  # noqa: E402
 from tests.synthetic import article_text  # noqa: E402
 
 ATTEMPTS = 10

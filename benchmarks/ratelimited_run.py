@@ -4,7 +4,7 @@
     python benchmarks/ratelimited_run.py --quick    # fewer articles, once each
     python benchmarks/ratelimited_run.py --only rpm --trace   # one scenario, with a timeline of its 429s
 
-Each run is `summarizer.pipeline.summarize` as a user has it (grounding on, strict; default retry
+Each run is `summarizer.api.summarize` as a user has it (grounding on, strict; default retry
 policy; no cache) in a fresh Python process, against tests/simulator.py in a process of its own, over
 synthetic articles (tests/synthetic.py). Scenarios and targets:
 
@@ -73,11 +73,11 @@ def child(options: dict[str, Any]) -> None:
     import openai
 
     from summarizer import Settings
-    from summarizer import pipeline as pipeline_module
-    from summarizer.ingest import read_articles
-    from summarizer.merge import merge_briefings
-    from summarizer.ratelimit import RateController
-    from summarizer.render import render_brief
+    from summarizer import api as pipeline_module
+    from summarizer.llm.ratelimit import RateController
+    from summarizer.merge.assemble import merge_briefings
+    from summarizer.output.render import render_brief
+    from summarizer.sources.ingest import read_articles
 
     trace: list[tuple[float, str, str]] = []
     started = time.monotonic()
@@ -155,11 +155,12 @@ def plain_sdk(articles: list[Any], options: dict[str, Any]) -> float:
     import httpx2
     import openai
 
-    from summarizer.engine import Engine, make_client
+    from summarizer.config.settings import Settings
+    from summarizer.llm.client import make_client
+    from summarizer.llm.engine import Engine
+    from summarizer.llm.prompts import article_message
     from summarizer.models import Briefing
-    from summarizer.prompts import article_message
-    from summarizer.run import Gate
-    from summarizer.settings import Settings
+    from summarizer.run.runner import Gate
 
     async def run() -> None:
         settings = Settings(base_url=options["url"], api_key="sk-benchmark")

@@ -5,7 +5,7 @@ error, `import summarizer`; and, for comparison, what a command that runs the pi
 
 Each command is run as a fresh process `--runs` times, after two warm-up runs (so the .pyc files exist),
 as hyperfine does; prints the mean, the fastest and the slowest wall time in milliseconds, and the bare
-interpreter's start-up for reference. Then the ten slowest imports of `import summarizer.pipeline`
+interpreter's start-up for reference. Then the ten slowest imports of `import summarizer.api`
 (python -X importtime), which is what a command that summarises pays on top.
 Target: --help and --version within ~100 ms of the bare interpreter (issue #12: they took 1.2-1.5 s).
 """
@@ -41,7 +41,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("summarizer brief x --modle m (usage error)", [*CLI, "brief", "x", "--modle", "m"]),
     ("Tab after 'summarizer br' (completion)", [*CLI]),
     ("python -c 'import summarizer'", [sys.executable, "-c", "import summarizer"]),
-    ("python -c 'import summarizer.pipeline'", [sys.executable, "-c", "import summarizer.pipeline"]),
+    ("python -c 'import summarizer.api'", [sys.executable, "-c", "import summarizer.api"]),
 ]
 
 
@@ -85,8 +85,8 @@ def main() -> None:
     for label, command in CASES:
         times = timed(command, runs, TAB if label.startswith("Tab") else {})
         print(f"{label:<46} {statistics.mean(times):7.1f} {min(times):7.1f} {max(times):7.1f}")
-    print("\nslowest imports under `import summarizer.pipeline` (cumulative ms):")
-    for micros, name in slowest_imports("summarizer.pipeline"):
+    print("\nslowest imports under `import summarizer.api` (cumulative ms):")
+    for micros, name in slowest_imports("summarizer.api"):
         print(f"  {micros / 1000:7.1f}  {name}")
     if shutil.which("hyperfine") is None:
         print("\n(hyperfine is not installed; these are the same warm-up-then-repeat measurements)")

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import Settings
 from summarizer.batch import batch_lines
-from summarizer.cache import open_store
-from summarizer.ingest import read_articles
 from summarizer.models import ArticleBriefing, Briefing, SourceRef
+from summarizer.sources.ingest import read_articles
+from summarizer.store import open_store
 from tests.synthetic import write_articles
 
 BRIEFING = ArticleBriefing(

@@ -46,7 +46,7 @@ def child(kind: str, base_url: str, folder: str, concurrency: int, cache: str) -
     import gc
 
     from summarizer import Settings, make_brief
-    from summarizer.render import render_brief
+    from summarizer.output.render import render_brief
 
     gc.freeze()  # as the command line does once its imports are done (see summarizer/cli/app.py)
 

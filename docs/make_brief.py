@@ -17,11 +17,11 @@ import os
 import sys
 from pathlib import Path
 
-from summarizer.grounding import ArticleFacts, apply_findings, check_briefing, inferred_dates
-from summarizer.ingest import read_articles
-from summarizer.merge import merge_briefings
+from summarizer.grounding.check import ArticleFacts, apply_findings, check_briefing, inferred_dates
+from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef, Usage
-from summarizer.render import render_brief
+from summarizer.output.render import render_brief
+from summarizer.sources.ingest import read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path("benchmarks") / "corpus"  # relative: the brief names each article by where it was read

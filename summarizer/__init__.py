@@ -19,7 +19,8 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if typing.TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported eagerly
-    from .engine import Engine, briefing_schema, make_client
+    from .api import RunResult, amake_brief, asummarize, make_brief, summarize
+    from .config.settings import DEFAULT_MODEL, FetchPolicy, Prices, RetryPolicy, Settings, Window
     from .errors import (
         AccessDenied,
         AnswerTruncated,
@@ -38,9 +39,11 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imp
         TransportError,
         UsageError,
     )
-    from .grounded import summarize_article
-    from .ingest import aread_articles, iter_articles, read_articles
-    from .merge import merge_briefings
+    from .grounding.workflow import summarize_article
+    from .llm.client import make_client
+    from .llm.engine import Engine
+    from .llm.schema import briefing_schema
+    from .merge.assemble import merge_briefings
     from .models import (
         Article,
         ArticleBriefing,
@@ -63,16 +66,18 @@ if typing.TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imp
         TimelineEvent,
         Usage,
     )
-    from .pipeline import RunResult, amake_brief, asummarize, make_brief, summarize
-    from .records import dump_records, load_records
-    from .render import render_brief, render_template
-    from .run import Gate, ProgressEvent, Summaries
-    from .settings import DEFAULT_MODEL, FetchPolicy, Prices, RetryPolicy, Settings, Window
-    from .sources import FeedReport
+    from .output.records import dump_records, load_records
+    from .output.render import render_brief
+    from .output.templates import render_template
+    from .run.runner import Gate, ProgressEvent, Summaries
+    from .sources.ingest import aread_articles, iter_articles, read_articles
+    from .sources.live import FeedReport
 
 #: Where each public name lives, by module (tests/test_api.py checks it against the imports above).
 _MODULES: dict[str, tuple[str, ...]] = {
-    "engine": ("Engine", "briefing_schema", "make_client"),
+    "llm.client": ("make_client",),
+    "llm.engine": ("Engine",),
+    "llm.schema": ("briefing_schema",),
     "errors": (
         "AccessDenied",
         "AnswerTruncated",
@@ -91,9 +96,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "TransportError",
         "UsageError",
     ),
-    "grounded": ("summarize_article",),
-    "ingest": ("aread_articles", "iter_articles", "read_articles"),
-    "merge": ("merge_briefings",),
+    "grounding.workflow": ("summarize_article",),
+    "sources.ingest": ("aread_articles", "iter_articles", "read_articles"),
+    "merge.assemble": ("merge_briefings",),
     "models": (
         "Article",
         "ArticleBriefing",
@@ -116,12 +121,13 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "TimelineEvent",
         "Usage",
     ),
-    "pipeline": ("RunResult", "amake_brief", "asummarize", "make_brief", "summarize"),
-    "records": ("dump_records", "load_records"),
-    "render": ("render_brief", "render_template"),
-    "run": ("Gate", "ProgressEvent", "Summaries"),
-    "settings": ("DEFAULT_MODEL", "FetchPolicy", "Prices", "RetryPolicy", "Settings", "Window"),
-    "sources": ("FeedReport",),
+    "api": ("RunResult", "amake_brief", "asummarize", "make_brief", "summarize"),
+    "output.records": ("dump_records", "load_records"),
+    "output.render": ("render_brief",),
+    "output.templates": ("render_template",),
+    "run.runner": ("Gate", "ProgressEvent", "Summaries"),
+    "config.settings": ("DEFAULT_MODEL", "FetchPolicy", "Prices", "RetryPolicy", "Settings", "Window"),
+    "sources.live": ("FeedReport",),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 

@@ -66,7 +66,7 @@ def regenerate() -> None:
 
     from summarizer import Settings
     from summarizer.batch import FileTransport, asubmit
-    from summarizer.ingest import read_articles
+    from summarizer.sources.ingest import read_articles
 
     from .conftest import EXAMPLES
 

@@ -10,9 +10,10 @@ from typing import Any
 import openai
 import pytest
 
-from summarizer import Engine, Gate, RetryPolicy, Settings, cassette, summarize_article
-from summarizer.ingest import read_articles
+from summarizer import Engine, Gate, RetryPolicy, Settings, summarize_article
 from summarizer.models import Article, ArticleBriefing
+from summarizer.sources.ingest import read_articles
+from summarizer.testing import cassette
 
 from .llm_server import LocalLLMServer, Step
 from .simulator import Config, Simulator

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from summarizer.grounding import ArticleFacts, check_briefing
-from summarizer.ingest import read_articles
+from summarizer.grounding.check import ArticleFacts, check_briefing
 from summarizer.models import Article, Briefing
+from summarizer.sources.ingest import read_articles
 
 from .conftest import EXAMPLES
 from .llm_server import ANSWERS

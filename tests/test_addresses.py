@@ -6,7 +6,7 @@ import ipaddress
 
 import pytest
 
-from summarizer.addresses import is_public
+from summarizer.web.addresses import is_public
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,12 @@ from pydantic import SecretStr
 from summarizer import Settings, make_brief
 from summarizer.batch import FileTransport, Limits, batch_brief, collect, submit
 from summarizer.batch.ledger import Ledger, ledger_beside
-from summarizer.cache import FileStore, open_store
 from summarizer.cli import EXIT_OK, main
+from summarizer.config.settings import Prices
 from summarizer.errors import UsageError
-from summarizer.ingest import read_articles
 from summarizer.models import Article, ArticleBriefing
-from summarizer.settings import Prices
+from summarizer.sources.ingest import read_articles
+from summarizer.store import FileStore, open_store
 
 from .batch_tools import FIXTURES, by_rule, run_batch
 from .conftest import EXAMPLES, FAST, TEST_KEY

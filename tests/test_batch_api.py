@@ -13,8 +13,8 @@ import pytest
 
 from summarizer import Settings
 from summarizer.batch import ApiTransport, FileTransport, batch_brief, cancel, collect, status, submit
-from summarizer.cache import open_store
 from summarizer.models import ArticleBriefing
+from summarizer.store import open_store
 
 from .conftest import FAST, REPLAY_URL, TEST_KEY
 from .llm_server import BatchPlan, LocalLLMServer, Step, answer, answer_with
@@ -138,7 +138,7 @@ def _upload(boundary: str, lines: list[dict[str, Any]], spacing: str = "") -> An
 
 
 def test_uploads_match_on_their_parsed_lines_not_the_boundary_or_spacing():
-    from summarizer.cassette import json_body_matcher
+    from summarizer.testing.cassette import json_body_matcher
 
     lines = [{"custom_id": "a", "body": {"model": "m"}}, {"custom_id": "b", "body": {"model": "m"}}]
     json_body_matcher(_upload("1111", lines), _upload("2222", lines, " "))

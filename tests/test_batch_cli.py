@@ -90,7 +90,7 @@ def test_status_needs_a_key_only_while_a_batch_of_the_provider_is_running(
     tmp_path, cache, capsys, monkeypatch
 ):
     from summarizer.batch.ledger import BatchRecord, Ledger, ledger_beside
-    from summarizer.cache import open_store
+    from summarizer.store import open_store
 
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     inputs = ["--transport", "file", "--input-dir", str(tmp_path / "in")]

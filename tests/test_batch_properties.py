@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from summarizer import Settings
 from summarizer.batch import FileTransport, Limits, collect, submit
 from summarizer.batch.ledger import BatchRecord, Ledger
-from summarizer.cache import open_store
 from summarizer.models import Article
+from summarizer.store import open_store
 
 from .batch_tools import by_rule, result_line
 

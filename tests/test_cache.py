@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from summarizer.cache import FileStore, open_store
 from summarizer.cli import EXIT_OK, EXIT_USAGE, main
-from summarizer.records import load_records
+from summarizer.output.records import load_records
+from summarizer.store import FileStore, open_store
 
 from .conftest import EXAMPLES, ROOT
 

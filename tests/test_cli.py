@@ -15,7 +15,7 @@ import pytest
 
 from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
 from summarizer.models import Brief
-from summarizer.render import escape_markdown
+from summarizer.output.render import escape_markdown
 
 from .conftest import EXAMPLES, ROOT
 from .llm_server import status
@@ -220,7 +220,7 @@ def test_html_output_is_safe_to_drop_into_a_page(tmp_path):
 
 
 def render_brief_json(item: object) -> str:
-    from summarizer.merge import merge_briefings
+    from summarizer.merge.assemble import merge_briefings
 
     return merge_briefings([item]).model_dump_json()  # type: ignore[list-item]
 
@@ -359,9 +359,9 @@ def test_help_version_and_usage_errors_load_none_of_the_heavy_libraries(args):
 
 
 def test_the_parsers_own_names_are_the_librarys():
-    from summarizer.cli.parser import ARTICLE_FIELDS, FORMATS
-    from summarizer.fields import FIELD_NAMES
-    from summarizer.render import FORMATS as RENDER_FORMATS
+    from summarizer.cli.options import ARTICLE_FIELDS, FORMATS
+    from summarizer.output.render import FORMATS as RENDER_FORMATS
+    from summarizer.sources.fields import FIELD_NAMES
 
     assert tuple(FIELD_NAMES) == ARTICLE_FIELDS and FORMATS == RENDER_FORMATS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import EXIT_OK, EXIT_USAGE, main
-from summarizer.merge import merge_briefings
+from summarizer.merge.assemble import merge_briefings
 from summarizer.models import Brief, Checks, Finding, Usage
 
 from .builders import cna, lbc, make
@@ -109,7 +109,7 @@ def test_a_wrong_detail_names_the_choices(brief_json, capsys):
 
 
 def test_the_parsers_details_are_the_librarys():
-    from summarizer.cli.parser import DETAILS
-    from summarizer.render import DETAILS as RENDER_DETAILS
+    from summarizer.cli.options import DETAILS
+    from summarizer.output.render import DETAILS as RENDER_DETAILS
 
     assert DETAILS == RENDER_DETAILS

@@ -12,14 +12,15 @@ import pytest
 from pydantic import ValidationError
 
 from summarizer import Settings, make_brief
-from summarizer.cache import FileStore
 from summarizer.cli import EXIT_OK, main
-from summarizer.cluster import EMBEDDING_STORY_SIMILARITY, cluster
-from summarizer.embeddings import BATCH, _shares, embed_briefings, embedding_text, pack, unpack
-from summarizer.engine import Embedded
-from summarizer.merge import merge_briefings
+from summarizer.llm.answers import Embedded
+from summarizer.llm.vectors import pack, unpack
+from summarizer.merge.assemble import merge_briefings
+from summarizer.merge.cluster import EMBEDDING_STORY_SIMILARITY, cluster
 from summarizer.models import ArticleBriefing, NewsEvent, Usage
-from summarizer.render import render_brief
+from summarizer.output.render import render_brief
+from summarizer.run.embeddings import BATCH, _shares, embed_briefings, embedding_text
+from summarizer.store import FileStore
 
 from .builders import cna, lbc, make
 from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
@@ -73,7 +74,7 @@ def test_the_seeds_are_one_story_found_by_their_embeddings_and_the_tokens_are_co
         merged.append(kwargs)
         return merge_briefings(*args, **kwargs)
 
-    monkeypatch.setattr("summarizer.pipeline.merge_briefings", merge)
+    monkeypatch.setattr("summarizer.api.merge_briefings", merge)
     result = make_brief([EXAMPLES], settings=settings_for(llm_endpoint()))
     [given] = merged  # the merge was given both briefings' vectors, as the server made them
     assert sorted(given["embeddings"]) == ["29bb05685f717daf", "b977c616738cd329"]
@@ -207,8 +208,8 @@ def test_an_unknown_cluster_is_a_usage_error_naming_it(capsys):
 def test_the_parsers_choices_are_the_settings():
     from typing import get_args
 
-    from summarizer.cli.parser import CLUSTERINGS
-    from summarizer.settings import Clustering
+    from summarizer.cli.options import CLUSTERINGS
+    from summarizer.config.settings import Clustering
 
     assert get_args(Clustering) == CLUSTERINGS
 
@@ -345,7 +346,7 @@ def test_a_requests_tokens_are_shared_out_whole_and_add_up():
 
 
 def test_embeddings_keyed_by_other_ids_or_of_two_lengths_are_a_clear_error_not_a_silent_fallback():
-    from summarizer.merge import merge_briefings
+    from summarizer.merge.assemble import merge_briefings
 
     from .builders import cna, lbc
 

@@ -9,7 +9,6 @@ import httpx2
 import openai
 import pytest
 
-from summarizer.endpoint_errors import retry_after as _retry_after
 from summarizer.errors import (
     AccessDenied,
     AnswerTruncated,
@@ -19,6 +18,7 @@ from summarizer.errors import (
     RequestRejected,
     TransportError,
 )
+from summarizer.llm.failures import retry_after as _retry_after
 
 from .conftest import FAST
 from .llm_server import answer, answer_with, content, refusal, status, truncated

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from summarizer.ingest import read_articles
+from summarizer.sources.ingest import read_articles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

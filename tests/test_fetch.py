@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from summarizer.cache import FileStore
+from summarizer.config.settings import FetchPolicy
 from summarizer.errors import InputError
-from summarizer.fetch import Fetched, Fetcher, user_agent
-from summarizer.settings import FetchPolicy
+from summarizer.store import FileStore
+from summarizer.web.fetch import Fetched, Fetcher, user_agent
 
 from .webserver import NewsSite, Route, self_signed
 

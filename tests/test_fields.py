@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import UsageError
-from summarizer.fields import MAX_FRONT_MATTER_CHARS, MAX_META_CHARS, MAX_URL_CHARS, article_id
-from summarizer.ingest import read_articles
-from summarizer.pages import MIN_ARTICLE_CHARS
+from summarizer.sources.fields import MAX_FRONT_MATTER_CHARS, MAX_META_CHARS, MAX_URL_CHARS, article_id
+from summarizer.sources.ingest import read_articles
+from summarizer.sources.pages import MIN_ARTICLE_CHARS
 
 from .test_ingest import TEXT, story, write
 
@@ -79,7 +79,7 @@ def test_front_matter_that_would_expand_or_run_away_is_refused_by_name(tmp_path,
 )
 def test_an_overlong_title_source_or_author_is_cut_to_its_cap_with_a_warning(tmp_path, caplog, field, limit):
     path = write(tmp_path / "long.json", json.dumps({"text": TEXT, field: "Word " * 1_000_000}))
-    with caplog.at_level(logging.WARNING, logger="summarizer.fields"):
+    with caplog.at_level(logging.WARNING, logger="summarizer.sources.fields"):
         [article] = read_articles([path]).articles
     value = getattr(article, field)
     assert len(value) <= limit and value.startswith("Word Word")
@@ -89,7 +89,7 @@ def test_an_overlong_title_source_or_author_is_cut_to_its_cap_with_a_warning(tmp
 def test_an_overlong_url_is_dropped_not_cut_with_a_warning(tmp_path, caplog):
     url = "https://example.org/" + "a" * MAX_URL_CHARS
     path = write(tmp_path / "long.json", json.dumps({"text": TEXT, "url": url, "title": "Bridge"}))
-    with caplog.at_level(logging.WARNING, logger="summarizer.fields"):
+    with caplog.at_level(logging.WARNING, logger="summarizer.sources.fields"):
         [article] = read_articles([path]).articles
     assert article.url is None and article.title == "Bridge"
     assert any("url" in r.getMessage() and str(path) in r.getMessage() for r in caplog.records)
@@ -119,7 +119,7 @@ def test_a_date_is_read_as_people_write_it(tmp_path, written, read):
 @pytest.mark.parametrize("written", ["2024-13-45", "Tuesday", "August 2025", "2025", "soon", "x" * 10_000])
 def test_a_date_that_cannot_be_read_is_dropped_with_a_warning_and_the_article_kept(tmp_path, caplog, written):
     path = write(tmp_path / "a.md", f"---\ntitle: Bridge\npublished: {written}\n---\n{TEXT}")
-    with caplog.at_level(logging.WARNING, logger="summarizer.fields"):
+    with caplog.at_level(logging.WARNING, logger="summarizer.sources.fields"):
         result = read_articles([path])
     [article] = result.articles
     assert article.published is None and article.title == "Bridge" and result.failures == []

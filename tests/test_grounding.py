@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.grounding import (
+from summarizer.grounding.check import (
     ArticleFacts,
     aliases,
     apply_findings,
@@ -21,9 +21,9 @@ from summarizer.grounding import (
     quote_found,
     unknown_names,
 )
-from summarizer.merge import merge_briefings
+from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
-from summarizer.render import render_brief
+from summarizer.output.render import render_brief
 
 from .grounding_corpus import evaluate
 from .llm_server import answer, answer_with

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import UsageError
-from summarizer.ingest import iter_articles, read_articles
 from summarizer.models import Article, Failure
+from summarizer.sources.ingest import iter_articles, read_articles
 
 from .conftest import EXAMPLES
 
@@ -173,7 +173,7 @@ OWN_OUTPUTS = {
 def test_a_brief_we_wrote_is_skipped_with_a_note_in_a_folder_and_as_a_file(tmp_path, caplog, name):
     ours = write(tmp_path / name, OWN_OUTPUTS[name])
     write(tmp_path / "article.txt", TEXT)
-    with caplog.at_level(logging.INFO, logger="summarizer.ingest"):
+    with caplog.at_level(logging.INFO, logger="summarizer.sources"):
         from_folder = read_articles([tmp_path])
         from_file = read_articles([ours])
     assert [a.text for a in from_folder.articles] == [TEXT] and from_folder.failures == []

@@ -8,11 +8,11 @@ from datetime import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.cluster import cluster, same_story
-from summarizer.merge import merge_briefings
+from summarizer.merge.assemble import merge_briefings
+from summarizer.merge.cluster import cluster, same_story
 from summarizer.models import ArticleBriefing, Failure, NewsEvent
-from summarizer.render import render_brief
-from summarizer.text import name_key
+from summarizer.output.render import render_brief
+from summarizer.text.normalize import name_key
 
 from .builders import cna, lbc, make
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.outlets import MAX_OUTLET_CHARS, short_name
+from summarizer.output.outlets import MAX_OUTLET_CHARS, short_name
 
 SHORT = {
     "Associated Press (published by the St. Paul Pioneer Press / TwinCities.com)": "Associated Press",

@@ -66,11 +66,12 @@ def _imported_modules() -> set[str]:
 
 def test_the_wheel_ships_the_prompts_templates_and_type_marker(wheel):
     names = set(wheel.namelist())
-    from summarizer.prompts import TEMPLATES
+    from summarizer.llm.prompts import TEMPLATES
 
     for name in (
         *(f"prompts/{template}" for template in TEMPLATES),
-        "templates/brief.md.j2",
+        "output/templates/brief.md.j2",
+        "output/templates/page.html.j2",
         "py.typed",
     ):
         assert f"summarizer/{name}" in names

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.merge import merge_briefings
-from summarizer.render import render_brief
+from summarizer.merge.assemble import merge_briefings
+from summarizer.output.render import render_brief
 
 from .builders import cna, lbc, make
 
@@ -221,7 +221,7 @@ def test_dark_mode_is_dark_with_light_text(html_file, tmp_path):
 
 
 def test_a_page_saved_among_the_articles_is_not_read_back_as_one(tmp_path):
-    from summarizer.ingest import read_articles
+    from summarizer.sources.ingest import read_articles
 
     (tmp_path / "brief.html").write_text(page(), encoding="utf-8")
     (tmp_path / "article.txt").write_text("The bridge reopened on Monday after two years of repairs.\n" * 10)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.ingest import read_articles
-from summarizer.pages import html_to_text
+from summarizer.sources.ingest import read_articles
+from summarizer.sources.pages import html_to_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

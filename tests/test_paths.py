@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.ingest import read_articles
-from summarizer.paths import is_url
+from summarizer.sources.ingest import read_articles
+from summarizer.sources.paths import is_url
 
 from .test_ingest import TEXT, story, write
 

@@ -18,10 +18,10 @@ import pytest
 
 from summarizer import RunResult, Settings, UsageError, make_brief
 from summarizer.cli import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_OK, EXIT_STOPPED, EXIT_TERMINATED, main
-from summarizer.progress import ProgressBar, ProgressLines
-from summarizer.render import render_brief
-from summarizer.run import cut_article
-from summarizer.settings import Prices
+from summarizer.cli.progress import ProgressBar, ProgressLines
+from summarizer.config.settings import Prices
+from summarizer.output.render import render_brief
+from summarizer.run.runner import cut_article
 
 from .conftest import FAST, PATIENT, ROOT, TEST_KEY
 from .simulator import Simulator

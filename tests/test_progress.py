@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.cli.progress import ProgressBar, ProgressLines, clock, pace, progress_for
 from summarizer.models import Article, Usage
-from summarizer.progress import ProgressBar, ProgressLines, clock, pace, progress_for
-from summarizer.run import ProgressEvent
+from summarizer.run.runner import ProgressEvent
 
 from .conftest import ROOT, TEST_KEY
 from .simulator import Config, Simulator

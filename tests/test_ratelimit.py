@@ -12,14 +12,8 @@ from typing import Any, TypeVar
 import httpx2
 import pytest
 
-from summarizer.ratelimit import (
-    Permit,
-    RateController,
-    Signals,
-    is_quota_exhausted,
-    parse_duration,
-    read_signals,
-)
+from summarizer.llm.ratelimit import Permit, RateController
+from summarizer.llm.signals import Signals, is_quota_exhausted, parse_duration, read_signals
 
 from .simulator import Config, Simulator
 

@@ -74,7 +74,7 @@ def test_an_unwritable_cache_is_one_warning_and_the_brief_is_still_written(
         cache = tmp_path / "blocker" / "cache"
         reason = "Not a directory"
     else:
-        monkeypatch.setattr("summarizer.cache.write_atomic", _no_space)
+        monkeypatch.setattr("summarizer.store.files.write_atomic", _no_space)
         reason = "No space left on device"
     out = tmp_path / "brief.md"
     args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]

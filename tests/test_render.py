@@ -14,15 +14,10 @@ from markdown_it.token import Token
 from pydantic import BaseModel
 
 from summarizer.errors import UsageError
-from summarizer.merge import merge_briefings
+from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Brief, Checks, Failure, Finding, Usage
-from summarizer.render import (
-    GENERATED_MARKER,
-    escape_markdown,
-    format_for_path,
-    render_brief,
-    render_template,
-)
+from summarizer.output.render import GENERATED_MARKER, escape_markdown, format_for_path, render_brief
+from summarizer.output.templates import render_template
 
 from .builders import cna, lbc, make
 

@@ -11,8 +11,8 @@ import pytest
 
 from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_STOPPED, main
-from summarizer.progress import ProgressLines
-from summarizer.run import Gate
+from summarizer.cli.progress import ProgressLines
+from summarizer.run.runner import Gate
 
 from .conftest import FAST, TEST_KEY
 from .llm_server import LocalLLMServer, answer, status

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from summarizer import RunResult, Settings, amake_brief
-from summarizer.cache import FileStore
 from summarizer.cli import EXIT_FAILURES, EXIT_OK, main
-from summarizer.ingest import Ingested, read_articles
-from summarizer.pages import page
-from summarizer.settings import FetchPolicy, Window, parse_moment
-from summarizer.sources import read_url_list
+from summarizer.config.settings import FetchPolicy, Window, parse_moment
+from summarizer.sources.ingest import Ingested, read_articles
+from summarizer.sources.live import read_url_list
+from summarizer.sources.pages import page
+from summarizer.store import FileStore
 
 from .conftest import EXAMPLES, ROOT, TEST_KEY
 from .simulator import Config, Simulator
@@ -178,7 +178,7 @@ def test_a_reader_that_chokes_costs_only_its_url(site, monkeypatch):
         raise RecursionError("maximum recursion depth exceeded")
 
     good = site.feed("/feed.xml", [(2, NOW, True)])
-    monkeypatch.setattr("summarizer.sources.page", choke)
+    monkeypatch.setattr("summarizer.sources.live.page", choke)
     result = read(site.page("/news/1", 1), good)
     assert [a.title for a in result.articles] == ["Council vote number 2"]
     [failure] = result.failures
@@ -192,7 +192,7 @@ def test_reading_a_slow_page_does_not_stall_the_other_fetches(site, monkeypatch)
         time.sleep(1.0)  # as a large page keeps trafilatura busy
         return real(origin, html)
 
-    monkeypatch.setattr("summarizer.sources.page", slow)
+    monkeypatch.setattr("summarizer.sources.live.page", slow)
     first = site.page("/news/1", 1)
     others = [site.page(f"/news/{n}", n, delay=0.3) for n in (2, 3)]
     policy = LOCAL.model_copy(update={"timeout": 0.8, "per_host": 3, "robots": False})

@@ -10,9 +10,9 @@ import pytest
 from pydantic import BaseModel
 
 from summarizer import Settings, make_brief
-from summarizer.cache import FileStore, Store, open_store, register_store, store_for
 from summarizer.errors import UsageError
-from summarizer.sqlite_store import SQLiteStore
+from summarizer.store import FileStore, Store, open_store, register_store, store_for
+from summarizer.store.sqlite import SQLiteStore
 
 from .conftest import FAST, TEST_KEY
 from .simulator import Config, Simulator
@@ -227,7 +227,7 @@ def test_a_rerun_on_either_store_makes_no_call(url, tmp_path):
 
 def test_a_run_of_files_opens_its_store_once(tmp_path, monkeypatch):
     # A URL in the inputs needs the store for its fetch records too; a run of files does not.
-    from summarizer import cache
+    from summarizer.store import registry as cache
 
     opened: list[str] = []
     real = cache.open_store

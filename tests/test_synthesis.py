@@ -8,7 +8,7 @@ from typing import Any
 from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_OK, main
 from summarizer.models import Brief
-from summarizer.render import render_brief
+from summarizer.output.render import render_brief
 
 from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
 from .llm_server import LocalLLMServer, answer, answer_with
@@ -101,8 +101,8 @@ def test_without_the_flag_no_synthesis_is_asked_for(tmp_path):
 
 
 def test_the_synthesis_key_does_not_depend_on_where_the_articles_were_read_from():
-    from summarizer.merge import merge_briefings
-    from summarizer.synthesis import story_key
+    from summarizer.merge.assemble import merge_briefings
+    from summarizer.synthesis.synthesize import story_key
 
     from .builders import cna, lbc
 

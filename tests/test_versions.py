@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from summarizer.models import Disagreement, FactDisagreement, OutletVersion, ReportedValue
-from summarizer.versions import VersionCheck, merge_found
+from summarizer.synthesis.versions import VersionCheck, merge_found
 
 MAJORCA = "Spain won 1-0. A Lauren Hemp shot struck the bar before Olga Carmona\u2019s 29th minute goal."
 OLIVE = 'England went close when Lauren Hemp hit the post, and Sarina Wiegman said: "We were so close."'
@@ -123,8 +123,8 @@ def test_a_disagreement_the_merge_already_shows_is_not_shown_twice():
     ],
 )
 def test_a_found_disagreement_reads_as_its_fact_and_its_fact_cannot_inject_markdown(about):
-    from summarizer.merge import merge_briefings
-    from summarizer.render import render_brief
+    from summarizer.merge.assemble import merge_briefings
+    from summarizer.output.render import render_brief
 
     from .builders import cna, lbc
 

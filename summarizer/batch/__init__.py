@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Article
+from ..sync import run_sync
 from .collect import Collected, FollowupDeferred, Followups, acollect, batch_brief
 from .ledger import BatchRecord, Ledger, ledger_beside
 from .submit import (
@@ -68,27 +69,19 @@ __all__ = [
 
 def submit(articles: Sequence[Article], **options: Any) -> Submitted:
     """The synchronous form of `asubmit`."""
-    from ..pipeline import run_sync  # here: the pipeline is the library's front, batch one of its users
-
     return run_sync(asubmit(articles, **options))
 
 
 def status(**options: Any) -> list[BatchRecord]:
     """The synchronous form of `astatus`."""
-    from ..pipeline import run_sync
-
     return run_sync(astatus(**options))
 
 
 def collect(**options: Any) -> Collected:
     """The synchronous form of `acollect`."""
-    from ..pipeline import run_sync
-
     return run_sync(acollect(**options))
 
 
 def cancel(**options: Any) -> list[BatchRecord]:
     """The synchronous form of `acancel`."""
-    from ..pipeline import run_sync
-
     return run_sync(acancel(**options))

@@ -12,16 +12,19 @@ from typing import Any, Literal
 
 from pydantic import SecretStr
 
-from ..cache import Store
-from ..engine import Engine, completion_from, make_client, request_body
+from ..config.settings import Prices, Settings
 from ..errors import ArticleError, InvalidAnswer, UsageError, redact
-from ..grounded import summarize_article
-from ..merge import merge_briefings
+from ..grounding.workflow import summarize_article
+from ..llm.answers import completion_from
+from ..llm.client import make_client
+from ..llm.engine import Engine
+from ..llm.prompts import article_message
+from ..llm.ratelimit import RateController
+from ..llm.schema import request_body
+from ..merge.assemble import merge_briefings
 from ..models import ArticleBriefing, Brief, Briefing, Failure, FailureKind, SourceRef, Usage
-from ..prompts import article_message
-from ..ratelimit import RateController
-from ..run import Gate, failure_of
-from ..settings import Prices, Settings
+from ..run.runner import Gate, failure_of
+from ..store import Store
 from .ledger import FOLLOWUP, BatchRecord, Ledger, Member
 from .submit import ENDPOINT, InputFile, Limits, Submitted, custom_id_of, input_folder, places
 from .transports import TERMINAL, ApiTransport, FileTransport, Transport

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from ..cache import FileStore, Store
 from ..errors import UsageError
 from ..models import Article
-from ..sqlite_store import SQLiteStore, connect
+from ..store import FileStore, Store
+from ..store.sqlite import SQLiteStore, connect
 
 __all__ = ["BatchRecord", "Ledger", "Member", "RequestState", "ledger_beside"]
 

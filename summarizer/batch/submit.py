@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..cache import FileStore, Store, answer_key, store_for
-from ..engine import fingerprint, request_body
+from ..config.settings import Settings
 from ..errors import UsageError
+from ..llm.prompts import article_message
+from ..llm.schema import fingerprint, request_body
 from ..models import Article, ArticleBriefing, Briefing
-from ..prompts import article_message
-from ..run import cut_article
-from ..settings import Settings
+from ..run.runner import cut_article
+from ..store import FileStore, Store, answer_key, store_for
 from .ledger import BatchRecord, Ledger, ledger_beside
 from .transports import TERMINAL, ApiTransport, FileTransport, Transport
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..engine import BatchAPI
 from ..errors import UsageError, redact
+from ..llm.batch_api import BatchAPI
 from .ledger import BatchRecord
 
 __all__ = ["TERMINAL", "ApiTransport", "FileTransport", "Transport"]

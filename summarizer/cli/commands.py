@@ -13,16 +13,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..cache import open_store, store_for
-from ..engine import Unrecoverable, briefing_schema
+from ..api import Progress, make_brief, select_articles, summarize
+from ..config.settings import Settings, Window, default_cache_dir
 from ..errors import UsageError
-from ..merge import merge_briefings
+from ..llm.engine import Unrecoverable
+from ..llm.schema import briefing_schema
+from ..merge.assemble import merge_briefings
 from ..models import ArticleBriefing, Brief, Failure
-from ..pipeline import Progress, make_brief, select_articles, summarize
-from ..progress import showing_progress
-from ..records import dump_records, read_records
-from ..render import render_brief
-from ..settings import Settings, Window, default_cache_dir
+from ..output.records import dump_records, read_records
+from ..output.render import render_brief
+from ..store import open_store, store_for
 from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import (
@@ -35,6 +35,7 @@ from .output import (
     rendered,
     write_output,
 )
+from .progress import showing_progress
 
 __all__ = ["COMMANDS"]
 
@@ -284,7 +285,7 @@ def _cassette(
     if not args.cassette:
         yield settings, None
         return
-    from ..cassette import cassette_settings, not_recorded, use_cassette
+    from ..testing.cassette import cassette_settings, not_recorded, use_cassette
 
     with use_cassette(args.cassette, record=args.record):
         yield cassette_settings(settings, record=args.record), not_recorded

@@ -9,16 +9,17 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..api import Summaries
+from ..config.settings import Prices, Settings
 from ..errors import SummarizerError, UsageError
-from ..files import write_atomic
 from ..models import Brief
-from ..pipeline import Summaries
-from ..render import Format, format_for_path, render_brief, render_template
-from ..settings import Prices, Settings
+from ..output.render import Format, format_for_path, render_brief
+from ..output.templates import render_template
+from ..store.atomic import write_atomic
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
 
 if TYPE_CHECKING:
-    from ..sources import FeedReport
+    from ..sources.live import FeedReport
 
 __all__ = [
     "check_output",

@@ -2,8 +2,7 @@
 
 It imports nothing heavy (no pydantic, no OpenAI SDK, no jinja2): `--help`, `--version`, a usage error
 and a shell's completion answer before the library is loaded. Option values that need the library
-(prices) import it when they are given.
-"""
+(prices) import it when they are given."""
 
 from __future__ import annotations
 
@@ -12,32 +11,27 @@ import difflib
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
-from datetime import datetime, time
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
-from ..config import DEFAULT_EMBEDDING_MODEL, DEFAULT_MODEL, default_cache_dir
 
 if TYPE_CHECKING:
-    from ..settings import Prices
+    pass
+from .options import (
+    SHELLS,
+    cache_option,
+    input_options,
+    live_options,
+    model_options,
+    output_options,
+    story_options,
+    talk_options,
+    transport_options,
+)
+from .values import prices
 
-__all__ = ["ARTICLE_FIELDS", "CLUSTERINGS", "DETAILS", "FORMATS", "SHELLS", "Parser", "build_parser"]
-
-#: The article fields --field can map (summarizer.fields.FIELD_NAMES; a test keeps the two the same).
-ARTICLE_FIELDS = ("text", "title", "source", "url", "author", "published")
-#: The output formats (summarizer.render.FORMATS; a test keeps the two the same).
-FORMATS = ("markdown", "json", "html")
-#: How much of each story the brief shows (summarizer.render.DETAILS; a test keeps the two the same).
-DETAILS = ("brief", "full")
-#: How briefings are grouped into stories (summarizer.settings.Clustering; a test keeps the two the same).
-CLUSTERINGS = ("text", "embeddings")
-#: The shells `summarizer completion` writes a script for.
-SHELLS = ("bash", "zsh", "fish")
-
-#: Anything that options can be added to: a parser or one of its groups.
-Options = argparse._ActionsContainer
+__all__ = ["Parser", "build_parser", "complete_if_asked"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -97,240 +91,6 @@ def _nearest(given: str, known: Sequence[str]) -> str:
     return f" (did you mean {' or '.join(close)}?)" if close else ""
 
 
-# --- options shared by several commands --------------------------------------------------------------
-
-
-def _input_options(parser: Options) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH|URL",
-        help="articles: .txt .md .json .jsonl .html .xml/.rss/.atom files, folders, - for stdin, "
-        "or http(s) URLs of pages and RSS/Atom feeds",
-    )
-    parser.add_argument(
-        "--field",
-        action="append",
-        default=[],
-        type=_field,
-        metavar="NAME=KEY",
-        help="read an article field from a JSON export's own key, e.g. text=body or "
-        "title=title.rendered (repeatable; fields: " + ", ".join(ARTICLE_FIELDS) + ")",
-    )
-    parser.add_argument(
-        "--since",
-        type=_moment(start=True),
-        metavar="WHEN",
-        help="leave out articles published before WHEN: a date (YYYY-MM-DD), an ISO time, or a time "
-        "ago (90m, 24h, 2d, 1w); a feed's older entries are not even fetched",
-    )
-    parser.add_argument(
-        "--until",
-        type=_moment(start=False),
-        metavar="WHEN",
-        help="leave out articles published after WHEN (a date includes the whole day)",
-    )
-
-
-def _live_options(parser: Options) -> None:
-    parser.add_argument(
-        "--feeds",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="fetch the URLs listed in FILE too: OPML, or one URL a line with # comments (repeatable)",
-    )
-    parser.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="fetch from private, loopback and link-local addresses too (an intranet CMS); "
-        "refused by default, after DNS and on every redirect",
-    )
-    parser.add_argument(
-        "--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows"
-    )
-    parser.add_argument(
-        "--no-follow-links",
-        action="store_true",
-        help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
-    )
-
-
-def _endpoint_options(parser: Options) -> None:
-    parser.add_argument("--model", help=f"the model (default: {DEFAULT_MODEL})")
-    parser.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="an OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or OpenAI's)",
-    )
-    parser.add_argument(
-        "--mode",
-        choices=["json_schema", "json_object"],
-        help="json_object for servers without strict JSON-schema output",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=_seconds,
-        metavar="SECONDS",
-        help="how long to wait for one answer before it counts as a hang and is retried (default: 120)",
-    )
-    parser.add_argument(
-        "--cassette",
-        metavar="FILE",
-        help="replay the HTTP exchanges recorded in FILE instead of calling the endpoint",
-    )
-    parser.add_argument(
-        "--record",
-        action="store_true",
-        help="with --cassette: call the endpoint and record the exchanges to FILE",
-    )
-
-
-def _check_options(parser: Options) -> None:
-    parser.add_argument(
-        "--max-reasks",
-        type=_non_negative,
-        metavar="N",
-        help="times an invalid answer is sent back with its errors (default: 2)",
-    )
-    parser.add_argument(
-        "--grounding",
-        choices=["strict", "warn", "off"],
-        help="quotes, figures and names the article does not support: drop them after one "
-        "re-ask (strict, default), keep them marked unverified (warn), or do not check (off)",
-    )
-
-
-def _pace_options(parser: Options) -> None:
-    parser.add_argument(
-        "--concurrency",
-        type=_positive,
-        metavar="N",
-        help="requests in flight at once (default: 8)",
-    )
-    parser.add_argument(
-        "--rpm",
-        type=_rate,
-        metavar="N",
-        help="the endpoint's requests-per-minute limit, to pace the run under it "
-        "(default: learned from the server's x-ratelimit-* headers and 429s)",
-    )
-    parser.add_argument(
-        "--tpm", type=_rate, metavar="N", help="the endpoint's tokens-per-minute limit (default: learned)"
-    )
-    parser.add_argument(
-        "--deadline",
-        type=_seconds,
-        metavar="SECONDS",
-        help="stop sending after this long; the articles left are listed as not summarised",
-    )
-    parser.add_argument(
-        "--max-tokens",
-        type=_positive,
-        metavar="N",
-        help="token budget for the whole run: once spent, no new request is sent and the "
-        "remaining articles are listed as not summarised",
-    )
-    parser.add_argument(
-        "--max-article-tokens",
-        type=_positive,
-        metavar="N",
-        help="cut longer articles to about N tokens (default: 12000; the output says which)",
-    )
-    parser.add_argument(
-        "--price",
-        type=_prices,
-        metavar="IN,OUT[,CACHED]",
-        help="dollars per million input, output (and cached input) tokens, to show the cost "
-        "(default: $SUMMARIZER_PRICE; no price, no cost)",
-    )
-
-
-def _model_options(parser: argparse.ArgumentParser) -> None:
-    """Everything about the calls to the model, in groups: endpoint, checks, pace and budget, cache."""
-    _endpoint_options(parser.add_argument_group("model and endpoint"))
-    _check_options(parser.add_argument_group("checks"))
-    _pace_options(parser.add_argument_group("pace and budget"))
-    cache = parser.add_argument_group("cache")
-    _cache_option(cache)
-    cache.add_argument(
-        "--no-cache", action="store_true", help="neither read nor store briefings in the cache"
-    )
-
-
-def _story_options(parser: Options) -> None:
-    parser.add_argument(
-        "--cluster",
-        choices=CLUSTERINGS,
-        help="how briefings on one event are found: by their words (text, default), or by the "
-        "endpoint's embeddings of their events, headlines and summaries (one request per 64 "
-        "briefings, cached; by text again if it fails)",
-    )
-    parser.add_argument(
-        "--embedding-model",
-        metavar="NAME",
-        help=f"the model of --cluster embeddings (default: {DEFAULT_EMBEDDING_MODEL})",
-    )
-
-
-def _output_options(parser: Options, *, formats: bool = True) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: stdout)")
-    if formats:
-        parser.add_argument(
-            "--format",
-            choices=FORMATS,
-            help="markdown, json (the Brief model, everything) or html (a safe fragment); default: "
-            "from -o's extension (.md, .json, .html/.htm), else markdown",
-        )
-        parser.add_argument(
-            "--title", metavar="TEXT", help="the brief's title (default: News brief and the articles' dates)"
-        )
-        parser.add_argument(
-            "--detail",
-            choices=DETAILS,
-            default="brief",
-            help="brief (default: at most 5 key points a story, the most reported first) or full",
-        )
-        parser.add_argument(
-            "--no-appendix",
-            action="store_true",
-            help="leave out failures, checks and usage: a copy to publish (the JSON keeps them)",
-        )
-        parser.add_argument(
-            "--standalone",
-            action="store_true",
-            help="with html: a whole page (title, styles for light and dark, no script)",
-        )
-        parser.add_argument(
-            "--template",
-            metavar="FILE",
-            help="render with your own jinja2 template instead (sandboxed; see the README)",
-        )
-
-
-def _talk_options(parser: Options) -> None:
-    # One or the other: -q -v together asked for nothing and for more at once.
-    talk = parser.add_mutually_exclusive_group()
-    talk.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
-    talk.add_argument("-v", "--verbose", action="store_true", help="log requests and retries on stderr")
-
-
-def _cache_option(parser: Options) -> None:
-    parser.add_argument(
-        "--cache-dir",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help=f"where briefings are stored as they arrive (default: {default_cache_dir()})",
-    )
-    parser.add_argument(
-        "--cache",
-        metavar="URL",
-        help="the store as a URL instead: file:DIR, or sqlite:PATH for one file many processes share "
-        "(default: $SUMMARIZER_CACHE, else the folder)",
-    )
-
-
 def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {line}" for line in lines)
 
@@ -339,6 +99,7 @@ _EXIT_STATUS = """exit status:
   0 all summarised; 1 some inputs not summarised (the output lists them); 2 usage error;
   3 the endpoint rejected the API key or the quota is spent; 4 the endpoint is wrong (nothing
   listening, not OpenAI-compatible, unknown model); 130 interrupted; 143 terminated"""
+
 
 _SETTINGS = """settings come from the flags, then SUMMARIZER_* variables (OPENAI_API_KEY, OPENAI_BASE_URL),
 then [tool.summarizer] in the nearest pyproject.toml, then the user's config.toml:
@@ -384,11 +145,11 @@ def build_parser() -> Parser:
         "cat export.jsonl | summarizer brief - --field text=body --concurrency 16",
         "summarizer brief today/ --base-url http://localhost:8000/v1 --model qwen3 --mode json_object",
     )
-    _input_options(brief.add_argument_group("input"))
-    _live_options(brief.add_argument_group("live sources (URLs and feeds)"))
-    _output_options(brief.add_argument_group("output"))
-    _model_options(brief)
-    _story_options(brief.add_argument_group("stories"))
+    input_options(brief.add_argument_group("input"))
+    live_options(brief.add_argument_group("live sources (URLs and feeds)"))
+    output_options(brief.add_argument_group("output"))
+    model_options(brief)
+    story_options(brief.add_argument_group("stories"))
     brief.add_argument_group("synthesis").add_argument(
         "--synthesize",
         action="store_true",
@@ -396,7 +157,7 @@ def build_parser() -> Parser:
         "and summary from all of them and find what they report differently (each version checked "
         "against its outlet's article; cached like a briefing)",
     )
-    _talk_options(brief.add_argument_group("display"))
+    talk_options(brief.add_argument_group("display"))
 
     summarise = command(
         "summarize",
@@ -404,11 +165,11 @@ def build_parser() -> Parser:
         "summarizer summarize today/ -o briefings.jsonl",
         "summarizer summarize today/ | summarizer merge - -o brief.json",
     )
-    _input_options(summarise.add_argument_group("input"))
-    _live_options(summarise.add_argument_group("live sources (URLs and feeds)"))
-    _output_options(summarise.add_argument_group("output"), formats=False)
-    _model_options(summarise)
-    _talk_options(summarise.add_argument_group("display"))
+    input_options(summarise.add_argument_group("input"))
+    live_options(summarise.add_argument_group("live sources (URLs and feeds)"))
+    output_options(summarise.add_argument_group("output"), formats=False)
+    model_options(summarise)
+    talk_options(summarise.add_argument_group("display"))
 
     merge = command(
         "merge",
@@ -420,7 +181,7 @@ def build_parser() -> Parser:
     merge.add_argument(
         "paths", nargs="+", metavar="FILE", help="JSON-lines files written by summarize, or - for stdin"
     )
-    _output_options(merge.add_argument_group("output"), formats=False)
+    output_options(merge.add_argument_group("output"), formats=False)
 
     render = command(
         "render",
@@ -431,7 +192,7 @@ def build_parser() -> Parser:
     render.add_argument(
         "path", metavar="FILE", help="a brief as JSON (from merge, or brief --format json), or - for stdin"
     )
-    _output_options(render.add_argument_group("output"))
+    output_options(render.add_argument_group("output"))
 
     schema = command(
         "schema",
@@ -448,7 +209,7 @@ def build_parser() -> Parser:
         "summarizer cache clear --cache-dir ./briefs-cache",
     )
     cache.add_argument("action", choices=["info", "clear"])
-    _cache_option(cache)
+    cache_option(cache)
 
     batch = command(
         "batch",
@@ -483,22 +244,22 @@ def _batch_actions(batch: Parser) -> None:
     """submit, status, cancel and collect: the model options of brief, and where the batch goes."""
     actions = batch.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
     submit = actions.add_parser("submit", help="send every article not yet cached as a batch request")
-    _input_options(submit.add_argument_group("input"))
-    _transport_options(submit)
-    _model_options(submit)
-    _talk_options(submit.add_argument_group("display"))
+    input_options(submit.add_argument_group("input"))
+    transport_options(submit)
+    model_options(submit)
+    talk_options(submit.add_argument_group("display"))
     for name, summary in (
         ("status", "each batch's state and request counts"),
         ("cancel", "cancel the batches still running (collect then takes what was answered)"),
     ):
         action = actions.add_parser(name, help=summary)
-        _transport_options(action)
-        _model_options(action)
-        _talk_options(action.add_argument_group("display"))
+        transport_options(action)
+        model_options(action)
+        talk_options(action.add_argument_group("display"))
     collect = actions.add_parser(
         "collect", help="store the answers of finished batches; optionally write the brief"
     )
-    _transport_options(collect)
+    transport_options(collect)
     results = collect.add_argument_group("results")
     results.add_argument(
         "--results",
@@ -516,32 +277,13 @@ def _batch_actions(batch: Parser) -> None:
     )
     results.add_argument(
         "--batch-price",
-        type=_prices,
+        type=prices,
         metavar="IN,OUT[,CACHED]",
         help="dollars per million tokens at the batch rate (default: --price); follow-ups cost --price",
     )
-    _output_options(collect.add_argument_group("output"))
-    _model_options(collect)
-    _talk_options(collect.add_argument_group("display"))
-
-
-def _transport_options(parser: argparse.ArgumentParser) -> None:
-    where = parser.add_argument_group("transport")
-    where.add_argument(
-        "--transport",
-        choices=["api", "file"],
-        default="api",
-        help="api: upload to the provider's Batch API (default); file: write and read JSONL files for "
-        "another tool (vllm run-batch), no upload",
-    )
-    where.add_argument(
-        "--input-dir",
-        type=Path,
-        default=Path("batch-inputs"),
-        metavar="DIR",
-        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
-    )
-    parser.set_defaults(since=None, until=None, field=[])
+    output_options(collect.add_argument_group("output"))
+    model_options(collect)
+    talk_options(collect.add_argument_group("display"))
 
 
 def complete_if_asked(parser: Parser) -> None:
@@ -551,78 +293,3 @@ def complete_if_asked(parser: Parser) -> None:
         import argcomplete
 
         argcomplete.autocomplete(parser, exit_method=sys.exit)
-
-
-# --- option values -------------------------------------------------------------------------------------
-
-
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"give a whole number, not {text!r}") from None
-
-
-def _positive(text: str) -> int:
-    value = _whole(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _non_negative(text: str) -> int:
-    value = _whole(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("give a number of seconds") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return value
-
-
-def _rate(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("give a number a minute, e.g. 500") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return value
-
-
-def _prices(text: str) -> Prices:
-    from ..settings import Prices
-
-    try:
-        return Prices.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _field(text: str) -> tuple[str, str]:
-    name, _, key = text.partition("=")
-    if name not in ARTICLE_FIELDS or not key:
-        raise argparse.ArgumentTypeError(f"give NAME=KEY with NAME one of {', '.join(ARTICLE_FIELDS)}")
-    return name, key
-
-
-def _moment(*, start: bool) -> Callable[[str], datetime]:
-    def parse(text: str) -> datetime:
-        from ..settings import parse_moment  # imported when a window is given, not for --help
-
-        try:
-            moment = parse_moment(text)
-        except ValueError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
-        if len(text) == 10 and not start:  # a date: the whole day
-            moment = datetime.combine(moment.date(), time.max)
-        return moment.replace(tzinfo=None) if moment.tzinfo is None else moment
-
-    return parse

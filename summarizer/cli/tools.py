@@ -6,7 +6,7 @@ import argparse
 import shlex
 from collections.abc import Callable
 
-from ..config import find_project_file, user_config_file
+from ..config.files import find_project_file, user_config_file
 from ..errors import UsageError
 from .exits import EXIT_OK
 
@@ -20,7 +20,7 @@ _VALUE_COLUMN = 40
 def _config(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from ..settings import Settings
+    from ..config.settings import Settings
 
     project, user = find_project_file(), user_config_file()
     try:

@@ -1,0 +1,332 @@
+"""The one settings object: how to reach the model, how hard to push it, what a run may spend.
+
+Read from the environment and the configuration files here and nowhere else. Precedence: what the
+caller passes (the command line's flags) > environment variables > `[tool.summarizer]` in the nearest
+pyproject.toml > the user's config.toml > defaults (summarizer/config/files.py reads the files). Every field
+but the endpoint's can be set as `SUMMARIZER_<FIELD>` (e.g. `SUMMARIZER_CONCURRENCY=16`); the key and
+the endpoint keep the OpenAI SDK's names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from ..errors import UsageError
+from ..models import Article, Usage
+from .files import (
+    DEFAULT_EMBEDDING_MODEL,
+    DEFAULT_MODEL,
+    ConfigFile,
+    Origin,
+    default_cache_dir,
+    origins,
+    project_config,
+    user_config,
+)
+
+__all__ = [
+    "Clustering",
+    "DEFAULT_EMBEDDING_MODEL",
+    "DEFAULT_MODEL",
+    "FetchPolicy",
+    "Grounding",
+    "Mode",
+    "Prices",
+    "RetryPolicy",
+    "Settings",
+    "Window",
+    "default_cache_dir",
+    "parse_moment",
+]
+
+Mode = Literal["json_schema", "json_object"]
+Grounding = Literal["strict", "warn", "off"]
+#: How the merge tells which briefings report one event: their words (TF-IDF), or the endpoint's
+#: embeddings of their events, headlines and summaries.
+Clustering = Literal["text", "embeddings"]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RetryPolicy(_Value):
+    """Transport-fault retries: exponential backoff with jitter, or what the server's retry-after says."""
+
+    # A blip is retried after ~0.1 s; a real outage still gets ~50 s of doubling waits (capped at 30 s)
+    # before the article is given up. A 429 waits what the server's retry-after says instead.
+    attempts: int = Field(default=10, ge=1)
+    initial_wait: float = Field(default=0.1, ge=0)
+    max_wait: float = Field(default=30.0, ge=0)
+
+
+class Prices(_Value):
+    """Dollars per million tokens. Only what the user configures: summarizer never guesses a price."""
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    cached_input: float | None = Field(default=None, ge=0)
+
+    @classmethod
+    def parse(cls, text: str) -> Prices:
+        """'IN,OUT[,CACHED]', as `--price` and `SUMMARIZER_PRICE` give it."""
+        try:
+            values = [float(part) for part in text.split(",")]
+        except ValueError:
+            values = []
+        if len(values) not in (2, 3) or any(value < 0 for value in values):
+            raise ValueError("give dollars per million tokens as IN,OUT[,CACHED], e.g. 0.10,0.50")
+        return cls(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
+
+    def cost(self, usage: Usage) -> float:
+        cached = usage.cached_prompt_tokens
+        cached_price = self.input if self.cached_input is None else self.cached_input
+        return (
+            (usage.prompt_tokens - cached) * self.input
+            + cached * cached_price
+            + usage.completion_tokens * self.output
+        ) / 1_000_000
+
+
+class Window(_Value):
+    """Articles published before `since` or after `until` are left out (those without a date are kept)."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Window:
+        # `--until 2020-01-01 --since 2025-01-01` (a typo) would leave every article out and exit 0.
+        since, until = _naive(self.since), _naive(self.until)
+        if since is not None and until is not None and since > until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until}): no article can be in it")
+        return self
+
+    def keeps(self, article: Article) -> bool:
+        return self.admits(article.published)
+
+    def admits(self, published: datetime | None) -> bool:
+        """Whether a moment of publication is inside the window (no moment: kept)."""
+        if published is None:
+            return True
+        if published.tzinfo is not None:
+            published = published.astimezone(UTC).replace(tzinfo=None)
+        since, until = (_naive(moment) for moment in (self.since, self.until))
+        return (since is None or published >= since) and (until is None or published <= until)
+
+
+_AGO = re.compile(r"(\d+(?:\.\d+)?)\s*([mhdw])", re.I)
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_moment(text: str, *, now: datetime | None = None) -> datetime:
+    """A moment for a window's bound: an ISO date or time, or a time ago ("90m", "24h", "2d", "1w").
+
+    Raises ValueError saying what is accepted."""
+    ago = _AGO.fullmatch(text.strip())
+    if ago:
+        amount, unit = float(ago[1]), _UNITS[ago[2].lower()]
+        return (now or datetime.now(UTC)) - timedelta(**{unit: amount})
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError("give a date (YYYY-MM-DD), an ISO time, or a time ago: 90m, 24h, 2d, 1w") from None
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+class FetchPolicy(_Value):
+    """How live sources (URLs, feeds) are fetched: what bounds every response, what manners every host
+    is shown, and which addresses may be reached at all."""
+
+    #: Seconds one request may take (each redirect hop is one), a slow trickle of bytes included.
+    timeout: float = Field(default=20.0, gt=0)
+    #: A response larger than this (after gzip) is not read past it, and fails.
+    max_bytes: int = Field(default=5 * 2**20, ge=1)
+    max_redirects: int = Field(default=5, ge=0)
+    #: Requests in flight at once, and at once to one host.
+    concurrency: int = Field(default=16, ge=1)
+    per_host: int = Field(default=2, ge=1)
+    #: Seconds between two requests to one host (a robots.txt Crawl-delay, up to 10 s, can lengthen it).
+    host_delay: float = Field(default=0.25, ge=0)
+    #: Honour robots.txt (RFC 9309); False fetches what it disallows.
+    robots: bool = True
+    #: Reach private, loopback, link-local and reserved addresses (an intranet CMS); refused by default,
+    #: checked after DNS resolution and again on every redirect.
+    allow_private: bool = False
+    #: Fetch the page of a feed entry that holds no full content.
+    follow_links: bool = True
+
+
+class Settings(BaseSettings):
+    """Everything a run needs to know, validated when built: a bad value fails at once, named.
+
+    >>> Settings(model="gpt-6-luna", concurrency=16, cache_dir="cache/")  # doctest: +SKIP
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="SUMMARIZER_",
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_default=True,
+    )
+
+    # --- where the model is -------------------------------------------------------------------------
+    model: str = Field(default=DEFAULT_MODEL, min_length=1)
+    base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
+    #: Seconds to wait for one response before it counts as a hang (then retried).
+    timeout: float = Field(default=120.0, gt=0)
+    mode: Mode = "json_schema"
+
+    # --- how each answer is checked -----------------------------------------------------------------
+    #: How many times an answer that fails validation is sent back with its errors.
+    max_reasks: int = Field(default=2, ge=0)
+    #: What to do with quotes, figures and names the article does not support (after one re-ask).
+    grounding: Grounding = "strict"
+    max_output_tokens: int | None = Field(default=16_000, ge=1)
+    retry: RetryPolicy = RetryPolicy()
+
+    # --- what a run may do and spend ----------------------------------------------------------------
+    #: Requests in flight at once (backoff sleeps hold none).
+    concurrency: int = Field(default=8, ge=1)
+    #: Where briefings are stored as they arrive; None: no cache.
+    cache_dir: Path | None = Field(default_factory=default_cache_dir)
+    #: Which store, as a URL: `file:DIR`, `sqlite:PATH` (many processes, one file), a bare path (a
+    #: folder). None: the folder `cache_dir`. `cache_dir=None` turns the cache off either way.
+    cache: str | None = Field(default=None, min_length=1)
+    #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
+    max_article_tokens: int | None = Field(default=12_000, ge=1)
+    #: The endpoint's limits, when known: the run paces itself under them (it also learns them from the
+    #: server's x-ratelimit-* headers and its 429s). None: learn them.
+    rpm: float | None = Field(default=None, gt=0)
+    tpm: float | None = Field(default=None, gt=0)
+    #: Seconds the run may take: then no new request is sent, and the articles left are reported.
+    deadline: float | None = Field(default=None, gt=0)
+    #: Once this run has spent this many tokens, no new request is sent; None: no budget.
+    max_run_tokens: int | None = Field(default=None, ge=1)
+    prices: Prices | None = Field(default=None, validation_alias="SUMMARIZER_PRICE")
+    #: One more call per story reported by two outlets or more, to write its headline and summary.
+    synthesize: bool = False
+    #: How briefings are grouped into stories: "text" (no call), or "embeddings" (the endpoint's
+    #: /embeddings of each briefing's event, headline and summary; cached; text again if it fails).
+    cluster: Clustering = "text"
+    embedding_model: str = Field(default=DEFAULT_EMBEDDING_MODEL, min_length=1)
+    #: Articles published outside it are left out, not summarised.
+    window: Window = Window()
+    #: How URLs and feeds given as inputs are fetched.
+    fetch: FetchPolicy = FetchPolicy()
+
+    @field_validator("prices", mode="before")
+    @classmethod
+    def _prices_text(cls, value: Any) -> Any:
+        return Prices.parse(value) if isinstance(value, str) else value
+
+    @field_validator("base_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The caller's values, then the environment, then the project's file, then the user's."""
+        files = (_FileSource(settings_cls, config) for config in cls.config_files())
+        return (init_settings, env_settings, *files)
+
+    @classmethod
+    def config_files(cls) -> list[ConfigFile]:
+        """The configuration files in force, highest precedence first: the project's, the user's."""
+        found = (project_config(cls.model_fields), user_config(cls.model_fields))
+        return [config for config in found if config is not None]
+
+    @classmethod
+    def explain(cls, **given: Any) -> list[Origin]:
+        """Each effective setting and where it came from (a flag, a variable, a file, the default)."""
+        settings = cls(**given)
+        return origins(settings, given, cls.config_files(), cls.model_config.get("env_prefix", ""))
+
+    def key(self) -> str:
+        """The API key, or UsageError naming where to put one."""
+        if self.api_key is None or not self.api_key.get_secret_value():
+            raise UsageError(
+                "no API key: set OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint), "
+                "or replay a recorded run from a cassette"
+            )
+        return self.api_key.get_secret_value()
+
+
+class _FileSource(PydanticBaseSettingsSource):
+    """One configuration file's values, each checked on its own so that an error names the file."""
+
+    def __init__(self, settings_cls: type[BaseSettings], config: ConfigFile) -> None:
+        super().__init__(settings_cls)
+        self.file = config
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        # Not used: __call__ gives the whole table at once.
+        return self.file.values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        values = self.file.values
+        try:
+            _OnlyGiven(**values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            key = _field_of(str(first["loc"][0])) if first["loc"] else "?"
+            where = ".".join([key, *map(str, first["loc"][1:])])
+            raise UsageError(f"{self.file.where(where)}: {first['msg']}") from None
+        # Keyed as the environment source keys them (the alias where there is one), so that the
+        # precedence between the two holds for OPENAI_BASE_URL too.
+        fields = self.settings_cls.model_fields
+        return {_key(name, fields[name]): value for name, value in values.items()}
+
+
+def _key(name: str, field: FieldInfo) -> str:
+    return field.validation_alias if isinstance(field.validation_alias, str) else name
+
+
+def _field_of(key: str) -> str:
+    aliases = {_key(name, field): name for name, field in Settings.model_fields.items()}
+    return aliases.get(key, key)
+
+
+class _OnlyGiven(Settings):
+    """Settings validated from the values given alone: no environment, no file."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)

@@ -1,0 +1,33 @@
+"""What the outlets of one story report differently: figures, days, quotations, spellings.
+
+Pure functions over the briefings of one story; the merge calls them.
+May import: models, text.
+"""
+
+from .figures import figure_disagreements
+from .quotations import QUOTE_LIKENESS, quotations, quote_disagreements
+from .spellings import spelling_disagreements
+from .statements import (
+    FACT_SIMILARITY,
+    TIME_OF_DAY,
+    TOLLS,
+    Statement,
+    read_statement,
+    similarity,
+    story_places,
+)
+
+__all__ = [
+    "FACT_SIMILARITY",
+    "QUOTE_LIKENESS",
+    "TIME_OF_DAY",
+    "TOLLS",
+    "Statement",
+    "figure_disagreements",
+    "quotations",
+    "quote_disagreements",
+    "read_statement",
+    "similarity",
+    "spelling_disagreements",
+    "story_places",
+]

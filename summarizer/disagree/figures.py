@@ -1,0 +1,161 @@
+"""Which outlets of one story give different figures for the same fact, however they word it.
+
+"The death toll ... has risen to more than 5,000" and "killing more than 28,000 people" say nothing
+alike word for word, yet both count the dead. Each figure in a statement is read with what it counts
+(its measure: the dead, the injured, a noun such as 'page' or 'minute', a scale such as 'billion') and
+the places its clause names; two outlets that give different figures for one measure at one place,
+in statements about the same thing, disagree."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+
+from ..models import Disagreement, ReportedValue
+from ..text.groups import connected_groups
+from .statements import FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement, similarity
+
+__all__ = ["figure_disagreements"]
+
+
+def _values(statement: Statement, measure: str, places: frozenset[str]) -> frozenset[float] | None:
+    """What the statement gives for the measure at places compatible with `places` (a clause that names
+    no place fits any)."""
+    found = [
+        v for (m, p), v in statement.measures.items() if m == measure and (p == places or not p or not places)
+    ]
+    return frozenset().union(*found) if found else None
+
+
+def _counterparts(
+    a: list[int], b: list[int], statements: list[Statement], measure: str
+) -> list[tuple[int, int]]:
+    """The pairs of one outlet's and another's statements on a measure that are each other's closest:
+    the statement of the other outlet that speaks of the same fact, if any does."""
+
+    def best(i: int, others: list[int]) -> int | None:
+        scored = [
+            (similarity(statements[i].frame, statements[j].frame), -j)
+            for j in others
+            if _comparable(statements[i], statements[j], measure)
+        ]
+        top = max(scored, default=None)
+        return -top[1] if top and top[0] >= _bar(statements[i], statements[-top[1]], measure) else None
+
+    return [(i, j) for i in a if (j := best(i, b)) is not None and best(j, a) == i]
+
+
+def _bar(a: Statement, b: Statement, measure: str) -> float:
+    """How alike two statements must be to speak of one fact: half as alike when both name the same
+    place for the measure ('died in Turkey' and 'the death toll in Turkey')."""
+    for (m, places), _ in a.measures.items():
+        if m == measure and places and (m, places) in b.measures:
+            return FACT_SIMILARITY / 2
+    return FACT_SIMILARITY
+
+
+def _comparable(a: Statement, b: Statement, measure: str) -> bool:
+    return any(_values(b, m, p) is not None for m, p in a.measures if m == measure)
+
+
+def _differ(a: Statement, b: Statement, measure: str, scope: frozenset[str] | None) -> bool:
+    """No figure in common on the measure (at `scope`, when given), wherever both speak of one place."""
+    for (m, places), values in a.measures.items():
+        if m != measure or (scope is not None and places != scope):
+            continue
+        other = b.measures.get((m, places)) if scope is not None else _values(b, m, places)
+        if other is not None and values & other:
+            return False
+    return True
+
+
+def _figure(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
+
+
+def _time(value: float) -> str:
+    return f"{int(value) // 100}:{int(value) % 100:02d}"
+
+
+def figure_disagreements(statements: list[Statement]) -> list[Disagreement]:
+    """Every fact on which statements of different outlets give different figures: each a Disagreement
+    naming every outlet's figures, outlets in the order their statements come.
+
+    A toll (the dead, the injured, the missing) is one fact per place: each outlet's first statement of
+    it, the most important by the prompt's order, is its figure. Anything else is compared only with
+    its closest counterpart in each other outlet, so that the 79th-minute penalty of one report meets
+    the 80th-minute penalty of another, never the 23rd-minute goal.
+    """
+    by_measure: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, statement in enumerate(statements):
+        for measure in sorted({m for m, _ in statement.measures}):
+            by_measure[measure][statement.source].append(index)
+    found: list[Disagreement] = []
+    for measure, outlets in by_measure.items():
+        pairs: dict[frozenset[str] | None, list[tuple[int, int]]] = defaultdict(list)
+        for first, second in combinations(outlets, 2):
+            a, b = outlets[first], outlets[second]
+            if measure in TOLLS:
+                for scope, i, j in _toll_pairs(a, b, statements, measure):
+                    if _differ(statements[i], statements[j], measure, scope):
+                        pairs[scope].append((i, j))
+            else:
+                for i, j in _counterparts(a, b, statements, measure):
+                    if _differ(statements[i], statements[j], measure, None):
+                        pairs[None].append((i, j))
+        # An outlet that names no place joins the place-by-place disagreements it pairs into.
+        loose = connected_groups(pairs.pop(None, []))
+        for scope, joined in pairs.items():
+            for group in connected_groups(joined):
+                for other in [g for g in loose if set(g) & set(group)]:
+                    loose.remove(other)
+                    group = sorted(set(group) | set(other))
+                found.append(_disagreement(measure, scope, [statements[i] for i in group]))
+        found += [_disagreement(measure, None, [statements[i] for i in group]) for group in loose]
+    return found
+
+
+def _toll_pairs(
+    a: list[int], b: list[int], statements: list[Statement], measure: str
+) -> Iterator[tuple[frozenset[str] | None, int, int]]:
+    """Each outlet's first statement of a toll at each place, paired with the other's at the same
+    place; an outlet that never names a place for it is paired with the other's first statement."""
+
+    def firsts(members: list[int]) -> dict[frozenset[str], int]:
+        found: dict[frozenset[str], int] = {}
+        for i in members:
+            for m, places in statements[i].measures:
+                if m == measure:
+                    found.setdefault(places, i)
+        return found
+
+    mine, theirs = firsts(a), firsts(b)
+    for places, i in mine.items():
+        if places and places in theirs:
+            yield places, i, theirs[places]
+    if set(mine) == {frozenset()} or set(theirs) == {frozenset()}:
+        yield None, a[0], b[0]
+
+
+def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statement]) -> Disagreement:
+    """One report per outlet (its first statement in the group); outlets giving the same figures share it."""
+    reports: dict[str, tuple[set[str], str]] = {}
+    seen: set[str] = set()
+    for statement in group:
+        if statement.source in seen:
+            continue
+        seen.add(statement.source)
+        given = statement.measures.items()
+        chosen = [v for (m, p), v in given if m == measure and (scope is None or p in (scope, frozenset()))]
+        values = sorted(set().union(*chosen))
+        shown = _time if measure == TIME_OF_DAY else _figure
+        value = ", ".join(shown(v) for v in values)
+        sources, _ = reports.setdefault(value, (set(), statement.text))
+        sources.add(statement.source)
+    return Disagreement(
+        reports=[
+            ReportedValue(value=value, sources=sorted(sources), text=text)
+            for value, (sources, text) in reports.items()
+        ]
+    )

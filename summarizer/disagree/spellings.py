@@ -1,0 +1,74 @@
+"""One person's name spelt two ways by two outlets ('Niklas', 'Niclas'); an initial more or less is not."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from ..models import Disagreement, ReportedValue
+from ..text.groups import connected_groups
+from ..text.normalize import (
+    fold,
+)
+
+__all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
+
+
+#: How alike two outlets' spellings of a name must be to be one person spelt differently: 'Sarina
+#: Wiegman' and 'Serina Weighman' (0.83), 'Volodymyr Zelensky' and 'Volodymyr Zelenskiy' (0.97);
+#: 'Ned Segal' and 'Ted Sagan' are two people (0.67).
+SPELLING_LIKENESS = 0.8
+
+
+_SUFFIXES = {"jr": "junior", "sr": "senior"}
+
+
+def _alike(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SPELLING_LIKENESS
+
+
+def _given(name: str) -> str:
+    """The given names of a person's name, without initials: 'Manuel P. Neves' gives 'manuel'."""
+    words = _suffixed(name).split()[:-1]
+    return " ".join(word for word in words if len(word.strip(".")) > 1)
+
+
+def _suffixed(name: str) -> str:
+    """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
+    return " ".join(_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
+
+
+def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disagreement]:
+    """(source, name, surname key, role) of the people a story's outlets name: each person two outlets
+    spell differently (surnames that do not meet under one key, names alike letter for letter), as a
+    Disagreement showing each spelling, for an editor to check."""
+    pairs = []
+    for i, j in combinations(range(len(people)), 2):
+        (source_a, name_a, key_a, _), (source_b, name_b, key_b, _) = people[i], people[j]
+        if source_a == source_b or _suffixed(name_a) == _suffixed(name_b):
+            continue
+        if key_a == key_b:
+            # One surname: the given names may be spelt two ways ('Niklas', 'Niclas'); an initial
+            # more or less ('Manuel P. Neves') is not a spelling.
+            given_a, given_b = _given(name_a), _given(name_b)
+            if given_a and given_b and given_a != given_b and _alike(given_a, given_b):
+                pairs.append((i, j))
+            continue
+        if _alike(fold(name_a), fold(name_b)):
+            pairs.append((i, j))
+    found = []
+    for group in connected_groups(pairs):
+        spellings: dict[str, tuple[set[str], str]] = {}
+        for i in group:
+            source, name, _, role = people[i]
+            spellings.setdefault(name, (set(), f"{name}, {role}"))[0].add(source)
+        found.append(
+            Disagreement(
+                reports=[
+                    ReportedValue(value=name, sources=sorted(sources), text=text)
+                    for name, (sources, text) in spellings.items()
+                ]
+            )
+        )
+    return found

@@ -1,0 +1,191 @@
+"""What can be looked up in one article: its text normalised for quotes and names, its figures and
+days; and which dates in a briefing follow from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from ..models import Briefing
+from ..text.normalize import MONTHS, WEEKDAYS, figures, fold, plain
+
+__all__ = ["ArticleFacts", "Support", "date_found", "date_support", "inferred_dates"]
+
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
+_MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _day_months(folded: str) -> set[tuple[int, int]]:
+    """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'."""
+    found = set()
+    for day, month in _DAY_MONTH.findall(folded):
+        if month in MONTHS:
+            found.add((MONTHS[month], int(day)))
+    for month, day in _MONTH_DAY.findall(folded):
+        if month in MONTHS:
+            found.add((MONTHS[month], int(day)))
+    return found
+
+
+_HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)")
+_HANDLE = re.compile(r"[@#]([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
+_CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
+#: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
+_JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
+
+
+_ORDINAL_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 2
+    )
+}
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
+
+
+def _ordinals(folded: str) -> frozenset[float]:
+    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins."""
+    return frozenset(float(_ORDINAL_WORDS[word]) for word in _ORDINAL_WORD.findall(folded))
+
+
+def _totals(folded: str) -> frozenset[float]:
+    """The totals of two counts an article joins with 'and' ('73 passengers and five crew members')."""
+    totals = set()
+    for first, _, second in _JOINED.findall(folded):
+        a, b = list(figures(first, folded=True)), list(figures(second, folded=True))
+        if len(a) == 1 and len(b) == 1:
+            totals.add(a[0] + b[0])
+    return frozenset(totals)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What can be looked up in one article: its text as normalised for quotes and names, its figures."""
+
+    plain: str
+    folded: str
+    folded_words: frozenset[str]
+    #: The folded words in order, for names spelt with a slip ('Coast Gaurd').
+    word_list: tuple[str, ...]
+    #: Surnames the article gives with an honorific ('Mr Abdulla'): the forms an alias may take.
+    honorific: frozenset[str]
+    #: The words the article writes with a capital (folded): the words of its names.
+    capitalised: frozenset[str]
+    values: frozenset[float]
+    day_months: frozenset[tuple[int, int]]
+    years: frozenset[int]
+    published: date | None
+
+    @classmethod
+    def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
+        # A handle names its person too: '@AshwiniVaishnaw' is Ashwini Vaishnaw.
+        handles = " ".join(_CAMEL.sub(r" \1", name) for name in _HANDLE.findall(text))
+        folded = fold(text + ("\n" + handles if handles else ""))
+        values = frozenset(figures(folded, folded=True)) | _totals(folded) | _ordinals(folded)
+        word_list = tuple(re.findall(r"[a-z0-9]+", folded))
+        return cls(
+            plain=plain(text),
+            folded=folded,
+            folded_words=frozenset(word_list),
+            word_list=word_list,
+            honorific=frozenset(_HONORIFIC.findall(folded)),
+            capitalised=frozenset(
+                fold(w).removesuffix("'s") for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text))
+            ),
+            values=values,
+            day_months=frozenset(_day_months(folded)),
+            years=frozenset(int(v) for v in values if v.is_integer() and 1900 <= v <= 2100),
+            published=published.date() if isinstance(published, datetime) else published,
+        )
+
+
+_RELATIVE = (
+    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) today)\b"), 0),
+    (re.compile(r"\b(?:yesterday|last night)\b"), -1),
+    (re.compile(r"\btomorrow\b"), 1),
+)
+#: A time of day and nothing else ('4:21 p.m. ET', 'at noon'): the day is the publication's.
+_CLOCK = re.compile(
+    r"(?:at |around |about |(?:shortly|just) (?:after|before) )?"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midday)(?:\s+[a-z]{2,4})?\.?"
+)
+
+Support = Literal["stated", "inferred"]
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+#: A day named from another the article states: the day before it, or the day after.
+_NEIGHBOUR = (
+    (re.compile(r"\b(?:the )?(?:previous day|day before|day earlier)\b"), 1),
+    (re.compile(r"\b(?:the )?(?:next day|following day|day after|day later)\b"), -1),
+)
+
+
+def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
+    """How the article supports an ISO date: 'stated' when it gives its day and month; 'inferred' when
+    it follows from `when` and the publication date: the weekday named, within six days of it
+    ('Sunday'), or 'tonight', 'yesterday', 'this morning', or a bare time of day on the day itself.
+    None otherwise: a weekday that is not this date's, or not in the publication's week."""
+    if _YEAR_MONTH.fullmatch(iso):
+        return _month_support(int(iso[:4]), int(iso[5:]), when, facts)
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    if (day.month, day.day) in facts.day_months:
+        return "stated"
+    folded_when = fold(when)
+    # 'the previous day' of a day the article states ('on September 28, after hitting Cuba the
+    # previous day'), or the day after it.
+    for pattern, step in _NEIGHBOUR:
+        then = day + timedelta(days=step)
+        if pattern.search(folded_when) and (then.month, then.day) in facts.day_months:
+            return "inferred"
+    if facts.published is None:
+        return None
+    offset = (day - facts.published).days
+    named = {weekday for weekday in WEEKDAYS if weekday in folded_when}
+    if named:
+        return "inferred" if named == {WEEKDAYS[day.weekday()]} and abs(offset) <= 6 else None
+    if any(pattern.search(folded_when) and offset == days for pattern, days in _RELATIVE):
+        return "inferred"
+    if not _CLOCK.fullmatch(folded_when.strip()):
+        return None
+    # A bare time of day is on the day of publication, or on a day the article's own words put
+    # the story on: 'yesterday', or a weekday of the week before.
+    if offset == 0:
+        return "inferred"
+    if offset == -1 and any(pattern.search(facts.folded) for pattern, days in _RELATIVE if days == -1):
+        return "inferred"
+    weekday = re.search(rf"\b{WEEKDAYS[day.weekday()]}\b", facts.folded)
+    return "inferred" if -6 <= offset < 0 and weekday is not None else None
+
+
+def _month_support(year: int, month: int, when: str, facts: ArticleFacts) -> Support | None:
+    """A month ('2023-05' for 'late May'): stated when `when` names the month and the article names
+    it with that year; inferred when the year is the publication's (or the year before, for a month
+    still to come in it)."""
+    named = {MONTHS[word] for word in re.findall(r"[a-z]+", fold(when)) if word in MONTHS}
+    if month not in named or not 1 <= month <= 12:
+        return None
+    if year in facts.years:
+        return "stated"
+    if facts.published is None:
+        return None
+    expected = facts.published.year - (1 if month > facts.published.month else 0)
+    return "inferred" if year == expected else None
+
+
+def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
+    """An ISO date the article states, or that follows from its wording and the publication date."""
+    return date_support(iso, when, facts) is not None
+
+
+def inferred_dates(briefing: Briefing, facts: ArticleFacts) -> list[str]:
+    """The timeline entries (e.g. 'timeline[0]') whose date is not stated but worked out from a weekday
+    or 'tonight' and the publication date: the brief marks them '(inferred)'."""
+    return [
+        f"timeline[{index}]"
+        for index, event in enumerate(briefing.timeline)
+        if event.date and date_support(event.date, event.when, facts) == "inferred"
+    ]

@@ -1,0 +1,158 @@
+"""Whether a name in a briefing is one the article gives: people by surname, honorific form and
+given name; organisations by name, initials or a slipped letter; names written into free text."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Entity
+from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
+from .facts import ArticleFacts
+
+__all__ = ["aliases", "is_organisation", "name_found", "unknown_names"]
+
+
+def aliases(surname: str, facts: ArticleFacts) -> set[str]:
+    """The other spellings the article gives a surname with an honorific: 'Mr Abdulla' for 'Ismayil Al
+    Abdallah'. Only one spelling of the same name (its consonants, its first letter, within two letters
+    of its length); 'Mr Abdel' is someone else."""
+    surname = fold(surname)
+    return {
+        form
+        for form in facts.honorific
+        if form != surname
+        and form[:1] == surname[:1]
+        and abs(len(form) - len(surname)) <= 2
+        and skeleton(form) == skeleton(surname)
+    }
+
+
+def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
+    """The name is mentioned: in full, or (a person) by surname or its honorific form and never with
+    another given name, or (an organisation) by its initials or with one letter slipped ('Gaurd')."""
+    folded = fold(name).strip()
+    if not folded:
+        return False
+    if _phrase_in(folded, facts):
+        return True
+    parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in TITLES]
+    if not parts:
+        return False
+    if person:
+        surname = undoubled(parts[-1])
+        forms = [w for w in facts.folded_words if undoubled(w) == surname] or sorted(
+            aliases(parts[-1], facts)
+        )
+        return bool(forms) and _given_name_fits(parts, forms, facts)
+    if _slipped_phrase_in(parts, facts):
+        return True
+    without_article = " ".join(parts)
+    initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
+    if _phrase_in(without_article, facts):
+        return True
+    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
+    return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
+
+
+def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
+    """The phrase stands in the article, a possessive apart ("OpenAI's board of directors")."""
+    pattern = r"(?:'s)?\s+".join(re.escape(word) for word in phrase.split())
+    return re.search(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])", facts.folded) is not None
+
+
+def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) -> bool:
+    """A person named with a given name the article never uses ('Salman Dawood') is someone else, or
+    no one, when the article gives that surname other given names ('Shahzada Dawood'). An article that
+    only ever says 'President Biden' lets 'Joe Biden' stand."""
+    if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in facts.folded_words:
+        return True
+    given: set[str] = set()
+    for form in forms:
+        for match in re.finditer(r"\b([A-Z][A-Za-z'-]+) (?i:" + re.escape(form) + r")\b", facts.plain):
+            word = fold(match[1])
+            if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
+                given.add(word)
+    return not given
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mx dr".split())
+
+
+def _slipped(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two swapped ('gaurd' for 'guard'), in words of five or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+        return len(diff) == 1 or swapped
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
+    """The name's words stand together in the article, each as written or with one slip."""
+    words = [p.strip("'") for p in parts]
+    size = len(words)
+    if size == 0:
+        return False
+    text = facts.word_list
+    for start in range(len(text) - size + 1):
+        if all(_slipped(word, text[start + k]) for k, word in enumerate(words)):
+            return True
+    return False
+
+
+#: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
+_NAME_RUN = re.compile(
+    r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'-]*)+"
+)
+
+
+def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
+    """Names of two words or more in free text (a key point, a summary) of which the article gives no
+    word capitalised, as in a name: 'general counsel Mark Thompson', 'Bramley Construction' where the
+    article has 'Brawner Builders' and 'construction workers'. A word may be spelt with one slip;
+    titles, months and weekdays are not names. One known word lets a name pass ('Transportation
+    Secretary Pete Buttigieg'): a name half invented is left to the entity and speaker checks."""
+    found = []
+    for match in _NAME_RUN.finditer(plain(text)):
+        # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
+        for name in [match[0], *_CONNECTOR.split(match[0])]:
+            words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
+            named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
+            named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
+            if len(named) >= 2 and not any(_capitalised(w, facts) for w in named) and name not in found:
+                found.append(name)
+    return found
+
+
+_CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
+
+
+def _capitalised(word: str, facts: ArticleFacts) -> bool:
+    return word in facts.capitalised or any(_slipped(word, known) for known in facts.capitalised)
+
+
+#: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
+_ORGANISATION = frozenset(
+    "board company police agency ministry department guard government office court council committee "
+    "service team club union party army military administration authority authorities commission "
+    "foundation institute university bank group corporation inc ltd".split()
+)
+
+
+def is_organisation(speaker: str, entities: list[Entity]) -> bool:
+    """The speaker is an organisation: the briefing says so, or its name says so and no person has it."""
+    folded = fold(speaker)
+    kinds = {e.kind for e in entities if fold(e.name) == folded}
+    if kinds:
+        return "organization" in kinds and "person" not in kinds
+    return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)

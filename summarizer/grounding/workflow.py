@@ -1,0 +1,99 @@
+"""Grounded answers: ask, check the answer against its source text, re-ask once with what it cannot
+support. One workflow for an article's briefing and for a story's synthesis."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from ..errors import InvalidAnswer
+from ..llm.asker import Asker, OnRetry
+from ..llm.engine import Engine
+from ..llm.prompts import Message, article_message, reground_message
+from ..models import Article, ArticleBriefing, Briefing, Checks, Finding, SourceRef
+from .check import ArticleFacts, apply_findings, check_briefing, inferred_dates
+
+__all__ = ["Grounded", "ask_grounded", "summarize_article"]
+
+logger = logging.getLogger(__name__)
+
+Output = TypeVar("Output", bound=BaseModel)
+
+#: Checks an answer against its source: the items it cannot support, and how many items were checked.
+Check = Callable[[Output], tuple[list[Finding], int]]
+
+
+@dataclass(frozen=True)
+class Grounded(Generic[Output]):
+    """An answer and what its check found (after the one re-ask, when there was one)."""
+
+    answer: Output
+    findings: list[Finding]
+    checked: int
+    reasked: bool
+
+
+async def ask_grounded(
+    ask: Asker, messages: list[Message], output: type[Output], check: Check[Output] | None
+) -> Grounded[Output]:
+    """Ask for an answer; when `check` finds unsupported items, name them to the model once and take
+    its corrected answer. An invalid correction leaves the first answer standing, with its findings."""
+    answer, content = await ask(messages, output)
+    if check is None:
+        return Grounded(answer, [], 0, reasked=False)
+    findings, checked = check(answer)
+    if not findings:
+        return Grounded(answer, [], checked, reasked=False)
+    logger.info("%s: %d ungrounded item(s); asking again", ask.label, len(findings))
+    again = [*messages, {"role": "assistant", "content": content}, reground_message(findings)]
+    try:
+        corrected, _ = await ask(again, output)
+    except InvalidAnswer:
+        return Grounded(answer, findings, checked, reasked=True)
+    findings, checked = check(corrected)
+    return Grounded(corrected, findings, checked, reasked=True)
+
+
+async def summarize_article(
+    engine: Engine, article: Article, *, on_retry: OnRetry | None = None
+) -> ArticleBriefing:
+    """Ask the model for one article's briefing, validate it, and check it against the article.
+
+    A transport fault is retried with backoff; an answer that does not validate is sent back with its
+    errors. Quotes, figures and names the article does not support are sent back once; under the
+    "strict" policy what is still unsupported is then dropped, under "warn" it is kept and flagged.
+    Raises an ArticleError subclass, carrying attempts, usage and the last output, when no briefing can
+    be had.
+    """
+    settings = engine.settings
+    ask = engine.asker(f"article {article.id}", on_retry)
+    messages = engine.messages(Briefing, [article_message(article)])
+    check: Check[Briefing] | None = None
+    if settings.grounding != "off":
+        facts = ArticleFacts.of(article.text, article.published)
+
+        def check(briefing: Briefing) -> tuple[list[Finding], int]:
+            return check_briefing(briefing, facts)
+
+    grounded = await ask_grounded(ask, messages, Briefing, check)
+    briefing, findings = grounded.answer, grounded.findings
+    checks = Checks(policy=settings.grounding, checked=grounded.checked, reasked=grounded.reasked)
+    if findings and settings.grounding == "strict":
+        briefing = apply_findings(briefing, findings, fallback_title=article.title)
+        checks = checks.model_copy(update={"dropped": findings})
+    elif findings:
+        checks = checks.model_copy(update={"flagged": findings})
+    if settings.grounding != "off":
+        checks = checks.model_copy(update={"inferred": inferred_dates(briefing, facts)})
+    return ArticleBriefing(
+        ref=SourceRef.of(article),
+        briefing=briefing,
+        model=settings.model,
+        usage=ask.usage,
+        attempts=ask.attempts,
+        checks=checks,
+    )

@@ -1,0 +1,21 @@
+"""The SDK's client, made the way the engine needs it: the SDK's own retries off (the engine retries)."""
+
+from __future__ import annotations
+
+import openai
+
+from ..config.settings import Settings
+
+__all__ = ["is_client", "make_client"]
+
+
+def make_client(settings: Settings) -> openai.AsyncOpenAI:
+    """An AsyncOpenAI client for `settings`, with the SDK's own retries off (the engine retries)."""
+    return openai.AsyncOpenAI(
+        api_key=settings.key(), base_url=settings.base_url, max_retries=0, timeout=settings.timeout
+    )
+
+
+def is_client(client: object) -> bool:
+    """Whether `client` is an async OpenAI client the engine can use."""
+    return isinstance(client, openai.AsyncOpenAI)

@@ -1,0 +1,194 @@
+"""Merge the briefings of many articles into one brief: stories across outlets, claims with their sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from ..disagree import (
+    figure_disagreements,
+    quotations,
+    quote_disagreements,
+    read_statement,
+    spelling_disagreements,
+    story_places,
+)
+from ..models import (
+    ArticleBriefing,
+    ArticleReport,
+    Brief,
+    Disagreement,
+    Failure,
+    SourceRef,
+    Story,
+    Usage,
+)
+from ..text.normalize import (
+    WEEKDAYS,
+    fold,
+    name_key,
+)
+from .cluster import cluster
+from .entities import merge_entities, strip_titles
+from .items import said
+from .points import as_points, merge_statements
+from .quotes import merge_quotes
+from .timeline import merge_timeline
+
+__all__ = ["merge_briefings"]
+
+
+def merge_briefings(
+    briefings: Iterable[ArticleBriefing],
+    failures: Sequence[Failure] = (),
+    *,
+    embeddings: Mapping[str, Sequence[float]] | None = None,
+) -> Brief:
+    """Cluster briefings into stories and merge each story's points, quotes, people and timeline.
+
+    Pure and deterministic: the same briefings, in any order, give the same brief. No model is called.
+    `embeddings` maps an article id to its briefing's embedding (`summarizer.run.embeddings`): briefings
+    are then compared by the cosine of their embeddings instead of their words (a briefing without
+    one, or with a zero vector, by its words). ValueError for ids no briefing has, or vectors of
+    different lengths.
+
+        >>> brief = merge_briefings(summaries.briefings, summaries.failures)  # doctest: +SKIP
+        >>> [(s.headline, [ref.source for ref in s.sources]) for s in brief.stories]  # doctest: +SKIP
+    """
+    ordered = sorted(briefings, key=_briefing_order)
+    vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
+    groups = cluster(ordered, vectors)
+    stories = sorted((_story([ordered[i] for i in group]) for group in groups), key=_story_weight)
+    return Brief(
+        stories=stories,
+        sources=sorted({item.ref for item in ordered}, key=_ref_order),
+        failures=sorted(failures, key=lambda f: (f.origin, f.kind, f.reason)),
+        articles=[
+            _report(item) for item in sorted(ordered, key=lambda i: (fold(i.ref.source), i.ref.origin))
+        ],
+        # Every token paid for: the briefings', and what failed articles spent before they failed.
+        usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
+    )
+
+
+def _vectors_of(
+    ordered: list[ArticleBriefing], embeddings: Mapping[str, Sequence[float]]
+) -> list[Sequence[float] | None]:
+    """Each briefing's embedding, in order. Vectors keyed by ids no briefing has, or of different
+    lengths, are a caller's mistake, named: silently grouping by text would hide it."""
+    ids = {item.ref.article_id for item in ordered}
+    if stray := sorted(set(embeddings) - ids):
+        shown = ", ".join(stray[:3]) + (f" and {len(stray) - 3} more" if len(stray) > 3 else "")
+        raise ValueError(f"embeddings for article ids no briefing has: {shown} (key them by ref.article_id)")
+    if len({len(vector) for vector in embeddings.values()}) > 1:
+        raise ValueError("embeddings of different lengths: they come from more than one model")
+    return [embeddings.get(item.ref.article_id) for item in ordered]
+
+
+def _report(item: ArticleBriefing) -> ArticleReport:
+    return ArticleReport(
+        source=item.ref.source,
+        origin=item.ref.origin,
+        article_id=item.ref.article_id,
+        model=item.model,
+        usage=item.usage,
+        attempts=item.attempts,
+        checks=item.checks,
+        cut_at_tokens=item.cut_at_tokens,
+    )
+
+
+def _story(cluster: list[ArticleBriefing]) -> Story:
+    # The fullest briefing leads: its headline and summary speak for the story.
+    lead = min(cluster, key=lambda item: (-len(item.briefing.key_points), _briefing_order(item)))
+    members = [lead, *(item for item in cluster if item is not lead)]
+    topics = Counter(topic.strip().lower() for item in cluster for topic in item.briefing.topics)
+    merge = merge_statements if len(cluster) > 1 else as_points  # one outlet cannot disagree with itself
+    key_points, point_disagreements = merge(said(members, "key_points"))
+    what_next, next_disagreements = merge(said(members, "what_next"))
+    timeline, day_disagreements = merge_timeline(members)
+    # Figures are judged by what they count (conflicts.py); days by the statements that give them.
+    said_days = [d for d in [*point_disagreements, *next_disagreements] if _about_days(d)]
+    disagreements = [*said_days, *day_disagreements]
+    if len(cluster) > 1:
+        disagreements = _worded_differently(members, disagreements)
+    return Story(
+        headline=lead.briefing.headline,
+        summary=lead.briefing.summary,
+        sources=sorted({item.ref for item in cluster}, key=_ref_order),
+        disagreements=disagreements,
+        key_points=key_points,
+        quotes=merge_quotes(members),
+        entities=merge_entities(members),
+        timeline=timeline,
+        what_next=what_next,
+        topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
+    )
+
+
+def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement]) -> list[Disagreement]:
+    """The disagreements `shown`, with different figures for one fact, however worded ('death toll
+    passes 5,000' and 'killing more than 2,300'), one quotation in different words, and one person's
+    name spelt two ways. Of two that show the same statements, the fuller is kept."""
+    places = story_places(
+        (item.briefing.event.where or "" for item in members if item.briefing.event),
+        (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
+    )
+    years = frozenset(_event_years(members))
+    statements = [
+        read_statement(item.ref.source, text, places, years)
+        for item in members
+        for text in [*item.briefing.key_points, *item.briefing.what_next]
+    ]
+    quoted = [
+        (item.ref.source, quotation, text)
+        for item in members
+        for text in [*item.briefing.key_points, *(f'"{q.text}"' for q in item.briefing.quotes)]
+        for quotation in quotations(text)
+    ]
+    people = [
+        (item.ref.source, strip_titles(e.name), name_key(e.name), e.role)
+        for item in members
+        for e in item.briefing.entities
+        if e.kind == "person"
+    ]
+    # A village or town spelt two ways ('Pulrai', 'Fulrai'); names of more words are compared as people's.
+    people += [
+        (item.ref.source, e.name, fold(e.name), e.role)
+        for item in members
+        for e in item.briefing.entities
+        if e.kind == "place" and len(e.name.split()) == 1
+    ]
+    found = figure_disagreements(statements) + quote_disagreements(quoted) + spelling_disagreements(people)
+    texts = [{report.text for report in d.reports} for d in found]
+    kept = [d for d in shown if not any({r.text for r in d.reports} <= t for t in texts)]
+    seen = [{report.text for report in d.reports} for d in kept]
+    return kept + [d for d, t in zip(found, texts, strict=True) if not any(t <= s for s in seen)]
+
+
+def _about_days(disagreement: Disagreement) -> bool:
+    return any(day.capitalize() in r.value for r in disagreement.reports for day in WEEKDAYS)
+
+
+def _event_years(members: list[ArticleBriefing]) -> Iterator[int]:
+    """The years the story happens in: its events' and its sources' publication years."""
+    for item in members:
+        event = item.briefing.event
+        if event is not None and event.when and event.when[:4].isdigit():
+            yield int(event.when[:4])
+        if item.ref.published is not None:
+            yield item.ref.published.year
+
+
+def _ref_order(ref: SourceRef) -> tuple[str, str, str]:
+    return (fold(ref.source), ref.origin, ref.article_id)
+
+
+def _briefing_order(item: ArticleBriefing) -> tuple[str, str, str]:
+    return _ref_order(item.ref)
+
+
+def _story_weight(story: Story) -> tuple[int, int, str]:
+    """The most outlets first, then the fullest, then alphabetically: a stable order."""
+    outlets = len({ref.source for ref in story.sources})
+    return (-outlets, -len(story.key_points), fold(story.headline))

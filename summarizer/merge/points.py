@@ -1,0 +1,137 @@
+"""Key points and what-next items of one story: the same statement from several outlets kept once with
+every source, and statements that differ only in a figure shown as a disagreement."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import (
+    Disagreement,
+    Point,
+    ReportedValue,
+)
+from ..text.normalize import (
+    CLOCK_TIME,
+    WEEKDAYS,
+    content_words,
+    figures,
+    fold,
+    statement_frame,
+)
+
+__all__ = ["POINT_SIMILARITY", "as_points", "frame_and_values", "merge_statements", "overlap"]
+
+
+#: Word overlap above which two points (apart from their figures and days) say the same thing.
+POINT_SIMILARITY = 0.5
+
+
+def frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a statement is about (its words without figures and days), and the figures and days it
+    gives: what outlets may disagree on. One pass over the folded text."""
+    folded = fold(text)
+    times = (
+        {f"{hours}:{minutes}" for hours, minutes in CLOCK_TIME.findall(folded)} if ":" in folded else set()
+    )
+    rest = CLOCK_TIME.sub(" ", folded) if times else folded
+    found = {_figure(value) for value in figures(rest, idiomatic=False, folded=True)} | times
+    found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
+    return statement_frame(text), frozenset(found)
+
+
+def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements' values disagree: their days, or their figures and times, differ with neither
+    giving all the other's ('3 dead on Monday' and '3 dead, 275 aboard, at 12:42' say two things,
+    not one thing two ways)."""
+    days_a, days_b = {v for v in a if v.isalpha()}, {v for v in b if v.isalpha()}
+    return any(x and y and not (x <= y or y <= x) for x, y in ((days_a, days_b), (a - days_a, b - days_b)))
+
+
+_WEEKDAYS = frozenset(WEEKDAYS)
+
+
+def _figure(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+@dataclass
+class _Group:
+    """Statements kept as one: the first wording, every source, the figures they share."""
+
+    frame: frozenset[str]
+    values: frozenset[str]
+    text: str
+    sources: set[str]
+    flags: list[bool]
+
+
+def as_points(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
+    """A lone briefing's statements, each its own point."""
+    return [Point(text=text, sources=[source], unverified=flagged) for source, text, flagged in said], []
+
+
+def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
+    """Statements that say the same thing are kept once with every source, in the wording that gives no
+    figure or day that one of those sources did not.
+
+    Two that say the same thing with different figures or days, from different outlets, are not merged:
+    each stays, and a Disagreement names every value and its source. Only statements sharing a word
+    are compared (an index by word), never every one with every other.
+    """
+    groups: list[_Group] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
+    conflicts: dict[int, list[int]] = {}
+    for source, text, flagged in said:
+        frame, values = frame_and_values(text)
+        candidates = sorted({i for word in frame for i in by_word.get(word, ())})
+        similar = [i for i in candidates if overlap(frame, groups[i].frame) >= POINT_SIMILARITY]
+        # Compatible: one gives every figure and day the other does, and perhaps more detail.
+        same = next((i for i in similar if groups[i].values <= values or values < groups[i].values), None)
+        if same is not None:
+            group = groups[same]
+            group.sources.add(source)
+            group.flags.append(flagged)
+            if len(values) < len(group.values):
+                # Show what they all said: no outlet is credited with a figure it did not give.
+                group.text, group.values = text, values
+            continue
+        groups.append(_Group(frame, values, text, {source}, [flagged]))
+        index = len(groups) - 1
+        for word in frame:
+            by_word[word].append(index)
+        rival = next(
+            (i for i in similar if _rivals(groups[i].values, values) and source not in groups[i].sources),
+            None,
+        )
+        if rival is not None:
+            conflicts.setdefault(_root(conflicts, rival), []).append(index)
+    points = [Point(text=g.text, sources=sorted(g.sources), unverified=any(g.flags)) for g in groups]
+    return points, [
+        _disagreement([groups[first], *(groups[i] for i in rest)]) for first, rest in conflicts.items()
+    ]
+
+
+def _root(conflicts: dict[int, list[int]], index: int) -> int:
+    """The first statement of the disagreement `index` belongs to (or itself, starting one)."""
+    for first, rest in conflicts.items():
+        if index == first or index in rest:
+            return first
+    return index
+
+
+def _disagreement(groups: list[_Group]) -> Disagreement:
+    shared = frozenset.intersection(*(g.values for g in groups))
+    reports = [
+        ReportedValue(
+            value=", ".join(sorted(g.values - shared)) or "-", sources=sorted(g.sources), text=g.text
+        )
+        for g in groups
+    ]
+    return Disagreement(reports=reports)

@@ -1,0 +1,311 @@
+"""One run: the gate every request passes, the store, progress, and each article taken from input to a
+briefing or a failure."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..config.settings import Settings
+from ..errors import ArticleError, BudgetSpent, DeadlinePassed, RunStopped, redact
+from ..grounding.workflow import summarize_article
+from ..llm.engine import Engine
+from ..llm.ratelimit import Permit, RateController
+from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
+from ..store import Store, answer_key
+
+__all__ = ["CHARS_PER_TOKEN", "Gate", "Progress", "ProgressEvent", "Run", "Summaries", "cut_article"]
+
+logger = logging.getLogger(__name__)
+
+#: Characters per token when estimating an article's length (no tokenizer is downloaded at run time).
+CHARS_PER_TOKEN = 4
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """What the pipeline tells a progress callback: an article finished, came from the cache, failed,
+    or is being retried; with the run's totals so far."""
+
+    status: Literal["done", "cached", "failed", "retry"]
+    article: Article
+    total: int
+    detail: str = ""
+    briefing: ArticleBriefing | None = None
+    spent: Usage = field(default_factory=Usage)
+    #: The pace the rate limit holds the run to (requests a second), None while nothing limits it.
+    pacing: float | None = None
+
+
+Progress = Callable[[ProgressEvent], None]
+
+
+@dataclass
+class Summaries:
+    """Every article's outcome, in input order: a briefing or a failure."""
+
+    briefings: list[ArticleBriefing] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    #: Why the run stopped before every article was tried (a rejected key, a wrong endpoint), else None.
+    stopped: str | None = None
+    #: The exit status that stop calls for (3: access denied; 4: the endpoint is wrong).
+    stop_code: int = 0
+    #: What this run itself spent, every request included (cached briefings cost nothing now).
+    spent: Usage = field(default_factory=Usage)
+    cached: int = 0
+    #: Briefings this run asked the model to correct for ungrounded items (one re-ask each).
+    reasked: int = 0
+    #: Why answers could not be stored, when the cache could not be written.
+    unstored: str | None = None
+
+
+class _Slots:
+    """At most `size` held at once. Waiters are served in arrival order, those that say `ahead` before
+    the rest: an article already under way (a retry, a re-ask, a request sent back by a 429) finishes
+    before new ones start, so that a faulty article does not wait behind every article queued after it
+    and end the run late."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._ahead: deque[asyncio.Future[None]] = deque()
+        self._behind: deque[asyncio.Future[None]] = deque()
+
+    async def acquire(self, ahead: bool = False) -> None:
+        if self._free > 0 and not self._ahead and not self._behind:
+            self._free -= 1
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        (self._ahead if ahead else self._behind).append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # handed the slot as it was cancelled: pass it on
+            else:
+                (self._ahead if ahead else self._behind).remove(waiter)
+            raise
+
+    def release(self) -> None:
+        for queue in (self._ahead, self._behind):
+            while queue:
+                waiter = queue.popleft()
+                if not waiter.done():
+                    waiter.set_result(None)
+                    return
+        self._free += 1
+
+
+class Gate:
+    """What every request of a run passes through: at most `concurrency` in flight, a token budget, a
+    deadline, a stop once no later request can succeed, and, holding its slot, the rate limit's turn.
+    Backoff sleeps hold no slot; a request answered 429 gives its slot up and queues again."""
+
+    def __init__(
+        self,
+        concurrency: int = 8,
+        max_tokens: int | None = None,
+        *,
+        limiter: RateController | None = None,
+        deadline: float | None = None,
+    ) -> None:
+        self._slots = _Slots(max(1, concurrency))
+        self.max_tokens = max_tokens
+        #: The run's rate controller; None: requests go out as fast as the slots allow.
+        self.limiter = limiter
+        #: When (time.monotonic()) the run stops sending; None: never.
+        self.deadline = None if deadline is None else time.monotonic() + deadline
+        self.spent = Usage()
+        self.stopped: ArticleError | None = None
+
+    async def turn(self, tokens: int) -> Permit | None:
+        """Wait this request's turn under the rate limit (inside `request()`: the permit is spent the
+        moment it is granted, so the controller's count is what the server sees)."""
+        if self.limiter is None:
+            return None
+        if self.deadline is None:
+            return await self.limiter.acquire(tokens)
+        try:
+            return await asyncio.wait_for(self.limiter.acquire(tokens), self.deadline - time.monotonic())
+        except TimeoutError:
+            raise DeadlinePassed("the run's deadline passed before this article") from None
+
+    def record(self, usage: Usage) -> None:
+        self.spent = self.spent + usage
+
+    def stop(self, error: ArticleError) -> None:
+        if self.stopped is None:
+            self.stopped = error
+
+    @asynccontextmanager
+    async def request(self, ahead: bool = False) -> AsyncIterator[None]:
+        """Hold one of the slots; `ahead`: this article is under way, serve it before new ones."""
+        await self._slots.acquire(ahead)
+        try:
+            if self.stopped is not None:
+                raise RunStopped(f"the run stopped: {self.stopped.message}")
+            if self.max_tokens is not None and self.spent.total_tokens >= self.max_tokens:
+                raise BudgetSpent(
+                    f"the run's token budget ({self.max_tokens:,}) was spent before this article"
+                )
+            if self.deadline is not None and time.monotonic() >= self.deadline:
+                raise DeadlinePassed("the run's deadline passed before this article")
+            yield
+        finally:
+            self._slots.release()
+
+
+def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
+    """The article cut to about `max_tokens` at a paragraph or sentence end, and the cap when it was cut."""
+    if max_tokens is None or len(article.text) <= max_tokens * CHARS_PER_TOKEN:
+        return article, None
+    limit = max_tokens * CHARS_PER_TOKEN
+    head = article.text[:limit]
+    ends = [head.rfind("\n"), *(m.end() for m in re.finditer(r"[.!?][\"'\u201d\u2019]?\s", head))]
+    cut = max(ends)
+    text = head[:cut].rstrip() if cut > limit // 2 else head.rstrip()
+    return article.model_copy(update={"text": text}), max_tokens
+
+
+class Run:
+    """One run's shared state: the engine and its gate, the store, progress, and the texts sent.
+
+    Every article ends as a briefing or a failure. A briefing is stored the moment it arrives, so an
+    interrupted run resumes where it stopped; an article already stored costs nothing; the same text
+    given twice costs one call.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        gate: Gate,
+        settings: Settings,
+        *,
+        store: Store | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.engine, self.gate, self.settings = engine, gate, settings
+        self.store, self.progress = store, progress
+        self.total = 0
+        self.cached = 0
+        self.reasked = 0
+        #: The text each article was summarised from (cut to the cap), by article id: what a
+        #: synthesis is checked against. Kept only when the run will synthesise.
+        self.sent: dict[str, str] = {}
+        self._first: dict[str, asyncio.Future[ArticleBriefing | Failure]] = {}
+
+    def report(
+        self,
+        status: Literal["done", "cached", "failed", "retry"],
+        article: Article,
+        detail: str = "",
+        briefing: ArticleBriefing | None = None,
+    ) -> None:
+        if self.progress is not None:
+            limiter = self.gate.limiter
+            # Shown once the limit has held a request back (a 429, or a wait for its turn), not
+            # while the pace is only known: a run under its limit is not slowed by it.
+            paced = limiter is not None and (limiter.throttled or limiter.delayed)
+            pacing = limiter.pacing if limiter is not None and paced else None
+            event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
+            self.progress(event)
+
+    async def summarize(self, articles: Iterable[Article], total: int) -> Summaries:
+        """Every article's outcome, in input order, from a bounded pool of workers."""
+        self.total = total
+        # A bounded pool of workers, not a task per article: an article's prompt is built only when a
+        # worker takes it, so memory does not grow with the number waiting. Four per request slot, so
+        # that articles asleep in a backoff do not leave the slots idle.
+        outcomes: list[ArticleBriefing | Failure | None] = [None] * total
+        queue = iter(enumerate(articles))
+
+        async def worker() -> None:
+            for index, article in queue:
+                outcomes[index] = await self.once(article)
+
+        workers = min(total, max(32, 4 * self.settings.concurrency))
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        stopped = self.gate.stopped
+        summaries = Summaries(
+            stopped=stopped.message if stopped is not None else None,
+            stop_code=stopped.exit_code if stopped is not None else 0,
+            spent=self.gate.spent,
+            cached=self.cached,
+            reasked=self.reasked,
+            unstored=getattr(self.store, "unwritable", None),
+        )
+        for outcome in outcomes:
+            if isinstance(outcome, Failure):
+                summaries.failures.append(outcome)
+            elif outcome is not None:
+                summaries.briefings.append(outcome)
+        return summaries
+
+    async def once(self, article: Article) -> ArticleBriefing | Failure:
+        """The article's outcome; a copy of a text already asked for waits for it and takes its answer."""
+        if article.id not in self._first:
+            self._first[article.id] = asyncio.get_running_loop().create_future()
+            outcome = await self.article(article)
+            self._first[article.id].set_result(outcome)
+            return outcome
+        outcome = await self._first[article.id]
+        if isinstance(outcome, Failure):
+            return outcome.model_copy(update={"origin": article.origin, "source": article.source})
+        duplicate = outcome.model_copy(update={"ref": SourceRef.of(article)})
+        self.report("cached", article, "the same text as another input", duplicate)
+        return duplicate
+
+    def key(self, article: Article) -> str:
+        return answer_key("article", article.text, self.engine.fingerprint(Briefing), self.settings.grounding)
+
+    async def article(self, article: Article) -> ArticleBriefing | Failure:
+        sent, cut_at = cut_article(article, self.settings.max_article_tokens)
+        if self.settings.synthesize:
+            self.sent[article.id] = sent.text
+        key = self.key(sent)
+        found = self.store.get(key, ArticleBriefing) if self.store is not None else None
+        if found is not None:
+            self.cached += 1
+            # The same text may come from another path or outlet this time: cite it as given now.
+            found = found.model_copy(update={"ref": SourceRef.of(article)})
+            self.report("cached", article, briefing=found)
+            return found
+
+        def retried(reason: str, delay: float) -> None:
+            self.report("retry", article, f"{reason}, retrying in {delay:.1f}s")
+
+        try:
+            result = await summarize_article(self.engine, sent, on_retry=retried)
+        except ArticleError as error:
+            if error.fatal:
+                self.gate.stop(error)
+            failure = failure_of(article, error)
+            logger.warning("article %s failed: %s", article.origin, failure.reason)
+            self.report("failed", article, failure.reason)
+            return failure
+        result = result.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": cut_at})
+        self.reasked += result.checks.reasked
+        if self.store is not None:
+            self.store.put(key, result)
+        self.report("done", article, briefing=result)
+        return result
+
+
+def failure_of(article: Article, error: ArticleError) -> Failure:
+    """The failure record of an article, with the evidence the error carries."""
+    return Failure(
+        origin=article.origin,
+        source=article.source,
+        article_id=article.id,
+        kind=error.kind,
+        reason=redact(error.message),
+        attempts=error.attempts if error.usage.requests else 0,
+        usage=error.usage,
+        last_output=error.last_output,
+    )

@@ -1,0 +1,186 @@
+"""The answer store as one SQLite file that many processes share: `--cache sqlite:PATH`.
+
+One row per key, written with an atomic upsert; WAL mode, so readers never wait for a writer and
+writers from several processes queue (busy_timeout) instead of failing. The database is marked as ours
+(`PRAGMA application_id`): a file that is not SQLite, or a database some other program made, is refused
+with an error naming it, and never written to or cleared.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import UsageError
+from .base import Stored
+
+__all__ = ["SQLiteStore", "connect"]
+
+logger = logging.getLogger(__name__)
+
+#: 'SUMR' in PRAGMA application_id: this database is a summarizer answer store.
+STORE_ID = 0x53554D52
+#: How long a writer waits for another process's transaction before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 30_000
+_HEADER = b"SQLite format 3\x00"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    key TEXT PRIMARY KEY,
+    value BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    stored REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def _refuse(path: Path, why: str) -> UsageError:
+    return UsageError(f"{path} is not a summarizer database ({why}): nothing read, written or removed")
+
+
+def connect(path: Path, application_id: int, schema: str) -> sqlite3.Connection:
+    """A connection to our database at `path`, made (with `schema`) when the file is new or empty.
+
+    UsageError when the file is something else: not SQLite, or a database with another application's
+    mark or with tables of its own. OSError/sqlite3.Error when it cannot be opened at all."""
+    if path.is_dir():
+        raise _refuse(path, "it is a folder")
+    if path.exists():
+        with path.open("rb") as stream:
+            head = stream.read(len(_HEADER))
+        if head and head != _HEADER:
+            raise _refuse(path, "not an SQLite file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            found = db.execute("PRAGMA application_id").fetchone()[0]
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            raise  # cannot open or lock it: the caller degrades
+        except sqlite3.DatabaseError as error:  # a damaged file behind a valid header
+            raise _refuse(path, f"unreadable: {error}") from None
+        if found != application_id:
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if found != 0 or tables:
+                raise _refuse(path, "another program's database")
+            db.execute(f"PRAGMA application_id = {application_id}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+        db.executescript(schema)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+class SQLiteStore:
+    """Answers in one SQLite file: `get`, `put`, `count` and `clear` like the file store.
+
+    Safe for many processes (and threads) at once: each process opens its own connection; a put is one
+    atomic upsert. An entry that does not validate is a miss and is written again. A database that cannot
+    be opened or written (read-only, disk full) warns once and the run goes on without storing.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.url = f"sqlite:{self.path}"
+        #: Why writing stopped working, once it did; the run reports it.
+        self.unwritable: str | None = None
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        if self.path.exists():  # a foreign file is refused now, not at the first answer; a missing
+            self._connection()  # one is made at first use (`cache info` with a typo leaves no file)
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """This process's connection (a forked child opens its own); None when it cannot be opened."""
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        if self.unwritable is not None:
+            return None
+        try:
+            self._db = connect(self.path, STORE_ID, _SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            self._give_up(error)
+            return None
+        self._pid = os.getpid()
+        return self._db
+
+    def _give_up(self, error: BaseException) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        self.unwritable = f"cannot write the cache at {self.path}: {reason}"
+        logger.warning("%s; going on without storing answers", self.unwritable)
+
+    @contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection | None]:
+        with self._lock:
+            yield self._connection()
+
+    def get(self, key: str, kind: type[Stored]) -> Stored | None:
+        """The entry under `key` as `kind`; None when there is none or it cannot be read."""
+        with self._using() as db:
+            if db is None:
+                return None
+            try:
+                row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            except sqlite3.Error as error:
+                logger.warning("cannot read the cache at %s: %s", self.path, error)
+                return None
+        if row is None:
+            return None
+        try:
+            return kind.model_validate_json(row[0])
+        except (ValidationError, ValueError) as error:
+            logger.warning(
+                "ignoring unreadable cache entry %s in %s: %s", key, self.path, error.__class__.__name__
+            )
+            return None
+
+    def put(self, key: str, value: BaseModel) -> None:
+        data = value.model_dump_json().encode("utf-8")
+        with self._using() as db:
+            if db is None:
+                return
+            try:
+                db.execute(
+                    "INSERT INTO entries (key, value, size, stored) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, size = excluded.size, "
+                    "stored = excluded.stored",
+                    (key, data, len(data), time.time()),
+                )
+            except sqlite3.Error as error:
+                self._give_up(error)
+
+    def count(self) -> tuple[int, int]:
+        """(entries, bytes) stored: one query, however many entries."""
+        if not self.path.exists():
+            return 0, 0
+        with self._using() as db:
+            if db is None:
+                return 0, 0
+            entries, size = db.execute("SELECT count(*), coalesce(sum(size), 0) FROM entries").fetchone()
+        return int(entries), int(size)
+
+    def clear(self) -> int:
+        """Remove every stored answer, and nothing else; returns how many there were. A file that is not
+        our database was refused when the store was opened."""
+        with self._using() as db:
+            if db is None:
+                raise UsageError(f"{self.unwritable}: nothing removed")
+            return int(db.execute("DELETE FROM entries").rowcount)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None and self._pid == os.getpid():
+                self._db.close()
+            self._db = None
