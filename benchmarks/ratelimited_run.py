@@ -77,6 +77,7 @@ def child(options: dict[str, Any]) -> None:
     from summarizer.llm.ratelimit import RateController
     from summarizer.merge.assemble import merge_briefings
     from summarizer.output.render import render_brief
+    from summarizer.run import runner as run_module
     from summarizer.sources.ingest import read_articles
 
     trace: list[tuple[float, str, str]] = []
@@ -101,7 +102,7 @@ def child(options: dict[str, Any]) -> None:
                 if self.pacing != before:
                     trace.append((time.monotonic() - started, "pace", f"{before} -> {self.pacing}"))
 
-        pipeline_module.RateController = Traced  # type: ignore[misc]
+        run_module.RateController = Traced  # type: ignore[misc]
 
     # Imports are the process's start, not the run: those the SDK leaves to its first client and first
     # request (about 0.2 s) are done before the clock starts, as in any process that has made a call.
@@ -159,13 +160,14 @@ def plain_sdk(articles: list[Any], options: dict[str, Any]) -> float:
     from summarizer.llm.client import make_client
     from summarizer.llm.engine import Engine
     from summarizer.llm.prompts import article_message
+    from summarizer.llm.transport import HTTPTransport
     from summarizer.models import Briefing
     from summarizer.run.runner import Gate
 
     async def run() -> None:
         settings = Settings(base_url=options["url"], api_key="sk-benchmark")
         client = make_client(settings)
-        engine = Engine(client, settings, Gate())
+        engine = Engine(HTTPTransport(client), settings, Gate())
         queue = iter(articles)
 
         async def worker() -> None:

@@ -1,54 +1,75 @@
-"""Orchestration: read articles, summarise them concurrently, merge, render. The library's entry points."""
+"""The public API: every name `summarizer` exports, in one place, sync and async.
+
+A brief in three lines (the key from OPENAI_API_KEY, the endpoint from OPENAI_BASE_URL or OpenAI's):
+
+    >>> from summarizer import make_brief, render_brief
+    >>> result = make_brief("today/")  # doctest: +SKIP
+    >>> print(render_brief(result.brief))  # doctest: +SKIP
+
+The pieces, each usable alone: `read_articles` (inputs → articles) → `summarize` (articles → checked
+briefings) → `merge_briefings` (briefings → one brief) → `render_brief` (a brief → Markdown, JSON,
+HTML). Every function that waits on the network has an async twin (`amake_brief`, `asummarize`,
+`aread_articles`); the sync ones run it on one event loop of their own, so they work from Jupyter too.
+Everything else is importable from its package (`summarizer.models`, `summarizer.config.settings`).
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
-from typing import Any
 
 from .config.settings import Settings
-from .errors import UsageError
-from .llm.client import is_client, make_client
-from .llm.engine import Engine, Unrecoverable
-from .llm.ratelimit import RateController
+from .errors import ArticleError, InputError, SummarizerError, UsageError
+from .llm.client import Client
 from .merge.assemble import merge_briefings
-from .models import Article, Brief
+from .models import Article, ArticleBriefing, Brief, Briefing, Failure
+from .output.records import dump_records, load_records
+from .output.render import render_brief
+from .output.templates import render_template
 from .run.embeddings import embed_briefings
-from .run.runner import Gate, Progress, ProgressEvent, Run, Summaries
-from .sources.ingest import SUFFIXES, Ingested, aread_articles, read_articles
+from .run.runner import Progress, ProgressEvent, Summaries, announce, open_run
+from .sources.ingest import aread_articles, read_articles
 from .sources.live import FeedReport
-from .sources.paths import is_url
-from .store import store_for
+from .sources.select import Paths, aselect_articles
 from .sync import run_sync
 from .synthesis.synthesize import synthesize_brief
 
 __all__ = [
-    "Progress",
+    "Article",
+    "ArticleBriefing",
+    "ArticleError",
+    "Brief",
+    "Briefing",
+    "Failure",
+    "InputError",
     "ProgressEvent",
     "RunResult",
+    "Settings",
     "Summaries",
+    "SummarizerError",
+    "UsageError",
     "amake_brief",
-    "aselect_articles",
+    "aread_articles",
     "asummarize",
+    "dump_records",
+    "load_records",
     "make_brief",
-    "run_sync",
-    "select_articles",
+    "merge_briefings",
+    "read_articles",
+    "render_brief",
+    "render_template",
     "summarize",
 ]
 
 logger = logging.getLogger(__name__)
 
-#: An OpenAI client (openai.AsyncOpenAI or AsyncAzureOpenAI); typed loosely so that only the engine
-#: imports the SDK.
-Client = Any
-
 
 @dataclass
 class RunResult:
+    """What `make_brief` made: the brief, every article's outcome, and what the run should say."""
+
     brief: Brief
     summaries: Summaries
     articles: list[Article]
@@ -65,37 +86,12 @@ class RunResult:
         return not self.brief.failures
 
 
-@asynccontextmanager
-async def _run(
-    settings: Settings, client: Client | None, progress: Progress | None, unrecoverable: Unrecoverable | None
-) -> AsyncIterator[Run]:
-    """A run against the caller's client, or against one made from the settings and closed at the end."""
-    if client is not None and not is_client(client):
-        raise UsageError(
-            f"client must be an openai.AsyncOpenAI (or AsyncAzureOpenAI), not {type(client).__name__}"
-        )
-    own = client is None
-    client = make_client(settings) if client is None else client
-    try:
-        limiter = RateController(settings.rpm, settings.tpm)
-        gate = Gate(
-            settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline
-        )
-        engine = Engine(client, settings, gate, unrecoverable=unrecoverable)
-        store = store_for(settings)
-        yield Run(engine, gate, settings, store=store, progress=progress)
-    finally:
-        if own:
-            await client.close()
-
-
 async def asummarize(
     articles: Sequence[Article],
     *,
     client: Client | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
-    unrecoverable: Unrecoverable | None = None,
 ) -> Summaries:
     """Summarise articles concurrently: at most `settings.concurrency` requests in flight.
 
@@ -105,11 +101,11 @@ async def asummarize(
     budget stops new requests: the articles not yet sent are reported as not summarised, with the reason.
 
         >>> client = openai.AsyncAzureOpenAI(max_retries=0)  # doctest: +SKIP
-        >>> summaries = await asummarize(read_articles("today/").articles, client=client)  # doctest: +SKIP
+        >>> summaries = await asummarize([Article(text=..., source="AP")], client=client)  # doctest: +SKIP
     """
     settings = settings or Settings()
-    async with _run(settings, client, progress, unrecoverable) as run:
-        _announce(progress, len(articles))
+    async with open_run(settings, client, progress) as run:
+        announce(progress, len(articles))
         return await run.summarize(articles, len(articles))
 
 
@@ -119,19 +115,13 @@ def summarize(
     client: Client | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
-    unrecoverable: Unrecoverable | None = None,
 ) -> Summaries:
     """The synchronous form of `asummarize`; builds a client from `settings` when none is given.
 
     >>> summaries = summarize(read_articles("today/").articles)  # doctest: +SKIP
     >>> [b.briefing.headline for b in summaries.briefings]  # doctest: +SKIP
     """
-    return run_sync(
-        asummarize(articles, client=client, settings=settings, progress=progress, unrecoverable=unrecoverable)
-    )
-
-
-Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
+    return run_sync(asummarize(articles, client=client, settings=settings, progress=progress))
 
 
 def make_brief(
@@ -142,7 +132,6 @@ def make_brief(
     progress: Progress | None = None,
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
-    unrecoverable: Unrecoverable | None = None,
     feeds: Paths = (),
 ) -> RunResult:
     """Read the inputs, summarise every article, and merge the briefings into one brief.
@@ -154,8 +143,8 @@ def make_brief(
     the brief's failures. `fields` maps article fields to a JSON export's names (see read_articles);
     paths in `exclude` (your own output) are not read. Articles outside `settings.window` are left
     out (a feed's entries outside it are not even fetched). With `settings.cluster="embeddings"` the
-    stories are found by the endpoint's embeddings (summarizer.run.embeddings), else by text; a fall back
-    to text is said in `warnings`.
+    stories are found by the endpoint's embeddings (summarizer.run.embeddings), else by text; a fall
+    back to text is said in `warnings`.
     Works from a running event loop too (Jupyter): the run has a loop of its own.
 
         >>> result = make_brief("today/", settings=Settings(concurrency=16))  # doctest: +SKIP
@@ -168,7 +157,6 @@ def make_brief(
         progress=progress,
         fields=fields,
         exclude=exclude,
-        unrecoverable=unrecoverable,
         feeds=feeds,
     )
     return run_sync(coroutine)
@@ -182,7 +170,6 @@ async def amake_brief(
     progress: Progress | None = None,
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
-    unrecoverable: Unrecoverable | None = None,
     feeds: Paths = (),
 ) -> RunResult:
     """The asynchronous form of `make_brief`: `await amake_brief("today/", client=my_client)`. URLs
@@ -191,8 +178,8 @@ async def amake_brief(
     if client is None:
         settings.key()  # fail before reading anything
     ingested, articles, left_out = await aselect_articles(paths, settings, fields, exclude, feeds)
-    async with _run(settings, client, progress, unrecoverable) as run:
-        _announce(progress, len(articles))
+    async with open_run(settings, client, progress) as run:
+        announce(progress, len(articles))
         summaries = await run.summarize(articles, len(articles))
         failures = [*ingested.failures, *summaries.failures]
         embedded = None
@@ -203,7 +190,7 @@ async def amake_brief(
                 # A rejected key stops the run here as it would have stopped the summaries: the brief
                 # is still written (grouped by text), and the exit status says the run stopped.
                 run.gate.stop(embedded.stop)
-                summaries.stopped, summaries.stop_code = embedded.stop.message, embedded.stop.exit_code
+                summaries.stopped, summaries.stop_error = embedded.stop.message, embedded.stop
         brief = merge_briefings(
             summaries.briefings, failures, embeddings=embedded.vectors if embedded is not None else None
         )
@@ -224,71 +211,3 @@ async def amake_brief(
         feeds=ingested.feeds,
         warnings=warnings,
     )
-
-
-def _announce(progress: Progress | None, total: int) -> None:
-    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
-    has, so that it shows 0/N before the first answer."""
-    start = getattr(progress, "start", None)
-    if callable(start):
-        start(total)
-
-
-def select_articles(
-    paths: Paths,
-    settings: Settings,
-    fields: Mapping[str, str] | None = None,
-    exclude: Iterable[str | PathLike[str]] = (),
-    feeds: Paths = (),
-) -> tuple[Ingested, list[Article], list[Article]]:
-    """What reading the inputs gave, the articles inside the settings' window, and those left out.
-    Paths in `exclude` (the run's own output) are not read."""
-    paths = _listed(paths)
-    ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds))
-    return _select(ingested, settings, paths)
-
-
-async def aselect_articles(
-    paths: Paths,
-    settings: Settings,
-    fields: Mapping[str, str] | None = None,
-    exclude: Iterable[str | PathLike[str]] = (),
-    feeds: Paths = (),
-) -> tuple[Ingested, list[Article], list[Article]]:
-    """select_articles on the caller's event loop (URLs are fetched there)."""
-    paths = _listed(paths)
-    ingested = await aread_articles(
-        paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds)
-    )
-    return _select(ingested, settings, paths)
-
-
-def _listed(paths: Paths) -> list[str | PathLike[str]]:
-    """The inputs as a list: read once, and named again when they hold no article."""
-    return [paths] if isinstance(paths, (str, PathLike)) else list(paths)
-
-
-def _fetching(settings: Settings, paths: list[str | PathLike[str]], feeds: Paths) -> dict[str, Any]:
-    """How a run fetches its URLs: its fetch policy and window, and the fetch records kept in its cache
-    (no cache, no conditional requests). The store is opened only when there is something to fetch:
-    a run of files opens it once, for its briefings."""
-    feed_lists = [feeds] if isinstance(feeds, (str, PathLike)) else list(feeds)
-    fetches = bool(feed_lists) or any(is_url(os.fspath(path)) for path in paths)
-    store = store_for(settings) if fetches else None
-    return {"feeds": feed_lists, "fetch": settings.fetch, "store": store, "window": settings.window}
-
-
-def _select(
-    ingested: Ingested, settings: Settings, paths: Sequence[str | PathLike[str]] = ()
-) -> tuple[Ingested, list[Article], list[Article]]:
-    if not ingested.articles and not ingested.failures and not ingested.feeds:
-        # (A feed with nothing new in the window is not a mistake: an hourly run makes an empty brief.)
-        names = ", ".join(os.fspath(path) for path in paths[:3]) + (", ..." if len(paths) > 3 else "")
-        raise UsageError(
-            f"no articles found in {names or 'the given paths'} (articles are "
-            f"{' '.join(sorted(SUFFIXES))} files)"
-        )
-    window = settings.window
-    kept = [article for article in ingested.articles if window.keeps(article)]
-    left_out = [article for article in ingested.articles if not window.keeps(article)]
-    return ingested, kept, left_out

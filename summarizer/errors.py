@@ -13,15 +13,15 @@
         ├── AnswerTruncated      the answer was cut off (finish_reason "length")
         ├── ContentFiltered      the answer was stopped by a content filter
         ├── InvalidAnswer        the answer never validated, even after re-asking
-        ├── NotRecorded          replaying a cassette that holds no answer for this request: the
-        │                        run stops
         └── NotSummarised        no request was sent for it
             ├── BudgetSpent      the run's token budget was spent first
             ├── RunStopped       the run stopped first (the key was rejected, the endpoint is wrong)
             └── DeadlinePassed   the run's deadline passed first
 
-`exit_code` is part of each type: the command line exits with it. Messages never hold a secret:
-whatever may carry text from a server passes through `redact` first.
+`fatal` says that no later request can succeed either: the run stops. The command line decides its
+exit status by the type (summarizer.cli.exits). Messages never hold a secret: whatever may carry text
+from a server passes through `redact` first. (summarizer.testing adds NotRecorded, an ArticleError for
+a replayed cassette that holds no answer for a request.)
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ __all__ = [
     "InputError",
     "InvalidAnswer",
     "ModelRefused",
-    "NotRecorded",
     "NotSummarised",
     "RequestRejected",
     "RunStopped",
@@ -64,13 +63,9 @@ def redact(text: str) -> str:
 class SummarizerError(Exception):
     """The root of every error summarizer raises on purpose."""
 
-    exit_code = 1
-
 
 class UsageError(SummarizerError):
     """The tool or the library was used wrongly: fix the call, not the data."""
-
-    exit_code = 2
 
 
 class InputError(SummarizerError):
@@ -122,7 +117,6 @@ class AccessDenied(RequestRejected):
 
     kind: FailureKind = "access denied"
     fatal = True
-    exit_code = 3
 
 
 class EndpointError(RequestRejected):
@@ -132,7 +126,6 @@ class EndpointError(RequestRejected):
 
     kind: FailureKind = "wrong endpoint"
     fatal = True
-    exit_code = 4
 
 
 class ModelRefused(ArticleError):
@@ -157,15 +150,6 @@ class InvalidAnswer(ArticleError):
     """The answer did not validate as a briefing, even after re-asking with the errors."""
 
     kind: FailureKind = "invalid answer"
-
-
-class NotRecorded(ArticleError):
-    """A replayed cassette holds no answer for this request (the article, model or prompt changed)."""
-
-    kind: FailureKind = "not recorded"
-    #: The cassette no longer fits the command: no later request will match either. Fix the command.
-    fatal = True
-    exit_code = 2
 
 
 class NotSummarised(ArticleError):

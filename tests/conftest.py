@@ -10,8 +10,13 @@ from typing import Any
 import openai
 import pytest
 
-from summarizer import Engine, Gate, RetryPolicy, Settings, summarize_article
+from summarizer import Settings
+from summarizer.config.settings import RetryPolicy
+from summarizer.grounding.workflow import summarize_article
+from summarizer.llm.engine import Engine
+from summarizer.llm.transport import HTTPTransport
 from summarizer.models import Article, ArticleBriefing
+from summarizer.run.runner import Gate
 from summarizer.sources.ingest import read_articles
 from summarizer.testing import cassette
 
@@ -140,7 +145,7 @@ class Run:
 
         async def call() -> ArticleBriefing:
             async with openai.AsyncOpenAI(api_key=TEST_KEY, base_url=self.base_url, max_retries=0) as client:
-                engine = Engine(client, self.settings, Gate(concurrency=1), sleep=sleep)
+                engine = Engine(HTTPTransport(client), self.settings, Gate(concurrency=1), sleep=sleep)
                 return await summarize_article(engine, article, on_retry=on_retry)
 
         return asyncio.run(call())

@@ -175,7 +175,7 @@ def test_the_readmes_example_configuration_is_valid(tmp_path, monkeypatch):
 def test_a_window_that_ends_before_it_starts_is_refused_when_built():
     from datetime import datetime
 
-    from summarizer import Window
+    from summarizer.config.settings import Window
 
     with pytest.raises(ValidationError, match="is after until"):
         Window(since=datetime(2025, 8, 7), until=datetime(2025, 8, 6))

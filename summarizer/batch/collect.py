@@ -21,6 +21,7 @@ from ..llm.engine import Engine
 from ..llm.prompts import article_message
 from ..llm.ratelimit import RateController
 from ..llm.schema import request_body
+from ..llm.transport import Answers, HTTPTransport
 from ..merge.assemble import merge_briefings
 from ..models import ArticleBriefing, Brief, Briefing, Failure, FailureKind, SourceRef, Usage
 from ..run.runner import Gate, failure_of
@@ -115,7 +116,7 @@ class _Collector:
     ) -> None:
         self.settings, self.store, self.ledger, self.followups = settings, store, ledger, followups
         self.client, self._own_client = client, client is None
-        self.engines: dict[int, Engine] = {}
+        self.engines: dict[int, tuple[Engine, Answers]] = {}
         self.gates: list[Gate] = []
         self.result = Collected()
         #: Every result line read (by where it was read) and those that settled a request.
@@ -132,7 +133,7 @@ class _Collector:
         pending = self.ledger.pending(batch.id)
         ready = batch.status in TERMINAL or batch.transport == FileTransport.name
         if pending and ready:
-            engine = self._engine(batch.submission)
+            engine, answers = self._engine(batch.submission)
             lines = await transport.results(batch)
             jobs = (job for where, text in lines if (job := self._job(where, text, pending)) is not None)
 
@@ -140,7 +141,7 @@ class _Collector:
             # follow-up waiting online holds one worker, and no more lines are parsed than are worked on.
             async def worker() -> None:
                 for job in jobs:
-                    await self._settle(batch, *job, engine)
+                    await self._settle(batch, *job, engine, answers)
 
             await asyncio.gather(*(worker() for _ in range(4 * engine.settings.concurrency)))
             if self.store.unwritable is not None:
@@ -196,7 +197,13 @@ class _Collector:
         return custom_id, position, line
 
     async def _settle(
-        self, batch: BatchRecord, custom_id: str, position: int, line: dict[str, Any], engine: Engine
+        self,
+        batch: BatchRecord,
+        custom_id: str,
+        position: int,
+        line: dict[str, Any],
+        engine: Engine,
+        answers: Answers,
     ) -> None:
         if self.store.unwritable is not None:
             return  # left pending: collect again once the cache can be written
@@ -217,7 +224,7 @@ class _Collector:
         history[-1][1] = answer
         first = request_body(engine.settings, [article_message(article)], Briefing)
         for body, given in history:
-            engine.answered(body or first, completion_from(given))
+            answers.give(body or first, completion_from(given))
         try:
             briefing = await summarize_article(engine, article)
         except FollowupDeferred as deferred:
@@ -264,7 +271,7 @@ class _Collector:
         self.ledger.settle(custom_id, batch.id, state, reason)
         self.result.unfinished.append(self.ledger.member(batch.submission, position).origin)
 
-    def _engine(self, submission: int) -> Engine:
+    def _engine(self, submission: int) -> tuple[Engine, Answers]:
         """The engine for a submission's settings (as they were at submit): it takes the batch answers,
         and sends follow-ups online when they may be sent."""
         if submission in self.engines:
@@ -285,15 +292,17 @@ class _Collector:
         gate = Gate(
             settings.concurrency, settings.max_run_tokens, limiter=RateController(settings.rpm, settings.tpm)
         )
-        engine = Engine(self.client, settings, gate)
-        if self.followups == "batch":
-            engine.unsent = FollowupDeferred
-        elif offline is not None:
-            reason = offline
-            engine.unsent = lambda body: InvalidAnswer(reason)
+        answers = (
+            Answers(unsent=FollowupDeferred)
+            if self.followups == "batch"
+            else Answers(unsent=lambda body: InvalidAnswer(offline))
+            if offline is not None
+            else Answers(then=HTTPTransport(self.client))
+        )
+        engine = Engine(answers, settings, gate)
         self.gates.append(gate)
-        self.engines[submission] = engine
-        return engine
+        self.engines[submission] = engine, answers
+        return engine, answers
 
 
 def _has_key(settings: Settings) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
 
-from .exits import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, with_flags
+from .exits import EXIT_FAILURES, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, exit_status_of, with_flags
 from .parser import build_parser, complete_if_asked
 
 __all__ = ["Terminated", "main"]
@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return status
     except SummarizerError as error:
         print(f"summarizer: error: {with_flags(str(error))}", file=sys.stderr)
-        return error.exit_code
+        return exit_status_of(error)
     except BrokenPipeError:
         # The reader went away (`summarizer brief ... | head`): stop quietly, as Unix tools do. Python
         # would flush stdout again at exit and complain; point it at devnull first (the Python docs'

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..api import select_articles
 from ..batch import ApiTransport, FileTransport, Transport, batch_brief, cancel, collect, status, submit
 from ..batch.ledger import BatchRecord
 from ..batch.submit import places
 from ..config.settings import Settings
 from ..errors import UsageError
 from ..llm.client import make_client
+from ..sources.select import select_articles
 from ..sync import run_sync
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import rendered, write_output

@@ -13,15 +13,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..api import Progress, make_brief, select_articles, summarize
+from ..api import make_brief, summarize
 from ..config.settings import Settings, Window, default_cache_dir
 from ..errors import UsageError
-from ..llm.engine import Unrecoverable
 from ..llm.schema import briefing_schema
 from ..merge.assemble import merge_briefings
 from ..models import ArticleBriefing, Brief, Failure
 from ..output.records import dump_records, read_records
 from ..output.render import render_brief
+from ..run.runner import Progress
+from ..sources.select import select_articles
 from ..store import open_store, store_for
 from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
@@ -44,14 +45,13 @@ def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
     check_render_options(args)
-    with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
+    with _cassette(args, settings) as settings, _progress(args) as progress:
         result = make_brief(
             args.paths,
             settings=settings,
             progress=progress,
             fields=dict(args.field),
             exclude=_outputs(args),
-            unrecoverable=unrecoverable,
             feeds=args.feeds,
         )
     kept = keep_existing(args.output, result.summaries)
@@ -71,12 +71,11 @@ def _summarize(args: argparse.Namespace) -> int:
     ingested, articles, left_out = select_articles(
         args.paths, settings, dict(args.field), _outputs(args), args.feeds
     )
-    with _cassette(args, settings) as (settings, unrecoverable), _progress(args) as progress:
+    with _cassette(args, settings) as settings, _progress(args) as progress:
         summaries = summarize(
             articles,
             settings=settings,
             progress=progress,
-            unrecoverable=unrecoverable,
         )
     failures = [*ingested.failures, *summaries.failures]
     kept = keep_existing(args.output, summaries)
@@ -276,24 +275,22 @@ def _outputs(args: argparse.Namespace) -> list[str]:
 
 
 @contextmanager
-def _cassette(
-    args: argparse.Namespace, settings: Settings
-) -> Iterator[tuple[Settings, Unrecoverable | None]]:
-    """Replay or record a cassette when asked to, with its settings and its hook for unrecorded requests."""
+def _cassette(args: argparse.Namespace, settings: Settings) -> Iterator[Settings]:
+    """Replay or record a cassette when asked to, with its settings (no cache; a placeholder key)."""
     if args.record and not args.cassette:
         raise UsageError("--record needs --cassette FILE to record to")
     if not args.cassette:
-        yield settings, None
+        yield settings
         return
-    from ..testing.cassette import cassette_settings, not_recorded, use_cassette
+    from ..testing.cassette import cassette_settings, use_cassette
 
     with use_cassette(args.cassette, record=args.record):
-        yield cassette_settings(settings, record=args.record), not_recorded
+        yield cassette_settings(settings, record=args.record)
 
 
 def _batch(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    with _cassette(args, settings) as (replayed, _):
+    with _cassette(args, settings) as replayed:
         # A cassette run keeps the cache here: the batches and their answers live in it.
         return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
 

@@ -9,14 +9,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..api import Summaries
 from ..config.settings import Prices, Settings
 from ..errors import SummarizerError, UsageError
 from ..models import Brief
 from ..output.render import Format, format_for_path, render_brief
 from ..output.templates import render_template
+from ..run.runner import Summaries
 from ..store.atomic import write_atomic
-from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
+from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, exit_status_of, with_flags
 
 if TYPE_CHECKING:
     from ..sources.live import FeedReport
@@ -65,7 +65,7 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
     note = " The existing output was kept: this run summarised nothing." if kept else ""
     if summaries.stopped:
         print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
-        return summaries.stop_code or EXIT_STOPPED
+        return exit_status_of(summaries.stop_error) if summaries.stop_error is not None else EXIT_STOPPED
     if kept:  # every article failed: say why (with -q nothing else does), not only what was kept
         first = summaries.failures[0]
         print(

@@ -6,7 +6,10 @@ import openai
 
 from ..config.settings import Settings
 
-__all__ = ["is_client", "make_client"]
+__all__ = ["Client", "is_client", "make_client"]
+
+#: The client a caller may pass: openai.AsyncOpenAI, or AsyncAzureOpenAI (a subclass).
+Client = openai.AsyncOpenAI
 
 
 def make_client(settings: Settings) -> openai.AsyncOpenAI:

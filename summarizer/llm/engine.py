@@ -27,13 +27,14 @@ from ..errors import ArticleError, EndpointError, RequestRejected
 from ..models import Usage
 from .answers import Completion, Embedded, token_count, vector_of
 from .asker import Asker, Call, OnRetry
-from .client import is_client
 from .failures import describe, is_transient, quota_exhausted, refused, retry_after, server_message, translate
+from .faults import known_fault
 from .prompts import Message
 from .ratelimit import Permit, RateController
-from .schema import body_for, body_key, fingerprint, messages_for
+from .schema import body_for, fingerprint, messages_for
+from .transport import Transport
 
-__all__ = ["Admission", "Engine", "Unrecoverable"]
+__all__ = ["Admission", "Engine"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,29 +61,18 @@ class Admission(Protocol):
     def record(self, usage: Usage) -> None: ...
 
 
-#: A hook for "this fault can never succeed, whatever the retries": it returns the error to end with.
-#: The cassette replayer uses it for a request its cassette does not hold.
-Unrecoverable = Callable[[BaseException], ArticleError | None]
-
-
 class Engine:
     """Sends chat requests for structured outputs; built once per run, shared by all its requests."""
 
     def __init__(
         self,
-        client: openai.AsyncOpenAI,
+        transport: Transport,
         settings: Settings,
         admission: Admission,
         *,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        unrecoverable: Unrecoverable | None = None,
     ) -> None:
-        if not is_client(client):
-            raise TypeError(
-                f"client must be an openai.AsyncOpenAI (or AsyncAzureOpenAI), not {type(client).__name__}"
-            )
-        self.client, self.settings, self.admission = client, settings, admission
-        self._unrecoverable = unrecoverable
+        self.transport, self.settings, self.admission = transport, settings, admission
         #: Whether any request of this run got an HTTP answer: until then, a refused connection is a
         #: wrong address, not a blip, and the run stops at once instead of backing off for a minute.
         self.reached = False
@@ -94,11 +84,6 @@ class Engine:
         self._completion_tokens = 400.0
         self._prompt_scale = 1.0
         self._answers = 0
-        #: Answers already had for exact requests (a batch's results), by body: used, not sent.
-        self._answered: dict[str, Completion] = {}
-        #: What a request that may not be sent ends as, given its body (the answers come from a batch, and
-        #: follow-ups are off or go in the next batch); None: send it.
-        self.unsent: Callable[[dict[str, Any]], ArticleError] | None = None
         policy = settings.retry
         self._backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
@@ -126,11 +111,6 @@ class Engine:
             known = self._fingerprints[output] = fingerprint(self.settings, output)
         return known
 
-    def answered(self, body: dict[str, Any], completion: Completion) -> None:
-        """Take `completion` as the answer to the request `body` when it is asked (once), instead of
-        sending it: how a batch's result goes through the same validation, re-asks and grounding."""
-        self._answered[body_key(body)] = completion
-
     def asker(self, label: str, on_retry: OnRetry | None = None) -> Asker:
         return Asker(self, label, on_retry)
 
@@ -142,10 +122,9 @@ class Engine:
     async def complete(self, messages: list[Message], output: type[BaseModel], call: Call) -> Completion:
         """One completion, transport faults retried; ArticleError when none can be had."""
         body = self._body(messages, output)
-        if self._answered and (ready := self._answered.pop(body_key(body), None)) is not None:
+        ready = self.transport.prepared(body)
+        if ready is not None:
             return ready
-        if self.unsent is not None:
-            raise self.unsent(body)
         try:
             completion: Completion = await self._retrying(self._send, body, call)
         except openai.APIError as error:
@@ -158,8 +137,8 @@ class Engine:
 
     def _known(self, error: Exception) -> Exception | None:
         """For a fault raised beneath the SDK without its wrapping (a cassette's "no recorded answer"):
-        the hook's own error when it knows this fault, else None (a bug, to be seen whole)."""
-        return self._unrecoverable(error) if self._unrecoverable is not None else None
+        the error a registered translator makes of it, else None (a bug, to be seen whole)."""
+        return known_fault(error)
 
     async def embed(self, texts: list[str], model: str, label: str) -> Embedded:
         """The embeddings of `texts` (one request), transport faults retried like a completion's; an
@@ -236,10 +215,7 @@ class Engine:
                 permit = await self.admission.turn(charge())
                 limiter = self.admission.limiter
                 try:
-                    # The SDK's raw post, not chat.completions.create: create() walks every message and the
-                    # whole schema through its type transformer first (2.6 ms a request, on the one thread
-                    # that handles every response). The raw response also gives the headers.
-                    response = await self.client.post(path, cast_to=httpx2.Response, body=body)
+                    response = await self.transport.post(path, body)
                 except openai.APIStatusError as error:
                     # Answered, if with an error: a request of this run all the same (no tokens).
                     self.reached = True
@@ -310,7 +286,7 @@ class Engine:
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
             raise EndpointError(
-                f"{self.client.base_url} is not an OpenAI-compatible endpoint: it answered "
+                f"{self.transport.base_url} is not an OpenAI-compatible endpoint: it answered "
                 f"{content_type or 'no content type'}, not a chat completion. "
                 "Does the base URL end in /v1?"
             )
@@ -327,7 +303,7 @@ class Engine:
             vectors = []
         if len(vectors) != count:
             raise EndpointError(
-                f"{self.client.base_url} did not answer with {count} embeddings: is it an "
+                f"{self.transport.base_url} did not answer with {count} embeddings: is it an "
                 "OpenAI-compatible endpoint that serves /embeddings?"
             )
         usage = data.get("usage")
@@ -353,7 +329,7 @@ class Engine:
             call.on_retry(reason, delay)
 
     def _transient(self, error: BaseException) -> bool:
-        if self._unrecoverable is not None and self._unrecoverable(error) is not None:
+        if known_fault(error) is not None:
             return False
         return is_transient(error, reached=self.reached)
 
@@ -361,9 +337,9 @@ class Engine:
         return describe(error, self.settings.timeout)
 
     def _translate(self, error: openai.APIError) -> ArticleError:
-        if self._unrecoverable is not None and (known := self._unrecoverable(error)) is not None:
+        if (known := known_fault(error)) is not None:
             return known
-        return translate(error, self.settings, self.client.base_url, reached=self.reached)
+        return translate(error, self.settings, self.transport.base_url, reached=self.reached)
 
     def _translate_embedding(self, error: openai.APIError, model: str) -> ArticleError:
         """As `_translate`, but an endpoint that summarises and does not serve embeddings (404, 400, 405)
@@ -372,7 +348,8 @@ class Engine:
         translated = self._translate(error)
         if isinstance(error, openai.APIStatusError) and error.status_code in (400, 404):
             return RequestRejected(
-                f"HTTP {error.status_code} from {self.client.base_url}embeddings: {server_message(error)}. "
+                f"HTTP {error.status_code} from {self.transport.base_url}embeddings: "
+                f"{server_message(error)}. "
                 f"Does the endpoint serve the embedding model {model!r}?"
             )
         if isinstance(translated, EndpointError):

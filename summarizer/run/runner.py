@@ -16,12 +16,24 @@ from typing import Literal
 from ..config.settings import Settings
 from ..errors import ArticleError, BudgetSpent, DeadlinePassed, RunStopped, redact
 from ..grounding.workflow import summarize_article
+from ..llm.client import Client, make_client
 from ..llm.engine import Engine
 from ..llm.ratelimit import Permit, RateController
+from ..llm.transport import HTTPTransport
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
-from ..store import Store, answer_key
+from ..store import Store, answer_key, store_for
 
-__all__ = ["CHARS_PER_TOKEN", "Gate", "Progress", "ProgressEvent", "Run", "Summaries", "cut_article"]
+__all__ = [
+    "CHARS_PER_TOKEN",
+    "Gate",
+    "Progress",
+    "ProgressEvent",
+    "Run",
+    "Summaries",
+    "announce",
+    "cut_article",
+    "open_run",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +67,8 @@ class Summaries:
     failures: list[Failure] = field(default_factory=list)
     #: Why the run stopped before every article was tried (a rejected key, a wrong endpoint), else None.
     stopped: str | None = None
-    #: The exit status that stop calls for (3: access denied; 4: the endpoint is wrong).
-    stop_code: int = 0
+    #: The error that stopped it (AccessDenied, EndpointError, ...): the command line's exit status.
+    stop_error: ArticleError | None = None
     #: What this run itself spent, every request included (cached briefings cost nothing now).
     spent: Usage = field(default_factory=Usage)
     cached: int = 0
@@ -234,7 +246,7 @@ class Run:
         stopped = self.gate.stopped
         summaries = Summaries(
             stopped=stopped.message if stopped is not None else None,
-            stop_code=stopped.exit_code if stopped is not None else 0,
+            stop_error=stopped,
             spent=self.gate.spent,
             cached=self.cached,
             reasked=self.reasked,
@@ -309,3 +321,29 @@ def failure_of(article: Article, error: ArticleError) -> Failure:
         usage=error.usage,
         last_output=error.last_output,
     )
+
+
+@asynccontextmanager
+async def open_run(
+    settings: Settings, client: Client | None, progress: Progress | None
+) -> AsyncIterator[Run]:
+    """A run against the caller's client, or against one made from the settings and closed at the end."""
+    transport = HTTPTransport(client if client is not None else make_client(settings))
+    try:
+        limiter = RateController(settings.rpm, settings.tpm)
+        gate = Gate(
+            settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline
+        )
+        engine = Engine(transport, settings, gate)
+        yield Run(engine, gate, settings, store=store_for(settings), progress=progress)
+    finally:
+        if client is None:
+            await transport.client.close()
+
+
+def announce(progress: Progress | None, total: int) -> None:
+    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
+    has, so that it shows 0/N before the first answer."""
+    start = getattr(progress, "start", None)
+    if callable(start):
+        start(total)

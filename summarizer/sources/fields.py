@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.utils
-import hashlib
 import logging
 import warnings
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..models import Article
+from ..models.article import article_id
 from .pages import MIN_ARTICLE_CHARS, html_to_text, looks_like_html
 
 __all__ = [
@@ -63,11 +63,6 @@ class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type
 
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_str)
-
-
-def article_id(text: str) -> str:
-    """The id of an article: a hash of its text, so the same text always has the same id."""
-    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
 
 
 # --- front matter -------------------------------------------------------------------------------------

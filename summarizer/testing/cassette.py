@@ -21,7 +21,9 @@ import yaml
 from pydantic import SecretStr
 
 from ..config.settings import Settings
-from ..errors import ArticleError, NotRecorded, UsageError, redact
+from ..errors import ArticleError, UsageError, redact
+from ..llm.faults import translating
+from .errors import NotRecorded
 
 try:
     import vcr
@@ -50,8 +52,9 @@ REPLAY_KEY = "sk-replay-placeholder"
 
 
 def not_recorded(error: BaseException) -> ArticleError | None:
-    """The engine's hook for a request the cassette does not hold: it can never succeed, so it is not
-    retried, and it ends as the project's own error instead of vcrpy's."""
+    """What a request the cassette does not hold ends as: it can never succeed, so it is not retried,
+    and it ends as the project's own error instead of vcrpy's. Registered with the engine (see
+    summarizer.llm.faults) while a cassette is in use."""
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, CannotOverwriteExistingCassetteException):
@@ -260,6 +263,7 @@ def make_vcr() -> vcr.VCR:
 @contextmanager
 def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette]:
     """Replay `path` (no network at all), or with `record` send real requests and write them to `path`.
+    While it replays, a request the cassette does not hold ends its article as NotRecorded, at once.
 
     A recording is written to a temporary file and moved into place only when the block ends without
     error, so a failed recording never destroys the cassette it was replacing.
@@ -270,14 +274,17 @@ def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette
     if not record:
         if not path.is_file():
             raise UsageError(f"no cassette at {path}; record one with --record")
-        with make_vcr().use_cassette(str(path), record_mode="none", **config) as cassette:
-            yield cassette
+        with (
+            translating(not_recorded),
+            make_vcr().use_cassette(str(path), record_mode="none", **config) as tape,
+        ):
+            yield tape
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.recording")
     partial.unlink(missing_ok=True)
-    with make_vcr().use_cassette(str(partial), record_mode="all", **config) as cassette:
-        yield cassette
+    with make_vcr().use_cassette(str(partial), record_mode="all", **config) as tape:
+        yield tape
     if partial.exists():
         os.replace(partial, path)
 
