@@ -111,7 +111,7 @@ async def embed_briefings(briefings: Iterable[ArticleBriefing], run: Run) -> Emb
         warning = (
             f"no calibration for the embedding model '{model}': its cosine scale is unknown (unrelated "
             "news scores 0.8 by one model, 0.2 by another), so stories were grouped by their text; "
-            "measure its thresholds (python benchmarks/embeddings.py) and give them as "
+            "measure its thresholds (README: --cluster embeddings) and give them as "
             "embedding_thresholds"
         )
         logger.warning("%s", warning)
