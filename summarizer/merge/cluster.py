@@ -232,9 +232,9 @@ class ModelEmbedding(list[float]):
 
 def _calibration(meanings: Sequence[Embedding | None], given: Calibration | None) -> Calibration:
     """What the embeddings are judged by: the caller's, else the one they carry, else the default's."""
-    carried = {m.calibration for m in meanings if isinstance(m, ModelEmbedding)}
     if given is not None:
         return given
+    carried = {m.calibration for m in meanings if isinstance(m, ModelEmbedding)}
     if len(carried) > 1:
         raise ValueError("embeddings of more than one calibration: they come from more than one model")
     return carried.pop() if carried else TEXT_EMBEDDING_3
