@@ -314,7 +314,8 @@ def test_briefings_are_embedded_64_a_request_in_a_fixed_order_then_taken_from_th
     shuffled = asyncio.run(embed_briefings(list(reversed(items)), run))  # type: ignore[arg-type]
     assert len(engine.requests) == 3  # every vector from the store
     assert shuffled.vectors == first.vectors and shuffled.usage == first.usage
-    other = SimpleNamespace(engine=engine, store=run.store, settings=Settings(embedding_model="another"))
+    another = Settings(embedding_model="another", embedding_thresholds=(0.8, 0.6))
+    other = SimpleNamespace(engine=engine, store=run.store, settings=another)
     asyncio.run(embed_briefings(items[:1], other))  # type: ignore[arg-type]
     assert len(engine.requests) == 4  # another model's vectors are other vectors
 

@@ -232,6 +232,11 @@ class Settings(BaseSettings):
     #: /embeddings of each briefing's event, headline and summary; cached; text again if it fails).
     cluster: Clustering = "text"
     embedding_model: str = Field(default=DEFAULT_EMBEDDING_MODEL, min_length=1)
+    #: The cosines from which two briefings are one story by `embedding_model`'s embeddings: alone, and
+    #: when their events agree ("0.91,0.86"). None: the model's measured calibration
+    #: (summarizer.merge.cluster.CALIBRATIONS); a model with none is grouped by text, since its
+    #: cosine scale is unknown.
+    embedding_thresholds: tuple[float, float] | None = None
     #: Articles published outside it are left out, not summarised.
     window: Window = Window()
     #: How URLs and feeds given as inputs are fetched.
@@ -241,6 +246,20 @@ class Settings(BaseSettings):
     @classmethod
     def _prices_text(cls, value: Any) -> Any:
         return Prices.parse(value) if isinstance(value, str) else value
+
+    @field_validator("embedding_thresholds", mode="before")
+    @classmethod
+    def _thresholds_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(","))
+        return value
+
+    @field_validator("embedding_thresholds")
+    @classmethod
+    def _thresholds_in_order(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None and not 0 < value[1] <= value[0] <= 1:
+            raise ValueError("give the cosine alone, then with agreeing events: 0 < event <= alone <= 1")
+        return value
 
     @field_validator("base_url", mode="before")
     @classmethod

@@ -7,6 +7,12 @@ its budget. Each vector is stored under a hash of the embedding model and the te
 request. A request that fails costs the brief nothing but the embeddings: the merge groups by text and
 a warning says why; only a rejected key (or a cassette that does not fit) stops the run, as it would
 a summary.
+
+Each model's cosines are judged on its own scale (summarizer.merge.cluster.CALIBRATIONS): the vectors
+carry their model's calibration to the merge. A model with none, and no `embedding_thresholds` in the
+settings, is not asked at all: its scale is unknown (two unrelated news briefings score 0.82 by one
+model and 0.2 by another), so any threshold could join every story or none; the merge groups by text
+and a warning says why and what to do.
 """
 
 from __future__ import annotations
@@ -18,13 +24,22 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from ..config.settings import Settings
 from ..errors import ArticleError
 from ..llm.vectors import pack, unpack
+from ..merge.cluster import Calibration, ModelEmbedding, calibration_for
 from ..models import ArticleBriefing, Briefing, Usage
 from ..store import answer_key
 from .runner import Run
 
-__all__ = ["BATCH", "Embeddings", "StoredEmbedding", "embed_briefings", "embedding_text"]
+__all__ = [
+    "BATCH",
+    "Embeddings",
+    "StoredEmbedding",
+    "calibration",
+    "embed_briefings",
+    "embedding_text",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +62,9 @@ class StoredEmbedding(BaseModel):
 class Embeddings:
     """What `embed_briefings` gives the merge."""
 
-    #: Each briefing's embedding by article id; None when the merge must group by text.
-    vectors: dict[str, list[float]] | None
+    #: Each briefing's embedding by article id, with its model's calibration; None when the merge must
+    #: group by text.
+    vectors: dict[str, ModelEmbedding] | None
     #: What producing the embeddings cost (those from the cache included, as a briefing's usage is):
     #: added to the brief's usage, so that a rerun gives the same brief.
     usage: Usage
@@ -68,6 +84,14 @@ def embedding_text(briefing: Briefing) -> str:
     return "\n".join(line.strip() for line in lines if line and line.strip())
 
 
+def calibration(settings: Settings) -> Calibration | None:
+    """How `settings.embedding_model`'s cosines are judged: the thresholds the settings give, else the
+    model's measured calibration; None when there is neither."""
+    if settings.embedding_thresholds is not None:
+        return Calibration(*settings.embedding_thresholds)
+    return calibration_for(settings.embedding_model)
+
+
 def embedding_key(model: str, text: str) -> str:
     """The cache key of a text's embedding by a model: nothing else changes the vector."""
     return answer_key("embedding", text, model, "-")
@@ -79,8 +103,19 @@ async def embed_briefings(briefings: Iterable[ArticleBriefing], run: Run) -> Emb
     the same requests whatever order they came in).
 
     Never raises for a failed request: the result then has no vectors and a warning (the merge groups
-    by text), or, for a rejected key, the error that stops the run."""
+    by text), or, for a rejected key, the error that stops the run. A model with no calibration is not
+    asked: no vectors, and a warning."""
     model, store = run.settings.embedding_model, run.store
+    judged = calibration(run.settings)
+    if judged is None:
+        warning = (
+            f"no calibration for the embedding model '{model}': its cosine scale is unknown (unrelated "
+            "news scores 0.8 by one model, 0.2 by another), so stories were grouped by their text; "
+            "measure its thresholds (README: --cluster embeddings) and give them as "
+            "embedding_thresholds"
+        )
+        logger.warning("%s", warning)
+        return Embeddings(None, Usage(), warning=warning)
     texts = {item.ref.article_id: embedding_text(item.briefing) for item in briefings}
     keys = {text: embedding_key(model, text) for text in texts.values()}
     found: dict[str, StoredEmbedding] = {}
@@ -107,7 +142,9 @@ async def embed_briefings(briefings: Iterable[ArticleBriefing], run: Run) -> Emb
         warning = f"embeddings failed ({error.message}); stories were grouped by their text instead"
         logger.warning("%s", warning)
         return Embeddings(None, usage, warning=warning)
-    vectors = {article_id: unpack(found[text].vector) for article_id, text in texts.items()}
+    vectors = {
+        article_id: ModelEmbedding(unpack(found[text].vector), judged) for article_id, text in texts.items()
+    }
     return Embeddings(vectors, usage)
 
 
