@@ -51,7 +51,6 @@ from summarizer.llm.vectors import unpack
 from summarizer.merge.assemble import merge_briefings
 from summarizer.merge.cluster import (  # and the event rules the merge applies
     Calibration,
-    ModelEmbedding,
     _agree,
     _apart,
     _event,
@@ -260,11 +259,8 @@ def grouping(
     count; its misses."""
     embeddings = None
     if vectors is not None:
-        embeddings = {
-            item.ref.article_id: ModelEmbedding(vectors[embedding_text(item.briefing)], calibration)
-            for item in batch.items
-        }
-    brief = merge_briefings(batch.items, embeddings=embeddings)
+        embeddings = {item.ref.article_id: vectors[embedding_text(item.briefing)] for item in batch.items}
+    brief = merge_briefings(batch.items, embeddings=embeddings, calibration=calibration)
     story_of = {ref.article_id: n for n, story in enumerate(brief.stories) for ref in story.sources}
     ids = sorted(batch.event_of)
     found = {(a, b) for a, b in combinations(ids, 2) if story_of[a] == story_of[b]}

@@ -192,7 +192,10 @@ async def amake_brief(
                 run.gate.stop(embedded.stop)
                 summaries.stopped, summaries.stop_error = embedded.stop.message, embedded.stop
         brief = merge_briefings(
-            summaries.briefings, failures, embeddings=embedded.vectors if embedded is not None else None
+            summaries.briefings,
+            failures,
+            embeddings=embedded.vectors if embedded is not None else None,
+            calibration=embedded.calibration if embedded is not None else None,
         )
         if embedded is not None:
             brief = brief.model_copy(update={"usage": brief.usage + embedded.usage})

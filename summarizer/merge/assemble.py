@@ -28,7 +28,7 @@ from ..text.normalize import (
     fold,
     name_key,
 )
-from .cluster import cluster
+from .cluster import Calibration, cluster
 from .entities import merge_entities, strip_titles
 from .items import said
 from .points import as_points, merge_statements
@@ -43,21 +43,23 @@ def merge_briefings(
     failures: Sequence[Failure] = (),
     *,
     embeddings: Mapping[str, Sequence[float]] | None = None,
+    calibration: Calibration | None = None,
 ) -> Brief:
     """Cluster briefings into stories and merge each story's points, quotes, people and timeline.
 
     Pure and deterministic: the same briefings, in any order, give the same brief. No model is called.
     `embeddings` maps an article id to its briefing's embedding (`summarizer.run.embeddings`): briefings
     are then compared by the cosine of their embeddings instead of their words (a briefing without
-    one, or with a zero vector, by its words). ValueError for ids no briefing has, or vectors of
-    different lengths.
+    one, or with a zero vector, by its words), judged on their model's scale (`calibration`, from
+    `summarizer.merge.cluster.CALIBRATIONS`; None: text-embedding-3-small's). ValueError for ids no
+    briefing has, or vectors of different lengths.
 
         >>> brief = merge_briefings(summaries.briefings, summaries.failures)  # doctest: +SKIP
         >>> [(s.headline, [ref.source for ref in s.sources]) for s in brief.stories]  # doctest: +SKIP
     """
     ordered = sorted(briefings, key=_briefing_order)
     vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
-    groups = cluster(ordered, vectors)
+    groups = cluster(ordered, vectors, calibration)
     stories = sorted((_story([ordered[i] for i in group]) for group in groups), key=_story_weight)
     return Brief(
         stories=stories,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -17,7 +17,6 @@ from ..text.normalize import VAGUE_PLACE, name_key, words
 __all__ = [
     "CALIBRATIONS",
     "Calibration",
-    "ModelEmbedding",
     "calibration_for",
     "cluster",
     "place_words",
@@ -228,28 +227,6 @@ def calibration_for(model: str) -> Calibration | None:
 Embedding = Sequence[float]
 
 
-class ModelEmbedding(list[float]):
-    """An embedding that carries its model's calibration, so that `cluster` judges its cosines on that
-    model's scale (`summarizer.run.embeddings` gives the merge these); a plain sequence of floats is
-    judged as text-embedding-3-small's."""
-
-    __slots__ = ("calibration",)
-
-    def __init__(self, vector: Iterable[float], calibration: Calibration) -> None:
-        super().__init__(vector)
-        self.calibration = calibration
-
-
-def _calibration(meanings: Sequence[Embedding | None], given: Calibration | None) -> Calibration:
-    """What the embeddings are judged by: the caller's, else the one they carry, else the default's."""
-    if given is not None:
-        return given
-    carried = {m.calibration for m in meanings if isinstance(m, ModelEmbedding)}
-    if len(carried) > 1:
-        raise ValueError("embeddings of more than one calibration: they come from more than one model")
-    return carried.pop() if carried else TEXT_EMBEDDING_3
-
-
 def _norm(embedding: Embedding | None) -> float | None:
     """The embedding's length; None for none, or for a zero or broken vector, which says nothing about
     meaning. (math.hypot: 5 us for 1,536 dimensions; scaling each vector to length 1 took 150.)"""
@@ -298,8 +275,8 @@ def cluster(
     whose events are dated too far apart.
 
     `embeddings`, one per item (None for an item without one), put the cosine of two embeddings in
-    place of the TF-IDF cosine, judged by their model's thresholds: `calibration`, else the one the
-    vectors carry (ModelEmbedding), else text-embedding-3-small's; the event rules stay. The pairs
+    place of the TF-IDF cosine, judged by their model's thresholds (`calibration`; None:
+    text-embedding-3-small's); the event rules stay. The pairs
     compared are the same: without numpy (not a dependency) a search for nearest neighbours among all
     the vectors would be quadratic in pure Python, so embeddings change the decision on each
     candidate pair, not which pairs are candidates.
@@ -307,7 +284,7 @@ def cluster(
     if embeddings is not None and len(embeddings) != len(items):
         raise ValueError(f"{len(embeddings)} embeddings for {len(items)} briefings")
     meanings = list(embeddings) if embeddings is not None else [None] * len(items)
-    judged = _calibration(meanings, calibration)
+    judged = calibration or TEXT_EMBEDDING_3
     by_meaning: Thresholds = (judged.story, judged.event)
     norms = [_norm(e) for e in meanings]
     vectors, spread = _vectors([_terms(item) for item in items])

@@ -8,8 +8,8 @@ request. A request that fails costs the brief nothing but the embeddings: the me
 a warning says why; only a rejected key (or a cassette that does not fit) stops the run, as it would
 a summary.
 
-Each model's cosines are judged on its own scale (summarizer.merge.cluster.CALIBRATIONS): the vectors
-carry their model's calibration to the merge. A model with none, and no `embedding_thresholds` in the
+Each model's cosines are judged on its own scale (summarizer.merge.cluster.CALIBRATIONS): the result
+carries the model's calibration to the merge. A model with none, and no `embedding_thresholds` in the
 settings, is not asked at all: its scale is unknown (two unrelated news briefings score 0.82 by one
 model and 0.2 by another), so any threshold could join every story or none; the merge groups by text
 and a warning says why and what to do.
@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from ..config.settings import Settings
 from ..errors import ArticleError
 from ..llm.vectors import pack, unpack
-from ..merge.cluster import Calibration, ModelEmbedding, calibration_for
+from ..merge.cluster import Calibration, calibration_for
 from ..models import ArticleBriefing, Briefing, Usage
 from ..store import answer_key
 from .runner import Run
@@ -62,9 +62,8 @@ class StoredEmbedding(BaseModel):
 class Embeddings:
     """What `embed_briefings` gives the merge."""
 
-    #: Each briefing's embedding by article id, with its model's calibration; None when the merge must
-    #: group by text.
-    vectors: dict[str, ModelEmbedding] | None
+    #: Each briefing's embedding by article id; None when the merge must group by text.
+    vectors: dict[str, list[float]] | None
     #: What producing the embeddings cost (those from the cache included, as a briefing's usage is):
     #: added to the brief's usage, so that a rerun gives the same brief.
     usage: Usage
@@ -72,6 +71,8 @@ class Embeddings:
     warning: str | None = None
     #: An error that stops the run (a rejected key), as it would stop the summaries.
     stop: ArticleError | None = None
+    #: How the vectors' cosines are judged: their model's calibration.
+    calibration: Calibration | None = None
 
 
 def embedding_text(briefing: Briefing) -> str:
@@ -142,10 +143,8 @@ async def embed_briefings(briefings: Iterable[ArticleBriefing], run: Run) -> Emb
         warning = f"embeddings failed ({error.message}); stories were grouped by their text instead"
         logger.warning("%s", warning)
         return Embeddings(None, usage, warning=warning)
-    vectors = {
-        article_id: ModelEmbedding(unpack(found[text].vector), judged) for article_id, text in texts.items()
-    }
-    return Embeddings(vectors, usage)
+    vectors = {article_id: unpack(found[text].vector) for article_id, text in texts.items()}
+    return Embeddings(vectors, usage, calibration=judged)
 
 
 def _readable(stored: StoredEmbedding) -> bool:
