@@ -357,15 +357,19 @@ def test_make_brief_works_inside_a_running_event_loop(simulator, articles, tmp_p
     assert asyncio.run(notebook_cell()).complete
 
 
-def test_the_readmes_library_example_runs_as_written(simulator, articles, tmp_path, monkeypatch, capsys):
+def test_the_readmes_library_examples_run_as_written(simulator, articles, tmp_path, monkeypatch, capsys):
     readme = (ROOT / "README.md").read_text()
-    library = readme[readme.index("## Library") :]
-    start = library.index("```python\n") + len("```python\n")
-    example = library[start : library.index("\n```", start)]
+    library = readme[readme.index("## Library") : readme.index("\n## ", readme.index("## Library") + 1)]
+    blocks = re.findall(r"```python\n(.*?)\n```", library, re.S)
+    assert len(blocks) == 2, "the Library section's two examples: three lines, then with a client"
+    three_lines, with_a_client = blocks
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
     monkeypatch.setenv("OPENAI_BASE_URL", simulator.base_url)
-    monkeypatch.chdir(articles.parent)  # the example reads today/ and caches in cache/
+    monkeypatch.chdir(articles.parent)  # the examples read today/; the second caches in cache/
+    assert len(three_lines.strip().splitlines()) == 4  # the import, a blank line, and three lines
+    exec(compile(three_lines, "README.md", "exec"), {})
+    assert "\n# News brief\n" in capsys.readouterr().out
     namespace: dict[str, object] = {}
-    exec(compile(example, "README.md", "exec"), namespace)
+    exec(compile(with_a_client, "README.md", "exec"), namespace)
     assert isinstance(namespace["html"], str) and namespace["html"].startswith("<article")
-    assert sum(simulator.stats.requests.values()) == 12 and (tmp_path / "cache").is_dir()
+    assert sum(simulator.stats.requests.values()) == 24 and (tmp_path / "cache").is_dir()
