@@ -10,6 +10,7 @@ import zipfile
 from email.message import Message
 from email.parser import Parser
 from importlib.metadata import packages_distributions
+from pathlib import Path
 
 import pytest
 
@@ -20,17 +21,8 @@ from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
-    # hatchling is in the dev extra: the wheel is built the way `pip install .` builds it, without pip.
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "hatchling", "build", "--target", "wheel", "--directory", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    [path] = out.glob("summarizer-*.whl")
-    return zipfile.ZipFile(path)
+def wheel(wheel_path: Path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(wheel_path)
 
 
 def _dist_info(wheel: zipfile.ZipFile) -> str:
