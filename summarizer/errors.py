@@ -21,7 +21,8 @@
 `fatal` says that no later request can succeed either: the run stops. The command line decides its
 exit status by the type (summarizer.cli.exits). Messages never hold a secret: whatever may carry text
 from a server passes through `redact` first. (summarizer.testing adds NotRecorded, an ArticleError for
-a replayed cassette that holds no answer for a request.)
+a replayed cassette that holds no answer for a request, and CassetteMismatch, a SummarizerError that is
+also an AssertionError, for a test whose cassette no longer fits it.)
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -172,3 +174,18 @@ def cassette_args(
         return ["--cassette", str(path)]
 
     return args
+
+
+@pytest.fixture(scope="session")
+def wheel_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package's wheel, built once a session the way `pip install .` builds it (hatchling is in the
+    dev extra), without pip."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "--target", "wheel", "--directory", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    [path] = out.glob("summarizer-*.whl")
+    return path

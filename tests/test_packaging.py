@@ -10,6 +10,7 @@ import zipfile
 from email.message import Message
 from email.parser import Parser
 from importlib.metadata import packages_distributions
+from pathlib import Path
 
 import pytest
 
@@ -20,17 +21,8 @@ from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
-    # hatchling is in the dev extra: the wheel is built the way `pip install .` builds it, without pip.
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "hatchling", "build", "--target", "wheel", "--directory", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    [path] = out.glob("summarizer-*.whl")
-    return zipfile.ZipFile(path)
+def wheel(wheel_path: Path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(wheel_path)
 
 
 def _dist_info(wheel: zipfile.ZipFile) -> str:
@@ -95,9 +87,10 @@ def test_every_module_the_code_imports_is_a_declared_requirement(wheel):
     provided_by = packages_distributions()
     required = _required(wheel)
     undeclared = {}
-    # cassette.py, and only it, imports vcrpy: the cassettes extra brings it (test tooling, not runtime).
+    # summarizer/testing imports vcrpy: the cassettes extra brings it (test tooling, not runtime). Its
+    # pytest plugin imports pytest, which only pytest itself loads: not a requirement.
     assert _extra(wheel, "cassettes") == {"vcrpy"}
-    for module in _imported_modules() - {"vcr"}:
+    for module in _imported_modules() - {"vcr", "pytest"}:
         dists = provided_by.get(module, [module])
         if not {_canonical(d) for d in dists} & required:
             undeclared[module] = dists
@@ -137,3 +130,9 @@ def test_every_file_the_readme_links_to_is_in_the_repository():
     if tracked.returncode != 0:
         pytest.skip("not a git checkout")
     assert sorted(targets) == sorted(tracked.stdout.split())
+
+
+def test_the_wheel_registers_the_pytest_plugin(wheel):
+    # Installing the cassettes extra is all the set-up: pytest finds the plugin by its entry point.
+    entry_points = wheel.read(f"{_dist_info(wheel)}/entry_points.txt").decode()
+    assert "[pytest11]\nsummarizer = summarizer.testing.pytest_plugin\n" in entry_points

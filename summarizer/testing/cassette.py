@@ -12,6 +12,7 @@ import email.policy
 import json
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,8 +40,10 @@ __all__ = [
     "KEPT_REQUEST_HEADERS",
     "KEPT_RESPONSE_HEADERS",
     "REPLAY_KEY",
+    "address_matcher",
     "cassette_settings",
     "configure",
+    "is_api_path",
     "make_vcr",
     "not_recorded",
     "use_cassette",
@@ -75,9 +78,14 @@ def not_recorded(error: BaseException) -> ArticleError | None:
 
 
 # Only these headers are recorded: everything else (authorization, organisation and project ids,
-# cookies, SDK telemetry) is dropped before a cassette is written, so no secret can reach one.
+# cookies, SDK telemetry) is dropped before a cassette is written, so no secret can reach one. A fetched
+# page's location, etag and last-modified are kept so that its redirects and conditional requests
+# replay as they ran (without its etag, a replayed page's second fetch asked unconditionally and met
+# the recorded 304).
 KEPT_REQUEST_HEADERS = frozenset({"content-type"})
-KEPT_RESPONSE_HEADERS = frozenset({"content-type", "retry-after", "retry-after-ms", "x-request-id"})
+KEPT_RESPONSE_HEADERS = frozenset(
+    {"content-type", "retry-after", "retry-after-ms", "x-request-id", "location", "etag", "last-modified"}
+)
 
 
 def _scrub_request(request: Request) -> Request:
@@ -171,6 +179,35 @@ def _content_type(headers: Any) -> str | None:
     return None
 
 
+#: The paths of the model's API that summarizer calls (chat, embeddings, the Batch API's files and
+#: batches), after any base path (/v1, Azure's /openai/deployments/NAME).
+_API_PATH = re.compile(
+    r"/(chat/completions|embeddings|files(/[^/]+(/content)?)?|batches(/[^/]+(/cancel)?)?)$"
+)
+
+
+def is_api_path(path: str) -> bool:
+    """Whether a request's path is one of the model API's (not a page, a feed or a robots.txt)."""
+    return _API_PATH.search(path) is not None
+
+
+def address_matcher(r1: Request, r2: Request) -> None:
+    """Requests to the model's API match on their path alone: the endpoint is wherever it was when
+    recorded (a local server on some port) and wherever it is now (nothing, when replaying). Any other
+    request (a page, a feed, a robots.txt fetched during the run) matches on its whole URL: two sites'
+    /robots.txt, or a feed's ?page=1 and ?page=2, are different requests."""
+    if is_api_path(r1.path) and is_api_path(r2.path):
+        assert r1.path == r2.path, "paths differ"
+    else:
+        assert (r1.scheme, r1.host, r1.port, r1.path, r1.query) == (
+            r2.scheme,
+            r2.host,
+            r2.port,
+            r2.path,
+            r2.query,
+        ), "URLs differ"
+
+
 def json_body_matcher(r1: Request, r2: Request) -> None:
     """Two requests match when their JSON bodies are equal (the article, the prompt, the model); two
     uploads when their form fields and JSON-lines files are (not the multipart boundary)."""
@@ -242,7 +279,7 @@ def vcr_config() -> dict[str, Any]:
     """The settings every cassette uses, in the CLI and in the tests alike."""
     return {
         "serializer": "yaml",
-        "match_on": ["method", "path", "json_body"],
+        "match_on": ["method", "address", "json_body"],
         "before_record_request": _scrub_request,
         "before_record_response": _scrub_response,
         "decode_compressed_response": True,
@@ -250,8 +287,9 @@ def vcr_config() -> dict[str, Any]:
 
 
 def configure(recorder: vcr.VCR) -> vcr.VCR:
-    """Teach a VCR instance our serializer (under the name 'yaml') and our request matcher."""
+    """Teach a VCR instance our serializer (under the name 'yaml') and our request matchers."""
     recorder.register_serializer("yaml", ReadableJSONSerializer())
+    recorder.register_matcher("address", address_matcher)
     recorder.register_matcher("json_body", json_body_matcher)
     return recorder
 
