@@ -8,6 +8,7 @@ from itertools import combinations
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
+from ..text.lexicon import table
 from ..text.normalize import (
     fold,
 )
@@ -21,7 +22,7 @@ __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 SPELLING_LIKENESS = 0.8
 
 
-_SUFFIXES = {"jr": "junior", "sr": "senior"}
+_SUFFIXES = table("name_suffixes")
 
 
 def _alike(a: str, b: str) -> bool:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..text.lexicon import table, word_set
 from ..text.normalize import (
     MONTHS,
     STOPWORDS,
@@ -34,43 +35,26 @@ __all__ = [
 TOLLS = frozenset(("dead", "injured", "missing"))
 
 
-_COUNTS = {
-    word: measure
-    for measure, spelled in {
-        "dead": "dead death deaths died die dies killed killing kill kills fatalities fatality toll lives",
-        "injured": "injured injuries injury wounded hurt",
-        "missing": "missing",
-        "survived": "survived survive survives survivor survivors escaped escape rescued alive",
-    }.items()
-    for word in spelled.split()
-}
+#: What a figure counts, by the word that says so ('killed' and 'fatalities' count the dead).
+_COUNTS = table("tolls")
 
 
-_SCALES = frozenset("thousand million billion trillion".split())
+_SCALES = word_set("scales")
 
 
-_PERCENT = frozenset("% percent per pct".split())
+_PERCENT = word_set("percent_words")
 
 
 #: Words after a figure that say nothing about what it counts ('5,000 as rescuers ...', '36 people').
-_NOT_MEASURES = (
-    STOPWORDS
-    | frozenset(WEEKDAYS)
-    | frozenset(
-        "people person others more than least just some by per early late earlier later last this next "
-        "now so far yet already overnight ago today tonight yesterday tomorrow according including "
-        "following amid during despite due because "
-        "since until among across".split()
-    )
-)
+_NOT_MEASURES = STOPWORDS | frozenset(WEEKDAYS) | word_set("not_measures")
 
 
 #: 'in 2004', 'a 1960 tsunami': another time ('Musk's 2018 pay deal' is not).
-_BEFORE_A_YEAR = frozenset("in since of from by until before after a an the".split())
+_BEFORE_A_YEAR = word_set("year_prepositions")
 
 
 #: A clause with one of these gives a projection or a hypothesis ('could reach 20,000'), not a report.
-_MODAL = frozenset("could might may would".split())
+_MODAL = word_set("modal_words")
 
 
 #: Two statements about one fact (other than a toll) share at least this part of their words, figures

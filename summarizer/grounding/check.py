@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Briefing, Finding
+from ..text.lexicon import alternation
 from ..text.normalize import STOPWORDS, figures, fold, plain, undoubled
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts, date_found, date_support, inferred_dates
@@ -83,11 +84,7 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
     return False
 
 
-_SPEECH = (
-    r"(?:said|says|say|told|tells|added|adds|continued|wrote|writes|declared|stated|asked|warned|announced|"
-    r"welcomed|insisted|replied|explained|noted|posted|tweeted|argued|claimed|urged|recalled|described|"
-    r"stated|states|reported|reports|indicated|shared|according|thanked|adding|saying)"
-)
+_SPEECH = alternation("speech_verbs")
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -125,8 +122,9 @@ def _speaks(position: int, lower: str) -> bool:
     return closes and re.search(_SAID.pattern + r"[a-z .,'-]*$", lead) is not None
 
 
+_HONORIFIC = "(?i:" + alternation("honorifics") + ")"
 _NAMED_SPEAKER = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:[A-Z][\w'-]+\s+)*([A-Z][\w'-]+)\s+" + _SPEECH + r"\b"
+    r"(?:" + _HONORIFIC + r"\.?\s+)?(?:[A-Z][\w'-]+\s+)*([A-Z][\w'-]+)\s+" + _SPEECH + r"\b"
 )
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from ..models import Briefing
+from ..text.lexicon import alternation, table
 from ..text.normalize import MONTHS, WEEKDAYS, figures, fold, plain
 
 __all__ = ["ArticleFacts", "Support", "date_found", "date_support", "inferred_dates"]
@@ -29,19 +30,14 @@ def _day_months(folded: str) -> set[tuple[int, int]]:
     return found
 
 
-_HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr)\.? ([a-z][a-z'-]+)")
+_HONORIFIC = re.compile(r"\b" + alternation("honorifics") + r"\.? ([a-z][a-z'-]+)")
 _HANDLE = re.compile(r"[@#]([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
 _CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
 #: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
 _JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
 
 
-_ORDINAL_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 2
-    )
-}
+_ORDINAL_WORDS = {word: int(value) for word, value in table("ordinal_words").items()}
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
 
 

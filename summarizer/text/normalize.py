@@ -10,6 +10,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from text_to_num import alpha2digit
 
+from .lexicon import table, word_list, word_set
+
 __all__ = [
     "CLOCK_TIME",
     "MONTHS",
@@ -37,45 +39,17 @@ _QUOTES = str.maketrans({
     "\u00a0": " ",
 })  # fmt: skip
 
-STOPWORDS = frozenset(
-    (
-        "a an and are as at be been but by for from had has have he her his in into is it its of on or "
-        "said says she that the their them they this to was were will with would could should after before "
-        "than then there also over about who what when which while more most not no new one two"
-    ).split()
-)
-# Words that precede a name without being part of it: 'President Donald Trump' is Trump.
-TITLES = frozenset(
-    (
-        "president vice prime minister secretary chancellor senator rep representative governor mayor "
-        "mr mrs ms dr sir dame lord lady king queen prince princess pope general gen press spokesman "
-        "spokeswoman spokesperson envoy special us u.s. foreign state the"
-    ).split()
-)
+STOPWORDS = word_set("stopwords")
+#: Words that precede a name without being part of it: 'President Donald Trump' is Trump.
+TITLES = word_set("titles")
 #: Month names and abbreviations, as articles and timelines write them.
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
-    for name in names
-}  # fmt: skip
+MONTHS = {word: int(number) for word, number in table("months").items()}
 #: Words of a place that do not say which place: 'southern Turkey' and 'southern Mexico' do not meet.
-VAGUE_PLACE = frozenset(
-    "north south east west northern southern eastern western central near city province region state "
-    "county area district capital mountains mountain coast island islands off outside site".split()
-)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-WORD_NUMBERS = (
-    {word: value for value, word in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100, "nil": 0}
-)
+VAGUE_PLACE = word_set("vague_places")
+WEEKDAYS = word_list("weekdays")
+WORD_NUMBERS = {word: float(value) for word, value in table("number_words").items()}
+_SMALL = [word for word, value in WORD_NUMBERS.items() if value <= 20 and word != "nil" and word != "dozen"]
+_TENS = {word: value for word, value in WORD_NUMBERS.items() if 30 <= value <= 90}
 #: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
 #: hundred and twenty'); the words alone are read by WORD_NUMBERS.
 _COMPOUND = re.compile(r"\b(?:twenty|" + "|".join(_TENS) + r"|hundred|thousand)\b")
