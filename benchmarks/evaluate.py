@@ -57,7 +57,8 @@ from summarizer.models import (
     StoryDraft,
 )
 from summarizer.synthesis.versions import VersionCheck, merge_found
-from summarizer.text.normalize import WEEKDAYS, figures, fold, words
+from summarizer.text.normalize import WEEKDAYS, fold, words
+from summarizer.text.numbers import figures
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

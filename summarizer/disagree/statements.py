@@ -14,11 +14,12 @@ from ..text.normalize import (
     STOPWORDS,
     VAGUE_PLACE,
     WEEKDAYS,
-    WORD_NUMBERS,
     fold,
     statement_frame,
     words,
 )
+from ..text.numbers import ORDINAL_MARK, TIME_MARK, Token, is_year
+from ..text.numbers import tokens as read_tokens
 
 __all__ = [
     "FACT_SIMILARITY",
@@ -64,20 +65,7 @@ _MODAL = word_set("modal_words")
 FACT_SIMILARITY = 0.1
 
 
-_TOKEN = re.compile(
-    r"(?<![a-z0-9:])(\d{1,2}:\d\d)(?![\d:])|(?<![a-z0-9])(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)|([a-z]+(?:'[a-z]+)*)|([;,.!?])"
-)
-
-
-#: The mark put on a time of day ('12:42'): its own measure, never a count.
-_CLOCK = "@"
-
-
 TIME_OF_DAY = "time of day"
-
-
-#: The mark put on an ordinal figure ('80th'): a point ('the 80th minute'), never a count ('120 minutes').
-_ORDINAL = "#"
 
 
 @dataclass(frozen=True)
@@ -90,34 +78,11 @@ class Statement:
     measures: dict[tuple[str, frozenset[str]], frozenset[float]]
 
 
-def _tokens(folded: str) -> list[tuple[str, float | None]]:
-    """The words and punctuation of a folded text, each figure with its value ('3%' is 3 then '%')."""
-    tokens: list[tuple[str, float | None]] = []
-    for clock, number, ordinal, percent, word, stop in _TOKEN.findall(folded):
-        if clock:
-            hours, minutes = clock.split(":")
-            tokens.append((clock + _CLOCK, float(int(hours) * 100 + int(minutes))))
-        elif number:
-            digits = number.rstrip(",")
-            if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits):
-                tokens.append((digits + (_ORDINAL if ordinal else ""), float(digits.replace(",", ""))))
-            if digits != number:  # '1,782, according to ...': the comma ends the figure's phrase
-                tokens.append((",", None))
-            if percent:
-                tokens.append(("%", None))
-        elif word:
-            value = WORD_NUMBERS.get(word) if word not in ("one", "zero") else None
-            tokens.append((word, float(value) if value is not None else None))
-        else:
-            tokens.append((stop, None))
-    return tokens
-
-
-def _measure(tokens: list[tuple[str, float | None]], at: int, start: int, end: int) -> str | None:
+def _measure(tokens: list[Token], at: int, start: int, end: int) -> str | None:
     """What the figure at `at` counts, reading the clause tokens[start:end] (then the whole statement):
     a word of death, injury or loss close after it ('six workers presumed dead'), else the noun right
     after it ('201-page', '80th minute', '$56 billion'), else the nearest such word in its clause."""
-    if tokens[at][0].endswith(_CLOCK):
+    if tokens[at][0].endswith(TIME_MARK):
         return TIME_OF_DAY
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
     counted = next((_COUNTS[t] for t in after[:3] if t in _COUNTS), None)
@@ -125,7 +90,7 @@ def _measure(tokens: list[tuple[str, float | None]], at: int, start: int, end: i
         return counted
     following = after[0] if after else ""
     # 'the 80th minute' is a moment, '120 minutes' a length: never the same measure.
-    point = _ORDINAL if tokens[at][0].endswith(_ORDINAL) else ""
+    point = ORDINAL_MARK if tokens[at][0].endswith(ORDINAL_MARK) else ""
     if following in _SCALES:
         return following
     if following in _PERCENT:
@@ -144,11 +109,6 @@ def _measure(tokens: list[tuple[str, float | None]], at: int, start: int, end: i
         if near:
             return near[0][1]
     return None
-
-
-def _year(token: str) -> bool:
-    """A year: news copy writes counts in the thousands with a comma ('2,012 deaths', 'a 2004 tremor')."""
-    return len(token) == 4 and token[:2] in ("19", "20") and token.isdigit()
 
 
 def story_places(wheres: Iterable[str], others: Iterable[str]) -> dict[str, str]:
@@ -191,7 +151,7 @@ def _places(tokens: Iterable[str], places: dict[str, str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _day_of_month(tokens: list[tuple[str, float | None]], at: int) -> bool:
+def _day_of_month(tokens: list[Token], at: int) -> bool:
     """'September 8', '8 September': a date, not a count."""
     near = {tokens[i][0] for i in (at - 1, at + 1, at + 2) if 0 <= i < len(tokens)}
     return bool(near & MONTHS.keys())
@@ -204,12 +164,12 @@ def read_statement(
     year other than the story's (`years`) speaks of another time ('the 61 killed by a 1960 tsunami'),
     and one with 'could' or 'may' of what is not known: their figures are left out."""
     folded = fold(text)
-    tokens = _tokens(folded)
+    tokens = read_tokens(folded)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
     if all(value is None for _, value in tokens):
         return Statement(source, text, frozenset(), {})  # no figure: nothing to compare
     start = 0
-    year = [_year(t) for t, _ in tokens]
+    year = [is_year(t) for t, _ in tokens]
     for end in [*(i for i, (t, _) in enumerate(tokens) if t in {";", ".", "!", "?"}), len(tokens)]:
         clause = [t for t, _ in tokens[start:end]]
         named_years = {

@@ -6,8 +6,9 @@ import re
 
 from ..models import Briefing, Finding
 from ..text.lexicon import alternation
-from ..text.normalize import STOPWORDS, figures, fold, plain, undoubled
+from ..text.normalize import STOPWORDS, fold, plain, undoubled
 from ..text.normalize import surname as last_name
+from ..text.numbers import figures
 from .facts import ArticleFacts, date_found, date_support, inferred_dates
 from .names import aliases, is_organisation, name_found, unknown_names
 

@@ -12,14 +12,8 @@ from ..models import (
     Point,
     ReportedValue,
 )
-from ..text.normalize import (
-    CLOCK_TIME,
-    WEEKDAYS,
-    content_words,
-    figures,
-    fold,
-    statement_frame,
-)
+from ..text.normalize import WEEKDAYS, content_words, fold, statement_frame
+from ..text.numbers import CLOCK_TIME, figures, shown
 
 __all__ = ["POINT_SIMILARITY", "as_points", "frame_and_values", "merge_statements", "overlap"]
 
@@ -36,7 +30,7 @@ def frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
         {f"{hours}:{minutes}" for hours, minutes in CLOCK_TIME.findall(folded)} if ":" in folded else set()
     )
     rest = CLOCK_TIME.sub(" ", folded) if times else folded
-    found = {_figure(value) for value in figures(rest, idiomatic=False, folded=True)} | times
+    found = {shown(value) for value in figures(rest, idiomatic=False, folded=True)} | times
     found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
     return statement_frame(text), frozenset(found)
 
@@ -50,10 +44,6 @@ def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
-
-
-def _figure(value: float) -> str:
-    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -22,6 +22,7 @@ from ..text.normalize import (
     WEEKDAYS,
     fold,
 )
+from ..text.numbers import is_year
 from .items import flagged_fields
 from .points import POINT_SIMILARITY, frame_and_values, overlap
 
@@ -144,7 +145,7 @@ def _distinctive(values: frozenset[str]) -> frozenset[str]:
             number = float(value.replace(",", ""))
         except ValueError:
             continue
-        if not number.is_integer() or (number >= 10 and not 1900 <= number <= 2100):
+        if not number.is_integer() or (number >= 10 and not is_year(number)):
             telling.add(value)
     return frozenset(telling)
 
@@ -170,7 +171,7 @@ def _when_key(event: AttributedEvent) -> str | None:
     if event.date:
         return event.date
     words = fold(event.when).replace(",", " ").split()
-    years = [w for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")]
+    years = [w for w in words if is_year(w)]
     if not years:
         return None
     months = [MONTHS[w] for w in words if w in MONTHS]

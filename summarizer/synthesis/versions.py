@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ..grounding.check import ArticleFacts, missing_figures, quote_found
 from ..models import Disagreement, FactDisagreement, Finding, OutletVersion, ReportedValue
-from ..text.normalize import figures, fold, words
+from ..text.normalize import fold, words
+from ..text.numbers import figures
 
 __all__ = ["Rejected", "VersionCheck", "merge_found", "shown_already"]
 

@@ -1,4 +1,4 @@
-"""Text normalisation shared by grounding and merging: folding, content words, names, figures."""
+"""Text normalisation shared by grounding and merging: folding, content words, names."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from anyascii import anyascii
-from text_to_num import alpha2digit
 
 from .lexicon import table, word_list, word_set
 
 __all__ = [
-    "CLOCK_TIME",
     "MONTHS",
     "STOPWORDS",
     "TITLES",
@@ -21,7 +19,6 @@ __all__ = [
     "WEEKDAYS",
     "clear_caches",
     "content_words",
-    "figures",
     "fold",
     "name_key",
     "plain",
@@ -47,19 +44,6 @@ MONTHS = {word: int(number) for word, number in table("months").items()}
 #: Words of a place that do not say which place: 'southern Turkey' and 'southern Mexico' do not meet.
 VAGUE_PLACE = word_set("vague_places")
 WEEKDAYS = word_list("weekdays")
-WORD_NUMBERS = {word: float(value) for word, value in table("number_words").items()}
-_SMALL = [word for word, value in WORD_NUMBERS.items() if value <= 20 and word != "nil" and word != "dozen"]
-_TENS = {word: value for word, value in WORD_NUMBERS.items() if 30 <= value <= 90}
-#: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
-#: hundred and twenty'); the words alone are read by WORD_NUMBERS.
-_COMPOUND = re.compile(r"\b(?:twenty|" + "|".join(_TENS) + r"|hundred|thousand)\b")
-_TENS_UNITS = re.compile(r"\b(twenty|" + "|".join(_TENS) + r") - (" + "|".join(_SMALL[1:10]) + r")\b")
-
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-#: A time of day ('12:42'): one figure to grounding, its own kind of value to the merge.
-CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
 
 
@@ -84,26 +68,6 @@ def _fold(text: str) -> str:
 
 
 _fold_short = lru_cache(maxsize=1 << 15)(_fold)
-
-
-def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
-    """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
-
-    With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
-    `folded` says the text is already folded.
-    """
-    text = _ISO_DATE.sub(" ", text if folded else fold(text))
-    # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
-    if ":" in text:
-        text = CLOCK_TIME.sub(r"\1\2", text)
-    if _COMPOUND.search(text):
-        # plain() spaced the hyphen of 'twenty-five'; text2num reads the compound as 25.
-        text = alpha2digit(_TENS_UNITS.sub(r"\1-\2", text), "en")
-    for whole, fraction in _NUMBER.findall(text):
-        yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
-    for word in _WORD_NUMBER.findall(text):
-        if idiomatic or word not in ("one", "zero"):
-            yield float(WORD_NUMBERS[word])
 
 
 def words(text: str, *, folded: bool = False) -> Iterator[str]:
