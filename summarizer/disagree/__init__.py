@@ -13,7 +13,6 @@ from .statements import (
     TOLLS,
     Statement,
     read_statement,
-    similarity,
     story_places,
 )
 
@@ -27,7 +26,6 @@ __all__ = [
     "quotations",
     "quote_disagreements",
     "read_statement",
-    "similarity",
     "spelling_disagreements",
     "story_places",
 ]

@@ -15,7 +15,8 @@ from itertools import combinations
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
 from ..text.numbers import shown
-from .statements import FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement, similarity
+from ..text.similarity import jaccard
+from .statements import FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
 
 __all__ = ["figure_disagreements"]
 
@@ -37,7 +38,7 @@ def _counterparts(
 
     def best(i: int, others: list[int]) -> int | None:
         scored = [
-            (similarity(statements[i].frame, statements[j].frame), -j)
+            (jaccard(statements[i].frame, statements[j].frame), -j)
             for j in others
             if _comparable(statements[i], statements[j], measure)
         ]

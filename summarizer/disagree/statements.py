@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..text.groups import Groups
 from ..text.lexicon import table, word_set
 from ..text.normalize import (
     MONTHS,
@@ -27,7 +28,6 @@ __all__ = [
     "TIME_OF_DAY",
     "TOLLS",
     "read_statement",
-    "similarity",
     "story_places",
 ]
 
@@ -116,26 +116,19 @@ def story_places(wheres: Iterable[str], others: Iterable[str]) -> dict[str, str]
     commas run from the specific to the general ('Lahaina, Maui, Hawaii': one place, however many of
     its names a clause uses) while 'and' joins separate places ('southern Turkey and northern Syria');
     every other place the briefings name is a place of its own."""
-    parent: dict[str, str] = {}
-
-    def root(word: str) -> str:
-        while parent.setdefault(word, word) != word:
-            word = parent[word]
-        return word
-
+    places: Groups[str] = Groups()
     for where in wheres:
         for part in re.split(r"\band\b|&|/", fold(where)):
             names = [w for w in words(part, folded=True) if w not in VAGUE_PLACE]
             for name in names[1:]:
-                a, b = sorted((root(names[0]), root(name)))
-                parent[b] = a
+                places.join(names[0], name)
             for name in names[:1]:
-                root(name)
+                places.root(name)
     for place in others:
         for name in words(place):
             if name not in VAGUE_PLACE:
-                root(name)
-    return {word: root(word) for word in parent}
+                places.root(name)
+    return places.roots()
 
 
 def _places(tokens: Iterable[str], places: dict[str, str]) -> frozenset[str]:
@@ -190,9 +183,3 @@ def read_statement(
                 measures[(measure, clause_places)].add(value)
         start = end + 1
     return Statement(source, text, statement_frame(text), {key: frozenset(v) for key, v in measures.items()})
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """The share of words two statements have in common (Jaccard)."""
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0

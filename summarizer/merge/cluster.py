@@ -243,7 +243,7 @@ def cluster(
         if not key.startswith("event:") or len(members) <= MAX_EVENT_BLOCK
     }
 
-    groups = Groups()
+    groups: Groups[int] = Groups()
     # The days each group's dated events span: a chain of close days must not join far ones.
     spans = {i: (e.when, e.when, e.month_only) for i, e in enumerate(events) if e is not None and e.when}
 

@@ -14,8 +14,9 @@ from ..models import (
 )
 from ..text.normalize import WEEKDAYS, content_words, fold, statement_frame
 from ..text.numbers import CLOCK_TIME, figures, shown
+from ..text.similarity import jaccard
 
-__all__ = ["POINT_SIMILARITY", "as_points", "frame_and_values", "merge_statements", "overlap"]
+__all__ = ["POINT_SIMILARITY", "as_points", "frame_and_values", "merge_statements"]
 
 
 #: Word overlap above which two points (apart from their figures and days) say the same thing.
@@ -44,11 +45,6 @@ def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
 
 
 @dataclass
@@ -81,7 +77,7 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
     for source, text, flagged in said:
         frame, values = frame_and_values(text)
         candidates = sorted({i for word in frame for i in by_word.get(word, ())})
-        similar = [i for i in candidates if overlap(frame, groups[i].frame) >= POINT_SIMILARITY]
+        similar = [i for i in candidates if jaccard(frame, groups[i].frame) >= POINT_SIMILARITY]
         # Compatible: one gives every figure and day the other does, and perhaps more detail.
         same = next((i for i in similar if groups[i].values <= values or values < groups[i].values), None)
         if same is not None:

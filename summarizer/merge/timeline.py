@@ -23,8 +23,9 @@ from ..text.normalize import (
     fold,
 )
 from ..text.numbers import is_year
+from ..text.similarity import jaccard
 from .items import flagged_fields
-from .points import POINT_SIMILARITY, frame_and_values, overlap
+from .points import POINT_SIMILARITY, frame_and_values
 
 __all__ = ["SAME_DAY_SIMILARITY", "SAME_DAY_WORDS", "merge_timeline"]
 
@@ -56,7 +57,7 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
         frame, values = frame_and_values(event.event)
         marks = _distinctive(values)
         for index, entry in enumerate(kept):
-            alike = overlap(frame, entry.frame)
+            alike = jaccard(frame, entry.frame)
             if _one_entry(entry, event, source, frame, values, alike):
                 # Told in other words by another outlet: one line, in the words that credit no
                 # outlet with a figure it did not give ('crashed', not 'crashed, killing 11').
