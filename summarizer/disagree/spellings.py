@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from itertools import combinations
+
+from rapidfuzz import fuzz
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
@@ -26,7 +27,7 @@ _SUFFIXES = table("name_suffixes")
 
 
 def _alike(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SPELLING_LIKENESS
+    return fuzz.ratio(a, b) >= SPELLING_LIKENESS * 100
 
 
 def _given(name: str) -> str:
