@@ -13,6 +13,8 @@ from .statements import (
     TOLLS,
     Statement,
     read_statement,
+    statement_tokens,
+    statement_values,
     story_places,
 )
 
@@ -26,6 +28,8 @@ __all__ = [
     "quotations",
     "quote_disagreements",
     "read_statement",
+    "statement_tokens",
+    "statement_values",
     "spelling_disagreements",
     "story_places",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.groups import Groups
@@ -15,11 +15,13 @@ from ..text.normalize import (
     STOPWORDS,
     VAGUE_PLACE,
     WEEKDAYS,
+    cached,
+    content_words,
     fold,
     statement_frame,
     words,
 )
-from ..text.numbers import ORDINAL_MARK, TIME_MARK, Token, is_year
+from ..text.numbers import ORDINAL_MARK, TIME_MARK, Token, is_year, shown
 from ..text.numbers import tokens as read_tokens
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "TIME_OF_DAY",
     "TOLLS",
     "read_statement",
+    "statement_tokens",
+    "statement_values",
     "story_places",
 ]
 
@@ -48,6 +52,7 @@ _PERCENT = word_set("percent_words")
 
 #: Words after a figure that say nothing about what it counts ('5,000 as rescuers ...', '36 people').
 _NOT_MEASURES = STOPWORDS | frozenset(WEEKDAYS) | word_set("not_measures")
+_WEEKDAYS = frozenset(WEEKDAYS)
 
 
 #: 'in 2004', 'a 1960 tsunami': another time ('Musk's 2018 pay deal' is not).
@@ -78,7 +83,7 @@ class Statement:
     measures: dict[tuple[str, frozenset[str]], frozenset[float]]
 
 
-def _measure(tokens: list[Token], at: int, start: int, end: int) -> str | None:
+def _measure(tokens: Sequence[Token], at: int, start: int, end: int) -> str | None:
     """What the figure at `at` counts, reading the clause tokens[start:end] (then the whole statement):
     a word of death, injury or loss close after it ('six workers presumed dead'), else the noun right
     after it ('201-page', '80th minute', '$56 billion'), else the nearest such word in its clause."""
@@ -144,10 +149,29 @@ def _places(tokens: Iterable[str], places: dict[str, str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _day_of_month(tokens: list[Token], at: int) -> bool:
+def _day_of_month(tokens: Sequence[Token], at: int) -> bool:
     """'September 8', '8 September': a date, not a count."""
     near = {tokens[i][0] for i in (at - 1, at + 1, at + 2) if 0 <= i < len(tokens)}
     return bool(near & MONTHS.keys())
+
+
+@cached
+def statement_tokens(text: str) -> tuple[Token, ...]:
+    """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
+    each statement for the values it gives and again, in a story of several outlets, for its measures."""
+    return tuple(read_tokens(fold(text)))
+
+
+def statement_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a statement is about (its words without figures and days), and the figures, times of day
+    and days it gives, as shown: what outlets may disagree on ('8.1', '12:42', 'Monday')."""
+    given = {
+        token[: -len(TIME_MARK)] if token.endswith(TIME_MARK) else shown(value)
+        for token, value in statement_tokens(text)
+        if value is not None
+    }
+    given |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
+    return statement_frame(text), frozenset(given)
 
 
 def read_statement(
@@ -156,8 +180,7 @@ def read_statement(
     """A statement's figures by measure and place (`places` from story_places). A clause that names a
     year other than the story's (`years`) speaks of another time ('the 61 killed by a 1960 tsunami'),
     and one with 'could' or 'may' of what is not known: their figures are left out."""
-    folded = fold(text)
-    tokens = read_tokens(folded)
+    tokens = statement_tokens(text)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
     if all(value is None for _, value in tokens):
         return Statement(source, text, frozenset(), {})  # no figure: nothing to compare

@@ -7,9 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from ..disagree import (
-    FACT_SIMILARITY,
-)
+from ..disagree import FACT_SIMILARITY, statement_values
 from ..models import (
     ArticleBriefing,
     AttributedEvent,
@@ -25,7 +23,7 @@ from ..text.normalize import (
 from ..text.numbers import is_year
 from ..text.similarity import jaccard
 from .items import flagged_fields
-from .points import POINT_SIMILARITY, frame_and_values
+from .points import POINT_SIMILARITY
 
 __all__ = ["SAME_DAY_SIMILARITY", "SAME_DAY_WORDS", "merge_timeline"]
 
@@ -54,7 +52,7 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
     inferred: list[list[bool]] = []  # per kept entry: whether each outlet's date was inferred
     clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
     for event, source, flag, guessed in events:
-        frame, values = frame_and_values(event.event)
+        frame, values = statement_values(event.event)
         marks = _distinctive(values)
         for index, entry in enumerate(kept):
             alike = jaccard(frame, entry.frame)

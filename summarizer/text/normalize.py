@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import _lru_cache_wrapper, lru_cache
+from typing import TypeVar
 
 from anyascii import anyascii
 
@@ -17,6 +18,7 @@ __all__ = [
     "TITLES",
     "VAGUE_PLACE",
     "WEEKDAYS",
+    "cached",
     "clear_caches",
     "content_words",
     "fold",
@@ -67,7 +69,20 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
-_fold_short = lru_cache(maxsize=1 << 15)(_fold)
+_Result = TypeVar("_Result")
+#: Every cache of texts read, emptied by clear_caches().
+_CACHES: list[_lru_cache_wrapper[object]] = []
+
+
+def cached(function: Callable[..., _Result]) -> _lru_cache_wrapper[_Result]:
+    """The function with its results for the last 32,768 texts kept (a merge reads each statement
+    several times: grouping, points, figures), forgotten by clear_caches()."""
+    wrapped = lru_cache(maxsize=1 << 15)(function)
+    _CACHES.append(wrapped)
+    return wrapped
+
+
+_fold_short = cached(_fold)
 
 
 def words(text: str, *, folded: bool = False) -> Iterator[str]:
@@ -91,7 +106,7 @@ def skeleton(word: str) -> str:
     return consonants.removesuffix("h") if len(consonants) > 2 else consonants
 
 
-@lru_cache(maxsize=1 << 15)
+@cached
 def content_words(text: str) -> frozenset[str]:
     """The set of a statement's content words (cached: a merge asks for each statement's more than once)."""
     return frozenset(words(text))
@@ -101,7 +116,7 @@ _DIGIT = re.compile(r"\d")
 _WEEKDAY_SET = frozenset(WEEKDAYS)
 
 
-@lru_cache(maxsize=1 << 15)
+@cached
 def statement_frame(text: str) -> frozenset[str]:
     """What a statement is about: its content words without figures and weekdays, on which two
     outlets' statements are compared."""
@@ -130,7 +145,6 @@ def name_key(name: str) -> str:
 
 
 def clear_caches() -> None:
-    """Forget the folded texts and frames kept for speed (a benchmark times each run from cold)."""
-    _fold_short.cache_clear()
-    content_words.cache_clear()
-    statement_frame.cache_clear()
+    """Forget the texts read and kept for speed (a benchmark times each run from cold)."""
+    for cache in _CACHES:
+        cache.cache_clear()
