@@ -9,10 +9,7 @@ from rapidfuzz import fuzz
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
-from ..text.lexicon import table
-from ..text.normalize import (
-    fold,
-)
+from ..text.normalize import NAME_SUFFIXES, fold
 
 __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 
@@ -21,9 +18,6 @@ __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 #: Wiegman' and 'Serina Weighman' (0.83), 'Volodymyr Zelensky' and 'Volodymyr Zelenskiy' (0.97);
 #: 'Ned Segal' and 'Ted Sagan' are two people (0.67).
 SPELLING_LIKENESS = 0.8
-
-
-_SUFFIXES = table("name_suffixes")
 
 
 def _alike(a: str, b: str) -> bool:
@@ -38,7 +32,7 @@ def _given(name: str) -> str:
 
 def _suffixed(name: str) -> str:
     """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
-    return " ".join(_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
+    return " ".join(NAME_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
 
 
 def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disagreement]:
