@@ -20,7 +20,13 @@ _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 def _day_months(folded: str) -> set[tuple[int, int]]:
-    """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'."""
+    """(month, day) pairs a folded text states: 'aug 6', '6 august', '6th of august'.
+
+    Two patterns over the months list, not dateparser's search_dates: on 24 articles (12 of
+    benchmarks/corpus, 12 of fresh-a) it agreed on 7, read 'now', 'today' and '27 years ago' as days
+    counted from the day it ran, missed 'July 20' (bzspace-wapo), and took 100 times as long (0.76 s
+    of CPU against 0.008).
+    """
     found = set()
     for day, month in _DAY_MONTH.findall(folded):
         if month in MONTHS:

@@ -29,7 +29,9 @@ __all__ = [
     "tokens",
 ]
 
-#: Number words read as figures ('five', 'dozen'); compounds ('twenty-five') are text2num's.
+#: Number words read as figures ('five', 'dozen'); compounds ('twenty-five') are text2num's. The list
+#: stays beside text2num because alpha2digit leaves some lone number words as words ('one of the two'
+#: stays so, where 'the two' is a count) and knows neither 'dozen' nor 'nil'.
 WORD_NUMBERS = {word: float(value) for word, value in table("number_words").items()}
 _ORDINAL_WORDS = {word: float(value) for word, value in table("ordinal_words").items()}
 _UNITS = [word for word, value in WORD_NUMBERS.items() if 1 <= value <= 9]
