@@ -158,9 +158,13 @@ def surname(name: str) -> str | None:
     never write ('Neil Saunders, managing director of GlobalData' gave the surname 'Neil Saunders').
     """
     head = name.split(",", 1)[0]
-    parts = [p.strip(".'-") for p in re.findall(r"[a-z0-9'.-]+", fold(head)) if p not in TITLES]
+    parts = [p.strip(".'-") for p in re.findall(r"[a-z0-9'.-]+", fold(head))]
     while len(parts) > 1 and parts[-1] in NAME_SUFFIXES:
         parts.pop()
+    # A title stands before a name ('King Charles'); after a given name it is the name ('Martin Luther
+    # King'). A name of titles alone ('the president') has no surname.
+    given = any(p not in TITLES and p not in STOPWORDS for p in parts[:-1])
+    parts = parts if given else [p for p in parts if p not in TITLES]
     return parts[-1] if parts and parts[-1] else None
 
 
