@@ -85,12 +85,14 @@ def test_every_event_is_one_story(measured):
     assert f"{EVENTS[corpus]} stories for {EVENTS[corpus]} events" in detail
 
 
-#: benchmarks/fresh-a, the tuning part of the fresh corpus, in its four model styles: the first figures
-#: (benchmarks/fresh-a/FIRST.md) are the bounds a change of the text layer must not cross. At most:
+#: benchmarks/fresh-a, the tuning part of the fresh corpus, in its four model styles: today's figures
+#: (the first, in benchmarks/fresh-a/FIRST.md, then the one text layer's: attributive 183 -> 166
+#: faithful items dropped, titled 81 -> 75, one false alarm fewer in three styles) are bounds a change
+#: must not cross. At most:
 FRESH_AT_MOST = {
     **{
         f"{style} dropped": n
-        for style, n in {"plain": 50, "attributive": 183, "terse": 29, "titled": 81}.items()
+        for style, n in {"plain": 50, "attributive": 166, "terse": 29, "titled": 75}.items()
     },
     **{
         f"{style} re-asked": n
@@ -98,7 +100,7 @@ FRESH_AT_MOST = {
     },
     **{
         f"{style} false alarms": n
-        for style, n in {"plain": 13, "attributive": 17, "terse": 5, "titled": 14}.items()
+        for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
     },
     "leaked figure_swapped": 14,
     "leaked figure_misremembered": 2,
