@@ -1,6 +1,7 @@
 """The merge and the grounding check, measured on real articles and model-style briefings.
 
     python benchmarks/evaluate.py [--corpus benchmarks/heldout] [--half a|b] [--write-prompts DIR]
+    python benchmarks/evaluate.py --corpus benchmarks/fresh-a --style all [--cluster text]
 
 Runs the merge and the grounding check, unchanged, on benchmarks/corpus (39 real article
 excerpts about 15 events, the briefing a capable model would write for each, labelled events and
@@ -18,6 +19,11 @@ the corpus, checked by summarizer.synthesis.versions as in a run). `--write-prom
 `--half a` / `--half b` measure only the events whose place in labels.json is even / odd (and the
 briefings of those events), to show that a rule tuned on one half holds on the other.
 Exit status 0 when every target is met.
+
+`--style plain|attributive|terse|titled|all` prints instead every figure of shared EVALUATION.md on
+the corpus part, per model style and per language (benchmarks/figures.py says how each is counted):
+faithful items dropped and articles re-asked, planted errors that reach the brief by kind, the
+grouping's pairwise precision and recall, and what "Reports differ" shows against the labels.
 """
 
 from __future__ import annotations
@@ -51,7 +57,8 @@ from summarizer.models import (
     StoryDraft,
 )
 from summarizer.synthesis.versions import VersionCheck, merge_found
-from summarizer.text.normalize import WEEKDAYS, figures, fold, words
+from summarizer.text.normalize import WEEKDAYS, fold, words
+from summarizer.text.numbers import figures
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -182,9 +189,20 @@ def grouping(entries: list[Entry], labels: dict[str, Any], report: Report) -> Br
 # --- disagreements ----------------------------------------------------------------------------------
 
 
+#: A day of a month in a label's note ('8.1 (magnitude; 8 Sep)': the day the outlet reported it).
+_NOTED_DAY = re.compile(
+    r"\b\d{1,2}(?:-\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
+)
+#: A decimal comma in a label written in the article's language ('8,2'), not a thousands separator.
+_DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?![\d,])")
+
+
 def _marks(value: str) -> set[str]:
     """What identifies a labelled value in a statement: its figures and weekdays ('Monday (11
-    September)' is carried by 'Monday' or by '11'), else its content words."""
+    September)' is carried by 'Monday'), else its content words. A day of a month in parentheses
+    says when the outlet reported it, not what it reported."""
+    value = re.sub(r"\([^)]*\)", lambda note: _NOTED_DAY.sub(" ", note[0]), value)
+    value = _DECIMAL_COMMA.sub(r"\1.\2", value)
     found = {f"{v:g}" for v in figures(value, idiomatic=False)} | (set(words(value)) & set(WEEKDAYS))
     return found or set(words(value))
 
@@ -196,14 +214,17 @@ def _carries(text: str, marks: set[str]) -> bool:
     return bool(marks & said)
 
 
-def matches(label: dict[str, Any], disagreement: Disagreement, source_of: dict[str, str]) -> bool:
+def matches(
+    label: dict[str, Any], disagreement: Disagreement, source_of: dict[str, str], *, strict: bool = False
+) -> bool:
     """The disagreement shows the labelled one: in different reports, two outlets of the label that
-    give different values, each report carrying its outlet's value."""
+    give different values, each report carrying its outlet's value (`strict`: in the value it shows,
+    not only somewhere in its statement, where the figures of other facts stand too)."""
     values = label["values"]
     matched: dict[str, int] = {}
     for n, reported in enumerate(disagreement.reports):
         for article, value in values.items():
-            said = f"{reported.value} {reported.text}"
+            said = reported.value if strict else f"{reported.value} {reported.text}"
             if source_of[article] in reported.sources and _carries(said, _marks(value)):
                 matched.setdefault(article, n)
     return any(
@@ -422,12 +443,27 @@ def main() -> int:
     parser.add_argument(
         "--write-prompts", type=Path, metavar="DIR", help="write the synthesis requests, then stop"
     )
+    parser.add_argument(
+        "--style",
+        choices=["plain", "attributive", "terse", "titled", "all"],
+        help="print every figure of EVALUATION.md for the briefings of this style (or all the part has)",
+    )
+    parser.add_argument(
+        "--cluster",
+        choices=["text"],
+        default="text",
+        help="how briefings are grouped into stories: by their words (the default grouping)",
+    )
     args = parser.parse_args()
     missing = [name for name in ("labels.json", "articles", "briefings") if not (args.corpus / name).exists()]
     if missing:
         parser.error(f"{args.corpus} is not a corpus: it has no {', '.join(missing)}")
     if args.write_prompts and args.write_prompts.exists() and not args.write_prompts.is_dir():
         parser.error(f"--write-prompts {args.write_prompts}: not a folder")
+    if args.style:
+        from benchmarks.figures import print_figures
+
+        return print_figures(args.corpus, args.style)
     if args.write_prompts:
         entries, labels = load(args.corpus, args.half)
         brief = grouping(entries, labels, Report())

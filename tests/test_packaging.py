@@ -69,6 +69,15 @@ def test_the_wheel_ships_the_prompts_templates_and_type_marker(wheel):
         assert f"summarizer/{name}" in names
 
 
+def test_the_wheel_ships_every_word_list_of_every_language(wheel):
+    # The checks read their word lists at import: a wheel without them would not start.
+    lists = sorted((ROOT / "summarizer" / "text" / "data").rglob("*.txt"))
+    assert len(lists) > 10
+    names = set(wheel.namelist())
+    missing = [str(p.relative_to(ROOT)) for p in lists if str(p.relative_to(ROOT)) not in names]
+    assert not missing, missing
+
+
 def test_the_wheel_requires_what_the_code_and_its_html_reader_import(wheel):
     required = _required(wheel)
     # lxml_html_clean is imported by jusText (under trafilatura), which fails without it; lxml and

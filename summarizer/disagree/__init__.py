@@ -1,6 +1,8 @@
 """What the outlets of one story report differently: figures, days, quotations, spellings.
 
-Pure functions over the briefings of one story; the merge calls them.
+Pure functions over the briefings of one story; the merge calls them. statements.py reads a statement
+once (statement_tokens) for the values it gives and the measures they count; figures.py, quotations.py
+and spellings.py find what outlets give differently.
 May import: models, text.
 """
 
@@ -13,7 +15,8 @@ from .statements import (
     TOLLS,
     Statement,
     read_statement,
-    similarity,
+    statement_tokens,
+    statement_values,
     story_places,
 )
 
@@ -27,7 +30,8 @@ __all__ = [
     "quotations",
     "quote_disagreements",
     "read_statement",
-    "similarity",
+    "statement_tokens",
+    "statement_values",
     "spelling_disagreements",
     "story_places",
 ]

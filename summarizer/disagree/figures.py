@@ -14,7 +14,9 @@ from itertools import combinations
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
-from .statements import FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement, similarity
+from ..text.numbers import shown
+from ..text.similarity import jaccard
+from .statements import FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
 
 __all__ = ["figure_disagreements"]
 
@@ -36,7 +38,7 @@ def _counterparts(
 
     def best(i: int, others: list[int]) -> int | None:
         scored = [
-            (similarity(statements[i].frame, statements[j].frame), -j)
+            (jaccard(statements[i].frame, statements[j].frame), -j)
             for j in others
             if _comparable(statements[i], statements[j], measure)
         ]
@@ -68,10 +70,6 @@ def _differ(a: Statement, b: Statement, measure: str, scope: frozenset[str] | No
         if other is not None and values & other:
             return False
     return True
-
-
-def _figure(value: float) -> str:
-    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
 
 
 def _time(value: float) -> str:
@@ -149,8 +147,8 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
         given = statement.measures.items()
         chosen = [v for (m, p), v in given if m == measure and (scope is None or p in (scope, frozenset()))]
         values = sorted(set().union(*chosen))
-        shown = _time if measure == TIME_OF_DAY else _figure
-        value = ", ".join(shown(v) for v in values)
+        show = _time if measure == TIME_OF_DAY else shown
+        value = ", ".join(show(v) for v in values)
         sources, _ = reports.setdefault(value, (set(), statement.text))
         sources.add(statement.source)
     return Disagreement(

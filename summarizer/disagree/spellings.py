@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from itertools import combinations
+
+from rapidfuzz import fuzz
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
-from ..text.normalize import (
-    fold,
-)
+from ..text.normalize import NAME_SUFFIXES, fold
 
 __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 
@@ -21,11 +20,8 @@ __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 SPELLING_LIKENESS = 0.8
 
 
-_SUFFIXES = {"jr": "junior", "sr": "senior"}
-
-
 def _alike(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SPELLING_LIKENESS
+    return fuzz.ratio(a, b) >= SPELLING_LIKENESS * 100
 
 
 def _given(name: str) -> str:
@@ -36,7 +32,7 @@ def _given(name: str) -> str:
 
 def _suffixed(name: str) -> str:
     """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
-    return " ".join(_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
+    return " ".join(NAME_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))
 
 
 def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disagreement]:

@@ -2,6 +2,7 @@
 and the ask → check → re-ask workflow.
 
 facts.py indexes one article (what can be looked up in it), names.py decides whether a name is one the
-article gives, check.py checks a briefing, workflow.py asks, checks and re-asks once.
+article gives, speakers.py whom it attributes a quotation to, check.py checks a briefing, workflow.py
+asks, checks and re-asks once.
 May import: models, errors, text, config, llm.
 """

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Entity
+from ..text.lexicon import word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
 
@@ -75,7 +76,7 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
     return not given
 
 
-_HONORIFICS = frozenset("mr mrs ms miss mx dr".split())
+_HONORIFICS = word_set("honorifics")
 
 
 def _slipped(a: str, b: str) -> bool:
@@ -142,11 +143,7 @@ def _capitalised(word: str, facts: ArticleFacts) -> bool:
 
 
 #: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
-_ORGANISATION = frozenset(
-    "board company police agency ministry department guard government office court council committee "
-    "service team club union party army military administration authority authorities commission "
-    "foundation institute university bank group corporation inc ltd".split()
-)
+_ORGANISATION = word_set("organisation_words")
 
 
 def is_organisation(speaker: str, entities: list[Entity]) -> bool:

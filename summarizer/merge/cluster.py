@@ -315,7 +315,7 @@ def cluster(
     # rules: its cosine tells those apart by their figures and names.)
     dated = [e if e is not None else _reported(item) for e, item in zip(events, items, strict=True)]
 
-    groups = Groups()
+    groups: Groups[int] = Groups()
     # The days each group's dated events span: a chain of close days must not join far ones.
     spans = {i: (e.when, e.when, e.month_only) for i, e in enumerate(events) if e is not None and e.when}
 

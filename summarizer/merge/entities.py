@@ -9,6 +9,7 @@ from ..models import (
     AttributedEntity,
     EntityKind,
 )
+from ..text.lexicon import table
 from ..text.normalize import (
     TITLES,
     fold,
@@ -41,7 +42,7 @@ def merge_entities(members: list[ArticleBriefing]) -> list[AttributedEntity]:
 
 
 #: Abbreviations an organisation's name is written with either way ("Corp." for "Corporation").
-_ORG_WORDS = {"corp": "corporation", "co": "company", "inc": "incorporated", "ltd": "limited", "&": "and"}
+_ORG_WORDS = table("organisation_abbreviations")
 
 
 def _join_tails(merged: dict[tuple[EntityKind, str], tuple[str, str, set[str], bool]]) -> None:

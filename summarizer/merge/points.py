@@ -7,38 +7,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..disagree import statement_values
 from ..models import (
     Disagreement,
     Point,
     ReportedValue,
 )
-from ..text.normalize import (
-    CLOCK_TIME,
-    WEEKDAYS,
-    content_words,
-    figures,
-    fold,
-    statement_frame,
-)
+from ..text.similarity import jaccard
 
-__all__ = ["POINT_SIMILARITY", "as_points", "frame_and_values", "merge_statements", "overlap"]
+__all__ = ["POINT_SIMILARITY", "as_points", "merge_statements"]
 
 
 #: Word overlap above which two points (apart from their figures and days) say the same thing.
 POINT_SIMILARITY = 0.5
-
-
-def frame_and_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """What a statement is about (its words without figures and days), and the figures and days it
-    gives: what outlets may disagree on. One pass over the folded text."""
-    folded = fold(text)
-    times = (
-        {f"{hours}:{minutes}" for hours, minutes in CLOCK_TIME.findall(folded)} if ":" in folded else set()
-    )
-    rest = CLOCK_TIME.sub(" ", folded) if times else folded
-    found = {_figure(value) for value in figures(rest, idiomatic=False, folded=True)} | times
-    found |= {day.capitalize() for day in content_words(text) & _WEEKDAYS}
-    return statement_frame(text), frozenset(found)
 
 
 def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -47,18 +28,6 @@ def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
     not one thing two ways)."""
     days_a, days_b = {v for v in a if v.isalpha()}, {v for v in b if v.isalpha()}
     return any(x and y and not (x <= y or y <= x) for x, y in ((days_a, days_b), (a - days_a, b - days_b)))
-
-
-_WEEKDAYS = frozenset(WEEKDAYS)
-
-
-def _figure(value: float) -> str:
-    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
 
 
 @dataclass
@@ -89,9 +58,9 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
     by_word: dict[str, list[int]] = defaultdict(list)
     conflicts: dict[int, list[int]] = {}
     for source, text, flagged in said:
-        frame, values = frame_and_values(text)
+        frame, values = statement_values(text)
         candidates = sorted({i for word in frame for i in by_word.get(word, ())})
-        similar = [i for i in candidates if overlap(frame, groups[i].frame) >= POINT_SIMILARITY]
+        similar = [i for i in candidates if jaccard(frame, groups[i].frame) >= POINT_SIMILARITY]
         # Compatible: one gives every figure and day the other does, and perhaps more detail.
         same = next((i for i in similar if groups[i].values <= values or values < groups[i].values), None)
         if same is not None:

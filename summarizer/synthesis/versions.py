@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 from ..grounding.check import ArticleFacts, missing_figures, quote_found
 from ..models import Disagreement, FactDisagreement, Finding, OutletVersion, ReportedValue
-from ..text.normalize import figures, fold, words
+from ..text.normalize import fold, words
+from ..text.numbers import figures
 
 __all__ = ["Rejected", "VersionCheck", "merge_found", "shown_already"]
 
 #: Evidence shorter than this many words proves nothing ("the", "on Friday" stand in any article).
 MIN_EVIDENCE_WORDS = 3
-#: The part of what a version says that must be drawn from its evidence, word for word (words cut to
-#: this many letters, so that 'fired' meets 'firing'). 'the post' against evidence '... hit the post'.
+#: The part of what a version says that must be drawn from its evidence, word for word (stemmed, so
+#: that 'fired' meets 'firing'). 'the post' against evidence '... hit the post'.
 SAYS_FROM_EVIDENCE = 0.5
 #: Or, for a version put together from two places of its article, this part of its words is in the
 #: article ('812 in government-held areas plus more than 790 in the opposition-held northwest').

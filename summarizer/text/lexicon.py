@@ -1,0 +1,43 @@
+"""The word lists the judgement layers read, one file a list under text/data/<language>/.
+
+A list is a text file of one entry a line ('#' starts a comment); a table's line is a word, a space and
+its value ('january 1'). Each is read once. A second language is a folder of the same files: no code
+changes. LANGUAGES names those shipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+__all__ = ["LANGUAGES", "alternation", "table", "word_list", "word_set"]
+
+#: The languages whose lists are shipped: the checks and the merge read English today.
+LANGUAGES = ("en",)
+
+
+@cache
+def word_list(name: str, lang: str = "en") -> tuple[str, ...]:
+    """The entries of a list, in the file's order. FileNotFoundError for a list or language not shipped."""
+    text = files(__package__).joinpath("data", lang, f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(entry for entry in entries if entry)
+
+
+@cache
+def word_set(name: str, lang: str = "en") -> frozenset[str]:
+    return frozenset(word_list(name, lang))
+
+
+@cache
+def table(name: str, lang: str = "en") -> dict[str, str]:
+    """A list of 'word value' lines as a mapping, in the file's order."""
+    pairs = (entry.split(None, 1) for entry in word_list(name, lang))
+    return {word: value.strip() for word, value in pairs}
+
+
+def alternation(name: str, lang: str = "en") -> str:
+    """The list as a regular expression alternation, longest first ('says' before 'say')."""
+    words = sorted(word_list(name, lang), key=lambda word: (-len(word), word))
+    return "(?:" + "|".join(re.escape(word) for word in words) + ")"

@@ -1,0 +1,152 @@
+"""The one reader of figures: digits, number words, times of day, ordinals, years; and how a figure
+is shown. Grounding looks a briefing's figures up among its article's, the merge compares outlets'
+figures, the disagreement finder reads each with what it counts: all read them here, the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from text_to_num import alpha2digit
+
+from .lexicon import table
+from .normalize import fold
+
+__all__ = [
+    "CLOCK_TIME",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "ORDINAL_MARK",
+    "TIME_MARK",
+    "WORD_NUMBERS",
+    "Token",
+    "figures",
+    "is_year",
+    "joined_totals",
+    "ordinal_counts",
+    "shown",
+    "tokens",
+]
+
+#: Number words read as figures ('five', 'dozen'); compounds ('twenty-five') are text2num's. The list
+#: stays beside text2num because alpha2digit leaves some lone number words as words ('one of the two'
+#: stays so, where 'the two' is a count) and knows neither 'dozen' nor 'nil'.
+WORD_NUMBERS = {word: float(value) for word, value in table("number_words").items()}
+_ORDINAL_WORDS = {word: float(value) for word, value in table("ordinal_words").items()}
+_UNITS = [word for word, value in WORD_NUMBERS.items() if 1 <= value <= 9]
+_TENS = [word for word, value in WORD_NUMBERS.items() if value in (20, 30, 40, 50, 60, 70, 80, 90)]
+#: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
+#: hundred and twenty'); the words alone are read by WORD_NUMBERS.
+_COMPOUND = re.compile(r"\b(?:" + "|".join(_TENS) + r"|hundred|thousand)\b")
+_TENS_UNITS = re.compile(r"\b(" + "|".join(_TENS) + r") - (" + "|".join(_UNITS) + r")\b")
+#: 'one' and 'zero' are idioms more often than counts ('one of', 'no one', 'zero tolerance').
+_IDIOMS = frozenset(("one", "zero"))
+
+#: The years a news story names: a four-digit figure in this range is a year, not a count. News copy
+#: writes counts in the thousands with a comma ('2,012 deaths'), so '2012' is a year.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+#: A time of day ('12:42'): one figure to grounding, its own kind of value to the merge.
+CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
+
+
+def _compounds(folded: str) -> str:
+    """The folded text with number-word compounds as digits: 'twenty - five' (plain() spaced the hyphen)
+    is 25, 'one hundred and twenty' 120 (text2num)."""
+    if not _COMPOUND.search(folded):
+        return folded
+    return str(alpha2digit(_TENS_UNITS.sub(r"\1-\2", folded), "en"))
+
+
+def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
+    """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
+
+    With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
+    `folded` says the text is already folded.
+    """
+    text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
+    if ":" in text:
+        text = CLOCK_TIME.sub(r"\1\2", text)
+    text = _compounds(text)
+    for whole, fraction in _NUMBER.findall(text):
+        yield float(whole.replace(",", "") + ("." + fraction if fraction else ""))
+    for word in _WORD_NUMBER.findall(text):
+        if idiomatic or word not in _IDIOMS:
+            yield WORD_NUMBERS[word]
+
+
+def shown(value: float) -> str:
+    """A figure as the brief shows it: '2,300', '8.1'."""
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
+
+
+def is_year(figure: float | str) -> bool:
+    """A year, not a count: a whole figure from FIRST_YEAR to LAST_YEAR (as text: four digits, no comma)."""
+    if isinstance(figure, str):
+        if len(figure) != 4 or not figure.isdigit():
+            return False
+        figure = float(figure)
+    return figure.is_integer() and FIRST_YEAR <= figure <= LAST_YEAR
+
+
+def ordinal_counts(folded: str) -> frozenset[float]:
+    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins."""
+    return frozenset(_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded))
+
+
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
+#: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
+_JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
+
+
+def joined_totals(folded: str) -> frozenset[float]:
+    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members')."""
+    totals = set()
+    for first, _, second in _JOINED.findall(folded):
+        a, b = list(figures(first, folded=True)), list(figures(second, folded=True))
+        if len(a) == 1 and len(b) == 1:
+            totals.add(a[0] + b[0])
+    return frozenset(totals)
+
+
+#: A statement's words, punctuation and figures, each figure with its value.
+Token = tuple[str, float | None]
+#: The mark put on a time of day's token ('12:42@'): its own measure, never a count.
+TIME_MARK = "@"
+#: The mark put on an ordinal figure's token ('80th' is '80#'): a point ('the 80th minute'), never a
+#: count ('120 minutes').
+ORDINAL_MARK = "#"
+_TOKEN = re.compile(
+    r"(?<![a-z0-9:])(\d{1,2}:\d\d)(?![\d:])|(?<![a-z0-9])(\d[\d,]*(?:\.\d+)?)(st|nd|rd|th)?(%?)"
+    r"|([a-z]+(?:'[a-z]+)*)|([;,.!?])"
+)
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def tokens(folded: str) -> list[Token]:
+    """The words and punctuation of a folded text, each figure with its value ('3%' is 3 then '%'),
+    a time of day as one figure (12:42 is 1242, marked TIME_MARK), an ordinal marked ORDINAL_MARK."""
+    found: list[Token] = []
+    for clock, number, ordinal, percent, word, stop in _TOKEN.findall(_compounds(folded)):
+        if clock:
+            hours, minutes = clock.split(":")
+            found.append((clock + TIME_MARK, float(int(hours) * 100 + int(minutes))))
+        elif number:
+            digits = number.rstrip(",")
+            if _DIGITS.fullmatch(digits):
+                found.append((digits + (ORDINAL_MARK if ordinal else ""), float(digits.replace(",", ""))))
+            if digits != number:  # '1,782, according to ...': the comma ends the figure's phrase
+                found.append((",", None))
+            if percent:
+                found.append(("%", None))
+        elif word:
+            value = WORD_NUMBERS.get(word) if word not in _IDIOMS else None
+            found.append((word, value))
+        else:
+            found.append((stop, None))
+    return found

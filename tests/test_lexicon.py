@@ -1,0 +1,64 @@
+"""The word lists as data: every list of every shipped language reads, and what they hold is what the
+checks use (a speech verb in the file makes an attribution)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from summarizer.grounding.check import ArticleFacts, attributed_to
+from summarizer.text import lexicon
+from summarizer.text.lexicon import LANGUAGES, alternation, table, word_list, word_set
+
+DATA = Path(lexicon.__file__).parent / "data"
+
+
+def _lists(lang: str) -> list[str]:
+    return sorted(path.stem for path in (DATA / lang).glob("*.txt"))
+
+
+def test_every_shipped_language_has_a_folder_with_the_same_lists():
+    assert tuple(sorted(path.name for path in DATA.iterdir() if path.is_dir())) == LANGUAGES
+    first = _lists(LANGUAGES[0])
+    assert len(first) >= 15
+    for lang in LANGUAGES:
+        assert _lists(lang) == first, lang
+
+
+@pytest.mark.parametrize("name", _lists("en"))
+def test_each_list_reads_without_comments_blanks_or_repeats(name):
+    entries = word_list(name)
+    assert entries, f"{name} is empty"
+    assert all(entry == entry.strip() and not entry.startswith("#") for entry in entries)
+    keys = [entry.split()[0] for entry in entries]
+    assert len(keys) == len(set(keys)), f"{name} repeats an entry"
+
+
+def test_tables_map_a_word_to_its_value():
+    assert table("months")["september"] == "9" and table("months")["sept"] == "9"
+    assert table("tolls")["fatalities"] == "dead"
+    assert table("number_words")["dozen"] == "12"
+    assert word_list("weekdays")[0] == "monday" and len(word_list("weekdays")) == 7
+    assert "said" in word_set("speech_verbs") and "mr" in word_set("honorifics")
+
+
+def test_an_alternation_tries_the_longest_word_first():
+    # 'say' tried before 'says' would match 'says' as 'say', leaving the 's' behind.
+    found = re.match(alternation("speech_verbs"), "says so")
+    assert found is not None and found[0] == "says"
+
+
+def test_a_language_not_shipped_is_named_as_missing():
+    with pytest.raises(FileNotFoundError):
+        word_list("speech_verbs", "xx")
+
+
+def test_a_speech_verb_from_the_list_attributes_a_quotation():
+    # 'insisted' is in speech_verbs.txt: the quotation is Ruiz's, not Lopez's whom the article names first.
+    text = 'Mayor Ana Lopez opened the bridge. "It will not fall," insisted engineer Marta Ruiz.'
+    facts = ArticleFacts.of(text)
+    start = facts.plain.index('"It')
+    span = (start, facts.plain.index('fall,"') + len('fall,"'))
+    assert attributed_to(span, ["lopez", "ruiz"], facts) == "ruiz"

@@ -1,0 +1,60 @@
+"""The one reader of figures: what a user sees as 'the same figure' reads as one value everywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.normalize import fold
+from summarizer.text.numbers import figures, is_year, joined_totals, ordinal_counts, shown, tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("2,300 people", [2300.0]),
+        ("$2.70 a share", [2.7]),
+        ("five people", [5.0]),
+        ("twenty-five people", [25.0]),
+        ("one hundred and twenty homes", [120.0]),
+        ("at 3:05 p.m.", [305.0]),
+        ("a dozen homes", [12.0]),
+    ],
+)
+def test_figures_read_each_way_of_writing_a_figure_as_its_value(text, values):
+    assert list(figures(text)) == values
+
+
+def test_one_and_zero_are_idioms_unless_asked_for():
+    assert list(figures("one of the two", idiomatic=False)) == [2.0]
+    assert sorted(figures("one of the two")) == [1.0, 2.0]
+
+
+def test_tokens_give_each_figure_its_kind_and_value():
+    read = tokens(fold("Twenty-five died at 12:42 in the 80th minute, 3% more"))
+    assert ("25", 25.0) in read
+    assert ("12:42@", 1242.0) in read  # a time of day, marked
+    assert ("80#", 80.0) in read  # an ordinal, marked: a point, not a count
+    assert read[read.index(("3", 3.0)) + 1] == ("%", None)
+    assert ("died", None) in read
+
+
+def test_the_statement_reader_and_grounding_read_a_compound_alike():
+    said = "twenty-five people died"
+    assert [v for _, v in tokens(fold(said)) if v is not None] == list(figures(said))
+
+
+@pytest.mark.parametrize(
+    ("figure", "year"),
+    [(2023.0, True), ("1995", True), ("2,012", False), (150.0, False), (2023.5, False), ("20233", False)],
+)
+def test_is_year(figure, year):
+    assert is_year(figure) is year
+
+
+def test_ordinals_and_joined_counts_give_the_totals_a_model_states():
+    assert ordinal_counts(fold("their sixth title")) == {6.0}
+    assert joined_totals(fold("73 passengers and five crew members")) == {78.0}
+
+
+def test_a_figure_is_shown_with_thousands_and_without_a_trailing_zero():
+    assert (shown(2300.0), shown(8.1), shown(5.0)) == ("2,300", "8.1", "5")

@@ -1,0 +1,38 @@
+"""A statement read for its figures, each with what it counts and where."""
+
+from __future__ import annotations
+
+from summarizer.disagree.statements import TIME_OF_DAY, read_statement, statement_values, story_places
+
+PLACES = story_places(["Lahaina, Maui, Hawaii", "southern Turkey and northern Syria"], ["Kyiv"])
+
+
+def test_places_named_together_by_commas_are_one_and_by_and_two():
+    assert PLACES["lahaina"] == PLACES["maui"] == PLACES["hawaii"]
+    assert PLACES["turkey"] != PLACES["syria"]
+    assert "southern" not in PLACES  # a vague word names no place
+
+
+def test_each_figure_is_read_with_its_measure_and_place():
+    said = read_statement("A", "The quake killed 5,000 people in Turkey; 1,200 were injured.", PLACES)
+    turkey = frozenset({PLACES["turkey"]})
+    assert said.measures[("dead", turkey)] == {5000.0}
+    assert said.measures[("injured", frozenset())] == {1200.0}
+
+
+def test_another_time_a_projection_and_a_date_give_no_figure():
+    assert read_statement("A", "The toll could reach 20,000.", PLACES).measures == {}
+    assert read_statement("A", "A 1960 tsunami killed 61 people.", PLACES, frozenset({2023})).measures == {}
+    assert read_statement("A", "It struck on September 8.", PLACES).measures == {}
+
+
+def test_a_time_of_day_and_an_ordinal_are_their_own_measures():
+    said = read_statement("A", "He scored in the 80th minute and the match ended at 21:45.", PLACES)
+    assert ("minut#", frozenset()) in said.measures  # the stem of minute, as a point
+    assert said.measures[(TIME_OF_DAY, frozenset())] == {2145.0}
+
+
+def test_statement_values_are_what_outlets_may_disagree_on():
+    frame, values = statement_values("A magnitude 8.1 quake struck on Thursday at 23:49, killing 90.")
+    assert values == {"8.1", "23:49", "Thursday", "90"}
+    assert "quak" in frame and "8.1" not in frame  # stems
