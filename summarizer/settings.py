@@ -9,7 +9,9 @@ the endpoint keep the OpenAI SDK's names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SecretStr,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -29,6 +32,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from .config import (
     DEFAULT_EMBEDDING_MODEL,
     DEFAULT_MODEL,
+    TRUSTED_PROJECTS,
     ConfigFile,
     Origin,
     default_cache_dir,
@@ -193,7 +197,13 @@ class Settings(BaseSettings):
 
     # --- where the model is -------------------------------------------------------------------------
     model: str = Field(default=DEFAULT_MODEL, min_length=1)
+    #: The endpoint the key is sent to. A project's pyproject.toml sets it only when the project is
+    #: trusted (config.TRUSTED_ONLY); a flag, the environment and the user's config.toml always may.
     base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    #: Trust the project's pyproject.toml for this run: its settings that decide where the key and the
+    #: requests go (base_url, fetch.allow_private) are read too. Never from the project file itself;
+    #: to trust one folder for good, list it in `trusted_projects` of the user's config.toml.
+    trust_project: bool = False
     api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
     #: Seconds to wait for one response before it counts as a hang (then retried).
     timeout: float = Field(default=120.0, gt=0)
@@ -257,20 +267,28 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """The caller's values, then the environment, then the project's file, then the user's."""
-        files = (_FileSource(settings_cls, config) for config in cls.config_files())
+        given = getattr(init_settings, "init_kwargs", {})
+        files = (_FileSource(settings_cls, config) for config in cls.config_files(given))
         return (init_settings, env_settings, *files)
 
     @classmethod
-    def config_files(cls) -> list[ConfigFile]:
-        """The configuration files in force, highest precedence first: the project's, the user's."""
-        found = (project_config(cls.model_fields), user_config(cls.model_fields))
+    def config_files(cls, given: Mapping[str, Any] | None = None) -> list[ConfigFile]:
+        """The configuration files in force, highest precedence first: the project's, the user's. The
+        project's settings that decide where the key goes are in it only when the project is trusted
+        (by `given`'s trust_project, $SUMMARIZER_TRUST_PROJECT or the user's file)."""
+        user = user_config(cls.model_fields)
+
+        def trust(folder: Path) -> str | None:
+            return _trusted_by(folder, given or {}, user)
+
+        found = (project_config(cls.model_fields, trust=trust), user)
         return [config for config in found if config is not None]
 
     @classmethod
     def explain(cls, **given: Any) -> list[Origin]:
         """Each effective setting and where it came from (a flag, a variable, a file, the default)."""
         settings = cls(**given)
-        return origins(settings, given, cls.config_files(), cls.model_config.get("env_prefix", ""))
+        return origins(settings, given, cls.config_files(given), cls.model_config.get("env_prefix", ""))
 
     def key(self) -> str:
         """The API key, or UsageError naming where to put one."""
@@ -306,6 +324,28 @@ class _FileSource(PydanticBaseSettingsSource):
         # precedence between the two holds for OPENAI_BASE_URL too.
         fields = self.settings_cls.model_fields
         return {_key(name, fields[name]): value for name, value in values.items()}
+
+
+def _trusted_by(folder: Path, given: Mapping[str, Any], user: ConfigFile | None) -> str | None:
+    """How the user trusts the project in `folder`, in words for the notes; None when they do not."""
+    if given.get("trust_project") is True:
+        return "trust_project"
+    variable = os.environ.get("SUMMARIZER_TRUST_PROJECT", "")
+    if variable and _true(variable):
+        return "$SUMMARIZER_TRUST_PROJECT"
+    if user is not None and user.values.get("trust_project") is True:
+        return f"trust_project in {user.path}"
+    if user is not None and folder.resolve() in user.trusted_projects:
+        return f"{TRUSTED_PROJECTS} in {user.path}"
+    return None
+
+
+def _true(text: str) -> bool:
+    """A variable's truth as the setting reads it ("1", "true", "yes", "on"); a bad one is not trust."""
+    try:
+        return TypeAdapter(bool).validate_python(text)
+    except ValidationError:
+        return False
 
 
 def _key(name: str, field: FieldInfo) -> str:

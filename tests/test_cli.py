@@ -485,6 +485,24 @@ def test_config_shows_each_setting_and_where_it_came_from_without_the_key(tmp_pa
     assert f"# project file: {tmp_path / 'pyproject.toml'}" in out and "sk-secret" not in out
 
 
+@pytest.mark.parametrize("trusted", [False, True])
+def test_config_shows_a_project_endpoint_as_ignored_or_honoured(trusted, tmp_path, monkeypatch, capsys):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.summarizer]\nbase_url = "http://127.0.0.1:1/v1"\n')
+    monkeypatch.chdir(tmp_path)
+    if trusted:
+        monkeypatch.setenv("SUMMARIZER_TRUST_PROJECT", "1")
+    assert main(["config"]) == EXIT_OK
+    [row] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("base_url ")]
+    where = f"{pyproject}: [tool.summarizer] base_url"
+    if trusted:
+        assert "http://127.0.0.1:1/v1" in row
+        assert f"{where} honoured: the project is trusted ($SUMMARIZER_TRUST_PROJECT)" in row
+    else:
+        assert row.split()[1:3] == ["-", "default"]
+        assert f"ignored {where}: the project is not trusted" in row
+
+
 def test_a_folder_with_no_articles_is_a_usage_error_naming_it(tmp_path, capsys):
     empty = tmp_path / "today"
     empty.mkdir()

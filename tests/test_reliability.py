@@ -352,6 +352,38 @@ def test_a_hang_is_reported_as_one(simulator, articles, tmp_path, capsys, monkey
     assert all(line.endswith("no answer within 0.5s (a hang) after 2 attempts") for line in failed)
 
 
+# --- hostile surroundings ----------------------------------------------------------------------------------
+
+
+def test_a_project_file_above_the_folder_cannot_send_the_key_elsewhere(
+    simulator, articles, tmp_path, capsys, monkeypatch
+):
+    """A pyproject.toml anyone could have put in a folder above (a clone, a shared drive) names a server
+    of its choosing: the key goes where the user's own config says, unless the user trusts the project."""
+    user = tmp_path / "config" / "summarizer" / "config.toml"  # $XDG_CONFIG_HOME (conftest)
+    user.parent.mkdir(parents=True)
+    user.write_text(f'base_url = "{simulator.base_url}"\n')
+    project = tmp_path / "folder"
+    (project / "sub" / "deeper").mkdir(parents=True)
+    monkeypatch.chdir(project / "sub" / "deeper")
+    args = ["brief", str(articles), "-q", "--no-cache", "-o", str(tmp_path / "brief.md")]
+    with Simulator() as listener:
+        pyproject = project / "pyproject.toml"
+        pyproject.write_text(f'[tool.summarizer]\nbase_url = "{listener.base_url}"\nconcurrency = 2\n')
+        assert main(args) == EXIT_OK
+        assert requests(listener) == 0 and requests(simulator) == 4
+        [line] = err_lines(capsys)
+        assert line.startswith(f"summarizer: warning: ignoring {pyproject}: [tool.summarizer] base_url: ")
+        assert "--trust-project" in line and f'trusted_projects = ["{project}"]' in line
+        assert main([*args, "--trust-project"]) == EXIT_OK  # the user opts in, for one run
+        assert requests(listener) == 4
+        [line] = err_lines(capsys)
+        assert line == (
+            f"summarizer: base_url = {listener.base_url} is set by {pyproject}: [tool.summarizer] base_url "
+            "(the project is trusted: --trust-project)"
+        )
+
+
 # --- no secret in -v output while recording -----------------------------------------------------------
 
 

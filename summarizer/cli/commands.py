@@ -31,6 +31,7 @@ from .output import (
     exit_status,
     keep_existing,
     print_feeds,
+    print_project_notices,
     print_summary,
     rendered,
     write_output,
@@ -144,6 +145,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "model": args.model,
         "mode": args.mode,
         "base_url": args.base_url,
+        "trust_project": True if args.trust_project else None,
         "timeout": args.timeout,
         "max_reasks": args.max_reasks,
         "grounding": args.grounding,
@@ -161,7 +163,9 @@ def _settings(args: argparse.Namespace) -> Settings:
         "embedding_model": getattr(args, "embedding_model", None),
         "window": _window(args),
     }
-    settings = _settings_from({name: value for name, value in given.items() if value is not None})
+    given = {name: value for name, value in given.items() if value is not None}
+    settings = _settings_from(given)
+    print_project_notices(given)
     # Commands that read no URLs (batch) have no fetch options.
     fetch = {
         "allow_private": True if getattr(args, "allow_private", False) else None,

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import environment_name
 from ..errors import SummarizerError, UsageError
 from ..files import write_atomic
 from ..models import Brief
@@ -26,6 +27,7 @@ __all__ = [
     "exit_status",
     "keep_existing",
     "print_feeds",
+    "print_project_notices",
     "print_summary",
     "rendered",
     "write_output",
@@ -110,6 +112,20 @@ def print_feeds(feeds: list[FeedReport]) -> None:
         skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
         counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
         print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
+
+
+def print_project_notices(given: dict[str, object]) -> None:
+    """One line for each setting of the project's file that decides where the key goes: ignored (the
+    project is not trusted; how to trust it) or honoured (which file set it, and why it is trusted).
+    Nothing for one that a flag or the environment overrides anyway."""
+    fields = Settings.model_fields
+    for config in Settings.config_files(given):
+        for key, notice in zip(config.guarded, config.notices(), strict=True):
+            name = key.split(".")[0]
+            if name in given or os.environ.get(environment_name(name, fields[name], "SUMMARIZER_")):
+                continue
+            kind = "warning: " if config.trusted_by is None else ""
+            print(f"summarizer: {kind}{with_flags(notice)}", file=sys.stderr)
 
 
 def check_output(output: str | None) -> None:

@@ -164,6 +164,13 @@ def _endpoint_options(parser: Options) -> None:
         help="an OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or OpenAI's)",
     )
     parser.add_argument(
+        "--trust-project",
+        action="store_true",
+        help="for this run, read the settings that decide where the API key and requests go (base_url, "
+        "fetch.allow_private) from the project's pyproject.toml too; without it they are ignored, "
+        "unless your config.toml lists the folder in trusted_projects",
+    )
+    parser.add_argument(
         "--mode",
         choices=["json_schema", "json_object"],
         help="json_object for servers without strict JSON-schema output",
