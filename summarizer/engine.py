@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from .errors import (
     AnswerTruncated,
     ArticleError,
     ContentFiltered,
+    DeadlinePassed,
     EndpointError,
     InvalidAnswer,
     ModelRefused,
@@ -90,6 +92,8 @@ class Admission(Protocol):
     """What every request of a run passes through (the run's gate): a slot, the budget, the stop."""
 
     limiter: RateController | None
+    #: When (time.monotonic()) the run stops: requests still in flight then are cancelled. None: never.
+    deadline: float | None
 
     async def turn(self, tokens: int) -> Permit | None: ...
 
@@ -239,6 +243,7 @@ class Engine:
             )
         self.client, self.settings, self.admission = client, settings, admission
         self._unrecoverable = unrecoverable
+        self._pause = sleep
         #: Whether any request of this run got an HTTP answer: until then, a refused connection is a
         #: wrong address, not a blip, and the run stops at once instead of backing off for a minute.
         self.reached = False
@@ -264,7 +269,7 @@ class Engine:
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=self._before_sleep,
-            sleep=sleep,
+            sleep=self._sleep,
             reraise=True,
         )
 
@@ -392,10 +397,13 @@ class Engine:
                 permit = await self.admission.turn(charge())
                 limiter = self.admission.limiter
                 try:
-                    # The SDK's raw post, not chat.completions.create: create() walks every message and the
-                    # whole schema through its type transformer first (2.6 ms a request, on the one thread
-                    # that handles every response). The raw response also gives the headers.
-                    response = await self.client.post(path, cast_to=httpx2.Response, body=body)
+                    response = await self._post(path, body)
+                except (DeadlinePassed, asyncio.CancelledError):
+                    # Sent and not answered in time: the server may bill it all the same.
+                    self.admission.record(Usage(requests=1))
+                    if limiter is not None and permit is not None:
+                        limiter.forget(permit)
+                    raise
                 except openai.APIStatusError as error:
                     # Answered, if with an error: a request of this run all the same (no tokens).
                     self.reached = True
@@ -434,6 +442,31 @@ class Engine:
             # checks take the event loop (measured: ~10 ms a round at 16 in flight).
             await asyncio.sleep(0)
             return answer
+
+    async def _post(self, path: str, body: dict[str, Any]) -> httpx2.Response:
+        """One request, bounded as a whole: `timeout` from sending it to the last byte of the answer
+        (the SDK's own timeout bounds each read, which an answer trickling a byte at a time never
+        trips), and the run's deadline (then DeadlinePassed: the run ends, this request with it)."""
+        timeout, deadline = self.settings.timeout, self.admission.deadline
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            async with asyncio.timeout(timeout if left is None else min(timeout, left)):
+                # The SDK's raw post, not chat.completions.create: create() walks every message and the
+                # whole schema through its type transformer first (2.6 ms a request, on the one thread
+                # that handles every response). The raw response also gives the headers.
+                return await self.client.post(path, cast_to=httpx2.Response, body=body)
+        except TimeoutError:
+            if left is not None and left < timeout:
+                raise DeadlinePassed("the run's deadline passed while its request was in flight") from None
+            request = httpx2.Request("POST", f"{self.client.base_url}{path.lstrip('/')}")
+            raise openai.APITimeoutError(request=request) from None
+
+    async def _sleep(self, seconds: float) -> None:
+        """A backoff's sleep, cut short at the run's deadline: the next attempt then finds it passed."""
+        deadline = self.admission.deadline
+        if deadline is not None:
+            seconds = min(seconds, max(0.0, deadline - time.monotonic()))
+        await self._pause(seconds)
 
     def _prompt_estimate(self, body: dict[str, Any]) -> int:
         """A request's prompt tokens before any answer says better: 4 characters a token, the schema

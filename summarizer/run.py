@@ -155,7 +155,8 @@ class Gate:
                     f"the run's token budget ({self.max_tokens:,}) was spent before this article"
                 )
             if self.deadline is not None and time.monotonic() >= self.deadline:
-                raise DeadlinePassed("the run's deadline passed before this article")
+                when = "between two attempts of this article" if ahead else "before this article"
+                raise DeadlinePassed(f"the run's deadline passed {when}")
             yield
         finally:
             self._slots.release()

@@ -205,7 +205,8 @@ class Settings(BaseSettings):
     #: to trust one folder for good, list it in `trusted_projects` of the user's config.toml.
     trust_project: bool = False
     api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
-    #: Seconds to wait for one response before it counts as a hang (then retried).
+    #: Seconds one whole answer may take, from sending the request to its last byte, before it counts as
+    #: a hang (then retried): not each read, which an answer trickling a byte at a time never trips.
     timeout: float = Field(default=120.0, gt=0)
     mode: Mode = "json_schema"
 
@@ -231,7 +232,8 @@ class Settings(BaseSettings):
     #: server's x-ratelimit-* headers and its 429s). None: learn them.
     rpm: float | None = Field(default=None, gt=0)
     tpm: float | None = Field(default=None, gt=0)
-    #: Seconds the run may take: then no new request is sent, and the articles left are reported.
+    #: Seconds the run may take: then no new request is sent, the requests in flight are cancelled, and
+    #: their articles and those left are reported.
     deadline: float | None = Field(default=None, gt=0)
     #: Once this run has spent this many tokens, no new request is sent; None: no budget.
     max_run_tokens: int | None = Field(default=None, ge=1)

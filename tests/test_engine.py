@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from typing import Any
 
 import httpx2
@@ -20,8 +22,8 @@ from summarizer.errors import (
     TransportError,
 )
 
-from .conftest import FAST
-from .llm_server import answer, answer_with, content, refusal, status, truncated
+from .conftest import FAST, TEST_KEY
+from .llm_server import TricklingEndpoint, answer, answer_with, content, refusal, status, truncated
 
 
 def sent(vcr: Any, index: int) -> dict[str, Any]:
@@ -203,3 +205,27 @@ def test_key_shaped_text_is_redacted_from_messages(text):
     cleaned = redact(text)
     assert "[redacted]" in cleaned
     assert "1234" not in cleaned and "abc.def" not in cleaned
+
+
+# --- an answer that never ends --------------------------------------------------------------------------
+
+
+def test_the_timeout_bounds_the_whole_answer_not_each_read(cna):
+    """An endpoint that answers 200 and then trickles a byte every 0.1 s forever: each read is quick,
+    the answer never ends. --timeout 0.5 makes it a hang after 0.5 s, retried, then a failure."""
+    from summarizer import RetryPolicy, Settings, asummarize
+
+    async def within(seconds: float, coroutine: Any) -> Any:
+        return await asyncio.wait_for(coroutine, seconds)  # old code: never returns
+
+    retry = RetryPolicy(attempts=2, initial_wait=0.01)
+    with TricklingEndpoint(every=0.1) as endpoint:
+        settings = Settings(
+            base_url=endpoint.base_url, api_key=TEST_KEY, timeout=0.5, retry=retry, cache_dir=None
+        )
+        started = time.monotonic()
+        summaries = asyncio.run(within(10, asummarize([cna], settings=settings)))
+    assert time.monotonic() - started < 3
+    [failure] = summaries.failures
+    assert failure.reason == "no answer within 0.5s (a hang) after 2 attempts"
+    assert endpoint.requests == 2 and summaries.spent.requests == 2

@@ -26,7 +26,7 @@ from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, 
 from summarizer.models import Brief
 
 from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .llm_server import ECHOED_ORG, LocalLLMServer, status
+from .llm_server import ECHOED_ORG, LocalLLMServer, TricklingEndpoint, status
 from .simulator import Config, Simulator
 from .synthetic import write_articles
 
@@ -382,6 +382,28 @@ def test_a_project_file_above_the_folder_cannot_send_the_key_elsewhere(
             f"summarizer: base_url = {listener.base_url} is set by {pyproject}: [tool.summarizer] base_url "
             "(the project is trusted: --trust-project)"
         )
+
+
+def test_an_answer_that_never_ends_cannot_hang_the_run(articles, tmp_path):
+    """200, then a byte every 0.1 s forever: --timeout bounds each whole answer, and --deadline ends the
+    run on time, its requests in flight cancelled and their articles listed; the brief is written."""
+    out = tmp_path / "brief.md"
+    with TricklingEndpoint(every=0.1) as endpoint:
+        args = ["brief", str(articles), "--base-url", endpoint.base_url, "--no-cache", "-q", "-o", str(out)]
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "summarizer", *args, "--timeout", "0.5", "--deadline", "2"],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"OPENAI_API_KEY": TEST_KEY},
+            timeout=60,
+        )
+        took = time.monotonic() - started
+    assert result.returncode == EXIT_FAILURES, result.stderr
+    assert took < 10  # the interpreter's start and imports included
+    brief = out.read_text()
+    assert brief.count("the run's deadline passed") == 4 and "## " in brief
+    assert endpoint.requests >= 4  # each article's hang was retried until the deadline
 
 
 # --- no secret in -v output while recording -----------------------------------------------------------

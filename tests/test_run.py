@@ -15,7 +15,7 @@ from summarizer.progress import ProgressLines
 from summarizer.run import Gate
 
 from .conftest import FAST, TEST_KEY
-from .llm_server import LocalLLMServer, answer, status
+from .llm_server import LocalLLMServer, TricklingEndpoint, answer, status
 from .simulator import Config, Simulator
 from .synthetic import write_articles
 
@@ -132,3 +132,22 @@ def test_requests_whose_connection_was_dropped_are_counted_too(simulator, articl
     dropped = simulator.stats.faults["dropped"]
     assert dropped >= 5  # about half the first attempts
     assert result.summaries.spent.requests == sum(simulator.stats.requests.values()) == 40 + dropped
+
+
+def test_the_deadline_cancels_the_requests_in_flight_and_reports_their_articles(tmp_path):
+    """An endpoint whose answers never end: at the deadline the requests in flight are cancelled, their
+    articles are failures naming the deadline, and the run ends at once with what it has."""
+    from summarizer import amake_brief
+
+    folder = tmp_path / "today"
+    write_articles(folder, 3)
+    with TricklingEndpoint(every=0.1) as endpoint:
+        run = Settings(base_url=endpoint.base_url, api_key=TEST_KEY, cache_dir=None, timeout=60, deadline=1.0)
+        started = time.monotonic()
+        result = asyncio.run(asyncio.wait_for(amake_brief(folder, settings=run), 15))  # old code: never
+        took = time.monotonic() - started
+    assert took < 3
+    assert len(result.brief.failures) == 3 and not result.summaries.briefings
+    assert all(f.kind == "not summarised" and "deadline" in f.reason for f in result.brief.failures)
+    assert "in flight" in result.brief.failures[0].reason
+    assert result.summaries.spent.requests == endpoint.requests == 3  # sent, so maybe billed: counted

@@ -179,7 +179,8 @@ def _endpoint_options(parser: Options) -> None:
         "--timeout",
         type=_seconds,
         metavar="SECONDS",
-        help="how long to wait for one answer before it counts as a hang and is retried (default: 120)",
+        help="how long one whole answer may take, first byte sent to last byte read, before it counts as "
+        "a hang and is retried (default: 120)",
     )
     parser.add_argument(
         "--cassette",
@@ -229,7 +230,8 @@ def _pace_options(parser: Options) -> None:
         "--deadline",
         type=_seconds,
         metavar="SECONDS",
-        help="stop sending after this long; the articles left are listed as not summarised",
+        help="end the run after this long: no new request, the ones in flight cancelled; their articles "
+        "and those left are listed as not summarised",
     )
     parser.add_argument(
         "--max-tokens",
