@@ -37,6 +37,7 @@ from .endpoint_errors import (
     retry_after,
     server_message,
     translate,
+    waited_too_long,
 )
 from .errors import (
     AccessDenied,
@@ -51,7 +52,7 @@ from .errors import (
 )
 from .models import Briefing, Usage
 from .prompts import Message, prompt_version, reask_message, system_message
-from .ratelimit import Permit, RateController
+from .ratelimit import MAX_RETRY_AFTER, Permit, RateController
 from .settings import Settings
 
 __all__ = [
@@ -223,6 +224,8 @@ class _Call:
     on_retry: OnRetry | None
     #: Requests sent for it so far: once one has, the next goes ahead of articles not yet started.
     sent: int = 0
+    #: Seconds its 429s have made it wait so far, as the server asked: at most MAX_RETRY_AFTER in all.
+    waited: float = 0.0
 
 
 class Engine:
@@ -412,7 +415,11 @@ class Engine:
                     if limiter is None or permit is None:
                         raise
                     if throttled:
-                        limiter.rejected(permit, signals(error.response.headers))
+                        patience = MAX_RETRY_AFTER - call.waited
+                        paused = limiter.rejected(permit, signals(error.response.headers), patience=patience)
+                        if paused is None:  # more than the request may wait: it fails, nobody waits
+                            raise waited_too_long(error, call.waited, MAX_RETRY_AFTER) from None
+                        call.waited += paused
                         continue
                     limiter.settle(permit, None, signals(error.response.headers))
                     raise

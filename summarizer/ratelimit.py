@@ -41,12 +41,29 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["Permit", "RateController", "Signals", "is_quota_exhausted", "parse_duration", "read_signals"]
+__all__ = [
+    "MAX_RETRY_AFTER",
+    "Permit",
+    "RateController",
+    "Signals",
+    "is_quota_exhausted",
+    "parse_duration",
+    "read_signals",
+]
 
 logger = logging.getLogger(__name__)
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+
+#: The longest a server may make the run wait, in seconds: one pause (a 429's retry-after, or a reset
+#: header while the limit is unknown), and all the waits the 429s of one request ask for, added up.
+#: OpenAI's limits are per minute (its buckets refill within 60 s), so a rate limit never needs more
+#: than a minute; twice that leaves a gateway room to round. A longer wait is a daily quota, a
+#: maintenance window or a broken or hostile server (`retry-after: 999999`): honoured, it would hang the
+#: run. So a pause is cut to it, and a request that would wait past it fails instead (its article is
+#: listed with the reason; a rerun later resumes), pausing nobody.
+MAX_RETRY_AFTER = 120.0
 
 # OpenAI's error codes for money or quota, not pace (help.openai.com article 6614457). Older bodies
 # carry only type "insufficient_quota", with code null or "insufficient_quota".
@@ -321,9 +338,13 @@ class RateController:
             ceiling = self._pace_ceiling()
             self._requests.set_rate(raised if ceiling is None else min(raised, ceiling), now)
 
-    def rejected(self, permit: Permit, headers: Mapping[str, str] | None = None) -> None:
+    def rejected(
+        self, permit: Permit, headers: Mapping[str, str] | None = None, *, patience: float = MAX_RETRY_AFTER
+    ) -> float | None:
         """The request with `permit` was answered 429: pause everyone until the server's retry-after
-        and, unless the request went out before the latest cut, cut the pace."""
+        and, unless the request went out before the latest cut, cut the pace; the pause, in seconds.
+        None when the wait is longer than `patience` (what the request may still wait): then nobody
+        is paused, and the request is to fail."""
         now = self._clock()
         signals = read_signals(headers, wall=self._wall())
         self._learn(permit, signals, now, answered=False)
@@ -335,6 +356,15 @@ class RateController:
         if delay is None:
             delay = min(60.0, 2.0**self._strikes)  # no word from the server: back off, doubling
             self._strikes += 1
+        if delay > patience:
+            logger.info(
+                "rate limited: the server asked to wait %.2fs, more than the %.2fs the request may still "
+                "wait (MAX_RETRY_AFTER): not waiting, the request fails",
+                delay,
+                max(0.0, patience),
+            )
+            self._close(permit)
+            return None
         # The server names the moment it will take one request again; the requests this run sent
         # after this one (not themselves rejected) reach it first and take that capacity. Handing the
         # bucket a full request at each pause's end instead gave every 429 a free request past the
@@ -344,6 +374,7 @@ class RateController:
         self._close(permit)
         if permit.cuts == self._cuts:
             self._cut(permit, now)
+        return delay
 
     def forget(self, permit: Permit) -> None:
         """No answer came for `permit` (the connection dropped, the wait timed out): the server may
@@ -372,8 +403,18 @@ class RateController:
     def _pause(self, until: float, level: float | None = None) -> None:
         """Nobody goes before `until`; the request bucket refills from then on, from `level` (or what
         it holds now, at most one: after a pause requests leave paced, not all at once)."""
+        now = self._clock()
+        if until - now > MAX_RETRY_AFTER:
+            logger.info(
+                "rate limited: the server asked for %.2fs; pausing all requests for %.2fs, the most it "
+                "may ask (MAX_RETRY_AFTER)",
+                until - now,
+                MAX_RETRY_AFTER,
+            )
+            until = now + MAX_RETRY_AFTER
+        elif until > self._paused_until:
+            logger.info("rate limited: pausing all requests for %.2fs", until - now)
         if until > self._paused_until:
-            logger.info("rate limited: pausing all requests for %.2fs", until - self._clock())
             self._paused_until = until
         bucket = self._requests
         bucket.refill(self._clock())
