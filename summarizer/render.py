@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from jinja2 import (
     DictLoader,
@@ -20,9 +20,6 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.exceptions import SecurityError
-from jinja2.runtime import Context
-from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markupsafe import Markup
@@ -31,6 +28,7 @@ from .errors import UsageError
 from .escape import bracketed, escape_markdown, markdown_link, section_link
 from .models import Brief, Point, Story
 from .outlets import short_name
+from .sandbox import TemplateSandbox
 
 __all__ = [
     "DETAILS",
@@ -379,39 +377,6 @@ def _heading_ids(state: StateCore) -> None:
         token.attrSet("id", slug if count == 0 else f"{slug}-{count}")
 
 
-# Far beyond any brief's figures, far below a number that takes minutes or gigabytes to compute.
-_MAX_INT_BITS = 1 << 16
-
-
-class _TemplateSandbox(ImmutableSandboxedEnvironment):
-    """jinja2's sandbox, read-only, with `*` and `**` bounded the way the sandbox bounds `range`.
-
-    Unbounded, `{{ 9 ** 999999999 }}` hangs beyond Ctrl-C while the template compiles (jinja2 folds
-    constants) and `{{ 'x' * 10**10 }}` takes every byte of memory.
-    """
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if _too_big(operator, left, right):
-            raise SecurityError(f"the result of {operator} is too big for a template")
-        return super().call_binop(context, operator, left, right)
-
-
-def _too_big(operator: str, left: Any, right: Any) -> bool:
-    ints = all(isinstance(side, int) for side in (left, right))
-    if operator == "**":
-        return ints and right > 0 and abs(left).bit_length() * right > _MAX_INT_BITS
-    if ints:
-        return bool(abs(left).bit_length() + abs(right).bit_length() > _MAX_INT_BITS)
-    sequence, times = (left, right) if isinstance(right, int) else (right, left)
-    return (
-        isinstance(times, int)
-        and isinstance(sequence, (str, list, tuple))
-        and len(sequence) * times > MAX_RANGE
-    )
-
-
 def render_template(brief: Brief, template: str | Path) -> str:
     """The brief rendered through a user's own jinja2 template, in a read-only sandbox.
 
@@ -427,7 +392,7 @@ def render_template(brief: Brief, template: str | Path) -> str:
         source = path.read_text(encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot read the template {path}: {error.strerror or error}") from None
-    env = _TemplateSandbox(
+    env = TemplateSandbox(
         loader=DictLoader({}),  # a loader that reaches nothing: {% include %} and the like fail cleanly
         undefined=StrictUndefined,
         autoescape=path.suffix.lower() in (".html", ".htm"),
