@@ -6,7 +6,7 @@ import re
 
 from .facts import ArticleFacts, date_found, date_support, inferred_dates
 from .models import Briefing, Finding
-from .names import aliases, is_organisation, name_found, unknown_names
+from .names import aliases, is_organisation, name_found, place_found, unknown_names
 from .text import STOPWORDS, figures, fold, plain, undoubled
 from .text import surname as last_name
 
@@ -22,6 +22,7 @@ __all__ = [
     "inferred_dates",
     "missing_figures",
     "name_found",
+    "place_found",
     "quote_found",
     "quote_spans",
     "speaker_near",
@@ -263,10 +264,14 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             reason = "the article does not attribute this quote to this speaker"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
-        if entity.kind == "place":
-            continue
+        # Every kind is checked: a place left unchecked stayed in Who's who while the appendix said
+        # the same name was not in the article.
         checked += 1
-        if not name_found(entity.name, facts, person=entity.kind == "person"):
+        if entity.kind == "place":
+            found = place_found(entity.name, facts)
+        else:
+            found = name_found(entity.name, facts, person=entity.kind == "person")
+        if not found:
             findings.append(
                 Finding(
                     kind="name",
