@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import UsageError
+from .errors import UsageError, redact
 from .files import write_atomic
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class FileStore:
         try:
             self._tag()
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, value.model_dump_json())
+            write_atomic(path, redact(value.model_dump_json()))  # an answer may echo the key
         except OSError as error:
             self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
             logger.warning("%s; going on without storing answers", self.unwritable)

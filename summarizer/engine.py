@@ -49,6 +49,7 @@ from .errors import (
     InvalidAnswer,
     ModelRefused,
     RequestRejected,
+    register_secret,
 )
 from .models import Briefing, Usage
 from .prompts import Message, prompt_version, reask_message, system_message
@@ -245,6 +246,7 @@ class Engine:
                 f"client must be an openai.AsyncOpenAI (or AsyncAzureOpenAI), not {type(client).__name__}"
             )
         self.client, self.settings, self.admission = client, settings, admission
+        register_secret(getattr(client, "api_key", None))  # a caller's own client: redact its key too
         self._unrecoverable = unrecoverable
         self._pause = sleep
         #: Whether any request of this run got an HTTP answer: until then, a refused connection is a

@@ -40,7 +40,7 @@ from .config import (
     project_config,
     user_config,
 )
-from .errors import UsageError
+from .errors import UsageError, register_secret
 from .models import Article, Usage
 
 __all__ = [
@@ -248,6 +248,16 @@ class Settings(BaseSettings):
     window: Window = Window()
     #: How URLs and feeds given as inputs are fetched.
     fetch: FetchPolicy = FetchPolicy()
+
+    @model_validator(mode="after")
+    def _register_secrets(self) -> Settings:
+        # The key is redacted wherever text leaves the process, whatever its shape (an Azure key has
+        # no "sk-"); so are the organisation and project the SDK sends from the environment.
+        if self.api_key is not None:
+            register_secret(self.api_key.get_secret_value())
+        for variable in ("OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "AZURE_OPENAI_API_KEY"):
+            register_secret(os.environ.get(variable))
+        return self
 
     @field_validator("prices", mode="before")
     @classmethod

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .cache import Stored
-from .errors import UsageError
+from .errors import UsageError, redact
 
 __all__ = ["SQLiteStore", "connect"]
 
@@ -147,7 +147,7 @@ class SQLiteStore:
             return None
 
     def put(self, key: str, value: BaseModel) -> None:
-        data = value.model_dump_json().encode("utf-8")
+        data = redact(value.model_dump_json()).encode("utf-8")  # an answer may echo the key
         with self._using() as db:
             if db is None:
                 return

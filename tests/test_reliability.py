@@ -26,7 +26,7 @@ from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, 
 from summarizer.models import Brief
 
 from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .llm_server import ECHOED_ORG, LocalLLMServer, TricklingEndpoint, status
+from .llm_server import ECHOED_ORG, LocalLLMServer, TricklingEndpoint, answer_with, status
 from .simulator import Config, Simulator
 from .synthetic import write_articles
 
@@ -404,6 +404,32 @@ def test_an_answer_that_never_ends_cannot_hang_the_run(articles, tmp_path):
     brief = out.read_text()
     assert brief.count("the run's deadline passed") == 4 and "## " in brief
     assert endpoint.requests >= 4  # each article's hang was retried until the deadline
+
+
+#: A key of Azure's shape (32 hex characters): no "sk-" for a pattern to find.
+AZURE_KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+
+
+def test_the_configured_key_never_leaves_the_process_whatever_its_shape(tmp_path, monkeypatch, capsys):
+    """An endpoint that echoes the key in a 500's message and in an answer: not in the brief, its
+    "Not summarised" reason, stderr (-v logs included), the cache or a cassette."""
+    monkeypatch.setenv("OPENAI_API_KEY", AZURE_KEY)
+    monkeypatch.setenv("SUMMARIZER_RETRY", json.dumps({"attempts": 2, "initial_wait": 0.01}))
+    echoed = status(500, f"invalid subscription key '{AZURE_KEY}'", "server_error")
+    leaky = answer_with(lambda written: {**written, "headline": f"Key {AZURE_KEY} in a headline"})
+    out, cache, cassette = tmp_path / "brief.md", tmp_path / "cache", tmp_path / "c.yaml"
+    with LocalLLMServer([echoed, echoed, leaky, echoed, leaky]) as server:
+        args = ["brief", str(EXAMPLES), "--base-url", server.base_url, "--concurrency", "1", "-v"]
+        code = main([*args, "--grounding", "off", "--cache-dir", str(cache), "-o", str(out)])
+        recorded = main([*args, "--grounding", "off", "--cassette", str(cassette), "--record", "-o", "-"])
+    assert code == EXIT_FAILURES and recorded == EXIT_OK
+    brief = out.read_text()
+    assert "invalid subscription key '[redacted]'" in brief and "Key [redacted] in a headline" in brief
+    stored = "".join(path.read_text(errors="replace") for path in cache.rglob("*") if path.is_file())
+    assert "[redacted]" in stored
+    printed = capsys.readouterr()
+    for where in (brief, printed.out, printed.err, stored, cassette.read_text()):
+        assert AZURE_KEY not in where
 
 
 # --- no secret in -v output while recording -----------------------------------------------------------

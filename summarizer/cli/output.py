@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import environment_name
-from ..errors import SummarizerError, UsageError
+from ..errors import SummarizerError, UsageError, redact
 from ..files import write_atomic
 from ..models import Brief
 from ..pipeline import Summaries
@@ -162,6 +162,7 @@ def write_output(
         sys.stdout.write(text)
         return
     target = Path(output)
+    text = redact(text)  # an answer may echo the key (stdout is guarded on its way out)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, text)
