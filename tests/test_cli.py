@@ -626,3 +626,37 @@ def test_a_config_files_values_reach_the_command_unless_a_flag_is_given(tmp_path
     assert settings.window.since is not None and settings.window.since.day == 1
     flagged = _settings(parse(["brief", "today/", "--concurrency", "5", "--since", "2026-11-20"]))
     assert flagged.concurrency == 5 and flagged.window.since is not None and flagged.window.since.day == 20
+
+
+# --- nothing printed can drive a terminal ------------------------------------------------------------------
+
+#: Clear the screen, set the window's title, reverse the line, an 8-bit CSI, a carriage return, a bell.
+TO_THE_TERMINAL = "\x1b[2J\x1b]0;pwned\x07\u202e\x9b31m\r\x07"
+
+
+def test_nothing_a_file_name_feed_or_json_field_holds_reaches_the_terminal(
+    simulator, tmp_path, monkeypatch, capsys
+):
+    """Logs are often read in a terminal: escape sequences and control characters from a file's name,
+    a feed's title or a JSON `source` are printed by no line, progress, summary or log record."""
+    from .synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = tmp_path / "today"
+    folder.mkdir()
+    (folder / f"story{TO_THE_TERMINAL}.md").write_text(article_text(1))
+    (folder / "export.json").write_text(json.dumps({"text": article_text(2), "source": f"Wire{TO_THE_TERMINAL}"}))
+    entries = "".join(
+        f"<item><title>Item {n}</title><link>https://example.org/{n}</link>"
+        f"<description><![CDATA[{article_text(n)}]]></description></item>"
+        for n in (3, 4)
+    )
+    title = "Feed\x1b]0;pwned\x07"
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{entries}</channel></rss>'
+    (folder / "feed.xml").write_text(feed)
+    args = ["brief", str(folder), "--base-url", simulator.base_url, "--no-cache", "-v", "--format", "json"]
+    assert main(args) in (EXIT_OK, EXIT_FAILURES)
+    out, err = capsys.readouterr()
+    assert "Wire" in err and "story" in err  # the lines are there, only cleaned
+    for printed in (out, err):
+        assert not any(char in printed for char in "\x1b\x07\x9b\u202e\r"), repr(printed[:2000])

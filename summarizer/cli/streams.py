@@ -1,5 +1,7 @@
 """The command line's output edge: every character it prints to stdout or stderr passes here, its
-progress lines, summary, errors and log records alike, and leaves without a secret."""
+progress lines, summary, errors and log records alike, and leaves without a secret and without
+anything a terminal would act on (an article's name, a feed's title or a JSON `source` may hold an
+escape sequence; logs are often read in a terminal)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,15 @@ from contextlib import contextmanager
 from typing import TextIO, cast
 
 from ..errors import redact
+from ..escape import printable as terminal_text
 
 __all__ = ["Guarded", "guarded_streams", "printable"]
 
 
 def printable(text: str) -> str:
-    """Text as the command line may print it: no registered secret, nothing shaped like a key."""
-    return redact(text)
+    """Text as the command line may print it: no registered secret, nothing shaped like a key, no
+    escape sequence or control character (but newline and tab), no bidi override."""
+    return terminal_text(redact(text))
 
 
 class Guarded(io.TextIOBase):
