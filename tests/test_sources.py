@@ -385,7 +385,9 @@ def test_the_fetch_policy_can_come_from_a_config_file(tmp_path, monkeypatch):
     )
     monkeypatch.chdir(tmp_path)
     fetch = Settings().fetch
-    assert (fetch.allow_private, fetch.max_bytes, fetch.robots) == (True, 1000, True)
+    # Which addresses may be reached is a trusted project's say only (config.TRUSTED_ONLY).
+    assert (fetch.allow_private, fetch.max_bytes, fetch.robots) == (False, 1000, True)
+    assert Settings(trust_project=True).fetch.allow_private is True
 
 
 def test_excluded_paths_stay_excluded_beside_urls(site, tmp_path):
