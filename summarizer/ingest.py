@@ -95,6 +95,7 @@ def read_articles(
     fetch: FetchPolicy | None = None,
     store: Store | None = None,
     window: Window | None = None,
+    follow_symlinks: bool = False,
 ) -> Ingested:
     """Read every input: files, folders (recursively, in sorted order), '-' for stdin, and URLs of
     pages and feeds (fetched concurrently; see aread_articles). See iter_articles for the rest.
@@ -117,10 +118,14 @@ def read_articles(
                 fetch=fetch,
                 store=store,
                 window=window,
+                follow_symlinks=follow_symlinks,
             )
         )
     result = Ingested()
-    for item in iter_articles(inputs, stdin=stdin, fields=fields, exclude=exclude):
+    reading = iter_articles(
+        inputs, stdin=stdin, fields=fields, exclude=exclude, follow_symlinks=follow_symlinks
+    )
+    for item in reading:
         result.add(item)
     return result
 
@@ -135,6 +140,7 @@ async def aread_articles(
     fetch: FetchPolicy | None = None,
     store: Store | None = None,
     window: Window | None = None,
+    follow_symlinks: bool = False,
 ) -> Ingested:
     """read_articles on the caller's event loop: URLs (given, or listed in the `feeds` files: OPML or
     one URL a line) are fetched concurrently under `fetch` (FetchPolicy: address checks, robots.txt,
@@ -169,7 +175,10 @@ async def aread_articles(
                 if read.feed is not None:
                     result.feeds.append(read.feed)
             else:
-                for each in iter_articles([item], stdin=stdin, fields=fields, exclude=exclude):
+                reading = iter_articles(
+                    [item], stdin=stdin, fields=fields, exclude=exclude, follow_symlinks=follow_symlinks
+                )
+                for each in reading:
                     result.add(each)
     if urls:
         logger.info("fetched %d URLs: %d requests, %d bytes", len(urls), fetcher.requests, fetcher.downloaded)
@@ -186,11 +195,13 @@ def iter_articles(
     stdin: IO[str] | None = None,
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[PathArg] = (),
+    follow_symlinks: bool = False,
 ) -> Iterator[Article | Failure]:
     """Each article, or the failure of an input that cannot be read, one at a time in input order.
 
     `paths` is one path or many: files, folders (read recursively in sorted order, hidden names
-    skipped) or '-' for stdin. JSON lines are read a line at a time, so a file of a million articles
+    skipped; a link to a file outside the folder only with `follow_symlinks`, else a "blocked"
+    failure naming it) or '-' for stdin. JSON lines are read a line at a time, so a file of a million articles
     costs the memory of one. `fields` maps an article field (text, title, source, url, author,
     published) to the name a JSON export uses for it, e.g. {"text": "body", "title": "headline.main"}
     (dots reach into objects). Paths in `exclude` (and files under an excluded folder) are skipped, and
@@ -206,16 +217,23 @@ def iter_articles(
         )
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    return _iterate(paths, stdin, mapping, {Path(p).resolve() for p in exclude})
+    return _iterate(paths, stdin, mapping, {Path(p).resolve() for p in exclude}, follow_symlinks)
 
 
 def _iterate(
-    paths: Iterable[PathArg], stdin: IO[str] | None, fields: Mapping[str, str], excluded: set[Path]
+    paths: Iterable[PathArg],
+    stdin: IO[str] | None,
+    fields: Mapping[str, str],
+    excluded: set[Path],
+    follow_symlinks: bool,
 ) -> Iterator[Article | Failure]:
     for raw in paths:
         if is_url(os.fspath(raw)):  # paths may be a lazy iterable: found only now
             raise UsageError(f"iter_articles reads files; fetch {raw} with read_articles or aread_articles")
-        for item in expand(Path(raw), SUFFIXES) if os.fspath(raw) != "-" else [None]:
+        found = (
+            expand(Path(raw), SUFFIXES, follow_symlinks=follow_symlinks) if os.fspath(raw) != "-" else [None]
+        )
+        for item in found:
             if isinstance(item, InputError):
                 yield _failure(item)
                 continue

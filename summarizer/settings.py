@@ -246,6 +246,9 @@ class Settings(BaseSettings):
     embedding_model: str = Field(default=DEFAULT_EMBEDDING_MODEL, min_length=1)
     #: Articles published outside it are left out, not summarised.
     window: Window = Window()
+    #: Read a link in an input folder to a file outside it (by default such a file is not read, and
+    #: named: a folder of articles must not send a private file to the endpoint).
+    follow_symlinks: bool = False
     #: How URLs and feeds given as inputs are fetched.
     fetch: FetchPolicy = FetchPolicy()
 

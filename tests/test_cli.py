@@ -645,7 +645,9 @@ def test_nothing_a_file_name_feed_or_json_field_holds_reaches_the_terminal(
     folder = tmp_path / "today"
     folder.mkdir()
     (folder / f"story{TO_THE_TERMINAL}.md").write_text(article_text(1))
-    (folder / "export.json").write_text(json.dumps({"text": article_text(2), "source": f"Wire{TO_THE_TERMINAL}"}))
+    (folder / "export.json").write_text(
+        json.dumps({"text": article_text(2), "source": f"Wire{TO_THE_TERMINAL}"})
+    )
     entries = "".join(
         f"<item><title>Item {n}</title><link>https://example.org/{n}</link>"
         f"<description><![CDATA[{article_text(n)}]]></description></item>"
@@ -660,3 +662,17 @@ def test_nothing_a_file_name_feed_or_json_field_holds_reaches_the_terminal(
     assert "Wire" in err and "story" in err  # the lines are there, only cleaned
     for printed in (out, err):
         assert not any(char in printed for char in "\x1b\x07\x9b\u202e\r"), repr(printed[:2000])
+
+
+def test_a_link_out_of_the_folder_is_named_on_stderr_and_not_sent(tmp_path, capsys):
+    folder = tmp_path / "today"
+    shutil.copytree(EXAMPLES, folder)
+    secret = tmp_path / "private.md"
+    secret.write_text("My private diary. " * 40)
+    (folder / "zz-diary.md").symlink_to(secret)
+    args = ["brief", str(folder), "--cassette", str(EXAMPLES_CASSETTE), "-q", "-o", str(tmp_path / "b.md")]
+    assert main(args) == EXIT_FAILURES  # the two articles (the cassette holds no third request)
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"summarizer: warning: {folder / 'zz-diary.md'}: a link to {secret}, outside")
+    assert "--follow-symlinks" in line
+    assert "private diary" not in (tmp_path / "b.md").read_text()

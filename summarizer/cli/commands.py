@@ -32,6 +32,7 @@ from .output import (
     keep_existing,
     print_feeds,
     print_project_notices,
+    print_refused,
     print_summary,
     rendered,
     write_output,
@@ -57,6 +58,7 @@ def _brief(args: argparse.Namespace) -> int:
     kept = keep_existing(args.output, result.summaries)
     if not kept:
         write_output(rendered(result.brief, args), args.output, result.summaries, settings)
+    print_refused(result.brief.failures)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     if not args.quiet:
@@ -79,6 +81,7 @@ def _summarize(args: argparse.Namespace) -> int:
             unrecoverable=unrecoverable,
         )
     failures = [*ingested.failures, *summaries.failures]
+    print_refused(ingested.failures)
     kept = keep_existing(args.output, summaries)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
@@ -162,6 +165,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "cluster": getattr(args, "cluster", None),
         "embedding_model": getattr(args, "embedding_model", None),
         "window": _window(args),
+        "follow_symlinks": True if getattr(args, "follow_symlinks", False) else None,
     }
     given = {name: value for name, value in given.items() if value is not None}
     settings = _settings_from(given)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..config import environment_name
 from ..errors import SummarizerError, UsageError, redact
 from ..files import write_atomic
-from ..models import Brief
+from ..models import Brief, Failure
 from ..pipeline import Summaries
 from ..render import Format, format_for_path, render_brief, render_template
 from ..settings import Prices, Settings
@@ -28,6 +28,7 @@ __all__ = [
     "keep_existing",
     "print_feeds",
     "print_project_notices",
+    "print_refused",
     "print_summary",
     "rendered",
     "write_output",
@@ -103,6 +104,14 @@ def print_summary(
         f"{spent.completion_tokens:,} completion tokens{cost}{written}",
         file=stream,
     )
+
+
+def print_refused(failures: list[Failure]) -> None:
+    """One line for each input refused on purpose (a link out of an input folder, a private address, a
+    URL robots.txt disallows), -q or not: the brief lists it too, but a refusal is the user's to know."""
+    for failure in failures:
+        if failure.kind == "blocked":
+            print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
 
 
 def print_feeds(feeds: list[FeedReport]) -> None:

@@ -118,6 +118,12 @@ def _input_options(parser: Options) -> None:
         "title=title.rendered (repeatable; fields: " + ", ".join(ARTICLE_FIELDS) + ")",
     )
     parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="read a link in a folder to a file outside it too (by default such a file is not read, "
+        "and named on stderr: a folder must not send a private file to the endpoint)",
+    )
+    parser.add_argument(
         "--since",
         type=_moment(start=True),
         metavar="WHEN",
