@@ -25,7 +25,7 @@ from .models import Article, Failure
 from .pages import looks_like_html, page
 from .paths import expand, is_excluded, is_url
 from .settings import FetchPolicy, Window
-from .sources import FeedReport, Read, read_url, read_url_list
+from .sources import FeedReport, Read, cap_feeds, read_url, read_url_list
 
 __all__ = [
     "TEXT_SUFFIXES",
@@ -165,11 +165,13 @@ async def aread_articles(
             group = await stack.enter_async_context(asyncio.TaskGroup())
             for index, url in urls.items():
                 reads[index] = group.create_task(read_url(fetcher, url, window=window))
+        done = {index: await task for index, task in reads.items()}
+        cap_feeds([done[index] for index in sorted(done)], (fetch or FetchPolicy()).max_feed_entries)
         for index, item in enumerate(sequence):
             if isinstance(item, InputError):
                 result.add(_failure(item))
-            elif index in reads:
-                read = await reads[index]
+            elif index in done:
+                read = done[index]
                 for got in read.items:
                     result.add(_failure(got) if isinstance(got, InputError) else got)
                 if read.feed is not None:

@@ -47,6 +47,8 @@ __all__ = [
     "Clustering",
     "DEFAULT_EMBEDDING_MODEL",
     "DEFAULT_MODEL",
+    "MAX_FEED_ENTRIES",
+    "MAX_PER_FEED",
     "FetchPolicy",
     "Grounding",
     "Mode",
@@ -158,6 +160,11 @@ def _naive(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
+#: The default caps on what feeds may queue: entries of one feed, and of all the run's feeds.
+MAX_PER_FEED = 100
+MAX_FEED_ENTRIES = 1_000
+
+
 class FetchPolicy(_Value):
     """How live sources (URLs, feeds) are fetched: what bounds every response, what manners every host
     is shown, and which addresses may be reached at all."""
@@ -179,6 +186,13 @@ class FetchPolicy(_Value):
     allow_private: bool = False
     #: Fetch the page of a feed entry that holds no full content.
     follow_links: bool = True
+    #: Entries read from one feed, in the feed's order, after the window (--since/--until): a feed of
+    #: 10,000 full-text entries (4.8 MB, under max_bytes) queued 10,000 articles and 11M tokens. A
+    #: news feed carries its last 10 to 50 entries; an hourly run needs far fewer. None: no cap.
+    max_per_feed: int | None = Field(default=MAX_PER_FEED, ge=1)
+    #: Entries read from all the run's feeds, the first feeds given first: a list of 100 feeds of 100
+    #: entries is still 1,000 articles at most. None: no cap.
+    max_feed_entries: int | None = Field(default=MAX_FEED_ENTRIES, ge=1)
 
 
 class Settings(BaseSettings):

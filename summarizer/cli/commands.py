@@ -63,7 +63,15 @@ def _brief(args: argparse.Namespace) -> int:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     if not args.quiet:
         print_feeds(result.feeds)
-        print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
+        print_summary(
+            result.summaries,
+            result.brief,
+            len(result.left_out),
+            args,
+            settings,
+            kept=kept,
+            feeds=result.feeds,
+        )
     return exit_status(result.summaries, complete=result.complete, kept=kept)
 
 
@@ -87,7 +95,7 @@ def _summarize(args: argparse.Namespace) -> int:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
         print_feeds(ingested.feeds)
-        print_summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
+        print_summary(summaries, None, len(left_out), args, settings, kept=kept, feeds=ingested.feeds)
     return exit_status(summaries, complete=not failures, kept=kept)
 
 
@@ -175,6 +183,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         "allow_private": True if getattr(args, "allow_private", False) else None,
         "robots": False if getattr(args, "ignore_robots", False) else None,
         "follow_links": False if getattr(args, "no_follow_links", False) else None,
+        "max_per_feed": getattr(args, "max_per_feed", None),
+        "max_feed_entries": getattr(args, "max_feed_entries", None),
     }
     changes: dict[str, Any] = {
         "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})

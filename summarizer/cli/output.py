@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from ..files import write_atomic
 from ..models import Brief, Failure
 from ..pipeline import Summaries
 from ..render import Format, format_for_path, render_brief, render_template
-from ..settings import Prices, Settings
+from ..settings import FetchPolicy, Settings
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, with_flags
 
 if TYPE_CHECKING:
@@ -83,11 +84,13 @@ def print_summary(
     brief: Brief | None,
     left_out: int,
     args: argparse.Namespace,
-    prices: Prices | None,
+    settings: Settings,
     *,
     kept: bool = False,
+    feeds: Sequence[FeedReport] = (),
 ) -> None:
     stream = sys.stderr
+    prices = settings.prices
     spent = summaries.spent
     cached = f" ({summaries.cached:,} from the cache)" if summaries.cached else ""
     stories = f", {len(brief.stories):,} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
@@ -101,7 +104,7 @@ def print_summary(
     print(
         f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
         f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
-        f"{spent.completion_tokens:,} completion tokens{cost}{written}",
+        f"{spent.completion_tokens:,} completion tokens{cost}{written}{_capped(feeds, settings.fetch)}",
         file=stream,
     )
 
@@ -114,11 +117,31 @@ def print_refused(failures: list[Failure]) -> None:
             print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
 
 
+def _capped(feeds: Sequence[FeedReport], policy: FetchPolicy) -> str:
+    """What the caps on feeds left unread, and the flag that raises each: the summary line's part."""
+    over_feed = sum(feed.over_feed_cap for feed in feeds)
+    over_run = sum(feed.over_run_cap for feed in feeds)
+    parts = []
+    if over_feed:
+        parts.append(
+            f"{over_feed:,} feed entries over the cap of {policy.max_per_feed:,} per feed not read; "
+            "--max-per-feed to raise it"
+        )
+    if over_run:
+        parts.append(
+            f"{over_run:,} feed entries over the cap of {policy.max_feed_entries:,} for the run not read; "
+            "--max-feed-entries to raise it"
+        )
+    return "".join(f"; {part}" for part in parts)
+
+
 def print_feeds(feeds: list[FeedReport]) -> None:
     """One line per feed fetched: what it held, what was new since the last run, what was not used."""
     for feed in feeds:
         unchanged = "; not modified since the last run" if not feed.changed else ""
         skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
+        over = feed.over_feed_cap + feed.over_run_cap
+        skipped += f", {over} over the cap" if over else ""
         counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
         print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
 

@@ -156,6 +156,18 @@ def _live_options(parser: Options) -> None:
         "--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows"
     )
     parser.add_argument(
+        "--max-per-feed",
+        type=_positive,
+        metavar="N",
+        help="read at most N entries of each feed, its first ones (default: 100)",
+    )
+    parser.add_argument(
+        "--max-feed-entries",
+        type=_positive,
+        metavar="N",
+        help="read at most N entries from all the feeds of the run, the first feeds' first (default: 1000)",
+    )
+    parser.add_argument(
         "--no-follow-links",
         action="store_true",
         help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
