@@ -238,3 +238,16 @@ def test_a_run_of_files_opens_its_store_once(tmp_path, monkeypatch):
     with Simulator(Config()) as simulator:
         make_brief([folder], settings=Settings(base_url=simulator.base_url, api_key=TEST_KEY, cache=url))
     assert opened == [url]
+
+
+def test_a_damaged_database_is_a_warning_for_a_run_naming_the_way_out(tmp_path, caplog):
+    from .test_cache import damaged
+
+    path = tmp_path / "cache.db"
+    damaged(path)
+    store = open_store(f"sqlite:{path}")
+    for n in range(300):  # one of them lands on a damaged page
+        store.get(key(n), Note)
+        store.put(key(n), Note(text="again"))
+    assert store.unwritable is not None and "damaged" in store.unwritable
+    assert "summarizer cache clear" in store.unwritable

@@ -135,7 +135,13 @@ def _cache(args: argparse.Namespace) -> int:
     store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
     where = store.url.removeprefix("file:")
     if args.action == "clear":
-        print(f"removed {_entries(store.clear())} from {where}")
+        removed = store.clear()
+        recreated = getattr(store, "recreated", None)  # a damaged database: removed, made anew
+        if recreated:
+            print(f"the cache at {where.removeprefix('sqlite:')} was damaged ({recreated}): removed it and "
+                  "made a new, empty one")  # fmt: skip
+        else:
+            print(f"removed {_entries(removed)} from {where}")
     else:
         entries, size = store.count()
         # Briefings, and the syntheses, embeddings and fetch records stored beside them.
