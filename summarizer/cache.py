@@ -11,10 +11,13 @@ pipeline never names a backend.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -46,6 +49,8 @@ TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+#: Errors that are the whole store's (full, over quota, read-only), not one entry's.
+_STORE_WIDE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 def answer_key(kind: str, material: str, fingerprint: str, policy: str) -> str:
@@ -89,7 +94,9 @@ class FileStore:
     Concurrent writers of the same entry write the same content, and the last rename wins; a reader
     never sees half a file. An entry that cannot be read (a hand edit, a crash mid-write on a filesystem
     without atomic rename) is a miss and is written again. A store that cannot be written (read-only,
-    disk full) warns once and the run goes on: the answers are still in the brief.
+    disk full) warns once and the run goes on: the answers are still in the brief. One entry that
+    cannot be written (a folder where its file should be) is skipped with a warning naming it, and
+    the rest are stored: one bad entry must not cost every answer paid for after it.
     """
 
     def __init__(self, root: str | Path) -> None:
@@ -97,6 +104,8 @@ class FileStore:
         self.url = f"file:{self.root}"
         #: Why writing stopped working, once it did; the run reports it.
         self.unwritable: str | None = None
+        #: The entries that could not be written, each with why ("PATH: Is a directory").
+        self.skipped: list[str] = []
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -118,11 +127,34 @@ class FileStore:
         path = self._path(key)
         try:
             self._tag()
+        except OSError as error:
+            self._give_up(error)
+            return
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, redact(value.model_dump_json()))  # an answer may echo the key
         except OSError as error:
-            self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
-            logger.warning("%s; going on without storing answers", self.unwritable)
+            if error.errno in _STORE_WIDE or not self._writable():
+                self._give_up(error)
+                return
+            skipped = f"{path}: {error.strerror or error}"
+            if skipped not in self.skipped:
+                self.skipped.append(skipped)
+                logger.warning("cannot store the cache entry %s; storing the others", skipped)
+
+    def _give_up(self, error: OSError) -> None:
+        self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
+        logger.warning("%s; going on without storing answers", self.unwritable)
+
+    def _writable(self) -> bool:
+        """Whether the store still takes a file: one entry failing is that entry's problem only then."""
+        try:
+            handle, probe = tempfile.mkstemp(dir=self.root, prefix=".probe-")
+            os.close(handle)
+            os.unlink(probe)
+        except OSError:
+            return False
+        return True
 
     def claim(self) -> None:
         """Make the folder and mark it ours (the cache tag), before anything else is kept in it."""

@@ -64,6 +64,8 @@ class Summaries:
     reasked: int = 0
     #: Why answers could not be stored, when the cache could not be written.
     unstored: str | None = None
+    #: The answers that could not be stored one by one (the store took the others), each with why.
+    unstored_entries: list[str] = field(default_factory=list)
 
 
 class _Slots:
@@ -240,6 +242,7 @@ class Run:
             cached=self.cached,
             reasked=self.reasked,
             unstored=getattr(self.store, "unwritable", None),
+            unstored_entries=list(getattr(self.store, "skipped", [])),
         )
         for outcome in outcomes:
             if isinstance(outcome, Failure):

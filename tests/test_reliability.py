@@ -85,6 +85,31 @@ def test_an_unwritable_cache_is_one_warning_and_the_brief_is_still_written(
     ]
 
 
+def test_one_entry_that_cannot_be_stored_costs_only_itself(simulator, articles, tmp_path, capsys):
+    """A folder where one entry's file should be: that answer is not stored (one warning naming it);
+    every other one is, so a rerun pays for that one article only."""
+    from summarizer import Settings
+    from summarizer.cache import answer_key
+    from summarizer.engine import fingerprint
+    from summarizer.ingest import read_articles
+    from summarizer.models import Briefing
+
+    cache, out = tmp_path / "cache", tmp_path / "brief.md"
+    settings = Settings(cache_dir=cache)
+    first = read_articles([articles]).articles[0]
+    key = answer_key("article", first.text, fingerprint(settings, Briefing), settings.grounding)
+    (cache / key[:2] / f"{key}.json").mkdir(parents=True)
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
+    assert main([*args, "-o", str(out)]) == EXIT_OK
+    [line] = err_lines(capsys)
+    assert line == (
+        f"summarizer: warning: 1 answer could not be stored ({cache / key[:2] / key}.json: Is a "
+        "directory); the others were"
+    )
+    assert main([*args, "-o", str(out)]) == EXIT_OK
+    assert requests(simulator) == 4 + 1  # the rerun paid for the one answer that was not stored
+
+
 @pytest.mark.parametrize("where", ["an existing folder", "under a regular file"])
 def test_an_output_that_can_never_be_written_is_refused_before_any_request(
     where, simulator, articles, tmp_path, capsys

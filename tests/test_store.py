@@ -251,3 +251,17 @@ def test_a_damaged_database_is_a_warning_for_a_run_naming_the_way_out(tmp_path, 
         store.put(key(n), Note(text="again"))
     assert store.unwritable is not None and "damaged" in store.unwritable
     assert "summarizer cache clear" in store.unwritable
+
+
+def test_one_entry_that_cannot_be_written_is_skipped_and_the_rest_are_stored(tmp_path, caplog):
+    root = tmp_path / "cache"
+    bad = key(1)
+    (root / bad[:2] / f"{bad}.json").mkdir(parents=True)  # a folder where the entry's file should be
+    store = FileStore(root)
+    for n in range(4):
+        store.put(key(n), Note(text="paid for", n=n))
+    store.put(bad, Note(text="again"))
+    assert store.unwritable is None
+    assert [store.get(key(n), Note) is not None for n in range(4)] == [True, False, True, True]
+    assert caplog.text.count(f"cannot store the cache entry {root / bad[:2] / bad}") == 1  # once, named
+    assert store.skipped == [f"{root / bad[:2] / bad}.json: Is a directory"]

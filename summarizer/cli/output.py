@@ -65,6 +65,10 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
     # One line for what went wrong, whether or not the progress was shown: it is not progress.
     if summaries.unstored:
         print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=sys.stderr)
+    elif skipped := summaries.unstored_entries:
+        count = "1 answer" if len(skipped) == 1 else f"{len(skipped):,} answers"
+        shown = "; ".join(skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+        print(f"summarizer: warning: {count} could not be stored ({shown}); the others were", file=sys.stderr)
     note = " The existing output was kept: this run summarised nothing." if kept else ""
     if summaries.stopped:
         print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
