@@ -17,11 +17,14 @@ import json
 import logging
 import os
 import re
+import secrets
+import socket
 import tempfile
+import time
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,7 +34,18 @@ from .files import write_atomic
 if TYPE_CHECKING:
     from .settings import Settings
 
-__all__ = ["FileStore", "Store", "answer_key", "open_store", "register_store", "store_for"]
+__all__ = [
+    "LEASE_SECONDS",
+    "FileStore",
+    "Leases",
+    "Store",
+    "answer_key",
+    "lease_alive",
+    "lease_owner",
+    "open_store",
+    "register_store",
+    "store_for",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +100,59 @@ class Store(Protocol):
     def count(self) -> tuple[int, int]: ...
 
     def clear(self) -> int: ...
+
+
+#: How long a claim on an answer being asked for holds without being renewed: a run renews its claims
+#: every third of it, so only a run that stopped (killed, crashed, its machine gone) lets one lapse,
+#: and another run takes the answer over at most this long after. A claim of a process that is known
+#: to be gone (same host, no such pid) is taken over at once.
+LEASE_SECONDS = 30.0
+
+
+@runtime_checkable
+class Leases(Protocol):
+    """What a store shared by several runs may add, so that two runs do not pay twice for one answer:
+    a claim on a key while its answer is being asked for. Optional: a store without it is used as it is."""
+
+    def take_lease(self, key: str, seconds: float) -> bool:
+        """Claim `key` for `seconds`: True when it is this process's now (free, lapsed, held by a
+        process that is gone, or its own), False while another run holds it."""
+        ...
+
+    def drop_lease(self, key: str) -> None:
+        """Give the claim up (the answer is stored, or could not be had)."""
+        ...
+
+    def renew_leases(self, keys: list[str], seconds: float) -> None:
+        """Extend this process's claims on `keys` by `seconds` from now."""
+        ...
+
+
+_owner: tuple[int, str] | None = None
+
+
+def lease_owner() -> str:
+    """Who holds a claim: this host, this process, and a token of its own (a pid is reused)."""
+    global _owner
+    if _owner is None or _owner[0] != os.getpid():
+        _owner = (os.getpid(), f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}")
+    return _owner[1]
+
+
+def lease_alive(owner: str) -> bool:
+    """Whether the holder of a claim may still be at work: False for a process of this host that is
+    gone; True otherwise (another host's is known only by its claim's expiry)."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, someone else's
+    return True
 
 
 class FileStore:
@@ -155,6 +222,59 @@ class FileStore:
         except OSError:
             return False
         return True
+
+    # --- claims on answers being asked for (Leases) -------------------------------------------------
+
+    def _lease(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.lease"
+
+    def _holder(self, path: Path) -> tuple[str, float] | None:
+        try:
+            owner, _, expires = path.read_text(encoding="utf-8").partition(" ")
+            return owner, float(expires)
+        except (OSError, ValueError):
+            return None
+
+    def take_lease(self, key: str, seconds: float) -> bool:
+        """A lease file beside the entry, made exclusively; a lapsed one is taken over."""
+        path = self._lease(key)
+        record = f"{lease_owner()} {time.time() + seconds}"
+        try:
+            self._tag()  # the folder is ours before anything is kept in it, a claim included
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = self._holder(path)
+            if holder is not None and holder[0] != lease_owner():
+                owner, expires = holder
+                if expires > time.time() and lease_alive(owner):
+                    return False
+            try:
+                write_atomic(path, record)
+            except OSError:
+                return True  # cannot coordinate: go on as a lone run would
+            # Two runs taking a lapsed claim over at once: the last rename won.
+            holder = self._holder(path)
+            return holder is None or holder[0] == lease_owner()
+        except OSError:
+            return True
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(record)
+        return True
+
+    def drop_lease(self, key: str) -> None:
+        path = self._lease(key)
+        holder = self._holder(path)
+        if holder is not None and holder[0] == lease_owner():
+            path.unlink(missing_ok=True)
+
+    def renew_leases(self, keys: list[str], seconds: float) -> None:
+        for key in keys:
+            path = self._lease(key)
+            holder = self._holder(path)
+            if holder is not None and holder[0] == lease_owner():
+                with contextlib.suppress(OSError):
+                    write_atomic(path, f"{lease_owner()} {time.time() + seconds}")
 
     def claim(self) -> None:
         """Make the folder and mark it ours (the cache tag), before anything else is kept in it."""

@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .cache import Store, answer_key
+from .cache import LEASE_SECONDS, Leases, Store, answer_key
 from .engine import Engine
 from .errors import ArticleError, BudgetSpent, DeadlinePassed, RunStopped, redact
 from .grounded import summarize_article
@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 #: Characters per token when estimating an article's length (no tokenizer is downloaded at run time).
 CHARS_PER_TOKEN = 4
+#: How often a run waiting for another run's answer looks for it in the store (seconds).
+LEASE_POLL = 0.2
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,10 @@ class Run:
         #: synthesis is checked against. Kept only when the run will synthesise.
         self.sent: dict[str, str] = {}
         self._first: dict[str, asyncio.Future[ArticleBriefing | Failure]] = {}
+        #: A store several runs share claims each answer while it is asked for (cache.Leases): two
+        #: runs on one store then pay once for it. The keys this run holds, renewed while it runs.
+        self._leases = store if isinstance(store, Leases) else None
+        self._held: set[str] = set()
 
     def report(
         self,
@@ -233,7 +239,12 @@ class Run:
                 outcomes[index] = await self.once(article)
 
         workers = min(total, max(32, 4 * self.settings.concurrency))
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        renewing = asyncio.create_task(self._renew()) if self._leases is not None else None
+        try:
+            await asyncio.gather(*(worker() for _ in range(workers)))
+        finally:
+            if renewing is not None:
+                renewing.cancel()
         stopped = self.gate.stopped
         summaries = Summaries(
             stopped=stopped.message if stopped is not None else None,
@@ -285,20 +296,69 @@ class Run:
             self.report("retry", article, f"{reason}, retrying in {delay:.1f}s")
 
         try:
+            answered = await self._claim(key)
+            if answered is not None:  # another run on the same store asked for it meanwhile
+                self.cached += 1
+                answered = answered.model_copy(update={"ref": SourceRef.of(article)})
+                self.report("cached", article, "answered by another run on the same store", answered)
+                return answered
             result = await summarize_article(self.engine, sent, on_retry=retried)
         except ArticleError as error:
+            self._release(key)  # another run may try it
             if error.fatal:
                 self.gate.stop(error)
             failure = failure_of(article, error)
             logger.warning("article %s failed: %s", article.origin, failure.reason)
             self.report("failed", article, failure.reason)
             return failure
+        except BaseException:  # cancelled (Ctrl-C): the claim goes with it
+            self._release(key)
+            raise
         result = result.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": cut_at})
         self.reasked += result.checks.reasked
         if self.store is not None:
             self.store.put(key, result)
+        self._release(key)
         self.report("done", article, briefing=result)
         return result
+
+    async def _claim(self, key: str) -> ArticleBriefing | None:
+        """Hold the claim on `key` before asking for it; None then. While another run holds it, wait
+        for its answer in the store (returned), or for its claim to end (released unanswered, lapsed,
+        or its process gone): then this run asks. The run's deadline and stop end the wait."""
+        leases = self._leases
+        if leases is None or self.store is None:
+            return None
+        waited = False
+        while not leases.take_lease(key, LEASE_SECONDS):
+            waited = True
+            if self.gate.stopped is not None:
+                raise RunStopped(f"the run stopped: {self.gate.stopped.message}")
+            if self.gate.deadline is not None and time.monotonic() >= self.gate.deadline:
+                raise DeadlinePassed(
+                    "the run's deadline passed while another run was asking for this article"
+                )
+            await asyncio.sleep(LEASE_POLL)
+            if (found := self.store.get(key, ArticleBriefing)) is not None:
+                return found
+        self._held.add(key)
+        if waited and (found := self.store.get(key, ArticleBriefing)) is not None:
+            self._release(key)  # answered just before its claim ended
+            return found
+        return None
+
+    def _release(self, key: str) -> None:
+        if key in self._held and self._leases is not None:
+            self._held.discard(key)
+            self._leases.drop_lease(key)
+
+    async def _renew(self) -> None:
+        """Renew this run's claims every third of their time, as long as it runs: only a run that
+        stopped lets its claims lapse."""
+        while True:
+            await asyncio.sleep(LEASE_SECONDS / 3)
+            if self._held and self._leases is not None:
+                self._leases.renew_leases(sorted(self._held), LEASE_SECONDS)
 
 
 def failure_of(article: Article, error: ArticleError) -> Failure:

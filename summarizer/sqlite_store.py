@@ -11,6 +11,7 @@ known as ours, or not.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import Stored
+from .cache import Stored, lease_alive, lease_owner
 from .errors import UsageError, redact
 
 __all__ = ["DamagedStore", "SQLiteStore", "connect"]
@@ -41,6 +42,11 @@ CREATE TABLE IF NOT EXISTS entries (
     value BLOB NOT NULL,
     size INTEGER NOT NULL,
     stored REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS leases (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires REAL NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -212,6 +218,51 @@ class SQLiteStore:
                 )
             except sqlite3.Error as error:
                 self._give_up(error)
+
+    # --- claims on answers being asked for (cache.Leases) ---------------------------------------------
+
+    def take_lease(self, key: str, seconds: float) -> bool:
+        """One row per claimed key, taken in one write transaction: free, lapsed, or held by a process
+        that is gone, it is ours; held by another run, it is not."""
+        owner, now = lease_owner(), time.time()
+        with self._using() as db:
+            if db is None:
+                return True  # no store to share: nothing to coordinate
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    row = db.execute("SELECT owner, expires FROM leases WHERE key = ?", (key,)).fetchone()
+                    free = row is None or row[0] == owner or row[1] < now or not lease_alive(row[0])
+                    if free:
+                        db.execute(
+                            "INSERT INTO leases (key, owner, expires) VALUES (?, ?, ?) ON CONFLICT (key) "
+                            "DO UPDATE SET owner = excluded.owner, expires = excluded.expires",
+                            (key, owner, now + seconds),
+                        )
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as error:
+                logger.info("cannot claim %s in %s: %s; asking anyway", key, self.path, error)
+                return True
+        return free
+
+    def drop_lease(self, key: str) -> None:
+        with self._using() as db:
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("DELETE FROM leases WHERE key = ? AND owner = ?", (key, lease_owner()))
+
+    def renew_leases(self, keys: list[str], seconds: float) -> None:
+        owner, until = lease_owner(), time.time() + seconds
+        with self._using() as db:
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.executemany(
+                        "UPDATE leases SET expires = ? WHERE key = ? AND owner = ?",
+                        [(until, key, owner) for key in keys],
+                    )
 
     def count(self) -> tuple[int, int]:
         """(entries, bytes) stored: one query, however many entries."""
