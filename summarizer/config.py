@@ -96,11 +96,6 @@ class ConfigFile:
         """The file and the key, as an error or `summarizer config` names them."""
         return f"{self.path}: {self.table}{key}"
 
-    @property
-    def ignored(self) -> tuple[str, ...]:
-        """The guarded keys left out, because the project is not trusted."""
-        return () if self.trusted_by is not None else self.guarded
-
     def notices(self) -> list[str]:
         """One line per guarded key: ignored, and how to trust the project; or honoured, and why."""
         folder = self.path.parent
