@@ -51,18 +51,19 @@ MAX_TEMPLATE_CHARS = 32 * 2**20
 MAX_TEMPLATE_WRITTEN = 4 * MAX_TEMPLATE_CHARS
 #: The longest list it may build (a brief's own lists are far shorter).
 MAX_TEMPLATE_ITEMS = 1_000_000
-#: Loop turns, calls and items gone through. Measured on the 2-core machine under load: two nested
-#: loops stop at it after 0.4 s, a macro calling itself twice after 0.8 s. A template over a brief
-#: of 10,000 stories that visits each one's points, quotes and sources with a macro each stays under
-#: a million (not measured on a real template: an estimate).
-MAX_TEMPLATE_STEPS = 3_000_000
+#: Loop turns, calls and items gone through. A template over a brief of 10,000 stories that visits
+#: each one's points, quotes and sources stays far under it (about 200,000: an estimate, not measured
+#: on a real template). Measured on the 2-core machine, unloaded: two nested loops stop at it after
+#: 0.3 s, a macro calling itself twice after 0.5 s (three times that under a load of 7).
+MAX_TEMPLATE_STEPS = 2_000_000
 #: Wall time, whatever the steps: a filter over a long list in every turn of a loop is slow per step.
 MAX_TEMPLATE_SECONDS = 30.0
 
 # Far beyond any brief's figures, far below a number that takes minutes or gigabytes to compute.
 _MAX_INT_BITS = 1 << 16
-#: Calling a macro costs this many steps: a call takes about as long as twenty empty turns of a loop.
-_CALL_STEPS = 20
+#: Calling a macro costs this many steps: a call takes about as long as twenty-five empty turns of a
+#: loop (so at most 80,000 macro calls: one per story and per key point of 10,000 stories is 60,000).
+_CALL_STEPS = 25
 #: A number in a format specification ('%9999999s', '{:>9999999}', '{:.9999999f}').
 _NUMBER = re.compile(r"\d+")
 

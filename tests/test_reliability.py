@@ -425,7 +425,9 @@ def test_an_answer_that_never_ends_cannot_hang_the_run(articles, tmp_path):
         )
         took = time.monotonic() - started
     assert result.returncode == EXIT_FAILURES, result.stderr
-    assert took < 10  # the interpreter's start and imports included
+    # Unbounded before; the deadline's 2 s, the interpreter's start and its imports now (4 s on the
+    # 2-core machine; 11 s under a load of 7). tests/test_run.py times the deadline itself.
+    assert took < 30
     brief = out.read_text()
     assert brief.count("the run's deadline passed") == 4 and "## " in brief
     assert endpoint.requests >= 4  # each article's hang was retried until the deadline

@@ -572,7 +572,7 @@ def test_a_template_cannot_exhaust_memory_disk_or_time(tmp_path, source):
     started = time.monotonic()
     with pytest.raises(UsageError) as caught:
         render_source(tmp_path, source)
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2  # about 0.5 s at most on an unloaded machine
     grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024  # kB on Linux
     assert grown < 300e6
     message = str(caught.value)
