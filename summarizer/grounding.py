@@ -272,15 +272,19 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         else:
             found = name_found(entity.name, facts, person=entity.kind == "person")
         if not found:
-            findings.append(
-                Finding(
-                    kind="name",
-                    where=f"entities[{index}]",
-                    item=entity.name,
-                    reason="not mentioned in the article",
-                )
+            # "Turkey" filed as a person, where the article says "Turkish": the name is there, not as
+            # that kind. Said so, the appendix never says "not mentioned" of a name Who's who shows.
+            given = entity.kind != "place" and place_found(entity.name, facts)
+            reason = (
+                f"not mentioned as {_KINDS[entity.kind]} in the article"
+                if given
+                else "not mentioned in the article"
             )
+            findings.append(Finding(kind="name", where=f"entities[{index}]", item=entity.name, reason=reason))
     return findings, checked
+
+
+_KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
 
 
 def _named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
