@@ -162,7 +162,7 @@ def plain_sdk(articles: list[Any], options: dict[str, Any]) -> float:
     from summarizer.llm.prompts import article_message
     from summarizer.llm.transport import HTTPTransport
     from summarizer.models import Briefing
-    from summarizer.run.runner import Gate
+    from summarizer.run.gate import Gate
 
     async def run() -> None:
         settings = Settings(base_url=options["url"], api_key="sk-benchmark")

@@ -20,14 +20,19 @@
 
 `fatal` says that no later request can succeed either: the run stops. The command line decides its
 exit status by the type (summarizer.cli.exits). Messages never hold a secret: whatever may carry text
-from a server passes through `redact` first. (summarizer.testing adds NotRecorded, an ArticleError for
-a replayed cassette that holds no answer for a request, and CassetteMismatch, a SummarizerError that is
-also an AssertionError, for a test whose cassette no longer fits it.)
+from a server passes through `redact` first, and so does all text that leaves the process (the command
+line's output and logs, the store, cassettes). `redact` knows the shapes of OpenAI's keys and ids, and
+every secret registered with `register_secret`: the settings register the key they hold (and the
+organisation and project ids) whatever its shape, the HTTP transport its client's key.
+(summarizer.testing adds NotRecorded, an ArticleError for a replayed cassette that holds no answer for a
+request, and CassetteMismatch, a SummarizerError that is also an AssertionError, for a test whose
+cassette no longer fits it.)
 """
 
 from __future__ import annotations
 
 import re
+import threading
 
 from .models import FailureKind, Usage
 
@@ -49,6 +54,7 @@ __all__ = [
     "TransportError",
     "UsageError",
     "redact",
+    "register_secret",
 ]
 
 
@@ -56,8 +62,36 @@ __all__ = [
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9*_\-]{6,}|Bearer\s+\S+|org-[A-Za-z0-9]{8,}|proj_[A-Za-z0-9]{8,})")
 
 
+#: A value shorter than this is not registered as a secret: replacing a short word everywhere would
+#: garble text, and no real key is that short ("ollama", a local server's placeholder, is not secret).
+MIN_SECRET_LENGTH = 8
+
+_registered: set[str] = set()
+_registered_pattern: re.Pattern[str] | None = None
+_lock = threading.Lock()
+
+
+def register_secret(secret: str | None) -> None:
+    """From now on, `redact` removes this value (the configured API key, an Azure key of 32 hex
+    characters, an organisation id) wherever text leaves the process, whatever its shape."""
+    global _registered_pattern
+    if secret is None or len(secret := secret.strip()) < MIN_SECRET_LENGTH:
+        return
+    with _lock:
+        if secret in _registered:
+            return
+        _registered.add(secret)
+        # Longest first: a secret that contains another is removed whole.
+        alternatives = sorted(_registered, key=len, reverse=True)
+        _registered_pattern = re.compile("|".join(re.escape(value) for value in alternatives))
+
+
 def redact(text: str) -> str:
-    """Remove anything shaped like an API key or account id from text bound for a log, error or file."""
+    """Remove every registered secret, and anything shaped like an API key or account id, from text
+    bound for a log, an error, the output or a file."""
+    pattern = _registered_pattern
+    if pattern is not None:
+        text = pattern.sub("[redacted]", text)
     return _SECRET.sub("[redacted]", text)
 
 

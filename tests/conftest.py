@@ -18,7 +18,7 @@ from summarizer.grounding.workflow import summarize_article
 from summarizer.llm.engine import Engine
 from summarizer.llm.transport import HTTPTransport
 from summarizer.models import Article, ArticleBriefing
-from summarizer.run.runner import Gate
+from summarizer.run.gate import Gate
 from summarizer.sources.ingest import read_articles
 from summarizer.testing import cassette
 

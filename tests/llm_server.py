@@ -461,3 +461,59 @@ class LocalLLMServer:
                 pass
 
         return Handler
+
+
+class TricklingEndpoint:
+    """A hostile endpoint on 127.0.0.1: it answers 200 to every POST, then sends one byte of the body
+    every `every` seconds and never finishes (each read waits less than any sane per-read timeout).
+    A context manager; `requests` counts what it was sent."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        self.every = every
+        self.requests = 0
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def __enter__(self) -> TricklingEndpoint:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        endpoint = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("content-length", 0)))
+                with endpoint._lock:
+                    endpoint.requests += 1
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(10**9))
+                self.end_headers()
+                try:
+                    while not endpoint._stop.wait(endpoint.every):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                except OSError:
+                    pass  # the client gave up: what a whole-answer timeout does
+                self.close_connection = True
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        return Handler

@@ -3,11 +3,16 @@ did not make; `--cache URL` chooses the store."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
 from pydantic import BaseModel
 
 from summarizer.cli import EXIT_OK, EXIT_USAGE, main
 from summarizer.output.records import load_records
 from summarizer.store import FileStore, open_store
+from summarizer.store.sqlite import STORE_ID, SQLiteStore
 
 from .conftest import EXAMPLES, ROOT
 
@@ -75,3 +80,52 @@ def test_the_store_comes_from_summarizer_cache_and_a_flag_wins(tmp_path, capsys,
     assert capsys.readouterr().out.strip().endswith(f"in {tmp_path / 'folder'}")
     assert main(["cache", "info", "--cache", "s3://bucket", "--cache-dir", "x"]) == EXIT_USAGE
     assert "not both" in capsys.readouterr().err
+
+
+# --- a damaged database ----------------------------------------------------------------------------------
+
+
+def damaged(path: Path) -> None:
+    """A store of ours whose header and schema still read, with garbage where half its pages were."""
+    store = SQLiteStore(path)
+    for n in range(300):
+        store.put(f"{n:064x}", Note(text="council votes " * 40))
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    for page in range(3, len(data) // size, 2):
+        data[page * size : (page + 1) * size] = b"\xa5" * size
+    path.write_bytes(bytes(data))
+
+
+def test_info_on_a_damaged_database_is_one_line_and_clear_makes_a_new_one(tmp_path, capsys):
+    path = tmp_path / "cache.db"
+    damaged(path)
+    url = f"sqlite:{path}"
+    assert main(["cache", "info", "--cache", url]) == EXIT_USAGE
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"summarizer: error: the cache at {path} is damaged (database disk image")
+    assert line.endswith("summarizer cache clear removes it and makes a new one")
+    assert main(["cache", "clear", "--cache", url]) == EXIT_OK
+    assert capsys.readouterr().out == (
+        f"the cache at {path} was damaged (database disk image is malformed): removed it and made a new, "
+        "empty one\n"
+    )
+    assert main(["cache", "info", "--cache", url]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("0 entries")
+
+
+def test_clear_removes_a_database_of_ours_too_damaged_to_open_but_never_anothers(tmp_path, capsys):
+    ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
+    header = bytearray(b"SQLite format 3\x00" + b"\x10\x00" + b"\x00" * 82)
+    mine = bytearray(header)
+    mine[68:72] = STORE_ID.to_bytes(4, "big")  # the mark summarizer gives its databases
+    ours.write_bytes(bytes(mine) + b"\xff" * 8000)
+    theirs.write_bytes(bytes(header) + b"\xff" * 8000)
+    assert main(["cache", "clear", "--cache", f"sqlite:{ours}"]) == EXIT_OK
+    assert "was damaged" in capsys.readouterr().out and open_store(f"sqlite:{ours}").count() == (0, 0)
+    assert main(["cache", "clear", "--cache", f"sqlite:{theirs}"]) == EXIT_USAGE
+    assert "is not a summarizer database" in capsys.readouterr().err
+    assert theirs.read_bytes().endswith(b"\xff" * 8000)  # untouched

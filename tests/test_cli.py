@@ -485,6 +485,24 @@ def test_config_shows_each_setting_and_where_it_came_from_without_the_key(tmp_pa
     assert f"# project file: {tmp_path / 'pyproject.toml'}" in out and "sk-secret" not in out
 
 
+@pytest.mark.parametrize("trusted", [False, True])
+def test_config_shows_a_project_endpoint_as_ignored_or_honoured(trusted, tmp_path, monkeypatch, capsys):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.summarizer]\nbase_url = "http://127.0.0.1:1/v1"\n')
+    monkeypatch.chdir(tmp_path)
+    if trusted:
+        monkeypatch.setenv("SUMMARIZER_TRUST_PROJECT", "1")
+    assert main(["config"]) == EXIT_OK
+    [row] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("base_url ")]
+    where = f"{pyproject}: [tool.summarizer] base_url"
+    if trusted:
+        assert "http://127.0.0.1:1/v1" in row
+        assert f"{where} honoured: the project is trusted ($SUMMARIZER_TRUST_PROJECT)" in row
+    else:
+        assert row.split()[1:3] == ["-", "default"]
+        assert f"ignored {where}: the project is not trusted" in row
+
+
 def test_a_folder_with_no_articles_is_a_usage_error_naming_it(tmp_path, capsys):
     empty = tmp_path / "today"
     empty.mkdir()
@@ -608,3 +626,53 @@ def test_a_config_files_values_reach_the_command_unless_a_flag_is_given(tmp_path
     assert settings.window.since is not None and settings.window.since.day == 1
     flagged = _settings(parse(["brief", "today/", "--concurrency", "5", "--since", "2026-11-20"]))
     assert flagged.concurrency == 5 and flagged.window.since is not None and flagged.window.since.day == 20
+
+
+# --- nothing printed can drive a terminal ------------------------------------------------------------------
+
+#: Clear the screen, set the window's title, reverse the line, an 8-bit CSI, a carriage return, a bell.
+TO_THE_TERMINAL = "\x1b[2J\x1b]0;pwned\x07\u202e\x9b31m\r\x07"
+
+
+def test_nothing_a_file_name_feed_or_json_field_holds_reaches_the_terminal(
+    simulator, tmp_path, monkeypatch, capsys
+):
+    """Logs are often read in a terminal: escape sequences and control characters from a file's name,
+    a feed's title or a JSON `source` are printed by no line, progress, summary or log record."""
+    from .synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = tmp_path / "today"
+    folder.mkdir()
+    (folder / f"story{TO_THE_TERMINAL}.md").write_text(article_text(1))
+    (folder / "export.json").write_text(
+        json.dumps({"text": article_text(2), "source": f"Wire{TO_THE_TERMINAL}"})
+    )
+    entries = "".join(
+        f"<item><title>Item {n}</title><link>https://example.org/{n}</link>"
+        f"<description><![CDATA[{article_text(n)}]]></description></item>"
+        for n in (3, 4)
+    )
+    title = "Feed\x1b]0;pwned\x07"
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{entries}</channel></rss>'
+    (folder / "feed.xml").write_text(feed)
+    args = ["brief", str(folder), "--base-url", simulator.base_url, "--no-cache", "-v", "--format", "json"]
+    assert main(args) in (EXIT_OK, EXIT_FAILURES)
+    out, err = capsys.readouterr()
+    assert "Wire" in err and "story" in err  # the lines are there, only cleaned
+    for printed in (out, err):
+        assert not any(char in printed for char in "\x1b\x07\x9b\u202e\r"), repr(printed[:2000])
+
+
+def test_a_link_out_of_the_folder_is_named_on_stderr_and_not_sent(tmp_path, capsys):
+    folder = tmp_path / "today"
+    shutil.copytree(EXAMPLES, folder)
+    secret = tmp_path / "private.md"
+    secret.write_text("My private diary. " * 40)
+    (folder / "zz-diary.md").symlink_to(secret)
+    args = ["brief", str(folder), "--cassette", str(EXAMPLES_CASSETTE), "-q", "-o", str(tmp_path / "b.md")]
+    assert main(args) == EXIT_FAILURES  # the two articles (the cassette holds no third request)
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"summarizer: warning: {folder / 'zz-diary.md'}: a link to {secret}, outside")
+    assert "--follow-symlinks" in line
+    assert "private diary" not in (tmp_path / "b.md").read_text()

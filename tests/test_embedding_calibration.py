@@ -35,7 +35,7 @@ from summarizer.merge.cluster import (
 )
 from summarizer.models import ArticleBriefing, Usage
 from summarizer.run.embeddings import Embeddings, calibration, embed_briefings
-from summarizer.run.runner import Gate
+from summarizer.run.gate import Gate
 
 from .builders import cna, lbc, make
 from .conftest import TEST_KEY

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from typing import Any
 
 import httpx2
@@ -20,8 +22,18 @@ from summarizer.errors import (
 )
 from summarizer.llm.failures import retry_after as _retry_after
 
-from .conftest import FAST
-from .llm_server import answer, answer_with, content, refusal, status, truncated
+from .conftest import FAST, TEST_KEY
+from .llm_server import (
+    LocalLLMServer,
+    TricklingEndpoint,
+    answer,
+    answer_with,
+    content,
+    refusal,
+    status,
+    truncated,
+)
+from .synthetic import write_articles
 
 
 def sent(vcr: Any, index: int) -> dict[str, Any]:
@@ -203,3 +215,64 @@ def test_key_shaped_text_is_redacted_from_messages(text):
     cleaned = redact(text)
     assert "[redacted]" in cleaned
     assert "1234" not in cleaned and "abc.def" not in cleaned
+
+
+# --- an answer that never ends --------------------------------------------------------------------------
+
+
+def test_the_timeout_bounds_the_whole_answer_not_each_read(cna):
+    """An endpoint that answers 200 and then trickles a byte every 0.1 s forever: each read is quick,
+    the answer never ends. --timeout 0.5 makes it a hang after 0.5 s, retried, then a failure."""
+    from summarizer import Settings, asummarize
+    from summarizer.config.settings import RetryPolicy
+
+    async def within(seconds: float, coroutine: Any) -> Any:
+        return await asyncio.wait_for(coroutine, seconds)  # old code: never returns
+
+    retry = RetryPolicy(attempts=2, initial_wait=0.01)
+    with TricklingEndpoint(every=0.1) as endpoint:
+        settings = Settings(
+            base_url=endpoint.base_url, api_key=TEST_KEY, timeout=0.5, retry=retry, cache_dir=None
+        )
+        started = time.monotonic()
+        summaries = asyncio.run(within(10, asummarize([cna], settings=settings)))
+    assert time.monotonic() - started < 3
+    [failure] = summaries.failures
+    assert failure.reason == "no answer within 0.5s (a hang) after 2 attempts"
+    assert endpoint.requests == 2 and summaries.spent.requests == 2
+
+
+# --- an absurd retry-after --------------------------------------------------------------------------------
+
+
+def _one_article(script: list[Any], tmp_path: Any) -> tuple[Any, int, float]:
+    """A run of one article against the local server's script: the brief, the requests, the seconds."""
+    from summarizer import Settings, amake_brief
+
+    write_articles(tmp_path / "today", 1)
+    with LocalLLMServer(script) as server:
+        settings = Settings(base_url=server.base_url, api_key=TEST_KEY, cache_dir=None, retry=FAST)
+        started = time.monotonic()
+        result = asyncio.run(asyncio.wait_for(amake_brief(tmp_path / "today", settings=settings), 10))
+        return result, len(server.requests), time.monotonic() - started
+
+
+def test_a_429_asking_to_wait_eleven_days_fails_its_request_at_once(tmp_path, caplog):
+    absurd = status(429, "Rate limit reached", "requests", {"retry-after": "999999"})
+    result, sent, took = _one_article([absurd], tmp_path)
+    assert took < 3 and sent == 1
+    [failure] = result.brief.failures
+    assert failure.kind == "unreachable"
+    assert failure.reason == (
+        "HTTP 429: the endpoint asked to wait 999,999s before trying again, more than the 120s "
+        "summarizer waits for one request (MAX_RETRY_AFTER)"
+    )
+    assert "pausing all requests for 999999" not in caplog.text
+
+
+def test_the_waits_a_server_asks_of_one_request_add_up_to_the_cap(tmp_path, monkeypatch):
+    monkeypatch.setattr("summarizer.llm.engine.MAX_RETRY_AFTER", 0.5)
+    wait = status(429, "Rate limit reached", "requests", {"retry-after-ms": "300"})
+    result, sent, _ = _one_article([wait, wait, answer], tmp_path)
+    [failure] = result.brief.failures  # 0.3 s waited, then 0.3 more would pass the 0.5 s budget
+    assert sent == 2 and "still rate limited after waiting 0.3s" in failure.reason

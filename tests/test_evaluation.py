@@ -87,12 +87,13 @@ def test_every_event_is_one_story(measured):
 
 #: benchmarks/fresh-a, the tuning part of the fresh corpus, in its four model styles: today's figures
 #: (the first, in benchmarks/fresh-a/FIRST.md, then the one text layer's: attributive 183 -> 166
-#: faithful items dropped, titled 81 -> 75, one false alarm fewer in three styles) are bounds a change
-#: must not cross. At most:
+#: faithful items dropped, titled 81 -> 75, one false alarm fewer in three styles; then places checked
+#: like every other name (issue #20): titled 75 -> 76, "All England Lawn Tennis and Croquet Club" for the
+#: article's "All England Club") are bounds a change must not cross. At most:
 FRESH_AT_MOST = {
     **{
         f"{style} dropped": n
-        for style, n in {"plain": 50, "attributive": 166, "terse": 29, "titled": 75}.items()
+        for style, n in {"plain": 50, "attributive": 166, "terse": 29, "titled": 76}.items()
     },
     **{
         f"{style} re-asked": n

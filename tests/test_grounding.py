@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from summarizer.grounding.check import (
     ArticleFacts,
@@ -462,3 +465,98 @@ def test_a_speaker_named_in_an_apposition_after_said_or_family_name_first_is_the
 def test_an_ordinal_in_the_article_supports_its_count():
     assert missing_figures("Carvajal has won it six times", FINAL) == []
     assert missing_figures("Carvajal has won it seven times", FINAL) == ["7"]
+
+
+# --- places: checked like every other name, however the article writes them ---------------------------
+
+PLACES_ARTICLE = (
+    "Turkish and Syrian rescuers worked through the night in Hatay province after the quake, officials "
+    "in Ankara said. A team from the U.S. arrived on Tuesday, and aid reached Gaza and the West Bank. "
+    "In Kiev, Lahaina and on Maui, people gave blood. Interior Minister Ana Ruiz thanked the United "
+    "Nations. The UK and the European Union sent planes to New York City and Sao Paulo."
+)
+PLACES = ArticleFacts.of(PLACES_ARTICLE, date(2025, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("place", "found"),
+    [
+        ("Hatay province", True),
+        ("Hatay", True),
+        ("Turkey", True),  # the article says "Turkish"
+        ("Syria", True),  # "Syrian"
+        ("United States", True),  # "U.S."
+        ("US", True),
+        ("USA", True),
+        ("Gaza Strip", True),  # "Gaza"
+        ("the West Bank", True),
+        ("Kyiv", True),  # "Kiev"
+        ("Lahaina, Maui", True),
+        ("Lahaina, Maui, Hawaii", True),  # the most specific part is named
+        ("United Kingdom", True),  # "UK"
+        ("Britain", True),
+        ("EU", True),
+        ("New York", True),
+        ("São Paulo", True),
+        ("Ankara, Turkey", True),
+        ("Unnamed Official", False),
+        ("Atlantis", False),
+        ("Russia", False),
+        ("Iran", False),  # never "Iranian" either
+        ("New Jersey", False),  # "New" alone names nothing
+        ("York", True),  # in "New York City": as findable as any word of a name
+        ("Mordor Province", False),
+    ],
+)
+def test_a_place_is_found_however_the_article_writes_it(place, found):
+    entity = {"name": place, "kind": "place", "role": "where it happened"}
+    findings = check_briefing(briefing(entities=[entity]), PLACES)[0]
+    about = [finding for finding in findings if finding.where == "entities[0]"]
+    assert (about == []) is found, about
+
+
+def test_an_invented_entity_of_any_kind_is_dropped(tmp_path):
+    for kind in ("person", "organization", "place"):
+        invented = briefing(entities=[{"name": "Unnamed Official", "kind": kind, "role": "official"}])
+        [finding] = check_briefing(invented, FACTS)[0]
+        assert (finding.kind, finding.where, finding.item) == ("name", "entities[0]", "Unnamed Official")
+
+
+_NAMES = ["Ana Ruiz", "United Nations", "Turkey", "Hatay", "United States", "Syria", "Gaza Strip"]
+_INVENTED = ["Unnamed Official", "Carlos Vega", "Atlantis", "Gotham City", "Mordor Ministry"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    entities=st.lists(
+        st.tuples(st.sampled_from(_NAMES + _INVENTED), st.sampled_from(["person", "organization", "place"])),
+        max_size=5,
+    ),
+    mentioned=st.lists(st.sampled_from(_NAMES + _INVENTED), max_size=3),
+)
+@example(entities=[("Unnamed Official", "place")], mentioned=["Unnamed Official"])
+def test_the_appendix_and_whos_who_never_disagree(entities, mentioned):
+    """A name the appendix says the article does not give is never in the brief's Who's who."""
+    made = briefing(
+        key_points=["Rescuers worked through the night.", *(f"{name} was there." for name in mentioned)],
+        entities=[{"name": name, "kind": kind, "role": "named"} for name, kind in entities],
+    )
+    findings, checked = check_briefing(made, PLACES)
+    cleaned = apply_findings(made, findings, fallback_title="Quake")
+    checks = Checks(policy="strict", checked=checked, dropped=findings)
+    ref = SourceRef(article_id="quake", source="Wire", origin="quake.txt")
+    item = ArticleBriefing(ref=ref, briefing=cleaned, model="test", checks=checks)
+    markdown = render_brief(merge_briefings([item]), detail="full")
+    whos_who = (
+        markdown.split("### Who's who", 1)[1].split("\n### ", 1)[0] if "### Who's who" in markdown else ""
+    )
+    shown = set(re.findall(r"^- \*\*(.+?)\*\*,", whos_who, re.M))
+    appendix = markdown.split("### Checks", 1)[1] if "### Checks" in markdown else ""
+    # "not mentioned as a person" (a place filed as one) says the article gives the name: no disagreement.
+    not_given = set(re.findall(r"dropped name “([^”]+)”: not mentioned in the article", appendix))
+    for listed in re.findall(r"dropped name “[^”]*”: names not in the article: ([^(\n]+) \(", appendix):
+        not_given |= {name.strip() for name in listed.split(",")}
+    assert not shown & not_given
+    assert shown <= {
+        name for name in _NAMES if (name, "place") in entities or any(n == name for n, _ in entities)
+    }

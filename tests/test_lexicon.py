@@ -32,7 +32,9 @@ def test_each_list_reads_without_comments_blanks_or_repeats(name):
     entries = word_list(name)
     assert entries, f"{name} is empty"
     assert all(entry == entry.strip() and not entry.startswith("#") for entry in entries)
-    keys = [entry.split()[0] for entry in entries]
+    # A table's key is its first word ('january 1'); a list of forms' is its first form ('United
+    # States | US | ...').
+    keys = [entry.split("|")[0].strip() if "|" in entry else entry.split()[0] for entry in entries]
     assert len(keys) == len(set(keys)), f"{name} repeats an entry"
 
 

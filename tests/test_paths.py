@@ -83,3 +83,30 @@ def test_excluded_paths_are_skipped(tmp_path):
 )
 def test_a_url_is_told_from_a_path(given, url):
     assert is_url(given) is url
+
+
+def test_a_link_that_leaves_the_folder_is_not_followed_unless_asked(tmp_path):
+    inside = tmp_path / "today"
+    write(inside / "a.txt", story("One"))
+    private = write(tmp_path / "private" / "diary.txt", story("Secret"))
+    (inside / "diary.txt").symlink_to(private)
+    (inside / "sub").mkdir()
+    (inside / "sub" / "again.txt").symlink_to(inside / "a.txt")  # within the folder: read
+    (inside / "sub" / "hop.txt").symlink_to(inside / "diary.txt")  # a link in, then out: not read
+    result = read_articles([inside])
+    assert [a.text for a in result.articles] == [story("One"), story("One")]
+    assert {(f.origin, f.kind) for f in result.failures} == {
+        (str(inside / "diary.txt"), "blocked"),
+        (str(inside / "sub" / "hop.txt"), "blocked"),
+    }
+    reason = result.failures[0].reason
+    assert str(private) in reason and "outside" in reason and "--follow-symlinks" in reason
+    followed = read_articles([inside], follow_symlinks=True)
+    assert story("Secret") in [a.text for a in followed.articles] and not followed.failures
+    assert [a.text for a in read_articles([inside / "diary.txt"]).articles] == [story("Secret")]  # named
+
+
+def test_a_link_to_a_system_file_is_not_read(tmp_path):
+    (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
+    [failure] = read_articles([tmp_path]).failures
+    assert failure.kind == "blocked" and "/etc/passwd" in failure.reason

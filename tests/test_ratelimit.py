@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import selectors
 import time
 from collections.abc import Awaitable, Callable
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 import httpx2
 import pytest
 
-from summarizer.llm.ratelimit import Permit, RateController
+from summarizer.llm.ratelimit import MAX_RETRY_AFTER, Permit, RateController
 from summarizer.llm.signals import Signals, is_quota_exhausted, parse_duration, read_signals
 
 from .simulator import Config, Simulator
@@ -429,12 +430,41 @@ def test_remaining_zero_with_a_reset_holds_the_next_request_until_the_reset():
         rate = controller()  # the limit is unknown
         rate.settle(
             await rate.acquire(),
-            headers={"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "6m0s"},
+            headers={"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1m30s"},
         )
         await rate.acquire()
         return now()
 
-    assert run(main) == 360.0
+    assert run(main) == 90.0
+
+
+def test_a_reset_past_the_cap_holds_the_run_only_for_the_cap(caplog):
+    caplog.set_level(logging.INFO, "summarizer.llm.ratelimit")
+
+    async def main() -> float:
+        rate = controller()
+        headers = {"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "277h46m39s"}
+        rate.settle(await rate.acquire(), headers=headers)
+        await rate.acquire()
+        return now()
+
+    assert run(main) == MAX_RETRY_AFTER == 120.0
+    assert "the server asked for 999999.00s" in caplog.text and "MAX_RETRY_AFTER" in caplog.text
+
+
+def test_a_retry_after_past_what_the_request_may_wait_pauses_nobody_and_fails_it(caplog):
+    caplog.set_level(logging.INFO, "summarizer.llm.ratelimit")
+
+    async def main() -> tuple[float | None, float | None, float, int]:
+        rate = controller(rpm=600)
+        fair = rate.rejected(await rate.acquire(), {"retry-after": "2"})
+        absurd = rate.rejected(await rate.acquire(), {"retry-after": "999999"})
+        return fair, absurd, rate.paused_for, rate.throttled
+
+    fair, absurd, paused, throttled = run(main)
+    assert fair == 2.0 and absurd is None  # waited for; the request's to fail
+    assert paused == 0 and throttled == 2  # nobody waits 11 days
+    assert "asked to wait 999999.00s, more than" in caplog.text and "not waiting" in caplog.text
 
 
 def test_remaining_tokens_below_the_request_hold_it_until_the_tokens_reset():

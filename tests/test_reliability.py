@@ -26,7 +26,7 @@ from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, 
 from summarizer.models import Brief
 
 from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .llm_server import ECHOED_ORG, LocalLLMServer, status
+from .llm_server import ECHOED_ORG, LocalLLMServer, TricklingEndpoint, answer_with, status
 from .simulator import Config, Simulator
 from .synthetic import write_articles
 
@@ -83,6 +83,31 @@ def test_an_unwritable_cache_is_one_warning_and_the_brief_is_still_written(
     assert err_lines(capsys) == [
         f"summarizer: warning: cannot write the cache at {cache}: {reason}; answers were not stored"
     ]
+
+
+def test_one_entry_that_cannot_be_stored_costs_only_itself(simulator, articles, tmp_path, capsys):
+    """A folder where one entry's file should be: that answer is not stored (one warning naming it);
+    every other one is, so a rerun pays for that one article only."""
+    from summarizer import Settings
+    from summarizer.llm.schema import fingerprint
+    from summarizer.models import Briefing
+    from summarizer.sources.ingest import read_articles
+    from summarizer.store import answer_key
+
+    cache, out = tmp_path / "cache", tmp_path / "brief.md"
+    settings = Settings(cache_dir=cache)
+    first = read_articles([articles]).articles[0]
+    key = answer_key("article", first.text, fingerprint(settings, Briefing), settings.grounding)
+    (cache / key[:2] / f"{key}.json").mkdir(parents=True)
+    args = ["brief", str(articles), "--base-url", simulator.base_url, "--cache-dir", str(cache), "-q"]
+    assert main([*args, "-o", str(out)]) == EXIT_OK
+    [line] = err_lines(capsys)
+    assert line == (
+        f"summarizer: warning: 1 answer could not be stored ({cache / key[:2] / key}.json: Is a "
+        "directory); the others were"
+    )
+    assert main([*args, "-o", str(out)]) == EXIT_OK
+    assert requests(simulator) == 4 + 1  # the rerun paid for the one answer that was not stored
 
 
 @pytest.mark.parametrize("where", ["an existing folder", "under a regular file"])
@@ -350,6 +375,88 @@ def test_a_hang_is_reported_as_one(simulator, articles, tmp_path, capsys, monkey
     failed = [line for line in err_lines(capsys) if " failed " in line]
     assert len(failed) == 4
     assert all(line.endswith("no answer within 0.5s (a hang) after 2 attempts") for line in failed)
+
+
+# --- hostile surroundings ----------------------------------------------------------------------------------
+
+
+def test_a_project_file_above_the_folder_cannot_send_the_key_elsewhere(
+    simulator, articles, tmp_path, capsys, monkeypatch
+):
+    """A pyproject.toml anyone could have put in a folder above (a clone, a shared drive) names a server
+    of its choosing: the key goes where the user's own config says, unless the user trusts the project."""
+    user = tmp_path / "config" / "summarizer" / "config.toml"  # $XDG_CONFIG_HOME (conftest)
+    user.parent.mkdir(parents=True)
+    user.write_text(f'base_url = "{simulator.base_url}"\n')
+    project = tmp_path / "folder"
+    (project / "sub" / "deeper").mkdir(parents=True)
+    monkeypatch.chdir(project / "sub" / "deeper")
+    args = ["brief", str(articles), "-q", "--no-cache", "-o", str(tmp_path / "brief.md")]
+    with Simulator() as listener:
+        pyproject = project / "pyproject.toml"
+        pyproject.write_text(f'[tool.summarizer]\nbase_url = "{listener.base_url}"\nconcurrency = 2\n')
+        assert main(args) == EXIT_OK
+        assert requests(listener) == 0 and requests(simulator) == 4
+        [line] = err_lines(capsys)
+        assert line.startswith(f"summarizer: warning: ignoring {pyproject}: [tool.summarizer] base_url: ")
+        assert "--trust-project" in line and f'trusted_projects = ["{project}"]' in line
+        assert main([*args, "--trust-project"]) == EXIT_OK  # the user opts in, for one run
+        assert requests(listener) == 4
+        [line] = err_lines(capsys)
+        assert line == (
+            f"summarizer: base_url = {listener.base_url} is set by {pyproject}: [tool.summarizer] base_url "
+            "(the project is trusted: --trust-project)"
+        )
+
+
+def test_an_answer_that_never_ends_cannot_hang_the_run(articles, tmp_path):
+    """200, then a byte every 0.1 s forever: --timeout bounds each whole answer, and --deadline ends the
+    run on time, its requests in flight cancelled and their articles listed; the brief is written."""
+    out = tmp_path / "brief.md"
+    with TricklingEndpoint(every=0.1) as endpoint:
+        args = ["brief", str(articles), "--base-url", endpoint.base_url, "--no-cache", "-q", "-o", str(out)]
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "summarizer", *args, "--timeout", "0.5", "--deadline", "2"],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"OPENAI_API_KEY": TEST_KEY},
+            timeout=60,
+        )
+        took = time.monotonic() - started
+    assert result.returncode == EXIT_FAILURES, result.stderr
+    # Unbounded before; the deadline's 2 s, the interpreter's start and its imports now (4 s on the
+    # 2-core machine; 11 s under a load of 7). tests/test_run.py times the deadline itself.
+    assert took < 30
+    brief = out.read_text()
+    assert brief.count("the run's deadline passed") == 4 and "## " in brief
+    assert endpoint.requests >= 4  # each article's hang was retried until the deadline
+
+
+#: A key of Azure's shape (32 hex characters): no "sk-" for a pattern to find.
+AZURE_KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+
+
+def test_the_configured_key_never_leaves_the_process_whatever_its_shape(tmp_path, monkeypatch, capsys):
+    """An endpoint that echoes the key in a 500's message and in an answer: not in the brief, its
+    "Not summarised" reason, stderr (-v logs included), the cache or a cassette."""
+    monkeypatch.setenv("OPENAI_API_KEY", AZURE_KEY)
+    monkeypatch.setenv("SUMMARIZER_RETRY", json.dumps({"attempts": 2, "initial_wait": 0.01}))
+    echoed = status(500, f"invalid subscription key '{AZURE_KEY}'", "server_error")
+    leaky = answer_with(lambda written: {**written, "headline": f"Key {AZURE_KEY} in a headline"})
+    out, cache, cassette = tmp_path / "brief.md", tmp_path / "cache", tmp_path / "c.yaml"
+    with LocalLLMServer([echoed, echoed, leaky, echoed, leaky]) as server:
+        args = ["brief", str(EXAMPLES), "--base-url", server.base_url, "--concurrency", "1", "-v"]
+        code = main([*args, "--grounding", "off", "--cache-dir", str(cache), "-o", str(out)])
+        recorded = main([*args, "--grounding", "off", "--cassette", str(cassette), "--record", "-o", "-"])
+    assert code == EXIT_FAILURES and recorded == EXIT_OK
+    brief = out.read_text()
+    assert "invalid subscription key '[redacted]'" in brief and "Key [redacted] in a headline" in brief
+    stored = "".join(path.read_text(errors="replace") for path in cache.rglob("*") if path.is_file())
+    assert "[redacted]" in stored
+    printed = capsys.readouterr()
+    for where in (brief, printed.out, printed.err, stored, cassette.read_text()):
+        assert AZURE_KEY not in where
 
 
 # --- no secret in -v output while recording -----------------------------------------------------------

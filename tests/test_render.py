@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import resource
+import time
 import typing
 from datetime import datetime
 from pathlib import Path
@@ -518,6 +520,69 @@ def test_a_template_cannot_escape_the_sandbox_and_fails_as_a_usage_error(tmp_pat
     message = str(caught.value)
     assert message.startswith(f"the template {tmp_path / 'mine.txt'}")
     assert "TOP SECRET" not in message and "root:" not in message
+
+
+LITERAL = "x" * 1000
+
+#: A few bytes of template that ask for gigabytes or hours (issue #20's four, then the rest of the class).
+EXHAUSTIONS = {
+    "a join with a long separator": "{{ ([1]*100000)|join(('y'*100000)) }}",
+    "centred in three billion": "{{ 'x'|center(3000000000) }}",
+    "nothing replaced with much": "{{ ('a'*100000)|replace('', 'z'*99999) }}",
+    "two nested ranges": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "ljust": "{{ 'x'.ljust(3000000000) }}",
+    "str.replace": "{{ ('a'*100000).replace('', 'z'*99999) }}",
+    "str.join": "{{ ('y'*100000).join([1]*100000) }}",
+    "expandtabs": "{{ ('\t'*100000).expandtabs(100000) }}",
+    "a format width": "{{ '{:>3000000000}'.format(1) }}",
+    "a width from an argument": "{{ '{:>{}}'.format(1, 3000000000) }}",
+    "a % width": "{{ '%3000000000s' % 1 }}",
+    "a % width from an argument": "{{ '%*s' % (3000000000, 1) }}",
+    "the format filter": "{{ '%3000000000s'|format(1) }}",
+    "indent": "{{ ('a\n'*100000)|indent(100000) }}",
+    "wordwrap": "{{ ('a '*50000)|wordwrap(1, wrapstring=('y'*100000)) }}",
+    "batch": "{{ [1]|batch(3000000000, 0)|list|length }}",
+    "slice": "{{ [1]|slice(3000000000)|list|length }}",
+    "doubling with ~": "{% set ns = namespace(s='x'*100000) %}"
+    "{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+    "doubling with +": "{% set ns = namespace(s='x'*100000) %}"
+    "{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
+    "a macro calling itself twice": "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}"
+    "{% endmacro %}{{ f(60) }}",
+    "text written in a loop": "{% for i in range(100000) %}{% for j in range(100) %}"
+    + LITERAL
+    + "{% endfor %}{% endfor %}",
+    "text gathered in a block": "{% set x %}{% for i in range(100000) %}"
+    + LITERAL
+    + "{% endfor %}{% endset %}",
+    "values written in a loop": "{% for i in range(100000) %}{% for j in range(40) %}{{ 'y'*100000 }}"
+    "{% endfor %}{% endfor %}",
+    "lipsum": "{{ lipsum(100000, min=100000, max=100000) }}",
+}
+
+
+@pytest.mark.parametrize("source", EXHAUSTIONS.values(), ids=EXHAUSTIONS.keys())
+def test_a_template_cannot_exhaust_memory_disk_or_time(tmp_path, source):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    with pytest.raises(UsageError) as caught:
+        render_source(tmp_path, source)
+    assert time.monotonic() - started < 2  # about 0.5 s at most on an unloaded machine
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024  # kB on Linux
+    assert grown < 300e6
+    message = str(caught.value)
+    assert message.startswith(f"the template {tmp_path / 'mine.txt'}: ")
+    said = ("MAX_TEMPLATE_", "too big", "not allowed in a template", "'lipsum' is undefined")
+    assert any(words in message for words in said)
+
+
+def test_a_template_within_the_bounds_still_loops_joins_and_formats(tmp_path):
+    source = (
+        "{% for i in range(300) %}{% for j in range(300) %}{% endfor %}{% endfor %}"  # 90,000 turns
+        "{{ (['ab']*1000)|join(', ')|length }} {{ '%5s'|format('x') }} {{ '{:>4}'.format(7) }} "
+        "{{ 'x'|center(9) }}|{{ ('a'*10) ~ ('b'*10) }}"
+    )
+    assert render_source(tmp_path, source) == "3998     x    7     x    |aaaaaaaaaabbbbbbbbbb"
 
 
 def test_a_users_template_output_gets_no_marker(tmp_path):

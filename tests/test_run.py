@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from summarizer import Settings, make_brief
-from summarizer.cli import EXIT_STOPPED, main
+from summarizer.cli import EXIT_OK, EXIT_STOPPED, main
 from summarizer.cli.progress import ProgressLines
-from summarizer.run.runner import Gate
+from summarizer.run.gate import Gate
 
 from .conftest import FAST, TEST_KEY
-from .llm_server import LocalLLMServer, answer, status
+from .llm_server import LocalLLMServer, TricklingEndpoint, answer, status
 from .simulator import Config, Simulator
 from .synthetic import write_articles
 
@@ -132,3 +135,49 @@ def test_requests_whose_connection_was_dropped_are_counted_too(simulator, articl
     dropped = simulator.stats.faults["dropped"]
     assert dropped >= 5  # about half the first attempts
     assert result.summaries.spent.requests == sum(simulator.stats.requests.values()) == 40 + dropped
+
+
+def test_the_deadline_cancels_the_requests_in_flight_and_reports_their_articles(tmp_path):
+    """An endpoint whose answers never end: at the deadline the requests in flight are cancelled, their
+    articles are failures naming the deadline, and the run ends at once with what it has."""
+    from summarizer import amake_brief
+
+    folder = tmp_path / "today"
+    write_articles(folder, 3)
+    with TricklingEndpoint(every=0.1) as endpoint:
+        run = Settings(base_url=endpoint.base_url, api_key=TEST_KEY, cache_dir=None, timeout=60, deadline=1.0)
+        started = time.monotonic()
+        result = asyncio.run(asyncio.wait_for(amake_brief(folder, settings=run), 15))  # old code: never
+        took = time.monotonic() - started
+    assert took < 3
+    assert len(result.brief.failures) == 3 and not result.summaries.briefings
+    assert all(f.kind == "not summarised" and "deadline" in f.reason for f in result.brief.failures)
+    assert "in flight" in result.brief.failures[0].reason
+    assert result.summaries.spent.requests == endpoint.requests == 3  # sent, so maybe billed: counted
+
+
+@pytest.mark.parametrize("store", ["sqlite", "file"])
+@pytest.mark.simulator(latency=0.3)
+def test_two_runs_on_one_store_pay_once_for_each_answer(store, simulator, tmp_path):
+    """Two processes started together on the same articles and store: an answer one of them is asking
+    for is claimed (a lease), and the other waits for it instead of paying for it again."""
+    folder = tmp_path / "today"
+    write_articles(folder, 24)
+    url = f"sqlite:{tmp_path / 'cache.db'}" if store == "sqlite" else f"file:{tmp_path / 'cache'}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env |= {"OPENAI_API_KEY": TEST_KEY, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    args = ["summarize", str(folder), "--base-url", simulator.base_url, "--cache", url, "--concurrency", "4"]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "summarizer", *args, "-q", "-o", str(tmp_path / f"run{n}.jsonl")],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in (1, 2)
+    ]
+    for run in runs:
+        assert run.wait(timeout=120) == EXIT_OK, run.stderr.read() if run.stderr else ""
+    assert sum(simulator.stats.requests.values()) == 24  # not 48: nothing paid for twice
+    for n in (1, 2):
+        assert len((tmp_path / f"run{n}.jsonl").read_text().splitlines()) == 24  # each has every briefing

@@ -180,3 +180,54 @@ def test_a_window_that_ends_before_it_starts_is_refused_when_built():
     with pytest.raises(ValidationError, match="is after until"):
         Window(since=datetime(2025, 8, 7), until=datetime(2025, 8, 6))
     assert Window(since=datetime(2025, 8, 6), until=datetime(2025, 8, 6, 23, 59)).until is not None
+
+
+# --- a project file may not choose where the key goes -------------------------------------------------
+
+ELSEWHERE = "http://127.0.0.1:1/v1"
+
+
+def test_a_project_files_endpoint_is_ignored_unless_the_project_is_trusted(project, caplog):
+    path = project(
+        f'base_url = "{ELSEWHERE}"\nconcurrency = 3\n[tool.summarizer.fetch]\nallow_private = true'
+    )
+    settings = Settings()
+    assert settings.base_url is None and settings.fetch.allow_private is False  # not the project's call
+    assert settings.concurrency == 3  # the rest of the file still counts
+    assert f"{path}: [tool.summarizer] base_url" in caplog.text and "set trust_project" in caplog.text
+
+
+@pytest.mark.parametrize("how", ["the setting", "the variable", "the user's file", "trusted_projects"])
+def test_a_project_the_user_trusts_may_set_the_endpoint(how, project, user_file, monkeypatch):
+    path = project(f'base_url = "{ELSEWHERE}"\n[tool.summarizer.fetch]\nallow_private = true')
+    given = {}
+    if how == "the setting":
+        given = {"trust_project": True}
+    elif how == "the variable":
+        monkeypatch.setenv("SUMMARIZER_TRUST_PROJECT", "1")
+    elif how == "the user's file":
+        user_file("trust_project = true\n")
+    else:
+        user_file(f'trusted_projects = ["{path.parent}"]\n')
+    settings = Settings(**given)
+    assert settings.base_url == ELSEWHERE and settings.fetch.allow_private is True
+    [config] = [config for config in Settings.config_files(given) if config.path == path]
+    assert config.guarded == ("base_url", "fetch.allow_private") and config.trusted_by
+
+
+def test_trusting_another_folder_does_not_trust_this_one(project, user_file, tmp_path):
+    project(f'base_url = "{ELSEWHERE}"')
+    user_file(f'trusted_projects = ["{tmp_path / "elsewhere"}"]\n')
+    assert Settings().base_url is None
+
+
+@pytest.mark.parametrize("table", ["trust_project = true", 'trusted_projects = ["."]'])
+def test_a_project_cannot_trust_itself(project, table):
+    path = project(table)
+    with pytest.raises(UsageError, match=rf"^{path}: \[tool.summarizer\] trust"):
+        Settings()
+
+
+def test_the_users_own_file_may_set_the_endpoint(user_file):
+    user_file(f'base_url = "{ELSEWHERE}"\n')
+    assert Settings().base_url == ELSEWHERE

@@ -385,7 +385,9 @@ def test_the_fetch_policy_can_come_from_a_config_file(tmp_path, monkeypatch):
     )
     monkeypatch.chdir(tmp_path)
     fetch = Settings().fetch
-    assert (fetch.allow_private, fetch.max_bytes, fetch.robots) == (True, 1000, True)
+    # Which addresses may be reached is a trusted project's say only (config.TRUSTED_ONLY).
+    assert (fetch.allow_private, fetch.max_bytes, fetch.robots) == (False, 1000, True)
+    assert Settings(trust_project=True).fetch.allow_private is True
 
 
 def test_excluded_paths_stay_excluded_beside_urls(site, tmp_path):
@@ -396,3 +398,39 @@ def test_excluded_paths_stay_excluded_beside_urls(site, tmp_path):
         [kept, site.page("/news/1", 1), mine], exclude=(path for path in [mine]), fetch=LOCAL
     )
     assert [a.origin for a in result.articles] == [str(kept), site.url("/news/1")]
+
+
+# --- caps on what feeds may queue ------------------------------------------------------------------------
+
+
+def test_a_feed_gives_at_most_its_cap_of_entries_and_says_how_many_it_left(site):
+    url = site.feed("/huge.xml", [(n, NOW, True) for n in range(1, 251)])
+    result = read(url)
+    assert len(result.articles) == 100  # MAX_PER_FEED
+    assert [a.origin for a in result.articles[:2]] == [f"{url}#1", f"{url}#2"]  # the feed's first ones
+    [report] = result.feeds
+    assert (report.entries, report.over_feed_cap, report.over_run_cap) == (250, 150, 0)
+    raised = read(url, policy=LOCAL.model_copy(update={"max_per_feed": 300}))
+    assert len(raised.articles) == 250
+
+
+def test_the_feeds_of_a_run_give_at_most_the_runs_cap_in_input_order(site):
+    first = site.feed("/a.xml", [(n, NOW, True) for n in range(1, 81)])
+    second = site.feed("/b.xml", [(n, NOW, True) for n in range(81, 161)])
+    result = read(first, second, policy=LOCAL.model_copy(update={"max_feed_entries": 100}))
+    assert len(result.articles) == 100
+    assert [(r.url, r.over_feed_cap, r.over_run_cap) for r in result.feeds] == [
+        (first, 0, 0),
+        (second, 0, 60),
+    ]
+
+
+def test_the_summary_line_says_when_a_cap_bit_and_how_to_raise_it(site, tmp_path, monkeypatch, capsys):
+    url = site.feed("/huge.xml", [(n, NOW, True) for n in range(1, 151)])
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    with Simulator(Config()) as simulator:
+        args = ["brief", url, "--allow-private", "--base-url", simulator.base_url, "--no-cache"]
+        assert main([*args, "--max-per-feed", "20", "-o", str(tmp_path / "b.md")]) == EXIT_OK
+        assert sum(simulator.stats.requests.values()) == 20
+    err = capsys.readouterr().err
+    assert "130 feed entries over the cap of 20 per feed not read; --max-per-feed to raise it" in err

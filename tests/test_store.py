@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 from summarizer import Settings, make_brief
 from summarizer.errors import UsageError
-from summarizer.store import FileStore, Store, open_store, register_store, store_for
+from summarizer.store import FileStore, Leases, Store, open_store, register_store, store_for
 from summarizer.store.sqlite import SQLiteStore
 
 from .conftest import FAST, TEST_KEY
@@ -238,3 +240,76 @@ def test_a_run_of_files_opens_its_store_once(tmp_path, monkeypatch):
     with Simulator(Config()) as simulator:
         make_brief([folder], settings=Settings(base_url=simulator.base_url, api_key=TEST_KEY, cache=url))
     assert opened == [url]
+
+
+def test_a_damaged_database_is_a_warning_for_a_run_naming_the_way_out(tmp_path, caplog):
+    from .test_cache import damaged
+
+    path = tmp_path / "cache.db"
+    damaged(path)
+    store = open_store(f"sqlite:{path}")
+    for n in range(300):  # one of them lands on a damaged page
+        store.get(key(n), Note)
+        store.put(key(n), Note(text="again"))
+    assert store.unwritable is not None and "damaged" in store.unwritable
+    assert "summarizer cache clear" in store.unwritable
+
+
+def test_one_entry_that_cannot_be_written_is_skipped_and_the_rest_are_stored(tmp_path, caplog):
+    root = tmp_path / "cache"
+    bad = key(1)
+    (root / bad[:2] / f"{bad}.json").mkdir(parents=True)  # a folder where the entry's file should be
+    store = FileStore(root)
+    for n in range(4):
+        store.put(key(n), Note(text="paid for", n=n))
+    store.put(bad, Note(text="again"))
+    assert store.unwritable is None
+    assert [store.get(key(n), Note) is not None for n in range(4)] == [True, False, True, True]
+    assert caplog.text.count(f"cannot store the cache entry {root / bad[:2] / bad}") == 1  # once, named
+    assert store.skipped == [f"{root / bad[:2] / bad}.json: Is a directory"]
+
+
+# --- claims on answers being asked for ----------------------------------------------------------------------
+
+
+def _claim_elsewhere(url: str, key: str, seconds: float, answers: Any, orders: Any) -> None:
+    """Another process, alive while the test looks: it claims `key`, says so, and waits to be let go."""
+    store = open_store(url)
+    answers.put(store.take_lease(key, seconds))  # type: ignore[attr-defined]
+    orders.get(timeout=60)
+
+
+def test_a_claim_holds_against_another_process_until_released_or_lapsed(url):
+    context = multiprocessing.get_context("spawn")
+    answers, orders = context.Queue(), context.Queue()
+
+    def elsewhere(seconds: float) -> Any:
+        process = context.Process(target=_claim_elsewhere, args=(url, KEY, seconds, answers, orders))
+        process.start()
+        assert answers.get(timeout=60) is True
+        return process
+
+    store = open_store(url)
+    assert isinstance(store, Leases)
+    holder = elsewhere(60.0)
+    assert store.take_lease(KEY, 60.0) is False  # held by a live process
+    assert store.take_lease(key(2), 60.0) is True  # another key is free
+    orders.put("go")
+    holder.join(30)
+    assert store.take_lease(KEY, 60.0) is True  # its holder is gone: taken over without waiting
+    store.drop_lease(KEY)
+    lapsing = elsewhere(0.2)
+    time.sleep(0.4)
+    assert store.take_lease(KEY, 60.0) is True  # lapsed, though its process still runs
+    orders.put("go")
+    lapsing.join(30)
+
+
+def test_a_claim_is_its_holders_to_renew_and_drop(url):
+    store = open_store(url)
+    assert isinstance(store, Leases)
+    assert store.take_lease(KEY, 0.2) is True
+    assert store.take_lease(KEY, 0.2) is True  # its own: taken again
+    store.renew_leases([KEY], 60.0)
+    store.drop_lease(KEY)
+    assert store.take_lease(KEY, 60.0) is True

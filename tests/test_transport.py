@@ -20,7 +20,7 @@ from summarizer.llm.prompts import article_message
 from summarizer.llm.schema import request_body
 from summarizer.llm.transport import Answers, HTTPTransport, in_process
 from summarizer.models import Article, Briefing
-from summarizer.run.runner import Gate
+from summarizer.run.gate import Gate
 
 from .llm_server import completion, error_body, written_for
 

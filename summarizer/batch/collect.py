@@ -24,7 +24,8 @@ from ..llm.schema import request_body
 from ..llm.transport import Answers, HTTPTransport
 from ..merge.assemble import merge_briefings
 from ..models import ArticleBriefing, Brief, Briefing, Failure, FailureKind, SourceRef, Usage
-from ..run.runner import Gate, failure_of
+from ..run.gate import Gate
+from ..run.runner import failure_of
 from ..store import Store
 from .ledger import FOLLOWUP, BatchRecord, Ledger, Member
 from .submit import ENDPOINT, InputFile, Limits, Submitted, custom_id_of, input_folder, places

@@ -71,35 +71,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no command given: choose from {', '.join(parser.commands)}")
     command = _command(args.command)
     from ..errors import SummarizerError
+    from .streams import guarded_streams
 
     # Everything imported so far lives as long as the process: keep the collector from walking it again
     # and again while a run creates its briefings (measured: 15% of the pipeline's CPU time).
     gc.freeze()
-    logging.basicConfig(
-        level=logging.INFO if getattr(args, "verbose", False) else logging.ERROR,
-        stream=sys.stderr,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    try:
-        with _sigterm_as_interrupt():
-            status = command(args)
-            sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
-            return status
-    except SummarizerError as error:
-        print(f"summarizer: error: {with_flags(str(error))}", file=sys.stderr)
-        return exit_status_of(error)
-    except BrokenPipeError:
-        # The reader went away (`summarizer brief ... | head`): stop quietly, as Unix tools do. Python
-        # would flush stdout again at exit and complain; point it at devnull first (the Python docs'
-        # recipe for SIGPIPE).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILURES
-    except KeyboardInterrupt as interrupt:
-        how = "terminated" if isinstance(interrupt, Terminated) else "interrupted"
-        print(
-            f"\nsummarizer: {how}; nothing was written. Every briefing finished so far is cached: "
-            "run the same command again to resume.",
-            file=sys.stderr,
+    with guarded_streams():  # everything printed, log records included, leaves without a secret
+        logging.basicConfig(
+            level=logging.INFO if getattr(args, "verbose", False) else logging.ERROR,
+            stream=sys.stderr,
+            format="%(levelname)s %(name)s: %(message)s",
         )
-        return EXIT_TERMINATED if isinstance(interrupt, Terminated) else EXIT_INTERRUPTED
+        try:
+            with _sigterm_as_interrupt():
+                status = command(args)
+                sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+                return status
+        except SummarizerError as error:
+            print(f"summarizer: error: {with_flags(str(error))}", file=sys.stderr)
+            return exit_status_of(error)
+        except BrokenPipeError:
+            # The reader went away (`summarizer brief ... | head`): stop quietly, as Unix tools do. Python
+            # would flush stdout again at exit and complain; point it at devnull first (the Python docs'
+            # recipe for SIGPIPE).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_FAILURES
+        except KeyboardInterrupt as interrupt:
+            how = "terminated" if isinstance(interrupt, Terminated) else "interrupted"
+            print(
+                f"\nsummarizer: {how}; nothing was written. Every briefing finished so far is cached: "
+                "run the same command again to resume.",
+                file=sys.stderr,
+            )
+            return EXIT_TERMINATED if isinstance(interrupt, Terminated) else EXIT_INTERRUPTED

@@ -32,6 +32,8 @@ from .output import (
     exit_status,
     keep_existing,
     print_feeds,
+    print_project_notices,
+    print_refused,
     print_summary,
     rendered,
     write_output,
@@ -57,11 +59,20 @@ def _brief(args: argparse.Namespace) -> int:
     kept = keep_existing(args.output, result.summaries)
     if not kept:
         write_output(rendered(result.brief, args), args.output, result.summaries, settings)
+    print_refused(result.brief.failures)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     if not args.quiet:
         print_feeds(result.feeds)
-        print_summary(result.summaries, result.brief, len(result.left_out), args, settings.prices, kept=kept)
+        print_summary(
+            result.summaries,
+            result.brief,
+            len(result.left_out),
+            args,
+            settings,
+            kept=kept,
+            feeds=result.feeds,
+        )
     return exit_status(result.summaries, complete=result.complete, kept=kept)
 
 
@@ -78,12 +89,13 @@ def _summarize(args: argparse.Namespace) -> int:
             progress=progress,
         )
     failures = [*ingested.failures, *summaries.failures]
+    print_refused(ingested.failures)
     kept = keep_existing(args.output, summaries)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
         print_feeds(ingested.feeds)
-        print_summary(summaries, None, len(left_out), args, settings.prices, kept=kept)
+        print_summary(summaries, None, len(left_out), args, settings, kept=kept, feeds=ingested.feeds)
     return exit_status(summaries, complete=not failures, kept=kept)
 
 
@@ -123,7 +135,13 @@ def _cache(args: argparse.Namespace) -> int:
     store = store_for(_settings_from(_store_given(args))) or open_store(default_cache_dir())
     where = store.url.removeprefix("file:")
     if args.action == "clear":
-        print(f"removed {_entries(store.clear())} from {where}")
+        removed = store.clear()
+        recreated = getattr(store, "recreated", None)  # a damaged database: removed, made anew
+        if recreated:
+            print(f"the cache at {where.removeprefix('sqlite:')} was damaged ({recreated}): removed it and "
+                  "made a new, empty one")  # fmt: skip
+        else:
+            print(f"removed {_entries(removed)} from {where}")
     else:
         entries, size = store.count()
         # Briefings, and the syntheses, embeddings and fetch records stored beside them.
@@ -144,6 +162,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "model": args.model,
         "mode": args.mode,
         "base_url": args.base_url,
+        "trust_project": True if args.trust_project else None,
         "timeout": args.timeout,
         "max_reasks": args.max_reasks,
         "grounding": args.grounding,
@@ -160,13 +179,18 @@ def _settings(args: argparse.Namespace) -> Settings:
         "cluster": getattr(args, "cluster", None),
         "embedding_model": getattr(args, "embedding_model", None),
         "window": _window(args),
+        "follow_symlinks": True if getattr(args, "follow_symlinks", False) else None,
     }
-    settings = _settings_from({name: value for name, value in given.items() if value is not None})
+    given = {name: value for name, value in given.items() if value is not None}
+    settings = _settings_from(given)
+    print_project_notices(given)
     # Commands that read no URLs (batch) have no fetch options.
     fetch = {
         "allow_private": True if getattr(args, "allow_private", False) else None,
         "robots": False if getattr(args, "ignore_robots", False) else None,
         "follow_links": False if getattr(args, "no_follow_links", False) else None,
+        "max_per_feed": getattr(args, "max_per_feed", None),
+        "max_feed_entries": getattr(args, "max_feed_entries", None),
     }
     changes: dict[str, Any] = {
         "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})

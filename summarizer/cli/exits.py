@@ -37,6 +37,8 @@ _FLAGS = {
     "use mode json_object": "use --mode json_object",
     "replay a recorded run from a cassette": "replay a recorded run with --cassette FILE",
     "record it again": "record it again with --record",
+    "set trust_project for one run": "pass --trust-project for one run",
+    "(the project is trusted: trust_project)": "(the project is trusted: --trust-project)",
 }
 
 

@@ -52,6 +52,12 @@ def input_options(parser: Options) -> None:
         "title=title.rendered (repeatable; fields: " + ", ".join(ARTICLE_FIELDS) + ")",
     )
     parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="read a link in a folder to a file outside it too (by default such a file is not read, "
+        "and named on stderr: a folder must not send a private file to the endpoint)",
+    )
+    parser.add_argument(
         "--since",
         type=moment(start=True),
         metavar="WHEN",
@@ -84,6 +90,18 @@ def live_options(parser: Options) -> None:
         "--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows"
     )
     parser.add_argument(
+        "--max-per-feed",
+        type=positive,
+        metavar="N",
+        help="read at most N entries of each feed, its first ones (default: 100)",
+    )
+    parser.add_argument(
+        "--max-feed-entries",
+        type=positive,
+        metavar="N",
+        help="read at most N entries from all the feeds of the run, the first feeds' first (default: 1000)",
+    )
+    parser.add_argument(
         "--no-follow-links",
         action="store_true",
         help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
@@ -98,6 +116,13 @@ def endpoint_options(parser: Options) -> None:
         help="an OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or OpenAI's)",
     )
     parser.add_argument(
+        "--trust-project",
+        action="store_true",
+        help="for this run, read the settings that decide where the API key and requests go (base_url, "
+        "fetch.allow_private) from the project's pyproject.toml too; without it they are ignored, "
+        "unless your config.toml lists the folder in trusted_projects",
+    )
+    parser.add_argument(
         "--mode",
         choices=["json_schema", "json_object"],
         help="json_object for servers without strict JSON-schema output",
@@ -106,7 +131,8 @@ def endpoint_options(parser: Options) -> None:
         "--timeout",
         type=seconds,
         metavar="SECONDS",
-        help="how long to wait for one answer before it counts as a hang and is retried (default: 120)",
+        help="how long one whole answer may take, first byte sent to last byte read, before it counts as "
+        "a hang and is retried (default: 120)",
     )
     parser.add_argument(
         "--cassette",
@@ -156,7 +182,8 @@ def pace_options(parser: Options) -> None:
         "--deadline",
         type=seconds,
         metavar="SECONDS",
-        help="stop sending after this long; the articles left are listed as not summarised",
+        help="end the run after this long: no new request, the ones in flight cancelled; their articles "
+        "and those left are listed as not summarised",
     )
     parser.add_argument(
         "--max-tokens",

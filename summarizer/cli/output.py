@@ -6,12 +6,14 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config.settings import Prices, Settings
-from ..errors import SummarizerError, UsageError
-from ..models import Brief
+from ..config.files import environment_name
+from ..config.settings import FetchPolicy, Settings
+from ..errors import SummarizerError, UsageError, redact
+from ..models import Brief, Failure
 from ..output.render import Format, format_for_path, render_brief
 from ..output.templates import render_template
 from ..run.runner import Summaries
@@ -27,6 +29,8 @@ __all__ = [
     "exit_status",
     "keep_existing",
     "print_feeds",
+    "print_project_notices",
+    "print_refused",
     "print_summary",
     "rendered",
     "write_output",
@@ -62,6 +66,10 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
     # One line for what went wrong, whether or not the progress was shown: it is not progress.
     if summaries.unstored:
         print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=sys.stderr)
+    elif skipped := summaries.unstored_entries:
+        count = "1 answer" if len(skipped) == 1 else f"{len(skipped):,} answers"
+        shown = "; ".join(skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+        print(f"summarizer: warning: {count} could not be stored ({shown}); the others were", file=sys.stderr)
     note = " The existing output was kept: this run summarised nothing." if kept else ""
     if summaries.stopped:
         print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
@@ -81,11 +89,13 @@ def print_summary(
     brief: Brief | None,
     left_out: int,
     args: argparse.Namespace,
-    prices: Prices | None,
+    settings: Settings,
     *,
     kept: bool = False,
+    feeds: Sequence[FeedReport] = (),
 ) -> None:
     stream = sys.stderr
+    prices = settings.prices
     spent = summaries.spent
     cached = f" ({summaries.cached:,} from the cache)" if summaries.cached else ""
     stories = f", {len(brief.stories):,} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
@@ -99,9 +109,35 @@ def print_summary(
     print(
         f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
         f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
-        f"{spent.completion_tokens:,} completion tokens{cost}{written}",
+        f"{spent.completion_tokens:,} completion tokens{cost}{written}{_capped(feeds, settings.fetch)}",
         file=stream,
     )
+
+
+def print_refused(failures: list[Failure]) -> None:
+    """One line for each input refused on purpose (a link out of an input folder, a private address, a
+    URL robots.txt disallows), -q or not: the brief lists it too, but a refusal is the user's to know."""
+    for failure in failures:
+        if failure.kind == "blocked":
+            print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
+
+
+def _capped(feeds: Sequence[FeedReport], policy: FetchPolicy) -> str:
+    """What the caps on feeds left unread, and the flag that raises each: the summary line's part."""
+    over_feed = sum(feed.over_feed_cap for feed in feeds)
+    over_run = sum(feed.over_run_cap for feed in feeds)
+    parts = []
+    if over_feed:
+        parts.append(
+            f"{over_feed:,} feed entries over the cap of {policy.max_per_feed:,} per feed not read; "
+            "--max-per-feed to raise it"
+        )
+    if over_run:
+        parts.append(
+            f"{over_run:,} feed entries over the cap of {policy.max_feed_entries:,} for the run not read; "
+            "--max-feed-entries to raise it"
+        )
+    return "".join(f"; {part}" for part in parts)
 
 
 def print_feeds(feeds: list[FeedReport]) -> None:
@@ -109,8 +145,24 @@ def print_feeds(feeds: list[FeedReport]) -> None:
     for feed in feeds:
         unchanged = "; not modified since the last run" if not feed.changed else ""
         skipped = f", {feed.skipped} skipped by --since/--until" if feed.skipped else ""
+        over = feed.over_feed_cap + feed.over_run_cap
+        skipped += f", {over} over the cap" if over else ""
         counts = f"{feed.entries} entries, {feed.new} new{skipped}, {feed.failed} failed"
         print(f"feed {feed.url}: {counts}{unchanged}", file=sys.stderr)
+
+
+def print_project_notices(given: dict[str, object]) -> None:
+    """One line for each setting of the project's file that decides where the key goes: ignored (the
+    project is not trusted; how to trust it) or honoured (which file set it, and why it is trusted).
+    Nothing for one that a flag or the environment overrides anyway."""
+    fields = Settings.model_fields
+    for config in Settings.config_files(given):
+        for key, notice in zip(config.guarded, config.notices(), strict=True):
+            name = key.split(".")[0]
+            if name in given or os.environ.get(environment_name(name, fields[name], "SUMMARIZER_")):
+                continue
+            kind = "warning: " if config.trusted_by is None else ""
+            print(f"summarizer: {kind}{with_flags(notice)}", file=sys.stderr)
 
 
 def check_output(output: str | None) -> None:
@@ -147,6 +199,7 @@ def write_output(
         sys.stdout.write(text)
         return
     target = Path(output)
+    text = redact(text)  # an answer may echo the key (stdout is guarded on its way out)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, text)

@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
+from ..errors import redact
+from ..output.escape import printable
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.live import Live
@@ -129,8 +132,10 @@ class ProgressBar(_Closing):
         if event.status == "failed":
             from rich.text import Text
 
-            # Text, not markup: an article's name or an error may hold [brackets].
-            self.console.print(Text(f"failed  {event.article.origin}: {event.detail}"))
+            # Text, not markup: an article's name or an error may hold [brackets]. The bar writes to the
+            # terminal itself (its cursor moves), past the command line's guarded stream: its own
+            # text is made printable here.
+            self.console.print(Text(printable(redact(f"failed  {event.article.origin}: {event.detail}"))))
         if self.finished == self.total:
             self.close()
 
@@ -208,7 +213,11 @@ def progress_for(stream: TextIO, *, quiet: bool, live: bool = True) -> ProgressL
     if quiet:
         return None
     terminal = stream.isatty() and os.environ.get("TERM") != "dumb"
-    return ProgressBar(stream) if terminal and live else ProgressLines(stream)
+    if terminal and live:
+        # Past the command line's guarded stream (cli/streams.py), which would strip the bar's own
+        # escape sequences: the bar cleans the text it prints.
+        return ProgressBar(getattr(stream, "stream", stream))
+    return ProgressLines(stream)
 
 
 @contextmanager

@@ -32,10 +32,14 @@ def _config(args: argparse.Namespace) -> int:
         raise UsageError(f"invalid settings (from the SUMMARIZER_* variables): {problems}") from None
     print(f"# project file: {project or 'none (no pyproject.toml with [tool.summarizer] here or above)'}")
     print(f"# user file:    {user}{'' if user.is_file() else ' (not there)'}")
+    trusted = next((config.trusted_projects for config in Settings.config_files() if config.path == user), ())
+    if trusted:
+        print(f"# trusted projects (their files may set the endpoint): {', '.join(map(str, trusted))}")
     names = max(len(origin.name) for origin in origins)
     values = max((len(origin.value) for origin in origins if len(origin.value) <= _VALUE_COLUMN), default=0)
     for origin in origins:
-        print(f"{origin.name:<{names}}  {origin.value:<{values}}  {origin.source}")
+        note = f"  ({origin.note})" if origin.note else ""
+        print(f"{origin.name:<{names}}  {origin.value:<{values}}  {origin.source}{note}")
     return EXIT_OK
 
 

@@ -4,21 +4,19 @@ Read from the environment and the configuration files here and nowhere else. Pre
 caller passes (the command line's flags) > environment variables > `[tool.summarizer]` in the nearest
 pyproject.toml > the user's config.toml > defaults (summarizer/config/files.py reads the files). Every field
 but the endpoint's can be set as `SUMMARIZER_<FIELD>` (e.g. `SUMMARIZER_CONCURRENCY=16`); the key and
-the endpoint keep the OpenAI SDK's names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`.
-"""
+the endpoint keep the OpenAI SDK's names, `OPENAI_API_KEY` and `OPENAI_BASE_URL`."""
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     SecretStr,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -26,11 +24,11 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from ..errors import UsageError
-from ..models import Article, Usage
+from ..errors import UsageError, register_secret
 from .files import (
     DEFAULT_EMBEDDING_MODEL,
     DEFAULT_MODEL,
+    TRUSTED_PROJECTS,
     ConfigFile,
     Origin,
     default_cache_dir,
@@ -38,11 +36,14 @@ from .files import (
     project_config,
     user_config,
 )
+from .policies import MAX_FEED_ENTRIES, MAX_PER_FEED, FetchPolicy, Prices, RetryPolicy, Window, parse_moment
 
 __all__ = [
     "Clustering",
     "DEFAULT_EMBEDDING_MODEL",
     "DEFAULT_MODEL",
+    "MAX_FEED_ENTRIES",
+    "MAX_PER_FEED",
     "FetchPolicy",
     "Grounding",
     "Mode",
@@ -54,127 +55,16 @@ __all__ = [
     "parse_moment",
 ]
 
+
 Mode = Literal["json_schema", "json_object"]
+
+
 Grounding = Literal["strict", "warn", "off"]
+
+
 #: How the merge tells which briefings report one event: their words (TF-IDF), or the endpoint's
 #: embeddings of their events, headlines and summaries.
 Clustering = Literal["text", "embeddings"]
-
-
-class _Value(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RetryPolicy(_Value):
-    """Transport-fault retries: exponential backoff with jitter, or what the server's retry-after says."""
-
-    # A blip is retried after ~0.1 s; a real outage still gets ~50 s of doubling waits (capped at 30 s)
-    # before the article is given up. A 429 waits what the server's retry-after says instead.
-    attempts: int = Field(default=10, ge=1)
-    initial_wait: float = Field(default=0.1, ge=0)
-    max_wait: float = Field(default=30.0, ge=0)
-
-
-class Prices(_Value):
-    """Dollars per million tokens. Only what the user configures: summarizer never guesses a price."""
-
-    input: float = Field(ge=0)
-    output: float = Field(ge=0)
-    cached_input: float | None = Field(default=None, ge=0)
-
-    @classmethod
-    def parse(cls, text: str) -> Prices:
-        """'IN,OUT[,CACHED]', as `--price` and `SUMMARIZER_PRICE` give it."""
-        try:
-            values = [float(part) for part in text.split(",")]
-        except ValueError:
-            values = []
-        if len(values) not in (2, 3) or any(value < 0 for value in values):
-            raise ValueError("give dollars per million tokens as IN,OUT[,CACHED], e.g. 0.10,0.50")
-        return cls(input=values[0], output=values[1], cached_input=values[2] if len(values) == 3 else None)
-
-    def cost(self, usage: Usage) -> float:
-        cached = usage.cached_prompt_tokens
-        cached_price = self.input if self.cached_input is None else self.cached_input
-        return (
-            (usage.prompt_tokens - cached) * self.input
-            + cached * cached_price
-            + usage.completion_tokens * self.output
-        ) / 1_000_000
-
-
-class Window(_Value):
-    """Articles published before `since` or after `until` are left out (those without a date are kept)."""
-
-    since: datetime | None = None
-    until: datetime | None = None
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Window:
-        # `--until 2020-01-01 --since 2025-01-01` (a typo) would leave every article out and exit 0.
-        since, until = _naive(self.since), _naive(self.until)
-        if since is not None and until is not None and since > until:
-            raise ValueError(f"since ({self.since}) is after until ({self.until}): no article can be in it")
-        return self
-
-    def keeps(self, article: Article) -> bool:
-        return self.admits(article.published)
-
-    def admits(self, published: datetime | None) -> bool:
-        """Whether a moment of publication is inside the window (no moment: kept)."""
-        if published is None:
-            return True
-        if published.tzinfo is not None:
-            published = published.astimezone(UTC).replace(tzinfo=None)
-        since, until = (_naive(moment) for moment in (self.since, self.until))
-        return (since is None or published >= since) and (until is None or published <= until)
-
-
-_AGO = re.compile(r"(\d+(?:\.\d+)?)\s*([mhdw])", re.I)
-_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-
-
-def parse_moment(text: str, *, now: datetime | None = None) -> datetime:
-    """A moment for a window's bound: an ISO date or time, or a time ago ("90m", "24h", "2d", "1w").
-
-    Raises ValueError saying what is accepted."""
-    ago = _AGO.fullmatch(text.strip())
-    if ago:
-        amount, unit = float(ago[1]), _UNITS[ago[2].lower()]
-        return (now or datetime.now(UTC)) - timedelta(**{unit: amount})
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError("give a date (YYYY-MM-DD), an ISO time, or a time ago: 90m, 24h, 2d, 1w") from None
-
-
-def _naive(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return moment
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-class FetchPolicy(_Value):
-    """How live sources (URLs, feeds) are fetched: what bounds every response, what manners every host
-    is shown, and which addresses may be reached at all."""
-
-    #: Seconds one request may take (each redirect hop is one), a slow trickle of bytes included.
-    timeout: float = Field(default=20.0, gt=0)
-    #: A response larger than this (after gzip) is not read past it, and fails.
-    max_bytes: int = Field(default=5 * 2**20, ge=1)
-    max_redirects: int = Field(default=5, ge=0)
-    #: Requests in flight at once, and at once to one host.
-    concurrency: int = Field(default=16, ge=1)
-    per_host: int = Field(default=2, ge=1)
-    #: Seconds between two requests to one host (a robots.txt Crawl-delay, up to 10 s, can lengthen it).
-    host_delay: float = Field(default=0.25, ge=0)
-    #: Honour robots.txt (RFC 9309); False fetches what it disallows.
-    robots: bool = True
-    #: Reach private, loopback, link-local and reserved addresses (an intranet CMS); refused by default,
-    #: checked after DNS resolution and again on every redirect.
-    allow_private: bool = False
-    #: Fetch the page of a feed entry that holds no full content.
-    follow_links: bool = True
 
 
 class Settings(BaseSettings):
@@ -193,9 +83,16 @@ class Settings(BaseSettings):
 
     # --- where the model is -------------------------------------------------------------------------
     model: str = Field(default=DEFAULT_MODEL, min_length=1)
+    #: The endpoint the key is sent to. A project's pyproject.toml sets it only when the project is
+    #: trusted (config.TRUSTED_ONLY); a flag, the environment and the user's config.toml always may.
     base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    #: Trust the project's pyproject.toml for this run: its settings that decide where the key and the
+    #: requests go (base_url, fetch.allow_private) are read too. Never from the project file itself;
+    #: to trust one folder for good, list it in `trusted_projects` of the user's config.toml.
+    trust_project: bool = False
     api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
-    #: Seconds to wait for one response before it counts as a hang (then retried).
+    #: Seconds one whole answer may take, from sending the request to its last byte, before it counts as
+    #: a hang (then retried): not each read, which an answer trickling a byte at a time never trips.
     timeout: float = Field(default=120.0, gt=0)
     mode: Mode = "json_schema"
 
@@ -221,7 +118,8 @@ class Settings(BaseSettings):
     #: server's x-ratelimit-* headers and its 429s). None: learn them.
     rpm: float | None = Field(default=None, gt=0)
     tpm: float | None = Field(default=None, gt=0)
-    #: Seconds the run may take: then no new request is sent, and the articles left are reported.
+    #: Seconds the run may take: then no new request is sent, the requests in flight are cancelled, and
+    #: their articles and those left are reported.
     deadline: float | None = Field(default=None, gt=0)
     #: Once this run has spent this many tokens, no new request is sent; None: no budget.
     max_run_tokens: int | None = Field(default=None, ge=1)
@@ -239,8 +137,21 @@ class Settings(BaseSettings):
     embedding_thresholds: tuple[float, float] | None = None
     #: Articles published outside it are left out, not summarised.
     window: Window = Window()
+    #: Read a link in an input folder to a file outside it (by default such a file is not read, and
+    #: named: a folder of articles must not send a private file to the endpoint).
+    follow_symlinks: bool = False
     #: How URLs and feeds given as inputs are fetched.
     fetch: FetchPolicy = FetchPolicy()
+
+    @model_validator(mode="after")
+    def _register_secrets(self) -> Settings:
+        # The key is redacted wherever text leaves the process, whatever its shape (an Azure key has
+        # no "sk-"); so are the organisation and project the SDK sends from the environment.
+        if self.api_key is not None:
+            register_secret(self.api_key.get_secret_value())
+        for variable in ("OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "AZURE_OPENAI_API_KEY"):
+            register_secret(os.environ.get(variable))
+        return self
 
     @field_validator("prices", mode="before")
     @classmethod
@@ -276,20 +187,28 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """The caller's values, then the environment, then the project's file, then the user's."""
-        files = (_FileSource(settings_cls, config) for config in cls.config_files())
+        given = getattr(init_settings, "init_kwargs", {})
+        files = (_FileSource(settings_cls, config) for config in cls.config_files(given))
         return (init_settings, env_settings, *files)
 
     @classmethod
-    def config_files(cls) -> list[ConfigFile]:
-        """The configuration files in force, highest precedence first: the project's, the user's."""
-        found = (project_config(cls.model_fields), user_config(cls.model_fields))
+    def config_files(cls, given: Mapping[str, Any] | None = None) -> list[ConfigFile]:
+        """The configuration files in force, highest precedence first: the project's, the user's. The
+        project's settings that decide where the key goes are in it only when the project is trusted
+        (by `given`'s trust_project, $SUMMARIZER_TRUST_PROJECT or the user's file)."""
+        user = user_config(cls.model_fields)
+
+        def trust(folder: Path) -> str | None:
+            return _trusted_by(folder, given or {}, user)
+
+        found = (project_config(cls.model_fields, trust=trust), user)
         return [config for config in found if config is not None]
 
     @classmethod
     def explain(cls, **given: Any) -> list[Origin]:
         """Each effective setting and where it came from (a flag, a variable, a file, the default)."""
         settings = cls(**given)
-        return origins(settings, given, cls.config_files(), cls.model_config.get("env_prefix", ""))
+        return origins(settings, given, cls.config_files(given), cls.model_config.get("env_prefix", ""))
 
     def key(self) -> str:
         """The API key, or UsageError naming where to put one."""
@@ -325,6 +244,28 @@ class _FileSource(PydanticBaseSettingsSource):
         # precedence between the two holds for OPENAI_BASE_URL too.
         fields = self.settings_cls.model_fields
         return {_key(name, fields[name]): value for name, value in values.items()}
+
+
+def _trusted_by(folder: Path, given: Mapping[str, Any], user: ConfigFile | None) -> str | None:
+    """How the user trusts the project in `folder`, in words for the notes; None when they do not."""
+    if given.get("trust_project") is True:
+        return "trust_project"
+    variable = os.environ.get("SUMMARIZER_TRUST_PROJECT", "")
+    if variable and _true(variable):
+        return "$SUMMARIZER_TRUST_PROJECT"
+    if user is not None and user.values.get("trust_project") is True:
+        return f"trust_project in {user.path}"
+    if user is not None and folder.resolve() in user.trusted_projects:
+        return f"{TRUSTED_PROJECTS} in {user.path}"
+    return None
+
+
+def _true(text: str) -> bool:
+    """A variable's truth as the setting reads it ("1", "true", "yes", "on"); a bad one is not trust."""
+    try:
+        return TypeAdapter(bool).validate_python(text)
+    except ValidationError:
+        return False
 
 
 def _key(name: str, field: FieldInfo) -> str:

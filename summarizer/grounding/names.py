@@ -1,16 +1,18 @@
 """Whether a name in a briefing is one the article gives: people by surname, honorific form and
-given name; organisations by name, initials or a slipped letter; names written into free text."""
+given name; organisations by name, initials or a slipped letter; places however the article writes
+them; names written into free text."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..models import Entity
-from ..text.lexicon import word_set
+from ..text.lexicon import word_list, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
 
-__all__ = ["aliases", "is_organisation", "name_found", "unknown_names"]
+__all__ = ["aliases", "is_organisation", "name_found", "place_found", "unknown_names"]
 
 
 def aliases(surname: str, facts: ArticleFacts) -> set[str]:
@@ -53,6 +55,78 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
         return True
     # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
     return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
+
+
+#: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
+#: is Gaza. A place found without them is the place.
+_PLACE_KINDS = frozenset(
+    "the of province city state county region district strip island islands republic kingdom "
+    "municipality prefecture governorate oblast territory territories town village area".split()
+)
+
+#: Where in a place: "northern Syria" is Syria, for an article that says "northwestern Syria".
+_DIRECTIONS = frozenset(
+    f"{way}{suffix}"
+    for way in "north south east west northeast northwest southeast southwest central".split()
+    for suffix in ("", "ern")
+)
+
+
+def place_found(name: str, facts: ArticleFacts) -> bool:
+    """The place is one the article gives, however it writes it: as a name is found; by another form of
+    it (text/data/en/places.txt: "U.S." for United States, "Turkish" for Turkey, "Kiev" for Kyiv);
+    without the word
+    for its kind ("Gaza" for Gaza Strip). Of "Lahaina, Maui, Hawaii", the most specific part (the
+    first) must be; the rest only say where it is."""
+    first = name.split(",", 1)[0].strip()
+    if not first:
+        return False
+    words = re.findall(r"[\w'.]+", first)
+    core = " ".join(word for word in words if fold(word) not in _PLACE_KINDS)
+    # "northwest Syria" for the article's "northwestern Syria"; but not "North Korea", a place of its own.
+    known = _place_key(first) in _place_groups()
+    broad = " ".join(word for word in core.split() if known or fold(word) not in _DIRECTIONS)
+    return any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form)
+
+
+def _one_place_found(place: str, facts: ArticleFacts) -> bool:
+    if name_found(place, facts, person=False):
+        return True
+    undotted = _undotted(facts.plain)
+    forms = [place, *_place_forms(place)]
+    for form in forms:
+        letters = form.replace(".", "")
+        if letters.isupper() and letters.isalpha():
+            if re.search(rf"(?<![\w.]){letters}(?![\w])", undotted):
+                return True
+        elif form is not place and _phrase_in(fold(form), facts):
+            return True
+    return False
+
+
+def _undotted(text: str) -> str:
+    """The text with the dots of initials gone: "U.S." is "US", "U.K." is "UK"."""
+    return re.sub(r"(?<![\w.])((?:[A-Z]\.){2,})", lambda m: m[1].replace(".", ""), text)
+
+
+def _place_forms(place: str) -> list[str]:
+    """The other forms of the place in text/data/en/places.txt (none when it is not there)."""
+    key = _place_key(place)
+    return [form for group in _place_groups().get(key, []) for form in group if _place_key(form) != key]
+
+
+def _place_key(form: str) -> str:
+    return fold(form).replace(".", "").removeprefix("the ").strip()
+
+
+@cache
+def _place_groups() -> dict[str, list[tuple[str, ...]]]:
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for line in word_list("places"):
+        forms = tuple(form.strip() for form in line.split("|"))
+        for form in forms:
+            groups.setdefault(_place_key(form), []).append(forms)
+    return groups
 
 
 def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:

@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import httpx2
 from pydantic import ValidationError
 
-from ..errors import AnswerTruncated, ContentFiltered, InvalidAnswer, ModelRefused
+from ..errors import AnswerTruncated, ContentFiltered, EndpointError, InvalidAnswer, ModelRefused
 from ..models import Usage
 from .vectors import unpack
 
 __all__ = [
+    "completion_of",
+    "embeddings_of",
     "Completion",
     "EVIDENCE_CHARS",
     "Embedded",
@@ -136,3 +139,39 @@ def validation_problems(error: ValidationError) -> list[str]:
         else:
             problems.append(f"{where}: {item['msg']}")
     return problems
+
+
+def completion_of(response: httpx2.Response, base_url: str) -> Completion:
+    """A chat completion from an HTTP response; EndpointError when the response is not one (a web page,
+    an error page of a proxy: the base URL is wrong)."""
+    content_type = response.headers.get("content-type", "")
+    try:
+        data = response.json() if "json" in content_type else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+        raise EndpointError(
+            f"{base_url} is not an OpenAI-compatible endpoint: it answered "
+            f"{content_type or 'no content type'}, not a chat completion. "
+            "Does the base URL end in /v1?"
+        )
+    return Completion.of(data)
+
+
+def embeddings_of(response: httpx2.Response, count: int, base_url: str) -> Embedded:
+    """The vectors of an embeddings response, by each item's `index`; EndpointError when it is not one
+    (a vector missing, or neither base64 float32 nor a list of numbers)."""
+    try:
+        data = response.json()
+        items = sorted(data["data"], key=lambda item: item["index"])
+        vectors = [vector_of(item["embedding"]) for item in items]
+    except (ValueError, KeyError, TypeError):
+        vectors = []
+    if len(vectors) != count:
+        raise EndpointError(
+            f"{base_url} did not answer with {count} embeddings: is it an "
+            "OpenAI-compatible endpoint that serves /embeddings?"
+        )
+    usage = data.get("usage")
+    tokens = token_count(usage.get("prompt_tokens")) if isinstance(usage, dict) else 0
+    return Embedded(vectors, Usage(requests=1, prompt_tokens=tokens))

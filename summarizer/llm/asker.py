@@ -35,6 +35,8 @@ class Call:
     on_retry: OnRetry | None
     #: Requests sent for it so far: once one has, the next goes ahead of articles not yet started.
     sent: int = 0
+    #: Seconds its 429s have made it wait so far, as the server asked: at most MAX_RETRY_AFTER in all.
+    waited: float = 0.0
 
 
 class Asker:

@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol, TypeVar
@@ -23,14 +24,23 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from tenacity.wait import wait_exponential_jitter
 
 from ..config.settings import Settings
-from ..errors import ArticleError, EndpointError, RequestRejected
+from ..errors import ArticleError, DeadlinePassed, EndpointError, RequestRejected
 from ..models import Usage
-from .answers import Completion, Embedded, token_count, vector_of
+from .answers import Completion, Embedded, completion_of, embeddings_of
 from .asker import Asker, Call, OnRetry
-from .failures import describe, is_transient, quota_exhausted, refused, retry_after, server_message, translate
+from .failures import (
+    describe,
+    is_transient,
+    quota_exhausted,
+    refused,
+    retry_after,
+    server_message,
+    translate,
+    waited_too_long,
+)
 from .faults import known_fault
 from .prompts import Message
-from .ratelimit import Permit, RateController
+from .ratelimit import MAX_RETRY_AFTER, Permit, RateController
 from .schema import body_for, fingerprint, messages_for
 from .transport import Transport
 
@@ -53,6 +63,8 @@ class Admission(Protocol):
     """What every request of a run passes through (the run's gate): a slot, the budget, the stop."""
 
     limiter: RateController | None
+    #: When (time.monotonic()) the run stops: requests still in flight then are cancelled. None: never.
+    deadline: float | None
 
     async def turn(self, tokens: int) -> Permit | None: ...
 
@@ -73,6 +85,7 @@ class Engine:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.transport, self.settings, self.admission = transport, settings, admission
+        self._pause = sleep
         #: Whether any request of this run got an HTTP answer: until then, a refused connection is a
         #: wrong address, not a blip, and the run stops at once instead of backing off for a minute.
         self.reached = False
@@ -93,7 +106,7 @@ class Engine:
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=self._before_sleep,
-            sleep=sleep,
+            sleep=self._sleep,
             reraise=True,
         )
 
@@ -163,7 +176,7 @@ class Engine:
         tokens = sum(len(text) for text in body["input"]) // 4 + 1
 
         def parse(response: httpx2.Response) -> Embedded:
-            return self._parse_embeddings(response, len(body["input"]))
+            return embeddings_of(response, len(body["input"]), self.transport.base_url)
 
         return await self._exchange(
             "/embeddings", body, call, lambda: tokens, parse, None, limits_apply=False
@@ -181,7 +194,10 @@ class Engine:
         def learn(completion: Completion) -> None:
             self._calibrate(prompt, completion.usage)
 
-        return await self._exchange("/chat/completions", body, call, charge, self._parse, learn)
+        def parse(response: httpx2.Response) -> Completion:
+            return completion_of(response, self.transport.base_url)
+
+        return await self._exchange("/chat/completions", body, call, charge, parse, learn)
 
     async def _exchange(
         self,
@@ -215,7 +231,13 @@ class Engine:
                 permit = await self.admission.turn(charge())
                 limiter = self.admission.limiter
                 try:
-                    response = await self.transport.post(path, body)
+                    response = await self._post(path, body)
+                except (DeadlinePassed, asyncio.CancelledError):
+                    # Sent and not answered in time: the server may bill it all the same.
+                    self.admission.record(Usage(requests=1))
+                    if limiter is not None and permit is not None:
+                        limiter.forget(permit)
+                    raise
                 except openai.APIStatusError as error:
                     # Answered, if with an error: a request of this run all the same (no tokens).
                     self.reached = True
@@ -224,7 +246,11 @@ class Engine:
                     if limiter is None or permit is None:
                         raise
                     if throttled:
-                        limiter.rejected(permit, signals(error.response.headers))
+                        patience = MAX_RETRY_AFTER - call.waited
+                        paused = limiter.rejected(permit, signals(error.response.headers), patience=patience)
+                        if paused is None:  # more than the request may wait: it fails, nobody waits
+                            raise waited_too_long(error, call.waited, MAX_RETRY_AFTER) from None
+                        call.waited += paused
                         continue
                     limiter.settle(permit, None, signals(error.response.headers))
                     raise
@@ -255,6 +281,28 @@ class Engine:
             await asyncio.sleep(0)
             return answer
 
+    async def _post(self, path: str, body: dict[str, Any]) -> httpx2.Response:
+        """One request, bounded as a whole: `timeout` from sending it to the last byte of the answer
+        (the SDK's own timeout bounds each read, which an answer trickling a byte at a time never
+        trips), and the run's deadline (then DeadlinePassed: the run ends, this request with it)."""
+        timeout, deadline = self.settings.timeout, self.admission.deadline
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            async with asyncio.timeout(timeout if left is None else min(timeout, left)):
+                return await self.transport.post(path, body)
+        except TimeoutError:
+            if left is not None and left < timeout:
+                raise DeadlinePassed("the run's deadline passed while its request was in flight") from None
+            request = httpx2.Request("POST", f"{self.transport.base_url}{path.lstrip('/')}")
+            raise openai.APITimeoutError(request=request) from None
+
+    async def _sleep(self, seconds: float) -> None:
+        """A backoff's sleep, cut short at the run's deadline: the next attempt then finds it passed."""
+        deadline = self.admission.deadline
+        if deadline is not None:
+            seconds = min(seconds, max(0.0, deadline - time.monotonic()))
+        await self._pause(seconds)
+
     def _prompt_estimate(self, body: dict[str, Any]) -> int:
         """A request's prompt tokens before any answer says better: 4 characters a token, the schema
         included. For a tokens-per-minute limit, the request is charged this times what answers so far
@@ -277,38 +325,6 @@ class Engine:
         self._completion_tokens += weight * (usage.completion_tokens - self._completion_tokens)
         if prompt > 0 and usage.prompt_tokens > 0:
             self._prompt_scale += weight * (usage.prompt_tokens / prompt - self._prompt_scale)
-
-    def _parse(self, response: httpx2.Response) -> Completion:
-        content_type = response.headers.get("content-type", "")
-        try:
-            data = response.json() if "json" in content_type else None
-        except ValueError:
-            data = None
-        if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
-            raise EndpointError(
-                f"{self.transport.base_url} is not an OpenAI-compatible endpoint: it answered "
-                f"{content_type or 'no content type'}, not a chat completion. "
-                "Does the base URL end in /v1?"
-            )
-        return Completion.of(data)
-
-    def _parse_embeddings(self, response: httpx2.Response, count: int) -> Embedded:
-        """The vectors of an embeddings response, by each item's `index`; EndpointError when it is not
-        one (a vector missing, or neither base64 float32 nor a list of numbers)."""
-        try:
-            data = response.json()
-            items = sorted(data["data"], key=lambda item: item["index"])
-            vectors = [vector_of(item["embedding"]) for item in items]
-        except (ValueError, KeyError, TypeError):
-            vectors = []
-        if len(vectors) != count:
-            raise EndpointError(
-                f"{self.transport.base_url} did not answer with {count} embeddings: is it an "
-                "OpenAI-compatible endpoint that serves /embeddings?"
-            )
-        usage = data.get("usage")
-        tokens = token_count(usage.get("prompt_tokens")) if isinstance(usage, dict) else 0
-        return Embedded(vectors, Usage(requests=1, prompt_tokens=tokens))
 
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None

@@ -3,11 +3,14 @@ the project's own errors (errors.py) each becomes. With engine.py, the only modu
 
 from __future__ import annotations
 
+import math
+
 import httpx2
 import openai
 
 from ..config.settings import Settings
 from ..errors import AccessDenied, ArticleError, EndpointError, RequestRejected, TransportError, redact
+from .ratelimit import MAX_RETRY_AFTER
 from .signals import is_quota_exhausted
 from .signals import retry_after as asked_delay
 
@@ -20,6 +23,7 @@ __all__ = [
     "retry_after",
     "server_message",
     "translate",
+    "waited_too_long",
 ]
 
 # 408 request timeout, 409 conflict (lock contention), 429 rate limit; every 5xx but 501.
@@ -40,7 +44,7 @@ def is_transient(error: BaseException, *, reached: bool) -> bool:
         # flaky endpoint, whose errors come back before its answers, and stopped the run).
         return reached or not refused(error)
     if isinstance(error, openai.APIStatusError):
-        if quota_exhausted(error):
+        if quota_exhausted(error) or asks_too_long(error):
             return False
         return _retriable(error.status_code)
     return False
@@ -72,6 +76,8 @@ def translate(error: openai.APIError, settings: Settings, base_url: object, *, r
             )
         if quota_exhausted(error):
             return AccessDenied(f"HTTP {status}: the account's quota is exhausted: {message}")
+        if _retriable(status) and asks_too_long(error):
+            return waited_too_long(error, 0.0)
         if status == 404:
             return EndpointError(
                 f"HTTP 404 from {base_url}: {message}. Is the model {settings.model!r} "
@@ -93,6 +99,31 @@ def translate(error: openai.APIError, settings: Settings, base_url: object, *, r
     if refused(error) and not reached:
         return EndpointError(f"cannot connect to {base_url}: is the endpoint running?")
     return TransportError(f"{describe(error, settings.timeout)} after {attempts} attempts", attempts=attempts)
+
+
+def asks_too_long(error: BaseException) -> bool:
+    """Whether the server asks to wait longer than any request may (MAX_RETRY_AFTER) before trying
+    again: then there is no trying again."""
+    asked = retry_after(error, math.inf)
+    return asked is not None and asked > MAX_RETRY_AFTER
+
+
+def waited_too_long(
+    error: openai.APIStatusError, waited: float, cap: float = MAX_RETRY_AFTER
+) -> TransportError:
+    """The failure of a request whose server asks it to wait past what one request may: `cap` seconds
+    in all, of which it has waited `waited`."""
+    asked = retry_after(error, math.inf)
+    status = error.status_code
+    if asked is not None and asked > cap:
+        return TransportError(
+            f"HTTP {status}: the endpoint asked to wait {asked:,.0f}s before trying again, more than the "
+            f"{cap:,.0f}s summarizer waits for one request (MAX_RETRY_AFTER)"
+        )
+    return TransportError(
+        f"HTTP {status}: still rate limited after waiting {waited:,.4g}s as the endpoint asked; more would "
+        f"pass the {cap:,.4g}s summarizer waits for one request (MAX_RETRY_AFTER)"
+    )
 
 
 def quota_exhausted(error: openai.APIStatusError) -> bool:

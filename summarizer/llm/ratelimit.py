@@ -25,8 +25,7 @@ requests used), so a bucket synced to `remaining` refills on its own; only while
 unknown does "remaining 0" pause everyone for the whole reset.
 
 A 429 for exhausted quota or billing is no rate limit: waiting does not help. signals.py reads the
-headers and recognises such a body, so that the run can stop at once.
-"""
+headers and recognises such a body, so that the run can stop at once."""
 
 from __future__ import annotations
 
@@ -37,14 +36,28 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
+from .bucket import Bucket
 from .signals import Signals, read_signals
 
-__all__ = ["Permit", "RateController"]
+__all__ = ["MAX_RETRY_AFTER", "Permit", "RateController"]
 
 logger = logging.getLogger(__name__)
 
+
 Clock = Callable[[], float]
+
+
 Sleep = Callable[[float], Awaitable[None]]
+
+
+#: The longest a server may make the run wait, in seconds: one pause (a 429's retry-after, or a reset
+#: header while the limit is unknown), and all the waits the 429s of one request ask for, added up.
+#: OpenAI's limits are per minute (its buckets refill within 60 s), so a rate limit never needs more
+#: than a minute; twice that leaves a gateway room to round. A longer wait is a daily quota, a
+#: maintenance window or a broken or hostile server (`retry-after: 999999`): honoured, it would hang the
+#: run. So a pause is cut to it, and a request that would wait past it fails instead (its article is
+#: listed with the reason; a rerun later resumes), pausing nobody.
+MAX_RETRY_AFTER = 120.0
 
 
 @dataclass(frozen=True)
@@ -60,35 +73,6 @@ class Permit:
     #: How many cuts of the pace had happened when it went out: a 429 for a request sent before the
     #: latest cut says nothing about the current pace.
     cuts: int
-
-
-class _Bucket:
-    """A token bucket: `level` refills at `rate` a second up to `capacity`; None rate: never empty."""
-
-    def __init__(self, rate: float | None, burst: float, now: float) -> None:
-        self.rate = rate
-        self.burst = burst
-        self.capacity = self._capacity()
-        self.level = self.capacity
-        self.stamp = now
-
-    def _capacity(self) -> float:
-        return 1.0 if self.rate is None else max(1.0, self.rate * self.burst)
-
-    def refill(self, now: float) -> None:
-        # The stamp may lie in the future while everyone is paused: nothing refills until then.
-        if now > self.stamp:
-            if self.rate is not None:
-                self.level = min(self.capacity, self.level + (now - self.stamp) * self.rate)
-            self.stamp = now
-
-    def set_rate(self, rate: float | None, now: float) -> None:
-        self.refill(now)
-        if rate is not None and self.rate is None:
-            self.level = max(1.0, rate * self.burst)  # a bucket that was not limiting was full
-        self.rate = rate
-        self.capacity = self._capacity()
-        self.level = min(self.level, self.capacity)
 
 
 class RateController:
@@ -125,8 +109,8 @@ class RateController:
         # onto the server: 7 429s and a halved pace in the first 300 ms.
         now = clock()
         ceiling = self._pace_ceiling()
-        self._requests = _Bucket(ceiling, burst, now)
-        self._tokens = _Bucket(None if tpm is None else tpm / 60 * headroom, burst, now)
+        self._requests = Bucket(ceiling, burst, now)
+        self._tokens = Bucket(None if tpm is None else tpm / 60 * headroom, burst, now)
         # Additive increase, in requests a second per second; set at each cut, so that the pace climbs
         # back to where it was cut from in `recovery` seconds.
         self._climb = 0.0
@@ -210,9 +194,13 @@ class RateController:
             ceiling = self._pace_ceiling()
             self._requests.set_rate(raised if ceiling is None else min(raised, ceiling), now)
 
-    def rejected(self, permit: Permit, headers: Mapping[str, str] | None = None) -> None:
+    def rejected(
+        self, permit: Permit, headers: Mapping[str, str] | None = None, *, patience: float = MAX_RETRY_AFTER
+    ) -> float | None:
         """The request with `permit` was answered 429: pause everyone until the server's retry-after
-        and, unless the request went out before the latest cut, cut the pace."""
+        and, unless the request went out before the latest cut, cut the pace; the pause, in seconds.
+        None when the wait is longer than `patience` (what the request may still wait): then nobody
+        is paused, and the request is to fail."""
         now = self._clock()
         signals = read_signals(headers, wall=self._wall())
         self._learn(permit, signals, now, answered=False)
@@ -224,6 +212,15 @@ class RateController:
         if delay is None:
             delay = min(60.0, 2.0**self._strikes)  # no word from the server: back off, doubling
             self._strikes += 1
+        if delay > patience:
+            logger.info(
+                "rate limited: the server asked to wait %.2fs, more than the %.2fs the request may still "
+                "wait (MAX_RETRY_AFTER): not waiting, the request fails",
+                delay,
+                max(0.0, patience),
+            )
+            self._close(permit)
+            return None
         # The server names the moment it will take one request again; the requests this run sent
         # after this one (not themselves rejected) reach it first and take that capacity. Handing the
         # bucket a full request at each pause's end instead gave every 429 a free request past the
@@ -233,6 +230,7 @@ class RateController:
         self._close(permit)
         if permit.cuts == self._cuts:
             self._cut(permit, now)
+        return delay
 
     def forget(self, permit: Permit) -> None:
         """No answer came for `permit` (the connection dropped, the wait timed out): the server may
@@ -261,8 +259,18 @@ class RateController:
     def _pause(self, until: float, level: float | None = None) -> None:
         """Nobody goes before `until`; the request bucket refills from then on, from `level` (or what
         it holds now, at most one: after a pause requests leave paced, not all at once)."""
+        now = self._clock()
+        if until - now > MAX_RETRY_AFTER:
+            logger.info(
+                "rate limited: the server asked for %.2fs; pausing all requests for %.2fs, the most it "
+                "may ask (MAX_RETRY_AFTER)",
+                until - now,
+                MAX_RETRY_AFTER,
+            )
+            until = now + MAX_RETRY_AFTER
+        elif until > self._paused_until:
+            logger.info("rate limited: pausing all requests for %.2fs", until - now)
         if until > self._paused_until:
-            logger.info("rate limited: pausing all requests for %.2fs", until - self._clock())
             self._paused_until = until
         bucket = self._requests
         bucket.refill(self._clock())
@@ -352,7 +360,7 @@ class RateController:
 
     def _sync(
         self,
-        bucket: _Bucket,
+        bucket: Bucket,
         remaining: float | None,
         reset: float | None,
         *,

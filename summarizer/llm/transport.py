@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import httpx2
 import openai
 
-from ..errors import ArticleError, UsageError
+from ..errors import ArticleError, UsageError, register_secret
 from .answers import Completion
 from .client import is_client
 from .schema import body_key
@@ -50,6 +50,7 @@ class HTTPTransport:
                 f"client must be an openai.AsyncOpenAI (or AsyncAzureOpenAI), not {type(client).__name__}"
             )
         self.client = client
+        register_secret(getattr(client, "api_key", None))  # a caller's own client: redact its key too
 
     @property
     def base_url(self) -> str:

@@ -7,7 +7,7 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-__all__ = ["INVISIBLE", "bracketed", "escape_markdown", "markdown_link", "section_link"]
+__all__ = ["INVISIBLE", "bracketed", "escape_markdown", "markdown_link", "printable", "section_link"]
 
 #: Control characters are spaces; characters that reorder or hide text (bidi overrides and isolates,
 #: zero-width space, BOM) are dropped: a value's "\u202e" would turn the rest of its line around, an
@@ -16,6 +16,23 @@ INVISIBLE: dict[int, str | None] = {
     **dict.fromkeys([*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)], " "),
     **dict.fromkeys([0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]),
 }
+
+#: What a terminal would act on rather than show: escape sequences whole (CSI, OSC, and an ESC with
+#: the character after it), their 8-bit forms, and every control character but newline and tab.
+_TERMINAL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, clearing the screen
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC: the window's title, links
+    r"|\x1b[\x20-\x7e]?"
+)
+_SHOWN = {code: None for code, replacement in INVISIBLE.items() if code not in (0x09, 0x0A)}
+
+
+def printable(text: str) -> str:
+    """Text as it may reach a terminal (stderr, a log viewed with `less -R`, a pipe into one): no
+    escape sequence, no control character but newline and tab, nothing that reorders or hides text
+    (bidi overrides and isolates). The command line's output edge passes all it prints through this."""
+    return _TERMINAL.sub("", text).translate(_SHOWN)
+
 
 # Anywhere in a line: a backslash that would escape what follows, code spans, emphasis, link and
 # reference closers (`](`, `][`, `]:`, or last in the value, where a template's text follows), HTML and

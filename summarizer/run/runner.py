@@ -7,38 +7,43 @@ import asyncio
 import logging
 import re
 import time
-from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..config.settings import Settings
-from ..errors import ArticleError, BudgetSpent, DeadlinePassed, RunStopped, redact
+from ..errors import ArticleError, DeadlinePassed, RunStopped, redact
 from ..grounding.workflow import summarize_article
 from ..llm.client import Client, make_client
 from ..llm.engine import Engine
-from ..llm.ratelimit import Permit, RateController
+from ..llm.ratelimit import RateController
 from ..llm.transport import HTTPTransport
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
-from ..store import Store, answer_key, store_for
+from ..store import LEASE_SECONDS, Leases, Store, answer_key, store_for
+from .gate import Gate
 
 __all__ = [
     "CHARS_PER_TOKEN",
-    "Gate",
     "Progress",
     "ProgressEvent",
     "Run",
     "Summaries",
     "announce",
     "cut_article",
+    "failure_of",
     "open_run",
 ]
 
 logger = logging.getLogger(__name__)
 
+
 #: Characters per token when estimating an article's length (no tokenizer is downloaded at run time).
 CHARS_PER_TOKEN = 4
+
+
+#: How often a run waiting for another run's answer looks for it in the store (seconds).
+LEASE_POLL = 0.2
 
 
 @dataclass(frozen=True)
@@ -76,101 +81,8 @@ class Summaries:
     reasked: int = 0
     #: Why answers could not be stored, when the cache could not be written.
     unstored: str | None = None
-
-
-class _Slots:
-    """At most `size` held at once. Waiters are served in arrival order, those that say `ahead` before
-    the rest: an article already under way (a retry, a re-ask, a request sent back by a 429) finishes
-    before new ones start, so that a faulty article does not wait behind every article queued after it
-    and end the run late."""
-
-    def __init__(self, size: int) -> None:
-        self._free = size
-        self._ahead: deque[asyncio.Future[None]] = deque()
-        self._behind: deque[asyncio.Future[None]] = deque()
-
-    async def acquire(self, ahead: bool = False) -> None:
-        if self._free > 0 and not self._ahead and not self._behind:
-            self._free -= 1
-            return
-        waiter = asyncio.get_running_loop().create_future()
-        (self._ahead if ahead else self._behind).append(waiter)
-        try:
-            await waiter
-        except asyncio.CancelledError:
-            if waiter.done() and not waiter.cancelled():
-                self.release()  # handed the slot as it was cancelled: pass it on
-            else:
-                (self._ahead if ahead else self._behind).remove(waiter)
-            raise
-
-    def release(self) -> None:
-        for queue in (self._ahead, self._behind):
-            while queue:
-                waiter = queue.popleft()
-                if not waiter.done():
-                    waiter.set_result(None)
-                    return
-        self._free += 1
-
-
-class Gate:
-    """What every request of a run passes through: at most `concurrency` in flight, a token budget, a
-    deadline, a stop once no later request can succeed, and, holding its slot, the rate limit's turn.
-    Backoff sleeps hold no slot; a request answered 429 gives its slot up and queues again."""
-
-    def __init__(
-        self,
-        concurrency: int = 8,
-        max_tokens: int | None = None,
-        *,
-        limiter: RateController | None = None,
-        deadline: float | None = None,
-    ) -> None:
-        self._slots = _Slots(max(1, concurrency))
-        self.max_tokens = max_tokens
-        #: The run's rate controller; None: requests go out as fast as the slots allow.
-        self.limiter = limiter
-        #: When (time.monotonic()) the run stops sending; None: never.
-        self.deadline = None if deadline is None else time.monotonic() + deadline
-        self.spent = Usage()
-        self.stopped: ArticleError | None = None
-
-    async def turn(self, tokens: int) -> Permit | None:
-        """Wait this request's turn under the rate limit (inside `request()`: the permit is spent the
-        moment it is granted, so the controller's count is what the server sees)."""
-        if self.limiter is None:
-            return None
-        if self.deadline is None:
-            return await self.limiter.acquire(tokens)
-        try:
-            return await asyncio.wait_for(self.limiter.acquire(tokens), self.deadline - time.monotonic())
-        except TimeoutError:
-            raise DeadlinePassed("the run's deadline passed before this article") from None
-
-    def record(self, usage: Usage) -> None:
-        self.spent = self.spent + usage
-
-    def stop(self, error: ArticleError) -> None:
-        if self.stopped is None:
-            self.stopped = error
-
-    @asynccontextmanager
-    async def request(self, ahead: bool = False) -> AsyncIterator[None]:
-        """Hold one of the slots; `ahead`: this article is under way, serve it before new ones."""
-        await self._slots.acquire(ahead)
-        try:
-            if self.stopped is not None:
-                raise RunStopped(f"the run stopped: {self.stopped.message}")
-            if self.max_tokens is not None and self.spent.total_tokens >= self.max_tokens:
-                raise BudgetSpent(
-                    f"the run's token budget ({self.max_tokens:,}) was spent before this article"
-                )
-            if self.deadline is not None and time.monotonic() >= self.deadline:
-                raise DeadlinePassed("the run's deadline passed before this article")
-            yield
-        finally:
-            self._slots.release()
+    #: The answers that could not be stored one by one (the store took the others), each with why.
+    unstored_entries: list[str] = field(default_factory=list)
 
 
 def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
@@ -211,6 +123,10 @@ class Run:
         #: synthesis is checked against. Kept only when the run will synthesise.
         self.sent: dict[str, str] = {}
         self._first: dict[str, asyncio.Future[ArticleBriefing | Failure]] = {}
+        #: A store several runs share claims each answer while it is asked for (cache.Leases): two
+        #: runs on one store then pay once for it. The keys this run holds, renewed while it runs.
+        self._leases = store if isinstance(store, Leases) else None
+        self._held: set[str] = set()
 
     def report(
         self,
@@ -242,7 +158,12 @@ class Run:
                 outcomes[index] = await self.once(article)
 
         workers = min(total, max(32, 4 * self.settings.concurrency))
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        renewing = asyncio.create_task(self._renew()) if self._leases is not None else None
+        try:
+            await asyncio.gather(*(worker() for _ in range(workers)))
+        finally:
+            if renewing is not None:
+                renewing.cancel()
         stopped = self.gate.stopped
         summaries = Summaries(
             stopped=stopped.message if stopped is not None else None,
@@ -251,6 +172,7 @@ class Run:
             cached=self.cached,
             reasked=self.reasked,
             unstored=getattr(self.store, "unwritable", None),
+            unstored_entries=list(getattr(self.store, "skipped", [])),
         )
         for outcome in outcomes:
             if isinstance(outcome, Failure):
@@ -293,20 +215,69 @@ class Run:
             self.report("retry", article, f"{reason}, retrying in {delay:.1f}s")
 
         try:
+            answered = await self._claim(key)
+            if answered is not None:  # another run on the same store asked for it meanwhile
+                self.cached += 1
+                answered = answered.model_copy(update={"ref": SourceRef.of(article)})
+                self.report("cached", article, "answered by another run on the same store", answered)
+                return answered
             result = await summarize_article(self.engine, sent, on_retry=retried)
         except ArticleError as error:
+            self._release(key)  # another run may try it
             if error.fatal:
                 self.gate.stop(error)
             failure = failure_of(article, error)
             logger.warning("article %s failed: %s", article.origin, failure.reason)
             self.report("failed", article, failure.reason)
             return failure
+        except BaseException:  # cancelled (Ctrl-C): the claim goes with it
+            self._release(key)
+            raise
         result = result.model_copy(update={"ref": SourceRef.of(article), "cut_at_tokens": cut_at})
         self.reasked += result.checks.reasked
         if self.store is not None:
             self.store.put(key, result)
+        self._release(key)
         self.report("done", article, briefing=result)
         return result
+
+    async def _claim(self, key: str) -> ArticleBriefing | None:
+        """Hold the claim on `key` before asking for it; None then. While another run holds it, wait
+        for its answer in the store (returned), or for its claim to end (released unanswered, lapsed,
+        or its process gone): then this run asks. The run's deadline and stop end the wait."""
+        leases = self._leases
+        if leases is None or self.store is None:
+            return None
+        waited = False
+        while not leases.take_lease(key, LEASE_SECONDS):
+            waited = True
+            if self.gate.stopped is not None:
+                raise RunStopped(f"the run stopped: {self.gate.stopped.message}")
+            if self.gate.deadline is not None and time.monotonic() >= self.gate.deadline:
+                raise DeadlinePassed(
+                    "the run's deadline passed while another run was asking for this article"
+                )
+            await asyncio.sleep(LEASE_POLL)
+            if (found := self.store.get(key, ArticleBriefing)) is not None:
+                return found
+        self._held.add(key)
+        if waited and (found := self.store.get(key, ArticleBriefing)) is not None:
+            self._release(key)  # answered just before its claim ended
+            return found
+        return None
+
+    def _release(self, key: str) -> None:
+        if key in self._held and self._leases is not None:
+            self._held.discard(key)
+            self._leases.drop_lease(key)
+
+    async def _renew(self) -> None:
+        """Renew this run's claims every third of their time, as long as it runs: only a run that
+        stopped lets its claims lapse."""
+        while True:
+            await asyncio.sleep(LEASE_SECONDS / 3)
+            if self._held and self._leases is not None:
+                self._leases.renew_leases(sorted(self._held), LEASE_SECONDS)
 
 
 def failure_of(article: Article, error: ArticleError) -> Failure:

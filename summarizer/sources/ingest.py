@@ -23,7 +23,7 @@ from ..sync import run_sync
 from ..web.fetch import Fetcher
 from .feeds import feed_entries, looks_like_feed
 from .fields import FIELD_NAMES, front_matter, to_article
-from .live import FeedReport, Read, read_url, read_url_list
+from .live import FeedReport, Read, cap_feeds, read_url, read_url_list
 from .pages import looks_like_html, page
 from .paths import expand, is_excluded, is_url
 from .records import _is_json_lines, _json_lines, _load_json, _records
@@ -103,6 +103,7 @@ def read_articles(
     fetch: FetchPolicy | None = None,
     store: Store | None = None,
     window: Window | None = None,
+    follow_symlinks: bool = False,
 ) -> Ingested:
     """Read every input: files, folders (recursively, in sorted order), '-' for stdin, and URLs of
     pages and feeds (fetched concurrently; see aread_articles). See iter_articles for the rest.
@@ -123,10 +124,14 @@ def read_articles(
                 fetch=fetch,
                 store=store,
                 window=window,
+                follow_symlinks=follow_symlinks,
             )
         )
     result = Ingested()
-    for item in iter_articles(inputs, stdin=stdin, fields=fields, exclude=exclude):
+    reading = iter_articles(
+        inputs, stdin=stdin, fields=fields, exclude=exclude, follow_symlinks=follow_symlinks
+    )
+    for item in reading:
         result.add(item)
     return result
 
@@ -141,6 +146,7 @@ async def aread_articles(
     fetch: FetchPolicy | None = None,
     store: Store | None = None,
     window: Window | None = None,
+    follow_symlinks: bool = False,
 ) -> Ingested:
     """read_articles on the caller's event loop: URLs (given, or listed in the `feeds` files: OPML or
     one URL a line) are fetched concurrently under `fetch` (FetchPolicy: address checks, robots.txt,
@@ -165,17 +171,22 @@ async def aread_articles(
             group = await stack.enter_async_context(asyncio.TaskGroup())
             for index, url in urls.items():
                 reads[index] = group.create_task(read_url(fetcher, url, window=window))
+        done = {index: await task for index, task in reads.items()}
+        cap_feeds([done[index] for index in sorted(done)], (fetch or FetchPolicy()).max_feed_entries)
         for index, item in enumerate(sequence):
             if isinstance(item, InputError):
                 result.add(_failure(item))
-            elif index in reads:
-                read = await reads[index]
+            elif index in done:
+                read = done[index]
                 for got in read.items:
                     result.add(_failure(got) if isinstance(got, InputError) else got)
                 if read.feed is not None:
                     result.feeds.append(read.feed)
             else:
-                for each in iter_articles([item], stdin=stdin, fields=fields, exclude=exclude):
+                reading = iter_articles(
+                    [item], stdin=stdin, fields=fields, exclude=exclude, follow_symlinks=follow_symlinks
+                )
+                for each in reading:
                     result.add(each)
     if urls:
         logger.info("fetched %d URLs: %d requests, %d bytes", len(urls), fetcher.requests, fetcher.downloaded)
@@ -192,11 +203,13 @@ def iter_articles(
     stdin: IO[str] | None = None,
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[PathArg] = (),
+    follow_symlinks: bool = False,
 ) -> Iterator[Article | Failure]:
     """Each article, or the failure of an input that cannot be read, one at a time in input order.
 
     `paths` is one path or many: files, folders (read recursively in sorted order, hidden names
-    skipped) or '-' for stdin. JSON lines are read a line at a time, so a file of a million articles
+    skipped; a link to a file outside the folder only with `follow_symlinks`, else a "blocked"
+    failure naming it) or '-' for stdin. JSON lines are read a line at a time, so a file of a million articles
     costs the memory of one. `fields` maps an article field (text, title, source, url, author,
     published) to the name a JSON export uses for it, e.g. {"text": "body", "title": "headline.main"}
     (dots reach into objects). Paths in `exclude` (and files under an excluded folder) are skipped, and
@@ -212,16 +225,23 @@ def iter_articles(
         )
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    return _iterate(paths, stdin, mapping, {Path(p).resolve() for p in exclude})
+    return _iterate(paths, stdin, mapping, {Path(p).resolve() for p in exclude}, follow_symlinks)
 
 
 def _iterate(
-    paths: Iterable[PathArg], stdin: IO[str] | None, fields: Mapping[str, str], excluded: set[Path]
+    paths: Iterable[PathArg],
+    stdin: IO[str] | None,
+    fields: Mapping[str, str],
+    excluded: set[Path],
+    follow_symlinks: bool,
 ) -> Iterator[Article | Failure]:
     for raw in paths:
         if is_url(os.fspath(raw)):  # paths may be a lazy iterable: found only now
             raise UsageError(f"iter_articles reads files; fetch {raw} with read_articles or aread_articles")
-        for item in expand(Path(raw), SUFFIXES) if os.fspath(raw) != "-" else [None]:
+        found = (
+            expand(Path(raw), SUFFIXES, follow_symlinks=follow_symlinks) if os.fspath(raw) != "-" else [None]
+        )
+        for item in found:
             if isinstance(item, InputError):
                 yield _failure(item)
                 continue

@@ -21,7 +21,7 @@ from .fields import to_article
 from .pages import looks_like_html, page
 from .paths import is_url
 
-__all__ = ["ACCEPT", "MAX_LIST_BYTES", "FeedReport", "Read", "read_url", "read_url_list"]
+__all__ = ["ACCEPT", "MAX_LIST_BYTES", "FeedReport", "Read", "cap_feeds", "read_url", "read_url_list"]
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,10 @@ class FeedReport:
     skipped: int = 0
     #: Entries that did not become an article (their page failed, or too little text).
     failed: int = 0
+    #: Entries in the window not read because the feed gave more than its cap (FetchPolicy.max_per_feed).
+    over_feed_cap: int = 0
+    #: Entries not read because the run's feeds had given their cap (FetchPolicy.max_feed_entries).
+    over_run_cap: int = 0
     #: False when the feed answered 304 Not Modified, or with the same bytes as last time.
     changed: bool = True
 
@@ -187,10 +191,30 @@ async def _read_feed(fetcher: Fetcher, fetched: Fetched, window: Window) -> Read
     report.new = sum(entry.key not in fetched.seen_before for entry in entries)
     kept = [entry for entry in entries if window.admits(entry.fields.get("published"))]
     report.skipped = len(entries) - len(kept)
+    cap = fetcher.policy.max_per_feed
+    if cap is not None and len(kept) > cap:  # the feed's first entries: a feed lists its newest first
+        report.over_feed_cap = len(kept) - cap
+        kept = kept[:cap]
     items = await asyncio.gather(*(_entry(fetcher, entry) for entry in kept))
     report.failed = sum(isinstance(item, InputError) for item in items)
     fetcher.remember_entries(fetched.url, (entry.key for entry in entries))
     return Read(list(items), report)
+
+
+def cap_feeds(reads: list[Read], cap: int | None) -> None:
+    """At most `cap` entries from all the feeds read, the first feeds' first (the reads in input
+    order); each feed's report counts what it lost to the cap."""
+    if cap is None:
+        return
+    left = cap
+    for read in reads:
+        if read.feed is None:
+            continue
+        if len(read.items) > left:
+            read.feed.over_run_cap = len(read.items) - left
+            read.items = read.items[:left]
+            read.feed.failed = sum(isinstance(item, InputError) for item in read.items)
+        left -= len(read.items)
 
 
 async def _entry(fetcher: Fetcher, entry: FeedEntry) -> Article | InputError:

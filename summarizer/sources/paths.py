@@ -31,9 +31,13 @@ def is_excluded(path: Path, excluded: set[Path]) -> bool:
     return resolved in excluded or not excluded.isdisjoint(resolved.parents)
 
 
-def expand(path: Path, suffixes: frozenset[str]) -> Iterator[Path | InputError]:
+def expand(
+    path: Path, suffixes: frozenset[str], *, follow_symlinks: bool = False
+) -> Iterator[Path | InputError]:
     """The files a path names: itself, or the files with one of `suffixes` under a folder; errors
-    name the path."""
+    name the path. A link in a folder to a file outside it is not read unless `follow_symlinks`: a
+    folder of articles must not send a private file (or /etc/shadow) to the endpoint. A file named
+    itself is read wherever it is."""
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
@@ -43,17 +47,19 @@ def expand(path: Path, suffixes: frozenset[str]) -> Iterator[Path | InputError]:
         yield InputError(str(path), f"cannot read: {error.strerror or error}")
         return
     if stat.S_ISDIR(mode):
-        yield from _walk(path, suffixes)
+        yield from _walk(path, suffixes, follow_symlinks)
     elif stat.S_ISREG(mode):
         yield path
     else:  # a FIFO or a device would block or never end
         yield InputError(str(path), "not a regular file or folder")
 
 
-def _walk(root: Path, suffixes: frozenset[str]) -> Iterator[Path | InputError]:
+def _walk(root: Path, suffixes: frozenset[str], follow_symlinks: bool) -> Iterator[Path | InputError]:
     """Depth first, each folder's entries in name order (the order of sorted paths); hidden names are
-    skipped, links to folders are not followed (no loops), and a folder that cannot be listed or a
-    broken link is an error naming it. A stack, not recursion: folders may nest deeper than Python."""
+    skipped, links to folders are not followed (no loops), links to files outside the folder only
+    with `follow_symlinks`, and a folder that cannot be listed or a broken link is an error naming
+    it. A stack, not recursion: folders may nest deeper than Python."""
+    inside = root.resolve()
     pending = [_listing(root)]
     while pending:
         entry = next(pending[-1], None)
@@ -77,6 +83,12 @@ def _walk(root: Path, suffixes: frozenset[str]) -> Iterator[Path | InputError]:
             pending.append(_listing(path))
         elif is_link and not path.exists():
             yield InputError(str(path), f"broken link (to {os.readlink(path)})")
+        elif is_link and not follow_symlinks and inside not in (target := path.resolve()).parents:
+            yield InputError(
+                str(path),
+                f"a link to {target}, outside the folder {root}: not read (--follow-symlinks reads it)",
+                "blocked",
+            )
         elif not is_file:
             logger.info("ignoring %s: not a regular file", path)
         elif path.suffix.lower() in suffixes:

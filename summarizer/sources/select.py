@@ -55,13 +55,19 @@ def _listed(paths: Paths) -> list[str | PathLike[str]]:
 
 
 def _fetching(settings: Settings, paths: list[str | PathLike[str]], feeds: Paths) -> dict[str, Any]:
-    """How a run fetches its URLs: its fetch policy and window, and the fetch records kept in its cache
-    (no cache, no conditional requests). The store is opened only when there is something to fetch:
-    a run of files opens it once, for its briefings."""
+    """How a run reads its inputs: its fetch policy and window, the fetch records kept in its cache
+    (no cache, no conditional requests), and whether links may lead out of a folder. The store is
+    opened only when there is something to fetch: a run of files opens it once, for its briefings."""
     feed_lists = [feeds] if isinstance(feeds, (str, PathLike)) else list(feeds)
     fetches = bool(feed_lists) or any(is_url(os.fspath(path)) for path in paths)
     store = store_for(settings) if fetches else None
-    return {"feeds": feed_lists, "fetch": settings.fetch, "store": store, "window": settings.window}
+    return {
+        "feeds": feed_lists,
+        "fetch": settings.fetch,
+        "store": store,
+        "window": settings.window,
+        "follow_symlinks": settings.follow_symlinks,
+    }
 
 
 def _select(

@@ -8,7 +8,20 @@ May import: models, errors, config.
 
 from .base import Store, answer_key
 from .files import FileStore
+from .leases import LEASE_SECONDS, Leases, lease_alive, lease_owner
 from .registry import open_store, register_store, store_for
 from .sqlite import SQLiteStore
 
-__all__ = ["FileStore", "SQLiteStore", "Store", "answer_key", "open_store", "register_store", "store_for"]
+__all__ = [
+    "LEASE_SECONDS",
+    "FileStore",
+    "Leases",
+    "SQLiteStore",
+    "Store",
+    "answer_key",
+    "lease_alive",
+    "lease_owner",
+    "open_store",
+    "register_store",
+    "store_for",
+]

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
+import os
 import re
+import tempfile
+import time
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import UsageError
+from ..errors import UsageError, redact
 from .atomic import write_atomic
 from .base import Stored
+from .leases import lease_alive, lease_owner
 
 __all__ = ["TAG", "TAG_NAME", "FileStore"]
 
@@ -26,6 +31,8 @@ TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+#: Errors that are the whole store's (full, over quota, read-only), not one entry's.
+_STORE_WIDE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 class FileStore:
@@ -34,7 +41,9 @@ class FileStore:
     Concurrent writers of the same entry write the same content, and the last rename wins; a reader
     never sees half a file. An entry that cannot be read (a hand edit, a crash mid-write on a filesystem
     without atomic rename) is a miss and is written again. A store that cannot be written (read-only,
-    disk full) warns once and the run goes on: the answers are still in the brief.
+    disk full) warns once and the run goes on: the answers are still in the brief. One entry that
+    cannot be written (a folder where its file should be) is skipped with a warning naming it, and
+    the rest are stored: one bad entry must not cost every answer paid for after it.
     """
 
     def __init__(self, root: str | Path) -> None:
@@ -42,6 +51,8 @@ class FileStore:
         self.url = f"file:{self.root}"
         #: Why writing stopped working, once it did; the run reports it.
         self.unwritable: str | None = None
+        #: The entries that could not be written, each with why ("PATH: Is a directory").
+        self.skipped: list[str] = []
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -63,11 +74,87 @@ class FileStore:
         path = self._path(key)
         try:
             self._tag()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, value.model_dump_json())
         except OSError as error:
-            self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
-            logger.warning("%s; going on without storing answers", self.unwritable)
+            self._give_up(error)
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, redact(value.model_dump_json()))  # an answer may echo the key
+        except OSError as error:
+            if error.errno in _STORE_WIDE or not self._writable():
+                self._give_up(error)
+                return
+            skipped = f"{path}: {error.strerror or error}"
+            if skipped not in self.skipped:
+                self.skipped.append(skipped)
+                logger.warning("cannot store the cache entry %s; storing the others", skipped)
+
+    def _give_up(self, error: OSError) -> None:
+        self.unwritable = f"cannot write the cache at {self.root}: {error.strerror or error}"
+        logger.warning("%s; going on without storing answers", self.unwritable)
+
+    def _writable(self) -> bool:
+        """Whether the store still takes a file: one entry failing is that entry's problem only then."""
+        try:
+            handle, probe = tempfile.mkstemp(dir=self.root, prefix=".probe-")
+            os.close(handle)
+            os.unlink(probe)
+        except OSError:
+            return False
+        return True
+
+    # --- claims on answers being asked for (Leases) -------------------------------------------------
+
+    def _lease(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.lease"
+
+    def _holder(self, path: Path) -> tuple[str, float] | None:
+        try:
+            owner, _, expires = path.read_text(encoding="utf-8").partition(" ")
+            return owner, float(expires)
+        except (OSError, ValueError):
+            return None
+
+    def take_lease(self, key: str, seconds: float) -> bool:
+        """A lease file beside the entry, made exclusively; a lapsed one is taken over."""
+        path = self._lease(key)
+        record = f"{lease_owner()} {time.time() + seconds}"
+        try:
+            self._tag()  # the folder is ours before anything is kept in it, a claim included
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = self._holder(path)
+            if holder is not None and holder[0] != lease_owner():
+                owner, expires = holder
+                if expires > time.time() and lease_alive(owner):
+                    return False
+            try:
+                write_atomic(path, record)
+            except OSError:
+                return True  # cannot coordinate: go on as a lone run would
+            # Two runs taking a lapsed claim over at once: the last rename won.
+            holder = self._holder(path)
+            return holder is None or holder[0] == lease_owner()
+        except OSError:
+            return True
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(record)
+        return True
+
+    def drop_lease(self, key: str) -> None:
+        path = self._lease(key)
+        holder = self._holder(path)
+        if holder is not None and holder[0] == lease_owner():
+            path.unlink(missing_ok=True)
+
+    def renew_leases(self, keys: list[str], seconds: float) -> None:
+        for key in keys:
+            path = self._lease(key)
+            holder = self._holder(path)
+            if holder is not None and holder[0] == lease_owner():
+                with contextlib.suppress(OSError):
+                    write_atomic(path, f"{lease_owner()} {time.time() + seconds}")
 
     def claim(self) -> None:
         """Make the folder and mark it ours (the cache tag), before anything else is kept in it."""

@@ -3,11 +3,15 @@
 One row per key, written with an atomic upsert; WAL mode, so readers never wait for a writer and
 writers from several processes queue (busy_timeout) instead of failing. The database is marked as ours
 (`PRAGMA application_id`): a file that is not SQLite, or a database some other program made, is refused
-with an error naming it, and never written to or cleared.
+with an error naming it, and never written to or cleared. A database of ours that is damaged (garbage
+pages, a torn copy) is a warning for a run, one line for `cache info`, and `cache clear` removes it and
+makes a new one: the mark is read from the file's header, so a database too damaged to open is still
+known as ours, or not.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -19,10 +23,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import UsageError
+from ..errors import UsageError, redact
 from .base import Stored
+from .leases import lease_alive, lease_owner
 
-__all__ = ["SQLiteStore", "connect"]
+__all__ = ["DamagedStore", "SQLiteStore", "connect"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +44,45 @@ CREATE TABLE IF NOT EXISTS entries (
     size INTEGER NOT NULL,
     stored REAL NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS leases (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires REAL NOT NULL
+) WITHOUT ROWID;
 """
+
+
+#: Where the header keeps PRAGMA application_id: four bytes, big-endian (sqlite.org/fileformat.html).
+_APPLICATION_ID = slice(68, 72)
+#: What to do about a damaged store, as its errors say.
+_WAY_OUT = "summarizer cache clear removes it and makes a new one"
 
 
 def _refuse(path: Path, why: str) -> UsageError:
     return UsageError(f"{path} is not a summarizer database ({why}): nothing read, written or removed")
+
+
+class DamagedStore(UsageError):
+    """A database of ours that SQLite cannot read: `cache clear` removes it and makes a new one."""
+
+    def __init__(self, path: Path, error: BaseException) -> None:
+        super().__init__(f"the cache at {path} is damaged ({error}): {_WAY_OUT}")
+        self.reason = str(error)
+
+
+def _damaged(error: BaseException) -> bool:
+    """SQLite says the file is damaged (not: locked, read-only, out of space)."""
+    return isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError)
+
+
+def _marked(path: Path, application_id: int) -> bool:
+    """The file's header carries our mark, however damaged the rest is."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(100)
+    except OSError:
+        return False
+    return head.startswith(_HEADER) and int.from_bytes(head[_APPLICATION_ID], "big") == application_id
 
 
 def connect(path: Path, application_id: int, schema: str) -> sqlite3.Connection:
@@ -68,6 +107,8 @@ def connect(path: Path, application_id: int, schema: str) -> sqlite3.Connection:
         except sqlite3.OperationalError:
             raise  # cannot open or lock it: the caller degrades
         except sqlite3.DatabaseError as error:  # a damaged file behind a valid header
+            if _marked(path, application_id):
+                raise DamagedStore(path, error) from None
             raise _refuse(path, f"unreadable: {error}") from None
         if found != application_id:
             tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -99,8 +140,15 @@ class SQLiteStore:
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._pid = 0
+        #: Why the database could not be read, when it is damaged (`clear` then makes a new one).
+        self.damaged: str | None = None
+        #: Set by `clear` when it removed a damaged database and made a new one: what was wrong.
+        self.recreated: str | None = None
         if self.path.exists():  # a foreign file is refused now, not at the first answer; a missing
-            self._connection()  # one is made at first use (`cache info` with a typo leaves no file)
+            try:  # one is made at first use (`cache info` with a typo leaves no file)
+                self._connection()
+            except DamagedStore as error:
+                self._found_damaged(error.reason)
 
     def _connection(self) -> sqlite3.Connection | None:
         """This process's connection (a forked child opens its own); None when it cannot be opened."""
@@ -117,8 +165,16 @@ class SQLiteStore:
         return self._db
 
     def _give_up(self, error: BaseException) -> None:
+        if _damaged(error):
+            self._found_damaged(str(error))
+            return
         reason = getattr(error, "strerror", None) or str(error)
         self.unwritable = f"cannot write the cache at {self.path}: {reason}"
+        logger.warning("%s; going on without storing answers", self.unwritable)
+
+    def _found_damaged(self, reason: str) -> None:
+        self.damaged = reason
+        self.unwritable = f"the cache at {self.path} is damaged ({reason}): {_WAY_OUT}"
         logger.warning("%s; going on without storing answers", self.unwritable)
 
     @contextmanager
@@ -134,7 +190,10 @@ class SQLiteStore:
             try:
                 row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
             except sqlite3.Error as error:
-                logger.warning("cannot read the cache at %s: %s", self.path, error)
+                if _damaged(error) and self.damaged is None:
+                    self._found_damaged(str(error))
+                elif not _damaged(error):
+                    logger.warning("cannot read the cache at %s: %s", self.path, error)
                 return None
         if row is None:
             return None
@@ -147,7 +206,7 @@ class SQLiteStore:
             return None
 
     def put(self, key: str, value: BaseModel) -> None:
-        data = value.model_dump_json().encode("utf-8")
+        data = redact(value.model_dump_json()).encode("utf-8")  # an answer may echo the key
         with self._using() as db:
             if db is None:
                 return
@@ -161,23 +220,96 @@ class SQLiteStore:
             except sqlite3.Error as error:
                 self._give_up(error)
 
+    # --- claims on answers being asked for (cache.Leases) ---------------------------------------------
+
+    def take_lease(self, key: str, seconds: float) -> bool:
+        """One row per claimed key, taken in one write transaction: free, lapsed, or held by a process
+        that is gone, it is ours; held by another run, it is not."""
+        owner, now = lease_owner(), time.time()
+        with self._using() as db:
+            if db is None:
+                return True  # no store to share: nothing to coordinate
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    row = db.execute("SELECT owner, expires FROM leases WHERE key = ?", (key,)).fetchone()
+                    free = row is None or row[0] == owner or row[1] < now or not lease_alive(row[0])
+                    if free:
+                        db.execute(
+                            "INSERT INTO leases (key, owner, expires) VALUES (?, ?, ?) ON CONFLICT (key) "
+                            "DO UPDATE SET owner = excluded.owner, expires = excluded.expires",
+                            (key, owner, now + seconds),
+                        )
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as error:
+                logger.info("cannot claim %s in %s: %s; asking anyway", key, self.path, error)
+                return True
+        return free
+
+    def drop_lease(self, key: str) -> None:
+        with self._using() as db:
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("DELETE FROM leases WHERE key = ? AND owner = ?", (key, lease_owner()))
+
+    def renew_leases(self, keys: list[str], seconds: float) -> None:
+        owner, until = lease_owner(), time.time() + seconds
+        with self._using() as db:
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.executemany(
+                        "UPDATE leases SET expires = ? WHERE key = ? AND owner = ?",
+                        [(until, key, owner) for key in keys],
+                    )
+
     def count(self) -> tuple[int, int]:
         """(entries, bytes) stored: one query, however many entries."""
         if not self.path.exists():
             return 0, 0
+        if self.damaged is not None:
+            raise UsageError(self.unwritable or "")
         with self._using() as db:
             if db is None:
                 return 0, 0
-            entries, size = db.execute("SELECT count(*), coalesce(sum(size), 0) FROM entries").fetchone()
+            try:
+                entries, size = db.execute("SELECT count(*), coalesce(sum(size), 0) FROM entries").fetchone()
+            except sqlite3.DatabaseError as error:
+                if _damaged(error):
+                    raise DamagedStore(self.path, error) from None
+                raise UsageError(f"cannot read the cache at {self.path}: {error}") from None
         return int(entries), int(size)
 
     def clear(self) -> int:
         """Remove every stored answer, and nothing else; returns how many there were. A file that is not
-        our database was refused when the store was opened."""
+        our database was refused when the store was opened. A damaged database of ours is removed and
+        made anew (`recreated` says why; the count is 0: its entries could not be counted)."""
+        if self.damaged is not None:
+            return self._recreate(self.damaged)
         with self._using() as db:
             if db is None:
                 raise UsageError(f"{self.unwritable}: nothing removed")
-            return int(db.execute("DELETE FROM entries").rowcount)
+            try:
+                return int(db.execute("DELETE FROM entries").rowcount)
+            except sqlite3.DatabaseError as error:
+                if not _damaged(error):
+                    raise UsageError(f"cannot clear the cache at {self.path}: {error}") from None
+                reason = str(error)
+        return self._recreate(reason)
+
+    def _recreate(self, reason: str) -> int:
+        """Remove the damaged database (with its journal) and make a new, empty one."""
+        self.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self.damaged = self.unwritable = None
+        self.recreated = reason
+        with self._using() as db:
+            if db is None:
+                raise UsageError(f"{self.unwritable}: the damaged database was removed, no new one made")
+        return 0
 
     def close(self) -> None:
         with self._lock:
