@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..api import make_brief, summarize
+from ..config.options import OPTIONS
 from ..config.settings import Settings, Window, default_cache_dir
 from ..errors import UsageError
 from ..llm.schema import briefing_schema
@@ -157,47 +158,37 @@ def _entries(count: int) -> str:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """The settings: the flags given, then the environment, then the config files, then the defaults."""
-    given: dict[str, Any] = {
-        "model": args.model,
-        "mode": args.mode,
-        "base_url": args.base_url,
-        "trust_project": True if args.trust_project else None,
-        "timeout": args.timeout,
-        "max_reasks": args.max_reasks,
-        "grounding": args.grounding,
-        "concurrency": args.concurrency,
-        "rpm": args.rpm,
-        "tpm": args.tpm,
-        "deadline": args.deadline,
-        **_store_given(args),
-        "max_article_tokens": args.max_article_tokens,
-        "max_run_tokens": args.max_tokens,
-        "prices": args.price,
-        # A switch not given and a date not given leave the environment's or a config file's value.
-        "synthesize": True if getattr(args, "synthesize", False) else None,
-        "cluster": getattr(args, "cluster", None),
-        "embedding_model": getattr(args, "embedding_model", None),
-        "window": _window(args),
-        "follow_symlinks": True if getattr(args, "follow_symlinks", False) else None,
-    }
-    given = {name: value for name, value in given.items() if value is not None}
+    """The settings: the flags given, then the environment, then the config files, then the defaults.
+    Which flag sets which setting is the option table's (summarizer.config.options)."""
+    given: dict[str, Any] = {**given_settings(args), **_store_given(args)}
+    if (window := _window(args)) is not None:
+        given["window"] = window
+    parts = {name: given.pop(name) for name in [name for name in given if "." in name]}
     settings = _settings_from(given)
     print_project_notices(given)
-    # Commands that read no URLs (batch) have no fetch options.
-    fetch = {
-        "allow_private": True if getattr(args, "allow_private", False) else None,
-        "robots": False if getattr(args, "ignore_robots", False) else None,
-        "follow_links": False if getattr(args, "no_follow_links", False) else None,
-        "max_per_feed": getattr(args, "max_per_feed", None),
-        "max_feed_entries": getattr(args, "max_feed_entries", None),
-    }
-    changes: dict[str, Any] = {
-        "fetch": settings.fetch.model_copy(update={k: v for k, v in fetch.items() if v is not None})
-    }
+    # The parts of a setting (fetch.robots) change the whole's value the rest of the chain gave.
+    changes: dict[str, Any] = {}
+    for whole in sorted({name.split(".")[0] for name in parts}):
+        update = {
+            name.split(".", 1)[1]: value for name, value in parts.items() if name.startswith(whole + ".")
+        }
+        changes[whole] = getattr(settings, whole).model_copy(update=update)
     if args.no_cache:
         changes["cache_dir"] = None
     return settings.model_copy(update=changes)
+
+
+def given_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings the command's flags give, by setting name ("fetch.robots" for a part). A flag not
+    given (a switch not given) is left out, so that the environment's or a file's value stands."""
+    given: dict[str, Any] = {}
+    for entry in OPTIONS:
+        value = getattr(args, entry.dest, None)
+        if entry.kind == "switch":
+            value = entry.given if value else None
+        if value is not None:
+            given[entry.setting] = value
+    return given
 
 
 def _window(args: argparse.Namespace) -> Window | None:

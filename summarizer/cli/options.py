@@ -1,37 +1,54 @@
-"""The options, in groups by what they are for; each command takes the groups it needs."""
+"""The options, in groups by what they are for; each command takes the groups it needs. A setting's
+option comes from the one table of settings (summarizer.config.options): its flag, its help, its
+default; the rest (inputs, outputs, the cassette) are the command line's own."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..config.files import DEFAULT_EMBEDDING_MODEL, DEFAULT_MODEL, default_cache_dir
+from ..config.files import default_cache_dir
+from ..config.options import Option, options_of
+from .values import ARTICLE_FIELDS, READERS, field, moment
 
-if TYPE_CHECKING:
-    pass
-from .values import ARTICLE_FIELDS, field, moment, non_negative, positive, prices, rate, seconds
+__all__ = [
+    "ARTICLE_FIELDS",
+    "CLUSTERINGS",
+    "DETAILS",
+    "FORMATS",
+    "SHELLS",
+    "Options",
+    "add_setting",
+]
 
 #: The output formats (summarizer.output.render.FORMATS; a test keeps the two the same).
 FORMATS = ("markdown", "json", "html")
-
-
 #: How much of each story the brief shows (summarizer.output.render.DETAILS; a test keeps the two the same).
 DETAILS = ("brief", "full")
-
-
 #: How briefings are grouped into stories (config.settings.Clustering; a test keeps the two the same).
 CLUSTERINGS = ("text", "embeddings")
-
-
 #: The shells `summarizer completion` writes a script for.
 SHELLS = ("bash", "zsh", "fish")
 
-__all__ = ["ARTICLE_FIELDS", "CLUSTERINGS", "DETAILS", "FORMATS", "SHELLS", "Options"]
-
-
 #: Anything that options can be added to: a parser or one of its groups.
 Options = argparse._ActionsContainer
+
+
+def add_setting(parser: Options, *settings: str) -> None:
+    """The options of these settings, as the table declares them. A value not given stays None (a
+    switch not given, False), so that the environment's or a config file's value stands."""
+    for entry in options_of(*settings):
+        _add(parser, entry)
+
+
+def _add(parser: Options, entry: Option) -> None:
+    if entry.kind == "switch":
+        parser.add_argument(entry.flag, action="store_true", help=entry.text())
+    elif entry.kind == "choice":
+        parser.add_argument(entry.flag, choices=entry.choices, help=entry.text())
+    else:
+        reader = READERS.get(entry.kind, str)
+        parser.add_argument(entry.flag, type=reader, metavar=entry.metavar, help=entry.text())
 
 
 def input_options(parser: Options) -> None:
@@ -51,12 +68,7 @@ def input_options(parser: Options) -> None:
         help="read an article field from a JSON export's own key, e.g. text=body or "
         "title=title.rendered (repeatable; fields: " + ", ".join(ARTICLE_FIELDS) + ")",
     )
-    parser.add_argument(
-        "--follow-symlinks",
-        action="store_true",
-        help="read a link in a folder to a file outside it too (by default such a file is not read, "
-        "and named on stderr: a folder must not send a private file to the endpoint)",
-    )
+    add_setting(parser, "follow_symlinks")
     parser.add_argument(
         "--since",
         type=moment(start=True),
@@ -80,60 +92,18 @@ def live_options(parser: Options) -> None:
         metavar="FILE",
         help="fetch the URLs listed in FILE too: OPML, or one URL a line with # comments (repeatable)",
     )
-    parser.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="fetch from private, loopback and link-local addresses too (an intranet CMS); "
-        "refused by default, after DNS and on every redirect",
-    )
-    parser.add_argument(
-        "--ignore-robots", action="store_true", help="fetch what a site's robots.txt disallows"
-    )
-    parser.add_argument(
-        "--max-per-feed",
-        type=positive,
-        metavar="N",
-        help="read at most N entries of each feed, its first ones (default: 100)",
-    )
-    parser.add_argument(
-        "--max-feed-entries",
-        type=positive,
-        metavar="N",
-        help="read at most N entries from all the feeds of the run, the first feeds' first (default: 1000)",
-    )
-    parser.add_argument(
-        "--no-follow-links",
-        action="store_true",
-        help="do not fetch the page of a feed entry that holds only a teaser (it is listed as failed)",
+    add_setting(
+        parser,
+        "fetch.allow_private",
+        "fetch.robots",
+        "fetch.max_per_feed",
+        "fetch.max_feed_entries",
+        "fetch.follow_links",
     )
 
 
 def endpoint_options(parser: Options) -> None:
-    parser.add_argument("--model", help=f"the model (default: {DEFAULT_MODEL})")
-    parser.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="an OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or OpenAI's)",
-    )
-    parser.add_argument(
-        "--trust-project",
-        action="store_true",
-        help="for this run, read the settings that decide where the API key and requests go (base_url, "
-        "fetch.allow_private) from the project's pyproject.toml too; without it they are ignored, "
-        "unless your config.toml lists the folder in trusted_projects",
-    )
-    parser.add_argument(
-        "--mode",
-        choices=["json_schema", "json_object"],
-        help="json_object for servers without strict JSON-schema output",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=seconds,
-        metavar="SECONDS",
-        help="how long one whole answer may take, first byte sent to last byte read, before it counts as "
-        "a hang and is retried (default: 120)",
-    )
+    add_setting(parser, "model", "base_url", "trust_project", "mode", "timeout")
     parser.add_argument(
         "--cassette",
         metavar="FILE",
@@ -147,63 +117,12 @@ def endpoint_options(parser: Options) -> None:
 
 
 def check_options(parser: Options) -> None:
-    parser.add_argument(
-        "--max-reasks",
-        type=non_negative,
-        metavar="N",
-        help="times an invalid answer is sent back with its errors (default: 2)",
-    )
-    parser.add_argument(
-        "--grounding",
-        choices=["strict", "warn", "off"],
-        help="quotes, figures and names the article does not support: drop them after one "
-        "re-ask (strict, default), keep them marked unverified (warn), or do not check (off)",
-    )
+    add_setting(parser, "max_reasks", "grounding")
 
 
 def pace_options(parser: Options) -> None:
-    parser.add_argument(
-        "--concurrency",
-        type=positive,
-        metavar="N",
-        help="requests in flight at once (default: 8)",
-    )
-    parser.add_argument(
-        "--rpm",
-        type=rate,
-        metavar="N",
-        help="the endpoint's requests-per-minute limit, to pace the run under it "
-        "(default: learned from the server's x-ratelimit-* headers and 429s)",
-    )
-    parser.add_argument(
-        "--tpm", type=rate, metavar="N", help="the endpoint's tokens-per-minute limit (default: learned)"
-    )
-    parser.add_argument(
-        "--deadline",
-        type=seconds,
-        metavar="SECONDS",
-        help="end the run after this long: no new request, the ones in flight cancelled; their articles "
-        "and those left are listed as not summarised",
-    )
-    parser.add_argument(
-        "--max-tokens",
-        type=positive,
-        metavar="N",
-        help="token budget for the whole run: once spent, no new request is sent and the "
-        "remaining articles are listed as not summarised",
-    )
-    parser.add_argument(
-        "--max-article-tokens",
-        type=positive,
-        metavar="N",
-        help="cut longer articles to about N tokens (default: 12000; the output says which)",
-    )
-    parser.add_argument(
-        "--price",
-        type=prices,
-        metavar="IN,OUT[,CACHED]",
-        help="dollars per million input, output (and cached input) tokens, to show the cost "
-        "(default: $SUMMARIZER_PRICE; no price, no cost)",
+    add_setting(
+        parser, "concurrency", "rpm", "tpm", "deadline", "max_run_tokens", "max_article_tokens", "prices"
     )
 
 
@@ -220,18 +139,7 @@ def model_options(parser: argparse.ArgumentParser) -> None:
 
 
 def story_options(parser: Options) -> None:
-    parser.add_argument(
-        "--cluster",
-        choices=CLUSTERINGS,
-        help="how briefings on one event are found: by their words (text, default), or by the "
-        "endpoint's embeddings of their events, headlines and summaries (one request per 64 "
-        "briefings, cached; by text again if it fails)",
-    )
-    parser.add_argument(
-        "--embedding-model",
-        metavar="NAME",
-        help=f"the model of --cluster embeddings (default: {DEFAULT_EMBEDDING_MODEL})",
-    )
+    add_setting(parser, "cluster", "embedding_model")
 
 
 def output_options(parser: Options, *, formats: bool = True) -> None:

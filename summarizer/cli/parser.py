@@ -12,14 +12,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from .. import __version__
-
-if TYPE_CHECKING:
-    pass
 from .options import (
     SHELLS,
+    add_setting,
     cache_option,
     input_options,
     live_options,
@@ -150,13 +148,7 @@ def build_parser() -> Parser:
     output_options(brief.add_argument_group("output"))
     model_options(brief)
     story_options(brief.add_argument_group("stories"))
-    brief.add_argument_group("synthesis").add_argument(
-        "--synthesize",
-        action="store_true",
-        help="one more call per story reported by two outlets or more, to write its headline "
-        "and summary from all of them and find what they report differently (each version checked "
-        "against its outlet's article; cached like a briefing)",
-    )
+    add_setting(brief.add_argument_group("synthesis"), "synthesize")
     talk_options(brief.add_argument_group("display"))
 
     summarise = command(

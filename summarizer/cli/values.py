@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..config.settings import Prices
@@ -13,7 +13,18 @@ if TYPE_CHECKING:
 #: The article fields --field can map (summarizer.sources.fields.FIELD_NAMES; a test keeps the two the same).
 ARTICLE_FIELDS = ("text", "title", "source", "url", "author", "published")
 
-__all__ = []
+__all__ = [
+    "ARTICLE_FIELDS",
+    "READERS",
+    "field",
+    "moment",
+    "non_negative",
+    "positive",
+    "prices",
+    "rate",
+    "seconds",
+    "whole",
+]
 
 
 def whole(text: str) -> int:
@@ -86,3 +97,13 @@ def moment(*, start: bool) -> Callable[[str], datetime]:
         return moment.replace(tzinfo=None) if moment.tzinfo is None else moment
 
     return parse
+
+
+#: The reader of each kind of value the option table names (summarizer.config.options.Kind).
+READERS: dict[str, Callable[[str], Any]] = {
+    "positive": positive,
+    "non_negative": non_negative,
+    "seconds": seconds,
+    "rate": rate,
+    "prices": prices,
+}

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_cache_path, user_config_path
 
+from .options import DEFAULT_EMBEDDING_MODEL, DEFAULT_MODEL
+
 if TYPE_CHECKING:
     from pydantic.fields import FieldInfo
     from pydantic_settings import BaseSettings
@@ -51,10 +53,6 @@ __all__ = [
     "user_config_file",
 ]
 
-#: OpenAI's high-volume tier with strict structured outputs on Chat Completions.
-DEFAULT_MODEL = "gpt-6-luna"
-#: The embedding model of `--cluster embeddings`: OpenAI's cheapest current one (1,536 dimensions).
-DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small"
 
 #: Keys a project must not hold: a pyproject.toml is committed, and a key in it is a leaked key; and a
 #: project that could trust itself would need no trust.

@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from ..models import Article, Usage
+from .options import default_as
 
 __all__ = [
     "FetchPolicy",
@@ -122,10 +123,10 @@ def _naive(moment: datetime | None) -> datetime | None:
 
 
 #: The default caps on what feeds may queue: entries of one feed, and of all the run's feeds.
-MAX_PER_FEED = 100
+MAX_PER_FEED = default_as("fetch.max_per_feed", int)
 
 
-MAX_FEED_ENTRIES = 1_000
+MAX_FEED_ENTRIES = default_as("fetch.max_feed_entries", int)
 
 
 class FetchPolicy(_Value):
@@ -143,12 +144,12 @@ class FetchPolicy(_Value):
     #: Seconds between two requests to one host (a robots.txt Crawl-delay, up to 10 s, can lengthen it).
     host_delay: float = Field(default=0.25, ge=0)
     #: Honour robots.txt (RFC 9309); False fetches what it disallows.
-    robots: bool = True
+    robots: bool = default_as("fetch.robots", bool)
     #: Reach private, loopback, link-local and reserved addresses (an intranet CMS); refused by default,
     #: checked after DNS resolution and again on every redirect.
-    allow_private: bool = False
+    allow_private: bool = default_as("fetch.allow_private", bool)
     #: Fetch the page of a feed entry that holds no full content.
-    follow_links: bool = True
+    follow_links: bool = default_as("fetch.follow_links", bool)
     #: Entries read from one feed, in the feed's order, after the window (--since/--until): a feed of
     #: 10,000 full-text entries (4.8 MB, under max_bytes) queued 10,000 articles and 11M tokens. A
     #: news feed carries its last 10 to 50 entries; an hourly run needs far fewer. None: no cap.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import (
     Field,
@@ -36,6 +36,7 @@ from .files import (
     project_config,
     user_config,
 )
+from .options import default, default_as
 from .policies import MAX_FEED_ENTRIES, MAX_PER_FEED, FetchPolicy, Prices, RetryPolicy, Window, parse_moment
 
 __all__ = [
@@ -89,31 +90,31 @@ class Settings(BaseSettings):
     #: Trust the project's pyproject.toml for this run: its settings that decide where the key and the
     #: requests go (base_url, fetch.allow_private) are read too. Never from the project file itself;
     #: to trust one folder for good, list it in `trusted_projects` of the user's config.toml.
-    trust_project: bool = False
+    trust_project: bool = default_as("trust_project", bool)
     api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
     #: Seconds one whole answer may take, from sending the request to its last byte, before it counts as
     #: a hang (then retried): not each read, which an answer trickling a byte at a time never trips.
-    timeout: float = Field(default=120.0, gt=0)
-    mode: Mode = "json_schema"
+    timeout: float = Field(default=default_as("timeout", float), gt=0)
+    mode: Mode = cast(Mode, default("mode"))
 
     # --- how each answer is checked -----------------------------------------------------------------
     #: How many times an answer that fails validation is sent back with its errors.
-    max_reasks: int = Field(default=2, ge=0)
+    max_reasks: int = Field(default=default_as("max_reasks", int), ge=0)
     #: What to do with quotes, figures and names the article does not support (after one re-ask).
-    grounding: Grounding = "strict"
+    grounding: Grounding = cast(Grounding, default("grounding"))
     max_output_tokens: int | None = Field(default=16_000, ge=1)
     retry: RetryPolicy = RetryPolicy()
 
     # --- what a run may do and spend ----------------------------------------------------------------
     #: Requests in flight at once (backoff sleeps hold none).
-    concurrency: int = Field(default=8, ge=1)
+    concurrency: int = Field(default=default_as("concurrency", int), ge=1)
     #: Where briefings are stored as they arrive; None: no cache.
     cache_dir: Path | None = Field(default_factory=default_cache_dir)
     #: Which store, as a URL: `file:DIR`, `sqlite:PATH` (many processes, one file), a bare path (a
     #: folder). None: the folder `cache_dir`. `cache_dir=None` turns the cache off either way.
     cache: str | None = Field(default=None, min_length=1)
     #: Longer articles are cut to about this many tokens (the brief says so); None: no cap.
-    max_article_tokens: int | None = Field(default=12_000, ge=1)
+    max_article_tokens: int | None = Field(default=default_as("max_article_tokens", int), ge=1)
     #: The endpoint's limits, when known: the run paces itself under them (it also learns them from the
     #: server's x-ratelimit-* headers and its 429s). None: learn them.
     rpm: float | None = Field(default=None, gt=0)
@@ -125,10 +126,10 @@ class Settings(BaseSettings):
     max_run_tokens: int | None = Field(default=None, ge=1)
     prices: Prices | None = Field(default=None, validation_alias="SUMMARIZER_PRICE")
     #: One more call per story reported by two outlets or more, to write its headline and summary.
-    synthesize: bool = False
+    synthesize: bool = default_as("synthesize", bool)
     #: How briefings are grouped into stories: "text" (no call), or "embeddings" (the endpoint's
     #: /embeddings of each briefing's event, headline and summary; cached; text again if it fails).
-    cluster: Clustering = "text"
+    cluster: Clustering = cast(Clustering, default("cluster"))
     embedding_model: str = Field(default=DEFAULT_EMBEDDING_MODEL, min_length=1)
     #: The cosines from which two briefings are one story by `embedding_model`'s embeddings: alone, and
     #: when their events agree ("0.91,0.86"). None: the model's measured calibration
@@ -139,7 +140,7 @@ class Settings(BaseSettings):
     window: Window = Window()
     #: Read a link in an input folder to a file outside it (by default such a file is not read, and
     #: named: a folder of articles must not send a private file to the endpoint).
-    follow_symlinks: bool = False
+    follow_symlinks: bool = default_as("follow_symlinks", bool)
     #: How URLs and feeds given as inputs are fetched.
     fetch: FetchPolicy = FetchPolicy()
 
