@@ -298,3 +298,22 @@ def test_two_processes_keeping_briefs_for_the_same_output_at_once_leave_one_whol
     store = FileStore(where) if kind == "file" else SQLiteStore(where)
     found, warning = recall(store, "/out/brief.md")
     assert warning is None and found in briefs
+
+
+@pytest.mark.parametrize(
+    ("example", "options"),
+    [
+        ("living-before.md", ["before"]),
+        ("living-after.md", ["after"]),
+        ("living-after.html", ["after", "format=html", "standalone=1"]),
+    ],
+)
+def test_the_docs_example_of_an_updated_story_is_what_the_script_writes(tmp_path, example, options):
+    import subprocess
+
+    docs = BENCHMARKS.parent / "docs"
+    out = tmp_path / example
+    subprocess.run([sys.executable, str(docs / "make_living.py"), str(out), *options], check=True)
+    assert out.read_text(encoding="utf-8") == (docs / example).read_text(encoding="utf-8"), (
+        f"docs/{example} is stale: regenerate it with docs/make_living.py"
+    )
