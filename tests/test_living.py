@@ -317,3 +317,9 @@ def test_the_docs_example_of_an_updated_story_is_what_the_script_writes(tmp_path
     assert out.read_text(encoding="utf-8") == (docs / example).read_text(encoding="utf-8"), (
         f"docs/{example} is stale: regenerate it with docs/make_living.py"
     )
+
+
+def test_a_toll_that_rose_over_the_days_is_a_progression_and_not_a_new_disagreement():
+    after = (BENCHMARKS.parent / "docs" / "living-after.md").read_text(encoding="utf-8")
+    assert "### Over the days\n\n- 36 (Raw Story, 10 Aug) → 67 (Brisbane Times, 12 Aug) → **89**" in after
+    assert "Newly reported differently" not in after

@@ -179,10 +179,12 @@ def _dated(entry: AttributedEvent, carried: list[Story]) -> bool:
 
 
 def _shown(disagreement: Disagreement, carried: list[Story], moved: list[FigureChange]) -> bool:
-    """Nothing in the disagreement is news beside the figures that changed: one a previous disagreement
-    already gave every version of (an outlet may have joined one of them), or one whose only new
-    versions are figures that changed ('32 vs 20' before, '32 vs 20 vs 61' now that a later report gives
-    61; each state's toll, each state's figure changed)."""
+    """Nothing in the disagreement is news beside the figures that changed: a toll that rose (told by
+    its change), one a previous disagreement already gave every version of (an outlet may have joined
+    one of them), or one whose only new versions are figures that changed ('32 vs 20' before, '32 vs 20
+    vs 61' now that a later report gives 61; each state's toll, each state's figure changed)."""
+    if disagreement.progression:
+        return True
     values = {fold(report.value) for report in disagreement.reports}
     before = [
         {fold(report.value) for report in old.reports} for story in carried for old in story.disagreements

@@ -78,6 +78,13 @@ class Disagreement(_Model):
     """Outlets that report the same thing differently; none is picked."""
 
     reports: list[ReportedValue]
+    progression: bool = Field(
+        default=False,
+        description=(
+            "A toll given on successive days, each later report higher (reports in that order): news "
+            "moving, not outlets at odds. Shown as 36 → 67 → 89."
+        ),
+    )
     about: str | None = Field(
         default=None,
         description=(

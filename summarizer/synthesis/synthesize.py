@@ -31,6 +31,7 @@ def story_key(story: Story, fingerprint: str, policy: str) -> str:
     exclude: dict[str, Any] = dict.fromkeys(
         ("headline", "summary", "synthesized", "sources", "left_out", "id", "event", "change"), True
     )
+    exclude["disagreements"] = {"__all__": {"progression"}}
     material = story.model_dump_json(exclude=exclude)
     material += json.dumps(sorted((ref.article_id, ref.source) for ref in story.sources))
     return answer_key("story", material, fingerprint, policy)
