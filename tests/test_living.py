@@ -15,9 +15,9 @@ import pytest
 
 from summarizer.errors import UsageError
 from summarizer.living import changes_only, mark_changes, match_stories, read_previous, recall, remember
-from summarizer.living.figures import story_places, tolls
+from summarizer.living.figures import figure_changes, story_places, tolls
 from summarizer.merge.assemble import merge_briefings
-from summarizer.models import Brief, NewsEvent, SourceRef, Story, story_id
+from summarizer.models import Brief, NewsEvent, Point, SourceRef, Story, story_id
 from summarizer.output.render import render_brief
 from summarizer.store import FileStore, SQLiteStore
 
@@ -183,6 +183,50 @@ def test_tolls_are_read_with_the_place_each_counts():
     )
     assert [(f.place, f.shown) for f in tolls(quake, places, general)] == [("", "at least 273")]
     assert list(tolls("The magnitude 7.1 quake hit 70 miles away.", places, general)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # money, a projection and a venue are no tolls
+        ("Families of the dead will each receive one million rubles ($15,300).", []),
+        ("The WHO said the toll could rise to 20,000; 7,200 have died so far.", [("", "7,200")]),
+        ("22 died at a school in Mexico City.", []),
+        # places named together count the whole toll; where the quake struck scopes nothing
+        ("Two quakes in Turkey and Syria killed more than 28,000 people.", [("", "more than 28,000")]),
+        (
+            "The toll from the quake that struck eastern Turkey and neighbouring Syria rose past 7,200.",
+            [("", "past 7,200")],
+        ),
+        ("The governor of Oaxaca said 71 people had died in his state.", [("Oaxaca", "71")]),
+        ("At least 273 dead; 137 in Mexico City.", [("", "at least 273"), ("Mexico City", "137")]),
+    ],
+)
+def test_what_a_toll_is_and_where_it_counts(text, found):
+    places = {
+        ("mexico", "city"): "Mexico City",
+        ("oaxaca",): "Oaxaca",
+        ("turkey",): "Turkey",
+        ("syria",): "Syria",
+    }
+    assert [(f.place, f.shown) for f in tolls(text, places, frozenset())] == found
+
+
+def test_a_later_lower_toll_is_an_outlet_behind_the_news_not_a_change():
+    def story(article: str, outlet: str, day: str, text: str) -> Story:
+        ref = SourceRef(
+            article_id=article, source=outlet, origin=article, published=datetime.fromisoformat(day)
+        )
+        return _story(article).model_copy(
+            update={"sources": [ref], "key_points": [Point(text=text, sources=[outlet])]}
+        )
+
+    before = story("a", "Wire", "2016-11-19", "The derailment killed at least 115 people.")
+    behind = story("b", "Radio", "2016-11-20", "The derailment killed at least 45 people.")
+    ahead = story("c", "Daily", "2016-11-21", "The derailment killed 142 people.")
+    assert figure_changes([before], behind, {"Radio"}) == []
+    [change] = figure_changes([before, behind], ahead, {"Daily"})
+    assert (change.old.value, change.new.value) == ("at least 115", "142")
 
 
 def test_reports_of_articles_already_in_the_previous_brief_change_nothing(sequence):

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from ..disagree import TOLLS
 from ..models import FigureChange, FigureReport, Story
-from ..text.normalize import MONTHS, WEEKDAYS, WORD_NUMBERS, fold
+from ..text.normalize import MONTHS, VAGUE_PLACE, WEEKDAYS, WORD_NUMBERS, fold
 
 __all__ = ["TOLL_WORDS", "Figure", "figure_changes", "naive", "story_places", "tolls"]
 
@@ -53,7 +53,12 @@ _QUALIFIERS = (
     ("at", "least"),
     ("more", "than"),
     ("up", "to"),
+    ("fewer", "than"),
+    ("less", "than"),
     ("over",),
+    ("past",),
+    ("above",),
+    ("under",),
     ("nearly",),
     ("almost",),
     ("about",),
@@ -62,7 +67,11 @@ _QUALIFIERS = (
     ("roughly",),
     ("approximately",),
 )
-_TOKEN = re.compile(r"\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)*|[;,.:()]")
+_TOKEN = re.compile(
+    r"\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)*|[;,.:()$\u20ac\u00a3\u00a5]"
+)
+#: A figure after one of these is money ('one million rubles ($15,300)'), never a toll.
+_CURRENCY = frozenset("$\u20ac\u00a3\u00a5")
 _CLAUSE_END = frozenset(";.")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -118,6 +127,11 @@ def _key(name: str) -> tuple[str, ...]:
     return words[1:] if words[:1] == ("the",) else words
 
 
+#: A figure shortly after one of these is a projection ('could rise to 20,000'), not a count; later in
+#: its clause ('137 died in the capital, where people could still be trapped') it says nothing of it.
+_MODAL = frozenset("could might may would".split())
+
+
 def tolls(text: str, places: Places, general: frozenset[str]) -> Iterator[Figure]:
     """The tolls a statement gives, in order; not one at a venue ('22 died at a school in Mexico
     City' is the school's toll, not the city's)."""
@@ -130,7 +144,7 @@ def tolls(text: str, places: Places, general: frozenset[str]) -> Iterator[Figure
         if value is None:
             continue
         measure = _measure(tokens, at)
-        if measure is None:
+        if measure is None or _MODAL & set(tokens[max(0, at - 4) : at]):
             continue
         spans = _place_spans(tokens, places) if spans is None else spans
         place = _place(tokens, at, measure, spans, general)
@@ -151,7 +165,9 @@ def _value(tokens: list[str], at: int) -> float | None:
     if ":" in token:  # a time of day
         return None
     if _NUMBER.fullmatch(token):
-        if len(token) == 4 and token[:2] in ("19", "20"):  # a year
+        if (len(token) == 4 and token[:2] in ("19", "20")) or (
+            at and tokens[at - 1] in _CURRENCY
+        ):  # a year, money
             return None
         near = {tokens[i] for i in (at - 1, at + 1) if 0 <= i < len(tokens)}
         if near & MONTHS.keys():  # '19 September'
@@ -205,7 +221,8 @@ def _place(
 ) -> str | None:
     """The place named after the figure, before the next figure of the same toll ('Seven dead and about
     120 injured in Chiapas': both) or its clause's end, else the last one its clause names before it
-    that is not where the event struck; '' for none or the story's country; None at a venue."""
+    that is not where the event struck; '' for none, for the story's country, or for places named
+    together ('in Turkey and Syria': the whole toll); None at a venue."""
     for index in range(at + 1, len(tokens)):
         token = tokens[index]
         if token in _CLAUSE_END:
@@ -215,12 +232,41 @@ def _place(
         if token == "at" and _venue(tokens[index + 1 : index + 3]):
             return None
         if index in spans:
-            return _scoped(spans[index][1], general)
+            return _scoped(tokens, index, spans, general)
     start = next((i + 1 for i in range(at - 1, -1, -1) if tokens[i] in _CLAUSE_END), 0)
     for index in range(at - 1, start - 1, -1):
-        if index in spans and not _EVENT_VERBS & set(tokens[max(start, index - 2) : index]):
-            return _scoped(spans[index][1], general)
+        if index in spans and not _struck(tokens, index, start, spans):
+            return _scoped(tokens, index, spans, general)
     return ""
+
+
+def _struck(tokens: list[str], index: int, start: int, spans: dict[int, tuple[int, str]]) -> bool:
+    """The place at `index` is where the event happened: the object of 'struck', 'hit', 'shook' ('the
+    quake that struck eastern Turkey and neighbouring Syria')."""
+    inside = {i for first, (size, _) in spans.items() for i in range(first, first + size)}
+    for i in range(index - 1, start - 1, -1):
+        if tokens[i] in _EVENT_VERBS:
+            return True
+        if i not in inside and tokens[i] not in _IN_A_PLACE_LIST:
+            return False
+    return False
+
+
+def _scoped(tokens: list[str], index: int, spans: dict[int, tuple[int, str]], general: frozenset[str]) -> str:
+    """The place's name, or '' when it is the story's country or one of places named together."""
+    size, place = spans[index]
+    after = index + size
+    ends = {first + length for first, (length, _) in spans.items()}
+    listed = (after + 1 in spans and tokens[after] in ("and", ",")) or (
+        index and tokens[index - 1] in ("and", ",") and index - 1 in ends
+    )
+    return "" if listed or " ".join(_key(place)) in general else place
+
+
+#: What may stand between an event's verb and its places, or between places of one list.
+_IN_A_PLACE_LIST = (
+    frozenset(("and", ",", "the", "of", "off", "neighboring", "neighbouring", "parts")) | VAGUE_PLACE
+)
 
 
 def _venue(following: list[str]) -> bool:
@@ -230,10 +276,6 @@ def _venue(following: list[str]) -> bool:
 
 #: What 'at the' may name that is no venue.
 _TIMES = frozenset("weekend end start time moment beginning height same latest".split()) | frozenset(WEEKDAYS)
-
-
-def _scoped(place: str, general: frozenset[str]) -> str:
-    return "" if " ".join(_key(place)) in general else place
 
 
 def _shown(tokens: list[str], at: int) -> str:
@@ -284,17 +326,31 @@ def _reports(story: Story, places: Places, general: frozenset[str]) -> dict[str,
     return found
 
 
-def _latest(reports: list[_Report]) -> _Report:
-    """The newest report of a fact; of reports as new as each other, the highest toll (tolls rise)."""
-    return max(reports, key=lambda r: (r.published is not None, r.published or datetime.min, r.value))
+def _current(reports: list[_Report], measure: str) -> _Report:
+    """What the reports say a fact stands at: for the dead and the injured, the highest count (the
+    latest report of it); for the missing, the latest report (the highest of those as new)."""
+
+    def latest(r: _Report) -> tuple[bool, datetime]:
+        return r.published is not None, r.published or datetime.min
+
+    if measure in _RISING:
+        return max(reports, key=lambda r: (r.value, latest(r)))
+    return max(reports, key=lambda r: (latest(r), r.value))
 
 
-def _after(new: _Report, old: _Report) -> bool:
-    """Whether the new report can update the old one: later, or (with a higher toll) as new as it; an
-    undated report came in a later run."""
+def _after(new: _Report, old: _Report, measure: str) -> bool:
+    """Whether the new report can update the old one: later, or with a higher toll as new as it (an
+    undated report came in a later run). The dead and the injured only rise: a later, lower count is an
+    outlet behind the news ('at least 45' in the first hour, published the next day), not news."""
+    if measure in _RISING and new.value < old.value:
+        return False
     if new.published is None or old.published is None:
         return True
     return new.published > old.published or (new.published == old.published and new.value > old.value)
+
+
+#: Tolls that only rise as news moves; the missing fall as they are found.
+_RISING = frozenset(("dead", "injured"))
 
 
 def naive(moment: datetime | None) -> datetime | None:
@@ -318,8 +374,9 @@ def figure_changes(previous: list[Story], story: Story, fresh: set[str]) -> list
         news = [r for r in reports if r.outlet in fresh]
         if fact not in before or not news:
             continue
-        old, new = _latest(before[fact]), _latest(news)
-        if new.value in {r.value for r in before[fact]} or not _after(new, old):
+        measure = fact.split(" in ")[0]
+        old, new = _current(before[fact], measure), _current(news, measure)
+        if new.value in {r.value for r in before[fact]} or not _after(new, old, measure):
             continue
         changes.append(FigureChange(fact=fact, old=_figure(old, before[fact]), new=_figure(new, news)))
     return changes
