@@ -14,10 +14,18 @@ from types import ModuleType
 import pytest
 
 from summarizer.errors import UsageError
-from summarizer.living import changes_only, mark_changes, match_stories, read_previous, recall, remember
+from summarizer.living import (
+    changes_only,
+    kept_for_next,
+    mark_changes,
+    match_stories,
+    read_previous,
+    recall,
+    remember,
+)
 from summarizer.living.figures import figure_changes, story_places, tolls
 from summarizer.merge.assemble import merge_briefings
-from summarizer.models import Brief, NewsEvent, Point, SourceRef, Story, story_id
+from summarizer.models import Brief, Failure, NewsEvent, Point, SourceRef, Story, story_id
 from summarizer.output.render import render_brief
 from summarizer.store import FileStore, SQLiteStore
 
@@ -367,3 +375,22 @@ def test_a_toll_that_rose_over_the_days_is_a_progression_and_not_a_new_disagreem
     after = (BENCHMARKS.parent / "docs" / "living-after.md").read_text(encoding="utf-8")
     assert "### Over the days\n\n- 36 (Raw Story, 10 Aug) → 67 (Brisbane Times, 12 Aug) → **89**" in after
     assert "Newly reported differently" not in after
+
+
+def test_a_story_whose_articles_failed_this_time_is_not_gone_and_is_kept_for_the_next_run(
+    benchmark, sequence
+):
+    items = benchmark.load_items(FRESH_A, "plain")
+    today = [items["mx17a-europe1"], items["mx17a-bbsnews"]]
+    failed = [
+        Failure(
+            origin=f"articles/{aid}.md", article_id=aid, kind="not summarised", reason="the budget was spent"
+        )
+        for aid in ("fed23a-urdupoint", "fed23a-sentinel")
+    ]
+    marked = mark_changes(merge_briefings(today, failed), sequence["day2"], briefings=today)
+    assert marked.changes.no_longer_reported == []
+    kept = kept_for_next(marked, sequence["day2"])
+    fed = next(s for s in sequence["day2"].stories if s.sources[0].article_id.startswith("fed"))
+    assert [s.id for s in kept.stories] == [*(s.id for s in marked.stories), fed.id]
+    assert {ref.article_id for ref in fed.sources} <= {ref.article_id for ref in kept.sources}

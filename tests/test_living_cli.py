@@ -72,7 +72,7 @@ def test_the_second_run_on_an_output_marks_what_changed_since_the_first(environm
     out = tmp_path / "brief.md"
     assert main(["brief", str(day), "-o", str(out), *environment]) == EXIT_OK
     first = capsys.readouterr().err
-    assert "no previous brief for brief.md: this one is kept" in first
+    assert "; no previous brief for brief.md yet: this one is kept for the next run" in first
     assert "Since" not in out.read_text() and "since the last brief" not in out.read_text()
 
     _articles(day, floods_tuesday=FLOODS_TUESDAY)

@@ -141,6 +141,8 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
         brief = previous.mark(batch_brief(settings=settings))
         write_output(rendered(previous.shown(brief), args), args.output)
         previous.remember(brief)
-        previous.report(brief, quiet=args.quiet)
+        previous.warn()
+        if (note := previous.note(brief)) and not args.quiet:
+            print(note, file=sys.stderr)
         status_ = previous.status(EXIT_FAILURES if brief.failures else status_, brief)
     return status_

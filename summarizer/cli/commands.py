@@ -62,14 +62,16 @@ def _brief(args: argparse.Namespace) -> int:
     kept = keep_existing(args.output, result.summaries)
     if not kept:
         write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
-        if not result.summaries.stopped:  # a run cut short would make its missing stories look new next time
-            previous.remember(brief)
+        previous.remember(brief)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
+    previous.warn()
     if not args.quiet:
         print_feeds(result.feeds)
-        print_summary(result.summaries, brief, len(result.left_out), args, settings.prices, kept=kept)
-    previous.report(brief, quiet=args.quiet or kept)
+        note = "" if kept else previous.note(brief)
+        print_summary(
+            result.summaries, brief, len(result.left_out), args, settings.prices, kept=kept, note=note
+        )
     status = exit_status(result.summaries, complete=result.complete, kept=kept)
     return previous.status(status, brief, kept=kept)
 

@@ -84,6 +84,7 @@ def print_summary(
     prices: Prices | None,
     *,
     kept: bool = False,
+    note: str = "",
 ) -> None:
     stream = sys.stderr
     spent = summaries.spent
@@ -99,7 +100,7 @@ def print_summary(
     print(
         f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
         f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
-        f"{spent.completion_tokens:,} completion tokens{cost}{written}",
+        f"{spent.completion_tokens:,} completion tokens{cost}{written}{f'; {note}' if note else ''}",
         file=stream,
     )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..config.settings import Settings
 from ..errors import UsageError
-from ..living import changes_only, mark_changes, output_name, read_previous, recall, remember
+from ..living import changes_only, kept_for_next, mark_changes, output_name, read_previous, recall, remember
 from ..models import ArticleBriefing, Brief
 from ..store import Store, store_for
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_UNCHANGED
@@ -49,30 +49,29 @@ class Previous:
         return changes_only(brief) if self.changes_only else brief
 
     def remember(self, brief: Brief) -> None:
-        """Keep the whole brief (not only what --changes-only showed) for the next run on this output."""
+        """Keep the whole brief (not only what --changes-only showed) for the next run on this output,
+        with the previous stories whose articles could not be summarised this time."""
         if self.store is not None:
-            remember(self.store, self.name, brief)
+            remember(self.store, self.name, kept_for_next(brief, self.brief))
 
-    def report(self, brief: Brief, *, quiet: bool) -> None:
-        """After the run, on stderr: a previous brief that could not be read (always), and unless quiet,
-        that there was none (once: the next run has this one) or how the brief stands against it."""
+    def warn(self) -> None:
+        """A kept brief this version could not read: one line on stderr, even with -q."""
         if self.warning:
             print(f"summarizer: warning: {self.warning}", file=sys.stderr)
-        if quiet:
-            return
+
+    def note(self, brief: Brief) -> str:
+        """How the brief stands against the previous one, for the run's closing line: 'since the last
+        brief written to brief.md: 1 new, 2 updated, 4 unchanged', or that there was none yet (once:
+        the next run has this one)."""
         if self.first:
-            print(
-                f"summarizer: no previous brief for {self.output}: this one is kept, and the next run marks "
-                "what changed since",
-                file=sys.stderr,
-            )
+            return f"no previous brief for {self.output} yet: this one is kept for the next run"
         if self.brief is None:
-            return
+            return ""
         counts = Counter(story.change.status for story in brief.stories if story.change is not None)
         gone = len(brief.changes.no_longer_reported) if brief.changes else 0
         parts = [f"{counts[status]} {status}" for status in ("new", "updated", "unchanged")]
         parts += [f"{gone} no longer reported"] if gone else []
-        print(f"since {self.origin}: {', '.join(parts)}", file=sys.stderr)
+        return f"since {self.origin}: {', '.join(parts)}"
 
     def status(self, status: int, brief: Brief, *, kept: bool = False) -> int:
         """With --changes-only, a run that wrote its brief says whether there is anything to send: 0 new

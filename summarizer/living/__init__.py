@@ -8,13 +8,14 @@ the last brief written to an output in the run's store, and reads a brief file n
 May import: models, errors, text, store, disagree, merge.
 """
 
-from .mark import changes_only, mark_changes, story_event, with_events
+from .mark import changes_only, kept_for_next, mark_changes, story_event, with_events
 from .match import Match, match_stories
 from .memory import output_name, read_previous, recall, remember
 
 __all__ = [
     "Match",
     "changes_only",
+    "kept_for_next",
     "mark_changes",
     "match_stories",
     "output_name",

@@ -31,7 +31,7 @@ from ..text.normalize import figures, fold, statement_frame
 from .figures import figure_changes, naive
 from .match import match_stories
 
-__all__ = ["changes_only", "mark_changes", "story_event", "with_events"]
+__all__ = ["changes_only", "kept_for_next", "mark_changes", "story_event", "with_events"]
 
 
 def mark_changes(
@@ -76,6 +76,22 @@ def mark_changes(
     return brief.model_copy(
         update={"stories": marked, "changes": BriefChanges(previous=about, no_longer_reported=gone)}
     )
+
+
+def kept_for_next(brief: Brief, previous: Brief | None) -> Brief:
+    """What the next run is to be compared with: the brief marked against `previous`, and the previous
+    stories it has only because their articles could not be summarised this time (a feed down for an
+    hour, a spent budget): kept over, so that they are neither new next time nor said to be gone."""
+    if previous is None or brief.changes is None or brief.changes.previous is None:
+        return brief
+    carried = {story_id for s in brief.stories if s.change for story_id in s.change.continues}
+    gone = {story.id for story in brief.changes.no_longer_reported}
+    over = [s for s in previous.stories if s.id not in carried and s.id not in gone]
+    if not over:
+        return brief
+    known = {(ref.article_id, ref.origin) for ref in brief.sources}
+    refs = [ref for s in over for ref in s.sources if (ref.article_id, ref.origin) not in known]
+    return brief.model_copy(update={"stories": [*brief.stories, *over], "sources": [*brief.sources, *refs]})
 
 
 def with_events(brief: Brief, briefings: Iterable[ArticleBriefing]) -> Brief:
