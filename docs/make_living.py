@@ -6,6 +6,7 @@ and the other stories are unchanged. The briefings are checked and priced as doc
 
     python docs/make_living.py docs/living-before.md before
     python docs/make_living.py docs/living-after.md after
+    python docs/make_living.py docs/living-before.html before format=html standalone=1
     python docs/make_living.py docs/living-after.html after format=html standalone=1
 """
 

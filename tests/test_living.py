@@ -356,6 +356,7 @@ def test_two_processes_keeping_briefs_for_the_same_output_at_once_leave_one_whol
     ("example", "options"),
     [
         ("living-before.md", ["before"]),
+        ("living-before.html", ["before", "format=html", "standalone=1"]),
         ("living-after.md", ["after"]),
         ("living-after.html", ["after", "format=html", "standalone=1"]),
     ],
