@@ -12,13 +12,11 @@ and the other stories are unchanged. The briefings are checked and priced as doc
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_brief import ARTICLES, PRICE_IN, PRICE_OUT, ROOT, briefing
+from types import ModuleType
 
 from summarizer.living import mark_changes
 from summarizer.merge.assemble import merge_briefings
@@ -26,6 +24,27 @@ from summarizer.models import ArticleBriefing, Brief
 from summarizer.output.render import render_brief
 
 NEW_TODAY = "mf-hindustan"
+
+
+def _make_brief() -> ModuleType:
+    """docs/make_brief.py, whose articles, prices and checked briefings this example shares."""
+    spec = importlib.util.spec_from_file_location(
+        "make_brief", Path(__file__).resolve().parent / "make_brief.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+example = _make_brief()
+ARTICLES, PRICE_IN, PRICE_OUT, ROOT, briefing = (
+    example.ARTICLES,
+    example.PRICE_IN,
+    example.PRICE_OUT,
+    example.ROOT,
+    example.briefing,
+)
 
 
 def brief_of(items: list[ArticleBriefing]) -> Brief:

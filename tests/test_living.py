@@ -13,6 +13,7 @@ from types import ModuleType
 
 import pytest
 
+from summarizer.disagree import TOLLS
 from summarizer.errors import UsageError
 from summarizer.living import (
     changes_only,
@@ -23,7 +24,8 @@ from summarizer.living import (
     recall,
     remember,
 )
-from summarizer.living.figures import figure_changes, story_places, tolls
+from summarizer.living.figures import figure_changes
+from summarizer.living.tolls import TOLL_WORDS, story_places, tolls
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import Brief, Failure, NewsEvent, Point, SourceRef, Story, story_id
 from summarizer.output.render import render_brief
@@ -191,6 +193,10 @@ def test_tolls_are_read_with_the_place_each_counts():
     )
     assert [(f.place, f.shown) for f in tolls(quake, places, general)] == [("", "at least 273")]
     assert list(tolls("The magnitude 7.1 quake hit 70 miles away.", places, general)) == []
+
+
+def test_the_tolls_read_are_the_ones_reports_differ_on():
+    assert set(TOLL_WORDS.values()) == TOLLS
 
 
 @pytest.mark.parametrize(
