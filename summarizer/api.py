@@ -22,6 +22,7 @@ from os import PathLike
 
 from .config.settings import Settings
 from .errors import ArticleError, InputError, SummarizerError, UsageError
+from .living import mark_changes, read_previous, with_events
 from .llm.client import Client
 from .merge.assemble import merge_briefings
 from .models import Article, ArticleBriefing, Brief, Briefing, Failure
@@ -133,6 +134,7 @@ def make_brief(
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
     feeds: Paths = (),
+    previous: Brief | str | PathLike[str] | None = None,
 ) -> RunResult:
     """Read the inputs, summarise every article, and merge the briefings into one brief.
 
@@ -144,11 +146,15 @@ def make_brief(
     paths in `exclude` (your own output) are not read. Articles outside `settings.window` are left
     out (a feed's entries outside it are not even fetched). With `settings.cluster="embeddings"` the
     stories are found by the endpoint's embeddings (summarizer.run.embeddings), else by text; a fall
-    back to text is said in `warnings`.
+    back to text is said in `warnings`. With `previous` (a Brief, or the path of one as JSON), each
+    story is marked against it: new, updated (what changed) or unchanged, keeping the id of the story
+    it carries on, and the previous stories nothing reports now are listed (summarizer.living).
     Works from a running event loop too (Jupyter): the run has a loop of its own.
 
         >>> result = make_brief("today/", settings=Settings(concurrency=16))  # doctest: +SKIP
         >>> result.complete, len(result.brief.stories)  # doctest: +SKIP
+        >>> later = make_brief("today/", previous=result.brief)  # doctest: +SKIP
+        >>> [(story.id, story.change.status) for story in later.brief.stories]  # doctest: +SKIP
     """
     coroutine = amake_brief(
         paths,
@@ -158,6 +164,7 @@ def make_brief(
         fields=fields,
         exclude=exclude,
         feeds=feeds,
+        previous=previous,
     )
     return run_sync(coroutine)
 
@@ -171,10 +178,13 @@ async def amake_brief(
     fields: Mapping[str, str] | None = None,
     exclude: Iterable[str | PathLike[str]] = (),
     feeds: Paths = (),
+    previous: Brief | str | PathLike[str] | None = None,
 ) -> RunResult:
     """The asynchronous form of `make_brief`: `await amake_brief("today/", client=my_client)`. URLs
     are fetched on the caller's event loop."""
     settings = settings or Settings()
+    # A previous brief that cannot be read fails before anything is paid for.
+    earlier = read_previous(previous) if isinstance(previous, str | PathLike) else previous
     if client is None:
         settings.key()  # fail before reading anything
     ingested, articles, left_out = await aselect_articles(paths, settings, fields, exclude, feeds)
@@ -205,6 +215,11 @@ async def amake_brief(
             summaries.spent = run.gate.spent
     if settings.prices is not None:
         brief = brief.model_copy(update={"cost": round(settings.prices.cost(brief.usage), 6)})
+    if earlier is not None:
+        origin = str(previous) if isinstance(previous, str | PathLike) else "the previous brief"
+        brief = mark_changes(brief, earlier, briefings=summaries.briefings, origin=origin)
+    else:
+        brief = with_events(brief, summaries.briefings)  # what a later run will match its stories by
     warnings = [embedded.warning] if embedded is not None and embedded.warning else []
     return RunResult(
         brief=brief,

@@ -26,6 +26,7 @@ LAYERS = [
     "merge",
     "run",
     "synthesis",
+    "living",
     "output",
     "testing",
     "batch",

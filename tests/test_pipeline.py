@@ -274,9 +274,10 @@ def test_the_budget_flag_and_cache_commands(simulator, articles, tmp_path, capsy
         == EXIT_FAILURES
     )
     assert main(["cache", "info", "--cache-dir", str(cache)]) == EXIT_OK
-    assert capsys.readouterr().out.startswith("1 entry,")
+    # The one briefing paid for, and the brief kept for the next run on b.md (the living brief).
+    assert capsys.readouterr().out.startswith("2 entries,")
     assert main(["cache", "clear", "--cache-dir", str(cache)]) == EXIT_OK
-    assert "removed 1 entry" in capsys.readouterr().out
+    assert "removed 2 entries" in capsys.readouterr().out
     assert not list(cache.glob("*/*.json"))
 
 

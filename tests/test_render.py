@@ -276,9 +276,14 @@ def test_reports_published_on_different_days_show_each_outlets_day():
     one = make("Gazette", "Quake kills 2,300", ["The earthquake killed 2,300 people, officials said."])
     two = make("Herald", "Quake kills 2,400", ["The earthquake killed 2,400 people, officials said."])
     later = merge_briefings([dated(one, "2025-08-06T09:00:00+00:00"), dated(two, "2025-08-07")])
-    assert "- **2,300** (Gazette, 6 Aug) vs **2,400** (Herald, 7 Aug): " in render_brief(later)
+    # ... and read as news moving, not as outlets at odds (issue #26).
+    out = render_brief(later)
+    assert "### Over the days\n\n- 2,300 (Gazette, 6 Aug) → **2,400** (Herald, 7 Aug): " in out
+    assert "Reports differ" not in out
     same_day = merge_briefings([dated(one, "2025-08-07T09:00:00+00:00"), dated(two, "2025-08-07")])
     assert "- **2,300** (Gazette) vs **2,400** (Herald): " in render_brief(same_day)
+    fell = merge_briefings([dated(one, "2025-08-08"), dated(two, "2025-08-07")])  # a later, lower toll
+    assert "- **2,300** (Gazette, 8 Aug) vs **2,400** (Herald, 7 Aug): " in render_brief(fell)
 
 
 def test_a_quote_shows_without_the_comma_that_led_into_he_said():

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 from ..config.settings import Prices, Settings
 from ..errors import ArticleError, InvalidAnswer, UsageError, redact
 from ..grounding.workflow import summarize_article
+from ..living import mark_changes, with_events
 from ..llm.answers import completion_from
 from ..llm.client import make_client
 from ..llm.engine import Engine
@@ -354,9 +355,11 @@ def batch_brief(
     settings: Settings | None = None,
     store: Store | None = None,
     ledger: Ledger | None = None,
+    previous: Brief | None = None,
 ) -> Brief:
     """The brief of a submission's articles (the last one by default) from the briefings in the store;
-    an article without one is listed with where its request stands."""
+    an article without one is listed with where its request stands. With `previous`, each story is
+    marked against it (new, updated, unchanged) as `make_brief(..., previous=...)` marks it."""
     store, ledger = places(settings or Settings(), store, ledger)
     submission = submission if submission is not None else ledger.last_submission()
     if submission is None:
@@ -385,4 +388,7 @@ def batch_brief(
                 reason=reason,
             )
         )
-    return merge_briefings(briefings, failures)
+    brief = merge_briefings(briefings, failures)
+    if previous is not None:  # the living brief, as an online run gives it
+        return mark_changes(brief, previous, briefings=briefings, origin="the previous brief")
+    return with_events(brief, briefings)

@@ -14,6 +14,7 @@ from .exits import (
     EXIT_OK,
     EXIT_STOPPED,
     EXIT_TERMINATED,
+    EXIT_UNCHANGED,
     EXIT_USAGE,
 )
 
@@ -24,6 +25,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_STOPPED",
     "EXIT_TERMINATED",
+    "EXIT_UNCHANGED",
     "EXIT_USAGE",
     "Terminated",
     "main",

@@ -18,6 +18,7 @@ from ..sources.select import select_articles
 from ..sync import run_sync
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import rendered, write_output
+from .previous import find_previous
 
 __all__ = ["run_batch"]
 
@@ -101,6 +102,9 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
     for path in args.results:
         if not Path(path).is_file():
             raise UsageError(f"cannot read the batch output {path}: no such file")
+    if not args.output and (args.previous or args.no_previous or args.changes_only):
+        raise UsageError("--previous, --no-previous and --changes-only are about the brief: give -o FILE")
+    previous = find_previous(args, settings, []) if args.output else None
     done = collect(
         transport=transport, settings=settings, followups=args.followups, batch_prices=args.batch_price
     )
@@ -133,8 +137,12 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
         file=sys.stderr,
     )
     status_ = EXIT_OK if not done.failed and not done.unfinished else EXIT_FAILURES
-    if args.output:
-        brief = batch_brief(settings=settings)
-        write_output(rendered(brief, args), args.output)
-        status_ = EXIT_FAILURES if brief.failures else status_
+    if previous is not None:
+        brief = previous.mark(batch_brief(settings=settings))
+        write_output(rendered(previous.shown(brief), args), args.output)
+        previous.remember(brief)
+        previous.warn()
+        if (note := previous.note(brief)) and not args.quiet:
+            print(note, file=sys.stderr)
+        status_ = previous.status(EXIT_FAILURES if brief.failures else status_, brief)
     return status_

@@ -17,6 +17,7 @@ from ..api import make_brief, summarize
 from ..config.options import OPTIONS
 from ..config.settings import Settings, Window, default_cache_dir
 from ..errors import UsageError
+from ..living import with_events
 from ..llm.schema import briefing_schema
 from ..merge.assemble import merge_briefings
 from ..models import ArticleBriefing, Brief, Failure
@@ -39,6 +40,7 @@ from .output import (
     rendered,
     write_output,
 )
+from .previous import find_previous
 from .progress import showing_progress
 
 __all__ = ["COMMANDS"]
@@ -48,33 +50,41 @@ def _brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     check_output(args.output)
     check_render_options(args)
-    with _cassette(args, settings) as settings, _progress(args) as progress:
-        result = make_brief(
-            args.paths,
-            settings=settings,
-            progress=progress,
-            fields=dict(args.field),
-            exclude=_outputs(args),
-            feeds=args.feeds,
-        )
+    with _cassette(args, settings) as settings:
+        previous = find_previous(args, settings, [*args.paths, *args.feeds])
+        with _progress(args) as progress:
+            result = make_brief(
+                args.paths,
+                settings=settings,
+                progress=progress,
+                fields=dict(args.field),
+                exclude=_outputs(args),
+                feeds=args.feeds,
+            )
+    brief = previous.mark(result.brief, result.summaries.briefings)
     kept = keep_existing(args.output, result.summaries)
     if not kept:
-        write_output(rendered(result.brief, args), args.output, result.summaries, settings)
+        write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
+        previous.remember(brief)
     print_refused(result.brief.failures)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
+    previous.warn()
     if not args.quiet:
         print_feeds(result.feeds)
+        note = "" if kept else previous.note(brief)
         print_summary(
             result.summaries,
-            result.brief,
+            brief,
             len(result.left_out),
             args,
             settings,
             kept=kept,
             feeds=result.feeds,
+            note=note,
         )
-    return exit_status(result.summaries, complete=result.complete, kept=kept)
+    status = exit_status(result.summaries, complete=result.complete, kept=kept)
+    return previous.status(status, brief, kept=kept)
 
 
 def _summarize(args: argparse.Namespace) -> int:
@@ -110,7 +120,7 @@ def _merge(args: argparse.Namespace) -> int:
             raise UsageError(_not_records(path, text, failed[0]))
         briefings += found
         failures += failed
-    brief = merge_briefings(briefings, failures)
+    brief = with_events(merge_briefings(briefings, failures), briefings)  # as `brief` gives it
     write_output(render_brief(brief, "json"), args.output)
     return EXIT_OK if not failures else EXIT_FAILURES
 

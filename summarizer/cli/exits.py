@@ -12,6 +12,7 @@ EXIT_FAILURES = 1  # some inputs are listed as not summarised, or the output cou
 EXIT_USAGE = 2  # the command was used wrongly (bad option, no API key, no articles)
 EXIT_STOPPED = 3  # the endpoint rejected the key; the run stopped (the brief lists what was not done)
 EXIT_ENDPOINT = 4  # the endpoint is wrong: nothing listening, not OpenAI-compatible, unknown model
+EXIT_UNCHANGED = 5  # --changes-only: no story is new or updated since the previous brief (nothing to send)
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports a process it ended
 

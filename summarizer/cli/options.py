@@ -142,7 +142,7 @@ def story_options(parser: Options) -> None:
     add_setting(parser, "cluster", "embedding_model")
 
 
-def output_options(parser: Options, *, formats: bool = True) -> None:
+def output_options(parser: Options, *, formats: bool = True, changes: bool = False) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write here, atomically (default: stdout)")
     if formats:
         parser.add_argument(
@@ -175,6 +175,29 @@ def output_options(parser: Options, *, formats: bool = True) -> None:
             metavar="FILE",
             help="render with your own jinja2 template instead (sandboxed; see the README)",
         )
+    if changes:
+        changes_options(parser)
+
+
+def changes_options(parser: Options) -> None:
+    """The living brief: what a brief is compared with, and a brief of what changed alone."""
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="mark each story new, updated or unchanged against this brief (JSON: --format json or "
+        "merge) instead of the last one written to the same output, which the cache keeps",
+    )
+    parser.add_argument(
+        "--no-previous",
+        action="store_true",
+        help="compare with no earlier brief: start fresh (this brief is still kept for the next run)",
+    )
+    parser.add_argument(
+        "--changes-only",
+        action="store_true",
+        help="only the new and updated stories, and those no longer reported: an alert; exit status 5 "
+        "when no story is new or updated",
+    )
 
 
 def talk_options(parser: Options) -> None:

@@ -93,6 +93,7 @@ def print_summary(
     *,
     kept: bool = False,
     feeds: Sequence[FeedReport] = (),
+    note: str = "",
 ) -> None:
     stream = sys.stderr
     prices = settings.prices
@@ -109,7 +110,8 @@ def print_summary(
     print(
         f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
         f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
-        f"{spent.completion_tokens:,} completion tokens{cost}{written}{_capped(feeds, settings.fetch)}",
+        f"{spent.completion_tokens:,} completion tokens{cost}{written}{_capped(feeds, settings.fetch)}"
+        f"{f'; {note}' if note else ''}",
         file=stream,
     )
 

@@ -96,7 +96,8 @@ def _examples(*lines: str) -> str:
 _EXIT_STATUS = """exit status:
   0 all summarised; 1 some inputs not summarised (the output lists them); 2 usage error;
   3 the endpoint rejected the API key or the quota is spent; 4 the endpoint is wrong (nothing
-  listening, not OpenAI-compatible, unknown model); 130 interrupted; 143 terminated"""
+  listening, not OpenAI-compatible, unknown model); 130 interrupted; 143 terminated.
+  With --changes-only: 0 some story is new or updated, 5 none is (nothing to send)"""
 
 
 _SETTINGS = """settings come from the flags, then SUMMARIZER_* variables (OPENAI_API_KEY, OPENAI_BASE_URL),
@@ -142,10 +143,11 @@ def build_parser() -> Parser:
         "summarizer brief https://example.org/feed.xml --feeds feeds.opml --since 24h -o brief.md",
         "cat export.jsonl | summarizer brief - --field text=body --concurrency 16",
         "summarizer brief today/ --base-url http://localhost:8000/v1 --model qwen3 --mode json_object",
+        "summarizer brief --feeds feeds.opml --since 2h --changes-only -o alert.md  # 5: nothing new",
     )
     input_options(brief.add_argument_group("input"))
     live_options(brief.add_argument_group("live sources (URLs and feeds)"))
-    output_options(brief.add_argument_group("output"))
+    output_options(brief.add_argument_group("output"), changes=True)
     model_options(brief)
     story_options(brief.add_argument_group("stories"))
     add_setting(brief.add_argument_group("synthesis"), "synthesize")
@@ -273,7 +275,7 @@ def _batch_actions(batch: Parser) -> None:
         metavar="IN,OUT[,CACHED]",
         help="dollars per million tokens at the batch rate (default: --price); follow-ups cost --price",
     )
-    output_options(collect.add_argument_group("output"))
+    output_options(collect.add_argument_group("output"), changes=True)
     model_options(collect)
     talk_options(collect.add_argument_group("display"))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import combinations
+from datetime import date
+from itertools import combinations, pairwise
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
@@ -137,8 +138,11 @@ def _toll_pairs(
 
 
 def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statement]) -> Disagreement:
-    """One report per outlet (its first statement in the group); outlets giving the same figures share it."""
+    """One report per outlet (its first statement in the group); outlets giving the same figures share it.
+    A toll that every later day gives higher is a progression, its reports in the order of the days."""
     reports: dict[str, tuple[set[str], str]] = {}
+    days: dict[str, set[date]] = {}
+    undated = False
     seen: set[str] = set()
     for statement in group:
         if statement.source in seen:
@@ -151,9 +155,25 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
         value = ", ".join(show(v) for v in values)
         sources, _ = reports.setdefault(value, (set(), statement.text))
         sources.add(statement.source)
-    return Disagreement(
-        reports=[
-            ReportedValue(value=value, sources=sorted(sources), text=text)
-            for value, (sources, text) in reports.items()
-        ]
-    )
+        days.setdefault(value, set())
+        if statement.day is None:
+            undated = True
+        else:
+            days[value].add(statement.day)
+    found = [
+        ReportedValue(value=value, sources=sorted(sources), text=text)
+        for value, (sources, text) in reports.items()
+    ]
+    rising = measure in TOLLS and not undated and _rising(days)
+    if rising:
+        found.sort(key=lambda report: min(days[report.value]))
+    return Disagreement(reports=found, progression=rising)
+
+
+def _rising(days: dict[str, set[date]]) -> bool:
+    """Each figure given on days of its own, every later day's higher: a toll that rose (36 dead on the
+    10th, 67 on the 12th), not outlets at odds."""
+    if any(", " in value for value in days):  # an outlet that gives two figures for it
+        return False
+    ordered = sorted(days, key=lambda value: float(value.replace(",", "")))
+    return all(max(days[a]) < min(days[b]) for a, b in pairwise(ordered))

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..text.groups import Groups
 from ..text.lexicon import table, word_set
@@ -88,6 +89,8 @@ class Statement:
     text: str
     frame: frozenset[str]
     measures: dict[tuple[str, frozenset[str]], frozenset[float]]
+    #: The day its article was published: a toll that rose from one day to the next is no disagreement.
+    day: date | None = None
 
 
 def _measure(tokens: Sequence[Token], at: int, start: int, end: int) -> str | None:
@@ -182,7 +185,11 @@ def statement_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def read_statement(
-    source: str, text: str, places: dict[str, str], years: frozenset[int] = frozenset()
+    source: str,
+    text: str,
+    places: dict[str, str],
+    years: frozenset[int] = frozenset(),
+    day: date | None = None,
 ) -> Statement:
     """A statement's figures by measure and place (`places` from story_places). A clause that names a
     year other than the story's (`years`) speaks of another time ('the 61 killed by a 1960 tsunami'),
@@ -190,7 +197,7 @@ def read_statement(
     tokens = statement_tokens(text)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
     if all(value is None for _, value in tokens):
-        return Statement(source, text, frozenset(), {})  # no figure: nothing to compare
+        return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     start = 0
     year = [is_year(t) for t, _ in tokens]
     for end in [*(i for i, (t, _) in enumerate(tokens) if t in {";", ".", "!", "?"}), len(tokens)]:
@@ -212,4 +219,6 @@ def read_statement(
             if measure is not None:
                 measures[(measure, clause_places)].add(value)
         start = end + 1
-    return Statement(source, text, statement_frame(text), {key: frozenset(v) for key, v in measures.items()})
+    return Statement(
+        source, text, statement_frame(text), {key: frozenset(v) for key, v in measures.items()}, day
+    )

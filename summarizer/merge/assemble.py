@@ -138,7 +138,7 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
     )
     years = frozenset(_event_years(members))
     statements = [
-        read_statement(item.ref.source, text, places, years)
+        read_statement(item.ref.source, text, places, years, item.ref.published and item.ref.published.date())
         for item in members
         for text in [*item.briefing.key_points, *item.briefing.what_next]
     ]

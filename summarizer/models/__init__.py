@@ -1,8 +1,9 @@
 """The data: articles in, briefings from the model, the merged brief out.
 
 article.py (what is read), briefing.py (what the model fills: its field descriptions are prompt text),
-outcome.py (one article's result: a checked briefing or a failure), brief.py (the merged brief). A
-model module imports pydantic and nothing else of the package: every other package may import these.
+outcome.py (one article's result: a checked briefing or a failure), brief.py (the merged brief),
+changes.py (what changed since the previous brief: the living brief's records). A model module
+imports pydantic and nothing else of the package: every other package may import these.
 """
 
 from .article import (
@@ -20,7 +21,9 @@ from .brief import (
     Point,
     ReportedValue,
     Story,
+    StoryChange,
     SynthesisRecord,
+    story_id,
 )
 from .briefing import (
     Briefing,
@@ -32,6 +35,14 @@ from .briefing import (
     Quote,
     StoryDraft,
     TimelineEvent,
+)
+from .changes import (
+    BriefChanges,
+    FigureChange,
+    FigureReport,
+    NoLongerReported,
+    PreviousBrief,
+    StoryStatus,
 )
 from .outcome import (
     ArticleBriefing,
@@ -50,6 +61,7 @@ __all__ = [
     "AttributedEvent",
     "AttributedQuote",
     "Brief",
+    "BriefChanges",
     "Briefing",
     "Checks",
     "Disagreement",
@@ -58,17 +70,24 @@ __all__ = [
     "FactDisagreement",
     "Failure",
     "FailureKind",
+    "FigureChange",
+    "FigureReport",
     "Finding",
     "NewsEvent",
+    "NoLongerReported",
     "NonBlank",
     "OutletVersion",
     "Point",
+    "PreviousBrief",
     "Quote",
     "ReportedValue",
     "SourceRef",
     "Story",
+    "StoryChange",
     "StoryDraft",
+    "StoryStatus",
     "SynthesisRecord",
     "TimelineEvent",
     "Usage",
+    "story_id",
 ]

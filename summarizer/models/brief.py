@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import hashlib
+from typing import Any
+
+from pydantic import Field, model_validator
 
 from .article import SourceRef
 from .base import _Model
-from .briefing import EntityKind, StoryDraft
+from .briefing import EntityKind, NewsEvent, StoryDraft
+from .changes import BriefChanges, FigureChange, StoryStatus
 from .outcome import Checks, Failure, Finding, Usage
 
 
@@ -74,6 +78,13 @@ class Disagreement(_Model):
     """Outlets that report the same thing differently; none is picked."""
 
     reports: list[ReportedValue]
+    progression: bool = Field(
+        default=False,
+        description=(
+            "A toll given on successive days, each later report higher (reports in that order): news "
+            "moving, not outlets at odds. Shown as 36 → 67 → 89."
+        ),
+    )
     about: str | None = Field(
         default=None,
         description=(
@@ -83,9 +94,40 @@ class Disagreement(_Model):
     )
 
 
+class StoryChange(_Model):
+    """How a story stands against the previous brief, and what is new in it since."""
+
+    status: StoryStatus
+    continues: list[str] = Field(
+        default=[],
+        description=(
+            "The ids of the previous brief's stories this one carries on: its own id when it kept it; "
+            "several when stories joined; a story split from another carries it on under a new id."
+        ),
+    )
+    figures: list[FigureChange] = Field(default=[], description="Figures a newer report gives otherwise.")
+    new_outlets: list[str] = Field(default=[], description="Outlets the previous brief did not have here.")
+    new_quotes: list[AttributedQuote] = Field(default=[])
+    new_timeline: list[AttributedEvent] = Field(default=[])
+    new_disagreements: list[Disagreement] = Field(default=[])
+
+
+def story_id(article_ids: list[str]) -> str:
+    """A new story's id: a hash of its articles' ids, so that it does not depend on their order. A story
+    that carries on one of the previous brief's keeps that one's id instead (summarizer.living)."""
+    return hashlib.sha256("\n".join(sorted(set(article_ids))).encode("utf-8")).hexdigest()[:12]
+
+
 class Story(_Model):
     """One event as reported by one or more outlets."""
 
+    id: str = Field(
+        default="",
+        description=(
+            "Stable across runs while the event is reported: kept from the previous brief's story it "
+            "carries on, else made from its articles' ids."
+        ),
+    )
     headline: str
     summary: str
     synthesized: bool = Field(default=False, description="Headline and summary written from all outlets.")
@@ -105,6 +147,31 @@ class Story(_Model):
     timeline: list[AttributedEvent]
     what_next: list[Point]
     topics: list[str]
+    event: NewsEvent | None = Field(
+        default=None,
+        description=(
+            "The event as its reports name it (what, where, the earliest day): what the next run's "
+            "stories are matched against. None when the brief was not compared with another."
+        ),
+    )
+    change: StoryChange | None = Field(
+        default=None,
+        description=(
+            "Against the previous brief: new, updated (and what changed) or unchanged; None: not compared."
+        ),
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_from_sources(cls, data: Any) -> Any:
+        """A story without an id (made by the merge, or read from an older brief) gets its articles'."""
+        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("sources"), list):
+            ids = [
+                ref.article_id if isinstance(ref, SourceRef) else ref.get("article_id", "")
+                for ref in data["sources"]
+            ]
+            return {**data, "id": story_id([i for i in ids if isinstance(i, str)])}
+        return data
 
 
 class Brief(_Model):
@@ -116,6 +183,13 @@ class Brief(_Model):
     articles: list[ArticleReport] = Field(default=[], description="Per article: tokens, attempts, checks.")
     usage: Usage = Field(default=Usage(), description="What producing these briefings took, in total.")
     cost: float | None = Field(default=None, description="In dollars, when a price is configured; else null.")
+    changes: BriefChanges | None = Field(
+        default=None,
+        description=(
+            "The previous brief it was compared with, and its stories nothing reports now; None when not "
+            "compared."
+        ),
+    )
 
 
 class SynthesisRecord(_Model):

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from ..errors import UsageError
 from ..models import Brief, Point, Story
+from .changes import StoryChangeView, brief_changes, story_change
 from .escape import escape_markdown, markdown_link, section_link
 from .outlets import short_name
 
@@ -98,6 +99,8 @@ class _StoryView:
     # Each outlet's day of publication ("13 Aug"), when the story's reports span several days: a toll
     # that rose from one day to the next is shown as such, not as outlets at odds on the same day.
     days: dict[str, str]
+    # The living brief's mark: new, updated and what changed, unchanged (None when not compared).
+    change: StoryChangeView | None = None
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ def _unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _story_view(number: int, story: Story, day: date | None, detail: Detail) -> _StoryView:
+def _story_view(number: int, story: Story, day: date | None, detail: Detail, brief: Brief) -> _StoryView:
     outlets = _unique(short_name(ref.source) for ref in story.sources)
     ranked = _ranked(story.key_points)
     shown = ranked if detail == "full" else ranked[:KEY_POINTS]
@@ -199,6 +202,7 @@ def _story_view(number: int, story: Story, day: date | None, detail: Detail) -> 
         more_points=len(ranked) - len(shown),
         attributed=len(outlets) > 1,
         days=_days(story),
+        change=story_change(story, brief),
     )
 
 
@@ -341,7 +345,8 @@ def render_brief(
         .render(
             brief=brief,
             title=heading,
-            stories=[_story_view(n, story, day, detail) for n, story in enumerate(brief.stories, 1)],
+            stories=[_story_view(n, story, day, detail, brief) for n, story in enumerate(brief.stories, 1)],
+            changes=brief_changes(brief),
             outlet_count=len(_unique(short_name(ref.source) for ref in brief.sources)),
             cut=cut,
             appendix=appendix,

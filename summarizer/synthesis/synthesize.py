@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from typing import Any
 
 from ..errors import ArticleError
 from ..grounding.check import ArticleFacts, check_figures
@@ -25,7 +26,13 @@ def story_key(story: Story, fingerprint: str, policy: str) -> str:
     """What makes a synthesis reusable: the merged reports and who made them, the request's fingerprint
     and the grounding policy. Never where the articles were read from (a path differs between machines,
     and would change the prompt, the cassette match and the cache key)."""
-    material = story.model_dump_json(exclude={"headline", "summary", "synthesized", "sources", "left_out"})
+    # The living brief's id, event and marks are not the reports: a synthesis made before they existed
+    # is the same one.
+    exclude: dict[str, Any] = dict.fromkeys(
+        ("headline", "summary", "synthesized", "sources", "left_out", "id", "event", "change"), True
+    )
+    exclude["disagreements"] = {"__all__": {"progression"}}
+    material = story.model_dump_json(exclude=exclude)
     material += json.dumps(sorted((ref.article_id, ref.source) for ref in story.sources))
     return answer_key("story", material, fingerprint, policy)
 
