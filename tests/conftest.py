@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ from .simulator import Config, Simulator
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
+#: The quick start's cassette: the README's first command, replayed.
+EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
+FIXTURES = ROOT / "tests" / "fixtures"
 #: The base URL tests use when replaying: nothing listens there, and vcrpy answers before any connect.
 REPLAY_URL = "http://127.0.0.1:9/v1"
 TEST_KEY = "sk-test-0000000000000000000000"
@@ -39,9 +43,15 @@ def vcr_config() -> dict[str, Any]:
     return cassette.vcr_config()
 
 
+def cassette_folder(module: str) -> Path:
+    """A test module's cassettes: cassettes/ and the module's path under tests/, `tests.llm.test_engine`
+    in cassettes/llm/test_engine/ (a module's name alone need not be unique)."""
+    return ROOT.joinpath("cassettes", *module.split(".")[1:])
+
+
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
-    return str(ROOT / "cassettes" / request.module.__name__.rsplit(".", 1)[-1])
+    return str(cassette_folder(request.module.__name__))
 
 
 @pytest.fixture
@@ -172,3 +182,13 @@ def cassette_args(
         return ["--cassette", str(path)]
 
     return args
+
+
+@pytest.fixture
+def examples_cassette(recording: bool, cassette_args: Callable[..., list[str]]) -> Path:
+    """The cassette of the README's first command; (re-)recorded with the rest when recording."""
+    from summarizer.cli import main
+
+    if recording:
+        assert main(["brief", str(EXAMPLES), "-q", "-o", os.devnull, *cassette_args(EXAMPLES_CASSETTE)]) == 0
+    return EXAMPLES_CASSETTE

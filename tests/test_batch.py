@@ -20,12 +20,11 @@ from summarizer.errors import UsageError
 from summarizer.models import Article, ArticleBriefing
 from summarizer.sources.ingest import read_articles
 from summarizer.store import FileStore, open_store
-
-from .batch_tools import FIXTURES, by_rule, run_batch
-from .conftest import EXAMPLES, FAST, TEST_KEY
-from .llm_server import LocalLLMServer
-from .simulator import Config, Simulator
-from .synthetic import write_articles
+from tests.batch_tools import FIXTURES, by_rule, run_batch
+from tests.conftest import EXAMPLES, FAST, TEST_KEY
+from tests.llm_server import LocalLLMServer
+from tests.simulator import Config, Simulator
+from tests.synthetic import write_articles
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ from summarizer import Settings
 from summarizer.batch import ApiTransport, FileTransport, batch_brief, cancel, collect, status, submit
 from summarizer.models import ArticleBriefing
 from summarizer.store import open_store
-
-from .conftest import FAST, REPLAY_URL, TEST_KEY
-from .llm_server import BatchPlan, LocalLLMServer, Step, answer, answer_with
+from tests.conftest import FAST, REPLAY_URL, TEST_KEY
+from tests.llm_server import BatchPlan, LocalLLMServer, Step, answer, answer_with
 
 
 @pytest.fixture

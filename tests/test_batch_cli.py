@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_USAGE, main
+from tests.batch_tools import run_batch, written
+from tests.conftest import EXAMPLES, ROOT, TEST_KEY, cassette_folder
+from tests.llm_server import LocalLLMServer
 
-from .batch_tools import run_batch, written
-from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .llm_server import LocalLLMServer
-
-CASSETTES = ROOT / "cassettes" / "test_batch_cli"
+CASSETTES = cassette_folder(__name__)
 
 
 @pytest.fixture

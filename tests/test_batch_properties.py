@@ -18,8 +18,7 @@ from summarizer.batch import FileTransport, Limits, collect, submit
 from summarizer.batch.ledger import BatchRecord, Ledger
 from summarizer.models import Article
 from summarizer.store import open_store
-
-from .batch_tools import by_rule, result_line
+from tests.batch_tools import by_rule, result_line
 
 SENTENCES = [
     "The council of Aldmoor voted 7 to 2 on Tuesday to close the Brackenford library.",

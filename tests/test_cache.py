@@ -8,10 +8,7 @@ from pydantic import BaseModel
 from summarizer.cli import EXIT_OK, EXIT_USAGE, main
 from summarizer.output.records import load_records
 from summarizer.store import FileStore, open_store
-
-from .conftest import EXAMPLES, ROOT
-
-EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
+from tests.conftest import EXAMPLES, EXAMPLES_CASSETTE
 
 
 class Note(BaseModel):

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,8 @@ import pytest
 from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
 from summarizer.models import Brief
 from summarizer.output.render import escape_markdown
-
-from .conftest import EXAMPLES, ROOT
-from .llm_server import status
-
-EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
+from tests.conftest import EXAMPLES, EXAMPLES_CASSETTE, cassette_folder
+from tests.llm_server import status
 
 
 def command() -> list[str]:
@@ -32,14 +28,6 @@ def command() -> list[str]:
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     return subprocess.run([*command(), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
-
-
-@pytest.fixture
-def examples_cassette(recording: bool, cassette_args: Callable[..., list[str]]) -> Path:
-    """The cassette of the README's first command; (re-)recorded with the rest when recording."""
-    if recording:
-        assert main(["brief", str(EXAMPLES), "-q", "-o", os.devnull, *cassette_args(EXAMPLES_CASSETTE)]) == 0
-    return EXAMPLES_CASSETTE
 
 
 def test_the_readme_command_makes_a_brief_from_the_examples_with_no_key(examples_cassette, tmp_path):
@@ -135,7 +123,7 @@ def test_bad_option_values_are_usage_errors(capsys):
 
 
 def test_a_rejected_key_stops_the_run_and_lists_every_article(cassette_args, tmp_path):
-    cassette = ROOT / "cassettes" / "test_cli" / "rejected_key.yaml"
+    cassette = cassette_folder(__name__) / "rejected_key.yaml"
     denied = status(401, "Incorrect API key provided: sk-proj-****1234.", "invalid_request_error")
     out = tmp_path / "brief.md"
     args = ["brief", str(EXAMPLES), "--concurrency", "1", "-o", str(out), *cassette_args(cassette, denied)]
@@ -202,7 +190,7 @@ HOSTILE = (
 
 
 def test_html_output_is_safe_to_drop_into_a_page(tmp_path):
-    from .builders import make
+    from tests.builders import make
 
     item = make(
         "Evil", HOSTILE, [HOSTILE], quotes=[(HOSTILE, "X")], url="https://outlet.example/a", title=HOSTILE

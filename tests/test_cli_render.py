@@ -9,9 +9,8 @@ import pytest
 from summarizer.cli import EXIT_OK, EXIT_USAGE, main
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import Brief, Checks, Finding, Usage
-
-from .builders import cna, lbc, make
-from .test_cli import EXAMPLES, examples_cassette  # noqa: F401 (a fixture)
+from tests.builders import cna, lbc, make
+from tests.conftest import EXAMPLES
 
 
 @pytest.fixture
@@ -94,7 +93,7 @@ def test_standalone_without_html_is_one_usage_error(brief_json, tmp_path, capsys
     assert not (tmp_path / "x.md").exists()
 
 
-def test_brief_checks_the_render_options_before_the_first_request(examples_cassette, tmp_path, capsys):  # noqa: F811
+def test_brief_checks_the_render_options_before_the_first_request(examples_cassette, tmp_path, capsys):
     out = tmp_path / "brief.md"
     args = ["brief", str(EXAMPLES), "--cassette", str(examples_cassette), "--standalone", "-o", str(out)]
     assert main(args) == EXIT_USAGE

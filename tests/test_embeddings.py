@@ -21,12 +21,11 @@ from summarizer.models import ArticleBriefing, NewsEvent, Usage
 from summarizer.output.render import render_brief
 from summarizer.run.embeddings import BATCH, _shares, embed_briefings, embedding_text
 from summarizer.store import FileStore
+from tests.builders import cna, lbc, make
+from tests.conftest import EXAMPLES, FAST, TEST_KEY, cassette_folder
+from tests.llm_server import EMBEDDING_DIMENSIONS, answer, content, status
 
-from .builders import cna, lbc, make
-from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
-from .llm_server import EMBEDDING_DIMENSIONS, answer, content, status
-
-CASSETTES = ROOT / "cassettes" / "test_embeddings"
+CASSETTES = cassette_folder(__name__)
 
 
 def embeddings_sent(vcr: Any) -> list[dict[str, Any]]:
@@ -347,8 +346,7 @@ def test_a_requests_tokens_are_shared_out_whole_and_add_up():
 
 def test_embeddings_keyed_by_other_ids_or_of_two_lengths_are_a_clear_error_not_a_silent_fallback():
     from summarizer.merge.assemble import merge_briefings
-
-    from .builders import cna, lbc
+    from tests.builders import cna, lbc
 
     items = [cna(), lbc()]
     with pytest.raises(ValueError, match=r"article ids no briefing has: nope \(key them by ref.article_id\)"):

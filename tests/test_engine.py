@@ -19,9 +19,8 @@ from summarizer.errors import (
     TransportError,
 )
 from summarizer.llm.failures import retry_after as _retry_after
-
-from .conftest import FAST
-from .llm_server import answer, answer_with, content, refusal, status, truncated
+from tests.conftest import FAST
+from tests.llm_server import answer, answer_with, content, refusal, status, truncated
 
 
 def sent(vcr: Any, index: int) -> dict[str, Any]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from summarizer.sources.ingest import read_articles
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.conftest import FIXTURES
 
 
 def test_a_feed_with_full_content_is_one_article_per_entry_with_link_date_and_author():

@@ -15,8 +15,7 @@ from summarizer.config.settings import FetchPolicy
 from summarizer.errors import InputError
 from summarizer.store import FileStore
 from summarizer.web.fetch import Fetched, Fetcher, user_agent
-
-from .webserver import NewsSite, Route, self_signed
+from tests.webserver import NewsSite, Route, self_signed
 
 #: The test site is on 127.0.0.1: every test but the refusal ones allows private addresses.
 LOCAL = FetchPolicy(allow_private=True, host_delay=0.0, timeout=5.0)

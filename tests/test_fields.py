@@ -6,7 +6,6 @@ import io
 import json
 import logging
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +13,9 @@ from summarizer.errors import UsageError
 from summarizer.sources.fields import MAX_FRONT_MATTER_CHARS, MAX_META_CHARS, MAX_URL_CHARS, article_id
 from summarizer.sources.ingest import read_articles
 from summarizer.sources.pages import MIN_ARTICLE_CHARS
+from tests.conftest import FIXTURES
 
 from .test_ingest import TEXT, story, write
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_markdown_front_matter_gives_title_source_url_and_date(tmp_path):

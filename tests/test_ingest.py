@@ -15,8 +15,7 @@ import pytest
 from summarizer.errors import UsageError
 from summarizer.models import Article, Failure
 from summarizer.sources.ingest import iter_articles, read_articles
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 TEXT = (
     "Officials said on Tuesday that the bridge would reopen in May, two months later than the council "

@@ -13,8 +13,7 @@ from summarizer.merge.cluster import cluster, same_story
 from summarizer.models import ArticleBriefing, Failure, NewsEvent
 from summarizer.output.render import render_brief
 from summarizer.text.normalize import name_key
-
-from .builders import cna, lbc, make
+from tests.builders import cna, lbc, make
 
 STATE_DINNER = make(
     "Gazette",

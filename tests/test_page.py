@@ -15,8 +15,7 @@ import pytest
 
 from summarizer.merge.assemble import merge_briefings
 from summarizer.output.render import render_brief
-
-from .builders import cna, lbc, make
+from tests.builders import cna, lbc, make
 
 CHROMIUM = Path("/usr/bin/chromium")
 LONG_WORD = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch" * 4

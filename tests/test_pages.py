@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from summarizer.sources.ingest import read_articles
 from summarizer.sources.pages import html_to_text
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.conftest import FIXTURES
 
 
 def test_a_page_gives_its_main_text_and_metadata_without_the_boilerplate():

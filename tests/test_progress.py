@@ -21,10 +21,9 @@ import pytest
 from summarizer.cli.progress import ProgressBar, ProgressLines, clock, pace, progress_for
 from summarizer.models import Article, Usage
 from summarizer.run.runner import ProgressEvent
-
-from .conftest import ROOT, TEST_KEY
-from .simulator import Config, Simulator
-from .synthetic import write_articles
+from tests.conftest import ROOT, TEST_KEY
+from tests.simulator import Config, Simulator
+from tests.synthetic import write_articles
 
 ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 

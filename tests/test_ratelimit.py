@@ -14,8 +14,7 @@ import pytest
 
 from summarizer.llm.ratelimit import Permit, RateController
 from summarizer.llm.signals import Signals, is_quota_exhausted, parse_duration, read_signals
-
-from .simulator import Config, Simulator
+from tests.simulator import Config, Simulator
 
 T = TypeVar("T")
 WALL = 1_754_524_800.0  # Thu, 07 Aug 2025 00:00:00 GMT

@@ -18,8 +18,7 @@ from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Brief, Checks, Failure, Finding, Usage
 from summarizer.output.render import GENERATED_MARKER, escape_markdown, format_for_path, render_brief
 from summarizer.output.templates import render_template
-
-from .builders import cna, lbc, make
+from tests.builders import cna, lbc, make
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -13,11 +13,10 @@ from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_STOPPED, main
 from summarizer.cli.progress import ProgressLines
 from summarizer.run.runner import Gate
-
-from .conftest import FAST, TEST_KEY
-from .llm_server import LocalLLMServer, answer, status
-from .simulator import Config, Simulator
-from .synthetic import write_articles
+from tests.conftest import FAST, TEST_KEY
+from tests.llm_server import LocalLLMServer, answer, status
+from tests.simulator import Config, Simulator
+from tests.synthetic import write_articles
 
 
 @pytest.fixture

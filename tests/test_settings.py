@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from summarizer import Settings, UsageError
+from tests.conftest import ROOT
 
 
 def test_a_cache_dir_given_as_a_str_is_a_path():
@@ -162,7 +163,7 @@ def test_the_default_cache_is_the_platforms_and_the_variable_overrides_it(tmp_pa
 
 
 def test_the_readmes_example_configuration_is_valid(tmp_path, monkeypatch):
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "pyproject.toml").write_text(example)
     monkeypatch.chdir(tmp_path)

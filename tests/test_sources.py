@@ -18,10 +18,9 @@ from summarizer.sources.ingest import Ingested, read_articles
 from summarizer.sources.live import read_url_list
 from summarizer.sources.pages import page
 from summarizer.store import FileStore
-
-from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .simulator import Config, Simulator
-from .webserver import NewsSite, Route
+from tests.conftest import EXAMPLES, EXAMPLES_CASSETTE, TEST_KEY
+from tests.simulator import Config, Simulator
+from tests.webserver import NewsSite, Route
 
 LOCAL = FetchPolicy(allow_private=True, host_delay=0.0, timeout=5.0)
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -369,7 +368,7 @@ def test_the_library_fetches_on_the_callers_event_loop(site, simulator, tmp_path
 def test_a_url_a_replayed_cassette_does_not_hold_is_a_failure_and_the_run_goes_on(site, tmp_path):
     feed = site.feed("/feed.xml", [(2, NOW, True)])
     out = tmp_path / "brief.md"
-    cassette = ROOT / "cassettes" / "examples" / "brief.yaml"
+    cassette = EXAMPLES_CASSETTE
     status = main(
         ["brief", str(EXAMPLES), feed, "--allow-private", "--cassette", str(cassette), "-o", str(out)]
     )

@@ -13,10 +13,9 @@ from summarizer import Settings, make_brief
 from summarizer.errors import UsageError
 from summarizer.store import FileStore, Store, open_store, register_store, store_for
 from summarizer.store.sqlite import SQLiteStore
-
-from .conftest import FAST, TEST_KEY
-from .simulator import Config, Simulator
-from .synthetic import write_articles
+from tests.conftest import FAST, TEST_KEY
+from tests.simulator import Config, Simulator
+from tests.synthetic import write_articles
 
 
 class Note(BaseModel):

@@ -9,11 +9,10 @@ from summarizer import Settings, make_brief
 from summarizer.cli import EXIT_OK, main
 from summarizer.models import Brief
 from summarizer.output.render import render_brief
+from tests.conftest import EXAMPLES, FAST, TEST_KEY, cassette_folder
+from tests.llm_server import LocalLLMServer, answer, answer_with
 
-from .conftest import EXAMPLES, FAST, ROOT, TEST_KEY
-from .llm_server import LocalLLMServer, answer, answer_with
-
-CASSETTES = ROOT / "cassettes" / "test_synthesis"
+CASSETTES = cassette_folder(__name__)
 WRITTEN = "Trump could meet Putin as soon as next week after Witkoff's Moscow talks, White House says"
 
 
@@ -103,8 +102,7 @@ def test_without_the_flag_no_synthesis_is_asked_for(tmp_path):
 def test_the_synthesis_key_does_not_depend_on_where_the_articles_were_read_from():
     from summarizer.merge.assemble import merge_briefings
     from summarizer.synthesis.synthesize import story_key
-
-    from .builders import cna, lbc
+    from tests.builders import cna, lbc
 
     here = merge_briefings([cna(), lbc()]).stories[0]
     moved = [ref.model_copy(update={"origin": "/elsewhere/" + ref.origin}) for ref in here.sources]

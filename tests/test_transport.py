@@ -21,8 +21,7 @@ from summarizer.llm.schema import request_body
 from summarizer.llm.transport import Answers, HTTPTransport, in_process
 from summarizer.models import Article, Briefing
 from summarizer.run.runner import Gate
-
-from .llm_server import completion, error_body, written_for
+from tests.llm_server import completion, error_body, written_for
 
 SETTINGS = Settings(cache_dir=None, retry=RetryPolicy(attempts=3, initial_wait=0, max_wait=0))
 

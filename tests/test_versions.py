@@ -125,8 +125,7 @@ def test_a_disagreement_the_merge_already_shows_is_not_shown_twice():
 def test_a_found_disagreement_reads_as_its_fact_and_its_fact_cannot_inject_markdown(about):
     from summarizer.merge.assemble import merge_briefings
     from summarizer.output.render import render_brief
-
-    from .builders import cna, lbc
+    from tests.builders import cna, lbc
 
     brief = merge_briefings([cna(), lbc()])
     hostile = Disagreement(
