@@ -21,8 +21,7 @@ from summarizer.run.runner import Gate
 from summarizer.sources.ingest import read_articles
 from summarizer.testing import cassette
 
-from .llm_server import LocalLLMServer, Step
-from .simulator import Config, Simulator
+from .fake import FakeEndpoint, Script, Step, simulated
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
@@ -94,32 +93,32 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
 @pytest.fixture
 def llm_endpoint(recording: bool) -> Iterator[Callable[..., str]]:
-    """Start the local OpenAI-compatible server with a script, when recording; return the base URL.
+    """Start the fake endpoint (tests/fake) with a script, when recording; return the base URL.
 
     When replaying, the script is not served (the cassette already holds its replies) and the URL
     points nowhere. Every scripted reply must have been asked for by the end of a recording.
     """
-    servers: list[LocalLLMServer] = []
+    endpoints: list[FakeEndpoint] = []
 
     def start(*script: Step) -> str:
         if not recording:
             return REPLAY_URL
-        server = LocalLLMServer(list(script)).__enter__()
-        servers.append(server)
-        return server.base_url
+        endpoint = FakeEndpoint(Script(*script)).__enter__()
+        endpoints.append(endpoint)
+        return endpoint.base_url
 
     yield start
-    for server in servers:
-        server.__exit__(None, None, None)
-        assert not server.script, f"{len(server.script)} scripted replies were never requested"
+    for endpoint in endpoints:
+        endpoint.__exit__(None, None, None)
+        assert not endpoint.script, f"{len(endpoint.script)} scripted replies were never requested"
 
 
 @pytest.fixture
-def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
-    """The simulator (tests/simulator.py) on a free port, configured by the test's `simulator` marker
-    (the closest one: the test's own, else its module's `pytestmark`)."""
+def simulator(request: pytest.FixtureRequest) -> Iterator[FakeEndpoint]:
+    """The fake endpoint answering by rule (tests/fake `simulated`) on a free port, configured by the
+    test's `simulator` marker (the closest one: the test's own, else its module's `pytestmark`)."""
     marker = request.node.get_closest_marker("simulator")
-    with Simulator(Config(**marker.kwargs) if marker else Config()) as running:
+    with simulated(**marker.kwargs) if marker else simulated() as running:
         yield running
 
 

@@ -22,8 +22,7 @@ from summarizer.sources.ingest import read_articles
 from summarizer.store import FileStore, open_store
 from tests.batch_tools import FIXTURES, by_rule, run_batch
 from tests.conftest import EXAMPLES, FAST, TEST_KEY
-from tests.llm_server import LocalLLMServer
-from tests.simulator import Config, Simulator
+from tests.fake import FakeEndpoint, simulated
 from tests.synthetic import write_articles
 
 
@@ -59,7 +58,7 @@ def test_the_input_file_is_the_golden_one(examples, settings, tmp_path):
 
 
 def test_a_line_body_is_exactly_the_request_an_online_run_sends(cna, tmp_path):
-    with LocalLLMServer() as server:
+    with FakeEndpoint() as server:
         settings = Settings(base_url=server.base_url, api_key=TEST_KEY, cache_dir=None)
         make_brief([EXAMPLES / "cna-trump-putin-meeting.md"], settings=settings)
     online = server.requests[0]
@@ -189,7 +188,7 @@ def test_an_invalid_answer_is_reasked_online_through_the_engine(synthetic, setti
     transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
     submit(synthetic[:2], transport=transport, settings=settings)
     run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", broken)
-    with Simulator(Config()) as simulator:
+    with simulated() as simulator:
         online = settings.model_copy(update={"base_url": simulator.base_url, "api_key": SecretStr(TEST_KEY)})
         collected = collect(transport=transport, settings=online)
     assert collected.stored == 2 and sum(simulator.stats.requests.values()) == 2
@@ -230,7 +229,7 @@ def test_an_ungrounded_quote_is_reasked_online_and_the_correction_kept(synthetic
     transport = FileTransport(tmp_path / "in", [tmp_path / "out.jsonl"])
     submit(synthetic[:1], transport=transport, settings=settings)
     run_batch(inputs(tmp_path / "in")[0], tmp_path / "out.jsonl", with_an_invented_quote)
-    with Simulator(Config()) as simulator:
+    with simulated() as simulator:
         online = settings.model_copy(update={"base_url": simulator.base_url, "api_key": SecretStr(TEST_KEY)})
         collected = collect(transport=transport, settings=online)
     assert collected.stored == 1 and sum(simulator.stats.requests.values()) == 1

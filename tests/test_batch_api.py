@@ -1,5 +1,5 @@
 """Batches through the provider's API (files and batches endpoints), replayed from cassettes recorded
-against the fake Batch API of tests/llm_server.py: upload, status, collect, expiry, cancel, validation."""
+against the fake Batch API of tests/fake: upload, status, collect, expiry, cancel, validation."""
 
 from __future__ import annotations
 
@@ -16,19 +16,19 @@ from summarizer.batch import ApiTransport, FileTransport, batch_brief, cancel, c
 from summarizer.models import ArticleBriefing
 from summarizer.store import open_store
 from tests.conftest import FAST, REPLAY_URL, TEST_KEY
-from tests.llm_server import BatchPlan, LocalLLMServer, Step, answer, answer_with
+from tests.fake import BatchPlan, FakeEndpoint, Script, Step, answer, answer_with
 
 
 @pytest.fixture
 def batch_api(recording: bool) -> Iterator[Callable[..., openai.AsyncOpenAI]]:
     """A client of the fake Batch API, started with a plan and a script of chat replies when recording;
     when replaying, of an address where nothing listens (the cassette answers)."""
-    servers: list[LocalLLMServer] = []
+    servers: list[FakeEndpoint] = []
 
     def start(plan: BatchPlan | None = None, *script: Step) -> openai.AsyncOpenAI:
         url = REPLAY_URL
         if recording:
-            server = LocalLLMServer(list(script), batches=plan).__enter__()
+            server = FakeEndpoint(Script(*script), batches=plan).__enter__()
             servers.append(server)
             url = server.base_url
         return openai.AsyncOpenAI(api_key=TEST_KEY, base_url=url, max_retries=0)

@@ -10,7 +10,7 @@ import pytest
 from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_USAGE, main
 from tests.batch_tools import run_batch, written
 from tests.conftest import EXAMPLES, ROOT, TEST_KEY, cassette_folder
-from tests.llm_server import LocalLLMServer
+from tests.fake import FakeEndpoint
 
 CASSETTES = cassette_folder(__name__)
 
@@ -110,7 +110,7 @@ def test_status_needs_a_key_only_while_a_batch_of_the_provider_is_running(
 @pytest.fixture
 def api_args(recording: bool, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], list[str]]]:
     """--cassette arguments for each command of one batch's life: recorded against one fake Batch API."""
-    server = LocalLLMServer().__enter__() if recording else None
+    server = FakeEndpoint().__enter__() if recording else None
     if recording:
         monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
 

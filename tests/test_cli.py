@@ -16,7 +16,7 @@ from summarizer.cli import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, mai
 from summarizer.models import Brief
 from summarizer.output.render import escape_markdown
 from tests.conftest import EXAMPLES, EXAMPLES_CASSETTE, cassette_folder
-from tests.llm_server import status
+from tests.fake import status
 
 
 def command() -> list[str]:

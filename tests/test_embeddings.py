@@ -23,7 +23,7 @@ from summarizer.run.embeddings import BATCH, _shares, embed_briefings, embedding
 from summarizer.store import FileStore
 from tests.builders import cna, lbc, make
 from tests.conftest import EXAMPLES, FAST, TEST_KEY, cassette_folder
-from tests.llm_server import EMBEDDING_DIMENSIONS, answer, content, status
+from tests.fake import EMBEDDING_DIMENSIONS, answer, content, status
 
 CASSETTES = cassette_folder(__name__)
 

@@ -20,7 +20,7 @@ from summarizer.errors import (
 )
 from summarizer.llm.failures import retry_after as _retry_after
 from tests.conftest import FAST
-from tests.llm_server import answer, answer_with, content, refusal, status, truncated
+from tests.fake import answer, answer_with, content, refusal, status, truncated
 
 
 def sent(vcr: Any, index: int) -> dict[str, Any]:

@@ -24,8 +24,8 @@ from summarizer.grounding.check import (
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
+from tests.fake import answer, answer_with
 from tests.grounding_corpus import evaluate
-from tests.llm_server import answer, answer_with
 
 ARTICLE = (
     "Rescuers said on Tuesday (Mar 4) that 2,300 people had died after the magnitude 7.8 quake. "

@@ -24,7 +24,7 @@ from summarizer.output.render import render_brief
 from summarizer.run.runner import cut_article
 
 from .conftest import FAST, PATIENT, ROOT, TEST_KEY
-from .simulator import Simulator
+from .fake import FakeEndpoint
 from .synthetic import write_articles
 
 # Every test's simulator answers after 5 ms unless its own marker says otherwise.
@@ -38,7 +38,7 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-def settings(simulator: Simulator, tmp_path: Path, **changes: object) -> Settings:
+def settings(simulator: FakeEndpoint, tmp_path: Path, **changes: object) -> Settings:
     base: dict[str, object] = {
         "retry": FAST,
         "base_url": simulator.base_url,
@@ -195,7 +195,7 @@ def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:
     )
 
 
-def interrupted_run(simulator: Simulator, tmp_path: Path, *, after: int, how: signal.Signals):
+def interrupted_run(simulator: FakeEndpoint, tmp_path: Path, *, after: int, how: signal.Signals):
     """Start `brief` on 40 articles in a subprocess; once `after` briefings are cached, send it `how`.
 
     Returns the stopped process, the command (to run it again) and the cache folder.

@@ -22,7 +22,7 @@ from summarizer.cli.progress import ProgressBar, ProgressLines, clock, pace, pro
 from summarizer.models import Article, Usage
 from summarizer.run.runner import ProgressEvent
 from tests.conftest import ROOT, TEST_KEY
-from tests.simulator import Config, Simulator
+from tests.fake import FakeEndpoint, simulated
 from tests.synthetic import write_articles
 
 ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -143,10 +143,10 @@ def test_a_failure_is_printed_above_the_bar_as_it_happens():
 
 
 @pytest.fixture
-def simulator() -> Iterator[Simulator]:
+def simulator() -> Iterator[FakeEndpoint]:
     # A third of the answers are not JSON and there is no re-ask: those articles fail, one by one; and
     # a limit of 4 requests a second that the run learns from the headers and paces itself under.
-    with Simulator(Config(latency=0.05, fault_rate=0.3, faults=("invalid_json",), rpm=240)) as running:
+    with simulated(latency=0.05, fault_rate=0.3, faults=("invalid_json",), rpm=240) as running:
         yield running
 
 
@@ -233,7 +233,7 @@ def test_under_a_real_terminal_quiet_draws_nothing(simulator, tmp_path):
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_run_leaves_the_cursor_shown_and_its_message_below_the_bar(tmp_path, how):
-    with Simulator(Config(latency=0.2)) as slow:
+    with simulated(latency=0.2) as slow:
         write_articles(tmp_path / "today", 40)
         args = ["brief", str(tmp_path / "today"), "--base-url", slow.base_url, "-o", str(tmp_path / "b.md")]
         status, drawn = in_terminal(args, 80, tmp_path, signal_after=(" 0/40", how))

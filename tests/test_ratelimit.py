@@ -14,7 +14,7 @@ import pytest
 
 from summarizer.llm.ratelimit import Permit, RateController
 from summarizer.llm.signals import Signals, is_quota_exhausted, parse_duration, read_signals
-from tests.simulator import Config, Simulator
+from tests.fake import FakeEndpoint, simulated
 
 T = TypeVar("T")
 WALL = 1_754_524_800.0  # Thu, 07 Aug 2025 00:00:00 GMT
@@ -505,7 +505,7 @@ def test_paused_for_counts_down_the_pause():
 
 def test_the_simulator_enforces_requests_per_minute_with_openai_headers():
     request = {"messages": [{"role": "user", "content": "x" * 400}]}
-    with Simulator(Config(rpm=600, burst=0.2)) as server, httpx2.Client(base_url=server.base_url) as client:
+    with simulated(rpm=600, burst=0.2) as server, httpx2.Client(base_url=server.base_url) as client:
         answers = [client.post("/chat/completions", json=request) for _ in range(3)]
     assert [answer.status_code for answer in answers] == [200, 200, 429]  # it holds 0.2 s: 2
     signals = [read_signals(answer.headers) for answer in answers]
@@ -519,7 +519,7 @@ def test_the_simulator_enforces_requests_per_minute_with_openai_headers():
 def test_the_simulator_counts_prompt_and_completion_tokens_per_minute():
     request = {"messages": [{"role": "user", "content": "x" * 4000}]}  # 1,001 prompt tokens
     with (
-        Simulator(Config(tpm=120_000, burst=1.0)) as server,
+        simulated(tpm=120_000, burst=1.0) as server,
         httpx2.Client(base_url=server.base_url) as client,
     ):
         first = client.post("/chat/completions", json=request)  # 2,000 a second, the bucket holds 2,000
@@ -549,7 +549,7 @@ def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_
         await asyncio.gather(*(sender() for _ in range(8)))
         return rate.pacing
 
-    async def main(server: Simulator) -> tuple[float | None, float | None, int, int]:
+    async def main(server: FakeEndpoint) -> tuple[float | None, float | None, int, int]:
         rate = RateController(recovery=0.5)  # no headers: all it learns, it learns from 429s
         async with httpx2.AsyncClient(base_url=server.base_url) as client:
             down = await drive(rate, client, 1.5)
@@ -558,8 +558,7 @@ def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_
             up = await drive(rate, client, 2.0)
         return down, up, first, server.stats.rate_limited - first
 
-    config = Config(latency=0.01, rpm=600, burst=0.2, limit_headers=False)
-    with Simulator(config) as server:
+    with simulated(latency=0.01, rpm=600, burst=0.2, limit_headers=False) as server:
         down, up, before, after = asyncio.run(main(server))
     # Unpaced at first (nothing known), then brought down near the server's 10 a second by its 429s
     # (AIMD keeps probing a little above it: measured 11.4 to 11.8)...

@@ -12,13 +12,10 @@ import socket
 import stat
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -26,8 +23,7 @@ from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, 
 from summarizer.models import Brief
 
 from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .llm_server import ECHOED_ORG, LocalLLMServer, status
-from .simulator import Config, Simulator
+from .fake import ECHOED_ORG, FakeEndpoint, Script, page, simulated, status
 from .synthetic import write_articles
 
 EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
@@ -41,7 +37,7 @@ def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def requests(simulator: Simulator) -> int:
+def requests(simulator: FakeEndpoint) -> int:
     return sum(simulator.stats.requests.values())
 
 
@@ -130,7 +126,7 @@ def test_with_no_cache_an_output_that_fails_at_the_end_is_saved_elsewhere(
 def test_a_run_that_summarised_nothing_keeps_the_existing_brief(fault, articles, tmp_path, capsys):
     out = tmp_path / "brief.md"
     out.write_text("yesterday's good brief\n")
-    with Simulator(Config(reject_key_after=0)) as simulator:
+    with simulated(reject_key_after=0) as simulator:
         base_url = simulator.base_url if fault == "rejected key" else f"http://127.0.0.1:{free_port()}/v1"
         code = main(["brief", str(articles), "--base-url", base_url, "-q", "-o", str(out)])
     assert code == (EXIT_STOPPED if fault == "rejected key" else EXIT_ENDPOINT)
@@ -143,7 +139,7 @@ def test_a_run_that_summarised_nothing_keeps_the_existing_brief(fault, articles,
 def test_a_run_whose_every_article_failed_keeps_the_brief_and_says_why(articles, tmp_path, capsys):
     out = tmp_path / "brief.md"
     out.write_text("yesterday's good brief\n")
-    with Simulator(Config(fault_rate=1.0, faults=("schema_violation",))) as simulator:
+    with simulated(fault_rate=1.0, faults=("schema_violation",)) as simulator:
         args = ["brief", str(articles), "--base-url", simulator.base_url, "--max-reasks", "0", "--no-cache"]
         assert main([*args, "-q", "-o", str(out)]) == EXIT_FAILURES
     assert out.read_text() == "yesterday's good brief\n"
@@ -210,7 +206,7 @@ def test_nothing_listening_at_the_base_url_is_exit_4_within_seconds(articles, ca
     ids=["unknown model", "no strict schema"],
 )
 def test_a_wrong_model_or_mode_is_exit_4_in_one_line(reply, expected, articles, capsys):
-    with LocalLLMServer([reply]) as server:
+    with FakeEndpoint(Script(reply)) as server:
         args = ["brief", str(articles), "--base-url", server.base_url, "--model", "gpt-nope"]
         code = main([*args, "--concurrency", "1", "-q", "--no-cache"])
     assert code == EXIT_ENDPOINT
@@ -218,36 +214,11 @@ def test_a_wrong_model_or_mode_is_exit_4_in_one_line(reply, expected, articles, 
     assert expected in line
 
 
-@contextmanager
-def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A loopback HTTP server answering with `handler`, for as long as the block runs; yields its URL."""
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture
 def web_page() -> Iterator[str]:
     """A base URL where a web server answers HTML, as a site's front page does."""
-
-    class Page(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = b"<html><body><h1>Welcome</h1></body></html>"
-            self.send_response(200)
-            self.send_header("content-type", "text/html; charset=utf-8")
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    with serving(Page) as url:
-        yield url
+    with FakeEndpoint(answers=page(200, "<html><body><h1>Welcome</h1></body></html>")) as site:
+        yield site.base_url.removesuffix("/v1")
 
 
 def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articles, capsys):
@@ -261,13 +232,13 @@ def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articl
 def static_site() -> Iterator[str]:
     """A base URL where a plain web server answers a POST with 501 and an HTML page, as
     `python -m http.server` does."""
-
-    class Static(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    with serving(Static) as url:
-        yield f"{url}/v1"
+    html = BaseHTTPRequestHandler.error_message_format % {
+        "code": 501,
+        "message": "Unsupported method ('POST')",
+        "explain": "Server does not support this operation",
+    }
+    with FakeEndpoint(answers=page(501, html, BaseHTTPRequestHandler.error_content_type)) as site:
+        yield site.base_url
 
 
 def test_a_web_server_that_does_not_take_posts_is_exit_4_within_seconds(static_site, articles, capsys):
@@ -357,7 +328,7 @@ def test_a_hang_is_reported_as_one(simulator, articles, tmp_path, capsys, monkey
 
 def test_recording_with_v_prints_no_key_and_no_org_id_and_records_neither(tmp_path):
     cassette = tmp_path / "c.yaml"
-    with LocalLLMServer(echo=True) as server:
+    with FakeEndpoint(echo=True) as server:
         args = ["brief", str(EXAMPLES), "--cassette", str(cassette), "--record", "-v"]
         result = subprocess.run(
             [sys.executable, "-m", "summarizer", *args, "--base-url", server.base_url, "--no-cache"],

@@ -14,8 +14,7 @@ from summarizer.cli import EXIT_STOPPED, main
 from summarizer.cli.progress import ProgressLines
 from summarizer.run.runner import Gate
 from tests.conftest import FAST, TEST_KEY
-from tests.llm_server import LocalLLMServer, answer, status
-from tests.simulator import Config, Simulator
+from tests.fake import FakeEndpoint, Script, answer, simulated, status
 from tests.synthetic import write_articles
 
 
@@ -26,7 +25,7 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-def settings(simulator: Simulator, **changes: object) -> Settings:
+def settings(simulator: FakeEndpoint, **changes: object) -> Settings:
     base: dict[str, object] = {
         "retry": FAST,  # three attempts: a run that spent an attempt per 429 would lose articles
         "base_url": simulator.base_url,
@@ -39,9 +38,8 @@ def settings(simulator: Simulator, **changes: object) -> Settings:
 
 @pytest.mark.parametrize("headers", [False, True], ids=["429s only", "x-ratelimit headers"])
 def test_a_rate_limited_run_finishes_every_article_without_spending_attempts(headers, articles):
-    config = Config(latency=0.01, rpm=1200, burst=0.25, limit_headers=headers)
     lines = io.StringIO()
-    with Simulator(config) as simulator:
+    with simulated(latency=0.01, rpm=1200, burst=0.25, limit_headers=headers) as simulator:
         result = make_brief(articles, settings=settings(simulator), progress=ProgressLines(lines))
     assert result.complete and len(result.summaries.briefings) == 40
     # Three attempts each (FAST), yet no article spent more than one on the limit's 429s.
@@ -70,7 +68,7 @@ def test_an_exhausted_quota_stops_the_run_at_once_with_one_line(tmp_path, capsys
     write_articles(folder, 6)
     quota = status(429, "You exceeded your current quota, please check your plan.", "insufficient_quota")
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
-    with LocalLLMServer([quota, answer, answer, answer, answer, answer]) as server:
+    with FakeEndpoint(Script(quota, answer, answer, answer, answer, answer)) as server:
         code = main(["brief", str(folder), "--base-url", server.base_url, "--concurrency", "1", "-q",
                      "--no-cache", "-o", str(tmp_path / "brief.md")])  # fmt: skip
         asked = len(server.requests)

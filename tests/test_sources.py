@@ -19,7 +19,7 @@ from summarizer.sources.live import read_url_list
 from summarizer.sources.pages import page
 from summarizer.store import FileStore
 from tests.conftest import EXAMPLES, EXAMPLES_CASSETTE, TEST_KEY
-from tests.simulator import Config, Simulator
+from tests.fake import FakeEndpoint, simulated
 from tests.webserver import NewsSite, Route
 
 LOCAL = FetchPolicy(allow_private=True, host_delay=0.0, timeout=5.0)
@@ -277,12 +277,12 @@ def test_since_still_reads_dates_and_says_what_it_accepts():
 
 
 @pytest.fixture
-def simulator() -> Iterator[Simulator]:
-    with Simulator(Config()) as running:
+def simulator() -> Iterator[FakeEndpoint]:
+    with simulated() as running:
         yield running
 
 
-def brief(site: NewsSite, simulator: Simulator, tmp_path: Path, *args: str) -> tuple[int, str]:
+def brief(site: NewsSite, simulator: FakeEndpoint, tmp_path: Path, *args: str) -> tuple[int, str]:
     out = tmp_path / "brief.md"
     status = main(
         [

@@ -14,7 +14,7 @@ from summarizer.errors import UsageError
 from summarizer.store import FileStore, Store, open_store, register_store, store_for
 from summarizer.store.sqlite import SQLiteStore
 from tests.conftest import FAST, TEST_KEY
-from tests.simulator import Config, Simulator
+from tests.fake import simulated
 from tests.synthetic import write_articles
 
 
@@ -216,7 +216,7 @@ def test_concurrent_writers_in_several_processes_lose_nothing(url):
 def test_a_rerun_on_either_store_makes_no_call(url, tmp_path):
     folder = tmp_path / "today"
     write_articles(folder, 4)
-    with Simulator(Config()) as simulator:
+    with simulated() as simulator:
         run = Settings(base_url=simulator.base_url, api_key=TEST_KEY, retry=FAST, cache=url)
         first = make_brief([folder], settings=run)
         again = make_brief([folder], settings=run)
@@ -234,6 +234,6 @@ def test_a_run_of_files_opens_its_store_once(tmp_path, monkeypatch):
     folder = tmp_path / "today"
     write_articles(folder, 2)
     url = f"sqlite:{tmp_path / 'cache.db'}"
-    with Simulator(Config()) as simulator:
+    with simulated() as simulator:
         make_brief([folder], settings=Settings(base_url=simulator.base_url, api_key=TEST_KEY, cache=url))
     assert opened == [url]

@@ -10,7 +10,7 @@ from summarizer.cli import EXIT_OK, main
 from summarizer.models import Brief
 from summarizer.output.render import render_brief
 from tests.conftest import EXAMPLES, FAST, TEST_KEY, cassette_folder
-from tests.llm_server import LocalLLMServer, answer, answer_with
+from tests.fake import FakeEndpoint, answer, answer_with
 
 CASSETTES = cassette_folder(__name__)
 WRITTEN = "Trump could meet Putin as soon as next week after Witkoff's Moscow talks, White House says"
@@ -79,7 +79,7 @@ def test_a_disagreement_whose_words_are_not_in_the_article_is_reasked_then_left_
 
 
 def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
-    with LocalLLMServer() as server:
+    with FakeEndpoint() as server:
         settings = Settings(retry=FAST, base_url=server.base_url, api_key=TEST_KEY,
                             cache_dir=tmp_path / "cache", synthesize=True)  # fmt: skip
         first = make_brief([EXAMPLES], settings=settings)
@@ -92,7 +92,7 @@ def test_a_synthesis_is_cached_like_a_briefing(tmp_path):
 
 
 def test_without_the_flag_no_synthesis_is_asked_for(tmp_path):
-    with LocalLLMServer() as server:
+    with FakeEndpoint() as server:
         settings = Settings(base_url=server.base_url, api_key=TEST_KEY, concurrency=2)
         result = make_brief([EXAMPLES], settings=settings)
         assert len(server.requests) == 2

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any
 
-import httpx2
 import pytest
 
 from summarizer import Settings
@@ -21,25 +19,10 @@ from summarizer.llm.schema import request_body
 from summarizer.llm.transport import Answers, HTTPTransport, in_process
 from summarizer.models import Article, Briefing
 from summarizer.run.runner import Gate
-from tests.llm_server import completion, error_body, written_for
+from tests.fake import FakeEndpoint, Faults, Script, completion, dropped, status, written_for
 
 SETTINGS = Settings(cache_dir=None, retry=RetryPolicy(attempts=3, initial_wait=0, max_wait=0))
-
-
-class Endpoint:
-    """An endpoint as a function: the written answer for each article, after `faults` 500s."""
-
-    def __init__(self, faults: int = 0) -> None:
-        self.faults = faults
-        self.requests: list[dict[str, Any]] = []
-
-    def __call__(self, request: httpx2.Request) -> httpx2.Response:
-        body = json.loads(request.content)
-        self.requests.append(body)
-        if self.faults:
-            self.faults -= 1
-            return httpx2.Response(500, json=error_body(500, "overloaded", "server_error"))
-        return httpx2.Response(200, json=completion(body, json.dumps(written_for(body))))
+overloaded = status(500, "overloaded", "server_error")
 
 
 async def _summarize(engine: Engine, article: Article) -> Briefing:
@@ -47,21 +30,22 @@ async def _summarize(engine: Engine, article: Article) -> Briefing:
 
 
 def test_an_in_process_endpoint_goes_through_the_whole_engine_retries_included(cna):
-    endpoint = Endpoint(faults=2)
+    endpoint = FakeEndpoint(Script(overloaded, dropped))
 
     async def go() -> Briefing:
-        engine = Engine(HTTPTransport(in_process(endpoint)), SETTINGS, Gate(), sleep=_no_sleep)
+        engine = Engine(HTTPTransport(in_process(endpoint.handler)), SETTINGS, Gate(), sleep=_no_sleep)
         return await _summarize(engine, cna)
 
     briefing = asyncio.run(go())
-    assert briefing.headline and len(endpoint.requests) == 3  # two 500s retried, then the answer
+    # A 500 and a dropped connection retried, then the answer.
+    assert briefing.headline and len(endpoint.requests) == 3
 
 
 def test_an_in_process_endpoint_that_keeps_failing_fails_the_article_as_a_server_would(cna):
-    endpoint = Endpoint(faults=99)
+    endpoint = FakeEndpoint(Faults(1.0, ("server_error",)))
 
     async def go() -> Briefing:
-        engine = Engine(HTTPTransport(in_process(endpoint)), SETTINGS, Gate(), sleep=_no_sleep)
+        engine = Engine(HTTPTransport(in_process(endpoint.handler)), SETTINGS, Gate(), sleep=_no_sleep)
         return await _summarize(engine, cna)
 
     with pytest.raises(TransportError, match="HTTP 500 after 3 attempts"):
@@ -70,12 +54,12 @@ def test_an_in_process_endpoint_that_keeps_failing_fails_the_article_as_a_server
 
 
 def test_a_batch_answer_is_taken_instead_of_sent(cna):
-    endpoint = Endpoint()
+    endpoint = FakeEndpoint()
     first = request_body(SETTINGS, [article_message(cna)], Briefing)
     answer = completion(first, json.dumps(written_for(first)))
 
     async def go() -> Briefing:
-        answers = Answers(then=HTTPTransport(in_process(endpoint)))
+        answers = Answers(then=HTTPTransport(in_process(endpoint.handler)))
         answers.give(first, completion_from(answer))
         return await _summarize(Engine(answers, SETTINGS, Gate()), cna)
 
