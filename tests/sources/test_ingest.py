@@ -222,12 +222,12 @@ def test_json_lines_are_read_a_line_at_a_time(tmp_path):
 # --- what a path is ------------------------------------------------------------------------------------
 
 
-def test_one_str_or_path_is_one_input_not_a_list_of_characters(tmp_path, monkeypatch):
+@pytest.mark.parametrize("single", ["today", Path("today")], ids=["str", "Path"])
+def test_one_str_or_path_is_one_input_not_a_list_of_characters(single, tmp_path, monkeypatch):
     write(tmp_path / "today" / "a.txt", TEXT)
     monkeypatch.chdir(tmp_path)
-    for single in ("today", Path("today")):
-        result = read_articles(single)
-        assert [a.text for a in result.articles] == [TEXT] and result.failures == []
+    result = read_articles(single)
+    assert [a.text for a in result.articles] == [TEXT] and result.failures == []
 
 
 def test_iter_articles_says_where_urls_are_read():
