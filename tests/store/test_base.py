@@ -15,23 +15,12 @@ from summarizer.store import FileStore, Store, open_store, register_store, store
 from summarizer.store.sqlite import SQLiteStore
 from tests.conftest import FAST, TEST_KEY
 from tests.fake import simulated
+from tests.store.writer import KEY, Note, key, write_many
 from tests.synthetic import write_articles
-
-
-class Note(BaseModel):
-    text: str
-    n: int = 0
 
 
 class Other(BaseModel):
     other: list[int]
-
-
-KEY = "ab" + "0" * 62
-
-
-def key(n: int) -> str:
-    return f"{n:064x}"
 
 
 @pytest.fixture(params=["file", "sqlite"])
@@ -185,18 +174,10 @@ def test_sqlite_is_one_file_and_clear_keeps_the_file(tmp_path):
 # --- many writers ---------------------------------------------------------------------------------------
 
 
-def _write_many(url: str, worker: int, count: int) -> None:
-    store = open_store(url)
-    for n in range(count):
-        store.put(key(worker * 10_000 + n), Note(text=f"worker {worker}", n=n))
-        store.put(KEY, Note(text=f"shared by {worker}", n=n))  # every worker writes this one too
-    assert store.unwritable is None
-
-
 def test_concurrent_writers_in_several_processes_lose_nothing(url):
     workers, each = 4, 60
     context = multiprocessing.get_context("spawn")  # no connection inherited through fork
-    processes = [context.Process(target=_write_many, args=(url, w, each)) for w in range(workers)]
+    processes = [context.Process(target=write_many, args=(url, w, each)) for w in range(workers)]
     for process in processes:
         process.start()
     for process in processes:
