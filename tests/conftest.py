@@ -183,6 +183,29 @@ def cassette_args(
     return args
 
 
+#: What a command ended with: its exit status, stdout and stderr.
+Ran = tuple[int, str, str]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
+    """`summarizer ARGS...` run in this process, as the console script runs it: (exit status, stdout,
+    stderr). A subprocess proves more only about the process itself: the installed command, signals,
+    a terminal, a closed pipe, what importing costs; those tests start one."""
+    from summarizer.cli import main
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()  # only what this command prints
+        try:
+            status = main(list(args))
+        except SystemExit as exit:  # --help, --version and argparse's usage errors exit
+            status = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run
+
+
 @pytest.fixture
 def examples_cassette(recording: bool, cassette_args: Callable[..., list[str]]) -> Path:
     """The cassette of the README's first command; (re-)recorded with the rest when recording."""

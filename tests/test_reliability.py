@@ -13,7 +13,7 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -22,7 +22,7 @@ import pytest
 from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
 from summarizer.models import Brief
 
-from .conftest import EXAMPLES, ROOT, TEST_KEY
+from .conftest import EXAMPLES, ROOT, TEST_KEY, Ran
 from .fake import ECHOED_ORG, FakeEndpoint, Script, page, simulated, status
 from .synthetic import write_articles
 
@@ -267,32 +267,26 @@ def test_nothing_listening_is_a_wrong_endpoint_failure_in_the_library(articles):
     assert "wrong endpoint" in {failure.kind for failure in result.brief.failures}
 
 
-def _replay(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    """The examples' brief replayed from the quick-start cassette with `flags`, in a clean environment."""
+def _replay(cli: Callable[..., Ran], tmp_path: Path, *flags: str) -> Ran:
+    """The examples' brief replayed from the quick-start cassette with `flags`."""
     args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), *flags, "-q"]
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args, "-o", str(tmp_path / "b.md")],
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
-        timeout=60,
-    )
+    return cli(*args, "-o", str(tmp_path / "b.md"))
 
 
-def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
-    result = _replay(tmp_path, "--model", "other")
-    assert result.returncode == EXIT_USAGE
-    [line] = result.stderr.strip().splitlines()  # no vcrpy traceback, no vcrpy advice
+def test_a_stale_cassette_is_one_line_saying_record_it_again(cli, tmp_path):
+    status, _, stderr = _replay(cli, tmp_path, "--model", "other")
+    assert status == EXIT_USAGE
+    [line] = stderr.strip().splitlines()  # no vcrpy traceback, no vcrpy advice
     assert line.startswith("summarizer: error: the run stopped: the cassette holds no recorded answer")
     assert line.endswith("record it again with --record")
 
 
-def test_a_cassette_without_the_embeddings_request_says_which_request_it_lacks(tmp_path):
+def test_a_cassette_without_the_embeddings_request_says_which_request_it_lacks(cli, tmp_path):
     # The quick-start cassette was recorded without --cluster embeddings: nothing about the articles
     # changed, and the line says what is missing.
-    result = _replay(tmp_path, "--cluster", "embeddings")
-    assert result.returncode == EXIT_USAGE
-    [line] = result.stderr.strip().splitlines()
+    status, _, stderr = _replay(cli, tmp_path, "--cluster", "embeddings")
+    assert status == EXIT_USAGE
+    [line] = stderr.strip().splitlines()
     assert "the cassette holds no recorded answer for this embeddings request" in line
 
 
