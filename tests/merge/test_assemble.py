@@ -162,27 +162,24 @@ def test_a_disagreement_is_rendered_as_reports_differ_with_each_value_and_source
     assert section.startswith("- **2,300** (CNA) vs **5,000** (LBC): At least 2,300 people were killed")
 
 
-briefings = st.permutations(
-    [
-        cna(),
-        lbc(),
-        STATE_DINNER,
-        quake("CNA", "2,300", "Monday"),
-        quake("LBC", "5,000", "Monday"),
-        quake("Gazette", "2,300", "Monday"),
-    ]
-)
+SIX = [
+    cna(),
+    lbc(),
+    STATE_DINNER,
+    quake("CNA", "2,300", "Monday"),
+    quake("LBC", "5,000", "Monday"),
+    quake("Gazette", "2,300", "Monday"),
+]
+#: The six in one order, merged once: what every other order must give (a merge of six takes ~0.2 s).
+REFERENCE = merge_briefings(sorted(SIX, key=lambda b: b.ref.origin + b.ref.article_id))
 
 
 @settings(max_examples=25, deadline=None)
-@given(briefings)
+@given(st.permutations(SIX))
 def test_any_order_of_the_same_briefings_gives_byte_identical_output(shuffled):
-    reference = render_brief(merge_briefings(sorted(shuffled, key=lambda b: b.ref.origin + b.ref.article_id)))
-    assert render_brief(merge_briefings(shuffled)) == reference
-    assert (
-        merge_briefings(shuffled).model_dump_json()
-        == merge_briefings(list(reversed(shuffled))).model_dump_json()
-    )
+    merged = merge_briefings(shuffled)
+    assert render_brief(merged) == render_brief(REFERENCE)
+    assert merged.model_dump_json() == REFERENCE.model_dump_json()
 
 
 def test_a_name_in_many_briefings_does_not_join_them():
