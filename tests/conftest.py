@@ -1,4 +1,4 @@
-"""Fixtures shared by the tests: cassettes under cassettes/<module>/, no network, no user environment."""
+"""Fixtures shared by the tests: cassettes found by module path, no network, no user environment."""
 
 from __future__ import annotations
 
