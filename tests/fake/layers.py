@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
-from .replies import Reply, Step, answer_text, completion, error_body, prompt_tokens, written_for
+from .replies import (
+    Reply,
+    Step,
+    answer_text,
+    completion,
+    error_body,
+    load_answer,
+    prompt_tokens,
+    written_for,
+)
 
 #: The faults `Faults` can inject.
 FAULTS = ("server_error", "dropped", "invalid_json", "schema_violation", "hang")
@@ -65,7 +74,7 @@ class Call:
     @cached_property
     def written(self) -> dict[str, Any] | None:
         """The answer written for its article (tests/answers/), or None."""
-        return written_for(self.body)
+        return load_answer(self.article) if self.article != "?" else written_for(self.body)
 
 
 class Layer(Protocol):

@@ -6,6 +6,7 @@ A step is a function of (the request's JSON, the answer written for its article 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -41,9 +42,12 @@ class Reply:
 Step = Callable[[dict[str, Any], dict[str, Any] | None], Reply]
 
 
+#: The articles that have a written answer: looked up once, not a file system call per request.
+WRITTEN = frozenset(path.stem for path in ANSWERS.glob("*.json"))
+
+
 def load_answer(article_id: str) -> dict[str, Any] | None:
-    path = ANSWERS / f"{article_id}.json"
-    return json.loads(path.read_text()) if path.exists() else None
+    return json.loads((ANSWERS / f"{article_id}.json").read_text()) if article_id in WRITTEN else None
 
 
 def written_for(request: dict[str, Any]) -> dict[str, Any] | None:
@@ -61,9 +65,16 @@ def written_for(request: dict[str, Any]) -> dict[str, Any] | None:
 def article_of(request: dict[str, Any]) -> tuple[str, str]:
     """The id and text of the article a request carries; ("?", "") when it carries none."""
     for message in request.get("messages", []):
-        if found := ARTICLE.search(message.get("content") or ""):
-            return found[1], found[2]
+        if found := _article_in(message.get("content") or ""):
+            return found
     return "?", ""
+
+
+@functools.lru_cache(maxsize=64)
+def _article_in(content: str) -> tuple[str, str] | None:
+    # Cached: the endpoint and a rule-built answer both look for the article of the same request.
+    found = ARTICLE.search(content)
+    return (found[1], found[2]) if found else None
 
 
 def prompt_tokens(request: dict[str, Any]) -> int:
