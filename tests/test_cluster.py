@@ -6,8 +6,7 @@ from datetime import datetime
 
 from summarizer.merge.cluster import cluster, place_words, same_story
 from summarizer.models import NewsEvent
-
-from .builders import make
+from tests.builders import make
 
 
 def _quake(source: str, where: str, when: str, headline: str, points: list[str]):

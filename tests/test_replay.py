@@ -1,5 +1,5 @@
 """Cassettes in a newsroom's own tests (summarizer/testing/replay.py and pytest_plugin.py): each
-exchange recorded against the local server, then replayed with the server stopped, no key and the
+exchange recorded against the fake endpoint (tests/fake/), then replayed with it stopped, no key and the
 network blocked; a cassette that no longer fits fails in one line.
 
 The last test is the issue's own: the README's example, run as written in a fresh virtualenv holding
@@ -31,10 +31,9 @@ from summarizer.config.settings import FetchPolicy
 from summarizer.store.registry import open_store
 from summarizer.testing import CassetteMismatch, replay
 from summarizer.testing.replay import NetworkBlocked
-
-from .conftest import EXAMPLES, ROOT
-from .llm_server import ECHOED_ORG, LocalLLMServer
-from .webserver import NewsSite, Route
+from tests.conftest import EXAMPLES, ROOT
+from tests.fake import ECHOED_ORG, FakeEndpoint
+from tests.webserver import NewsSite, Route
 
 pytest_plugins = ["pytester"]
 
@@ -46,13 +45,13 @@ LBC = EXAMPLES / "lbc-trump-putin-meeting.md"
 
 @pytest.fixture
 def record_then_replay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[Any, Any]]:
-    """Run `code` under replay(tmp_path/cassette.yaml) twice: recording, against the local server with
+    """Run `code` under replay(tmp_path/cassette.yaml) twice: recording, against the fake endpoint with
     a key it echoes back in every answer; then replaying, with the server stopped and neither key nor
     endpoint set. Returns both results."""
     cassette = tmp_path / "cassette.yaml"
 
     def run(code: Callable[[], Any]) -> tuple[Any, Any]:
-        with LocalLLMServer(echo=True) as server:
+        with FakeEndpoint(echo=True) as server:
             monkeypatch.setenv("OPENAI_API_KEY", KEY)
             monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
             with replay(cassette) as recording:
@@ -272,7 +271,7 @@ def test_the_marker_and_fixture_record_once_then_replay_and_fail_in_one_line(pyt
         "no cassette at cassettes/test_brief/test_both.yaml: record it with pytest --record-mode=once "
         "test_brief.py::test_both (with OPENAI_API_KEY and OPENAI_BASE_URL set for the endpoint)"
     ]
-    with LocalLLMServer() as server:
+    with FakeEndpoint() as server:
         monkeypatch.setenv("OPENAI_API_KEY", KEY)
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         pytester.runpytest("--record-mode=once").assert_outcomes(passed=4)
@@ -316,7 +315,7 @@ def test_a_test_that_fails_while_recording_writes_no_cassette(pytester, monkeypa
             assert False, "the test's own failure"
         """
     )
-    with LocalLLMServer() as server:
+    with FakeEndpoint() as server:
         monkeypatch.setenv("OPENAI_API_KEY", KEY)
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         result = pytester.runpytest("--record-mode=once")
@@ -442,7 +441,7 @@ def test_the_readmes_example_records_replays_offline_and_fails_in_one_line_in_a_
     light = pytest_run("light")
     assert light.returncode == 0, light.stdout + light.stderr
 
-    with LocalLLMServer(echo=True) as server:
+    with FakeEndpoint(echo=True) as server:
         endpoint = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": server.base_url}
         recorded = pytest_run("--record-mode=once", "tests", **endpoint)
     assert recorded.returncode == 0, recorded.stdout + recorded.stderr
