@@ -1,5 +1,5 @@
-"""How every benchmark starts the simulator (tests/simulator.py): in its own process, so that its
-threads do not share the measured run's interpreter, and reads what it counted."""
+"""How every benchmark starts the fake endpoint (tests/fake, answering by rule): in its own process, so
+that its threads do not share the measured run's interpreter, and reads what it counted."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @contextmanager
 def simulator(*args: str) -> Iterator[str]:
-    """The simulator started with command-line `args` (see `python -m tests.simulator --help`);
+    """The fake endpoint started with command-line `args` (see `python -m tests.fake --help`);
     yields its base URL and stops it on leaving."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.simulator", *args], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", "tests.fake", *args], cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
     try:
         assert process.stdout is not None
@@ -31,7 +31,7 @@ def simulator(*args: str) -> Iterator[str]:
 
 
 def stats(base_url: str) -> dict[str, Any]:
-    """What the simulator counted: requests per article, faults, 429s, the most in flight, tokens."""
+    """What the endpoint counted: requests per article, faults, 429s, the most in flight, tokens."""
     with urlopen(base_url.removesuffix("/v1") + "/stats") as response:
         result: dict[str, Any] = json.loads(response.read())
     return result

@@ -5,8 +5,8 @@
     python benchmarks/ratelimited_run.py --only rpm --trace   # one scenario, with a timeline of its 429s
 
 Each run is `summarizer.api.summarize` as a user has it (grounding on, strict; default retry
-policy; no cache) in a fresh Python process, against tests/simulator.py in a process of its own, over
-synthetic articles (tests/synthetic.py). Scenarios and targets:
+policy; no cache) in a fresh Python process, against the fake endpoint (tests/fake) in a process of
+its own, over synthetic articles (tests/synthetic.py). Scenarios and targets:
 
   rpm:         300 articles, the server enforcing 1,200 requests a minute (429 + retry-after-ms and
                x-ratelimit-* headers), 50 ms latency, concurrency 32: all 300 complete, efficiency

@@ -3,8 +3,8 @@
     python benchmarks/throughput.py            # all four, about a minute
     python benchmarks/throughput.py --quick    # smaller, for a smoke check
 
-The simulator runs in its own process (tests/simulator.py); every measurement runs in a fresh Python
-process, so peak memory and CPU time are the run's own. Targets (issue 3):
+The fake endpoint (tests/fake, answering by rule) runs in its own process; every measurement runs in a
+fresh Python process, so peak memory and CPU time are the run's own. Targets (issue 3):
   efficiency = ideal / measured >= 0.90 for 500 articles, 200 ms latency, concurrency 16,
       where ideal = max(N x latency / concurrency, N / rate limit);
   with 30% transient faults every article completes, in <= 1.3 x the fault-free time;

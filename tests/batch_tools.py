@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .llm_server import completion, error_body, written_for
-from .simulator import ARTICLE, briefing_for
+from .fake import ARTICLE, briefing_for, completion, error_body, written_for
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
 

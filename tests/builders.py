@@ -8,7 +8,7 @@ from typing import Any
 
 from summarizer.models import ArticleBriefing, Briefing, SourceRef, Usage
 
-from .llm_server import ANSWERS
+from .fake import ANSWERS
 
 
 def make(

@@ -1,8 +1,9 @@
-"""Fixtures shared by the tests: cassettes under cassettes/<module>/, no network, no user environment."""
+"""Fixtures shared by the tests: cassettes found by module path, no network, no user environment."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,11 +23,13 @@ from summarizer.run.gate import Gate
 from summarizer.sources.ingest import read_articles
 from summarizer.testing import cassette
 
-from .llm_server import LocalLLMServer, Step
-from .simulator import Config, Simulator
+from .fake import FakeEndpoint, Script, Step, simulated
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
+#: The quick start's cassette: the README's first command, replayed.
+EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
+FIXTURES = ROOT / "tests" / "fixtures"
 #: The base URL tests use when replaying: nothing listens there, and vcrpy answers before any connect.
 REPLAY_URL = "http://127.0.0.1:9/v1"
 TEST_KEY = "sk-test-0000000000000000000000"
@@ -41,9 +44,15 @@ def vcr_config() -> dict[str, Any]:
     return cassette.vcr_config()
 
 
+def cassette_folder(module: str) -> Path:
+    """A test module's cassettes: cassettes/ and the module's path under tests/, `tests.llm.test_engine`
+    in cassettes/llm/test_engine/ (a module's name alone need not be unique)."""
+    return ROOT.joinpath("cassettes", *module.split(".")[1:])
+
+
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
-    return str(ROOT / "cassettes" / request.module.__name__.rsplit(".", 1)[-1])
+    return str(cassette_folder(request.module.__name__))
 
 
 @pytest.fixture
@@ -86,32 +95,32 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
 @pytest.fixture
 def llm_endpoint(recording: bool) -> Iterator[Callable[..., str]]:
-    """Start the local OpenAI-compatible server with a script, when recording; return the base URL.
+    """Start the fake endpoint (tests/fake) with a script, when recording; return the base URL.
 
     When replaying, the script is not served (the cassette already holds its replies) and the URL
     points nowhere. Every scripted reply must have been asked for by the end of a recording.
     """
-    servers: list[LocalLLMServer] = []
+    endpoints: list[FakeEndpoint] = []
 
     def start(*script: Step) -> str:
         if not recording:
             return REPLAY_URL
-        server = LocalLLMServer(list(script)).__enter__()
-        servers.append(server)
-        return server.base_url
+        endpoint = FakeEndpoint(Script(*script)).__enter__()
+        endpoints.append(endpoint)
+        return endpoint.base_url
 
     yield start
-    for server in servers:
-        server.__exit__(None, None, None)
-        assert not server.script, f"{len(server.script)} scripted replies were never requested"
+    for endpoint in endpoints:
+        endpoint.__exit__(None, None, None)
+        assert not endpoint.script, f"{len(endpoint.script)} scripted replies were never requested"
 
 
 @pytest.fixture
-def simulator(request: pytest.FixtureRequest) -> Iterator[Simulator]:
-    """The simulator (tests/simulator.py) on a free port, configured by the test's `simulator` marker
-    (the closest one: the test's own, else its module's `pytestmark`)."""
+def simulator(request: pytest.FixtureRequest) -> Iterator[FakeEndpoint]:
+    """The fake endpoint answering by rule (tests/fake `simulated`) on a free port, configured by the
+    test's `simulator` marker (the closest one: the test's own, else its module's `pytestmark`)."""
     marker = request.node.get_closest_marker("simulator")
-    with Simulator(Config(**marker.kwargs) if marker else Config()) as running:
+    with simulated(**marker.kwargs) if marker else simulated() as running:
         yield running
 
 
@@ -174,6 +183,39 @@ def cassette_args(
         return ["--cassette", str(path)]
 
     return args
+
+
+#: What a command ended with: its exit status, stdout and stderr.
+Ran = tuple[int, str, str]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
+    """`summarizer ARGS...` run in this process, as the console script runs it: (exit status, stdout,
+    stderr). A subprocess proves more only about the process itself: the installed command, signals,
+    a terminal, a closed pipe, what importing costs; those tests start one."""
+    from summarizer.cli import main
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()  # only what this command prints
+        try:
+            status = main(list(args))
+        except SystemExit as exit:  # --help, --version and argparse's usage errors exit
+            status = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run
+
+
+@pytest.fixture
+def examples_cassette(recording: bool, cassette_args: Callable[..., list[str]]) -> Path:
+    """The cassette of the README's first command; (re-)recorded with the rest when recording."""
+    from summarizer.cli import main
+
+    if recording:
+        assert main(["brief", str(EXAMPLES), "-q", "-o", os.devnull, *cassette_args(EXAMPLES_CASSETTE)]) == 0
+    return EXAMPLES_CASSETTE
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from summarizer.models import Article, Briefing
 from summarizer.sources.ingest import read_articles
 
 from .conftest import EXAMPLES
-from .llm_server import ANSWERS
+from .fake import ANSWERS
 
 Category = Literal["quotes", "numbers", "names"]
 

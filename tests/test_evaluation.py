@@ -74,6 +74,8 @@ def test_each_figure_holds_its_floor(measured):
 
 def test_reports_differ_shows_no_more_than_the_labels_and_the_known_extras(measured):
     corpus, report = measured
+    # Each bound is on a figure the report measured: a renamed or missing one would bound nothing.
+    assert UNLABELLED[corpus] and set(UNLABELLED[corpus]) <= set(report.figures), sorted(report.figures)
     for figure, most in UNLABELLED[corpus].items():
         shown = report.unlabelled.get(figure, [])
         assert len(shown) <= most, f"{corpus}, {figure}: " + "\n".join(shown)

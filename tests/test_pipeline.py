@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import openai
@@ -23,8 +24,8 @@ from summarizer.config.settings import Prices
 from summarizer.output.render import render_brief
 from summarizer.run.runner import cut_article
 
-from .conftest import FAST, PATIENT, ROOT, TEST_KEY
-from .simulator import Simulator
+from .conftest import FAST, PATIENT, ROOT, TEST_KEY, Ran
+from .fake import FakeEndpoint
 from .synthetic import write_articles
 
 # Every test's simulator answers after 5 ms unless its own marker says otherwise.
@@ -38,7 +39,7 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-def settings(simulator: Simulator, tmp_path: Path, **changes: object) -> Settings:
+def settings(simulator: FakeEndpoint, tmp_path: Path, **changes: object) -> Settings:
     base: dict[str, object] = {
         "retry": FAST,
         "base_url": simulator.base_url,
@@ -187,6 +188,7 @@ def test_progress_is_a_line_per_article_off_a_terminal_and_a_bar_on_one(simulato
 
 
 def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:
+    """The command in a process of its own: one a signal can stop."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     env |= {"OPENAI_API_KEY": TEST_KEY, "SUMMARIZER_CACHE_DIR": str(cache)}
     command = [sys.executable, "-m", "summarizer", *args]
@@ -195,7 +197,7 @@ def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:
     )
 
 
-def interrupted_run(simulator: Simulator, tmp_path: Path, *, after: int, how: signal.Signals):
+def interrupted_run(simulator: FakeEndpoint, tmp_path: Path, *, after: int, how: signal.Signals):
     """Start `brief` on 40 articles in a subprocess; once `after` briefings are cached, send it `how`.
 
     Returns the stopped process, the command (to run it again) and the cache folder.
@@ -223,27 +225,41 @@ def interrupted_run(simulator: Simulator, tmp_path: Path, *, after: int, how: si
     return process, command, cache
 
 
+@pytest.fixture
+def again(cli: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
+    """The same command run again, in this process: what resumes is the cache, not the process."""
+
+    def run(*args: str, cache: Path) -> Ran:
+        monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+        monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(cache))
+        return cli(*args)
+
+    return run
+
+
 @pytest.mark.simulator(latency=0.05)
-def test_a_run_killed_halfway_resumes_without_asking_twice_and_gives_the_same_brief(simulator, tmp_path):
+def test_a_run_killed_halfway_resumes_without_asking_twice_and_gives_the_same_brief(
+    simulator, again, tmp_path
+):
     killed, command, cache = interrupted_run(simulator, tmp_path, after=15, how=signal.SIGKILL)
     assert killed.returncode == -signal.SIGKILL
     finished = {json.loads(p.read_text())["ref"]["article_id"] for p in cache.glob("*/*.json")}
     assert 15 <= len(finished) < 40 and not (tmp_path / "brief.md").exists()
 
-    resumed = run_cli(*command, cache=cache)
-    assert resumed.wait(timeout=120) == EXIT_OK, resumed.stderr.read() if resumed.stderr else ""
+    status, _, stderr = again(*command, cache=cache)
+    assert status == EXIT_OK, stderr
     requests = simulator.stats.requests
     assert all(requests[article_id] == 1 for article_id in finished)  # nothing finished is asked again
     assert max(requests.values()) <= 2 and sum(n - 1 for n in requests.values()) <= 2  # at most the in-flight
 
-    whole = run_cli(*command[:-2], "-o", str(tmp_path / "whole.md"), "--no-cache", cache=tmp_path / "unused")
-    assert whole.wait(timeout=120) == EXIT_OK
+    whole = again(*command[:-2], "-o", str(tmp_path / "whole.md"), "--no-cache", cache=tmp_path / "unused")
+    assert whole[0] == EXIT_OK
     assert (tmp_path / "brief.md").read_bytes() == (tmp_path / "whole.md").read_bytes()
 
 
 @pytest.mark.simulator(reject_key_after=2)
-def test_the_cli_stops_on_a_rejected_key_with_one_clear_line(simulator, articles, tmp_path):
-    process = run_cli(
+def test_the_cli_stops_on_a_rejected_key_with_one_clear_line(simulator, again, articles, tmp_path):
+    status, _, stderr = again(
         "brief",
         str(articles),
         "--base-url",
@@ -255,8 +271,7 @@ def test_the_cli_stops_on_a_rejected_key_with_one_clear_line(simulator, articles
         str(tmp_path / "b.md"),
         cache=tmp_path / "cache",
     )
-    assert process.wait(timeout=60) == EXIT_STOPPED
-    stderr = process.stderr.read() if process.stderr else ""
+    assert status == EXIT_STOPPED
     assert "Traceback" not in stderr
     assert stderr.strip().splitlines() == [
         "summarizer: error: the run stopped: HTTP 401: Incorrect API key provided.. "
@@ -293,7 +308,7 @@ def test_ctrl_c_says_how_to_resume(monkeypatch, capsys, articles):
 
 # Slow enough (40 articles, 2 at a time: 4 s) that a loaded machine still signals the run mid-way.
 @pytest.mark.simulator(latency=0.2)
-def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simulator, tmp_path):
+def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simulator, again, tmp_path):
     process, command, cache = interrupted_run(simulator, tmp_path, after=10, how=signal.SIGINT)
     assert process.returncode == EXIT_INTERRUPTED
     stderr = process.stderr.read() if process.stderr else ""
@@ -301,14 +316,14 @@ def test_a_real_ctrl_c_stops_cleanly_keeps_the_cache_and_says_how_to_resume(simu
     assert not (tmp_path / "brief.md").exists()  # no half brief
     kept = len(list(cache.glob("*/*.json")))
     assert kept >= 10
-    resumed = run_cli(*command, cache=cache)
-    assert resumed.wait(timeout=120) == EXIT_OK
+    simulator.latency = 0.0  # the signal needed a slow run; the resume does not
+    assert again(*command, cache=cache)[0] == EXIT_OK
     assert sum(simulator.stats.requests.values()) <= 40 + 2  # at most the requests in flight again
 
 
 # Slow enough (40 articles, 2 at a time: 4 s) that a loaded machine still signals the run mid-way.
 @pytest.mark.simulator(latency=0.2)
-def test_sigterm_stops_like_ctrl_c_keeps_the_cache_and_exits_143(simulator, tmp_path):
+def test_sigterm_stops_like_ctrl_c_keeps_the_cache_and_exits_143(simulator, again, tmp_path):
     process, command, cache = interrupted_run(simulator, tmp_path, after=10, how=signal.SIGTERM)
     assert process.returncode == EXIT_TERMINATED
     stderr = process.stderr.read() if process.stderr else ""
@@ -320,8 +335,8 @@ def test_sigterm_stops_like_ctrl_c_keeps_the_cache_and_exits_143(simulator, tmp_
     assert not (tmp_path / "brief.md").exists() and not list(tmp_path.glob(".brief.md.*"))
     finished = {json.loads(p.read_text())["ref"]["article_id"] for p in cache.glob("*/*.json")}
     assert len(finished) >= 10
-    resumed = run_cli(*command, cache=cache)
-    assert resumed.wait(timeout=120) == EXIT_OK
+    simulator.latency = 0.0  # the signal needed a slow run; the resume does not
+    assert again(*command, cache=cache)[0] == EXIT_OK
     requests = simulator.stats.requests
     assert all(requests[article_id] == 1 for article_id in finished)  # nothing finished is asked again
     assert sum(n - 1 for n in requests.values()) <= 2  # at most the requests in flight again

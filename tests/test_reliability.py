@@ -12,22 +12,18 @@ import socket
 import stat
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from summarizer.cli import EXIT_ENDPOINT, EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, main
 from summarizer.models import Brief
 
-from .conftest import EXAMPLES, ROOT, TEST_KEY
-from .llm_server import ECHOED_ORG, LocalLLMServer, TricklingEndpoint, answer_with, status
-from .simulator import Config, Simulator
+from .conftest import EXAMPLES, ROOT, TEST_KEY, Ran
+from .fake import ECHOED_ORG, FakeEndpoint, Script, answer_with, hang, page, simulated, status
 from .synthetic import write_articles
 
 EXAMPLES_CASSETTE = ROOT / "cassettes" / "examples" / "brief.yaml"
@@ -41,7 +37,7 @@ def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def requests(simulator: Simulator) -> int:
+def requests(simulator: FakeEndpoint) -> int:
     return sum(simulator.stats.requests.values())
 
 
@@ -155,7 +151,7 @@ def test_with_no_cache_an_output_that_fails_at_the_end_is_saved_elsewhere(
 def test_a_run_that_summarised_nothing_keeps_the_existing_brief(fault, articles, tmp_path, capsys):
     out = tmp_path / "brief.md"
     out.write_text("yesterday's good brief\n")
-    with Simulator(Config(reject_key_after=0)) as simulator:
+    with simulated(reject_key_after=0) as simulator:
         base_url = simulator.base_url if fault == "rejected key" else f"http://127.0.0.1:{free_port()}/v1"
         code = main(["brief", str(articles), "--base-url", base_url, "-q", "-o", str(out)])
     assert code == (EXIT_STOPPED if fault == "rejected key" else EXIT_ENDPOINT)
@@ -168,7 +164,7 @@ def test_a_run_that_summarised_nothing_keeps_the_existing_brief(fault, articles,
 def test_a_run_whose_every_article_failed_keeps_the_brief_and_says_why(articles, tmp_path, capsys):
     out = tmp_path / "brief.md"
     out.write_text("yesterday's good brief\n")
-    with Simulator(Config(fault_rate=1.0, faults=("schema_violation",))) as simulator:
+    with simulated(fault_rate=1.0, faults=("schema_violation",)) as simulator:
         args = ["brief", str(articles), "--base-url", simulator.base_url, "--max-reasks", "0", "--no-cache"]
         assert main([*args, "-q", "-o", str(out)]) == EXIT_FAILURES
     assert out.read_text() == "yesterday's good brief\n"
@@ -235,7 +231,7 @@ def test_nothing_listening_at_the_base_url_is_exit_4_within_seconds(articles, ca
     ids=["unknown model", "no strict schema"],
 )
 def test_a_wrong_model_or_mode_is_exit_4_in_one_line(reply, expected, articles, capsys):
-    with LocalLLMServer([reply]) as server:
+    with FakeEndpoint(Script(reply)) as server:
         args = ["brief", str(articles), "--base-url", server.base_url, "--model", "gpt-nope"]
         code = main([*args, "--concurrency", "1", "-q", "--no-cache"])
     assert code == EXIT_ENDPOINT
@@ -243,36 +239,11 @@ def test_a_wrong_model_or_mode_is_exit_4_in_one_line(reply, expected, articles, 
     assert expected in line
 
 
-@contextmanager
-def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A loopback HTTP server answering with `handler`, for as long as the block runs; yields its URL."""
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture
 def web_page() -> Iterator[str]:
     """A base URL where a web server answers HTML, as a site's front page does."""
-
-    class Page(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = b"<html><body><h1>Welcome</h1></body></html>"
-            self.send_response(200)
-            self.send_header("content-type", "text/html; charset=utf-8")
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    with serving(Page) as url:
-        yield url
+    with FakeEndpoint(answers=page(200, "<html><body><h1>Welcome</h1></body></html>")) as site:
+        yield site.base_url.removesuffix("/v1")
 
 
 def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articles, capsys):
@@ -286,13 +257,13 @@ def test_a_base_url_that_answers_html_is_exit_4_asking_about_v1(web_page, articl
 def static_site() -> Iterator[str]:
     """A base URL where a plain web server answers a POST with 501 and an HTML page, as
     `python -m http.server` does."""
-
-    class Static(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    with serving(Static) as url:
-        yield f"{url}/v1"
+    html = BaseHTTPRequestHandler.error_message_format % {
+        "code": 501,
+        "message": "Unsupported method ('POST')",
+        "explain": "Server does not support this operation",
+    }
+    with FakeEndpoint(answers=page(501, html, BaseHTTPRequestHandler.error_content_type)) as site:
+        yield site.base_url
 
 
 def test_a_web_server_that_does_not_take_posts_is_exit_4_within_seconds(static_site, articles, capsys):
@@ -321,32 +292,26 @@ def test_nothing_listening_is_a_wrong_endpoint_failure_in_the_library(articles):
     assert "wrong endpoint" in {failure.kind for failure in result.brief.failures}
 
 
-def _replay(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    """The examples' brief replayed from the quick-start cassette with `flags`, in a clean environment."""
+def _replay(cli: Callable[..., Ran], tmp_path: Path, *flags: str) -> Ran:
+    """The examples' brief replayed from the quick-start cassette with `flags`."""
     args = ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), *flags, "-q"]
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args, "-o", str(tmp_path / "b.md")],
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))},
-        timeout=60,
-    )
+    return cli(*args, "-o", str(tmp_path / "b.md"))
 
 
-def test_a_stale_cassette_is_one_line_saying_record_it_again(tmp_path):
-    result = _replay(tmp_path, "--model", "other")
-    assert result.returncode == EXIT_USAGE
-    [line] = result.stderr.strip().splitlines()  # no vcrpy traceback, no vcrpy advice
+def test_a_stale_cassette_is_one_line_saying_record_it_again(cli, tmp_path):
+    status, _, stderr = _replay(cli, tmp_path, "--model", "other")
+    assert status == EXIT_USAGE
+    [line] = stderr.strip().splitlines()  # no vcrpy traceback, no vcrpy advice
     assert line.startswith("summarizer: error: the run stopped: the cassette holds no recorded answer")
     assert line.endswith("record it again with --record")
 
 
-def test_a_cassette_without_the_embeddings_request_says_which_request_it_lacks(tmp_path):
+def test_a_cassette_without_the_embeddings_request_says_which_request_it_lacks(cli, tmp_path):
     # The quick-start cassette was recorded without --cluster embeddings: nothing about the articles
     # changed, and the line says what is missing.
-    result = _replay(tmp_path, "--cluster", "embeddings")
-    assert result.returncode == EXIT_USAGE
-    [line] = result.stderr.strip().splitlines()
+    status, _, stderr = _replay(cli, tmp_path, "--cluster", "embeddings")
+    assert status == EXIT_USAGE
+    [line] = stderr.strip().splitlines()
     assert "the cassette holds no recorded answer for this embeddings request" in line
 
 
@@ -392,7 +357,7 @@ def test_a_project_file_above_the_folder_cannot_send_the_key_elsewhere(
     (project / "sub" / "deeper").mkdir(parents=True)
     monkeypatch.chdir(project / "sub" / "deeper")
     args = ["brief", str(articles), "-q", "--no-cache", "-o", str(tmp_path / "brief.md")]
-    with Simulator() as listener:
+    with simulated() as listener:
         pyproject = project / "pyproject.toml"
         pyproject.write_text(f'[tool.summarizer]\nbase_url = "{listener.base_url}"\nconcurrency = 2\n')
         assert main(args) == EXIT_OK
@@ -413,7 +378,7 @@ def test_an_answer_that_never_ends_cannot_hang_the_run(articles, tmp_path):
     """200, then a byte every 0.1 s forever: --timeout bounds each whole answer, and --deadline ends the
     run on time, its requests in flight cancelled and their articles listed; the brief is written."""
     out = tmp_path / "brief.md"
-    with TricklingEndpoint(every=0.1) as endpoint:
+    with FakeEndpoint(answers=hang(0.1)) as endpoint:
         args = ["brief", str(articles), "--base-url", endpoint.base_url, "--no-cache", "-q", "-o", str(out)]
         started = time.monotonic()
         result = subprocess.run(
@@ -426,11 +391,11 @@ def test_an_answer_that_never_ends_cannot_hang_the_run(articles, tmp_path):
         took = time.monotonic() - started
     assert result.returncode == EXIT_FAILURES, result.stderr
     # Unbounded before; the deadline's 2 s, the interpreter's start and its imports now (4 s on the
-    # 2-core machine; 11 s under a load of 7). tests/test_run.py times the deadline itself.
+    # 2-core machine; 11 s under a load of 7). tests/run/test_runner.py times the deadline itself.
     assert took < 30
     brief = out.read_text()
     assert brief.count("the run's deadline passed") == 4 and "## " in brief
-    assert endpoint.requests >= 4  # each article's hang was retried until the deadline
+    assert len(endpoint.requests) >= 4  # each article's hang was retried until the deadline
 
 
 #: A key of Azure's shape (32 hex characters): no "sk-" for a pattern to find.
@@ -445,7 +410,7 @@ def test_the_configured_key_never_leaves_the_process_whatever_its_shape(tmp_path
     echoed = status(500, f"invalid subscription key '{AZURE_KEY}'", "server_error")
     leaky = answer_with(lambda written: {**written, "headline": f"Key {AZURE_KEY} in a headline"})
     out, cache, cassette = tmp_path / "brief.md", tmp_path / "cache", tmp_path / "c.yaml"
-    with LocalLLMServer([echoed, echoed, leaky, echoed, leaky]) as server:
+    with FakeEndpoint(Script(echoed, echoed, leaky, echoed, leaky)) as server:
         args = ["brief", str(EXAMPLES), "--base-url", server.base_url, "--concurrency", "1", "-v"]
         code = main([*args, "--grounding", "off", "--cache-dir", str(cache), "-o", str(out)])
         recorded = main([*args, "--grounding", "off", "--cassette", str(cassette), "--record", "-o", "-"])
@@ -464,7 +429,7 @@ def test_the_configured_key_never_leaves_the_process_whatever_its_shape(tmp_path
 
 def test_recording_with_v_prints_no_key_and_no_org_id_and_records_neither(tmp_path):
     cassette = tmp_path / "c.yaml"
-    with LocalLLMServer(echo=True) as server:
+    with FakeEndpoint(echo=True) as server:
         args = ["brief", str(EXAMPLES), "--cassette", str(cassette), "--record", "-v"]
         result = subprocess.run(
             [sys.executable, "-m", "summarizer", *args, "--base-url", server.base_url, "--no-cache"],

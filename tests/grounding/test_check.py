@@ -1,0 +1,561 @@
+"""The grounding guard: no invented quote, figure or name reaches the brief."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from summarizer.grounding.check import (
+    ArticleFacts,
+    aliases,
+    apply_findings,
+    check_briefing,
+    date_found,
+    date_support,
+    inferred_dates,
+    missing_figures,
+    name_found,
+    quote_found,
+    unknown_names,
+)
+from summarizer.merge.assemble import merge_briefings
+from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
+from summarizer.output.render import render_brief
+from tests.fake import answer, answer_with
+from tests.grounding_corpus import evaluate
+
+ARTICLE = (
+    "Rescuers said on Tuesday (Mar 4) that 2,300 people had died after the magnitude 7.8 quake. "
+    "The government pledged $2.70 billion, a 25 per cent rise. Five villages were cut off. "
+    "\u201cWe will not stop until everyone is found \u2013 every single person,\u201d said Interior "
+    "Minister Ana Ruiz. The United Nations said aid was on its way. \u201cIt is a dark day. "
+    "The whole country mourns,\u201d Ruiz added."
+)
+FACTS = ArticleFacts.of(ARTICLE, date(2025, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("We will not stop until everyone is found \u2013 every single person", True),
+        ("We will not stop until everyone is found - every single person", True),  # dash style
+        ("We will not stop until everyone is found \u2014 every single person", True),
+        ("We  will not\nstop until everyone is found - every single person", True),  # whitespace
+        (
+            "\u201cWe will not stop until everyone is found - every single person,\u201d",
+            True,
+        ),  # quotes, comma
+        ('"It is a dark day."', True),  # straight quotes, full stop inside
+        ("We will not stop ... every single person", True),  # ellipsis joins fragments in order
+        ("We will not stop \u2026 every single person", True),
+        ("every single person ... We will not stop", False),  # fragments out of order
+        ("We will never stop until everyone is found", False),  # reworded
+        ("we will not stop until everyone is found", False),  # case is not ignored
+        ("We will not stop until everyone is safe", False),  # invented ending
+        ("The nation mourns", False),  # invented
+    ],
+)
+def test_a_quote_must_appear_in_the_article_modulo_typography_only(quote, found):
+    assert quote_found(quote, FACTS) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("2300 people died", []),  # 2,300 and 2300
+        ("$2.7 billion was pledged", []),  # $2.70 and $2.7
+        ("a 25% rise", []),  # 25 per cent and 25%
+        ("a magnitude 7.8 quake", []),
+        ("5 villages were cut off", []),  # spelled-out five
+        ("five villages", []),
+        ("one of the villages", []),  # 'one' as an idiom is not a figure
+        ("2,400 people died", ["2400"]),
+        ("a magnitude 7.9 quake", ["7.9"]),
+        ("a 52% rise", ["52"]),
+        ("six villages were cut off", ["6"]),
+    ],
+)
+def test_figures_are_compared_as_values(text, missing):
+    assert missing_figures(text, FACTS) == missing
+
+
+@pytest.mark.parametrize(
+    ("name", "person", "found"),
+    [
+        ("Ana Ruiz", True, True),
+        ("Interior Minister Ana Ruiz", True, True),
+        ("Ruiz", True, True),  # a surname alone is a mention
+        ("Minister Ruiz", True, True),
+        ("Maria Ruiz", True, False),  # the article's Ruiz is Ana: another given name is someone else
+        ("Ana Perez", True, False),
+        ("United Nations", False, True),
+        ("The United Nations", False, True),
+        ("World Bank", False, False),
+    ],
+)
+def test_names_must_be_mentioned(name, person, found):
+    assert name_found(name, FACTS, person=person) is found
+
+
+def test_an_acronym_counts_only_in_capitals():
+    facts = ArticleFacts.of("The UN said aid was on its way. It would be late.")
+    assert name_found("United Nations", facts, person=False)
+    assert not name_found("Bank of England", facts, person=False)  # 'be' is a word, not 'BE'
+
+
+@pytest.mark.parametrize(
+    ("iso", "when", "found"),
+    [
+        ("2025-03-04", "Tuesday (Mar 4)", True),  # stated day and month
+        ("2025-03-04", "Tuesday", True),  # the weekday within a week of publication (2025-03-05)
+        ("2025-03-05", "today", True),
+        ("2025-03-03", "Tuesday", False),  # 3 March was a Monday
+        ("2025-04-04", "Friday", False),  # not within a week of publication
+        ("2025-03-04x", "Tuesday", False),
+    ],
+)
+def test_timeline_dates_must_be_stated_or_follow_from_the_weekday(iso, when, found):
+    assert date_found(iso, when, FACTS) is found
+
+
+def briefing(**fields: Any) -> Briefing:
+    base = {"headline": "Quake kills 2,300", "summary": "A quake struck.", "key_points": ["A quake struck."],
+            "entities": [], "quotes": [], "timeline": [], "what_next": [], "topics": []}  # fmt: skip
+    return Briefing.model_validate(base | fields)
+
+
+def test_a_speaker_must_be_the_one_the_article_attributes_the_quote_to():
+    people = [{"name": "Ana Ruiz", "kind": "person", "role": "minister"},
+              {"name": "Tom Berg", "kind": "person", "role": "rescuer"}]  # fmt: skip
+    facts = ArticleFacts.of("Rescuer Tom Berg reached the village. " + ARTICLE)
+    right = briefing(
+        entities=people, quotes=[{"text": "It is a dark day", "speaker": "Ana Ruiz", "context": ""}]
+    )
+    wrong = briefing(
+        entities=people, quotes=[{"text": "It is a dark day", "speaker": "Tom Berg", "context": ""}]
+    )
+    assert check_briefing(right, facts)[0] == []
+    [finding] = check_briefing(wrong, facts)[0]
+    assert (finding.kind, finding.item) == ("speaker", "Tom Berg")
+
+
+def test_strict_drops_each_ungrounded_item_and_replaces_an_ungrounded_headline():
+    invented = briefing(
+        headline="Quake kills 5,000",
+        key_points=["2,300 people died.", "10,000 were injured."],
+        quotes=[{"text": "We will rebuild everything", "speaker": "Ana Ruiz", "context": "on TV"}],
+        entities=[{"name": "Carlos Vega", "kind": "person", "role": "mayor"}],
+    )
+    findings, checked = check_briefing(invented, FACTS)
+    assert {(f.kind, f.where) for f in findings} == {
+        ("number", "headline"), ("number", "key_points[1]"), ("quote", "quotes[0]"), ("name", "entities[0]")
+    }  # fmt: skip
+    assert checked >= 6
+    cleaned = apply_findings(invented, findings, fallback_title="Earthquake in the north")
+    assert cleaned.headline == "Earthquake in the north"
+    assert cleaned.key_points == ["2,300 people died."]
+    assert cleaned.quotes == [] and cleaned.entities == []
+    assert check_briefing(cleaned, FACTS)[0] == []
+
+
+def test_the_labelled_corpus_meets_the_recall_and_false_flag_targets():
+    scores = evaluate()
+    assert scores.recall["quotes"] >= 0.99, scores.missed
+    assert scores.recall["numbers"] >= 0.95, scores.missed
+    assert scores.recall["names"] >= 0.95, scores.missed
+    assert scores.false_flags <= 0.02, scores.false
+    assert scores.counts["quotes corrupted"] > 50 and scores.counts["quotes faithful"] > 50
+
+
+# --- what a capable model writes that is faithful, and its hostile twin --------------------------
+
+PRESS = ArticleFacts.of(
+    "Ismayil Al Abdallah, a rescuer with the White Helmets, reached the town at dawn. "
+    "\u201cWe pulled out a family of five,\u201d Mr Abdulla said. A Delaware judge ruled on Tuesday. "
+    "\u201cThe plaintiff is entitled to rescission,\u201d the judge said in her ruling. "
+    "Kathaleen McCormick wrote a 201-page opinion. Greg Varallo, a lawyer, welcomed it. "
+    "OceanGate has also shared a statement which reads, \u201cWe now believe all five have been lost.\u201d "
+    "On Thursday, the US Coast Gaurd said debris had been found. Shahzada Dawood and his son Suleman "
+    "Dawood were aboard. President Biden spoke. Jonas Gahr St\u00f8re and Recep Tayyip Erdo\u011fan "
+    "sent condolences. Twenty-five people and one hundred and twenty volunteers helped. Spain beat "
+    "England one-nil. Brawner Builders said six workers were missing.",
+    date(2023, 6, 22),  # a Thursday
+)
+
+
+def _plain(**fields: Any) -> Briefing:
+    """A briefing with nothing to check but `fields`."""
+    return briefing(**({"headline": "Rescue", "summary": "Rescue.", "key_points": ["Rescue."]} | fields))
+
+
+def _quote(text: str, speaker: str, role: str, kind: str = "person") -> list[tuple[str, str]]:
+    checked = _plain(
+        entities=[{"name": speaker, "kind": kind, "role": role}],
+        quotes=[{"text": text, "speaker": speaker, "context": ""}],
+    )
+    return [(f.kind, f.where) for f in check_briefing(checked, PRESS)[0]]
+
+
+def test_a_speaker_named_later_by_an_honorific_form_of_the_name_is_the_same_person():
+    assert _quote("We pulled out a family of five", "Ismayil Al Abdallah", "rescuer") == []
+    assert name_found("Ismayil Al Abdallah", PRESS, person=True)
+    assert aliases("Abdallah", PRESS) == {"abdulla"}
+
+
+def test_an_honorific_form_that_is_another_name_is_not_an_alias():
+    facts = ArticleFacts.of(
+        "Ismayil Al Abdallah reached the town. \u201cWe pulled out a family,\u201d Mr Abdel said."
+    )
+    assert aliases("Abdallah", facts) == set()
+    quote = {"text": "We pulled out a family", "speaker": "Ismayil Al Abdallah", "context": ""}
+    found = check_briefing(_plain(quotes=[quote]), facts)[0]
+    assert [(f.kind, f.item) for f in found] == [("speaker", "Ismayil Al Abdallah")]
+
+
+def test_a_given_name_the_article_never_uses_for_that_surname_is_someone_else():
+    assert name_found("Shahzada Dawood", PRESS, person=True)
+    assert not name_found("Salman Dawood", PRESS, person=True)
+    assert name_found("Joe Biden", PRESS, person=True)  # the article says only 'President Biden'
+
+
+def test_a_quote_the_article_gives_to_a_description_belongs_to_the_speaker_with_that_role():
+    assert _quote("The plaintiff is entitled to rescission", "Kathaleen McCormick", "Delaware judge") == []
+    assert _quote("The plaintiff is entitled to rescission", "Greg Varallo", "shareholders' lawyer") == [
+        ("speaker", "quotes[0]")
+    ]
+
+
+def test_an_organisation_that_makes_a_statement_is_its_speaker_and_one_letter_slips_are_forgiven():
+    assert _quote("We now believe all five have been lost", "OceanGate", "operator", "organization") == []
+    assert name_found("US Coast Guard", PRESS, person=False)  # the article spells it 'Gaurd'
+    assert not name_found("US Coast Patrol", PRESS, person=False)
+    assert _quote("We pulled out a family of five", "OceanGate", "operator", "organization") == [
+        ("speaker", "quotes[0]")  # the article gives these words to Mr Abdulla
+    ]
+
+
+@pytest.mark.parametrize(
+    ("iso", "when", "support"),
+    [
+        ("2023-06-22", "Thursday", "inferred"),  # the publication day
+        ("2023-06-18", "Sunday", "inferred"),  # the Sunday before
+        ("2023-06-11", "Sunday", None),  # a Sunday, but not in the publication's week
+        ("2023-06-19", "Sunday", None),  # 19 June 2023 was a Monday
+        ("2023-06-22", "tonight", "inferred"),
+        ("2023-06-22", "this morning", "inferred"),
+        ("2023-06-21", "yesterday", "inferred"),
+        ("2023-06-23", "tonight", None),
+        ("2023-06-22", "4:21 p.m. ET", "inferred"),
+        ("2023-06-21", "4:21 p.m. ET", None),
+    ],
+)
+def test_a_date_worked_out_from_the_publication_date_is_accepted_as_inferred(iso, when, support):
+    assert date_support(iso, when, PRESS) == support
+
+
+def test_a_date_the_article_states_is_not_marked_inferred():
+    assert date_support("2025-03-04", "Tuesday (Mar 4)", FACTS) == "stated"
+    timeline = [{"when": "Thursday", "date": "2023-06-22", "event": "Debris was found."},
+                {"when": "June 22", "date": "2023-06-22", "event": "Debris was found."}]  # fmt: skip
+    assert inferred_dates(briefing(timeline=timeline), PRESS) == ["timeline[0]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("25 people and 120 volunteers helped.", []),  # 'Twenty-five', 'one hundred and twenty'
+        ("26 people helped.", ["26"]),
+        ("Spain beat England 1-0.", []),  # 'one-nil'
+        ("Spain beat England 2-0.", ["2"]),
+    ],
+)
+def test_number_words_are_read_as_figures(text, missing):
+    assert missing_figures(text, PRESS) == missing
+
+
+def test_names_are_folded_to_ascii_so_a_name_without_its_accents_is_found():
+    assert name_found("Jonas Gahr Store", PRESS, person=True)
+    assert name_found("Recep Tayyip Erdogan", PRESS, person=True)
+    assert name_found("Jonas Gahr Støre", PRESS, person=True)
+
+
+@pytest.mark.parametrize(
+    ("point", "unknown"),
+    [
+        ("Brawner Builders said six workers were missing.", []),
+        ("Bramley Construction said six workers were missing.", ["Bramley Construction"]),
+        ("Judge Kathaleen McCormick of the Delaware court ruled.", []),
+        ("Greg Varallo of Bramley Construction welcomed it.", ["Bramley Construction"]),
+        ("General counsel Mark Thompson was also fired.", ["Mark Thompson"]),
+    ],
+)
+def test_a_name_in_a_key_point_must_be_one_the_article_gives(point, unknown):
+    assert unknown_names(point, PRESS) == unknown
+    found = check_briefing(_plain(key_points=[point]), PRESS)[0]
+    assert [f.where for f in found if f.kind == "name"] == (["key_points[0]"] if unknown else [])
+
+
+def test_an_inferred_date_is_marked_in_the_brief_unless_another_outlet_states_it():
+    def dated(source: str, inferred: bool) -> ArticleBriefing:
+        timeline = [{"when": "Thursday", "date": "2023-06-22", "event": "Debris of the Titan was found."}]
+        item = ArticleBriefing(
+            ref=SourceRef(article_id=source, source=source, origin=source),
+            briefing=briefing(timeline=timeline),
+            model="test",
+            checks=Checks(policy="strict", inferred=["timeline[0]"] if inferred else []),
+        )
+        return item
+
+    [story] = merge_briefings([dated("A", True)]).stories
+    assert story.timeline[0].inferred
+    assert "- 2023-06-22 (inferred), Thursday: Debris of the Titan was found." in render_brief(
+        merge_briefings([dated("A", True)])
+    )
+    [story] = merge_briefings([dated("A", True), dated("B", False)]).stories
+    assert not story.timeline[0].inferred
+
+
+# --- on recorded exchanges: the re-ask, and what is dropped --------------------------------------
+
+INVENTED_QUOTE = {
+    "text": "We will end this war within a week",
+    "speaker": "Karoline Leavitt",
+    "context": "briefing",
+}
+
+
+def invent_a_quote(written: dict[str, Any]) -> dict[str, Any]:
+    written["quotes"].append(INVENTED_QUOTE)
+    return written
+
+
+@pytest.mark.vcr
+def test_an_invented_quote_is_sent_back_and_the_corrected_answer_is_kept(run, cna, vcr):
+    result = run(answer_with(invent_a_quote), answer)(cna)
+    assert INVENTED_QUOTE["text"] not in [q.text for q in result.briefing.quotes]
+    assert result.checks.reasked and result.checks.dropped == []
+    assert result.attempts == 2
+    reask = json.loads(vcr.requests[1].body)["messages"][-1]["content"]
+    assert "We will end this war within a week" in reask and "do not appear in the article" in reask
+
+
+@pytest.mark.vcr
+def test_a_quote_still_invented_after_the_reask_is_dropped_and_reported(run, cna):
+    result = run(answer_with(invent_a_quote), answer_with(invent_a_quote))(cna)
+    assert INVENTED_QUOTE["text"] not in [q.text for q in result.briefing.quotes]
+    assert len(result.briefing.quotes) == 4  # the faithful ones stay
+    [dropped] = result.checks.dropped
+    assert (dropped.kind, dropped.item) == ("quote", INVENTED_QUOTE["text"])
+    out = render_brief(merge_briefings([result]))
+    assert "We will end this war within a week" in out.split("## Checks", 1)[1]
+    assert "We will end this war within a week" not in out.split("## Checks", 1)[0]
+    assert "1 dropped" in out
+
+
+@pytest.mark.vcr
+def test_warn_keeps_an_ungrounded_quote_and_marks_it_unverified(run, cna):
+    result = run(answer_with(invent_a_quote), answer_with(invent_a_quote), grounding="warn")(cna)
+    assert INVENTED_QUOTE["text"] in [q.text for q in result.briefing.quotes]
+    assert result.checks.dropped == [] and len(result.checks.flagged) == 1
+    out = render_brief(merge_briefings([result]))
+    [line] = [line for line in out.splitlines() if "within a week" in line and line.startswith("- “")]
+    assert line.endswith("*(unverified)*")
+
+
+@pytest.mark.vcr
+def test_grounding_off_makes_no_check_and_no_reask(run, cna):
+    result = run(answer_with(invent_a_quote), grounding="off")(cna)
+    assert result.attempts == 1 and result.checks.policy == "off" and result.checks.checked == 0
+    assert "## Checks" not in render_brief(merge_briefings([result]))
+
+
+# --- what a model writes that a first reading of the article would not find (benchmarks/heldout) ----
+
+BULLETIN = ArticleFacts.of(
+    "305 PM EDT 28 Sep -- Hurricane Ian has made landfall near Cayo Costa. Ian made landfall in Florida "
+    "on September 28, after hitting Cuba the previous day. Riders waited in the station yesterday after "
+    "the train derailed at 12:42 p.m. The jet had 73 passengers and five crew. Shareholders voted out "
+    'the chairman in late May. Swan has been CFO since October 2016. "Spoke to Railway Minister '
+    '@AshwiniVaishnaw," PM Modi tweeted. Stephen MacMillan, the board chairman, thanked deSouza '
+    '"for his leadership," adding that "we are confident we can complete a CEO search."',
+    date(2023, 6, 5),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("Ian made landfall at 3:05 p.m.", []),  # the bulletin's '305 PM'
+        ("Ian made landfall at 3:15 p.m.", ["315"]),
+        ("the train derailed at 12:42 p.m.", []),
+        ("78 people were on board", []),  # 73 passengers and five crew
+        ("79 people were on board", ["79"]),
+    ],
+)
+def test_a_time_however_written_and_a_total_of_two_counts_the_article_joins_are_its_figures(text, missing):
+    assert missing_figures(text, BULLETIN) == missing
+
+
+@pytest.mark.parametrize(
+    ("iso", "when", "support"),
+    [
+        ("2023-05", "late May", "inferred"),  # the publication's year
+        ("2023-04", "late May", None),
+        ("2016-10", "October 2016", "stated"),
+        ("2022-09-27", "the previous day", "inferred"),  # the day before the stated 28 September
+        ("2022-09-26", "the previous day", None),
+        ("2023-06-04", "12:42 p.m.", "inferred"),  # the article says 'yesterday'
+        ("2023-06-03", "12:42 p.m.", None),
+    ],
+)
+def test_a_month_a_neighbouring_day_and_yesterdays_time_follow_from_the_article(iso, when, support):
+    assert date_support(iso, when, BULLETIN) == support
+
+
+def test_a_name_given_only_as_a_handle_is_found_and_a_speaker_who_thanks_then_adds_is_the_speaker():
+    assert name_found("Ashwini Vaishnaw", BULLETIN, person=True)
+    assert not name_found("Ashwini Kumar", BULLETIN, person=True)
+    quote = {"text": "we are confident we can complete a CEO search", "context": ""}
+    people = [{"name": "Stephen MacMillan", "kind": "person", "role": "chairman"},
+              {"name": "Francis deSouza", "kind": "person", "role": "chief executive"}]  # fmt: skip
+    right = check_briefing(
+        _plain(entities=people, quotes=[{**quote, "speaker": "Stephen MacMillan"}]), BULLETIN
+    )
+    wrong = check_briefing(
+        _plain(entities=people, quotes=[{**quote, "speaker": "Francis deSouza"}]), BULLETIN
+    )
+    assert right[0] == []
+    assert [f.kind for f in wrong[0]] == ["speaker"]
+
+
+FINAL = ArticleFacts.of(
+    "Javier Milei will be Argentina's next president, said his rival, Economy Minister Sergio Massa, "
+    "who conceded defeat after Sunday's election.\n\u201cObviously the results are not what we had hoped "
+    "for, and I have spoken to Javier Milei to congratulate him.\u201d\nKim Mi Sung, an official in "
+    'Itaewon, said she performed CPR on 10 people. "It was like a hell," Kim said. For Carvajal it '
+    "is a remarkable sixth Champions League win."
+)
+
+
+def _speaker(text: str, speaker: str) -> list[str]:
+    people = [
+        {"name": n, "kind": "person", "role": "x"} for n in ("Javier Milei", "Sergio Massa", "Kim Mi Sung")
+    ]
+    found, _ = check_briefing(
+        _plain(entities=people, quotes=[{"text": text, "speaker": speaker, "context": ""}]), FINAL
+    )
+    return [f.kind for f in found]
+
+
+def test_a_speaker_named_in_an_apposition_after_said_or_family_name_first_is_the_speaker():
+    conceded = "Obviously the results are not what we had hoped for"
+    assert _speaker(conceded, "Sergio Massa") == []
+    assert _speaker(conceded, "Javier Milei") == ["speaker"]
+    assert _speaker("It was like a hell", "Kim Mi Sung") == []
+    assert _speaker("It was like a hell", "Sergio Massa") == ["speaker"]
+
+
+def test_an_ordinal_in_the_article_supports_its_count():
+    assert missing_figures("Carvajal has won it six times", FINAL) == []
+    assert missing_figures("Carvajal has won it seven times", FINAL) == ["7"]
+
+
+# --- places: checked like every other name, however the article writes them ---------------------------
+
+PLACES_ARTICLE = (
+    "Turkish and Syrian rescuers worked through the night in Hatay province after the quake, officials "
+    "in Ankara said. A team from the U.S. arrived on Tuesday, and aid reached Gaza and the West Bank. "
+    "In Kiev, Lahaina and on Maui, people gave blood. Interior Minister Ana Ruiz thanked the United "
+    "Nations. The UK and the European Union sent planes to New York City and Sao Paulo."
+)
+PLACES = ArticleFacts.of(PLACES_ARTICLE, date(2025, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("place", "found"),
+    [
+        ("Hatay province", True),
+        ("Hatay", True),
+        ("Turkey", True),  # the article says "Turkish"
+        ("Syria", True),  # "Syrian"
+        ("United States", True),  # "U.S."
+        ("US", True),
+        ("USA", True),
+        ("Gaza Strip", True),  # "Gaza"
+        ("the West Bank", True),
+        ("Kyiv", True),  # "Kiev"
+        ("Lahaina, Maui", True),
+        ("Lahaina, Maui, Hawaii", True),  # the most specific part is named
+        ("United Kingdom", True),  # "UK"
+        ("Britain", True),
+        ("EU", True),
+        ("New York", True),
+        ("São Paulo", True),
+        ("Ankara, Turkey", True),
+        ("Unnamed Official", False),
+        ("Atlantis", False),
+        ("Russia", False),
+        ("Iran", False),  # never "Iranian" either
+        ("New Jersey", False),  # "New" alone names nothing
+        ("York", True),  # in "New York City": as findable as any word of a name
+        ("Mordor Province", False),
+    ],
+)
+def test_a_place_is_found_however_the_article_writes_it(place, found):
+    entity = {"name": place, "kind": "place", "role": "where it happened"}
+    findings = check_briefing(briefing(entities=[entity]), PLACES)[0]
+    about = [finding for finding in findings if finding.where == "entities[0]"]
+    assert (about == []) is found, about
+
+
+def test_an_invented_entity_of_any_kind_is_dropped(tmp_path):
+    for kind in ("person", "organization", "place"):
+        invented = briefing(entities=[{"name": "Unnamed Official", "kind": kind, "role": "official"}])
+        [finding] = check_briefing(invented, FACTS)[0]
+        assert (finding.kind, finding.where, finding.item) == ("name", "entities[0]", "Unnamed Official")
+
+
+_NAMES = ["Ana Ruiz", "United Nations", "Turkey", "Hatay", "United States", "Syria", "Gaza Strip"]
+_INVENTED = ["Unnamed Official", "Carlos Vega", "Atlantis", "Gotham City", "Mordor Ministry"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    entities=st.lists(
+        st.tuples(st.sampled_from(_NAMES + _INVENTED), st.sampled_from(["person", "organization", "place"])),
+        max_size=5,
+    ),
+    mentioned=st.lists(st.sampled_from(_NAMES + _INVENTED), max_size=3),
+)
+@example(entities=[("Unnamed Official", "place")], mentioned=["Unnamed Official"])
+def test_the_appendix_and_whos_who_never_disagree(entities, mentioned):
+    """A name the appendix says the article does not give is never in the brief's Who's who."""
+    made = briefing(
+        key_points=["Rescuers worked through the night.", *(f"{name} was there." for name in mentioned)],
+        entities=[{"name": name, "kind": kind, "role": "named"} for name, kind in entities],
+    )
+    findings, checked = check_briefing(made, PLACES)
+    cleaned = apply_findings(made, findings, fallback_title="Quake")
+    checks = Checks(policy="strict", checked=checked, dropped=findings)
+    ref = SourceRef(article_id="quake", source="Wire", origin="quake.txt")
+    item = ArticleBriefing(ref=ref, briefing=cleaned, model="test", checks=checks)
+    markdown = render_brief(merge_briefings([item]), detail="full")
+    whos_who = (
+        markdown.split("### Who's who", 1)[1].split("\n### ", 1)[0] if "### Who's who" in markdown else ""
+    )
+    shown = set(re.findall(r"^- \*\*(.+?)\*\*,", whos_who, re.M))
+    appendix = markdown.split("### Checks", 1)[1] if "### Checks" in markdown else ""
+    # "not mentioned as a person" (a place filed as one) says the article gives the name: no disagreement.
+    not_given = set(re.findall(r"dropped name “([^”]+)”: not mentioned in the article", appendix))
+    for listed in re.findall(r"dropped name “[^”]*”: names not in the article: ([^(\n]+) \(", appendix):
+        not_given |= {name.strip() for name in listed.split(",")}
+    assert not shown & not_given
+    assert shown <= {
+        name for name in _NAMES if (name, "place") in entities or any(n == name for n, _ in entities)
+    }

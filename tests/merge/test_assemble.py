@@ -1,0 +1,554 @@
+"""Merging briefings: one story per event, points and quotes kept once with all their sources."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.merge.assemble import merge_briefings
+from summarizer.merge.cluster import cluster, same_story
+from summarizer.models import ArticleBriefing, Failure, NewsEvent
+from summarizer.output.render import render_brief
+from summarizer.text.normalize import name_key
+from tests.builders import cna, lbc, make
+
+STATE_DINNER = make(
+    "Gazette",
+    "Trump hosts Japanese prime minister at White House state dinner",
+    [
+        "President Donald Trump hosted the Japanese prime minister at a White House state dinner "
+        "on Thursday.",
+        "The menu featured wagyu beef and a performance by a military band.",
+    ],
+    entities=[("Donald Trump", "person", "US President"), ("White House", "organization", "host")],
+)
+
+
+def test_two_outlets_on_one_event_are_one_story_with_both_sources():
+    brief = merge_briefings([cna(), lbc()])
+    [story] = brief.stories
+    assert [ref.source for ref in story.sources] == ["CNA", "LBC"]
+    assert [ref.source for ref in brief.sources] == ["CNA", "LBC"]
+
+
+def test_a_point_both_outlets_report_is_kept_once_with_both_sources():
+    [story] = merge_briefings([cna(), lbc()]).stories
+    meeting = [p for p in story.key_points if "could meet" in p.text and "next week" in p.text]
+    assert len(meeting) == 1
+    assert meeting[0].sources == ["CNA", "LBC"]
+    only_lbc = [p for p in story.key_points if "25% tariff" in p.text]
+    assert only_lbc[0].sources == ["LBC"]
+
+
+def test_the_same_quote_from_two_outlets_is_one_quote_in_its_fuller_wording():
+    [story] = merge_briefings([cna(), lbc()]).stories
+    leavitt = [q for q in story.quotes if q.speaker == "Karoline Leavitt"]
+    assert len(leavitt) == 1
+    assert leavitt[0].sources == ["CNA", "LBC"]
+    assert leavitt[0].text.endswith("President Trump wants this brutal war to end")
+
+
+def test_spellings_of_one_person_are_one_entry_showing_the_fullest_name():
+    [story] = merge_briefings([cna(), lbc()]).stories
+    zelenskyy = [e for e in story.entities if name_key(e.name) == "zelensky"]
+    assert [(e.name, e.sources) for e in zelenskyy] == [("Volodymyr Zelenskyy", ["CNA", "LBC"])]
+
+
+def test_names_meet_under_one_key_whatever_the_title_or_spelling():
+    assert {name_key(n) for n in ["President Donald Trump", "Donald Trump", "Mr Trump", "Trump"]} == {"trump"}
+    assert name_key("Zelenskyy") == name_key("Volodymyr Zelensky") == name_key("President Zelenskyy")
+
+
+def test_an_unrelated_story_sharing_a_famous_name_stays_separate():
+    assert not same_story(cna(), STATE_DINNER)
+    brief = merge_briefings([cna(), STATE_DINNER, lbc()])
+    assert [len(story.sources) for story in brief.stories] == [2, 1]
+    assert brief.stories[1].headline == STATE_DINNER.briefing.headline
+
+
+def test_timeline_is_in_date_order_with_month_and_year_events_placed_by_their_wording():
+    [story] = merge_briefings([cna(), lbc()]).stories
+    whens = [event.when for event in story.timeline]
+    assert whens.index("December 2019") < whens.index("June 2021") < whens.index("Monday")
+    dated = [event.date for event in story.timeline if event.date]
+    assert dated == sorted(dated)
+
+
+def test_the_same_briefings_in_any_order_render_to_the_same_bytes():
+    items = [cna(), lbc(), STATE_DINNER]
+    failures = [
+        Failure(origin="b.txt", kind="unreadable", reason="empty"),
+        Failure(origin="a.txt", kind="refused", reason="y"),
+    ]
+    expected = render_brief(merge_briefings(items, failures))
+    # Every order of both, not a few shuffles: a set of renderings is empty, not equal, if none ran.
+    renderings = {
+        render_brief(merge_briefings(list(these), list(those)))
+        for these in itertools.permutations(items)
+        for those in itertools.permutations(failures)
+    }
+    assert renderings == {expected}
+
+
+def test_failures_and_usage_are_carried_into_the_brief():
+    failure = Failure(origin="bad.txt", kind="unreadable", reason="empty: no article text")
+    brief = merge_briefings([STATE_DINNER], [failure])
+    assert brief.failures == [failure]
+    assert brief.usage.requests == 1
+
+
+def test_no_briefings_is_an_empty_brief_not_an_error():
+    brief = merge_briefings([])
+    assert brief.stories == [] and brief.sources == []
+
+
+QUAKE = [("Ana Ruiz", "person", "interior minister"), ("Civil Protection", "organization", "rescue agency")]
+
+
+def quake(source: str, toll: str, day: str, **fields: object) -> object:
+    return make(
+        source,
+        f"Earthquake in the north kills {toll}",
+        [
+            f"At least {toll} people were killed when a magnitude 7.8 earthquake struck the north on {day}.",
+            "Rescue teams from Civil Protection were still searching collapsed buildings in Villamar.",
+            "Interior Minister Ana Ruiz declared three days of national mourning.",
+        ],
+        entities=QUAKE,
+        **fields,
+    )
+
+
+def test_different_figures_for_the_same_thing_are_shown_side_by_side_never_picked():
+    [story] = merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]).stories
+    [differ] = story.disagreements
+    assert [(r.value, r.sources) for r in differ.reports] == [("2,300", ["CNA"]), ("5,000", ["LBC"])]
+    tolls = [p for p in story.key_points if "were killed" in p.text]
+    assert [(p.sources) for p in tolls] == [["CNA"], ["LBC"]]  # both kept, neither merged away
+    rescue = [p for p in story.key_points if "Rescue teams" in p.text]
+    assert rescue[0].sources == ["CNA", "LBC"]  # what they agree on is still one point
+
+
+def test_different_days_for_the_same_event_are_a_disagreement():
+    [story] = merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "2,300", "Tuesday")]).stories
+    [differ] = story.disagreements
+    assert [(r.value, r.sources) for r in differ.reports] == [("Monday", ["CNA"]), ("Tuesday", ["LBC"])]
+
+
+def test_the_same_event_dated_differently_in_the_timelines_is_a_disagreement():
+    a = quake(
+        "CNA", "2,300", "Monday", timeline=[("Monday", "2025-03-03", "The earthquake struck the north.")]
+    )
+    b = quake(
+        "LBC", "2,300", "Monday", timeline=[("Tuesday", "2025-03-04", "The earthquake struck the north.")]
+    )
+    [story] = merge_briefings([a, b]).stories
+    dates = [[(r.value, r.sources) for r in d.reports] for d in story.disagreements]
+    assert [("2025-03-03", ["CNA"]), ("2025-03-04", ["LBC"])] in dates
+
+
+def test_the_same_figures_in_other_words_are_one_point_and_no_disagreement():
+    [story] = merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "2,300", "Monday")]).stories
+    assert story.disagreements == []
+    assert all(p.sources == ["CNA", "LBC"] for p in story.key_points)
+
+
+def test_a_disagreement_is_rendered_as_reports_differ_with_each_value_and_source():
+    out = render_brief(merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]))
+    section = out.split("### Reports differ\n\n", 1)[1].split("\n\n", 1)[0]
+    assert section.startswith("- **2,300** (CNA) vs **5,000** (LBC): At least 2,300 people were killed")
+
+
+SIX = [
+    cna(),
+    lbc(),
+    STATE_DINNER,
+    quake("CNA", "2,300", "Monday"),
+    quake("LBC", "5,000", "Monday"),
+    quake("Gazette", "2,300", "Monday"),
+]
+#: The six in one order, merged once: what every other order must give (a merge of six takes ~0.2 s).
+REFERENCE = merge_briefings(sorted(SIX, key=lambda b: b.ref.origin + b.ref.article_id))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(SIX))
+def test_any_order_of_the_same_briefings_gives_byte_identical_output(shuffled):
+    merged = merge_briefings(shuffled)
+    assert render_brief(merged) == render_brief(REFERENCE)
+    assert merged.model_dump_json() == REFERENCE.model_dump_json()
+
+
+def test_a_name_in_many_briefings_does_not_join_them():
+    many = [
+        make(
+            f"Outlet {i}",
+            f"Trump comments on topic {i}",
+            [f"Donald Trump spoke about subject{i} matter{i}."],
+            entities=[("Donald Trump", "person", "president")],
+        )
+        for i in range(60)
+    ]
+    assert len(cluster(many)) == 60
+
+
+# --- the event each briefing names (Briefing.event) ---------------------------------------------------
+
+
+def _on(item: ArticleBriefing, what: str, where: str | None, when: str | None) -> ArticleBriefing:
+    """The briefing naming its event as a model does."""
+    event = NewsEvent(what=what, where=where, when=when)
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+
+def _quake(source: str, headline: str, points: list[str], where: str, when: str | None) -> ArticleBriefing:
+    return _on(make(source, headline, points), "earthquake", where, when)
+
+
+WIRE = _quake(
+    "Wire",
+    "Turkey-Syria earthquake death toll passes 5,000 as rescuers search rubble",
+    ["The death toll from the magnitude 7.8 earthquake has risen to more than 5,000."],
+    "southern Turkey and northern Syria",
+    "2023-02-06",
+)
+SURVIVOR = _quake(
+    "Herald",
+    "Grandmother pulled alive from collapsed building in Antakya after five days",
+    ["Rescuers freed a woman trapped for 120 hours by the earthquake beneath a block of flats in Hatay."],
+    "Hatay, Turkey",
+    "2023-02-06",
+)
+
+
+def test_very_different_reports_of_one_event_are_one_story_when_their_events_agree():
+    assert not same_story(WIRE.model_copy(update={"briefing": WIRE.briefing.model_copy(
+        update={"event": None})}), SURVIVOR)  # fmt: skip
+    assert same_story(WIRE, SURVIVOR)
+    [story] = merge_briefings([WIRE, SURVIVOR]).stories
+    assert {ref.source for ref in story.sources} == {"Wire", "Herald"}
+
+
+def test_a_different_death_toll_for_the_same_fact_never_splits_the_story():
+    other = _quake(
+        "Daily",
+        "Turkey-Syria earthquake kills more than 7,200 as aftershocks hamper rescue",
+        ["The death toll from the magnitude 7.8 earthquake has risen past 7,200."],
+        "Turkey, Syria",
+        "2023-02-06",
+    )
+    [story] = merge_briefings([WIRE, other]).stories
+    assert any({"5,000", "7,200"} <= {r.value for r in d.reports} for d in story.disagreements)
+
+
+def test_two_earthquakes_in_different_places_on_the_same_day_are_two_stories():
+    morocco = _quake(
+        "Gazette",
+        "Earthquake in Morocco's High Atlas kills hundreds as buildings collapse",
+        ["A magnitude 6.8 earthquake struck the High Atlas mountains, and the death toll has risen."],
+        "High Atlas, Morocco",
+        "2023-02-06",
+    )
+    assert len(merge_briefings([WIRE, SURVIVOR, morocco]).stories) == 2
+
+
+def test_the_same_famous_person_in_events_months_apart_is_never_one_story():
+    def musk(source: str, headline: str, what: str, when: str) -> ArticleBriefing:
+        points = [f"Elon Musk, the Tesla chief executive, was at the centre of {what} in Delaware."]
+        item = make(source, headline, points, entities=[("Elon Musk", "person", "Tesla CEO")])
+        return _on(item, what, "Delaware", when)
+
+    takeover = musk(
+        "A", "Elon Musk closes Twitter deal, Tesla CEO Elon Musk says", "Twitter deal", "2022-10-27"
+    )
+    ruling = musk(
+        "B", "Elon Musk's Tesla pay deal voided, Tesla CEO Elon Musk says", "pay deal", "2024-01-30"
+    )
+    assert not same_story(takeover, ruling)
+    # A third report in between, undated, cannot chain them into one story either.
+    between = _on(make("C", "Elon Musk deal, Tesla CEO Elon Musk says", takeover.briefing.key_points), "deal",
+                  "Delaware", None)  # fmt: skip
+    assert len(merge_briefings([takeover, between, ruling]).stories) == 2
+
+
+def _landfall(source: str, storm: str, place: str, published: str, where: str | None) -> ArticleBriefing:
+    headline = f"Hurricane {storm} makes landfall in Florida as a Category 4 storm"
+    points = [f"Hurricane {storm} made landfall near {place}, Florida, the National Hurricane Center said."]
+    item = make(source, headline, points, published=datetime.fromisoformat(published))
+    return _on(item, f"Hurricane {storm} landfall", where, None)
+
+
+def test_undated_events_reported_years_apart_are_two_stories():
+    # Two Florida hurricanes, neither event dated by its briefing: the reports' own days keep them apart.
+    helene = _landfall("WFTV", "Helene", "Perry", "2024-09-27", "Big Bend, Florida")
+    ian = _landfall("Gainesville Sun", "Ian", "Cayo Costa", "2022-09-28", "Cayo Costa, Florida")
+    assert len(merge_briefings([helene, ian]).stories) == 2
+    same_week = _landfall("AP", "Ian", "Cayo Costa", "2022-09-29", "Florida")
+    assert len(merge_briefings([helene, ian, same_week]).stories) == 2
+
+
+# --- "Reports differ" across wordings ------------------------------------------------------------------
+
+
+def _toll(
+    source: str, *points: str, timeline: tuple[tuple[str, str | None, str], ...] = ()
+) -> ArticleBriefing:
+    item = make(source, f"Earthquake report from {source}", list(points), timeline=list(timeline))
+    return _on(item, "earthquake", "southern Turkey and northern Syria", "2023-02-06")
+
+
+def _differences(*items: ArticleBriefing) -> list[list[tuple[str, list[str]]]]:
+    [story] = merge_briefings(list(items)).stories
+    return [[(r.value, r.sources) for r in d.reports] for d in story.disagreements]
+
+
+def test_a_toll_worded_differently_by_each_outlet_is_one_disagreement_naming_every_figure():
+    found = _differences(
+        _toll("A", "The death toll from the earthquake in Turkey and Syria has passed 5,000."),
+        _toll(
+            "B", "The quake in Turkey and Syria brought down thousands of buildings, killing more than 2,300."
+        ),
+        _toll("C", "More than 7,200 people have died in Turkey and Syria, officials said."),
+    )
+    assert [sorted(d) for d in found] == [[("2,300", ["B"]), ("5,000", ["A"]), ("7,200", ["C"])]]
+
+
+def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
+    found = _differences(
+        _toll(
+            "A",
+            "The death toll in Turkey and Syria has passed 5,000.",
+            "At least 4,500 people died in Turkey.",
+        ),
+        _toll(
+            "B", "More than 7,200 have died in Turkey and Syria.", "The death toll in Turkey reached 4,544."
+        ),
+    )
+    assert sorted(sorted(d) for d in found) == [
+        [("4,500", ["A"]), ("4,544", ["B"])],
+        [("5,000", ["A"]), ("7,200", ["B"])],
+    ]
+
+
+def test_a_toll_of_another_year_or_a_forecast_is_not_a_disagreement():
+    found = _differences(
+        _toll(
+            "A", "The death toll in Turkey and Syria passed 5,000.", "A 1999 quake in Turkey killed 17,000."
+        ),
+        _toll(
+            "B", "The death toll in Turkey and Syria passed 5,000.", "The WHO said deaths could reach 20,000."
+        ),
+    )
+    assert found == []
+
+
+def test_those_aboard_are_not_set_against_those_who_escaped_nor_a_day_against_a_time():
+    aboard = _toll(
+        "A",
+        "The plane had 73 passengers and 5 crew members on board.",
+        "At least three people died when the train derailed on Monday afternoon.",
+    )
+    escaped = _toll(
+        "B",
+        "Slides allowed 33 passengers and four crew members to escape; five people are in hospital.",
+        "The train with 275 passengers derailed at 12:42 p.m.; at least three people were killed.",
+    )
+    assert _differences(aboard, escaped) == []
+
+
+def test_two_times_of_day_for_one_happening_are_a_disagreement_shown_as_times():
+    early = _toll("A", "Helene made landfall near Perry at 11:10 p.m. EDT as a Category 4 hurricane.")
+    late = _toll("B", "Helene made landfall near Perry at 11:20 p.m. as a Category 4 hurricane.")
+    assert _differences(early, late) == [[("11:10", ["A"]), ("11:20", ["B"])]]
+
+
+def test_a_toll_elsewhere_is_not_set_against_the_toll_here_and_jr_is_junior():
+    here = _toll("A", "At least 5,100 people are presumed dead in Derna, Libya, after two dams collapsed.")
+    elsewhere = _toll("B", "The storm also killed about 170 people elsewhere in Libya.")
+    assert _differences(here, elsewhere) == []
+    junior = make("A", "Real Madrid win the final", ["Vinicius Jr scored the second goal."],
+                  entities=[("Vinicius Jr", "person", "Real Madrid forward")])  # fmt: skip
+    written_out = make("B", "Real Madrid win the final", ["Vinicius Junior scored the second goal."],
+                       entities=[("Vinicius Junior", "person", "Real Madrid forward")])  # fmt: skip
+    assert _differences(junior, written_out) == []
+
+
+def test_a_toll_followed_by_what_caused_it_is_still_a_toll():
+    found = _differences(
+        _toll("A", "The death toll in Derna has soared to 11,300 following a flood, the Red Crescent said."),
+        _toll("B", "At least 5,100 people are presumed dead in Derna, according to local authorities."),
+    )
+    assert found == [[("11,300", ["A"]), ("5,100", ["B"])]]
+
+
+def test_one_surname_with_a_given_name_spelt_two_ways_is_shown_but_an_initial_is_not():
+    def named(source: str, name: str) -> ArticleBriefing:
+        return make(source, "Real Madrid beat Dortmund", [f"{name} hit the post."],
+                    entities=[(name, "person", "Dortmund striker")])  # fmt: skip
+
+    assert _differences(named("A", "Niklas Fullkrug"), named("B", "Niclas F\u00fcllkrug")) == [
+        [("Niklas Fullkrug", ["A"]), ("Niclas F\u00fcllkrug", ["B"])]
+    ]
+    assert _differences(named("A", "Manuel P. Neves"), named("B", "Manuel Neves")) == []
+
+
+def test_a_village_spelt_two_ways_is_shown_but_two_places_are_not():
+    def at(source: str, *places: str) -> ArticleBriefing:
+        return make(source, "Stampede at a religious gathering", ["A stampede killed devotees."],
+                    entities=[(place, "place", "where it happened") for place in places])  # fmt: skip
+
+    assert _differences(at("A", "Pulrai", "Hathras"), at("B", "Fulrai", "Hathras")) == [
+        [("Pulrai", ["A"]), ("Fulrai", ["B"])]
+    ]
+    assert _differences(at("A", "Austria"), at("B", "Hungary")) == []
+
+
+def test_one_days_happening_told_in_other_words_by_two_outlets_is_one_timeline_line():
+    def on_the_day(source: str, *entries: str) -> ArticleBriefing:
+        timeline = [("Monday", "2023-02-20", entry) for entry in entries]
+        return _on(make(source, "Biden visits Kyiv", ["Biden visited Kyiv."], timeline=timeline),
+                   "Biden visit", "Kyiv", "2023-02-20")  # fmt: skip
+
+    fortune = on_the_day("Fortune", "Biden arrived in Kyiv on a surprise visit and met Zelenskiy.",
+                         "Musk closed the deal to buy Twitter.")  # fmt: skip
+    times = on_the_day("Times of Israel", "Biden made an unannounced visit to Kyiv and met Zelensky.",
+                       "Musk said he did not buy Twitter to make more money.")  # fmt: skip
+    [story] = merge_briefings([fortune, times]).stories
+    lines = [(entry.event, entry.sources) for entry in story.timeline]
+    assert len(lines) == 3  # the visit once; the two things Musk did stay two
+    assert (
+        "Biden arrived in Kyiv on a surprise visit and met Zelenskiy.",
+        ["Fortune", "Times of Israel"],
+    ) in lines
+    # The wording shown credits no outlet with a figure it did not give.
+    crash = on_the_day("UPI", "The skydiving plane crashed at Dillingham Airfield, killing 11.")
+    plain = on_the_day("WTHI", "The King Air plane crashed near Dillingham Airfield.")
+    [story] = merge_briefings([crash, plain]).stories
+    assert [(e.event, e.sources) for e in story.timeline] == [
+        ("The King Air plane crashed near Dillingham Airfield.", ["UPI", "WTHI"])
+    ]
+
+
+def test_the_closest_statements_are_compared_so_one_match_minute_is_not_set_against_another():
+    def final(source: str, goal: str, penalty: str) -> ArticleBriefing:
+        points = [
+            f"Messi scored a {goal}-minute penalty to put Argentina ahead.",
+            f"France were awarded a penalty in the {penalty} minute, which Mbappe converted.",
+        ]
+        return _on(make(source, "World Cup final", points), "World Cup final", "Lusail, Qatar", "2022-12-18")
+
+    found = _differences(final("Sky", "23rd", "79th"), final("Reuters", "23rd", "80th"))
+    assert [sorted(d) for d in found] == [[("79", ["Sky"]), ("80", ["Reuters"])]]
+
+
+def test_a_weekday_that_is_not_the_day_another_outlet_dates_is_a_disagreement():
+    struck = "A magnitude 7.8 earthquake struck southern Turkey."
+    monday = _toll("A", "Rescuers searched the rubble.", timeline=(("Monday", "2023-02-06", struck),))
+    sunday = _toll("B", "Rescuers searched the rubble.", timeline=(("Sunday evening", None, struck),))
+    also_monday = _toll("C", "Rescuers searched the rubble.", timeline=(("Monday", None, struck),))
+    assert _differences(monday, sunday) == [[("2023-02-06", ["A"]), ("Sunday evening", ["B"])]]
+    assert _differences(monday, also_monday) == []
+
+
+def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_not():
+    free = _toll("A", 'Musk\'s first tweet after the takeover was "The bird is free".')
+    freed = _toll("B", 'Musk tweeted "the bird is freed" hours later.')
+    fragment = _toll("C", 'Musk tweeted "the bird is free" as the deal closed.')
+    assert _differences(free, freed) == [[('"The bird is free"', ["A"]), ('"the bird is freed"', ["B"])]]
+    assert _differences(free, fragment) == []
+
+
+def test_one_utterance_quoted_in_other_words_by_two_outlets_that_each_quote_more_is_a_disagreement():
+    shorter = _toll("A", '"This is the most tragic aircraft incident that we had. We had some helicopters '
+                         'with the military," the fire chief said.')  # fmt: skip
+    longer = _toll("B", '"In my 40 years as a firefighter here in Hawaii, this is the most tragic aircraft '
+                        'incident we\'ve had," the fire chief said.')  # fmt: skip
+    [[first, second]] = _differences(shorter, longer)
+    assert (first[1], second[1]) == (["A"], ["B"])
+    # The same words, each outlet quoting more of the utterance: one quotation, no disagreement.
+    more = _toll("C", '"In my 40 years as a firefighter here in Hawaii, this is the most tragic aircraft '
+                      'incident that we had," the fire chief said.')  # fmt: skip
+    assert _differences(shorter, more) == []
+    # Two things said, sharing a phrase: no disagreement.
+    other = _toll("D", '"This is the most tragic aircraft incident that we had. We will find out why," '
+                       "the mayor said.")  # fmt: skip
+    rebuild = _toll("E", '"We will find out why the engine failed and we will rebuild," the governor said.')
+    assert _differences(other, rebuild) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.permutations(
+        [
+            WIRE,
+            SURVIVOR,
+            _toll(
+                "A", "The death toll in Turkey and Syria has passed 5,000.", "At least 4,500 died in Turkey."
+            ),
+            _toll(
+                "B",
+                "More than 7,200 have died in Turkey and Syria.",
+                "The death toll in Turkey reached 4,544.",
+            ),
+            _toll("C", 'Erdogan said "we will rebuild every home" on Tuesday.'),
+            _toll("D", 'Erdogan said "we will rebuild every house" on Tuesday.'),
+        ]
+    )
+)
+def test_events_and_disagreements_do_not_depend_on_the_order_of_the_briefings(shuffled):
+    assert (
+        merge_briefings(shuffled).model_dump_json()
+        == merge_briefings(sorted(shuffled, key=id)).model_dump_json()
+    )
+
+
+def test_one_person_spelt_two_ways_by_two_outlets_is_shown_but_two_people_are_not():
+    def coach(source: str, name: str) -> ArticleBriefing:
+        item = make(
+            source,
+            "England lose the final",
+            ["England lost the final."],
+            entities=[(name, "person", "coach")],
+        )
+        return _on(item, "World Cup final", "Sydney", "2023-08-20")
+
+    found = _differences(coach("Olive Press", "Sarina Wiegman"), coach("India Today", "Serina Weighman"))
+    assert [sorted(d) for d in found] == [
+        [("Sarina Wiegman", ["Olive Press"]), ("Serina Weighman", ["India Today"])]
+    ]
+    assert _differences(coach("A", "Ned Segal"), coach("B", "Ted Sagan")) == []
+    assert _differences(coach("A", "President Joe Biden"), coach("B", "Joe Biden")) == []
+
+
+def test_organisations_sharing_a_last_word_are_not_one_entry_but_spellings_of_one_are():
+    points = ["Silicon Valley Bank collapsed on Friday after a run on its deposits, regulators said."]
+    first = make(
+        "A",
+        "Silicon Valley Bank collapses after a run on deposits",
+        points,
+        entities=[
+            ("Silicon Valley Bank", "organization", "failed lender"),
+            ("Federal Deposit Insurance Corporation", "organization", "receiver"),
+            ("Coast Guard", "organization", "search"),
+        ],
+    )
+    second = make(
+        "B",
+        "Silicon Valley Bank collapses after a run on deposits",
+        points,
+        entities=[
+            ("Federal Reserve Bank", "organization", "central bank"),
+            ("Federal Deposit Insurance Corp.", "organization", "took over the bank"),
+            ("US Coast Guard", "organization", "search"),
+        ],
+    )
+    [story] = merge_briefings([first, second]).stories
+    entries = {e.name: e.sources for e in story.entities}
+    assert entries["Silicon Valley Bank"] == ["A"]
+    assert entries["Federal Reserve Bank"] == ["B"]
+    assert entries["Federal Deposit Insurance Corporation"] == ["A", "B"]
+    assert entries["US Coast Guard"] == ["A", "B"]
+    assert "Federal Deposit Insurance Corp." not in entries and "Coast Guard" not in entries

@@ -1,0 +1,235 @@
+"""Reading inputs: every shape of file and stdin, streamed in order, and bad inputs reported by name."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import logging
+import tracemalloc
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from summarizer.errors import UsageError
+from summarizer.models import Article, Failure
+from summarizer.sources.ingest import iter_articles, read_articles
+from tests.conftest import EXAMPLES
+
+TEXT = (
+    "Officials said on Tuesday that the bridge would reopen in May, two months later than the council "
+    "had promised. The contractor blamed a shortage of steel and a wet winter that stopped work on the "
+    "piers for six weeks. Residents on both banks have driven a 20-mile detour since the closure, and "
+    "shops near the crossing say trade has fallen by a third. The council will publish a revised budget "
+    "for the repairs at its meeting next month, the officials said."
+)
+
+
+def story(name: str) -> str:
+    """A distinct article text, long enough to be summarised, that starts with `name`."""
+    return f"{name} {TEXT}"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_plain_text_file_is_one_article_named_by_its_path(tmp_path):
+    path = write(tmp_path / "bridge.txt", TEXT + "\n")
+    [article] = read_articles([path]).articles
+    assert article.text == TEXT
+    assert article.origin == str(path)
+    assert article.label == str(path)
+    assert article.source is None
+
+
+def test_json_object_list_and_jsonl_with_common_cms_field_names(tmp_path):
+    one = write(tmp_path / "one.json", json.dumps({"headline": "H1", "body": story("First")}))
+    many = write(
+        tmp_path / "many.json",
+        json.dumps([{"text": story("Second")}, {"content": story("Third"), "outlet": "X"}]),
+    )
+    lines = write(
+        tmp_path / "feed.jsonl",
+        json.dumps({"text": story("Fourth")}) + "\n\n" + json.dumps({"text": story("Fifth")}),
+    )
+    result = read_articles([one, many, lines])
+    assert [a.text for a in result.articles] == [
+        story("First"),
+        story("Second"),
+        story("Third"),
+        story("Fourth"),
+        story("Fifth"),
+    ]
+    assert result.articles[0].title == "H1"
+    assert result.articles[2].source == "X"
+    assert result.articles[2].origin == f"{many}#2"
+    assert result.articles[4].origin == f"{lines}:3"
+    assert result.failures == []
+
+
+def test_stdin_is_read_with_a_dash_as_text_or_json():
+    assert read_articles(["-"], stdin=io.StringIO(TEXT)).articles[0].text == TEXT
+    records = json.dumps([{"text": story("A")}, {"text": story("B")}])
+    from_json = read_articles(["-"], stdin=io.StringIO(records))
+    assert [a.text for a in from_json.articles] == [story("A"), story("B")]
+    lines = json.dumps({"text": story("A")}) + "\n" + json.dumps({"text": story("B")}) + "\n"
+    from_lines = read_articles(["-"], stdin=io.StringIO(lines))
+    assert [a.origin for a in from_lines.articles] == ["-:1", "-:2"] and from_lines.failures == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "   \n", "empty"),
+        ("binary.txt", b"\x89PNG\x00\x00\x00", "binary"),
+        ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("broken.json", '{"text": ', "invalid JSON"),
+        ("numbers.json", "[1]", "expected a JSON object"),
+        ("notext.json", '{"title": "only a title"}', "empty"),
+        ("bad.md", "---\ntitle: [unclosed\n---\nBody", "front matter"),
+        ("page.pdf", b"%PDF-1.7", "unsupported file type .pdf"),
+    ],
+)
+def test_a_bad_input_is_reported_by_name_and_the_rest_are_still_read(tmp_path, name, content, reason):
+    bad = write(tmp_path / name, content)
+    good = write(tmp_path / "good.txt", TEXT)
+    result = read_articles([bad, good])
+    assert [a.text for a in result.articles] == [TEXT]
+    [failure] = result.failures
+    assert failure.origin.startswith(str(bad))
+    assert failure.kind == "unreadable"
+    assert reason in failure.reason
+
+
+def test_the_examples_are_two_articles_from_cna_and_lbc():
+    articles = read_articles([EXAMPLES]).articles
+    assert sorted(a.source or "" for a in articles) == ["CNA", "LBC"]
+    assert all(a.published == datetime(2025, 8, 6) for a in articles)
+
+
+def test_one_bad_record_in_an_export_costs_only_that_record(tmp_path):
+    export = write(tmp_path / "export.json", json.dumps([{"text": story("Good")}, {"title": "no body"}, 7]))
+    result = read_articles([export])
+    assert [a.text for a in result.articles] == [story("Good")]
+    assert [f.origin for f in result.failures] == [f"{export}#2", f"{export}#3"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("deep.json", '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("digits.json", '{"text": ' + "7" * 5000 + "}"),
+    ],
+)
+def test_json_too_deep_or_too_long_a_number_is_reported_not_a_traceback(tmp_path, name, content):
+    bad = write(tmp_path / name, content)
+    good = write(tmp_path / "good.txt", TEXT)
+    result = read_articles([bad, good])
+    assert [a.text for a in result.articles] == [TEXT]
+    [failure] = result.failures
+    assert failure.origin.startswith(str(bad)) and "JSON" in failure.reason
+
+
+# --- text as it is found on disk ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("suffix", [".txt", ".json", ".jsonl"])
+def test_unicode_with_a_byte_order_mark_is_read_not_called_binary(tmp_path, encoding, suffix):
+    text = "Café owners in Zürich said " + TEXT
+    content = json.dumps({"text": text}, ensure_ascii=False) if suffix != ".txt" else text
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path = write(tmp_path / f"a{suffix}", bom + content.encode(encoding))
+    result = read_articles([path])
+    assert result.failures == []
+    assert [a.text for a in result.articles] == [text]
+
+
+# --- our own briefs are not articles -----------------------------------------------------------------
+
+
+OWN_OUTPUTS = {
+    "brief.md": "<!-- generated by summarizer -->\n# News brief\n\n" + TEXT,
+    "brief.html": '<html><head><meta name="generator" content="summarizer"></head><body><p>'
+    + TEXT
+    + "</p></body></html>",
+    "fragment.html": f'<article class="summarizer-brief"><h1>News brief</h1><p>{TEXT}</p></article>',
+    "brief.json": json.dumps({"stories": [{"summary": TEXT}], "sources": [], "text": TEXT}),
+    "briefings.jsonl": json.dumps({"ref": {"id": "x"}, "briefing": {"summary": TEXT}}) + "\n",
+    "failures.jsonl": json.dumps({"origin": "a.txt", "kind": "unreadable", "reason": "empty"}) + "\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_OUTPUTS))
+def test_a_brief_we_wrote_is_skipped_with_a_note_in_a_folder_and_as_a_file(tmp_path, caplog, name):
+    ours = write(tmp_path / name, OWN_OUTPUTS[name])
+    write(tmp_path / "article.txt", TEXT)
+    with caplog.at_level(logging.INFO, logger="summarizer.sources"):
+        from_folder = read_articles([tmp_path])
+        from_file = read_articles([ours])
+    assert [a.text for a in from_folder.articles] == [TEXT] and from_folder.failures == []
+    assert from_file.articles == [] and from_file.failures == []
+    assert any(str(ours) in r.getMessage() and "summarizer" in r.getMessage() for r in caplog.records)
+
+
+def test_a_markdown_article_that_only_mentions_the_marker_is_read(tmp_path):
+    path = write(tmp_path / "a.md", TEXT + "\n<!-- generated by summarizer -->\n")
+    assert len(read_articles([path]).articles) == 1
+
+
+# --- streaming: one article at a time, in input order --------------------------------------------
+
+
+def test_iter_articles_yields_articles_and_failures_lazily_in_input_order(tmp_path):
+    first = write(tmp_path / "1.txt", story("One"))
+    bad = write(tmp_path / "2.txt", "")
+    third = write(tmp_path / "3.jsonl", json.dumps({"text": story("Three")}) + "\n{broken\n")
+    asked: list[Path] = []
+
+    def paths():
+        for path in (first, bad, third):
+            asked.append(path)
+            yield path
+
+    items = iter_articles(paths())
+    assert isinstance(next(items), Article) and asked == [first]
+    rest = list(items)
+    assert [type(item) for item in rest] == [Failure, Article, Failure]
+    assert rest[2].origin == f"{third}:2"  # a broken line costs only that line
+
+
+def test_json_lines_are_read_a_line_at_a_time(tmp_path):
+    record = json.dumps({"text": TEXT, "title": "Bridge"}) + "\n"
+    path = write(tmp_path / "many.jsonl", record * 20_000)  # about 10 MB
+    tracemalloc.start()
+    try:
+        count = sum(1 for item in iter_articles(path) if isinstance(item, Article))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 20_000
+    assert peak < path.stat().st_size / 10
+
+
+# --- what a path is ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("single", ["today", Path("today")], ids=["str", "Path"])
+def test_one_str_or_path_is_one_input_not_a_list_of_characters(single, tmp_path, monkeypatch):
+    write(tmp_path / "today" / "a.txt", TEXT)
+    monkeypatch.chdir(tmp_path)
+    result = read_articles(single)
+    assert [a.text for a in result.articles] == [TEXT] and result.failures == []
+
+
+def test_iter_articles_says_where_urls_are_read():
+    with pytest.raises(UsageError, match="read_articles or aread_articles"):
+        list(iter_articles([EXAMPLES, "https://example.org/feed.xml"]))
