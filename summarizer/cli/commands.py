@@ -20,7 +20,7 @@ from ..errors import UsageError
 from ..living import with_events
 from ..llm.schema import briefing_schema
 from ..merge.assemble import merge_briefings
-from ..models import ArticleBriefing, Brief, Failure
+from ..models import Article, ArticleBriefing, Brief, Failure
 from ..output.records import dump_records, read_records
 from ..output.render import render_brief
 from ..run.runner import Progress
@@ -34,8 +34,8 @@ from .output import (
     exit_status,
     keep_existing,
     print_feeds,
+    print_inputs,
     print_project_notices,
-    print_refused,
     print_summary,
     rendered,
     write_output,
@@ -66,7 +66,7 @@ def _brief(args: argparse.Namespace) -> int:
     if not kept:
         write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
         previous.remember(brief)
-    print_refused(result.brief.failures)
+    print_inputs(result.unread, result.notes)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     previous.warn()
@@ -76,12 +76,13 @@ def _brief(args: argparse.Namespace) -> int:
         print_summary(
             result.summaries,
             brief,
-            len(result.left_out),
+            result.left_out,
             args,
             settings,
             kept=kept,
             feeds=result.feeds,
             note=note,
+            undated=_undated(result.articles),
         )
     status = exit_status(result.summaries, complete=result.complete, kept=kept)
     return previous.status(status, brief, kept=kept)
@@ -100,13 +101,22 @@ def _summarize(args: argparse.Namespace) -> int:
             progress=progress,
         )
     failures = [*ingested.failures, *summaries.failures]
-    print_refused(ingested.failures)
+    print_inputs(ingested.failures, ingested.notes)
     kept = keep_existing(args.output, summaries)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
         print_feeds(ingested.feeds)
-        print_summary(summaries, None, len(left_out), args, settings, kept=kept, feeds=ingested.feeds)
+        print_summary(
+            summaries,
+            None,
+            left_out,
+            args,
+            settings,
+            kept=kept,
+            feeds=ingested.feeds,
+            undated=_undated(articles),
+        )
     return exit_status(summaries, complete=not failures, kept=kept)
 
 
@@ -158,6 +168,10 @@ def _cache(args: argparse.Namespace) -> int:
         # Briefings, and the syntheses, embeddings and fetch records stored beside them.
         print(f"{_entries(entries)}, {size / 1e6:.1f} MB, in {where}")
     return EXIT_OK
+
+
+def _undated(articles: list[Article]) -> int:
+    return sum(article.published is None for article in articles)
 
 
 def _entries(count: int) -> str:

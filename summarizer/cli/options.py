@@ -82,6 +82,7 @@ def input_options(parser: Options) -> None:
         metavar="WHEN",
         help="leave out articles published after WHEN (a date includes the whole day)",
     )
+    add_setting(parser, "undated")
 
 
 def live_options(parser: Options) -> None:

@@ -21,7 +21,9 @@ from ..store.atomic import write_atomic
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, exit_status_of, with_flags
 
 if TYPE_CHECKING:
+    from ..models import Article
     from ..sources.live import FeedReport
+    from ..sources.notes import Notes
 
 __all__ = [
     "check_output",
@@ -30,7 +32,7 @@ __all__ = [
     "keep_existing",
     "print_feeds",
     "print_project_notices",
-    "print_refused",
+    "print_inputs",
     "print_summary",
     "rendered",
     "write_output",
@@ -87,21 +89,24 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
 def print_summary(
     summaries: Summaries,
     brief: Brief | None,
-    left_out: int,
+    left_out: Sequence[Article],
     args: argparse.Namespace,
     settings: Settings,
     *,
     kept: bool = False,
     feeds: Sequence[FeedReport] = (),
     note: str = "",
+    undated: int = 0,
 ) -> None:
+    """The closing line: what was summarised, not summarised, left out and undated (`undated`: the
+    articles of the run without a date), what the run spent, where the output went."""
     stream = sys.stderr
     prices = settings.prices
     spent = summaries.spent
     cached = f" ({summaries.cached:,} from the cache)" if summaries.cached else ""
     stories = f", {len(brief.stories):,} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
     failed = len(brief.failures) if brief else len(summaries.failures)
-    window = f", {left_out:,} left out by --since/--until" if left_out else ""
+    window = _left_out(left_out, undated)
     cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
     written = f"; written to {args.output}" if args.output and not kept else ""
     limited = f" ({spent.rate_limited:,} answered 429: rate limit)" if spent.rate_limited else ""
@@ -116,12 +121,31 @@ def print_summary(
     )
 
 
-def print_refused(failures: list[Failure]) -> None:
-    """One line for each input refused on purpose (a link out of an input folder, a private address, a
-    URL robots.txt disallows), -q or not: the brief lists it too, but a refusal is the user's to know."""
+def _left_out(left_out: Sequence[Article], undated: int) -> str:
+    """The summary line's part for articles not sent on purpose, and for those sent with no date."""
+    dropped = sum(article.published is None for article in left_out)  # only --undated drop does that
+    outside = len(left_out) - dropped
+    parts = [f"{outside:,} left out by --since/--until"] if outside else []
+    if dropped:
+        parts.append(f"{dropped:,} undated left out by --undated drop")
+    if undated:
+        parts.append(f"{undated:,} undated")
+    return "".join(f", {part}" for part in parts)
+
+
+def print_inputs(failures: Sequence[Failure], notes: Notes | None = None) -> None:
+    """One line for each input that was not read (a missing path, a file that is no article, a link out
+    of an input folder, a private address, a URL robots.txt disallows), and for what reading noticed
+    (files skipped in a folder, a date that could not be read), -q or not: the brief lists the
+    failures too, but a cron job's log must say them."""
     for failure in failures:
-        if failure.kind == "blocked":
-            print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
+        print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
+    if notes is None:
+        return
+    if skipped := notes.skipped_line():
+        print(f"summarizer: warning: {skipped}", file=sys.stderr)
+    for unread in notes.unread_dates:
+        print(f"summarizer: warning: {unread}: not a date that can be read; kept undated", file=sys.stderr)
 
 
 def _capped(feeds: Sequence[FeedReport], policy: FetchPolicy) -> str:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..models import Article
 from ..models.article import article_id
+from .notes import note_unread_date
 from .pages import MIN_ARTICLE_CHARS, html_to_text, looks_like_html
 
 __all__ = [
@@ -209,11 +210,13 @@ def _date(origin: str, value: Any) -> datetime | None:
             return read
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
     logger.warning("%s: ignoring the date %s: not a full date that can be read", origin, shown)
+    note_unread_date(origin, shown)
     return None
 
 
 def _read_date(text: str) -> datetime | None:
-    """ISO 8601, RFC 2822 (feeds, CMS exports), or as people write it: 'Aug 6, 2025', '6 August 2025'.
+    """ISO 8601, RFC 2822 (feeds, CMS exports), or as people write it: 'Aug 6, 2025', '6 August 2025',
+    also among words: 'Updated Jul 26, 2023', 'Published: 6 August 2025, 14:05'.
 
     dateutil fills what a text leaves out from a default ('Tuesday' would become a day this week), so
     it reads the text against two defaults: a date that depends on the default was not in the text.
@@ -226,10 +229,15 @@ def _read_date(text: str) -> datetime | None:
         return email.utils.parsedate_to_datetime(text)  # knows 'EST'; dateutil would drop it
     except (TypeError, ValueError, IndexError):
         pass
+    return _people_date(text, fuzzy=False) or _people_date(text, fuzzy=True)
+
+
+def _people_date(text: str, *, fuzzy: bool) -> datetime | None:
+    """dateutil's reading, the same against both defaults; `fuzzy` skips the words around the date."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
-            one, other = (dateutil.parser.parse(text, default=d) for d in _DEFAULT_DAYS)
+            one, other = (dateutil.parser.parse(text, default=d, fuzzy=fuzzy) for d in _DEFAULT_DAYS)
     except (ValueError, OverflowError):
         return None
     return one if one == other else None

@@ -112,3 +112,69 @@ def test_the_parsers_details_are_the_librarys():
     from summarizer.output.render import DETAILS as RENDER_DETAILS
 
     assert DETAILS == RENDER_DETAILS
+
+
+# --- an unattended run: every input problem said on stderr, without -v ------------------------------------
+
+
+def cron_folder(tmp_path: Path) -> Path:
+    """A folder as a cron job finds it: an article, a PDF, a PNG, a DOCX, an undated article, and one
+    whose date is written among words or not as a date at all."""
+    from tests.synthetic import article_text
+
+    folder = tmp_path / "today"
+    folder.mkdir()
+    (folder / "a-dated.md").write_text(f"---\nsource: Wire\npublished: 2026-12-01\n---\n{article_text(1)}")
+    (folder / "b-undated.md").write_text(f"---\nsource: Gazette\n---\n{article_text(2)}")
+    (folder / "c-words.md").write_text(
+        f"---\nsource: Herald\npublished: Updated Jul 26, 2023\n---\n{article_text(3)}"
+    )
+    nodate = f"---\nsource: Post\npublished: last Tuesday-ish\n---\n{article_text(4)}"
+    (folder / "d-nodate.md").write_text(nodate)
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "chart.png").write_bytes(b"\x89PNG\r\n")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    return folder
+
+
+def test_a_cron_run_names_every_input_problem_on_stderr_without_verbose(
+    simulator, tmp_path, monkeypatch, cli
+):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = cron_folder(tmp_path)
+    missing = tmp_path / "nosuchdir"
+    out = tmp_path / "brief.json"
+    base = ["--base-url", simulator.base_url, "--no-cache", "-o", str(out)]
+    status, _, err = cli("brief", str(folder), str(missing), *base)
+    assert status == 1, err
+    lines = err.splitlines()
+    assert f"summarizer: warning: {missing}: no such file or folder" in lines
+    assert (
+        "summarizer: warning: 3 files in the folders given skipped, not article files: 1 .docx, 1 .pdf, "
+        "1 .png (-v names each)"
+    ) in lines
+    assert f"summarizer: warning: {folder / 'd-nodate.md'}: 'last Tuesday-ish': not a date" in err
+    assert not [line for line in lines if "c-words.md" in line and "warning" in line]  # it is read
+    brief = Brief.model_validate_json(out.read_text())
+    dates = {ref.source: ref.published for ref in brief.sources}
+    assert dates["Herald"] is not None and dates["Herald"].date().isoformat() == "2023-07-26"
+    assert lines[-1].startswith("4 summarised, 1 not summarised, 2 undated, ")
+
+
+def test_undated_drop_leaves_out_the_articles_without_a_date_and_counts_them(
+    simulator, tmp_path, monkeypatch, cli
+):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = cron_folder(tmp_path)
+    out = tmp_path / "brief.json"
+    base = ["--base-url", simulator.base_url, "--no-cache", "-o", str(out), "--since", "2026-11-30"]
+    status, _, err = cli("brief", str(folder), *base, "--undated", "drop")
+    assert status == 0, err
+    assert err.splitlines()[-1].startswith(
+        "1 summarised, 0 not summarised, 1 left out by --since/--until, 2 undated left out by --undated drop"
+    )
+    assert {ref.source for ref in Brief.model_validate_json(out.read_text()).sources} == {"Wire"}
+    status, _, err = cli("brief", str(folder), *base)  # keep, the default: sent, and counted
+    assert err.splitlines()[-1].startswith(
+        "3 summarised, 0 not summarised, 1 left out by --since/--until, 2 undated, "
+    )
