@@ -62,7 +62,7 @@ def _brief(args: argparse.Namespace) -> int:
                 feeds=args.feeds,
             )
     brief = previous.mark(result.brief, result.summaries.briefings)
-    kept = keep_existing(args.output, result.summaries)
+    kept = keep_existing(args.output, result.summaries, result.unread)
     if not kept:
         write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
         previous.remember(brief)
@@ -84,7 +84,9 @@ def _brief(args: argparse.Namespace) -> int:
             note=note,
             undated=_undated(result.articles),
         )
-    status = exit_status(result.summaries, complete=result.complete, kept=kept)
+    status = exit_status(
+        result.summaries, complete=result.complete, kept=kept, output=args.output, unread=result.unread
+    )
     return previous.status(status, brief, kept=kept)
 
 
@@ -102,7 +104,7 @@ def _summarize(args: argparse.Namespace) -> int:
         )
     failures = [*ingested.failures, *summaries.failures]
     print_inputs(ingested.failures, ingested.notes)
-    kept = keep_existing(args.output, summaries)
+    kept = keep_existing(args.output, summaries, ingested.failures)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
@@ -117,7 +119,9 @@ def _summarize(args: argparse.Namespace) -> int:
             feeds=ingested.feeds,
             undated=_undated(articles),
         )
-    return exit_status(summaries, complete=not failures, kept=kept)
+    return exit_status(
+        summaries, complete=not failures, kept=kept, output=args.output, unread=ingested.failures
+    )
 
 
 def _merge(args: argparse.Namespace) -> int:

@@ -64,7 +64,16 @@ def check_render_options(args: argparse.Namespace) -> None:
         raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
 
 
-def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> int:
+def exit_status(
+    summaries: Summaries,
+    *,
+    complete: bool,
+    kept: bool = False,
+    output: str | None = None,
+    unread: Sequence[Failure] = (),
+) -> int:
+    """The command's exit status, after one line for what went wrong (`kept`: no output was written,
+    see keep_existing; `unread`: the inputs that could not be read, already named one a line)."""
     # One line for what went wrong, whether or not the progress was shown: it is not progress.
     if summaries.unstored:
         print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=sys.stderr)
@@ -72,14 +81,15 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
         count = "1 answer" if len(skipped) == 1 else f"{len(skipped):,} answers"
         shown = "; ".join(skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
         print(f"summarizer: warning: {count} could not be stored ({shown}); the others were", file=sys.stderr)
-    note = " The existing output was kept: this run summarised nothing." if kept else ""
+    note = _withheld(output) if kept else ""
     if summaries.stopped:
         print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
         return exit_status_of(summaries.stop_error) if summaries.stop_error is not None else EXIT_STOPPED
     if kept:  # every article failed: say why (with -q nothing else does), not only what was kept
-        first = summaries.failures[0]
+        failures = [*unread, *summaries.failures]
+        first = failures[0]
         print(
-            f"summarizer: error: {len(summaries.failures):,} not summarised (the first, {first.origin}: "
+            f"summarizer: error: {len(failures):,} not summarised (the first, {first.origin}: "
             f"{first.reason}).{note}",
             file=sys.stderr,
         )
@@ -208,12 +218,21 @@ def check_output(output: str | None) -> None:
         raise UsageError(f"cannot write -o {output}: {folder} is not writable")
 
 
-def keep_existing(output: str | None, summaries: Summaries) -> bool:
-    """Whether to leave an existing output file as it is: a run that summarised nothing (a rejected key,
-    a wrong endpoint) must not replace a good brief with an empty one."""
-    if output is None or output == "-" or not Path(output).is_file():
+def keep_existing(output: str | None, summaries: Summaries, unread: Sequence[Failure] = ()) -> bool:
+    """Whether to write no output file: a run that summarised nothing because something failed (a
+    rejected key, a wrong endpoint, a stale cassette, every input unreadable) must not replace a good
+    brief with an empty one, nor leave a new empty brief that a publish step would pick up. (A run
+    that failed nothing and found nothing new, a quiet hour's feed, writes its empty brief.)"""
+    if output is None or output == "-":
         return False
-    return not summaries.briefings and bool(summaries.failures or summaries.stopped)
+    return not summaries.briefings and bool(unread or summaries.failures or summaries.stopped)
+
+
+def _withheld(output: str | None) -> str:
+    """What became of -o when keep_existing said to write nothing."""
+    if output is not None and Path(output).is_file():
+        return " The existing output was kept: this run summarised nothing."
+    return f" Nothing was written to {output}: this run summarised nothing."
 
 
 def write_output(

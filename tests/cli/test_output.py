@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,41 @@ def test_undated_drop_leaves_out_the_articles_without_a_date_and_counts_them(
     assert err.splitlines()[-1].startswith(
         "3 summarised, 0 not summarised, 1 left out by --since/--until, 2 undated, "
     )
+
+
+# --- a run that fails before any article is summarised writes no new file ----------------------------------
+
+
+@pytest.fixture
+def failing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[str]]]:
+    """The arguments of runs that summarise nothing, each for its reason."""
+    from tests.conftest import EXAMPLES_CASSETTE, TEST_KEY
+    from tests.fake import FakeEndpoint, page
+    from tests.test_reliability import free_port
+
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    nothing = f"http://127.0.0.1:{free_port()}/v1"
+    with FakeEndpoint(answers=page(200, "<html><body><h1>Welcome</h1></body></html>")) as site:
+        yield {
+            "nothing listening": [str(EXAMPLES), "--base-url", nothing, "--no-cache"],
+            "a web page as the endpoint": [str(EXAMPLES), "--base-url", site.base_url, "--no-cache"],
+            "a stale cassette": [str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--model", "other"],
+            "a missing path": [str(tmp_path / "nosuchdir"), "--base-url", nothing, "--no-cache"],
+        }
+
+
+@pytest.mark.parametrize(
+    "reason", ["nothing listening", "a web page as the endpoint", "a stale cassette", "a missing path"]
+)
+def test_a_run_that_summarised_nothing_writes_no_new_file(reason, failing, tmp_path, cli):
+    out = tmp_path / "site" / "brief.md"
+    status, _, err = cli("brief", *failing[reason], "-q", "-o", str(out))
+    assert status != EXIT_OK
+    assert not out.exists() and not out.parent.exists(), "a publish step would pick up an empty brief"
+    assert (
+        err.strip().splitlines()[-1].endswith(f"Nothing was written to {out}: this run summarised nothing.")
+    )
+    out.parent.mkdir()
+    out.write_text("yesterday's good brief\n")
+    cli("brief", *failing[reason], "-q", "-o", str(out))
+    assert out.read_text() == "yesterday's good brief\n"  # and the rule of old stands
