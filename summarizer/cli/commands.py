@@ -38,6 +38,7 @@ from .output import (
     print_project_notices,
     print_summary,
     rendered,
+    strict_status,
     write_output,
 )
 from .previous import find_previous
@@ -87,7 +88,8 @@ def _brief(args: argparse.Namespace) -> int:
     status = exit_status(
         result.summaries, complete=result.complete, kept=kept, output=args.output, unread=result.unread
     )
-    return previous.status(status, brief, kept=kept)
+    status = previous.status(status, brief, kept=kept)
+    return strict_status(status, result.brief.failures, result.notes, strict=settings.strict)
 
 
 def _summarize(args: argparse.Namespace) -> int:
@@ -119,9 +121,10 @@ def _summarize(args: argparse.Namespace) -> int:
             feeds=ingested.feeds,
             undated=_undated(articles),
         )
-    return exit_status(
+    status = exit_status(
         summaries, complete=not failures, kept=kept, output=args.output, unread=ingested.failures
     )
+    return strict_status(status, failures, ingested.notes, strict=settings.strict)
 
 
 def _merge(args: argparse.Namespace) -> int:

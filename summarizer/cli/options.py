@@ -82,7 +82,7 @@ def input_options(parser: Options) -> None:
         metavar="WHEN",
         help="leave out articles published after WHEN (a date includes the whole day)",
     )
-    add_setting(parser, "undated")
+    add_setting(parser, "undated", "strict")
 
 
 def live_options(parser: Options) -> None:

@@ -18,7 +18,15 @@ from ..output.render import Format, format_for_path, render_brief
 from ..output.templates import render_template
 from ..run.runner import Summaries
 from ..store.atomic import write_atomic
-from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, exit_status_of, with_flags
+from .exits import (
+    EXIT_FAILURES,
+    EXIT_OK,
+    EXIT_STOPPED,
+    EXIT_STRICT,
+    EXIT_UNCHANGED,
+    exit_status_of,
+    with_flags,
+)
 
 if TYPE_CHECKING:
     from ..models import Article
@@ -34,6 +42,7 @@ __all__ = [
     "print_project_notices",
     "print_inputs",
     "print_summary",
+    "strict_status",
     "rendered",
     "write_output",
 ]
@@ -94,6 +103,22 @@ def exit_status(
             file=sys.stderr,
         )
     return EXIT_OK if complete else EXIT_FAILURES
+
+
+def strict_status(status: int, failures: Sequence[Failure], notes: Notes | None, *, strict: bool) -> int:
+    """With --strict, EXIT_STRICT for a run that lost anything: an input not summarised, a file in a
+    folder skipped, a date not read; each is named above already. A run that stopped (3, 4) keeps its
+    own status: it says more."""
+    if not strict or status not in (EXIT_OK, EXIT_FAILURES, EXIT_UNCHANGED):
+        return status
+    skipped = sum(notes.skipped.values()) if notes is not None else 0
+    dates = len(notes.unread_dates) if notes is not None else 0
+    counts = [(len(failures), "not summarised"), (skipped, "skipped"), (dates, "with a date not read")]
+    lost = [f"{count:,} {what}" for count, what in counts if count]
+    if not lost:
+        return status
+    print(f"summarizer: error: --strict: {', '.join(lost)} (named above)", file=sys.stderr)
+    return EXIT_STRICT
 
 
 def print_summary(

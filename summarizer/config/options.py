@@ -224,6 +224,15 @@ OPTIONS: tuple[Option, ...] = (
         choices=("keep", "drop"),
         default="keep",
     ),
+    Option(
+        "strict",
+        "--strict",
+        "exit 2 when anything was lost: an input not summarised, a file in a folder skipped, a date "
+        "that could not be read (for a pipeline that must not publish partial work; the output is "
+        "written all the same, to look at)",
+        kind="switch",
+        default=False,
+    ),
     # --- live sources
     Option(
         "fetch.allow_private",

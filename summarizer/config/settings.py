@@ -145,6 +145,8 @@ class Settings(BaseSettings):
     window: Window = Window()
     #: An article with no date: "keep" it (it cannot be shown to be outside the window), or "drop" it.
     undated: Undated = cast(Undated, default("undated"))
+    #: For the command line: exit 2 when an input was not summarised, a file skipped or a date not read.
+    strict: bool = default_as("strict", bool)
     #: Read a link in an input folder to a file outside it (by default such a file is not read, and
     #: named: a folder of articles must not send a private file to the endpoint).
     follow_symlinks: bool = default_as("follow_symlinks", bool)

@@ -217,3 +217,31 @@ def test_a_run_that_summarised_nothing_writes_no_new_file(reason, failing, tmp_p
     out.write_text("yesterday's good brief\n")
     cli("brief", *failing[reason], "-q", "-o", str(out))
     assert out.read_text() == "yesterday's good brief\n"  # and the rule of old stands
+
+
+# --- --strict: anything lost is an exit status a pipeline can stop on --------------------------------------
+
+
+def test_strict_makes_anything_lost_exit_2_and_a_clean_run_0(simulator, tmp_path, monkeypatch, cli):
+    import shutil
+
+    from tests.conftest import EXAMPLES_CASSETTE
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = cron_folder(tmp_path)
+    base = ["--base-url", simulator.base_url, "--no-cache", "-q", "-o", str(tmp_path / "b.md")]
+    status, _, err = cli("brief", str(folder), str(tmp_path / "gone.md"), *base, "--strict")
+    assert status == 2, err
+    assert err.splitlines()[-1] == (
+        "summarizer: error: --strict: 1 not summarised, 3 skipped, 1 with a date not read (named above)"
+    )
+    assert cli("brief", str(folder), str(tmp_path / "gone.md"), *base)[0] == 1  # without it: 1
+    # Only a file skipped: 0 without --strict, 2 with it.
+    clean = tmp_path / "clean"
+    shutil.copytree(EXAMPLES, clean)
+    replay = ["brief", str(clean), "--cassette", str(EXAMPLES_CASSETTE), "-q", "-o", str(tmp_path / "c.md")]
+    assert cli(*replay, "--strict")[0] == EXIT_OK
+    (clean / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    assert cli(*replay)[0] == EXIT_OK
+    status, _, err = cli(*replay, "--strict")
+    assert status == 2 and err.splitlines()[-1].endswith("--strict: 1 skipped (named above)")
