@@ -328,7 +328,8 @@ def test_without_allow_private_the_brief_lists_the_refused_url(
     feed = site.feed("/feed.xml", [(2, NOW, True)])
     status, text = brief(site, simulator, tmp_path, feed)
     assert status == EXIT_FAILURES and site.requests == []
-    assert "blocked: refused: 127.0.0.1 is at 127.0.0.1" in text
+    assert text == ""  # nothing summarised: no brief of nothing is written
+    assert f"summarizer: warning: {feed}: refused: 127.0.0.1 is at 127.0.0.1" in capsys.readouterr().err
 
 
 def test_feeds_from_a_list_and_the_fetch_flags(site, simulator, tmp_path, monkeypatch, capsys):
