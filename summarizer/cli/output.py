@@ -179,6 +179,14 @@ def print_inputs(failures: Sequence[Failure], notes: Notes | None = None) -> Non
         return
     if skipped := notes.skipped_line():
         print(f"summarizer: warning: {skipped}", file=sys.stderr)
+    if headerless := notes.headerless:
+        files = "1 text article gives" if len(headerless) == 1 else f"{len(headerless):,} text articles give"
+        shown = ", ".join(headerless[:3]) + (", ..." if len(headerless) > 3 else "")
+        print(
+            f"summarizer: warning: {files} no outlet and no date (no front matter, no Source:/Date: header "
+            f"lines): {shown}",
+            file=sys.stderr,
+        )
     for unread in notes.unread_dates:
         print(f"summarizer: warning: {unread}: not a date that can be read; kept undated", file=sys.stderr)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import warnings
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -28,6 +29,7 @@ __all__ = [
     "MAX_URL_CHARS",
     "article_id",
     "front_matter",
+    "header_lines",
     "pick_fields",
     "to_article",
 ]
@@ -70,9 +72,10 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLo
 
 
 def front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
-    """The fields of a text's YAML front matter and the body after it; no front matter, all body."""
+    """The fields of a text's YAML front matter (or of its header lines, see header_lines) and the body
+    after it; neither, all body."""
     if not text.startswith("---"):
-        return {}, text
+        return header_lines(text)
     end = text.find("\n---", 3)
     if end == -1:
         return {}, text
@@ -89,6 +92,48 @@ def front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
     if not isinstance(meta, dict):
         raise InputError(origin, "front matter must be a mapping of fields")
     return meta, body
+
+
+# "Key: value", the key a word or a few (MultiMarkdown allows spaces, hyphens and underscores in it).
+_HEADER_LINE = re.compile(r"([A-Za-z][\w -]{0,30}?)[ \t]*:[ \t]*(.*)")
+#: The most header lines read: a header is a handful of fields.
+MAX_HEADER_LINES = 30
+
+
+def header_lines(text: str) -> tuple[dict[str, Any], str]:
+    """The fields of the header lines a plain-text article starts with, as archives, e-mail exports and
+    MultiMarkdown metadata write them: `Title: ...`, `Source: ...`, `URL: ...`, `Date: ...` (any of
+    the names FIELD_NAMES knows, in any case), one a line (an indented line continues the one before),
+    then a blank line; and the body after them. Lines with other keys in the block (`Tags: ...`) are
+    read past. Text whose first lines are not such a block, or hold none of the known names (a dateline
+    "WASHINGTON: ..."), is all body."""
+    lines = text.lstrip("\ufeff").split("\n", MAX_HEADER_LINES + 1)
+    blank = next((n for n, line in enumerate(lines[: MAX_HEADER_LINES + 1]) if not line.strip()), None)
+    if not blank:  # no blank line close to the top, or one first: no header
+        return {}, text
+    fields: dict[str, str] = {}
+    last: str | None = None
+    for raw in lines[:blank]:
+        line = raw.rstrip("\r")
+        if last is not None and line[:1] in (" ", "\t"):
+            fields[last] += " " + line.strip()
+            continue
+        found = _HEADER_LINE.fullmatch(line)
+        if found is None or found[2].startswith("//"):  # "https://...": a link, not a field
+            return {}, text
+        last = found[1].strip().lower().replace(" ", "_").replace("-", "_")
+        fields[last] = found[2].strip()
+    known = [(_HEADER_NAMES[name], value) for name, value in fields.items() if name in _HEADER_NAMES]
+    if not known:
+        return {}, text
+    picked = {field: value for field, value in reversed(known) if value}  # the first line of a field wins
+    return picked, "\n".join(lines[blank + 1 :])
+
+
+#: A header line's key (lower case) to the article field it gives.
+_HEADER_NAMES = {
+    candidate: name for name, candidates in FIELD_NAMES.items() if name != "text" for candidate in candidates
+} | {"published_at": "published", "pubdate": "published", "publication_date": "published"}
 
 
 def _check_yaml_bounds(origin: str, head: str) -> None:

@@ -24,7 +24,7 @@ from ..web.fetch import Fetcher
 from .feeds import feed_entries, looks_like_feed
 from .fields import FIELD_NAMES, front_matter, to_article
 from .live import FeedReport, Read, cap_feeds, read_url, read_url_list
-from .notes import Notes, collecting
+from .notes import Notes, collecting, note_headerless
 from .pages import looks_like_html, page
 from .paths import expand, is_excluded, is_url
 from .records import _is_json_lines, _json_lines, _load_json, _records
@@ -341,6 +341,8 @@ def _parse(origin: str, text: str, suffix: str, fields: Mapping[str, str]) -> It
         logger.info("skipping %s: a Markdown brief summarizer wrote, not an article", origin)
     else:
         meta, body = front_matter(origin, text)
+        if not meta.get("source") and not meta.get("published"):
+            note_headerless(origin)
         yield to_article(origin, {**meta, "text": body})
 
 

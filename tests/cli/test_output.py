@@ -245,3 +245,25 @@ def test_strict_makes_anything_lost_exit_2_and_a_clean_run_0(simulator, tmp_path
     assert cli(*replay)[0] == EXIT_OK
     status, _, err = cli(*replay, "--strict")
     assert status == 2 and err.splitlines()[-1].endswith("--strict: 1 skipped (named above)")
+
+
+def test_a_text_article_with_no_outlet_and_no_date_is_named(simulator, tmp_path, monkeypatch, cli):
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    (tmp_path / "plain.txt").write_text(article_text(1))
+    (tmp_path / "headed.txt").write_text(f"Source: Gazette\nDate: 2026-12-01\n\n{article_text(2)}")
+    args = [
+        "brief",
+        str(tmp_path / "plain.txt"),
+        str(tmp_path / "headed.txt"),
+        "--base-url",
+        simulator.base_url,
+    ]
+    status, out, err = cli(*args, "--no-cache", "-q", "--format", "json")
+    assert status == EXIT_OK, err
+    assert err.splitlines() == [
+        "summarizer: warning: 1 text article gives no outlet and no date (no front matter, no "
+        f"Source:/Date: header lines): {tmp_path / 'plain.txt'}"
+    ]
+    assert "Gazette" in {ref.source for ref in Brief.model_validate_json(out).sources}
