@@ -17,7 +17,7 @@ from ..llm.client import make_client
 from ..sources.select import select_articles
 from ..sync import run_sync
 from .exits import EXIT_FAILURES, EXIT_OK
-from .output import print_inputs, rendered, write_output
+from .output import counted, print_inputs, rendered, write_output
 from .previous import find_previous
 
 __all__ = ["run_batch"]
@@ -65,7 +65,8 @@ def _submit(args: argparse.Namespace, settings: Settings, transport: Transport) 
     batches = ", ".join(batch.id for batch in done.batches) or "none"
     window = f", {len(left_out)} left out by --since/--until" if left_out else ""
     print(
-        f"submission {done.submission}: {done.articles} articles{window}; {done.sent} requests sent in "
+        f"submission {done.submission}: {counted(done.articles, 'article')}{window}; "
+        f"{counted(done.sent, 'request')} sent in "
         f"{len(done.batches)} batch(es) ({batches}); {done.cached} already cached, "
         f"{done.in_flight} already in a batch"
     )

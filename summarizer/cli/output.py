@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "check_output",
     "check_render_options",
+    "counted",
     "exit_status",
     "keep_existing",
     "print_feeds",
@@ -149,11 +150,16 @@ def print_summary(
     reasks = f", {reasked} grounding re-ask{'s' if reasked != 1 else ''}" if reasked else ""
     print(
         f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
-        f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
+        f"this run: {counted(spent.requests, 'request')}{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
         f"{spent.completion_tokens:,} completion tokens{cost}{written}{_capped(feeds, settings.fetch)}"
         f"{f'; {note}' if note else ''}",
         file=stream,
     )
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 request', '2 requests', '1,234 requests'."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _left_out(left_out: Sequence[Article], undated: int) -> str:

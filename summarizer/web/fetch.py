@@ -281,7 +281,7 @@ class Fetcher:
         except Refused as refused:
             raise fetch_error(
                 url,
-                f"refused: {refused.host} is at {refused.address}, a private, loopback, link-local or "
+                f"refused: {refused.described} a private, loopback, link-local or "
                 "reserved address (allow_private / --allow-private to fetch from an intranet)",
                 "blocked",
             ) from None

@@ -267,3 +267,16 @@ def test_a_text_article_with_no_outlet_and_no_date_is_named(simulator, tmp_path,
         f"Source:/Date: header lines): {tmp_path / 'plain.txt'}"
     ]
     assert "Gazette" in {ref.source for ref in Brief.model_validate_json(out).sources}
+
+
+def test_an_article_on_stdin_is_reported_by_stdin_and_one_request_is_one(simulator, monkeypatch, cli):
+    import io
+
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    monkeypatch.setattr("sys.stdin", io.StringIO(article_text(1)))
+    status, out, err = cli("brief", "-", "--base-url", simulator.base_url, "--no-cache")
+    assert status == EXIT_OK, err
+    assert "Reported by stdin." in out and "\\-" not in out
+    assert ", this run: 1 request, " in err.replace("; this run", ", this run")

@@ -276,3 +276,16 @@ def test_text_that_only_looks_like_a_header_is_all_text_and_said_to_have_no_outl
     [article] = ingested.articles
     assert article.text == text.strip() and article.source is None
     assert ingested.notes.headerless == [str(path)]
+
+
+def test_a_text_field_that_is_an_object_says_which_key_to_read_with_field(tmp_path):
+    path = tmp_path / "wordpress.json"
+    record = {"title": {"rendered": "Bridge"}, "content": {"rendered": f"<p>{TEXT}</p>", "protected": False}}
+    path.write_text(json.dumps([record]))
+    [failure] = read_articles(path).failures
+    assert failure.reason == (
+        "the text field is an object, not article text: name the key that holds the text with "
+        "--field text=content.rendered"
+    )
+    [article] = read_articles(path, fields={"text": "content.rendered"}).articles  # and so it reads
+    assert article.text == TEXT

@@ -331,7 +331,9 @@ def test_without_allow_private_the_brief_lists_the_refused_url(
     status, text = brief(site, simulator, tmp_path, feed)
     assert status == EXIT_FAILURES and site.requests == []
     assert text == ""  # nothing summarised: no brief of nothing is written
-    assert f"summarizer: warning: {feed}: refused: 127.0.0.1 is at 127.0.0.1" in capsys.readouterr().err
+    assert (
+        f"summarizer: warning: {feed}: refused: 127.0.0.1 is a private, loopback" in capsys.readouterr().err
+    )
 
 
 def test_feeds_from_a_list_and_the_fetch_flags(site, simulator, tmp_path, monkeypatch, capsys):
