@@ -238,6 +238,7 @@ def transport_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("batch-inputs"),
         metavar="DIR",
-        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
+        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs, in "
+        "the folder the command runs from)",
     )
     parser.set_defaults(since=None, until=None, field=[])
