@@ -33,6 +33,7 @@ from .run.embeddings import embed_briefings
 from .run.runner import Progress, ProgressEvent, Summaries, announce, open_run
 from .sources.ingest import aread_articles, read_articles
 from .sources.live import FeedReport
+from .sources.notes import Notes
 from .sources.select import Paths, aselect_articles
 from .sync import run_sync
 from .synthesis.synthesize import synthesize_brief
@@ -80,6 +81,10 @@ class RunResult:
     feeds: list[FeedReport] = field(default_factory=list)
     #: What the user should know that is no failure of an article (embeddings that could not be had).
     warnings: list[str] = field(default_factory=list)
+    #: The inputs that could not be read or fetched (also among the brief's failures).
+    unread: list[Failure] = field(default_factory=list)
+    #: What reading the inputs noticed: files skipped in folders, dates not read, text without header.
+    notes: Notes = field(default_factory=Notes)
 
     @property
     def complete(self) -> bool:
@@ -228,4 +233,6 @@ async def amake_brief(
         left_out=left_out,
         feeds=ingested.feeds,
         warnings=warnings,
+        unread=ingested.failures,
+        notes=ingested.notes,
     )

@@ -45,3 +45,90 @@ def test_the_example_brief_marks_inferred_dates() -> None:
     assert "2023-08-09 (inferred), late Wednesday" in (ROOT / "docs" / "brief-after.md").read_text(
         encoding="utf-8"
     )
+
+
+# --- every Python snippet of the README runs as written ---------------------------------------------------
+
+
+def readme_snippets() -> list[str]:
+    """The README's ```python blocks, in order."""
+    import re
+
+    return re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+
+
+#: Snippets that go on from the one before them (their first line says so).
+CONTINUING = "# continuing the snippet above"
+
+
+def undefined_names(code: str, known: set[str]) -> set[str]:
+    """The names a snippet reads that it neither imports nor assigns (nor Python has, nor `known`)."""
+    import ast
+    import builtins
+
+    tree = ast.parse(code)
+    bound = set(known) | set(dir(builtins)) | {"__file__"}  # a test module's own
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            bound |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    read = {
+        node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
+    return read - bound
+
+
+def test_every_readme_snippet_names_only_what_it_imports_or_defines():
+    snippets = readme_snippets()
+    assert len(snippets) >= 6
+    before: set[str] = set()
+    for snippet in snippets:
+        known = before if CONTINUING in snippet.splitlines()[0] else set()
+        assert not undefined_names(snippet, known), (snippet, undefined_names(snippet, known))
+        before = known | _bound(snippet)
+
+
+def _bound(code: str) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+    return names
+
+
+def test_the_readme_library_snippets_run_against_a_local_endpoint(simulator, tmp_path, monkeypatch, capsys):
+    """The quick library snippets and the batch one, run as written in a folder holding today/ and
+    archive/ (the examples), against the fake endpoint; `vllm run-batch` is played by its stand-in."""
+    import shutil
+
+    from tests.batch_tools import run_batch
+    from tests.conftest import EXAMPLES, TEST_KEY
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", simulator.base_url)
+    for folder in ("today", "archive"):
+        shutil.copytree(EXAMPLES, tmp_path / folder)
+    snippets = readme_snippets()
+    batch = next(s for s in snippets if "FileTransport(" in s)
+    first, _, rest = batch.partition("# vllm run-batch")
+    namespace: dict[str, object] = {}
+    exec(compile(first, "README batch snippet", "exec"), namespace)
+    [made] = (tmp_path / "batch-in").glob("*.jsonl")
+    (tmp_path / "batch-out").mkdir()
+    run_batch(made, tmp_path / "batch-out" / "results.jsonl")
+    exec(compile(rest.partition("\n")[2], "README batch snippet", "exec"), namespace)
+    assert len(namespace["brief"].stories) >= 1  # type: ignore[attr-defined]
+    for snippet in snippets:
+        if 'make_brief("today/"' in snippet:
+            exec(compile(snippet, "README snippet", "exec"), {})
+    assert "News brief" in capsys.readouterr().out

@@ -58,15 +58,17 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
-def page_html(index: int, *, title: str | None = None) -> str:
-    """An article page, with the boilerplate a real one has, around the text of synthetic article `index`."""
+def page_html(index: int, *, title: str | None = None, published: datetime | None = None) -> str:
+    """An article page, with the boilerplate a real one has, around the text of synthetic article `index`;
+    published on `published` (default: a day in March 2025), as its article:published_time says."""
     title = title or f"Council vote number {index}"
+    when = published.isoformat() if published else f"2025-03-0{1 + index % 9}T09:00:00Z"
     paragraphs = "".join(f"<p>{escape(line)}</p>\n" for line in article_text(index).splitlines())
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
 <meta property="og:site_name" content="The Local Times">
 <meta name="author" content="Reporter {index}">
-<meta property="article:published_time" content="2025-03-0{1 + index % 9}T09:00:00Z">
+<meta property="article:published_time" content="{when}">
 </head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>{escape(title)}</h1>
@@ -128,9 +130,10 @@ class NewsSite:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def page(self, path: str, index: int, **route: object) -> str:
-        """Serve article page `index` at `path`; its URL."""
-        self.routes[path] = Route(page_html(index).encode(), **route)  # type: ignore[arg-type]
+    def page(self, path: str, index: int, published: datetime | None = None, **route: object) -> str:
+        """Serve article page `index` at `path` (published then, see page_html); its URL."""
+        body = page_html(index, published=published).encode()
+        self.routes[path] = Route(body, **route)  # type: ignore[arg-type]
         return self.url(path)
 
     def feed(self, path: str, items: list[tuple[int, datetime, bool]], **route: object) -> str:

@@ -17,7 +17,7 @@ from ..llm.client import make_client
 from ..sources.select import select_articles
 from ..sync import run_sync
 from .exits import EXIT_FAILURES, EXIT_OK
-from .output import rendered, write_output
+from .output import counted, print_inputs, rendered, write_output
 from .previous import find_previous
 
 __all__ = ["run_batch"]
@@ -57,8 +57,7 @@ def _transport(args: argparse.Namespace, settings: Settings) -> Iterator[Transpo
 def _submit(args: argparse.Namespace, settings: Settings, transport: Transport) -> int:
     ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field))
     done = submit(articles, transport=transport, settings=settings)
-    for failure in ingested.failures:
-        print(f"summarizer: {failure.origin}: {failure.reason}", file=sys.stderr)
+    print_inputs(ingested.failures, ingested.notes)
     for origin in done.too_large:
         print(
             f"summarizer: {origin}: its request is larger than a batch file may be: not sent", file=sys.stderr
@@ -66,7 +65,8 @@ def _submit(args: argparse.Namespace, settings: Settings, transport: Transport) 
     batches = ", ".join(batch.id for batch in done.batches) or "none"
     window = f", {len(left_out)} left out by --since/--until" if left_out else ""
     print(
-        f"submission {done.submission}: {done.articles} articles{window}; {done.sent} requests sent in "
+        f"submission {done.submission}: {counted(done.articles, 'article')}{window}; "
+        f"{counted(done.sent, 'request')} sent in "
         f"{len(done.batches)} batch(es) ({batches}); {done.cached} already cached, "
         f"{done.in_flight} already in a batch"
     )

@@ -20,7 +20,7 @@ from ..errors import UsageError
 from ..living import with_events
 from ..llm.schema import briefing_schema
 from ..merge.assemble import merge_briefings
-from ..models import ArticleBriefing, Brief, Failure
+from ..models import Article, ArticleBriefing, Brief, Failure
 from ..output.records import dump_records, read_records
 from ..output.render import render_brief
 from ..run.runner import Progress
@@ -34,10 +34,11 @@ from .output import (
     exit_status,
     keep_existing,
     print_feeds,
+    print_inputs,
     print_project_notices,
-    print_refused,
     print_summary,
     rendered,
+    strict_status,
     write_output,
 )
 from .previous import find_previous
@@ -62,11 +63,11 @@ def _brief(args: argparse.Namespace) -> int:
                 feeds=args.feeds,
             )
     brief = previous.mark(result.brief, result.summaries.briefings)
-    kept = keep_existing(args.output, result.summaries)
+    kept = keep_existing(args.output, result.summaries, result.unread)
     if not kept:
         write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
         previous.remember(brief)
-    print_refused(result.brief.failures)
+    print_inputs(result.unread, result.notes)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     previous.warn()
@@ -76,15 +77,19 @@ def _brief(args: argparse.Namespace) -> int:
         print_summary(
             result.summaries,
             brief,
-            len(result.left_out),
+            result.left_out,
             args,
             settings,
             kept=kept,
             feeds=result.feeds,
             note=note,
+            undated=_undated(result.articles),
         )
-    status = exit_status(result.summaries, complete=result.complete, kept=kept)
-    return previous.status(status, brief, kept=kept)
+    status = exit_status(
+        result.summaries, complete=result.complete, kept=kept, output=args.output, unread=result.unread
+    )
+    status = previous.status(status, brief, kept=kept)
+    return strict_status(status, result.brief.failures, result.notes, strict=settings.strict)
 
 
 def _summarize(args: argparse.Namespace) -> int:
@@ -100,14 +105,26 @@ def _summarize(args: argparse.Namespace) -> int:
             progress=progress,
         )
     failures = [*ingested.failures, *summaries.failures]
-    print_refused(ingested.failures)
-    kept = keep_existing(args.output, summaries)
+    print_inputs(ingested.failures, ingested.notes)
+    kept = keep_existing(args.output, summaries, ingested.failures)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)
     if not args.quiet:
         print_feeds(ingested.feeds)
-        print_summary(summaries, None, len(left_out), args, settings, kept=kept, feeds=ingested.feeds)
-    return exit_status(summaries, complete=not failures, kept=kept)
+        print_summary(
+            summaries,
+            None,
+            left_out,
+            args,
+            settings,
+            kept=kept,
+            feeds=ingested.feeds,
+            undated=_undated(articles),
+        )
+    status = exit_status(
+        summaries, complete=not failures, kept=kept, output=args.output, unread=ingested.failures
+    )
+    return strict_status(status, failures, ingested.notes, strict=settings.strict)
 
 
 def _merge(args: argparse.Namespace) -> int:
@@ -158,6 +175,10 @@ def _cache(args: argparse.Namespace) -> int:
         # Briefings, and the syntheses, embeddings and fetch records stored beside them.
         print(f"{_entries(entries)}, {size / 1e6:.1f} MB, in {where}")
     return EXIT_OK
+
+
+def _undated(articles: list[Article]) -> int:
+    return sum(article.published is None for article in articles)
 
 
 def _entries(count: int) -> str:

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0  # every article became a briefing
 EXIT_FAILURES = 1  # some inputs are listed as not summarised, or the output could not be written
 EXIT_USAGE = 2  # the command was used wrongly (bad option, no API key, no articles)
+EXIT_STRICT = 2  # --strict: something was lost (not summarised, skipped, a date not read): do not publish
 EXIT_STOPPED = 3  # the endpoint rejected the key; the run stopped (the brief lists what was not done)
 EXIT_ENDPOINT = 4  # the endpoint is wrong: nothing listening, not OpenAI-compatible, unknown model
 EXIT_UNCHANGED = 5  # --changes-only: no story is new or updated since the previous brief (nothing to send)

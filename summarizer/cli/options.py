@@ -82,6 +82,7 @@ def input_options(parser: Options) -> None:
         metavar="WHEN",
         help="leave out articles published after WHEN (a date includes the whole day)",
     )
+    add_setting(parser, "undated", "strict")
 
 
 def live_options(parser: Options) -> None:
@@ -237,6 +238,7 @@ def transport_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("batch-inputs"),
         metavar="DIR",
-        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs)",
+        help="with --transport file: where the input JSONL files are written (default: ./batch-inputs, in "
+        "the folder the command runs from)",
     )
     parser.set_defaults(since=None, until=None, field=[])

@@ -18,20 +18,32 @@ from ..output.render import Format, format_for_path, render_brief
 from ..output.templates import render_template
 from ..run.runner import Summaries
 from ..store.atomic import write_atomic
-from .exits import EXIT_FAILURES, EXIT_OK, EXIT_STOPPED, exit_status_of, with_flags
+from .exits import (
+    EXIT_FAILURES,
+    EXIT_OK,
+    EXIT_STOPPED,
+    EXIT_STRICT,
+    EXIT_UNCHANGED,
+    exit_status_of,
+    with_flags,
+)
 
 if TYPE_CHECKING:
+    from ..models import Article
     from ..sources.live import FeedReport
+    from ..sources.notes import Notes
 
 __all__ = [
     "check_output",
     "check_render_options",
+    "counted",
     "exit_status",
     "keep_existing",
     "print_feeds",
     "print_project_notices",
-    "print_refused",
+    "print_inputs",
     "print_summary",
+    "strict_status",
     "rendered",
     "write_output",
 ]
@@ -62,7 +74,16 @@ def check_render_options(args: argparse.Namespace) -> None:
         raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
 
 
-def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> int:
+def exit_status(
+    summaries: Summaries,
+    *,
+    complete: bool,
+    kept: bool = False,
+    output: str | None = None,
+    unread: Sequence[Failure] = (),
+) -> int:
+    """The command's exit status, after one line for what went wrong (`kept`: no output was written,
+    see keep_existing; `unread`: the inputs that could not be read, already named one a line)."""
     # One line for what went wrong, whether or not the progress was shown: it is not progress.
     if summaries.unstored:
         print(f"summarizer: warning: {summaries.unstored}; answers were not stored", file=sys.stderr)
@@ -70,38 +91,58 @@ def exit_status(summaries: Summaries, *, complete: bool, kept: bool = False) -> 
         count = "1 answer" if len(skipped) == 1 else f"{len(skipped):,} answers"
         shown = "; ".join(skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
         print(f"summarizer: warning: {count} could not be stored ({shown}); the others were", file=sys.stderr)
-    note = " The existing output was kept: this run summarised nothing." if kept else ""
+    note = _withheld(output) if kept else ""
     if summaries.stopped:
         print(f"summarizer: error: the run stopped: {with_flags(summaries.stopped)}{note}", file=sys.stderr)
         return exit_status_of(summaries.stop_error) if summaries.stop_error is not None else EXIT_STOPPED
     if kept:  # every article failed: say why (with -q nothing else does), not only what was kept
-        first = summaries.failures[0]
+        failures = [*unread, *summaries.failures]
+        first = failures[0]
         print(
-            f"summarizer: error: {len(summaries.failures):,} not summarised (the first, {first.origin}: "
+            f"summarizer: error: {len(failures):,} not summarised (the first, {first.origin}: "
             f"{first.reason}).{note}",
             file=sys.stderr,
         )
     return EXIT_OK if complete else EXIT_FAILURES
 
 
+def strict_status(status: int, failures: Sequence[Failure], notes: Notes | None, *, strict: bool) -> int:
+    """With --strict, EXIT_STRICT for a run that lost anything: an input not summarised, a file in a
+    folder skipped, a date not read; each is named above already. A run that stopped (3, 4) keeps its
+    own status: it says more."""
+    if not strict or status not in (EXIT_OK, EXIT_FAILURES, EXIT_UNCHANGED):
+        return status
+    skipped = sum(notes.skipped.values()) if notes is not None else 0
+    dates = len(notes.unread_dates) if notes is not None else 0
+    counts = [(len(failures), "not summarised"), (skipped, "skipped"), (dates, "with a date not read")]
+    lost = [f"{count:,} {what}" for count, what in counts if count]
+    if not lost:
+        return status
+    print(f"summarizer: error: --strict: {', '.join(lost)} (named above)", file=sys.stderr)
+    return EXIT_STRICT
+
+
 def print_summary(
     summaries: Summaries,
     brief: Brief | None,
-    left_out: int,
+    left_out: Sequence[Article],
     args: argparse.Namespace,
     settings: Settings,
     *,
     kept: bool = False,
     feeds: Sequence[FeedReport] = (),
     note: str = "",
+    undated: int = 0,
 ) -> None:
+    """The closing line: what was summarised, not summarised, left out and undated (`undated`: the
+    articles of the run without a date), what the run spent, where the output went."""
     stream = sys.stderr
     prices = settings.prices
     spent = summaries.spent
     cached = f" ({summaries.cached:,} from the cache)" if summaries.cached else ""
     stories = f", {len(brief.stories):,} {'story' if len(brief.stories) == 1 else 'stories'}" if brief else ""
     failed = len(brief.failures) if brief else len(summaries.failures)
-    window = f", {left_out:,} left out by --since/--until" if left_out else ""
+    window = _left_out(left_out, undated)
     cost = f", ${prices.cost(spent):.4f}" if prices is not None else ""
     written = f"; written to {args.output}" if args.output and not kept else ""
     limited = f" ({spent.rate_limited:,} answered 429: rate limit)" if spent.rate_limited else ""
@@ -109,19 +150,51 @@ def print_summary(
     reasks = f", {reasked} grounding re-ask{'s' if reasked != 1 else ''}" if reasked else ""
     print(
         f"{len(summaries.briefings):,} summarised{cached}, {failed:,} not summarised{window}{stories}; "
-        f"this run: {spent.requests:,} requests{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
+        f"this run: {counted(spent.requests, 'request')}{limited}{reasks}, {spent.prompt_tokens:,} prompt + "
         f"{spent.completion_tokens:,} completion tokens{cost}{written}{_capped(feeds, settings.fetch)}"
         f"{f'; {note}' if note else ''}",
         file=stream,
     )
 
 
-def print_refused(failures: list[Failure]) -> None:
-    """One line for each input refused on purpose (a link out of an input folder, a private address, a
-    URL robots.txt disallows), -q or not: the brief lists it too, but a refusal is the user's to know."""
+def counted(number: int, noun: str) -> str:
+    """'1 request', '2 requests', '1,234 requests'."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def _left_out(left_out: Sequence[Article], undated: int) -> str:
+    """The summary line's part for articles not sent on purpose, and for those sent with no date."""
+    dropped = sum(article.published is None for article in left_out)  # only --undated drop does that
+    outside = len(left_out) - dropped
+    parts = [f"{outside:,} left out by --since/--until"] if outside else []
+    if dropped:
+        parts.append(f"{dropped:,} undated left out by --undated drop")
+    if undated:
+        parts.append(f"{undated:,} undated")
+    return "".join(f", {part}" for part in parts)
+
+
+def print_inputs(failures: Sequence[Failure], notes: Notes | None = None) -> None:
+    """One line for each input that was not read (a missing path, a file that is no article, a link out
+    of an input folder, a private address, a URL robots.txt disallows), and for what reading noticed
+    (files skipped in a folder, a date that could not be read), -q or not: the brief lists the
+    failures too, but a cron job's log must say them."""
     for failure in failures:
-        if failure.kind == "blocked":
-            print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
+        print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
+    if notes is None:
+        return
+    if skipped := notes.skipped_line():
+        print(f"summarizer: warning: {skipped}", file=sys.stderr)
+    if headerless := notes.headerless:
+        files = "1 text article gives" if len(headerless) == 1 else f"{len(headerless):,} text articles give"
+        shown = ", ".join(headerless[:3]) + (", ..." if len(headerless) > 3 else "")
+        print(
+            f"summarizer: warning: {files} no outlet and no date (no front matter, no Source:/Date: header "
+            f"lines): {shown}",
+            file=sys.stderr,
+        )
+    for unread in notes.unread_dates:
+        print(f"summarizer: warning: {unread}: not a date that can be read; kept undated", file=sys.stderr)
 
 
 def _capped(feeds: Sequence[FeedReport], policy: FetchPolicy) -> str:
@@ -184,12 +257,21 @@ def check_output(output: str | None) -> None:
         raise UsageError(f"cannot write -o {output}: {folder} is not writable")
 
 
-def keep_existing(output: str | None, summaries: Summaries) -> bool:
-    """Whether to leave an existing output file as it is: a run that summarised nothing (a rejected key,
-    a wrong endpoint) must not replace a good brief with an empty one."""
-    if output is None or output == "-" or not Path(output).is_file():
+def keep_existing(output: str | None, summaries: Summaries, unread: Sequence[Failure] = ()) -> bool:
+    """Whether to write no output file: a run that summarised nothing because something failed (a
+    rejected key, a wrong endpoint, a stale cassette, every input unreadable) must not replace a good
+    brief with an empty one, nor leave a new empty brief that a publish step would pick up. (A run
+    that failed nothing and found nothing new, a quiet hour's feed, writes its empty brief.)"""
+    if output is None or output == "-":
         return False
-    return not summaries.briefings and bool(summaries.failures or summaries.stopped)
+    return not summaries.briefings and bool(unread or summaries.failures or summaries.stopped)
+
+
+def _withheld(output: str | None) -> str:
+    """What became of -o when keep_existing said to write nothing."""
+    if output is not None and Path(output).is_file():
+        return " The existing output was kept: this run summarised nothing."
+    return f" Nothing was written to {output}: this run summarised nothing."
 
 
 def write_output(

@@ -237,21 +237,49 @@ def build_parser() -> Parser:
 def _batch_actions(batch: Parser) -> None:
     """submit, status, cancel and collect: the model options of brief, and where the batch goes."""
     actions = batch.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
-    submit = actions.add_parser("submit", help="send every article not yet cached as a batch request")
+
+    def action(name: str, summary: str, *examples: str) -> Parser:
+        sub: Parser = actions.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=_examples(*examples),
+        )
+        return sub
+
+    submit = action(
+        "submit",
+        "send every article not yet cached as a batch request",
+        "summarizer batch submit archive/ --cache sqlite:briefs.db",
+        "summarizer batch submit archive/ --since 2026-11-01 --model gpt-6-luna",
+        "summarizer batch submit archive/ --transport file    # writes ./batch-inputs/*.jsonl",
+    )
     input_options(submit.add_argument_group("input"))
     transport_options(submit)
     model_options(submit)
     talk_options(submit.add_argument_group("display"))
-    for name, summary in (
-        ("status", "each batch's state and request counts"),
-        ("cancel", "cancel the batches still running (collect then takes what was answered)"),
+    for name, summary, example in (
+        (
+            "status",
+            "each batch's state and request counts",
+            "summarizer batch status --cache sqlite:briefs.db",
+        ),
+        (
+            "cancel",
+            "cancel the batches still running (collect then takes what was answered)",
+            "summarizer batch cancel --cache sqlite:briefs.db",
+        ),
     ):
-        action = actions.add_parser(name, help=summary)
-        transport_options(action)
-        model_options(action)
-        talk_options(action.add_argument_group("display"))
-    collect = actions.add_parser(
-        "collect", help="store the answers of finished batches; optionally write the brief"
+        each = action(name, summary, example)
+        transport_options(each)
+        model_options(each)
+        talk_options(each.add_argument_group("display"))
+    collect = action(
+        "collect",
+        "store the answers of finished batches; optionally write the brief",
+        "summarizer batch collect --cache sqlite:briefs.db -o brief.md --batch-price 0.05,0.20",
+        "summarizer batch collect --transport file --results out.jsonl -o brief.md",
+        "summarizer batch collect --followups none -o brief.md   # no online re-asks",
     )
     transport_options(collect)
     results = collect.add_argument_group("results")

@@ -214,6 +214,25 @@ OPTIONS: tuple[Option, ...] = (
         kind="switch",
         default=False,
     ),
+    Option(
+        "undated",
+        "--undated",
+        "an article with no publication date that can be read: keep it (default: an article's date is "
+        "often missing, never wrong, and a brief should not lose news silently; the summary line counts "
+        "them) or drop it (for a cron job whose --since must keep last year's news out)",
+        kind="choice",
+        choices=("keep", "drop"),
+        default="keep",
+    ),
+    Option(
+        "strict",
+        "--strict",
+        "exit 2 when anything was lost: an input not summarised, a file in a folder skipped, a date "
+        "that could not be read (for a pipeline that must not publish partial work; the output is "
+        "written all the same, to look at)",
+        kind="switch",
+        default=False,
+    ),
     # --- live sources
     Option(
         "fetch.allow_private",

@@ -51,6 +51,7 @@ __all__ = [
     "Prices",
     "RetryPolicy",
     "Settings",
+    "Undated",
     "Window",
     "default_cache_dir",
     "parse_moment",
@@ -66,6 +67,10 @@ Grounding = Literal["strict", "warn", "off"]
 #: How the merge tells which briefings report one event: their words (TF-IDF), or the endpoint's
 #: embeddings of their events, headlines and summaries.
 Clustering = Literal["text", "embeddings"]
+
+
+#: What becomes of an article with no publication date that can be read: kept in the brief, or left out.
+Undated = Literal["keep", "drop"]
 
 
 class Settings(BaseSettings):
@@ -138,6 +143,10 @@ class Settings(BaseSettings):
     embedding_thresholds: tuple[float, float] | None = None
     #: Articles published outside it are left out, not summarised.
     window: Window = Window()
+    #: An article with no date: "keep" it (it cannot be shown to be outside the window), or "drop" it.
+    undated: Undated = cast(Undated, default("undated"))
+    #: For the command line: exit 2 when an input was not summarised, a file skipped or a date not read.
+    strict: bool = default_as("strict", bool)
     #: Read a link in an input folder to a file outside it (by default such a file is not read, and
     #: named: a folder of articles must not send a private file to the endpoint).
     follow_symlinks: bool = default_as("follow_symlinks", bool)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
 from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
@@ -18,7 +19,9 @@ __all__ = [
     "apply_findings",
     "attributed_to",
     "check_briefing",
+    "check_echo",
     "check_figures",
+    "check_free_text",
     "date_found",
     "date_support",
     "inferred_dates",
@@ -185,6 +188,34 @@ def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
         if missing:
             reason = "not stated in the articles: " + ", ".join(dict.fromkeys(missing))
             findings.append(Finding(kind="number", where=where, item=text, reason=reason))
+    return findings
+
+
+def check_free_text(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
+    """Free text a model wrote from several articles (a synthesised headline and summary), checked as a
+    briefing's headline and summary are: figures and names the articles do not give, and, beyond
+    them, the tool's own prompt echoed back (check_echo)."""
+    findings = check_figures(fields, facts)
+    for where, text in fields.items():
+        unknown = unknown_names(text, facts)
+        if unknown:
+            reason = "names not in the articles: " + ", ".join(unknown)
+            findings.append(Finding(kind="name", where=where, item=text, reason=reason))
+    return findings + check_echo(fields, facts)
+
+
+def check_echo(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
+    """Text that repeats the tool's own prompts, in phrases the articles do not hold: an endpoint that
+    echoes the request gave the re-ask's "Some items in your briefing are not supported by the
+    article" as a headline. No faithful headline or summary of benchmarks/ (277, planted errors
+    included) nor of tests/answers shares a phrase with the prompts."""
+    findings = []
+    for where, text in fields.items():
+        echoed = (phrases_of(text) & prompt_phrases()) - phrases_of(facts.folded)
+        if echoed:
+            phrase = " ".join(min(echoed))
+            reason = f"the tool's own prompt, not the articles (\u201c{phrase}\u201d)"
+            findings.append(Finding(kind="quote", where=where, item=text, reason=reason))
     return findings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from ..models import Article, Finding, Story
 __all__ = [
     "Message",
     "article_message",
+    "prompt_phrases",
     "prompt_version",
     "prompts_dir",
     "reask_message",
@@ -107,3 +109,27 @@ def prompt_version() -> str:
     for name in TEMPLATES:
         digest.update((prompts_dir() / name).read_bytes())
     return digest.hexdigest()[:12]
+
+
+#: A run of this many words is a phrase: long enough that a model's own sentence shares none with the
+#: prompts by chance (the examples' drafts and briefings share none), short enough that an echoed line
+#: of a prompt ("Some items in your briefing are not supported by the article") holds several.
+PHRASE_WORDS = 6
+
+
+@cache
+def prompt_phrases() -> frozenset[tuple[str, ...]]:
+    """Every run of PHRASE_WORDS words in the prompt templates' own wording (their placeholders and
+    tags left out): what a model's answer holds only when it echoes the request back."""
+    phrases: set[tuple[str, ...]] = set()
+    for name in TEMPLATES:
+        source = (prompts_dir() / name).read_text(encoding="utf-8")
+        for line in re.split(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\n", source):
+            phrases |= phrases_of(line)
+    return frozenset(phrases)
+
+
+def phrases_of(text: str) -> set[tuple[str, ...]]:
+    """The runs of PHRASE_WORDS words in a text, lower-cased, punctuation left out."""
+    tokens = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())
+    return {tuple(tokens[i : i + PHRASE_WORDS]) for i in range(len(tokens) - PHRASE_WORDS + 1)}

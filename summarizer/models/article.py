@@ -48,6 +48,10 @@ class Article(_Model):
         return self.title or self.origin
 
 
+#: What an article with no source is credited as when its origin is no file name.
+_UNNAMED = {"-": "stdin", IN_MEMORY: "unknown source"}
+
+
 class SourceRef(_Model):
     """The article a briefing came from, as the brief cites it."""
 
@@ -62,7 +66,7 @@ class SourceRef(_Model):
     def of(cls, article: Article) -> SourceRef:
         return cls(
             article_id=article.id,
-            source=article.source or article.origin.rsplit("/", 1)[-1],
+            source=article.source or _UNNAMED.get(article.origin) or article.origin.rsplit("/", 1)[-1],
             origin=article.origin,
             title=article.title,
             url=article.url,

@@ -351,7 +351,11 @@ def render_brief(
             cut=cut,
             appendix=appendix,
             checks=_check_lines(brief),
-            left_out=[(n, finding) for n, story in enumerate(brief.stories, 1) for finding in story.left_out],
+            left_out=[  # each once: a brief written before syntheses were deduplicated repeats some
+                (n, finding)
+                for n, story in enumerate(brief.stories, 1)
+                for finding in {(f.where, f.item, f.reason): f for f in story.left_out}.values()
+            ],
             models=sorted({report.model for report in brief.articles}),
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import warnings
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..models import Article
 from ..models.article import article_id
+from .notes import note_unread_date
 from .pages import MIN_ARTICLE_CHARS, html_to_text, looks_like_html
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "MAX_URL_CHARS",
     "article_id",
     "front_matter",
+    "header_lines",
     "pick_fields",
     "to_article",
 ]
@@ -69,9 +72,10 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLo
 
 
 def front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
-    """The fields of a text's YAML front matter and the body after it; no front matter, all body."""
+    """The fields of a text's YAML front matter (or of its header lines, see header_lines) and the body
+    after it; neither, all body."""
     if not text.startswith("---"):
-        return {}, text
+        return header_lines(text)
     end = text.find("\n---", 3)
     if end == -1:
         return {}, text
@@ -88,6 +92,48 @@ def front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
     if not isinstance(meta, dict):
         raise InputError(origin, "front matter must be a mapping of fields")
     return meta, body
+
+
+# "Key: value", the key a word or a few (MultiMarkdown allows spaces, hyphens and underscores in it).
+_HEADER_LINE = re.compile(r"([A-Za-z][\w -]{0,30}?)[ \t]*:[ \t]*(.*)")
+#: The most header lines read: a header is a handful of fields.
+MAX_HEADER_LINES = 30
+
+
+def header_lines(text: str) -> tuple[dict[str, Any], str]:
+    """The fields of the header lines a plain-text article starts with, as archives, e-mail exports and
+    MultiMarkdown metadata write them: `Title: ...`, `Source: ...`, `URL: ...`, `Date: ...` (any of
+    the names FIELD_NAMES knows, in any case), one a line (an indented line continues the one before),
+    then a blank line; and the body after them. Lines with other keys in the block (`Tags: ...`) are
+    read past. Text whose first lines are not such a block, or hold none of the known names (a dateline
+    "WASHINGTON: ..."), is all body."""
+    lines = text.lstrip("\ufeff").split("\n", MAX_HEADER_LINES + 1)
+    blank = next((n for n, line in enumerate(lines[: MAX_HEADER_LINES + 1]) if not line.strip()), None)
+    if not blank:  # no blank line close to the top, or one first: no header
+        return {}, text
+    fields: dict[str, str] = {}
+    last: str | None = None
+    for raw in lines[:blank]:
+        line = raw.rstrip("\r")
+        if last is not None and line[:1] in (" ", "\t"):
+            fields[last] += " " + line.strip()
+            continue
+        found = _HEADER_LINE.fullmatch(line)
+        if found is None or found[2].startswith("//"):  # "https://...": a link, not a field
+            return {}, text
+        last = found[1].strip().lower().replace(" ", "_").replace("-", "_")
+        fields[last] = found[2].strip()
+    known = [(_HEADER_NAMES[name], value) for name, value in fields.items() if name in _HEADER_NAMES]
+    if not known:
+        return {}, text
+    picked = {field: value for field, value in reversed(known) if value}  # the first line of a field wins
+    return picked, "\n".join(lines[blank + 1 :])
+
+
+#: A header line's key (lower case) to the article field it gives.
+_HEADER_NAMES = {
+    candidate: name for name, candidates in FIELD_NAMES.items() if name != "text" for candidate in candidates
+} | {"published_at": "published", "pubdate": "published", "publication_date": "published"}
 
 
 def _check_yaml_bounds(origin: str, head: str) -> None:
@@ -209,11 +255,13 @@ def _date(origin: str, value: Any) -> datetime | None:
             return read
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
     logger.warning("%s: ignoring the date %s: not a full date that can be read", origin, shown)
+    note_unread_date(origin, shown)
     return None
 
 
 def _read_date(text: str) -> datetime | None:
-    """ISO 8601, RFC 2822 (feeds, CMS exports), or as people write it: 'Aug 6, 2025', '6 August 2025'.
+    """ISO 8601, RFC 2822 (feeds, CMS exports), or as people write it: 'Aug 6, 2025', '6 August 2025',
+    also among words: 'Updated Jul 26, 2023', 'Published: 6 August 2025, 14:05'.
 
     dateutil fills what a text leaves out from a default ('Tuesday' would become a day this week), so
     it reads the text against two defaults: a date that depends on the default was not in the text.
@@ -226,10 +274,15 @@ def _read_date(text: str) -> datetime | None:
         return email.utils.parsedate_to_datetime(text)  # knows 'EST'; dateutil would drop it
     except (TypeError, ValueError, IndexError):
         pass
+    return _people_date(text, fuzzy=False) or _people_date(text, fuzzy=True)
+
+
+def _people_date(text: str, *, fuzzy: bool) -> datetime | None:
+    """dateutil's reading, the same against both defaults; `fuzzy` skips the words around the date."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
-            one, other = (dateutil.parser.parse(text, default=d) for d in _DEFAULT_DAYS)
+            one, other = (dateutil.parser.parse(text, default=d, fuzzy=fuzzy) for d in _DEFAULT_DAYS)
     except (ValueError, OverflowError):
         return None
     return one if one == other else None

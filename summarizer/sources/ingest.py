@@ -24,6 +24,7 @@ from ..web.fetch import Fetcher
 from .feeds import feed_entries, looks_like_feed
 from .fields import FIELD_NAMES, front_matter, to_article
 from .live import FeedReport, Read, cap_feeds, read_url, read_url_list
+from .notes import Notes, collecting, note_headerless
 from .pages import looks_like_html, page
 from .paths import expand, is_excluded, is_url
 from .records import _is_json_lines, _json_lines, _load_json, _records
@@ -85,6 +86,8 @@ class Ingested:
     articles: list[Article] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     feeds: list[FeedReport] = field(default_factory=list)
+    #: What reading noticed that is no failure: files skipped, dates not read, text without a header.
+    notes: Notes = field(default_factory=Notes)
 
     def add(self, item: Article | Failure) -> None:
         if isinstance(item, Article):
@@ -131,8 +134,9 @@ def read_articles(
     reading = iter_articles(
         inputs, stdin=stdin, fields=fields, exclude=exclude, follow_symlinks=follow_symlinks
     )
-    for item in reading:
-        result.add(item)
+    with collecting(result.notes):
+        for item in reading:
+            result.add(item)
     return result
 
 
@@ -165,6 +169,7 @@ async def aread_articles(
     urls = {index: item for index, item in enumerate(sequence) if isinstance(item, str) and is_url(item)}
     result = Ingested()
     async with AsyncExitStack() as stack:
+        stack.enter_context(collecting(result.notes))
         reads: dict[int, asyncio.Task[Read]] = {}
         if urls:
             fetcher = await stack.enter_async_context(Fetcher(fetch, store))
@@ -336,6 +341,8 @@ def _parse(origin: str, text: str, suffix: str, fields: Mapping[str, str]) -> It
         logger.info("skipping %s: a Markdown brief summarizer wrote, not an article", origin)
     else:
         meta, body = front_matter(origin, text)
+        if not meta.get("source") and not meta.get("published"):
+            note_headerless(origin)
         yield to_article(origin, {**meta, "text": body})
 
 

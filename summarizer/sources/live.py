@@ -166,14 +166,21 @@ def _is_html(fetched: Fetched) -> bool:
 
 async def _page_article(origin: str, fetched: Fetched, defaults: dict[str, Any] | None = None) -> Article:
     """The article on a fetched page. `defaults` (a feed entry's fields) win for what a feed states
-    well (title, author, date, link); the page gives the text."""
+    well (title, author, link); the page gives the text, and says itself who published it and when.
+
+    The outlet: the page's (og:site_name, its JSON-LD publisher), else its domain; never the feed's
+    title, which names an aggregator or a topic as often as the outlet. The date: the page's metadata
+    (sources.pages.page_facts), else the feed entry's, else the server's Last-Modified; never a year
+    in the text: an undated page stays undated."""
     # In a thread: a 200 kB page takes trafilatura ~0.4 s, long enough to stall every other fetch of the
     # run (and make their timeouts fire) if it ran on the event loop.
     fields = await asyncio.to_thread(page, origin, fetched.text)
     fields["url"] = fields.get("url") or fetched.final_url
     fields["source"] = fields.get("source") or _site(fetched.final_url)
-    for name, value in (defaults or {}).items():
-        if name != "text" and value:
+    entry = defaults or {}
+    fields["published"] = fields.get("published") or entry.get("published") or fetched.last_modified
+    for name, value in entry.items():
+        if name not in ("text", "source", "published") and value:
             fields[name] = value
     return to_article(origin, fields)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
@@ -11,7 +12,7 @@ import trafilatura
 
 from ..errors import InputError
 
-__all__ = ["MIN_ARTICLE_CHARS", "html_to_text", "looks_like_html", "page"]
+__all__ = ["MIN_ARTICLE_CHARS", "html_to_text", "looks_like_html", "page", "page_facts"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,13 @@ def page(origin: str, html: str) -> dict[str, Any]:
     InputError naming it.
     """
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        # Not the extensive search: it reads a year in the body ("founded in 2019") as the date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(document, "text", None) or "").strip()
     if len(text) < MIN_ARTICLE_CHARS:
@@ -56,11 +63,89 @@ def page(origin: str, html: str) -> dict[str, Any]:
     title = getattr(document, "title", None)
     if title and text.startswith(title):  # the headline repeated as the first line of the body
         text = text[len(title) :].lstrip()
+    facts = page_facts(html)
     return {
         "text": text,
         "title": title,
         "author": getattr(document, "author", None),
-        "published": getattr(document, "date", None),
+        "published": facts.get("published") or getattr(document, "date", None),
         "url": getattr(document, "url", None),
-        "source": getattr(document, "sitename", None),
+        "source": facts.get("source") or getattr(document, "sitename", None),
     }
+
+
+# The page's own statement of when it was published, most deliberate first.
+_DATE_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+_ARTICLE_TYPES = re.compile(r"(news)?article|blogposting|reportage|report|webpage", re.I)
+
+
+def page_facts(html: str) -> dict[str, str]:
+    """What a page says of itself in its metadata: its outlet ("source": og:site_name, else the
+    JSON-LD publisher's name) and its publication date ("published": JSON-LD datePublished, else a
+    meta tag such as article:published_time, else a <time datetime> element, the article's first).
+    Never a year from the text: an undated page stays undated. Values are as the page writes them."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return {}
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key and content:
+            metas.setdefault(key, content)
+    linked = _json_ld(root)
+    facts: dict[str, str] = {}
+    source = metas.get("og:site_name") or linked.get("publisher")
+    if source:
+        facts["source"] = source
+    date = linked.get("published") or next((metas[key] for key in _DATE_METAS if key in metas), None)
+    if date is None:
+        times = root.xpath("//article//time[@datetime]") or root.xpath("//time[@datetime]")
+        date = times[0].get("datetime").strip() if times else None
+    if date:
+        facts["published"] = date
+    return facts
+
+
+def _json_ld(root: Any) -> dict[str, str]:
+    """datePublished and the publisher's name from a page's JSON-LD (its article object, @graph too)."""
+    found: dict[str, str] = {}
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content())
+        except (ValueError, RecursionError):
+            continue
+        for item in _objects(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds):
+                continue
+            if isinstance(item.get("datePublished"), str):
+                found.setdefault("published", item["datePublished"].strip())
+            publisher = item.get("publisher")
+            publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                found.setdefault("publisher", publisher["name"].strip())
+    return found
+
+
+def _objects(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """The objects of a JSON-LD document: itself, a list's items, a @graph's members."""
+    if depth > 3:
+        return []
+    if isinstance(data, list):
+        return [found for item in data for found in _objects(item, depth + 1)]
+    if isinstance(data, dict):
+        return [data, *_objects(data.get("@graph"), depth + 1)]
+    return []

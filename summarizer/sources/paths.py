@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from .notes import note_skipped
 
 __all__ = ["expand", "is_excluded", "is_url"]
 
@@ -95,6 +96,7 @@ def _walk(root: Path, suffixes: frozenset[str], follow_symlinks: bool) -> Iterat
             yield path
         else:
             logger.info("ignoring %s: not an article file type", path)
+            note_skipped(path.suffix.lower())
 
 
 def _listing(folder: Path) -> Iterator[os.DirEntry[str] | InputError]:

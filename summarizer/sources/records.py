@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..models import Article
-from .fields import pick_fields, to_article
+from .fields import FIELD_NAMES, _lookup, pick_fields, to_article
 
 #: JSON lines are read one at a time, and one line may not be longer than this.
 MAX_LINE_CHARS = 16 * 1024 * 1024
@@ -86,6 +86,23 @@ def _records(
         try:
             yield to_article(where, pick_fields(record, fields))
         except InputError as error:
-            yield error
+            yield _with_hint(error, record, fields)
     if empty:
         raise InputError(origin, "no articles in file")
+
+
+def _with_hint(error: InputError, record: Mapping[str, Any], fields: Mapping[str, str]) -> InputError:
+    """A text field that is an object ({"rendered": "<p>..."}, as WordPress exports it): say which key
+    of it to read, as the flag that reads it (--field text=content.rendered)."""
+    for key in (fields["text"],) if "text" in fields else FIELD_NAMES["text"]:
+        value = _lookup(record, key)
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            texts = [(len(inner), name) for name, inner in value.items() if isinstance(inner, str)]
+            if texts:
+                name = max(texts)[1]  # the longest text in it: the body, not its format's name
+                hint = f"name the key that holds the text with --field text={key}.{name}"
+                return InputError(error.source, f"{error.reason}: {hint}", error.kind)
+        break
+    return error

@@ -27,8 +27,9 @@ def select_articles(
     exclude: Iterable[str | PathLike[str]] = (),
     feeds: Paths = (),
 ) -> tuple[Ingested, list[Article], list[Article]]:
-    """What reading the inputs gave, the articles inside the settings' window, and those left out.
-    Paths in `exclude` (the run's own output) are not read."""
+    """What reading the inputs gave, the articles inside the settings' window, and those left out
+    (outside the window, or undated with `settings.undated` "drop"). Paths in `exclude` (the run's own
+    output) are not read."""
     paths = _listed(paths)
     ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds))
     return _select(ingested, settings, paths)
@@ -80,7 +81,12 @@ def _select(
             f"no articles found in {names or 'the given paths'} (articles are "
             f"{' '.join(sorted(SUFFIXES))} files)"
         )
-    window = settings.window
-    kept = [article for article in ingested.articles if window.keeps(article)]
-    left_out = [article for article in ingested.articles if not window.keeps(article)]
+
+    def keeps(article: Article) -> bool:
+        if article.published is None:
+            return settings.undated == "keep"
+        return settings.window.keeps(article)
+
+    kept = [article for article in ingested.articles if keeps(article)]
+    left_out = [article for article in ingested.articles if not keeps(article)]
     return ingested, kept, left_out

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from ..errors import ArticleError
-from ..grounding.check import ArticleFacts, check_figures
+from ..grounding.check import ArticleFacts, check_echo, check_free_text
 from ..grounding.workflow import ask_grounded
 from ..llm.prompts import story_message
 from ..models import Brief, Finding, Story, StoryDraft, SynthesisRecord, Usage
@@ -71,6 +71,10 @@ async def _story(story: Story, headlines: dict[str, str], run: Run) -> tuple[Sto
     return story.model_copy(update=update), record.usage
 
 
+def _seen(finding: Finding) -> tuple[str, str, str]:
+    return finding.where, finding.item, finding.reason
+
+
 def _is_draft_text(finding: Finding) -> bool:
     return finding.where in ("headline", "summary")
 
@@ -87,11 +91,14 @@ async def _synthesize(
     ask = engine.asker(f"story {key[:16]}")
     versions = VersionCheck.of(articles)
     check = None
+    # The outlets' names too: a summary says who reported what ("the Daily Planet reported").
+    facts = ArticleFacts.of(
+        "\n\n".join([*(text for _, text in articles), *(outlet for outlet, _ in articles)])
+    )
     if run.settings.grounding != "off":
-        facts = ArticleFacts.of("\n\n".join(text for _, text in articles))
 
         def check(draft: StoryDraft) -> tuple[list[Finding], int]:
-            findings = check_figures({"headline": draft.headline, "summary": draft.summary}, facts)
+            findings = check_free_text({"headline": draft.headline, "summary": draft.summary}, facts)
             _, rejected = versions.check(draft.disagreements)
             checked = 2 + sum(len(d.versions) for d in draft.disagreements)
             return [*findings, *(version.finding() for version in rejected)], checked
@@ -106,16 +113,21 @@ async def _synthesize(
     # Versions are always checked, whatever the grounding policy: a disagreement is a claim about
     # what the articles say, and one that they do not bear out is not shown.
     found, rejected = versions.check(grounded.answer.disagreements)
-    left_out = [version.left_out() for version in rejected]
+    # Once each: a model that gives one wrong version three times is one mistake to read of.
+    left_out = list({_seen(finding): finding for finding in (v.left_out() for v in rejected)}.values())
     for finding in left_out:
         logger.info("story %s: left out of Reports differ: %s", key[:16], finding.item)
     draft: StoryDraft | None = grounded.answer
     ungrounded = [finding for finding in grounded.findings if _is_draft_text(finding)]
+    if check is None:  # grounding off: still never the tool's own prompt for a headline
+        ungrounded = check_echo(
+            {"headline": grounded.answer.headline, "summary": grounded.answer.summary}, facts
+        )
     if ungrounded:
         logger.warning("story %s: synthesis still ungrounded; the merge's own stays", key[:16])
         draft = None
         # The words that could not be grounded, and why: the merge's own headline and summary stay.
-        written = " ".join(finding.item for finding in ungrounded)
+        written = " ".join(dict.fromkeys(finding.item for finding in ungrounded))
         reasons = "; ".join(dict.fromkeys(finding.reason for finding in ungrounded))
         reason = f"{reasons} (the merge's own are shown)"
         left_out.insert(0, Finding(kind="number", where="headline and summary", item=written, reason=reason))

@@ -39,6 +39,13 @@ class Refused(Exception):
         self.host = host
         self.address = address
 
+    @property
+    def described(self) -> str:
+        """What the refusal says of the host, before "a private ... address": 'intranet.example is at
+        10.0.0.5,', or '127.0.0.1 is' when the host is the address itself."""
+        bare = self.host.strip("[]")
+        return f"{self.host} is" if bare == str(self.address) else f"{self.host} is at {self.address},"
+
 
 class Unresolvable(Exception):
     """Raised from inside the connection: DNS has no address for the host."""

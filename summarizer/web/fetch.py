@@ -91,6 +91,8 @@ class Fetched:
     changed: bool = True
     #: The feed entries seen in it at the previous fetch (empty the first time).
     seen_before: frozenset[str] = frozenset()
+    #: The server's Last-Modified header: a page's date when nothing else gives one.
+    last_modified: str | None = None
 
 
 @dataclass
@@ -188,7 +190,8 @@ class Fetcher:
             if record is None:
                 raise fetch_error(url, "HTTP 304 Not Modified to a request that held no validators")
             logger.info("%s: not modified", url)
-            return Fetched(url, record.final_url, record.content_type, record.text, False, seen)
+            final, modified = record.final_url, record.last_modified
+            return Fetched(url, final, record.content_type, record.text, False, seen, modified)
         if exchange.status != 200:
             raise _status_error(url, exchange)
         content_type = media_type(exchange.headers)
@@ -207,7 +210,7 @@ class Fetcher:
                 seen=record.seen if record is not None else [],
             )
         )
-        return Fetched(url, final, content_type, text, changed, seen)
+        return Fetched(url, final, content_type, text, changed, seen, exchange.headers.get("last-modified"))
 
     def remember_entries(self, url: str, keys: Iterable[str]) -> None:
         """Note the entries a feed holds now, so that the next run can tell which are new."""
@@ -278,7 +281,7 @@ class Fetcher:
         except Refused as refused:
             raise fetch_error(
                 url,
-                f"refused: {refused.host} is at {refused.address}, a private, loopback, link-local or "
+                f"refused: {refused.described} a private, loopback, link-local or "
                 "reserved address (allow_private / --allow-private to fetch from an intranet)",
                 "blocked",
             ) from None

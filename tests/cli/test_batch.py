@@ -139,3 +139,14 @@ def test_an_api_batch_from_submit_to_brief(api_args, tmp_path, cache, capsys, mo
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)  # a collected batch is not asked about again: no request
     assert main(["batch", "status", *cache, "--base-url", "http://127.0.0.1:9/v1"]) == EXIT_OK
     assert "batch_0001  completed  2/2 answered, collected" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("action", ["submit", "status", "cancel", "collect"])
+def test_each_batch_action_has_examples_in_its_help(action, capsys):
+    with pytest.raises(SystemExit):
+        main(["batch", action, "--help"])
+    text = capsys.readouterr().out
+    examples = text.split("\nexamples:\n", 1)[1].splitlines()
+    assert examples and all(line.startswith(f"  summarizer batch {action} ") for line in examples)
+    if action == "submit":
+        assert "./batch-inputs" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,170 @@ def test_the_parsers_details_are_the_librarys():
     from summarizer.output.render import DETAILS as RENDER_DETAILS
 
     assert DETAILS == RENDER_DETAILS
+
+
+# --- an unattended run: every input problem said on stderr, without -v ------------------------------------
+
+
+def cron_folder(tmp_path: Path) -> Path:
+    """A folder as a cron job finds it: an article, a PDF, a PNG, a DOCX, an undated article, and one
+    whose date is written among words or not as a date at all."""
+    from tests.synthetic import article_text
+
+    folder = tmp_path / "today"
+    folder.mkdir()
+    (folder / "a-dated.md").write_text(f"---\nsource: Wire\npublished: 2026-12-01\n---\n{article_text(1)}")
+    (folder / "b-undated.md").write_text(f"---\nsource: Gazette\n---\n{article_text(2)}")
+    (folder / "c-words.md").write_text(
+        f"---\nsource: Herald\npublished: Updated Jul 26, 2023\n---\n{article_text(3)}"
+    )
+    nodate = f"---\nsource: Post\npublished: last Tuesday-ish\n---\n{article_text(4)}"
+    (folder / "d-nodate.md").write_text(nodate)
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "chart.png").write_bytes(b"\x89PNG\r\n")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    return folder
+
+
+def test_a_cron_run_names_every_input_problem_on_stderr_without_verbose(
+    simulator, tmp_path, monkeypatch, cli
+):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = cron_folder(tmp_path)
+    missing = tmp_path / "nosuchdir"
+    out = tmp_path / "brief.json"
+    base = ["--base-url", simulator.base_url, "--no-cache", "-o", str(out)]
+    status, _, err = cli("brief", str(folder), str(missing), *base)
+    assert status == 1, err
+    lines = err.splitlines()
+    assert f"summarizer: warning: {missing}: no such file or folder" in lines
+    assert (
+        "summarizer: warning: 3 files in the folders given skipped, not article files: 1 .docx, 1 .pdf, "
+        "1 .png (-v names each)"
+    ) in lines
+    assert f"summarizer: warning: {folder / 'd-nodate.md'}: 'last Tuesday-ish': not a date" in err
+    assert not [line for line in lines if "c-words.md" in line and "warning" in line]  # it is read
+    brief = Brief.model_validate_json(out.read_text())
+    dates = {ref.source: ref.published for ref in brief.sources}
+    assert dates["Herald"] is not None and dates["Herald"].date().isoformat() == "2023-07-26"
+    assert lines[-1].startswith("4 summarised, 1 not summarised, 2 undated, ")
+
+
+def test_undated_drop_leaves_out_the_articles_without_a_date_and_counts_them(
+    simulator, tmp_path, monkeypatch, cli
+):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = cron_folder(tmp_path)
+    out = tmp_path / "brief.json"
+    base = ["--base-url", simulator.base_url, "--no-cache", "-o", str(out), "--since", "2026-11-30"]
+    status, _, err = cli("brief", str(folder), *base, "--undated", "drop")
+    assert status == 0, err
+    assert err.splitlines()[-1].startswith(
+        "1 summarised, 0 not summarised, 1 left out by --since/--until, 2 undated left out by --undated drop"
+    )
+    assert {ref.source for ref in Brief.model_validate_json(out.read_text()).sources} == {"Wire"}
+    status, _, err = cli("brief", str(folder), *base)  # keep, the default: sent, and counted
+    assert err.splitlines()[-1].startswith(
+        "3 summarised, 0 not summarised, 1 left out by --since/--until, 2 undated, "
+    )
+
+
+# --- a run that fails before any article is summarised writes no new file ----------------------------------
+
+
+@pytest.fixture
+def failing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[str]]]:
+    """The arguments of runs that summarise nothing, each for its reason."""
+    from tests.conftest import EXAMPLES_CASSETTE, TEST_KEY
+    from tests.fake import FakeEndpoint, page
+    from tests.test_reliability import free_port
+
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    nothing = f"http://127.0.0.1:{free_port()}/v1"
+    with FakeEndpoint(answers=page(200, "<html><body><h1>Welcome</h1></body></html>")) as site:
+        yield {
+            "nothing listening": [str(EXAMPLES), "--base-url", nothing, "--no-cache"],
+            "a web page as the endpoint": [str(EXAMPLES), "--base-url", site.base_url, "--no-cache"],
+            "a stale cassette": [str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE), "--model", "other"],
+            "a missing path": [str(tmp_path / "nosuchdir"), "--base-url", nothing, "--no-cache"],
+        }
+
+
+@pytest.mark.parametrize(
+    "reason", ["nothing listening", "a web page as the endpoint", "a stale cassette", "a missing path"]
+)
+def test_a_run_that_summarised_nothing_writes_no_new_file(reason, failing, tmp_path, cli):
+    out = tmp_path / "site" / "brief.md"
+    status, _, err = cli("brief", *failing[reason], "-q", "-o", str(out))
+    assert status != EXIT_OK
+    assert not out.exists() and not out.parent.exists(), "a publish step would pick up an empty brief"
+    assert (
+        err.strip().splitlines()[-1].endswith(f"Nothing was written to {out}: this run summarised nothing.")
+    )
+    out.parent.mkdir()
+    out.write_text("yesterday's good brief\n")
+    cli("brief", *failing[reason], "-q", "-o", str(out))
+    assert out.read_text() == "yesterday's good brief\n"  # and the rule of old stands
+
+
+# --- --strict: anything lost is an exit status a pipeline can stop on --------------------------------------
+
+
+def test_strict_makes_anything_lost_exit_2_and_a_clean_run_0(simulator, tmp_path, monkeypatch, cli):
+    import shutil
+
+    from tests.conftest import EXAMPLES_CASSETTE
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    folder = cron_folder(tmp_path)
+    base = ["--base-url", simulator.base_url, "--no-cache", "-q", "-o", str(tmp_path / "b.md")]
+    status, _, err = cli("brief", str(folder), str(tmp_path / "gone.md"), *base, "--strict")
+    assert status == 2, err
+    assert err.splitlines()[-1] == (
+        "summarizer: error: --strict: 1 not summarised, 3 skipped, 1 with a date not read (named above)"
+    )
+    assert cli("brief", str(folder), str(tmp_path / "gone.md"), *base)[0] == 1  # without it: 1
+    # Only a file skipped: 0 without --strict, 2 with it.
+    clean = tmp_path / "clean"
+    shutil.copytree(EXAMPLES, clean)
+    replay = ["brief", str(clean), "--cassette", str(EXAMPLES_CASSETTE), "-q", "-o", str(tmp_path / "c.md")]
+    assert cli(*replay, "--strict")[0] == EXIT_OK
+    (clean / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    assert cli(*replay)[0] == EXIT_OK
+    status, _, err = cli(*replay, "--strict")
+    assert status == 2 and err.splitlines()[-1].endswith("--strict: 1 skipped (named above)")
+
+
+def test_a_text_article_with_no_outlet_and_no_date_is_named(simulator, tmp_path, monkeypatch, cli):
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    (tmp_path / "plain.txt").write_text(article_text(1))
+    (tmp_path / "headed.txt").write_text(f"Source: Gazette\nDate: 2026-12-01\n\n{article_text(2)}")
+    args = [
+        "brief",
+        str(tmp_path / "plain.txt"),
+        str(tmp_path / "headed.txt"),
+        "--base-url",
+        simulator.base_url,
+    ]
+    status, out, err = cli(*args, "--no-cache", "-q", "--format", "json")
+    assert status == EXIT_OK, err
+    assert err.splitlines() == [
+        "summarizer: warning: 1 text article gives no outlet and no date (no front matter, no "
+        f"Source:/Date: header lines): {tmp_path / 'plain.txt'}"
+    ]
+    assert "Gazette" in {ref.source for ref in Brief.model_validate_json(out).sources}
+
+
+def test_an_article_on_stdin_is_reported_by_stdin_and_one_request_is_one(simulator, monkeypatch, cli):
+    import io
+
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    monkeypatch.setattr("sys.stdin", io.StringIO(article_text(1)))
+    status, out, err = cli("brief", "-", "--base-url", simulator.base_url, "--no-cache")
+    assert status == EXIT_OK, err
+    assert "Reported by stdin." in out and "\\-" not in out
+    assert ", this run: 1 request, " in err.replace("; this run", ", this run")

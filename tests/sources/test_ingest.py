@@ -233,3 +233,59 @@ def test_one_str_or_path_is_one_input_not_a_list_of_characters(single, tmp_path,
 def test_iter_articles_says_where_urls_are_read():
     with pytest.raises(UsageError, match="read_articles or aread_articles"):
         list(iter_articles([EXAMPLES, "https://example.org/feed.xml"]))
+
+
+# --- plain text with header lines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Title: Bridge to reopen in May\nSource: Riverside Gazette\nURL: https://gazette.example/bridge\n"
+        "Date: Updated Jul 26, 2023\n",
+        # MultiMarkdown metadata: any keys, a continuation line indented, names in any case.
+        "title: Bridge to reopen\n    in May\nauthor: Ann Lee\nsource: Riverside Gazette\nkeywords: bridge\n"
+        "date: 2023-07-26\nurl: https://gazette.example/bridge\n",
+    ],
+    ids=["archive header", "MultiMarkdown metadata"],
+)
+def test_header_lines_of_a_text_article_are_its_fields_not_its_text(header, tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(f"{header}\n{TEXT}\n")
+    ingested = read_articles(path)
+    [article] = ingested.articles
+    assert article.source == "Riverside Gazette" and article.url == "https://gazette.example/bridge"
+    assert article.published == datetime(2023, 7, 26)
+    assert article.title is not None and article.title.startswith("Bridge to reopen")
+    assert article.text == TEXT and "Source:" not in article.text  # the header is not sent as text
+    assert not ingested.notes.headerless
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"WASHINGTON: {TEXT}\n\nMore.",  # a dateline
+        f"Note: the figures are provisional.\n\n{TEXT}",  # no known field
+        f"Source: Riverside Gazette\n{TEXT}",  # no blank line after it: a sentence of the text
+    ],
+)
+def test_text_that_only_looks_like_a_header_is_all_text_and_said_to_have_no_outlet(text, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(text)
+    ingested = read_articles(path)
+    [article] = ingested.articles
+    assert article.text == text.strip() and article.source is None
+    assert ingested.notes.headerless == [str(path)]
+
+
+def test_a_text_field_that_is_an_object_says_which_key_to_read_with_field(tmp_path):
+    path = tmp_path / "wordpress.json"
+    record = {"title": {"rendered": "Bridge"}, "content": {"rendered": f"<p>{TEXT}</p>", "protected": False}}
+    path.write_text(json.dumps([record]))
+    [failure] = read_articles(path).failures
+    assert failure.reason == (
+        "the text field is an object, not article text: name the key that holds the text with "
+        "--field text=content.rendered"
+    )
+    [article] = read_articles(path, fields={"text": "content.rendered"}).articles  # and so it reads
+    assert article.text == TEXT

@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,8 @@ def test_entries_without_full_content_are_fetched_from_their_links(site):
     assert result.failures == []
     first, second = result.articles
     assert first.origin == site.url("/news/1") and first.url == site.url("/news/1")
-    assert first.source == "The Local Times" and first.published == NOW.replace(tzinfo=None)
+    assert first.source == "The Local Times"
+    assert first.published == datetime(2025, 3, 2, 9, tzinfo=UTC)  # the page's own date wins the feed's
     assert "council approved" in second.text
 
 
@@ -302,7 +304,7 @@ def brief(site: NewsSite, simulator: FakeEndpoint, tmp_path: Path, *args: str) -
 def test_a_brief_from_a_feed_url_names_the_feeds_articles(site, simulator, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
     feed = site.feed("/feed.xml", [(1, NOW, False), (2, NOW, True)])
-    site.page("/news/1", 1)
+    site.page("/news/1", 1, published=NOW)
     status, text = brief(site, simulator, tmp_path, feed, "--allow-private")
     assert status == EXIT_OK, capsys.readouterr().err
     assert f"[Council vote number 1]({site.url('/news/1')})" in text
@@ -328,7 +330,10 @@ def test_without_allow_private_the_brief_lists_the_refused_url(
     feed = site.feed("/feed.xml", [(2, NOW, True)])
     status, text = brief(site, simulator, tmp_path, feed)
     assert status == EXIT_FAILURES and site.requests == []
-    assert "blocked: refused: 127.0.0.1 is at 127.0.0.1" in text
+    assert text == ""  # nothing summarised: no brief of nothing is written
+    assert (
+        f"summarizer: warning: {feed}: refused: 127.0.0.1 is a private, loopback" in capsys.readouterr().err
+    )
 
 
 def test_feeds_from_a_list_and_the_fetch_flags(site, simulator, tmp_path, monkeypatch, capsys):
@@ -340,7 +345,8 @@ def test_feeds_from_a_list_and_the_fetch_flags(site, simulator, tmp_path, monkey
     status, text = brief(
         site, simulator, tmp_path, "--feeds", str(listing), "--allow-private", "--no-follow-links"
     )
-    assert status == EXIT_FAILURES and "following links is off" in text and site.hits("/news/1") == 0
+    assert status == EXIT_FAILURES and site.hits("/news/1") == 0
+    assert "following links is off" in capsys.readouterr().err  # nothing summarised: no file written
     site.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /\n", content_type="text/plain")
     status, text = brief(
         site, simulator, tmp_path, "--feeds", str(listing), "--allow-private", "--ignore-robots"
@@ -433,3 +439,99 @@ def test_the_summary_line_says_when_a_cap_bit_and_how_to_raise_it(site, tmp_path
         assert sum(simulator.stats.requests.values()) == 20
     err = capsys.readouterr().err
     assert "130 feed entries over the cap of 20 per feed not read; --max-per-feed to raise it" in err
+
+
+# --- a page says who published it and when ----------------------------------------------------------------
+
+
+def _outlet_page(text: str, head: str) -> bytes:
+    paragraphs = "".join(f"<p>{escape(line)}</p>\n" for line in text.splitlines() if line.strip())
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>News</title>{head}</head><body>"
+        f"<nav><a href='/'>Home</a></nav><article>{paragraphs}</article><footer>Contact us</footer>"
+        "</body></html>"
+    ).encode()
+
+
+def test_a_feed_of_three_outlets_pages_gives_each_outlet_and_date_and_merges_one_event(
+    site, simulator, tmp_path, monkeypatch, capsys
+):
+    """An aggregator's feed ("Aggregator Live") of teasers linking to three outlets' pages: each page
+    names its outlet (og:site_name; JSON-LD publisher; nothing, so its domain) and its date (meta;
+    JSON-LD; none, with years in the text), and two outlets' reports of one meeting are one story."""
+    import json as json_module
+
+    from summarizer.models import Brief
+    from summarizer.output.render import render_brief
+
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    cna, lbc = (article.text for article in read_articles([EXAMPLES]).articles)
+    undated = "\n".join(
+        f"The harbour company, founded in 2019, reported in 2023 that its {n}th quay was finished on time "
+        "and under budget, and that work on the next would start once the council approved the plans."
+        for n in range(1, 6)
+    )
+    linked = json_module.dumps(
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "WebSite", "name": "herald"},
+                {
+                    "@type": "NewsArticle",
+                    "datePublished": "2025-08-06T18:30:00+01:00",
+                    "publisher": {"@type": "Organization", "name": "Harbour Herald"},
+                },
+            ],
+        }
+    )
+    site.routes["/a"] = Route(
+        _outlet_page(
+            cna,
+            '<meta property="og:site_name" content="Northern Post">'
+            '<meta property="article:published_time" content="2025-08-06T09:15:00Z">',
+        )
+    )
+    site.routes["/b"] = Route(_outlet_page(lbc, f'<script type="application/ld+json">{linked}</script>'))
+    site.routes["/c"] = Route(_outlet_page(undated, ""))
+    items = "".join(
+        f"<item><title>Item {path}</title><link>{site.url(path)}</link>{date}"
+        "<description>A teaser.</description></item>"
+        for path, date in (("/a", "<pubDate>Thu, 07 Aug 2025 00:00:00 GMT</pubDate>"), ("/b", ""), ("/c", ""))
+    )
+    site.routes["/feed.xml"] = Route(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Aggregator Live</title>{items}'
+        "</channel></rss>".encode(),
+        content_type="application/rss+xml",
+    )
+    out = tmp_path / "brief.json"
+    args = [site.url("/feed.xml"), "--allow-private", "--base-url", simulator.base_url, "--no-cache"]
+    assert main(["brief", *args, "-q", "-o", str(out)]) == EXIT_OK, capsys.readouterr().err
+    brief = Brief.model_validate_json(out.read_text())
+    by_url = {ref.url: ref for ref in brief.sources}
+    assert by_url[site.url("/a")].source == "Northern Post"
+    assert by_url[site.url("/a")].published == datetime(
+        2025, 8, 6, 9, 15, tzinfo=UTC
+    )  # the page's, not the feed's
+    assert by_url[site.url("/b")].source == "Harbour Herald"
+    assert by_url[site.url("/b")].published == datetime(2025, 8, 6, 17, 30, tzinfo=UTC)
+    assert by_url[site.url("/c")].source == "127.0.0.1" and by_url[site.url("/c")].published is None
+    assert "Aggregator Live" not in {ref.source for ref in brief.sources}
+    [meeting] = [story for story in brief.stories if len(story.sources) > 1]
+    assert {ref.source for ref in meeting.sources} == {"Northern Post", "Harbour Herald"}
+    title = render_brief(brief).split("\n# ", 1)[1].splitlines()[0]
+    assert title == "News brief — Wednesday 6 August 2025"  # no year of the text made a date
+
+
+def test_a_page_with_no_date_of_its_own_takes_a_time_element_else_the_servers_last_modified(site):
+    text = "\n".join(f"The council met in 2021 and again in 2024, and its {n}th motion passed easily." * 3
+                     for n in range(1, 5))  # fmt: skip
+    timed = _outlet_page(text, "").replace(b"<article>", b'<article><time datetime="2026-11-30T07:00:00Z">')
+    site.routes["/timed"] = Route(timed, last_modified="Tue, 01 Dec 2026 10:00:00 GMT")
+    site.routes["/bare"] = Route(
+        _outlet_page(text, ""), headers={"Last-Modified": "Tue, 01 Dec 2026 10:00:00 GMT"}
+    )
+    site.routes["/nothing"] = Route(_outlet_page(text, ""))
+    timed_page, bare, nothing = read(site.url("/timed"), site.url("/bare"), site.url("/nothing")).articles
+    assert timed_page.published == datetime(2026, 11, 30, 7, tzinfo=UTC)
+    assert bare.published == datetime(2026, 12, 1, 10, tzinfo=UTC)
+    assert nothing.published is None  # not 2021, not 2024

@@ -109,3 +109,29 @@ def test_the_synthesis_key_does_not_depend_on_where_the_articles_were_read_from(
     there = here.model_copy(update={"sources": moved})
     assert story_key(here, "request", "strict") == story_key(there, "request", "strict")
     assert story_key(here, "request", "strict") != story_key(here, "another model's request", "strict")
+
+
+ECHO = "Some items in your briefing are not supported by the article: -"
+
+
+def echo_the_reask(draft: dict[str, Any]) -> dict[str, Any]:
+    """What an endpoint that echoes the request answers: the tool's own re-ask as the story's text, and
+    one wrong version given three times."""
+    draft["headline"] = ECHO
+    draft["summary"] = f"{ECHO} headline (number): Answer again with the complete briefing."
+    misquoted = misquote_lbc(draft)["disagreements"][0]
+    draft["disagreements"] = [misquoted, misquoted, misquoted]
+    return draft
+
+
+def test_a_synthesis_that_echoes_the_prompt_is_not_published_and_each_left_out_item_is_listed_once(
+    cassette_args, tmp_path
+):
+    brief = _synthesized_with(cassette_args, tmp_path / "brief.md", "echoed_prompt.yaml", echo_the_reask)
+    story, appendix = brief.split("\n## Appendix\n")
+    assert "Some items in your briefing" not in story and "written from all of them" not in story
+    assert "## 1. Trump could meet Putin as soon as next week, White House official says" in story
+    assert "the tool's own prompt, not the articles" in appendix
+    left_out = appendix.split("### Left out of the synthesis")[1].split("###")[0]
+    lines = [line for line in left_out.splitlines() if line.startswith("- ")]
+    assert len(lines) == len(set(lines)) == 2  # the echoed text, and the wrong version once

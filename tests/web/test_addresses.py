@@ -33,3 +33,17 @@ from summarizer.web.addresses import is_public
 )
 def test_only_public_addresses_are_public(address, public):
     assert is_public(ipaddress.ip_address(address)) is public
+
+
+@pytest.mark.parametrize(
+    ("host", "address", "said"),
+    [
+        ("intranet.example", "10.0.0.5", "intranet.example is at 10.0.0.5,"),
+        ("127.0.0.1", "127.0.0.1", "127.0.0.1 is"),  # not "127.0.0.1 is at 127.0.0.1"
+        ("[::1]", "::1", "[::1] is"),
+    ],
+)
+def test_a_refusal_names_the_address_only_when_the_host_is_not_it(host, address, said):
+    from summarizer.web.addresses import Refused
+
+    assert Refused(host, ipaddress.ip_address(address)).described == said
