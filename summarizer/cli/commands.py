@@ -26,7 +26,6 @@ from ..output.render import render_brief
 from ..run.runner import Progress
 from ..sources.select import select_articles
 from ..store import open_store, store_for
-from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import (
     check_output,
@@ -338,6 +337,8 @@ def _batch(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _cassette(args, settings) as replayed:
         # A cassette run keeps the cache here: the batches and their answers live in it.
+        from .batch import run_batch  # the Batch API's SDK calls: only this command's
+
         return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
 
 

@@ -172,6 +172,12 @@ def statement_tokens(text: str) -> tuple[Token, ...]:
     return tuple(read_tokens(fold(text)))
 
 
+@cached
+def _gives_figures(text: str) -> bool:
+    """Whether a statement gives any figure (asked once a text: most of a story's give none)."""
+    return any(value is not None for _, value in statement_tokens(text))
+
+
 def statement_values(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a statement is about (its words without figures and days), and the figures, times of day
     and days it gives, as shown: what outlets may disagree on ('8.1', '12:42', 'Monday')."""
@@ -194,10 +200,10 @@ def read_statement(
     """A statement's figures by measure and place (`places` from story_places). A clause that names a
     year other than the story's (`years`) speaks of another time ('the 61 killed by a 1960 tsunami'),
     and one with 'could' or 'may' of what is not known: their figures are left out."""
+    if not _gives_figures(text):
+        return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     tokens = statement_tokens(text)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
-    if all(value is None for _, value in tokens):
-        return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     start = 0
     year = [is_year(t) for t, _ in tokens]
     for end in [*(i for i, (t, _) in enumerate(tokens) if t in {";", ".", "!", "?"}), len(tokens)]:
