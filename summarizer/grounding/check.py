@@ -8,7 +8,7 @@ from ..models import Briefing, Finding
 from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
-from .facts import ArticleFacts, date_found, date_support, inferred_dates
+from .facts import ArticleFacts, date_found, date_support, inferred_dates, without_outlets
 from .names import aliases, is_organisation, name_found, place_found, unknown_names
 from .speakers import attributed, attributed_to, named_near, organisation_speaks, speaker_near
 
@@ -70,7 +70,7 @@ def quote_found(quote: str, facts: ArticleFacts) -> bool:
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures in `text` that the article does not state (empty when all are grounded)."""
     missing = []
-    for value in figures(text, idiomatic=False):
+    for value in figures(without_outlets(fold(text), facts.outlets), idiomatic=False, folded=True):
         if value not in facts.values:
             missing.append(f"{value:g}")
     return missing

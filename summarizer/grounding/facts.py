@@ -8,12 +8,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from ..models import Briefing
+from ..models import Article, Briefing
 from ..text.lexicon import alternation
 from ..text.normalize import MONTHS, WEEKDAYS, fold, plain
 from ..text.numbers import figures, is_year, joined_totals, ordinal_counts
 
-__all__ = ["ArticleFacts", "Support", "date_found", "date_support", "inferred_dates"]
+__all__ = [
+    "ArticleFacts",
+    "Support",
+    "date_found",
+    "date_support",
+    "inferred_dates",
+    "outlet_names",
+    "without_outlets",
+]
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b")
 _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
@@ -42,9 +50,33 @@ _HANDLE = re.compile(r"[@#]([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
 _CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
 
 
+def outlet_names(source: str | None) -> tuple[str, ...]:
+    """The names a source line gives, folded, longest first: 'BBSNews (WPLG)' gives the outlet and the
+    wire or station whose copy it carries, 'bbsnews (wplg)', 'bbsnews' and 'wplg'."""
+    if not source:
+        return ()
+    folded = fold(source).strip()
+    parts = [folded, *(p.strip() for p in re.split(r"[()/,;]", folded))]
+    return tuple(sorted({p for p in parts if len(p) > 1}, key=lambda p: (-len(p), p)))
+
+
+def without_outlets(folded: str, outlets: tuple[str, ...]) -> str:
+    """A folded text with the outlets' names taken out: the 9 of '9News' and the 850 of '850 WFTL'
+    are part of a name, not figures."""
+    for name in outlets:
+        folded = re.sub(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", " ", folded)
+    return folded
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What can be looked up in one article: its text as normalised for quotes and names, its figures."""
+    """What can be looked up in one article: its text as normalised for quotes and names, its figures.
+
+    What the model is given beside the text counts as the article's too (the prompt sends the outlet,
+    title, author and date): the title's figures and names, the author's name, and the names of the
+    source line (the outlet and the wire service whose copy it carries), whose figures are part of
+    names and are never read as figures.
+    """
 
     plain: str
     folded: str
@@ -59,13 +91,26 @@ class ArticleFacts:
     day_months: frozenset[tuple[int, int]]
     years: frozenset[int]
     published: date | None
+    #: The names of the source line, folded, longest first (outlet_names).
+    outlets: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, text: str, published: datetime | date | None = None) -> ArticleFacts:
+    def of(
+        cls,
+        text: str,
+        published: datetime | date | None = None,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        author: str | None = None,
+    ) -> ArticleFacts:
         # A handle names its person too: '@AshwiniVaishnaw' is Ashwini Vaishnaw.
         handles = " ".join(_CAMEL.sub(r" \1", name) for name in _HANDLE.findall(text))
-        folded = fold(text + ("\n" + handles if handles else ""))
-        values = frozenset(figures(folded, folded=True)) | joined_totals(folded) | ordinal_counts(folded)
+        given = "\n".join(part for part in (title, author, source) if part)
+        folded = fold(text + ("\n" + handles if handles else "") + ("\n" + given if given else ""))
+        outlets = outlet_names(source)
+        counted = without_outlets(folded, outlets)
+        values = frozenset(figures(counted, folded=True)) | joined_totals(counted) | ordinal_counts(counted)
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(
             plain=plain(text),
@@ -74,12 +119,21 @@ class ArticleFacts:
             word_list=word_list,
             honorific=frozenset(_HONORIFIC.findall(folded)),
             capitalised=frozenset(
-                fold(w).removesuffix("'s") for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text))
+                fold(w).removesuffix("'s")
+                for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text + "\n" + given))
             ),
             values=values,
             day_months=frozenset(_day_months(folded)),
             years=frozenset(int(v) for v in values if is_year(v)),
             published=published.date() if isinstance(published, datetime) else published,
+            outlets=outlets,
+        )
+
+    @classmethod
+    def of_article(cls, article: Article) -> ArticleFacts:
+        """The facts of an article with all the prompt gives the model beside its text."""
+        return cls.of(
+            article.text, article.published, title=article.title, source=article.source, author=article.author
         )
 
 

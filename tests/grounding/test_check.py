@@ -559,3 +559,32 @@ def test_the_appendix_and_whos_who_never_disagree(entities, mentioned):
     assert shown <= {
         name for name in _NAMES if (name, "place") in entities or any(n == name for n, _ in entities)
     }
+
+
+def test_what_the_prompt_gives_beside_the_text_supports_an_item():
+    # The outlet and its wire service, the title and the author are in the prompt: "According to 9News,
+    # carrying Entertainment Tonight copy" is not an invented name, nor its 9 a figure; the title's
+    # 1-0 is the article's. A figure only the outlet's name holds supports nothing.
+    facts = ArticleFacts.of(
+        "Bezos said he would step down as chief executive.",
+        title="Amazon wins 1-0",
+        source="9News (Entertainment Tonight)",
+        author="Jane Roe",
+    )
+    point = "According to 9News, carrying Entertainment Tonight copy, Jane Roe reports Amazon won 1-0."
+    briefing = Briefing.model_validate({**_BLANK, "key_points": [point]})
+    assert check_briefing(briefing, facts)[0] == []
+    nine = Briefing.model_validate({**_BLANK, "key_points": ["Bezos said 9 people would step down."]})
+    assert [f.reason for f in check_briefing(nine, facts)[0]] == ["not stated in the article: 9"]
+
+
+_BLANK: dict[str, Any] = {
+    "headline": "Amazon",
+    "summary": "Amazon.",
+    "key_points": [],
+    "entities": [],
+    "quotes": [],
+    "timeline": [],
+    "what_next": [],
+    "topics": [],
+}
