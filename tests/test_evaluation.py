@@ -95,17 +95,17 @@ def test_every_event_is_one_story(measured):
 FRESH_AT_MOST = {
     **{
         f"{style} dropped": n
-        for style, n in {"plain": 50, "attributive": 83, "terse": 29, "titled": 76}.items()
+        for style, n in {"plain": 9, "attributive": 19, "terse": 5, "titled": 30}.items()
     },
     **{
         f"{style} re-asked": n
-        for style, n in {"plain": 16, "attributive": 24, "terse": 13, "titled": 25}.items()
+        for style, n in {"plain": 6, "attributive": 11, "terse": 4, "titled": 20}.items()
     },
     **{
         f"{style} false alarms": n
         for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
     },
-    "leaked figure_swapped": 14,
+    "leaked figure_swapped": 13,
     "leaked figure_misremembered": 2,
     "leaked quote_drifted": 0,
     "leaked quote_misattributed": 3,
@@ -148,8 +148,10 @@ def test_the_fresh_tuning_part_holds_its_first_figures(fresh):
 
 
 def test_every_planted_error_is_counted_and_each_leak_named(fresh):
-    # Three planted errors per article; none left out as unmeasurable, each leak listed where it stands.
-    assert fresh.counts["planted errors counted"] == 93
+    # Three planted errors per article, each leak listed where it stands. One is left out as unmeasurable:
+    # mx17a-europe1's event.when '2017-09-09' (a field the brief does not show) stands in the faithful
+    # brief too, since its timeline keeps 'Samedi matin' dated 2017-09-09, the day the article was published.
+    assert fresh.counts["planted errors counted"] == 92
     leaked = [line for line in fresh.details if line.startswith("leaked: ")]
     assert len(leaked) == sum(v for k, v in fresh.counts.items() if k.startswith("leaked "))
     assert any("mx17a-wdtn key_points[2] 'At least 120 people' in the brief's key point" in x for x in leaked)

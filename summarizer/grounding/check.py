@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from ..models import Briefing, Finding
+from ..text.language import without_days
 from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
-from .facts import ArticleFacts, date_found, date_support, inferred_dates, without_outlets
+from .attached import misattached_figures
+from .dates import date_found, date_support, inferred_dates
+from .facts import ArticleFacts, without_outlets
 from .names import aliases, is_organisation, name_found, place_found, unknown_names
 from .speakers import attributed, attributed_to, named_near, organisation_speaks, speaker_near
 
@@ -100,6 +103,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 kind="number", where=where, item=text,
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
+        misattached = misattached_figures(text, facts)
+        if misattached and not missing:
+            findings.append(Finding(
+                kind="number", where=where, item=text,
+                reason="the article gives this figure to another name: " + ", ".join(misattached),
+            ))  # fmt: skip
         unknown = unknown_names(text, facts)
         if unknown:
             findings.append(Finding(
@@ -115,7 +124,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         figures(f"what_next[{index}]", point)
     for index, event in enumerate(briefing.timeline):
         where = f"timeline[{index}]"
-        figures(where, f"{event.when}: {event.event}")
+        # The day of the month in `when` is the date's, checked below as a date ('25 September').
+        figures(where, f"{without_days(fold(event.when))}: {event.event}")
         if event.date is not None:
             checked += 1
             if not date_found(event.date, event.when, facts):
@@ -191,13 +201,21 @@ def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
 def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:
     """The briefing with every ungrounded item removed.
 
-    A list item is dropped. An ungrounded headline is replaced by the article's own title (or the first
-    grounded key point); an ungrounded summary by the grounded key points.
+    A list item is dropped; a timeline entry whose only unsupported part is its date loses the date.
+    An ungrounded headline is replaced by the article's own title (or the first grounded key point); an
+    ungrounded summary by the grounded key points.
     """
-    bad = {finding.where for finding in findings}
+    bad = {finding.where for finding in findings if finding.kind != "date"}
+    # A date the article does not give goes; the rest of its timeline entry stays.
+    undated = {finding.where for finding in findings if finding.kind == "date"}
 
     def keep(field: str, items: list[object]) -> list[object]:
         return [item for index, item in enumerate(items) if f"{field}[{index}]" not in bad]
+
+    timeline = [
+        event.model_copy(update={"date": None}) if f"timeline[{index}]" in undated else event
+        for index, event in enumerate(briefing.timeline)
+    ]
 
     key_points = [str(p) for p in keep("key_points", list(briefing.key_points))]
     headline, summary = briefing.headline, briefing.summary
@@ -210,7 +228,7 @@ def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_titl
         "summary": summary,
         "key_points": key_points or [headline],
         "what_next": keep("what_next", list(briefing.what_next)),
-        "timeline": keep("timeline", list(briefing.timeline)),
+        "timeline": keep("timeline", list(timeline)),
         "quotes": keep("quotes", list(briefing.quotes)),
         "entities": keep("entities", list(briefing.entities)),
     })  # fmt: skip

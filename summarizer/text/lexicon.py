@@ -13,8 +13,9 @@ from importlib.resources import files
 
 __all__ = ["LANGUAGES", "alternation", "table", "word_list", "word_set"]
 
-#: The languages whose lists are shipped: the checks and the merge read English today.
-LANGUAGES = ("en",)
+#: The languages whose lists are shipped: English in full; Spanish and French for what the grounding
+#: check reads in an article (figures, number words, months, weekdays, days, small words).
+LANGUAGES = ("en", "es", "fr")
 
 
 @cache

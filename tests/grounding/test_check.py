@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from summarizer.grounding.attached import misattached_figures
 from summarizer.grounding.check import (
     ArticleFacts,
     aliases,
@@ -588,3 +589,25 @@ _BLANK: dict[str, Any] = {
     "what_next": [],
     "topics": [],
 }
+
+
+def test_a_date_the_article_does_not_give_goes_and_its_entry_stays():
+    entry = {"when": "Friday", "date": "2025-03-03", "event": "Rescuers reached the villages."}
+    answer = Briefing.model_validate({**_BLANK, "key_points": ["Aid came."], "timeline": [entry]})
+    findings, _ = check_briefing(answer, FACTS)  # 3 March was a Monday
+    assert [f.kind for f in findings] == ["date"]
+    kept = apply_findings(answer, findings, fallback_title=None)
+    assert [(e.when, e.date, e.event) for e in kept.timeline] == [("Friday", None, entry["event"])]
+
+
+def test_a_figure_the_article_gives_to_another_name_is_not_supported():
+    facts = ArticleFacts.of("Detalló que en la CDMX son 186; Morelos, 74; Puebla, 45; Guerrero seis.")
+    swapped = "He gave 186 deaths in Mexico City, 45 in Morelos, 74 in Puebla."
+    faithful = "He gave 186 deaths in Mexico City, 74 in Morelos, 45 in Puebla and six in Guerrero."
+    assert misattached_figures(swapped, facts) == ["45 (Morelos)", "74 (Puebla)"]
+    assert misattached_figures(faithful, facts) == []
+    errors = ArticleFacts.of("Trop de fautes directes (40 pour Djokovic et 45 pour Alcaraz).")
+    assert misattached_figures("45 for Djokovic and 40 for Alcaraz.", errors) == [
+        "45 (Djokovic)",
+        "40 (Alcaraz)",
+    ]
