@@ -95,11 +95,10 @@ def test_every_event_is_one_story(measured):
 FRESH_AT_MOST = {
     **{
         f"{style} dropped": n
-        for style, n in {"plain": 9, "attributive": 19, "terse": 5, "titled": 30}.items()
+        for style, n in {"plain": 8, "attributive": 10, "terse": 4, "titled": 11}.items()
     },
     **{
-        f"{style} re-asked": n
-        for style, n in {"plain": 6, "attributive": 11, "terse": 4, "titled": 20}.items()
+        f"{style} re-asked": n for style, n in {"plain": 6, "attributive": 7, "terse": 3, "titled": 8}.items()
     },
     **{
         f"{style} false alarms": n

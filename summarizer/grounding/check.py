@@ -12,7 +12,7 @@ from ..text.numbers import figures
 from .attached import misattached_figures
 from .dates import date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
-from .names import aliases, is_organisation, name_found, place_found, unknown_names
+from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
 from .speakers import attributed, attributed_to, named_near, organisation_speaks, speaker_near
 
 __all__ = [
@@ -144,23 +144,24 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if not spans:
             reason = "these words do not appear in the article"
             findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
-        elif is_organisation(quote.speaker, briefing.entities):
-            # A statement of a board, a company, the police: named in the article, and not a
-            # quote the article gives to one of the people in the briefing.
-            if not name_found(quote.speaker, facts, person=False):
-                reason = "the speaker is not named in the article"
-                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-            elif not any(
-                organisation_speaks(quote.speaker, span, facts)
-                or (attributed_to(span, candidates, facts) is None and named_near(quote.speaker, span, facts))
+            continue
+        organisation = is_organisation(quote.speaker, briefing.entities)
+        # The speaker as the article may name them, without the description a model adds.
+        speaker = found_form(quote.speaker, facts, person=not organisation)
+        if speaker is None:
+            reason = "the speaker is not named in the article"
+            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+        elif organisation:
+            # A statement of a board, a company, the police: not a quote the article gives to one
+            # of the people in the briefing.
+            if not any(
+                organisation_speaks(speaker, span, facts)
+                or (attributed_to(span, candidates, facts) is None and named_near(speaker, span, facts))
                 for span in spans
             ):
                 reason = "the article does not attribute this quote to this speaker"
                 findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not name_found(quote.speaker, facts, person=True):
-            reason = "the speaker is not named in the article"
-            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not attributed(quote.speaker, spans, candidates, facts, roles.get(fold(quote.speaker), "")):
+        elif not attributed(speaker, spans, candidates, facts, roles.get(fold(quote.speaker), "")):
             reason = "the article does not attribute this quote to this speaker"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
@@ -170,7 +171,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if entity.kind == "place":
             found = place_found(entity.name, facts)
         else:
-            found = name_found(entity.name, facts, person=entity.kind == "person")
+            found = found_form(entity.name, facts, person=entity.kind == "person") is not None
         if not found:
             # "Turkey" filed as a person, where the article says "Turkish": the name is there, not as
             # that kind. Said so, the appendix never says "not mentioned" of a name Who's who shows.
@@ -185,6 +186,13 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
+
+
+def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
+    """The first form of the name (names.name_forms) that the article gives; None if none is."""
+    return next(
+        (form for form in name_forms(name, person=person) if name_found(form, facts, person=person)), None
+    )
 
 
 def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:

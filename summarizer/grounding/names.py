@@ -12,7 +12,54 @@ from ..text.lexicon import word_list, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
 
-__all__ = ["aliases", "is_organisation", "name_found", "place_found", "unknown_names"]
+__all__ = [
+    "aliases",
+    "is_organisation",
+    "description",
+    "name_forms",
+    "name_found",
+    "place_found",
+    "unknown_names",
+]
+
+
+#: What a model writes after a name to describe it: 'Jeff Bezos, the world's richest person', 'the
+#: committee (Federal Open Market Committee)', 'Angel Enrique Sarmiento of the Mexican Navy', 'the
+#: Fed's statement', 'Amazon.com, Inc.'.
+_BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+_POSSESSED = re.compile(r"^(.*?)'s\s+[a-z][\w -]*$")
+_CORPORATE = re.compile(r"(?:,?\s+(?:inc|llc|ltd|plc|corp|co|s\.?a)\.?|\.com)$", re.I)
+
+
+def name_forms(name: str, *, person: bool = False) -> list[str]:
+    """The forms under which a name in a briefing may stand in its article, the written form first:
+    without what describes it after a comma or in brackets, the bracketed form itself ('FOMC', the
+    article's own 'Comité Federal de Mercado Abierto'), the owner of a possessive ('the Fed's
+    statement' is the Fed), without a company's legal suffix ('Amazon.com, Inc.' is Amazon), from its
+    first capitalised word ('the rate-setting Federal Open Market Committee'), and, for a person,
+    without 'of <organisation>' ('Angel Sarmiento of the Mexican Navy')."""
+    forms = [name.strip()]
+    bracketed = _BRACKETED.findall(name)
+    bare = _BRACKETED.sub("", name).strip()
+    forms += [bare, *(b.strip() for b in bracketed)]
+    for form in list(forms):
+        forms.append(form.split(",", 1)[0].strip())
+    for form in [form for form in forms if "(" not in form]:
+        if (owned := _POSSESSED.match(form)) is not None and len(form.split()) <= 4:
+            forms.append(owned[1])
+        forms.append(_CORPORATE.sub("", _CORPORATE.sub("", form)).strip())
+        if (capital := re.search(r"(?<![\w'])[A-Z]", form)) is not None:
+            forms.append(form[capital.start() :])
+        head = form.split(" of ", 1)[0]
+        if head != form and (person or len(re.findall(r"(?<![\w'])[A-Z]", head)) >= 2):
+            forms.append(head)
+    return [form for form in dict.fromkeys(forms) if re.search(r"\w", form)]
+
+
+def description(name: str) -> str:
+    """What a briefing writes after a name to describe it: after its comma, in its brackets."""
+    after = name.split(",", 1)[1] if "," in name else ""
+    return " ".join([after, *_BRACKETED.findall(name.split(",", 1)[0])]).strip()
 
 
 def aliases(surname: str, facts: ArticleFacts) -> set[str]:
@@ -139,7 +186,8 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
     """A person named with a given name the article never uses ('Salman Dawood') is someone else, or
     no one, when the article gives that surname other given names ('Shahzada Dawood'). An article that
     only ever says 'President Biden' lets 'Joe Biden' stand."""
-    if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in facts.folded_words:
+    # 'Ecuadorean President Rafael Correa': one given name the article uses is enough.
+    if len(parts) < 2 or len(parts[0]) < 2 or any(p in facts.folded_words for p in parts[:-1]):
         return True
     given: set[str] = set()
     for form in forms:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from summarizer.grounding.check import found_form
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.names import is_organisation, name_found, unknown_names
+from summarizer.grounding.names import is_organisation, name_forms, name_found, unknown_names
 from summarizer.models import Entity
 
 ARTICLE = (
@@ -41,3 +42,23 @@ def test_a_speaker_is_an_organisation_by_the_briefing_or_by_its_name():
     assert is_organisation("OpenAI", [board])
     assert is_organisation("the board of directors", [])
     assert not is_organisation("Mira Murati", [])
+
+
+def test_a_name_is_looked_up_without_the_description_a_model_adds():
+    facts = ArticleFacts.of(
+        "The Federal Open Market Committee (FOMC) raised rates. Amazon founder Jeff Bezos spoke. "
+        "Angel Enrique Sarmiento, a navy officer, and Ecuador's President Rafael Correa visited."
+    )
+    for name, person in [
+        ("Jeff Bezos, the world's richest person", True),
+        ("Angel Enrique Sarmiento of the Mexican Navy", True),
+        ("Ecuadorean President Rafael Correa", True),
+        ("the committee (Federal Open Market Committee)", False),
+        ("the rate-setting Federal Open Market Committee (FOMC)", False),
+        ("the FOMC's statement", False),
+        ("Amazon.com, Inc.", False),
+    ]:
+        assert found_form(name, facts, person=person) is not None, name
+    assert found_form("Mark Bezos, his brother", facts, person=True) is None  # another given name
+    assert found_form("Blue Origin LLC", facts, person=False) is None
+    assert name_forms("Amazon.com, Inc.")[-1] == "Amazon"
