@@ -189,10 +189,13 @@ _KINDS = {"person": "a person", "organization": "an organisation", "place": "a p
 
 
 def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
-    """The first form of the name (names.name_forms) that the article gives; None if none is."""
-    return next(
-        (form for form in name_forms(name, person=person) if name_found(form, facts, person=person)), None
-    )
+    """The first form of the name (names.name_forms) that the article gives; None if none is. A
+    person's shortest form comes first: 'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose
+    last word the article has too."""
+    forms = name_forms(name, person=person)
+    if person:
+        forms.sort(key=lambda form: len(form.split()))
+    return next((form for form in forms if name_found(form, facts, person=person)), None)
 
 
 def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:

@@ -32,3 +32,24 @@ def test_a_description_gives_the_quotation_to_whoever_has_that_role():
     assert not attributed(
         "Judge Mary Cole", [_span("We are close")], ["rubio", "cole"], FACTS, role="the judge"
     )
+
+
+def test_spanish_and_french_speech_verbs_attribute_as_said_does():
+    es = ArticleFacts.of(
+        "Habló Alejandro Murat. «Fue el sismo más fuerte en 100 años», dijo el presidente Enrique Peña Nieto."
+    )
+    [span] = quote_spans("Fue el sismo más fuerte en 100 años", es)
+    assert attributed_to(span, ["murat", "nieto"], es) == "nieto"
+    fr = ArticleFacts.of('Le pape a prié. "Nous sommes prêts", a déclaré Emmanuel Macron.')
+    [span] = quote_spans("Nous sommes prêts", fr)
+    assert attributed_to(span, ["macron"], fr) == "macron"
+
+
+def test_a_fragment_that_opens_its_quotation_is_attributed_with_it():
+    # A stray mark (the 5'7" of a height) puts the count of quotation marks out.
+    facts = ArticleFacts.of(
+        'Rafael Correa, 5\'7", said the toll would rise. Crowds gathered. "My cousins are inside. We '
+        'must find them," pleaded Isaac as the firemen searched.'
+    )
+    [span] = quote_spans("My cousins are inside", facts)
+    assert attributed_to(span, ["correa", "isaac"], facts) == "isaac"
