@@ -14,6 +14,7 @@ from .dates import date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
 from .speakers import attributed, attributed_to, named_near, organisation_speaks, speaker_near
+from .translated import article_form
 
 __all__ = [
     "ArticleFacts",
@@ -189,13 +190,18 @@ _KINDS = {"person": "a person", "organization": "an organisation", "place": "a p
 
 
 def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
-    """The first form of the name (names.name_forms) that the article gives; None if none is. A
-    person's shortest form comes first: 'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose
-    last word the article has too."""
+    """The first form of the name (names.name_forms) that the article gives, else the article's own
+    form of it (translated.article_form); None if there is none. A person's shortest form comes first:
+    'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose last word the article has too."""
     forms = name_forms(name, person=person)
     if person:
         forms.sort(key=lambda form: len(form.split()))
-    return next((form for form in forms if name_found(form, facts, person=person)), None)
+    found = next((form for form in forms if name_found(form, facts, person=person)), None)
+    if found is not None or (person and facts.lang == "en"):
+        return found
+    # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
+    # the article's own form, so that the speaker is looked for as the article writes them.
+    return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
 
 
 def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:

@@ -4,6 +4,7 @@ days, in its own language, with what the prompt gives beside it (dates.py says w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -38,6 +39,16 @@ def without_outlets(folded: str, outlets: tuple[str, ...]) -> str:
     return folded
 
 
+def unaccented(text: str) -> str:
+    """The text with each accented letter as its base letter, one for one: positions stay."""
+    return "".join(_base(char) for char in text) if not text.isascii() else text
+
+
+def _base(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() else char
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """What can be looked up in one article: its text as normalised for quotes and names, its figures.
@@ -49,6 +60,9 @@ class ArticleFacts:
     """
 
     plain: str
+    #: The plain text in lower case without accents, letter for letter ('señaló' is 'senalo'): where a
+    #: speaker is looked for around a quotation found in `plain`, at the same positions.
+    lower: str
     folded: str
     folded_words: frozenset[str]
     #: The folded words in order, for names spelt with a slip ('Coast Gaurd').
@@ -94,6 +108,7 @@ class ArticleFacts:
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(
             plain=plain(text),
+            lower=unaccented(plain(text)).lower(),
             folded=folded,
             folded_words=frozenset(word_list),
             word_list=word_list,

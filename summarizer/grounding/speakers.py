@@ -124,7 +124,7 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
     there (`he said`, `the US president said`), or a quotation that ends its own sentence, sends the
     search back to the nearest candidate before it who is the subject of a speech verb.
     """
-    lower = facts.plain.lower()
+    lower = facts.lower
     start, end = _enclosing(span, facts.plain)
     mentions = {
         surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
@@ -178,7 +178,7 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     if not names:
         return False
     key = max(names, key=len)
-    lower = facts.plain.lower()
+    lower = facts.lower
     start = _enclosing(span, facts.plain)[0]
     window = range(max(0, start - ATTRIBUTION_BEFORE), start)
     return any(_speaks(position, lower) for position in _mentions(key, lower) if position in window)
@@ -197,7 +197,7 @@ def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
     """The words of the description the article gives the speaker right after the quote: 'the judge
     said' gives {'judge'}; a name or a pronoun gives nothing."""
     _, end = _enclosing(span, facts.plain)
-    clause = facts.plain[end : end + DESCRIPTION_AFTER].lower().lstrip(" ,;:\"'")
+    clause = facts.lower[end : end + DESCRIPTION_AFTER].lstrip(" ,;:\"'")
     found = _DESCRIBED.match(clause)
     description = (found[1] or found[2]) if found else None
     return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()

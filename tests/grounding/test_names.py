@@ -62,3 +62,14 @@ def test_a_name_is_looked_up_without_the_description_a_model_adds():
     assert found_form("Mark Bezos, his brother", facts, person=True) is None  # another given name
     assert found_form("Blue Origin LLC", facts, person=False) is None
     assert name_forms("Amazon.com, Inc.")[-1] == "Amazon"
+
+
+def test_a_translated_name_is_found_in_the_articles_own_form():
+    fr = ArticleFacts.of("Le pape François, en visite en Colombie, a appelé à une prière.")
+    assert found_form("Pope Francis", fr, person=True) == "pape François"
+    es = ArticleFacts.of("El Comité de la Reserva Federal de Estados Unidos (Fed) subió los tipos.")
+    assert found_form("Federal Reserve", es, person=False) == "Reserva Federal"
+    assert found_form("Bank of Spain", es, person=False) is None
+    en = ArticleFacts.of("The Federal Reserve's Open Market Committee hinted at more increases.")
+    assert found_form("Federal Open Market Committee", en, person=False) is not None
+    assert found_form("Pope Francis", en, person=True) is None
