@@ -14,9 +14,8 @@ __all__ = ["misattached_figures"]
 
 #: A figure a statement gives to a name: '45 in Morelos', '186 deaths in Mexico City', '40 for Djokovic'.
 _ATTACHED = re.compile(
-    r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?(?:in|for)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+    r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?(?:in|for)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
 )
-_NAME_WORD = re.compile(r"(?<![\w'])[A-Z][\w'-]+")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d])")
 #: What ends the stretch of text a figure belongs to: a clause's end, a bracket, a line.
 _BOUNDARY = re.compile(r"[;()\n:]|\.(?!\d)")
@@ -24,13 +23,16 @@ _BOUNDARY = re.compile(r"[;()\n:]|\.(?!\d)")
 
 def misattached_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures `text` gives to a name ('45 in Morelos') that the article gives, wherever it states
-    them, to another name of the same statement and never to this one; shown as '45 (Morelos)'."""
-    names = {fold(w) for w in _NAME_WORD.findall(text)} - STOPWORDS - TITLES
+    them, to a name the statement gives another figure ('74 in Puebla'), and never to this one; shown
+    as '45 (Morelos)'."""
+    attached = [
+        (figure, name, list(figures(figure)), {fold(w) for w in name.split()} - STOPWORDS - TITLES)
+        for figure, name in _ATTACHED.findall(text)
+    ]
     found = []
-    for figure, name in _ATTACHED.findall(text):
-        values = list(figures(figure))
-        own = {fold(w) for w in name.split()} & names
-        others = names - own
+    for figure, name, values, own in attached:
+        # The names the statement gives other figures: 74 in Puebla, where 45 is said to be Morelos's.
+        others = set().union(*(words for _, _, v, words in attached if v != values)) - own
         if len(values) != 1 or not own or not others:
             continue
         verdicts = [

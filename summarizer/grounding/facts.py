@@ -115,7 +115,7 @@ class ArticleFacts:
             honorific=frozenset(_HONORIFIC.findall(folded)),
             capitalised=frozenset(
                 fold(w).removesuffix("'s")
-                for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text + "\n" + given))
+                for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text + "\n" + given + "\n" + handles))
             ),
             values=values,
             day_months=frozenset(day_months(in_english_notation(folded, lang))),

@@ -30,10 +30,15 @@ def test_an_organisation_is_found_in_full_by_initials_or_with_a_slipped_letter()
 def test_names_written_into_free_text_must_be_the_articles():
     # The run of capitalised words, and each name in it, is looked up.
     assert unknown_names("General counsel Mark Thompson of Bramley Construction spoke", FACTS) == [
-        "Mark Thompson of Bramley Construction",
         "Mark Thompson",
         "Bramley Construction",
     ]
+    # A name whose last word the article does not give, beside one it does; one with a title.
+    assert unknown_names("Ismayil Al Ferrero and Prince William came.", FACTS) == [
+        "Ismayil Al Ferrero",
+        "Prince William",
+    ]
+    assert unknown_names("Ends Dawood's run.", FACTS) == []  # the sentence's first word
     assert unknown_names("President Joe Biden and Shahzada Dawood", FACTS) == []
 
 
