@@ -104,7 +104,7 @@ FRESH_AT_MOST = {
     "leaked figure_swapped": 13,
     "leaked figure_misremembered": 2,
     "leaked quote_drifted": 0,
-    "leaked quote_misattributed": 3,
+    "leaked quote_misattributed": 1,
     "leaked date_unsupported": 0,
     "leaked name_invented": 0,
 }

@@ -93,6 +93,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     people = [e.name for e in briefing.entities if e.kind == "person"]
     people += [q.speaker for q in briefing.quotes if not is_organisation(q.speaker, briefing.entities)]
     candidates = sorted({surname for name in people if (surname := last_name(name))})
+    acronyms = _acronyms(briefing, facts)
     roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
 
     def figures(where: str, text: str) -> None:
@@ -157,12 +158,22 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             # of the people in the briefing.
             if not any(
                 organisation_speaks(speaker, span, facts)
-                or (attributed_to(span, candidates, facts) is None and named_near(speaker, span, facts))
+                or (
+                    attributed_to(span, candidates, facts, acronyms) is None
+                    and named_near(speaker, span, facts)
+                )
                 for span in spans
             ):
                 reason = "the article does not attribute this quote to this speaker"
                 findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not attributed(speaker, spans, candidates, facts, roles.get(fold(quote.speaker), "")):
+        elif not attributed(
+            speaker,
+            spans,
+            sorted({*candidates, last_name(speaker) or ""} - {""}),
+            facts,
+            roles.get(fold(quote.speaker), ""),
+            acronyms,
+        ):
             reason = "the article does not attribute this quote to this speaker"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
@@ -187,6 +198,28 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
+
+
+_TO_WHOM = frozenset(("with", "by", "to", "told", "from", "via"))
+
+
+def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
+    """The organisations of the briefing that the article writes as an acronym ('FOMC'), folded: a
+    quotation 'the FOMC's statement said' is theirs, not that of the person quoted just before."""
+    organisations = [e.name for e in briefing.entities if e.kind == "organization"]
+    organisations += [q.speaker for q in briefing.quotes if is_organisation(q.speaker, briefing.entities)]
+    found = set()
+    for name in organisations:
+        for form in name_forms(name):
+            words = re.findall(r"[A-Za-z]+", form)
+            acronym = (
+                form if form.isupper() and form.isalpha() else "".join(w[0] for w in words if w[0].isupper())
+            )
+            mentions = re.findall(rf"(\w+)?\W+(?:the )?{acronym.upper()}\b", facts.plain)
+            # 'shared with AFP', 'cited by CNN', 'told CNN': a source the words went to, not a speaker.
+            if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
+                found.add(acronym.lower())
+    return found
 
 
 def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
