@@ -25,6 +25,7 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
+from summarizer.grounding.counts import miscounted_figures
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
@@ -611,3 +612,18 @@ def test_a_figure_the_article_gives_to_another_name_is_not_supported():
         "45 (Djokovic)",
         "40 (Alcaraz)",
     ]
+
+
+def test_a_figure_the_article_gives_as_another_toll_is_not_supported():
+    facts = ArticleFacts.of(
+        "Seven people are known dead and about 120 people have been injured. Teams pulled 11 survivors "
+        "from the school. Nineteen children and six adults are thought to have died. The death toll rose "
+        "to at least 273, as the search for survivors continued."
+    )
+    assert miscounted_figures("At least 120 people are known to have died.", facts) == ["120 (dead)"]
+    assert miscounted_figures("Teams pulled 19 survivors from the school.", facts) == ["19 (survived)"]
+    faithful = "Seven dead, 120 injured; 19 children died; the toll rose to 273 as rescuers searched."
+    assert miscounted_figures(faithful, facts) == []
+    es = ArticleFacts.of("El sismo dejó 61 muertos y más de 200 heridos.")
+    assert miscounted_figures("It killed 200 people.", es) == ["200 (dead)"]
+    assert miscounted_figures("It killed 61 people and injured more than 200.", es) == []
