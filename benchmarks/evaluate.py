@@ -107,6 +107,12 @@ class Entry:
         day = self.meta.get("published")
         return datetime.fromisoformat(day) if day else None
 
+    def facts(self) -> ArticleFacts:
+        """What the check looks items up in: the text and what the prompt gives beside it."""
+        meta = self.meta
+        title, source, author = meta.get("title"), meta.get("source"), meta.get("author")
+        return ArticleFacts.of(self.text, self.published, title=title, source=source, author=author)
+
     def ref(self) -> SourceRef:
         return SourceRef(
             article_id=self.id,
@@ -343,8 +349,7 @@ def write_prompts(brief: Brief, entries: list[Entry], folder: Path) -> int:
 
 
 def _check(entry: Entry, data: dict[str, Any]) -> tuple[list[Finding], int]:
-    facts = ArticleFacts.of(entry.text, entry.published)
-    return check_briefing(briefing_of(data), facts)
+    return check_briefing(briefing_of(data), entry.facts())
 
 
 def faithful(corpus: Path, entries: list[Entry], report: Report) -> None:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.evaluate import Entry, Report, briefing_of, grouping, load, matches, slips
-from summarizer.grounding.check import ArticleFacts, apply_findings, check_briefing, inferred_dates
+from summarizer.grounding.check import apply_findings, check_briefing, inferred_dates
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Brief, Checks, Disagreement, Finding
 from summarizer.text.normalize import fold
@@ -71,7 +71,7 @@ def in_style(entries: list[Entry], corpus: Path, style: str) -> list[Entry]:
 def checked(entry: Entry, data: dict[str, Any]) -> tuple[ArticleBriefing, list[Finding], int]:
     """The briefing as a run under the strict policy leaves it (summarize_article), the re-ask taken to
     return the same answer: what its check finds is dropped."""
-    facts = ArticleFacts.of(entry.text, entry.published)
+    facts = entry.facts()
     briefing = briefing_of(data)
     findings, count = check_briefing(briefing, facts)
     if findings:

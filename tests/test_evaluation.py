@@ -93,24 +93,20 @@ def test_every_event_is_one_story(measured):
 #: like every other name (issue #20): titled 75 -> 76, "All England Lawn Tennis and Croquet Club" for the
 #: article's "All England Club") are bounds a change must not cross. At most:
 FRESH_AT_MOST = {
+    **{f"{style} dropped": n for style, n in {"plain": 4, "attributive": 5, "terse": 2, "titled": 7}.items()},
     **{
-        f"{style} dropped": n
-        for style, n in {"plain": 50, "attributive": 166, "terse": 29, "titled": 76}.items()
-    },
-    **{
-        f"{style} re-asked": n
-        for style, n in {"plain": 16, "attributive": 29, "terse": 13, "titled": 25}.items()
+        f"{style} re-asked": n for style, n in {"plain": 3, "attributive": 4, "terse": 1, "titled": 5}.items()
     },
     **{
         f"{style} false alarms": n
         for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
     },
-    "leaked figure_swapped": 14,
+    "leaked figure_swapped": 11,
     "leaked figure_misremembered": 2,
     "leaked quote_drifted": 0,
-    "leaked quote_misattributed": 3,
+    "leaked quote_misattributed": 1,
     "leaked date_unsupported": 0,
-    "leaked name_invented": 3,
+    "leaked name_invented": 0,
 }
 #: ... and at least.
 FRESH_AT_LEAST = {
@@ -148,8 +144,12 @@ def test_the_fresh_tuning_part_holds_its_first_figures(fresh):
 
 
 def test_every_planted_error_is_counted_and_each_leak_named(fresh):
-    # Three planted errors per article; none left out as unmeasurable, each leak listed where it stands.
-    assert fresh.counts["planted errors counted"] == 93
+    # Three planted errors per article, each leak listed where it stands. One is left out as unmeasurable:
+    # mx17a-europe1's event.when '2017-09-09' (a field the brief does not show) stands in the faithful
+    # brief too, since its timeline keeps 'Samedi matin' dated 2017-09-09, the day the article was published.
+    assert fresh.counts["planted errors counted"] == 92
     leaked = [line for line in fresh.details if line.startswith("leaked: ")]
     assert len(leaked) == sum(v for k, v in fresh.counts.items() if k.startswith("leaked "))
-    assert any("mx17a-wdtn key_points[2] 'At least 120 people' in the brief's key point" in x for x in leaked)
+    assert any(
+        "mx17b-cbssf key_points[2] '32 people died at a school' in the brief's key point" in x for x in leaked
+    )

@@ -76,7 +76,7 @@ async def summarize_article(
     messages = engine.messages(Briefing, [article_message(article)])
     check: Check[Briefing] | None = None
     if settings.grounding != "off":
-        facts = ArticleFacts.of(article.text, article.published)
+        facts = ArticleFacts.of_article(article)
 
         def check(briefing: Briefing) -> tuple[list[Finding], int]:
             return check_briefing(briefing, facts)

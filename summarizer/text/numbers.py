@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from text_to_num import alpha2digit
 
@@ -22,6 +23,7 @@ __all__ = [
     "WORD_NUMBERS",
     "Token",
     "figures",
+    "in_english_notation",
     "is_year",
     "joined_totals",
     "ordinal_counts",
@@ -62,13 +64,43 @@ def _compounds(folded: str) -> str:
     return str(alpha2digit(_TENS_UNITS.sub(r"\1-\2", folded), "en"))
 
 
-def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
+#: In Spanish and French a comma marks decimals ('6,9') and a dot or a space groups thousands ('1.037',
+#: '2 012'); French writes a time of day '13h14'.
+_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[. ]\d{3})+)(?![\d]|[.,]\d)")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
+#: 'un millón y medio', '2 millions et demi': a figure and a half.
+_HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
+
+
+def in_english_notation(folded: str, lang: str) -> str:
+    """A folded text with its figures written the English way: in Spanish and French '1.037' is 1,037,
+    '6,9' is 6.9, '2 012' is 2,012 and '13h14' 13:14; English is left as it is."""
+    if lang == "en":
+        return folded
+    folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
+    folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
+    return _DECIMAL_COMMA.sub(".", folded)
+
+
+@cache
+def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
+    words = {word: float(value) for word, value in table("number_words", lang).items()}
+    return words, re.compile(r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: str = "en") -> Iterator[float]:
     """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
 
     With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
-    `folded` says the text is already folded.
+    `folded` says the text is already folded; `lang` the language whose notation and number words it
+    is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    if lang != "en":
+        text = in_english_notation(text, lang)
+        words, pattern = _number_words(lang)
+        yield from (words[word] for word in pattern.findall(text))
     # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
     if ":" in text:
         text = CLOCK_TIME.sub(r"\1\2", text)
@@ -94,9 +126,14 @@ def is_year(figure: float | str) -> bool:
     return figure.is_integer() and FIRST_YEAR <= figure <= LAST_YEAR
 
 
-def ordinal_counts(folded: str) -> frozenset[float]:
-    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins."""
-    return frozenset(_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded))
+def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
+    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins, a
+    'sixième titre' six titles."""
+    found = {_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded)}
+    if lang != "en":
+        local = {word: float(value) for word, value in table("ordinal_words", lang).items()}
+        found |= {local[word] for word in re.findall(r"[a-z]+", folded) if word in local}
+    return frozenset(found)
 
 
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
