@@ -100,6 +100,9 @@ def page_facts(html: str) -> dict[str, str]:
     JSON-LD publisher's name) and its publication date ("published": JSON-LD datePublished, else a
     meta tag such as article:published_time, else a <time datetime> element, the article's first).
     Never a year from the text: an undated page stays undated. Values are as the page writes them."""
+    import lxml.etree
+    import lxml.html
+
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
