@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
@@ -64,6 +64,8 @@ def _comparable(a: Statement, b: Statement, measure: str) -> bool:
 
 def _differ(a: Statement, b: Statement, measure: str, scope: frozenset[str] | None) -> bool:
     """No figure in common on the measure (at `scope`, when given), wherever both speak of one place."""
+    if measure == TIME_OF_DAY and a.utc & b.utc:
+        return False  # one instant, given in two zones
     for (m, places), values in a.measures.items():
         if m != measure or (scope is not None and places != scope):
             continue
@@ -74,7 +76,11 @@ def _differ(a: Statement, b: Statement, measure: str, scope: frozenset[str] | No
 
 
 def _time(value: float) -> str:
-    return f"{int(value) // 100}:{int(value) % 100:02d}"
+    """A time of day as shown: '11:49'; the clock's words as written ('just before midnight')."""
+    return _CLOCK_NAMES.get(value) or f"{int(value) // 100}:{int(value) % 100:02d}"
+
+
+_CLOCK_NAMES = {2400.0: "midnight"}
 
 
 def figure_disagreements(statements: list[Statement]) -> list[Disagreement]:
@@ -160,20 +166,34 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
             undated = True
         else:
             days[value].add(statement.day)
-    found = [
-        ReportedValue(value=value, sources=sorted(sources), text=text)
-        for value, (sources, text) in reports.items()
-    ]
-    rising = measure in TOLLS and not undated and _rising(days)
-    if rising:
-        found.sort(key=lambda report: min(days[report.value]))
-    return Disagreement(reports=found, progression=rising)
+    if measure in TOLLS and not undated and len(set().union(*days.values())) > 1:
+        at_odds = _at_odds(days)
+        if not at_odds:  # a toll that rose day by day
+            ordered = sorted(reports, key=lambda value: min(days[value]))
+            return Disagreement(reports=[_reported(v, reports[v]) for v in ordered], progression=True)
+        reports = {value: reports[value] for value in reports if value in at_odds}
+    return Disagreement(reports=[_reported(value, report) for value, report in reports.items()])
 
 
-def _rising(days: dict[str, set[date]]) -> bool:
-    """Each figure given on days of its own, every later day's higher: a toll that rose (36 dead on the
-    10th, 67 on the 12th), not outlets at odds."""
-    if any(", " in value for value in days):  # an outlet that gives two figures for it
-        return False
-    ordered = sorted(days, key=lambda value: float(value.replace(",", "")))
-    return all(max(days[a]) < min(days[b]) for a, b in pairwise(ordered))
+def _reported(value: str, report: tuple[set[str], str]) -> ReportedValue:
+    sources, text = report
+    return ReportedValue(value=value, sources=sorted(sources), text=text)
+
+
+def _at_odds(days: dict[str, set[date]]) -> set[str]:
+    """Of a toll's figures given on several days, those at odds: two given on one day, or a later day's
+    lower than an earlier's (13 dead on the 25th, 12 on the 27th). A toll that rose (36 dead on the
+    10th, 67 on the 12th) is news moving, not outlets at odds: none is."""
+
+    def read(value: str) -> list[float]:
+        return [float(v) for v in value.replace(",", "").split()]
+
+    figures = {value: read(value.replace(", ", " ")) for value in days}
+    odds: set[str] = set()
+    for a, b in combinations(days, 2):
+        for day_a in days[a]:
+            for day_b in days[b]:
+                early, late = (a, b) if day_a <= day_b else (b, a)
+                if day_a == day_b or max(figures[late]) < min(figures[early]):
+                    odds |= {a, b}
+    return odds

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from ..text.groups import Groups
 from ..text.lexicon import table, word_set
@@ -64,6 +65,21 @@ _BEFORE_A_YEAR = word_set("year_prepositions")
 #: A clause with one of these gives a projection or a hypothesis ('could reach 20,000'), not a report.
 _MODAL = word_set("modal_words")
 
+#: Measures whose figures are the same whoever's they are said to be ('Musk's $56 billion pay package'
+#: and 'the $55.8 billion package'): the tolls, scales and shares.
+_UNOWNED = TOLLS | _SCALES | {"percent", "magnitude"}
+
+#: Words between a figure and its noun that say how, not what ('34 straight wins').
+_MODIFIERS = word_set("count_modifiers")
+#: Words before a figure that say what it counts ('a magnitude 8.1 quake', 'the magnitude at 7.1').
+_BEFORE = table("measures_before")
+#: A zone after a time of day ('8:12 a.m. Central time'), in hours from UTC.
+_ZONES = {zone: float(hours) for zone, hours in table("time_zones").items()}
+#: What may stand between a time of day and its zone ('8:12 a.m. Central').
+_MERIDIEM = frozenset(("a", "p", "m", "am", "pm", "."))
+#: 'in May' is a month, 'may reach' a hypothesis.
+_BEFORE_A_MONTH = frozenset(("in", "of", "since", "until", "by", "early", "late", "mid", "from"))
+
 
 #: How many words after a figure a word of death, injury or loss counts it ('six workers presumed
 #: dead'). Swept on the four corpora: at 1 heldout2's two Itaewon tolls go unshown; 2 and 3 the same
@@ -91,6 +107,8 @@ class Statement:
     measures: dict[tuple[str, frozenset[str]], frozenset[float]]
     #: The day its article was published: a toll that rose from one day to the next is no disagreement.
     day: date | None = None
+    #: Its times of day given with a zone, in UTC: '8:12 a.m. Central' and '9:12 a.m. Eastern' are one.
+    utc: frozenset[float] = frozenset()
 
 
 def _measure(tokens: Sequence[Token], at: int, start: int, end: int) -> str | None:
@@ -99,10 +117,17 @@ def _measure(tokens: Sequence[Token], at: int, start: int, end: int) -> str | No
     after it ('201-page', '80th minute', '$56 billion'), else the nearest such word in its clause."""
     if tokens[at][0].endswith(TIME_MARK):
         return TIME_OF_DAY
+    before = [t for t, _ in tokens[max(start, at - 2) : at]]
+    if before and (
+        before[-1] in _BEFORE or (len(before) == 2 and before[1] == "at" and before[0] in _BEFORE)
+    ):
+        return _BEFORE[before[-1] if before[-1] in _BEFORE else before[0]]
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
     counted = next((_COUNTS[t] for t in after[:COUNT_REACH] if t in _COUNTS), None)
     if counted is not None:
         return counted
+    while after and after[0] in _MODIFIERS:
+        after = after[1:]
     following = after[0] if after else ""
     # 'the 80th minute' is a moment, '120 minutes' a length: never the same measure.
     point = ORDINAL_MARK if tokens[at][0].endswith(ORDINAL_MARK) else ""
@@ -165,6 +190,97 @@ def _day_of_month(tokens: Sequence[Token], at: int) -> bool:
     return bool(near & MONTHS.keys())
 
 
+#: 'less than two weeks earlier', 'a year ago': a clause of another time (another event recalled).
+_SPANS = frozenset(("week", "weeks", "month", "months", "year", "years", "decade", "decades"))
+_BACK = frozenset(("earlier", "ago", "before"))
+
+
+def _before_it(clause: list[str]) -> int | None:
+    """Where the clause says it speaks of weeks, months or years before ('two weeks earlier'): the
+    index of the span's word, or None."""
+    found = (i for i, (a, b) in enumerate(pairwise(clause)) if a in _SPANS and b in _BACK)
+    return next(found, None)
+
+
+#: How many words from a year not the story's a figure is of that year's time ('the 61 killed by a
+#: 1960 tsunami': 4). 'founded in 1995 and has a net worth of nearly $185 billion' (9) is not.
+YEAR_REACH = 6
+
+
+def _modal(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """The clause speaks of what could be ('could reach', 'may rise'); 'in May' is a month."""
+    for i in range(start, end):
+        word = tokens[i][0]
+        if word in _MODAL and not (word in MONTHS and i > 0 and tokens[i - 1][0] in _BEFORE_A_MONTH):
+            return True
+    return False
+
+
+def _zone(tokens: Sequence[Token], at: int) -> float | None:
+    """The zone named right after a time of day ('8:12 a.m. Central time'), in hours from UTC."""
+    for token, _ in tokens[at + 1 : at + 7]:
+        if token in _ZONES:
+            return _ZONES[token]
+        if token not in _MERIDIEM:
+            return None
+    return None
+
+
+def _in_utc(clock: float, zone: float) -> float:
+    minutes = (int(clock) // 100 * 60 + int(clock) % 100 - int(zone * 60)) % (24 * 60)
+    return float(minutes // 60 * 100 + minutes % 60)
+
+
+def _owner(tokens: Sequence[Token], at: int, places: dict[str, str]) -> str | None:
+    """Whose count a figure is, when a name owns it ('Federer's eight Wimbledon crowns'); a place's
+    ('Mexico's 8.1 quake') says where, and is read as a place."""
+    if at == 0:
+        return None
+    word = tokens[at - 1][0]
+    if not word.endswith("'s") or word in _NOT_OWNERS:
+        return None
+    name = word.removesuffix("'s")
+    return None if name in places or name in STOPWORDS else name
+
+
+_NOT_OWNERS = frozenset(("it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's"))
+
+
+def _own_places(
+    tokens: Sequence[Token], start: int, end: int, places: dict[str, str]
+) -> dict[int, frozenset[str]]:
+    """The figures of a clause that name their own place ('55 died in Morelos, 49 in Mexico City'):
+    each with the place after its 'in', as written ('the State of Mexico' is 'mexico state')."""
+    found: dict[int, frozenset[str]] = {}
+    for at in range(start, end):
+        if tokens[at][1] is None:
+            continue
+        i = at + 1
+        while i < min(end, at + 1 + COUNT_REACH) and tokens[i][0] != "in" and tokens[i][1] is None:
+            i += 1
+        if i >= end or tokens[i][0] != "in":
+            continue
+        phrase: list[str] = []
+        for n, (token, value) in enumerate(tokens[i + 1 : min(end, i + 6)], i + 1):
+            # 'in Mexico State and three in Guerrero': two places; 'in Turkey and Syria': one phrase.
+            following = tokens[n + 1][1] if n + 1 < len(tokens) else None
+            if value is not None or token in {",", ";", "."} or (token == "and" and following is not None):
+                break
+            if token not in {"the", "his", "her", "its", "their"}:
+                phrase.append(token)
+        if phrase[:2] == ["state", "of"] and len(phrase) > 2:
+            phrase = [*phrase[2:], "state"]
+        if phrase:
+            found[at] = frozenset((" ".join(phrase),))
+    # A place the story names is a place; in a list by place ('..., 10 in Mexico State and three in
+    # Guerrero'), so is each other ('49 in the capital' alone may be anything).
+    named = [at for at, (phrase,) in found.items() if next(words(phrase, folded=True), "") in places]
+    if len(named) > 1:
+        return found
+    # One figure alone in its clause has the clause's places already.
+    return {at: found[at] for at in named} if sum(v is not None for _, v in tokens[start:end]) > 1 else {}
+
+
 @cached
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
@@ -196,29 +312,51 @@ def read_statement(
     and one with 'could' or 'may' of what is not known: their figures are left out."""
     tokens = statement_tokens(text)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
+    utc: set[float] = set()
     if all(value is None for _, value in tokens):
         return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     start = 0
     year = [is_year(t) for t, _ in tokens]
     for end in [*(i for i, (t, _) in enumerate(tokens) if t in {";", ".", "!", "?"}), len(tokens)]:
         clause = [t for t, _ in tokens[start:end]]
-        named_years = {
-            int(tokens[i][0]) for i in range(start, end) if year[i] and tokens[i - 1][0] in _BEFORE_A_YEAR
-        }
-        # Another time ('the 61 killed by a 1960 tsunami'), what is not known ('could reach'), or
-        # another place ('killed about 170 people elsewhere in Libya').
-        if named_years - years or not _MODAL.isdisjoint(clause) or "elsewhere" in clause:
+        other_years = [
+            i
+            for i in range(start, end)
+            if year[i] and tokens[i - 1][0] in _BEFORE_A_YEAR and int(tokens[i][0]) not in years
+        ]
+        # What is not known ('could reach'), or another place ('killed about 170 people elsewhere in
+        # Libya').
+        if _modal(tokens, start, end) or "elsewhere" in clause:
             start = end + 1
             continue
+        span = _before_it(clause)
         clause_places = _places(clause, places)
+        own = _own_places(tokens, start, end, places)
         for at in range(start, end):
             value = tokens[at][1]
             if value is None or year[at] or _day_of_month(tokens, at):
                 continue
+            # Another time: near a year not the story's ('the 61 killed by a 1960 tsunami'; not
+            # 'founded in 1995 and has a net worth of $185 billion'), or in a clause of weeks before
+            # ('a quake ... two weeks earlier, killing about 100'), but for that span itself.
+            if any(abs(i - at) <= YEAR_REACH for i in other_years) or (
+                span is not None and at - start != span - 1
+            ):
+                continue
             measure = _measure(tokens, at, start, end)
-            if measure is not None:
-                measures[(measure, clause_places)].add(value)
+            if measure is None:
+                continue
+            if measure == TIME_OF_DAY and (zone := _zone(tokens, at)) is not None:
+                utc.add(_in_utc(value, zone))
+            elif measure not in _UNOWNED and (owner := _owner(tokens, at, places)):
+                measure = f"{owner} {measure}"  # 'Federer's eight titles' are not Djokovic's seven
+            measures[(measure, own.get(at, clause_places))].add(value)
         start = end + 1
     return Statement(
-        source, text, statement_frame(text), {key: frozenset(v) for key, v in measures.items()}, day
+        source,
+        text,
+        statement_frame(text),
+        {key: frozenset(v) for key, v in measures.items()},
+        day,
+        frozenset(utc),
     )

@@ -32,3 +32,62 @@ def test_a_figure_is_compared_only_with_its_closest_counterpart():
     )
     [found] = figure_disagreements(said)
     assert [r.value for r in found.reports] == ["79", "80"]
+
+
+def _on_days(*said: tuple[str, str, str], places=PLACES):
+    from datetime import date
+
+    return [read_statement(source, text, places, day=date.fromisoformat(day)) for source, text, day in said]
+
+
+def test_tolls_listed_by_place_are_compared_place_by_place_and_day_by_day():
+    places = story_places(["Raboso, Puebla, Mexico"], ["Mexico City", "Morelos", "Guerrero"])
+    said = _on_days(
+        ("A", "Puente said 55 died in Morelos, 49 in Mexico City and three in Guerrero.", "2017-09-19"),
+        ("B", "By state: 86 dead in Mexico City, 71 in Morelos and 4 in Guerrero.", "2017-09-20"),
+        ("C", "He gave 186 deaths in Mexico City, 74 in Morelos and 13 in Guerrero.", "2017-09-25"),
+        ("D", "There were 74 deaths in Morelos, 198 in Mexico City and 12 in Guerrero.", "2017-09-27"),
+        places=places,
+    )
+    found = figure_disagreements(said)
+    # Each place's toll rose day by day, a progression; never '55, 49, 3' against '86, 71, 4'.
+    rising = [[r.value for r in d.reports] for d in found if d.progression]
+    assert sorted(rising) == [["49", "86", "186", "198"], ["55", "71", "74"]]
+    # Guerrero's fell from 13 on the 25th to 12 on the 27th: outlets at odds, shown with the ones that rose.
+    [odds] = [d for d in found if not d.progression]
+    assert {r.value: r.sources for r in odds.reports}["13"] == ["C"]
+    assert {r.value: r.sources for r in odds.reports}["12"] == ["D"]
+
+
+def test_one_instant_in_two_zones_is_no_disagreement_and_midnight_is_a_time():
+    said = _read(
+        ("A", "New Shepard flew from West Texas, lifting off at 8:12 a.m. Central time."),
+        ("B", "New Shepard flew from West Texas, lifting off at 9:12 a.m. Eastern."),
+    )
+    assert figure_disagreements(said) == []
+    said = _read(
+        ("A", "The magnitude 8.1 quake struck off the Pacific coast just before midnight."),
+        ("B", "A magnitude 8.1 quake struck off the Pacific coast at 11:49 local time."),
+    )
+    assert [[r.value for r in d.reports] for d in figure_disagreements(said)] == [["midnight", "11:49"]]
+
+
+def test_whose_count_it_is_and_what_it_counts_keep_other_counts_apart():
+    said = _read(
+        ("A", "Djokovic stays on seven Wimbledon titles, one short of the record."),
+        ("B", "Djokovic remains one short of Federer's eight Wimbledon titles."),
+    )
+    assert figure_disagreements(said) == []
+    said = _read(
+        ("A", "Alcaraz ended a run of 34 straight wins at Wimbledon for Djokovic."),
+        ("B", "Alcaraz won the tiebreak, ending Djokovic's streak of 15 straight tiebreakers at Wimbledon."),
+    )
+    assert figure_disagreements(said) == []
+
+
+def test_a_range_in_fractions_is_the_range_in_decimals():
+    said = _read(
+        ("A", "The Fed raised the target range for the federal funds rate to 4-1/2 to 4-3/4 percent."),
+        ("B", "The Fed raised the target range for the federal funds rate to 4.5%-4.75%."),
+    )
+    assert figure_disagreements(said) == []

@@ -362,7 +362,7 @@ def test_those_aboard_are_not_set_against_those_who_escaped_nor_a_day_against_a_
 def test_two_times_of_day_for_one_happening_are_a_disagreement_shown_as_times():
     early = _toll("A", "Helene made landfall near Perry at 11:10 p.m. EDT as a Category 4 hurricane.")
     late = _toll("B", "Helene made landfall near Perry at 11:20 p.m. as a Category 4 hurricane.")
-    assert _differences(early, late) == [[("11:10", ["A"]), ("11:20", ["B"])]]
+    assert _differences(early, late) == [[("23:10", ["A"]), ("23:20", ["B"])]]  # p.m.: the evening
 
 
 def test_a_toll_elsewhere_is_not_set_against_the_toll_here_and_jr_is_junior():
