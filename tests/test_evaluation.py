@@ -91,7 +91,10 @@ def test_every_event_is_one_story(measured):
 #: (the first, in benchmarks/fresh-a/FIRST.md, then the one text layer's: attributive 183 -> 166
 #: faithful items dropped, titled 81 -> 75, one false alarm fewer in three styles; then places checked
 #: like every other name (issue #20): titled 75 -> 76, "All England Lawn Tennis and Croquet Club" for the
-#: article's "All England Club") are bounds a change must not cross. At most:
+#: article's "All England Club"; then "Reports differ" comparing like with like (issue #27): labelled
+#: disagreements shown 4 -> 7 in plain, attributive and titled, false alarms -- what "Reports differ"
+#: shows, a toll's progression under "Over the days" not among them -- 11 -> 4, 15 -> 8, 4 -> 1,
+#: 12 -> 5) are bounds a change must not cross. At most:
 FRESH_AT_MOST = {
     **{
         f"{style} dropped": n
@@ -103,7 +106,7 @@ FRESH_AT_MOST = {
     },
     **{
         f"{style} false alarms": n
-        for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
+        for style, n in {"plain": 4, "attributive": 8, "terse": 1, "titled": 5}.items()
     },
     "leaked figure_swapped": 14,
     "leaked figure_misremembered": 2,
@@ -121,7 +124,7 @@ FRESH_AT_LEAST = {
     },
     **{
         f"{style} labelled shown": n
-        for style, n in {"plain": 4, "attributive": 4, "terse": 1, "titled": 4}.items()
+        for style, n in {"plain": 7, "attributive": 7, "terse": 1, "titled": 7}.items()
     },
 }
 
