@@ -91,3 +91,56 @@ def test_a_range_in_fractions_is_the_range_in_decimals():
         ("B", "The Fed raised the target range for the federal funds rate to 4.5%-4.75%."),
     )
     assert figure_disagreements(said) == []
+
+
+def test_each_outlets_one_statement_of_a_measure_meets_the_others_when_their_figures_are_near():
+    flight = _read(
+        (
+            "A",
+            "The roughly 11-minute mission went beyond 100 kilometers, the internationally recognized "
+            "boundary of space; the weightless portion lasted about four minutes.",
+        ),
+        (
+            "B",
+            "Blue Origin flew its first passengers to the edge of space on Tuesday morning; "
+            "the crew returned about 10 minutes later after three minutes in zero gravity.",
+        ),
+    )
+    [found] = figure_disagreements(flight)
+    assert [r.value for r in found.reports] == ["4 min, 11 min", "3 min, 10 min"]
+    # As little alike, but figures far apart: two facts ('a 14-minute first game', the match's 147).
+    match = _read(
+        (
+            "A",
+            "Alcaraz broke in a 14-minute first game on his fifth break point; Catherine, Princess of "
+            "Wales, was in the Centre Court crowd.",
+        ),
+        (
+            "B",
+            "Carlos Alcaraz beat Novak Djokovic 6-2 6-2 7-6 (7-4) to retain the Wimbledon men's singles "
+            "title, in two hours and 27 minutes.",
+        ),
+    )
+    assert figure_disagreements(match) == []
+
+
+def test_an_age_is_not_a_span_of_years():
+    said = _read(
+        ("A", "Djokovic had been unbeaten on Centre Court for ten years."),
+        ("B", "It was the 20-year-old Spaniard's second major on Centre Court."),
+    )
+    assert figure_disagreements(said) == []
+
+
+def test_lengths_of_time_in_other_units_are_compared_and_shown_as_lengths():
+    said = _read(
+        ("A", "Rescuers searched the collapsed school for 36 hours before the last survivor was found."),
+        ("B", "Rescuers searched the collapsed school for two days before the last survivor was found."),
+    )
+    [found] = figure_disagreements(said)
+    assert [r.value for r in found.reports] == ["1 day 12 h", "2 days"]
+    same = _read(
+        ("A", "The final lasted two hours and 27 minutes on Centre Court."),
+        ("B", "The final lasted 147 minutes on Centre Court."),
+    )
+    assert figure_disagreements(same) == []
