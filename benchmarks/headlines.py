@@ -2,10 +2,13 @@
 
     python benchmarks/headlines.py [--corpus benchmarks/fresh-a] [--style plain]
 
-For each story of several outlets: the share of its headline's and summary's content words that each
-other outlet's briefing (headline, summary, key points) also uses, averaged over those outlets; beside
-it, the best and the worst any one member's headline and summary would score. Printed per story and in
-all: the mean, and how many stories are headed by their best-scoring briefing.
+For each story of several outlets:
+- words in common: the share of its headline's and summary's content words that each other outlet's
+  briefing (headline, summary, key points) also uses, averaged over those outlets; beside it, the best
+  and the worst any one member's headline and summary would score;
+- the lead: what most outlets' headlines give a figure of (the dead, by the statement reader), and
+  whether the story's headline gives it too; for a toll, whether it gives the highest of the latest day's.
+Printed per story and in all.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.evaluate import briefing_of, load
 from benchmarks.figures import in_style
+from summarizer.disagree import TOLLS, read_statement
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing
 from summarizer.text.normalize import content_words
@@ -35,6 +39,13 @@ def share(headline: str, summary: str, source: str, members: list[ArticleBriefin
     return total / len(others)
 
 
+def lead(headline: str) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for (measure, _), values in read_statement("", headline, {}).measures.items():
+        found[measure] = max(found.get(measure, 0.0), *values)
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=Path("benchmarks/fresh-a"))
@@ -46,6 +57,7 @@ def main() -> int:
     items = [ArticleBriefing(ref=e.ref(), briefing=briefing_of(e.briefing), model="corpus") for e in entries]
     by_id = {i.ref.article_id: i for i in items}
     scores, best_count, stories = [], 0, 0
+    led, with_lead, tolls, latest = 0, 0, 0, 0
     for story in merge_briefings(items).stories:
         if len({ref.source for ref in story.sources}) < 2:
             continue
@@ -56,10 +68,34 @@ def main() -> int:
         stories += 1
         scores.append(chosen)
         best_count += chosen >= max(each) - 1e-9
-        print(f"{chosen:.2f} (best {max(each):.2f}, worst {min(each):.2f})  {story.headline}")
+        outlets = {m.ref.source for m in members}
+        given: dict[str, set[str]] = {}
+        for m in members:
+            for measure in lead(m.briefing.headline):
+                given.setdefault(measure, set()).add(m.ref.source)
+        most = {measure for measure, said in given.items() if len(said) * 2 > len(outlets)}
+        mine = lead(story.headline)
+        note = ""
+        if most:
+            with_lead += 1
+            led += most <= mine.keys()
+            note = f"  [most lead with {sorted(most)}: {'yes' if most <= mine.keys() else 'NO'}]"
+            if most & TOLLS and members[0].ref.published:
+                day = max(m.ref.published.date() for m in members if m.ref.published)
+                top = max(
+                    (lead(m.briefing.headline).get(t, 0.0) for m in members for t in most & TOLLS
+                     if m.ref.published and m.ref.published.date() == day),
+                    default=0.0,
+                )  # fmt: skip
+                tolls += 1
+                ok = max((mine.get(t, 0.0) for t in most & TOLLS), default=0.0) >= top
+                latest += ok
+                note += f" [latest day's toll {top:g}: {'yes' if ok else 'NO'}]"
+        print(f"{chosen:.2f} (best {max(each):.2f}, worst {min(each):.2f})  {story.headline}{note}")
     print(
         f"{args.corpus.name} {args.style}: {stories} stories of several outlets, "
-        f"mean {sum(scores) / stories:.3f}, headed by their best-scoring briefing {best_count}/{stories}"
+        f"mean {sum(scores) / stories:.3f}, headed by their best-scoring briefing {best_count}/{stories}; "
+        f"leading with what most outlets lead with {led}/{with_lead}; a toll's latest day's {latest}/{tolls}"
     )
     return 0
 

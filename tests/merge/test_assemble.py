@@ -552,3 +552,39 @@ def test_organisations_sharing_a_last_word_are_not_one_entry_but_spellings_of_on
     assert entries["Federal Deposit Insurance Corporation"] == ["A", "B"]
     assert entries["US Coast Guard"] == ["A", "B"]
     assert "Federal Deposit Insurance Corp." not in entries and "Coast Guard" not in entries
+
+
+# --- the story's headline -------------------------------------------------------------------------------
+
+
+def test_a_story_is_headed_by_what_most_outlets_lead_with_and_a_toll_by_its_latest_figure():
+    rescuer = make(
+        "Herald",
+        "Rescue worker in Hatay describes pulling a child from the rubble of the earthquake",
+        [  # the fullest briefing
+            "A rescue worker in Hatay pulled a child from the rubble after the quake in Turkey and Syria.",
+            "Rescuers in Hatay searched collapsed buildings through the night after the earthquake.",
+            "The rescue worker said the cold slowed the search in the rubble.",
+            "Families in Hatay waited beside the rubble of collapsed buildings.",
+        ],
+        published=datetime.fromisoformat("2023-02-07T09:00:00+00:00"),
+    )
+    early = make(
+        "Gazette",
+        "Earthquake in Turkey and Syria kills more than 2,300",
+        ["The earthquake in Turkey and Syria killed more than 2,300 people."],
+        published=datetime.fromisoformat("2023-02-06T18:00:00+00:00"),
+    )
+    later = make(
+        "Tribune",
+        "Turkey and Syria earthquake death toll passes 5,000",
+        ["The death toll from the earthquake in Turkey and Syria passed 5,000."],
+        published=datetime.fromisoformat("2023-02-07T08:00:00+00:00"),
+    )
+    items = [
+        _on(i, "earthquake", "southern Turkey and northern Syria", "2023-02-06")
+        for i in (rescuer, early, later)
+    ]
+    [story] = merge_briefings(items).stories
+    assert story.headline == "Turkey and Syria earthquake death toll passes 5,000"
+    assert story.summary == later.briefing.summary
