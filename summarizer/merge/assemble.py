@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -13,6 +14,7 @@ from ..disagree import (
     quote_disagreements,
     read_statement,
     spelling_disagreements,
+    statement_values,
     story_places,
 )
 from ..models import (
@@ -21,6 +23,7 @@ from ..models import (
     Brief,
     Disagreement,
     Failure,
+    Point,
     SourceRef,
     Story,
     Usage,
@@ -31,10 +34,11 @@ from ..text.normalize import (
     fold,
     name_key,
 )
+from ..text.similarity import jaccard
 from .cluster import Calibration, cluster
 from .entities import merge_entities, strip_titles
 from .items import said
-from .points import as_points, merge_statements
+from .points import POINT_SIMILARITY, as_points, merge_statements
 from .quotes import merge_quotes
 from .timeline import merge_timeline
 
@@ -119,6 +123,8 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
     disagreements = [*said_days, *day_disagreements]
     if len(cluster) > 1:
         disagreements = _worded_differently(members, disagreements)
+        key_points = _one_point_for_versions(key_points, disagreements)
+        what_next = _one_point_for_versions(what_next, disagreements)
     return Story(
         headline=voice.briefing.headline,
         summary=voice.briefing.summary,
@@ -131,6 +137,36 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
         what_next=what_next,
         topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
     )
+
+
+def _one_point_for_versions(points: list[Point], shown: list[Disagreement]) -> list[Point]:
+    """Points without the second version of one: a point that says what another outlet's earlier point
+    says but for a figure or a day ('the tie-break 9-7' and 'the tie-break 8/6'), when "Reports differ"
+    shows the two side by side with every figure they differ on, is that line's, not a point of its
+    own. The first stays, credited only to the outlets that gave its figures."""
+    at = {point.text: n for n, point in enumerate(points)}
+    versions: set[int] = set()
+    for disagreement in shown:
+        shows = {report.text: set(report.value.split(", ")) for report in disagreement.reports}
+        found = sorted({at[text] for text in shows if text in at})
+        for first, later in itertools.combinations(found, 2):
+            (frame_a, values_a), (frame_b, values_b) = (
+                statement_values(points[n].text) for n in (first, later)
+            )
+            shared = values_a & values_b
+            only_these = (
+                values_a - shared <= shows[points[first].text]
+                and values_b - shared <= shows[points[later].text]
+            )
+            apart = not set(points[first].sources) & set(points[later].sources)
+            if (
+                apart
+                and only_these
+                and jaccard(frame_a, frame_b) >= POINT_SIMILARITY
+                and first not in versions
+            ):
+                versions.add(later)
+    return [point for n, point in enumerate(points) if n not in versions]
 
 
 def _most_representative(members: list[ArticleBriefing]) -> ArticleBriefing:

@@ -127,7 +127,10 @@ def test_different_figures_for_the_same_thing_are_shown_side_by_side_never_picke
     [differ] = story.disagreements
     assert [(r.value, r.sources) for r in differ.reports] == [("2,300", ["CNA"]), ("5,000", ["LBC"])]
     tolls = [p for p in story.key_points if "were killed" in p.text]
-    assert [(p.sources) for p in tolls] == [["CNA"], ["LBC"]]  # both kept, neither merged away
+    # Neither merged away: one point, credited only to the outlet whose figure it gives; the other's
+    # version is the Reports differ line's (issue #23: not two points differing only in a figure).
+    assert [(p.sources) for p in tolls] == [["CNA"]]
+    assert differ.reports[1].text.startswith("At least 5,000")
     rescue = [p for p in story.key_points if "Rescue teams" in p.text]
     assert rescue[0].sources == ["CNA", "LBC"]  # what they agree on is still one point
 
@@ -588,3 +591,18 @@ def test_a_story_is_headed_by_what_most_outlets_lead_with_and_a_toll_by_its_late
     [story] = merge_briefings(items).stories
     assert story.headline == "Turkey and Syria earthquake death toll passes 5,000"
     assert story.summary == later.briefing.summary
+
+
+def test_a_point_that_differs_from_another_outlets_only_in_a_figure_is_a_reports_differ_line():
+    upi = _toll(
+        "UPI", "A small plane crashed near Dillingham Airfield on Friday, killing all 11 people aboard."
+    )
+    wthi = _toll(
+        "WTHI", "A small plane crashed near Dillingham Airfield on Friday, killing all nine people aboard."
+    )
+    [story] = merge_briefings([upi, wthi]).stories
+    assert [[(r.value, r.sources) for r in d.reports] for d in story.disagreements] == [
+        [("11", ["UPI"]), ("9", ["WTHI"])]
+    ]
+    # One point, credited to the outlet whose figure it gives; the other's version is in Reports differ.
+    assert [(p.text, p.sources) for p in story.key_points] == [(upi.briefing.key_points[0], ["UPI"])]
