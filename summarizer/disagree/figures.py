@@ -233,7 +233,10 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
             ordered = sorted(reports, key=lambda value: min(days[value]))
             return Disagreement(reports=[_reported(v, reports[v]) for v in ordered], progression=True)
         reports = {value: reports[value] for value in reports if value in at_odds}
-    return Disagreement(reports=[_reported(value, report) for value, report in reports.items()])
+    # Each value says what it counts: the dead against the dead ('13 dead' vs '12 dead'), never a toll
+    # and an injury count as one value. (A progression reads '36 → 67 → 89' under its statement.)
+    counts = f" {measure}" if measure in TOLLS else ""
+    return Disagreement(reports=[_reported(value + counts, report) for value, report in reports.items()])
 
 
 def _reported(value: str, report: tuple[set[str], str]) -> ReportedValue:

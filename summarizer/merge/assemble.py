@@ -147,7 +147,7 @@ def _one_point_for_versions(points: list[Point], shown: list[Disagreement]) -> l
     at = {point.text: n for n, point in enumerate(points)}
     versions: set[int] = set()
     for disagreement in shown:
-        shows = {report.text: set(report.value.split(", ")) for report in disagreement.reports}
+        shows = {report.text: statement_values(report.value)[1] for report in disagreement.reports}
         found = sorted({at[text] for text in shows if text in at})
         for first, later in itertools.combinations(found, 2):
             (frame_a, values_a), (frame_b, values_b) = (

@@ -15,7 +15,7 @@ def test_two_tolls_worded_apart_disagree_and_one_toll_does_not():
     found = figure_disagreements(
         _read(("A", "The death toll has risen to more than 5,000."), ("B", "The quake killed 2,300 people."))
     )
-    assert [[r.value for r in d.reports] for d in found] == [["5,000", "2,300"]]
+    assert [[r.value for r in d.reports] for d in found] == [["5,000 dead", "2,300 dead"]]
     assert figure_disagreements(_read(("A", "5,000 people died."), ("B", "The quake killed 5,000."))) == []
 
 
@@ -55,8 +55,8 @@ def test_tolls_listed_by_place_are_compared_place_by_place_and_day_by_day():
     assert sorted(rising) == [["49", "86", "186", "198"], ["55", "71", "74"]]
     # Guerrero's fell from 13 on the 25th to 12 on the 27th: outlets at odds, shown with the ones that rose.
     [odds] = [d for d in found if not d.progression]
-    assert {r.value: r.sources for r in odds.reports}["13"] == ["C"]
-    assert {r.value: r.sources for r in odds.reports}["12"] == ["D"]
+    assert {r.value: r.sources for r in odds.reports}["13 dead"] == ["C"]
+    assert {r.value: r.sources for r in odds.reports}["12 dead"] == ["D"]
 
 
 def test_one_instant_in_two_zones_is_no_disagreement_and_midnight_is_a_time():

@@ -125,7 +125,10 @@ def quake(source: str, toll: str, day: str, **fields: object) -> object:
 def test_different_figures_for_the_same_thing_are_shown_side_by_side_never_picked():
     [story] = merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]).stories
     [differ] = story.disagreements
-    assert [(r.value, r.sources) for r in differ.reports] == [("2,300", ["CNA"]), ("5,000", ["LBC"])]
+    assert [(r.value, r.sources) for r in differ.reports] == [
+        ("2,300 dead", ["CNA"]),
+        ("5,000 dead", ["LBC"]),
+    ]
     tolls = [p for p in story.key_points if "were killed" in p.text]
     # Neither merged away: one point, credited only to the outlet whose figure it gives; the other's
     # version is the Reports differ line's (issue #23: not two points differing only in a figure).
@@ -162,7 +165,9 @@ def test_the_same_figures_in_other_words_are_one_point_and_no_disagreement():
 def test_a_disagreement_is_rendered_as_reports_differ_with_each_value_and_source():
     out = render_brief(merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]))
     section = out.split("### Reports differ\n\n", 1)[1].split("\n\n", 1)[0]
-    assert section.startswith("- **2,300** (CNA) vs **5,000** (LBC): At least 2,300 people were killed")
+    assert section.startswith(
+        "- **2,300 dead** (CNA) vs **5,000 dead** (LBC): At least 2,300 people were killed"
+    )
 
 
 SIX = [
@@ -244,7 +249,7 @@ def test_a_different_death_toll_for_the_same_fact_never_splits_the_story():
         "2023-02-06",
     )
     [story] = merge_briefings([WIRE, other]).stories
-    assert any({"5,000", "7,200"} <= {r.value for r in d.reports} for d in story.disagreements)
+    assert any({"5,000 dead", "7,200 dead"} <= {r.value for r in d.reports} for d in story.disagreements)
 
 
 def test_two_earthquakes_in_different_places_on_the_same_day_are_two_stories():
@@ -316,7 +321,9 @@ def test_a_toll_worded_differently_by_each_outlet_is_one_disagreement_naming_eve
         ),
         _toll("C", "More than 7,200 people have died in Turkey and Syria, officials said."),
     )
-    assert [sorted(d) for d in found] == [[("2,300", ["B"]), ("5,000", ["A"]), ("7,200", ["C"])]]
+    assert [sorted(d) for d in found] == [
+        [("2,300 dead", ["B"]), ("5,000 dead", ["A"]), ("7,200 dead", ["C"])]
+    ]
 
 
 def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
@@ -331,8 +338,8 @@ def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
         ),
     )
     assert sorted(sorted(d) for d in found) == [
-        [("4,500", ["A"]), ("4,544", ["B"])],
-        [("5,000", ["A"]), ("7,200", ["B"])],
+        [("4,500 dead", ["A"]), ("4,544 dead", ["B"])],
+        [("5,000 dead", ["A"]), ("7,200 dead", ["B"])],
     ]
 
 
@@ -384,7 +391,7 @@ def test_a_toll_followed_by_what_caused_it_is_still_a_toll():
         _toll("A", "The death toll in Derna has soared to 11,300 following a flood, the Red Crescent said."),
         _toll("B", "At least 5,100 people are presumed dead in Derna, according to local authorities."),
     )
-    assert found == [[("11,300", ["A"]), ("5,100", ["B"])]]
+    assert found == [[("11,300 dead", ["A"]), ("5,100 dead", ["B"])]]
 
 
 def test_one_surname_with_a_given_name_spelt_two_ways_is_shown_but_an_initial_is_not():
@@ -602,7 +609,7 @@ def test_a_point_that_differs_from_another_outlets_only_in_a_figure_is_a_reports
     )
     [story] = merge_briefings([upi, wthi]).stories
     assert [[(r.value, r.sources) for r in d.reports] for d in story.disagreements] == [
-        [("11", ["UPI"]), ("9", ["WTHI"])]
+        [("11 dead", ["UPI"]), ("9 dead", ["WTHI"])]
     ]
     # One point, credited to the outlet whose figure it gives; the other's version is in Reports differ.
     assert [(p.text, p.sources) for p in story.key_points] == [(upi.briefing.key_points[0], ["UPI"])]
