@@ -239,8 +239,21 @@ def matches(
     )
 
 
+def side_by_side(brief: Brief) -> list[Disagreement]:
+    """Every fact the brief shows as outlets' versions side by side: under "Reports differ", or, a toll
+    that rose day by day, under "Over the days" (36 → 67 → 89, each with its outlet and day). A labelled
+    disagreement shown either way is before the editor."""
+    return [d for story in brief.stories for d in story.disagreements if len(d.reports) > 1]
+
+
+def in_reports_differ(brief: Brief) -> list[Disagreement]:
+    """What the brief calls a disagreement, under "Reports differ": the false alarms are among these.
+    A progression (a toll reported higher each later day) is news moving, not outlets at odds."""
+    return [d for d in side_by_side(brief) if not d.progression]
+
+
 def shown(label: dict[str, Any], brief: Brief, source_of: dict[str, str]) -> bool:
-    return any(matches(label, d, source_of) for story in brief.stories for d in story.disagreements)
+    return any(matches(label, d, source_of) for d in side_by_side(brief))
 
 
 def disagreements(
@@ -263,7 +276,7 @@ def disagreements(
         {"values": {a: w for a, w in case["articles"].items() if a in source_of}}
         for case in labels["hard_cases"].get("same_quote_differently_worded_across_outlets", [])
     ]
-    every = [d for story in brief.stories for d in story.disagreements]
+    every = in_reports_differ(brief)
     unlabelled = [
         d for d in every if not any(matches(x, d, source_of) for x in [*labels["disagreements"], *quotes])
     ]

@@ -31,7 +31,7 @@ TARGETS = {
 #: Labelled disagreements shown, by the merge alone and with the --synthesize answers a model gave
 #: (each version checked against its article); the target is all of them.
 FLOORS = {
-    "corpus": {**TARGETS, "disagreements, merge alone": 13 / 23, "disagreements shown": 19 / 23},
+    "corpus": {**TARGETS, "disagreements, merge alone": 14 / 23, "disagreements shown": 19 / 23},
     "heldout": {**TARGETS, "disagreements, merge alone": 15 / 25, "disagreements shown": 18 / 25},
     "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
 }
@@ -91,7 +91,10 @@ def test_every_event_is_one_story(measured):
 #: (the first, in benchmarks/fresh-a/FIRST.md, then the one text layer's: attributive 183 -> 166
 #: faithful items dropped, titled 81 -> 75, one false alarm fewer in three styles; then places checked
 #: like every other name (issue #20): titled 75 -> 76, "All England Lawn Tennis and Croquet Club" for the
-#: article's "All England Club") are bounds a change must not cross. At most:
+#: article's "All England Club"; then "Reports differ" comparing like with like (issue #27): labelled
+#: disagreements shown 4 -> 10 plain, 4 -> 8 attributive, 1 -> 2 terse, 4 -> 10 titled; false alarms
+#: -- what "Reports differ" shows, a toll's progression under "Over the days" not among them -- 11 -> 5,
+#: 15 -> 8, 4 -> 1, 12 -> 6) are bounds a change must not cross. At most:
 FRESH_AT_MOST = {
     **{f"{style} dropped": n for style, n in {"plain": 4, "attributive": 5, "terse": 2, "titled": 7}.items()},
     **{
@@ -99,7 +102,7 @@ FRESH_AT_MOST = {
     },
     **{
         f"{style} false alarms": n
-        for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
+        for style, n in {"plain": 5, "attributive": 8, "terse": 1, "titled": 6}.items()
     },
     "leaked figure_swapped": 11,
     "leaked figure_misremembered": 2,
@@ -117,7 +120,7 @@ FRESH_AT_LEAST = {
     },
     **{
         f"{style} labelled shown": n
-        for style, n in {"plain": 4, "attributive": 4, "terse": 1, "titled": 4}.items()
+        for style, n in {"plain": 10, "attributive": 8, "terse": 2, "titled": 10}.items()
     },
 }
 

@@ -36,6 +36,8 @@ __all__ = [
 #: stays so, where 'the two' is a count) and knows neither 'dozen' nor 'nil'.
 WORD_NUMBERS = {word: float(value) for word, value in table("number_words").items()}
 _ORDINAL_WORDS = {word: float(value) for word, value in table("ordinal_words").items()}
+#: Times of day given as words ('just before midnight'), read as the clock reads them (2400).
+_CLOCK_WORDS = {word: float(value) for word, value in table("clock_words").items()}
 _UNITS = [word for word, value in WORD_NUMBERS.items() if 1 <= value <= 9]
 _TENS = [word for word, value in WORD_NUMBERS.items() if value in (20, 30, 40, 50, 60, 70, 80, 90)]
 #: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
@@ -56,9 +58,20 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
 
 
+#: A whole and a fraction, as rates are written ('4-1/2 to 4-3/4 percent', folded '4 - 1/2'): one figure.
+_MIXED_FRACTION = re.compile(r"(?<![\d.,/])(\d+)(?: - | )([1-9])/([248])(?![\d/])")
+
+
+def _mixed(match: re.Match[str]) -> str:
+    whole, top, bottom = (int(part) for part in match.groups())
+    return f"{whole + top / bottom:g}" if top < bottom else match[0]
+
+
 def _compounds(folded: str) -> str:
     """The folded text with number-word compounds as digits: 'twenty - five' (plain() spaced the hyphen)
-    is 25, 'one hundred and twenty' 120 (text2num)."""
+    is 25, 'one hundred and twenty' 120 (text2num); and '4 - 1/2' as 4.5."""
+    if "/" in folded:
+        folded = _MIXED_FRACTION.sub(_mixed, folded)
     if not _COMPOUND.search(folded):
         return folded
     return str(alpha2digit(_TENS_UNITS.sub(r"\1-\2", folded), "en"))
@@ -165,9 +178,17 @@ _TOKEN = re.compile(
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+def _afternoon(found: list[Token], back: int) -> None:
+    """The time of day `back` tokens before a 'p.m.' (in `found`, read so far), in the afternoon."""
+    token, value = found[-back]
+    if token.endswith(TIME_MARK) and value is not None and value < 1200:
+        found[-back] = (token, value + 1200)
+
+
 def tokens(folded: str) -> list[Token]:
     """The words and punctuation of a folded text, each figure with its value ('3%' is 3 then '%'),
-    a time of day as one figure (12:42 is 1242, marked TIME_MARK), an ordinal marked ORDINAL_MARK."""
+    a time of day as one figure (12:42 is 1242, 8:12 p.m. 2012, midnight 2400, marked TIME_MARK), an
+    ordinal marked ORDINAL_MARK."""
     found: list[Token] = []
     for clock, number, ordinal, percent, word, stop in _TOKEN.findall(_compounds(folded)):
         if clock:
@@ -181,8 +202,14 @@ def tokens(folded: str) -> list[Token]:
                 found.append((",", None))
             if percent:
                 found.append(("%", None))
+        elif word in _CLOCK_WORDS:
+            found.append((word + TIME_MARK, _CLOCK_WORDS[word]))
         elif word:
             value = WORD_NUMBERS.get(word) if word not in _IDIOMS else None
+            if word == "m" and len(found) > 2 and found[-1][0] == "." and found[-2][0] == "p":
+                _afternoon(found, 3)  # '8:12 p.m.' is 20:12
+            elif word == "pm" and found:
+                _afternoon(found, 1)
             found.append((word, value))
         else:
             found.append((stop, None))

@@ -267,7 +267,7 @@ def test_reports_differ_comes_right_under_the_summary():
     body = out.split("\n## 1. ", 1)[1]
     paragraphs = body.split("\n\n")
     assert paragraphs[1].startswith("Reported by") and paragraphs[3] == "### Reports differ"
-    assert "- **2,300** (Gazette) vs **2,400** (Herald): The earthquake killed 2,300" in body
+    assert "- **2,300 dead** (Gazette) vs **2,400 dead** (Herald): The earthquake killed 2,300" in body
 
 
 def test_reports_published_on_different_days_show_each_outlets_day():
@@ -280,9 +280,9 @@ def test_reports_published_on_different_days_show_each_outlets_day():
     assert "### Over the days\n\n- 2,300 (Gazette, 6 Aug) → **2,400** (Herald, 7 Aug): " in out
     assert "Reports differ" not in out
     same_day = merge_briefings([dated(one, "2025-08-07T09:00:00+00:00"), dated(two, "2025-08-07")])
-    assert "- **2,300** (Gazette) vs **2,400** (Herald): " in render_brief(same_day)
+    assert "- **2,300 dead** (Gazette) vs **2,400 dead** (Herald): " in render_brief(same_day)
     fell = merge_briefings([dated(one, "2025-08-08"), dated(two, "2025-08-07")])  # a later, lower toll
-    assert "- **2,300** (Gazette, 8 Aug) vs **2,400** (Herald, 7 Aug): " in render_brief(fell)
+    assert "- **2,300 dead** (Gazette, 8 Aug) vs **2,400 dead** (Herald, 7 Aug): " in render_brief(fell)
 
 
 def test_a_quote_shows_without_the_comma_that_led_into_he_said():
