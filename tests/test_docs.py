@@ -42,6 +42,6 @@ def test_the_example_brief_is_what_the_script_writes(
 
 
 def test_the_example_brief_marks_inferred_dates() -> None:
-    assert "2023-08-09 (inferred), late Wednesday" in (ROOT / "docs" / "brief-after.md").read_text(
+    assert "2023-08-09 (inferred), Earlier Wednesday" in (ROOT / "docs" / "brief-after.md").read_text(
         encoding="utf-8"
     )
