@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..models import ArticleBriefing, AttributedEntity
+from ..text.lexicon import word_set
 from ..text.normalize import fold, name_key, undoubled
 from .entities import name_words
 
 __all__ = ["cast"]
 
+_NEWSROOMS = word_set("news_organisations")
 _GIVEN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
 
 
@@ -20,11 +22,13 @@ def cast(entities: list[AttributedEntity], members: list[ArticleBriefing]) -> li
 
     People and organisations first: the most outlets naming them, then the most statements naming them
     (headlines, summaries, key points, timeline, what next, and each quote they speak), then by name.
-    One that no statement names and no quote is given to is `listed_only` (a news agency an article
-    credits, a person it mentions in passing) and comes after those that act. Places last, the most
-    named first: a country only mentioned is not one of the story's actors.
+    One that no statement names and no quote is given to (a person an outlet lists but never mentions),
+    or a news organisation the articles credit (text/data/<lang>/news_organisations.txt: 'The Associated
+    Press', 'CNN') unless a headline names it, is `mentioned_only` and comes after those that act.
+    Places last, the most named first: a country only mentioned is not one of the story's actors.
     """
     statements = list(_statements(members))
+    headlines = [item.briefing.headline for item in members]
     speakers = [fold(q.speaker) for item in members for q in item.briefing.quotes]
     ranked = []
     for entity in entities:
@@ -33,10 +37,20 @@ def cast(entities: list[AttributedEntity], members: list[ArticleBriefing]) -> li
             continue
         found = _finder(entity)
         count = sum(1 for text in statements if found(text)) + sum(1 for s in speakers if found(s))
+        if _newsroom(entity) and not any(found(headline) for headline in headlines):
+            count = 0
         ranked.append(((0 if count else 1, -len(entity.sources), -count, fold(entity.name)), entity))
         if not count:
-            ranked[-1] = (ranked[-1][0], entity.model_copy(update={"listed_only": True}))
+            ranked[-1] = (ranked[-1][0], entity.model_copy(update={"mentioned_only": True}))
     return [entity for _, entity in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def _newsroom(entity: AttributedEntity) -> bool:
+    """A news agency or outlet, by any of its names."""
+    return entity.kind == "organization" and any(
+        " ".join(name_words(re.sub(r"\([^)]*\)", " ", form))) in _NEWSROOMS
+        for form in (entity.name, *entity.aliases)
+    )
 
 
 def _statements(members: list[ArticleBriefing]) -> Iterator[str]:

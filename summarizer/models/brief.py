@@ -60,12 +60,12 @@ class AttributedEntity(_Model):
             "Geological Survey', 'Zelenskiy' beside 'Zelenskyy'); `name` is the form most of them gave."
         ),
     )
-    listed_only: bool = Field(
+    mentioned_only: bool = Field(
         default=False,
         description=(
-            "Named in the outlets' lists of who matters but in none of the story's statements, and "
-            "quoted by none of them: mentioned, not acting. The brief's Who's who leaves it to the full "
-            "brief."
+            "Not one of the story's actors: named in none of its statements and quoted by none of them "
+            "(only in an outlet's list of who matters), or a news organisation the articles credit for "
+            "what they report. The brief's Who's who leaves it to the full brief."
         ),
     )
 

@@ -118,7 +118,7 @@ def cut(story: Story, key_points: list[Point], detail: Detail, number: int, fixe
     }
     if detail == "full":
         return Cut(**every, full=True)  # type: ignore[arg-type]
-    actors = [e for e in story.entities if e.kind != "place" and not e.listed_only]
+    actors = [e for e in story.entities if e.kind != "place" and not e.mentioned_only]
     ranked: dict[str, Sequence[object]] = {
         **every,
         "entities": actors,
