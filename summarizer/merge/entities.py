@@ -136,8 +136,10 @@ def _split_people(entry: _Entry, members: list[ArticleBriefing]) -> list[_Entry]
             if e.kind != "person" or _person(e.name) != entry.key:
                 continue
             given = _given(e.name)
-            home = next((a for a in anchors if _given(a) & given), None) or max(
-                anchors, key=lambda a: entry.names[a]
+            home = (
+                (e.name.strip() if e.name.strip() in people else None)
+                or next((a for a in anchors if _given(a) & given), None)
+                or max(anchors, key=lambda a: entry.names[a])
             )
             people[home].names[e.name.strip()] += 1
             people[home].sources.add(item.ref.source)
@@ -145,7 +147,7 @@ def _split_people(entry: _Entry, members: list[ArticleBriefing]) -> list[_Entry]
             people[home].role = people[home].role if people[home].names.total() > 1 else e.role
     for person in people.values():
         person.unverified = entry.unverified
-    return list(people.values())
+    return [person for person in people.values() if person.names]
 
 
 def _join_spellings(entries: list[_Entry]) -> list[_Entry]:
@@ -235,7 +237,7 @@ def _given(name: str) -> set[str]:
     """A person's given names and initials, folded: the words before the surname that are not titles."""
     last = surname(name)
     head = fold(name.split(",", 1)[0])
-    words = [w.strip(".") for w in re.findall(r"[a-z.'-]+", head)]
+    words = [w.strip(".") for w in re.findall(r"[a-z0-9.'-]+", head)]
     if last in words:
         words = words[: len(words) - 1 - words[::-1].index(last)]
     return {w for w in words if w and w not in TITLES and w not in STOPWORDS}
