@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..models import ArticleBriefing, AttributedEntity
-from ..text.lexicon import word_set
+from ..text.lexicon import word_list
 from ..text.normalize import fold, name_key, undoubled
 from .entities import name_words
 
 __all__ = ["cast"]
 
-_NEWSROOMS = word_set("news_organisations")
+_NEWSROOMS = frozenset(form.strip() for line in word_list("news_organisations") for form in line.split("|"))
 _GIVEN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
 
 

@@ -48,9 +48,10 @@ def rank_stories(stories: list[Story]) -> list[Story]:
 
 def rank_quotes(quotes: list[AttributedQuote], cast: list[AttributedEntity]) -> list[AttributedQuote]:
     """The quotes most worth reading first: the most outlets printing them; then one quote of each
-    speaker before anyone's second; then the speakers the story is most about (their place in Who's
-    who: the most reported first), a whole statement before a fragment of fewer than QUOTE_WORDS words,
-    and the merge's order (the lead outlet's first)."""
+    speaker before anyone's second; then a quote the checks found in its article before one they did
+    not (grounding 'warn'), the speakers the story is most about (their place in Who's who: the most
+    reported first), a whole statement before a fragment of fewer than QUOTE_WORDS words, and the
+    merge's order (the lead outlet's first)."""
     standing: dict[str, int] = {}
     for place, entity in enumerate(cast):
         for form in (entity.name, *entity.aliases):
@@ -59,6 +60,7 @@ def rank_quotes(quotes: list[AttributedQuote], cast: list[AttributedEntity]) -> 
         range(len(quotes)),
         key=lambda i: (
             -len(quotes[i].sources),
+            quotes[i].unverified,
             _standing(quotes[i].speaker, standing, len(cast)),
             len(quotes[i].text.split()) < QUOTE_WORDS,
             i,
