@@ -64,7 +64,7 @@ def _brief(args: argparse.Namespace) -> int:
     brief = previous.mark(result.brief, result.summaries.briefings)
     kept = keep_existing(args.output, result.summaries, result.unread)
     if not kept:
-        write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
+        write_output(rendered(previous.shown(brief), args, settings), args.output, result.summaries, settings)
         previous.remember(brief)
     print_inputs(result.unread, result.notes)
     for warning in result.warnings:

@@ -35,11 +35,14 @@ from ..text.normalize import (
     name_key,
 )
 from ..text.similarity import jaccard
+from .actors import cast
 from .cluster import Calibration, cluster
 from .entities import merge_entities, strip_titles
 from .items import said
 from .points import POINT_SIMILARITY, as_points, merge_statements
 from .quotes import merge_quotes
+from .rank import rank_quotes, rank_stories
+from .restated import join_restated
 from .timeline import merge_timeline
 
 __all__ = ["merge_briefings"]
@@ -67,7 +70,7 @@ def merge_briefings(
     ordered = sorted(briefings, key=_briefing_order)
     vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
     groups = cluster(ordered, vectors, calibration)
-    stories = sorted((_story([ordered[i] for i in group]) for group in groups), key=_story_weight)
+    stories = rank_stories([_story([ordered[i] for i in group]) for group in groups])
     return Brief(
         stories=stories,
         sources=sorted({item.ref for item in ordered}, key=_ref_order),
@@ -116,6 +119,7 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
     topics = Counter(topic.strip().lower() for item in cluster for topic in item.briefing.topics)
     merge = merge_statements if len(cluster) > 1 else as_points  # one outlet cannot disagree with itself
     key_points, point_disagreements = merge(said(members, "key_points"))
+    key_points = join_restated(key_points)
     what_next, next_disagreements = merge(said(members, "what_next"))
     timeline, day_disagreements = merge_timeline(members)
     # Figures are judged by what they count (conflicts.py); days by the statements that give them.
@@ -125,14 +129,15 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
         disagreements = _worded_differently(members, disagreements)
         key_points = _one_point_for_versions(key_points, disagreements)
         what_next = _one_point_for_versions(what_next, disagreements)
+    entities = cast(merge_entities(members), members)
     return Story(
         headline=voice.briefing.headline,
         summary=voice.briefing.summary,
         sources=sorted({item.ref for item in cluster}, key=_ref_order),
         disagreements=disagreements,
         key_points=key_points,
-        quotes=merge_quotes(members),
-        entities=merge_entities(members),
+        quotes=rank_quotes(merge_quotes(members), entities),
+        entities=entities,
         timeline=timeline,
         what_next=what_next,
         topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
@@ -300,9 +305,3 @@ def _ref_order(ref: SourceRef) -> tuple[str, str, str]:
 
 def _briefing_order(item: ArticleBriefing) -> tuple[str, str, str]:
     return _ref_order(item.ref)
-
-
-def _story_weight(story: Story) -> tuple[int, int, str]:
-    """The most outlets first, then the fullest, then alphabetically: a stable order."""
-    outlets = len({ref.source for ref in story.sources})
-    return (-outlets, -len(story.key_points), fold(story.headline))
