@@ -64,6 +64,7 @@ from summarizer.text.numbers import figures, is_year
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ("fresh-a", "corpus", "heldout", "heldout2")
 STYLES = ("plain", "attributive", "terse", "titled")
+UNTOUCHED = "fresh-b"
 TARGETS = {
     "biggest story": 40,
     "median story": 25,
@@ -74,12 +75,12 @@ TARGETS = {
 }
 
 
-def answers() -> Iterator[tuple[Path, Path]]:
-    """(article, answer) for every article of the four corpora, fresh-a's in its styles in turn."""
-    for corpus in CORPORA:
+def answers(corpora: tuple[str, ...] = CORPORA) -> Iterator[tuple[Path, Path]]:
+    """(article, answer) for every article of the corpora, a fresh part's in its styles in turn."""
+    for corpus in corpora:
         folder = Path("benchmarks") / corpus
         for n, article in enumerate(sorted((folder / "articles").glob("*.md"))):
-            style = STYLES[n % len(STYLES)] if corpus == "fresh-a" else "plain"
+            style = STYLES[n % len(STYLES)] if (folder / "styles").is_dir() else "plain"
             base = folder / "briefings" if style == "plain" else folder / "styles" / style
             yield article, base / f"{article.stem}.json"
 
@@ -94,7 +95,7 @@ def checked(article_path: Path, answer_path: Path) -> ArticleBriefing | Failure:
     if "event" not in Briefing.model_fields:
         data.pop("event", None)
     answer = Briefing.model_validate(data)
-    facts = ArticleFacts.of(article.text, article.published)
+    facts = ArticleFacts.of_article(article)  # what the model was given, as a run checks it
     findings, count = check_briefing(answer, facts)
     kept = apply_findings(answer, findings, fallback_title=article.title) if findings else answer
     # Ids are the corpus's and the file's stem: two corpora may share a stem.
@@ -108,8 +109,8 @@ def checked(article_path: Path, answer_path: Path) -> ArticleBriefing | Failure:
     )
 
 
-def build() -> Brief:
-    items = [checked(article, answer) for article, answer in answers()]
+def build(corpora: tuple[str, ...] = CORPORA) -> Brief:
+    items = [checked(article, answer) for article, answer in answers(corpora)]
     return merge_briefings(
         [i for i in items if isinstance(i, ArticleBriefing)], [i for i in items if isinstance(i, Failure)]
     )
@@ -258,16 +259,25 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print the N biggest story sections")
     parser.add_argument("--write", type=Path, help="write the default Markdown brief here")
     parser.add_argument("--misses", action="store_true", help="list the duplicates and repeated facts")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        help="a corpus folder of benchmarks/, instead of the four (repeat for more)",
+    )
+    parser.add_argument("--final", action="store_true", help=f"allow benchmarks/{UNTOUCHED}: the end only")
     args = parser.parse_args()
+    corpora = tuple(args.corpus or CORPORA)
+    if UNTOUCHED in corpora and not args.final:
+        parser.error(f"benchmarks/{UNTOUCHED} is the untouched held-out part: measured once, with --final")
     os.chdir(ROOT)
-    brief = build()
+    brief = build(corpora)
     options = {"detail": args.detail} if args.detail else {}
     markdown = render_brief(brief, **options)  # type: ignore[arg-type]
     full = render_brief(brief, detail="full")
     if args.write:
         args.write.write_text(markdown, encoding="utf-8")
     found = measure(brief, markdown)
-    print(f"{found['stories']} stories from {found['articles']} articles ({', '.join(CORPORA)})")
+    print(f"{found['stories']} stories from {found['articles']} articles ({', '.join(corpora)})")
     for name, value in found.items():
         if name.startswith("_") or name in ("stories", "articles"):
             continue
