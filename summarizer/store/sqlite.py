@@ -111,10 +111,7 @@ def connect(path: Path, application_id: int, schema: str) -> sqlite3.Connection:
                 raise DamagedStore(path, error) from None
             raise _refuse(path, f"unreadable: {error}") from None
         if found != application_id:
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if found != 0 or tables:
-                raise _refuse(path, "another program's database")
-            db.execute(f"PRAGMA application_id = {application_id}")
+            _mark(db, path, application_id)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
         db.executescript(schema)
@@ -122,6 +119,23 @@ def connect(path: Path, application_id: int, schema: str) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _mark(db: sqlite3.Connection, path: Path, application_id: int) -> None:
+    """Mark a new, empty database as ours. Read again under the write lock: another process making the
+    same new file at the same moment may have marked it, or be making its tables, since we looked."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        found = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if found != application_id:
+            if found != 0 or tables:
+                raise _refuse(path, "another program's database")
+            db.execute(f"PRAGMA application_id = {application_id}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 class SQLiteStore:
