@@ -357,6 +357,8 @@ def render_brief(
                 for finding in {(f.where, f.item, f.reason): f for f in story.left_out}.values()
             ],
             models=sorted({report.model for report in brief.articles}),
+            # A whole page of many stories runs long: each story links back to the list.
+            back_to_top=standalone and len(brief.stories) > 1,
         )
     )
     markdown = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
