@@ -107,6 +107,12 @@ class Entry:
         day = self.meta.get("published")
         return datetime.fromisoformat(day) if day else None
 
+    def facts(self) -> ArticleFacts:
+        """What the check looks items up in: the text and what the prompt gives beside it."""
+        meta = self.meta
+        title, source, author = meta.get("title"), meta.get("source"), meta.get("author")
+        return ArticleFacts.of(self.text, self.published, title=title, source=source, author=author)
+
     def ref(self) -> SourceRef:
         return SourceRef(
             article_id=self.id,
@@ -233,8 +239,21 @@ def matches(
     )
 
 
+def side_by_side(brief: Brief) -> list[Disagreement]:
+    """Every fact the brief shows as outlets' versions side by side: under "Reports differ", or, a toll
+    that rose day by day, under "Over the days" (36 → 67 → 89, each with its outlet and day). A labelled
+    disagreement shown either way is before the editor."""
+    return [d for story in brief.stories for d in story.disagreements if len(d.reports) > 1]
+
+
+def in_reports_differ(brief: Brief) -> list[Disagreement]:
+    """What the brief calls a disagreement, under "Reports differ": the false alarms are among these.
+    A progression (a toll reported higher each later day) is news moving, not outlets at odds."""
+    return [d for d in side_by_side(brief) if not d.progression]
+
+
 def shown(label: dict[str, Any], brief: Brief, source_of: dict[str, str]) -> bool:
-    return any(matches(label, d, source_of) for story in brief.stories for d in story.disagreements)
+    return any(matches(label, d, source_of) for d in side_by_side(brief))
 
 
 def disagreements(
@@ -257,7 +276,7 @@ def disagreements(
         {"values": {a: w for a, w in case["articles"].items() if a in source_of}}
         for case in labels["hard_cases"].get("same_quote_differently_worded_across_outlets", [])
     ]
-    every = [d for story in brief.stories for d in story.disagreements]
+    every = in_reports_differ(brief)
     unlabelled = [
         d for d in every if not any(matches(x, d, source_of) for x in [*labels["disagreements"], *quotes])
     ]
@@ -343,8 +362,7 @@ def write_prompts(brief: Brief, entries: list[Entry], folder: Path) -> int:
 
 
 def _check(entry: Entry, data: dict[str, Any]) -> tuple[list[Finding], int]:
-    facts = ArticleFacts.of(entry.text, entry.published)
-    return check_briefing(briefing_of(data), facts)
+    return check_briefing(briefing_of(data), entry.facts())
 
 
 def faithful(corpus: Path, entries: list[Entry], report: Report) -> None:

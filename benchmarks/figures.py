@@ -35,8 +35,18 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from benchmarks.evaluate import Entry, Report, briefing_of, grouping, load, matches, slips
-from summarizer.grounding.check import ArticleFacts, apply_findings, check_briefing, inferred_dates
+from benchmarks.evaluate import (
+    Entry,
+    Report,
+    briefing_of,
+    grouping,
+    in_reports_differ,
+    load,
+    matches,
+    side_by_side,
+    slips,
+)
+from summarizer.grounding.check import apply_findings, check_briefing, inferred_dates
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Brief, Checks, Disagreement, Finding
 from summarizer.text.normalize import fold
@@ -71,7 +81,7 @@ def in_style(entries: list[Entry], corpus: Path, style: str) -> list[Entry]:
 def checked(entry: Entry, data: dict[str, Any]) -> tuple[ArticleBriefing, list[Finding], int]:
     """The briefing as a run under the strict policy leaves it (summarize_article), the re-ask taken to
     return the same answer: what its check finds is dropped."""
-    facts = ArticleFacts.of(entry.text, entry.published)
+    facts = entry.facts()
     briefing = briefing_of(data)
     findings, count = check_briefing(briefing, facts)
     if findings:
@@ -323,8 +333,9 @@ def grouped_and_differ(corpus: Path, entries: list[Entry], labels: dict[str, Any
             f"({r_detail.split(' ')[0]}; {across})   {stories}"
         )
         figures.details += [f"grouping ({style}): {m}" for m in report.misses]
-        every = [d for story in brief.stories for d in story.disagreements]
-        hits = [d for d in labelled if any(matches(d, x, source_of, strict=True) for x in every)]
+        every = in_reports_differ(brief)
+        visible = side_by_side(brief)
+        hits = [d for d in labelled if any(matches(d, x, source_of, strict=True) for x in visible)]
         # A disagreement that shows a labelled one is no false alarm, whatever else it matches.
         false_alarms = [
             (d, next(n for n in not_labels if matches(n, d, source_of, strict=True)))
@@ -337,7 +348,7 @@ def grouped_and_differ(corpus: Path, entries: list[Entry], labels: dict[str, Any
             for d in every
             if not any(matches(x, d, source_of, strict=True) for x in [*labelled, *not_labels, *quotes])
         ]
-        for d in every:
+        for d in visible:
             for x in labelled:
                 if matches(x, d, source_of, strict=True):
                     figures.details.append(f"shown ({style}): {_label_name(x)} as {_shown_as(d)}")

@@ -125,7 +125,8 @@ def child(options: dict[str, Any]) -> None:
     articles = read_articles([options["folder"]]).articles
     summarise_at = time.perf_counter()
     if options.get("sdk"):
-        print(json.dumps({"summarise": plain_sdk(articles, options), "done": len(articles)}))
+        seconds, done = plain_sdk(articles, options)
+        print(json.dumps({"summarise": seconds, "done": done, "articles": len(articles)}))
         return
     started = time.monotonic()
     summaries = pipeline_module.summarize(articles, settings=settings)
@@ -148,9 +149,12 @@ def child(options: dict[str, Any]) -> None:
     print(json.dumps(result))
 
 
-def plain_sdk(articles: list[Any], options: dict[str, Any]) -> float:
+def plain_sdk(articles: list[Any], options: dict[str, Any]) -> tuple[float, int]:
     """Seconds the plain SDK takes to send the pipeline's request for each article (the same body) and
-    read each answer, as many in flight: the endpoint's, the network's and the SDK's share of the time."""
+    read each answer, as many in flight: the endpoint's, the network's and the SDK's share of the time;
+    and how many articles got an answer. With options["sdk_retries"], the SDK retries as it does by
+    default (2 retries, its own backoff, honouring retry-after): what a plain client loses to faults and
+    rate limits; else none (a failure is lost)."""
     import asyncio
 
     import httpx2
@@ -164,31 +168,43 @@ def plain_sdk(articles: list[Any], options: dict[str, Any]) -> float:
     from summarizer.models import Briefing
     from summarizer.run.gate import Gate
 
+    done = 0
+
     async def run() -> None:
         settings = Settings(base_url=options["url"], api_key="sk-benchmark")
         client = make_client(settings)
+        if options.get("sdk_retries"):
+            client = client.with_options(max_retries=openai.DEFAULT_MAX_RETRIES)
         engine = Engine(HTTPTransport(client), settings, Gate())
         queue = iter(articles)
 
         async def worker() -> None:
+            nonlocal done
             for article in queue:
                 body = engine._body(engine.messages(Briefing, [article_message(article)]), Briefing)
-                response = await client.post("/chat/completions", cast_to=httpx2.Response, body=body)
+                try:
+                    response = await client.post("/chat/completions", cast_to=httpx2.Response, body=body)
+                except openai.APIError:
+                    continue  # lost
                 json.loads(response.content)
+                done += 1
 
         await asyncio.gather(*(worker() for _ in range(options["concurrency"])))
         await client.close()
 
-    assert openai is not None
     start = time.perf_counter()
     asyncio.run(run())
-    return time.perf_counter() - start
+    return time.perf_counter() - start, done
 
 
-def measure(scenario: Scenario, folder: Path, trace: bool, sdk: bool = False) -> dict[str, Any]:
+def measure(
+    scenario: Scenario, folder: Path, trace: bool, sdk: bool = False, sdk_retries: bool = False
+) -> dict[str, Any]:
+    """One run of `scenario` in a fresh process (the pipeline, or with `sdk` the plain SDK) against a
+    simulator of its own; what the run measured, with what the server counted (`server`)."""
     with simulator(*scenario.server) as url:
         options = {"url": url, "folder": str(folder), "concurrency": scenario.concurrency, "trace": trace}
-        options["sdk"] = sdk
+        options["sdk"], options["sdk_retries"] = sdk, sdk_retries
         command = [sys.executable, __file__, "--child", json.dumps(options)]
         done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
         result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -196,6 +212,7 @@ def measure(scenario: Scenario, folder: Path, trace: bool, sdk: bool = False) ->
     result["server_requests"] = sum(seen["requests"].values())
     result["server_429"] = seen["rate_limited"]
     result["faults"] = sum(seen["faults"].values())
+    result["server"] = seen
     return result
 
 

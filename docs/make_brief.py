@@ -48,7 +48,7 @@ def briefing(name: str) -> ArticleBriefing:
     if "event" not in Briefing.model_fields:
         data.pop("event", None)
     answer = Briefing.model_validate(data)
-    facts = ArticleFacts.of(article.text, article.published)
+    facts = ArticleFacts.of_article(article)
     findings, checked = check_briefing(answer, facts)
     kept = apply_findings(answer, findings, fallback_title=article.title) if findings else answer
     usage = Usage(

@@ -19,11 +19,11 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
+from typing import TYPE_CHECKING
 
 from .config.settings import Settings
 from .errors import ArticleError, InputError, SummarizerError, UsageError
 from .living import mark_changes, read_previous, with_events
-from .llm.client import Client
 from .merge.assemble import merge_briefings
 from .models import Article, ArticleBriefing, Brief, Briefing, Failure
 from .output.records import dump_records, load_records
@@ -37,6 +37,9 @@ from .sources.notes import Notes
 from .sources.select import Paths, aselect_articles
 from .sync import run_sync
 from .synthesis.synthesize import synthesize_brief
+
+if TYPE_CHECKING:  # the SDK is imported when a run first sends (summarizer.run.runner.open_run)
+    from .llm.client import Client
 
 __all__ = [
     "Article",

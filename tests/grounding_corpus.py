@@ -137,7 +137,7 @@ def _changed(figure: str, step: int) -> str:
 
 def corpus() -> Iterator[Item]:
     for article in read_articles([EXAMPLES]).articles:
-        facts = ArticleFacts.of(article.text, article.published)
+        facts = ArticleFacts.of_article(article)
         written = _written(article)
         people = [e.name for e in written.entities if e.kind == "person"]
         # --- quotes ------------------------------------------------------------
@@ -245,9 +245,7 @@ def evaluate() -> Scores:
     counts: Counter[str] = Counter()
     facts_of = {}
     for item in corpus():
-        facts = facts_of.setdefault(
-            item.article.id, ArticleFacts.of(item.article.text, item.article.published)
-        )
+        facts = facts_of.setdefault(item.article.id, ArticleFacts.of_article(item.article))
         findings, _ = check_briefing(item.briefing, facts)
         flagged = any(f.where == item.field for f in findings)
         counts[f"{item.category} {'faithful' if item.faithful else 'corrupted'}"] += 1

@@ -16,13 +16,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_brief(out: Path, *options: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`python docs/make_brief.py OUT OPTIONS...`, run in this process."""
-    spec = importlib.util.spec_from_file_location("make_brief", ROOT / "docs" / "make_brief.py")
+def make_brief(
+    out: Path, *options: str, monkeypatch: pytest.MonkeyPatch, script_name: str = "make_brief.py"
+) -> None:
+    """`python docs/make_brief.py OUT OPTIONS...` (or another docs script), run in this process."""
+    spec = importlib.util.spec_from_file_location(script_name[:-3], ROOT / "docs" / script_name)
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    monkeypatch.setattr(sys, "argv", ["make_brief.py", str(out), *options])
+    monkeypatch.setattr(sys, "argv", [script_name, str(out), *options])
     monkeypatch.chdir(ROOT)  # the script works from the root, and the test puts the directory back
     assert script.main() == 0
 
@@ -42,7 +44,7 @@ def test_the_example_brief_is_what_the_script_writes(
 
 
 def test_the_example_brief_marks_inferred_dates() -> None:
-    assert "2023-08-09 (inferred), late Wednesday" in (ROOT / "docs" / "brief-after.md").read_text(
+    assert "2023-08-09 (inferred), Earlier Wednesday" in (ROOT / "docs" / "brief-after.md").read_text(
         encoding="utf-8"
     )
 
@@ -132,3 +134,32 @@ def test_the_readme_library_snippets_run_against_a_local_endpoint(simulator, tmp
         if 'make_brief("today/"' in snippet:
             exec(compile(snippet, "README snippet", "exec"), {})
     assert "News brief" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("example", "options"),
+    [("editor-after.md", []), ("editor-after.html", ["format=html", "standalone=1"])],
+)
+def test_the_editors_example_story_is_what_the_script_writes(
+    tmp_path: Path, example: str, options: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / example
+    make_brief(out, *options, monkeypatch=monkeypatch, script_name="make_editor.py")
+    assert out.read_text(encoding="utf-8") == (ROOT / "docs" / example).read_text(encoding="utf-8"), (
+        f"docs/{example} is stale: regenerate it with docs/make_editor.py"
+    )
+
+
+def test_the_editors_example_story_fits_a_screen_and_says_what_the_full_brief_adds() -> None:
+    """Issue #23: the big story that ran to 78 lines (docs/editor-before.md) runs to at most 40, with
+    no place in its Who's who, and the appendix says what the caps left out."""
+    before = (ROOT / "docs" / "editor-before.md").read_text(encoding="utf-8")
+    after = (ROOT / "docs" / "editor-after.md").read_text(encoding="utf-8")
+
+    def story(text: str) -> list[str]:
+        return text.split("\n## 1. ", 1)[1].split("\n## ", 1)[0].splitlines()
+
+    assert len(story(before)) > 70 and len(story(after)) <= 40
+    who = "\n".join(story(after)).split("### Who's who", 1)[1]
+    assert "**Syria**" not in who and "**Turkey**" not in who and "more in the full brief" in who
+    assert "### Left out of this brief" in after and "- Story 1: " in after

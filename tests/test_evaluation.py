@@ -31,7 +31,7 @@ TARGETS = {
 #: Labelled disagreements shown, by the merge alone and with the --synthesize answers a model gave
 #: (each version checked against its article); the target is all of them.
 FLOORS = {
-    "corpus": {**TARGETS, "disagreements, merge alone": 13 / 23, "disagreements shown": 19 / 23},
+    "corpus": {**TARGETS, "disagreements, merge alone": 14 / 23, "disagreements shown": 19 / 23},
     "heldout": {**TARGETS, "disagreements, merge alone": 15 / 25, "disagreements shown": 18 / 25},
     "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
 }
@@ -91,26 +91,25 @@ def test_every_event_is_one_story(measured):
 #: (the first, in benchmarks/fresh-a/FIRST.md, then the one text layer's: attributive 183 -> 166
 #: faithful items dropped, titled 81 -> 75, one false alarm fewer in three styles; then places checked
 #: like every other name (issue #20): titled 75 -> 76, "All England Lawn Tennis and Croquet Club" for the
-#: article's "All England Club") are bounds a change must not cross. At most:
+#: article's "All England Club"; then "Reports differ" comparing like with like (issue #27): labelled
+#: disagreements shown 4 -> 10 plain, 4 -> 8 attributive, 1 -> 2 terse, 4 -> 10 titled; false alarms
+#: -- what "Reports differ" shows, a toll's progression under "Over the days" not among them -- 11 -> 5,
+#: 15 -> 8, 4 -> 1, 12 -> 6) are bounds a change must not cross. At most:
 FRESH_AT_MOST = {
+    **{f"{style} dropped": n for style, n in {"plain": 4, "attributive": 5, "terse": 2, "titled": 7}.items()},
     **{
-        f"{style} dropped": n
-        for style, n in {"plain": 50, "attributive": 166, "terse": 29, "titled": 76}.items()
-    },
-    **{
-        f"{style} re-asked": n
-        for style, n in {"plain": 16, "attributive": 29, "terse": 13, "titled": 25}.items()
+        f"{style} re-asked": n for style, n in {"plain": 3, "attributive": 4, "terse": 1, "titled": 5}.items()
     },
     **{
         f"{style} false alarms": n
-        for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
+        for style, n in {"plain": 5, "attributive": 8, "terse": 1, "titled": 6}.items()
     },
-    "leaked figure_swapped": 14,
+    "leaked figure_swapped": 11,
     "leaked figure_misremembered": 2,
     "leaked quote_drifted": 0,
-    "leaked quote_misattributed": 3,
+    "leaked quote_misattributed": 1,
     "leaked date_unsupported": 0,
-    "leaked name_invented": 3,
+    "leaked name_invented": 0,
 }
 #: ... and at least.
 FRESH_AT_LEAST = {
@@ -121,7 +120,7 @@ FRESH_AT_LEAST = {
     },
     **{
         f"{style} labelled shown": n
-        for style, n in {"plain": 4, "attributive": 4, "terse": 1, "titled": 4}.items()
+        for style, n in {"plain": 10, "attributive": 8, "terse": 2, "titled": 10}.items()
     },
 }
 
@@ -148,8 +147,12 @@ def test_the_fresh_tuning_part_holds_its_first_figures(fresh):
 
 
 def test_every_planted_error_is_counted_and_each_leak_named(fresh):
-    # Three planted errors per article; none left out as unmeasurable, each leak listed where it stands.
-    assert fresh.counts["planted errors counted"] == 93
+    # Three planted errors per article, each leak listed where it stands. One is left out as unmeasurable:
+    # mx17a-europe1's event.when '2017-09-09' (a field the brief does not show) stands in the faithful
+    # brief too, since its timeline keeps 'Samedi matin' dated 2017-09-09, the day the article was published.
+    assert fresh.counts["planted errors counted"] == 92
     leaked = [line for line in fresh.details if line.startswith("leaked: ")]
     assert len(leaked) == sum(v for k, v in fresh.counts.items() if k.startswith("leaked "))
-    assert any("mx17a-wdtn key_points[2] 'At least 120 people' in the brief's key point" in x for x in leaked)
+    assert any(
+        "mx17b-cbssf key_points[2] '32 people died at a school' in the brief's key point" in x for x in leaked
+    )

@@ -139,7 +139,7 @@ def _collect(args: argparse.Namespace, settings: Settings, transport: Transport)
     status_ = EXIT_OK if not done.failed and not done.unfinished else EXIT_FAILURES
     if previous is not None:
         brief = previous.mark(batch_brief(settings=settings))
-        write_output(rendered(previous.shown(brief), args), args.output)
+        write_output(rendered(previous.shown(brief), args, settings), args.output)
         previous.remember(brief)
         previous.warn()
         if (note := previous.note(brief)) and not args.quiet:

@@ -26,7 +26,6 @@ from ..output.render import render_brief
 from ..run.runner import Progress
 from ..sources.select import select_articles
 from ..store import open_store, store_for
-from .batch import run_batch
 from .exits import EXIT_FAILURES, EXIT_OK
 from .output import (
     check_output,
@@ -66,7 +65,7 @@ def _brief(args: argparse.Namespace) -> int:
     brief = previous.mark(result.brief, result.summaries.briefings)
     kept = keep_existing(args.output, result.summaries, result.unread)
     if not kept:
-        write_output(rendered(previous.shown(brief), args), args.output, result.summaries, settings)
+        write_output(rendered(previous.shown(brief), args, settings), args.output, result.summaries, settings)
         previous.remember(brief)
     print_inputs(result.unread, result.notes)
     print_undated(result.articles, result.notes, settings.window)
@@ -341,6 +340,8 @@ def _batch(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _cassette(args, settings) as replayed:
         # A cassette run keeps the cache here: the batches and their answers live in it.
+        from .batch import run_batch  # the Batch API's SDK calls: only this command's
+
         return run_batch(args, replayed.model_copy(update={"cache_dir": settings.cache_dir}))
 
 

@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 
 from ..config.files import default_cache_dir
-from ..config.options import Option, options_of
+from ..config.options import Option, option, options_of
 from .values import ARTICLE_FIELDS, READERS, field, moment
 
 __all__ = [
@@ -23,8 +23,9 @@ __all__ = [
 
 #: The output formats (summarizer.output.render.FORMATS; a test keeps the two the same).
 FORMATS = ("markdown", "json", "html")
-#: How much of each story the brief shows (summarizer.output.render.DETAILS; a test keeps the two the same).
-DETAILS = ("brief", "full")
+#: How much of each story the brief shows (summarizer.output.detail.DETAILS; a test keeps the two the
+#: same): the option table's choices.
+DETAILS = option("detail").choices
 #: How briefings are grouped into stories (config.settings.Clustering; a test keeps the two the same).
 CLUSTERINGS = ("text", "embeddings")
 #: The shells `summarizer completion` writes a script for.
@@ -155,12 +156,7 @@ def output_options(parser: Options, *, formats: bool = True, changes: bool = Fal
         parser.add_argument(
             "--title", metavar="TEXT", help="the brief's title (default: News brief and the articles' dates)"
         )
-        parser.add_argument(
-            "--detail",
-            choices=DETAILS,
-            default="brief",
-            help="brief (default: at most 5 key points a story, the most reported first) or full",
-        )
+        add_setting(parser, "detail")
         parser.add_argument(
             "--no-appendix",
             action="store_true",

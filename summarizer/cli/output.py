@@ -50,14 +50,16 @@ __all__ = [
 ]
 
 
-def rendered(brief: Brief, args: argparse.Namespace) -> str:
+def rendered(brief: Brief, args: argparse.Namespace, settings: Settings | None = None) -> str:
+    """The brief as the options ask; the detail from --detail, else the settings' (environment, config
+    file), else the brief detail."""
     if args.template:
         return render_template(brief, args.template)
     return render_brief(
         brief,
         output_format(args),
         title=args.title,
-        detail=args.detail,
+        detail=args.detail or (settings.detail if settings is not None else "brief"),
         appendix=not args.no_appendix,
         standalone=args.standalone,
     )

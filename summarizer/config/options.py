@@ -178,6 +178,17 @@ OPTIONS: tuple[Option, ...] = (
         metavar="IN,OUT[,CACHED]",
         variable="SUMMARIZER_PRICE",
     ),
+    # --- the brief
+    Option(
+        "detail",
+        "--detail",
+        "how much of each story: brief (default: what an editor reads first, the most reported first: "
+        "at most 5 key points, 4 quotes, 8 in Who's who, each story within 40 lines for the five lead "
+        "stories and 25 for the others, and how many more the full brief has) or full (every item)",
+        kind="choice",
+        choices=("brief", "full"),
+        default="brief",
+    ),
     # --- stories
     Option(
         "cluster",

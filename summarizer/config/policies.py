@@ -34,8 +34,9 @@ class _Value(BaseModel):
 class RetryPolicy(_Value):
     """Transport-fault retries: exponential backoff with jitter, or what the server's retry-after says."""
 
-    # A blip is retried after ~0.1 s; a real outage still gets ~50 s of doubling waits (capped at 30 s)
-    # before the article is given up. A 429 waits what the server's retry-after says instead.
+    # A blip is retried within ~0.1 s while the endpoint answers most requests (llm/health.py); a real
+    # outage still gets ~50 s of doubling waits (capped at 30 s) before the article is given up. A 429
+    # waits what the server's retry-after says instead.
     attempts: int = Field(default=10, ge=1)
     initial_wait: float = Field(default=0.1, ge=0)
     max_wait: float = Field(default=30.0, ge=0)

@@ -67,6 +67,7 @@ Grounding = Literal["strict", "warn", "off"]
 #: How the merge tells which briefings report one event: their words (TF-IDF), or the endpoint's
 #: embeddings of their events, headlines and summaries.
 Clustering = Literal["text", "embeddings"]
+Detail = Literal["brief", "full"]
 
 
 #: What becomes of an article with no publication date that can be read: kept in the brief, or left out.
@@ -135,6 +136,9 @@ class Settings(BaseSettings):
     #: How briefings are grouped into stories: "text" (no call), or "embeddings" (the endpoint's
     #: /embeddings of each briefing's event, headline and summary; cached; text again if it fails).
     cluster: Clustering = cast(Clustering, default("cluster"))
+    #: How much of each story the Markdown and HTML show: "brief" (ranked and capped, summarizer.output
+    #: .detail) or "full" (every item). The JSON always has every item.
+    detail: Detail = cast(Detail, default("detail"))
     embedding_model: str = Field(default=DEFAULT_EMBEDDING_MODEL, min_length=1)
     #: The cosines from which two briefings are one story by `embedding_model`'s embeddings: alone, and
     #: when their events agree ("0.91,0.86"). None: the model's measured calibration

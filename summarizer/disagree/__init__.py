@@ -1,7 +1,8 @@
 """What the outlets of one story report differently: figures, days, quotations, spellings.
 
 Pure functions over the briefings of one story; the merge calls them. statements.py reads a statement
-once (statement_tokens) for the values it gives and the measures they count; figures.py, quotations.py
+once (statement_tokens) for the values it gives and the measures they count (measures.py: what one
+figure counts, its zone, its length of time, whose it is); figures.py, quotations.py
 and spellings.py find what outlets give differently.
 May import: models, text.
 """

@@ -1,8 +1,8 @@
 """Checks of a model's answer against its article: quotes, speakers, names, figures, dates;
 and the ask → check → re-ask workflow.
 
-facts.py indexes one article (what can be looked up in it), names.py decides whether a name is one the
-article gives, speakers.py whom it attributes a quotation to, check.py checks a briefing, workflow.py
-asks, checks and re-asks once.
+facts.py indexes one article (what can be looked up in it), dates.py says which dates it supports,
+names.py decides whether a name is one the article gives, speakers.py whom it attributes a quotation
+to, check.py checks a briefing, workflow.py asks, checks and re-asks once.
 May import: models, errors, text, config, llm.
 """

@@ -6,12 +6,17 @@ import re
 
 from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
+from ..text.language import without_days
 from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
-from .facts import ArticleFacts, date_found, date_support, inferred_dates
-from .names import aliases, is_organisation, name_found, place_found, unknown_names
+from .attached import misattached_figures
+from .counts import miscounted_figures
+from .dates import date_found, date_support, inferred_dates
+from .facts import ArticleFacts, without_outlets
+from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
 from .speakers import attributed, attributed_to, named_near, organisation_speaks, speaker_near
+from .translated import article_form
 
 __all__ = [
     "ArticleFacts",
@@ -73,7 +78,7 @@ def quote_found(quote: str, facts: ArticleFacts) -> bool:
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures in `text` that the article does not state (empty when all are grounded)."""
     missing = []
-    for value in figures(text, idiomatic=False):
+    for value in figures(without_outlets(fold(text), facts.outlets), idiomatic=False, folded=True):
         if value not in facts.values:
             missing.append(f"{value:g}")
     return missing
@@ -92,6 +97,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     people = [e.name for e in briefing.entities if e.kind == "person"]
     people += [q.speaker for q in briefing.quotes if not is_organisation(q.speaker, briefing.entities)]
     candidates = sorted({surname for name in people if (surname := last_name(name))})
+    acronyms = _acronyms(briefing, facts)
     roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
 
     def figures(where: str, text: str) -> None:
@@ -102,6 +108,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             findings.append(Finding(
                 kind="number", where=where, item=text,
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
+            ))  # fmt: skip
+        misattached = misattached_figures(text, facts) or miscounted_figures(text, facts)
+        if misattached and not missing:
+            findings.append(Finding(
+                kind="number", where=where, item=text,
+                reason="the article gives this figure for something else: " + ", ".join(misattached),
             ))  # fmt: skip
         unknown = unknown_names(text, facts)
         if unknown:
@@ -118,7 +130,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         figures(f"what_next[{index}]", point)
     for index, event in enumerate(briefing.timeline):
         where = f"timeline[{index}]"
-        figures(where, f"{event.when}: {event.event}")
+        # The day of the month in `when` is the date's, checked below as a date ('25 September').
+        figures(where, f"{without_days(fold(event.when))}: {event.event}")
         if event.date is not None:
             checked += 1
             if not date_found(event.date, event.when, facts):
@@ -137,23 +150,34 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if not spans:
             reason = "these words do not appear in the article"
             findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
-        elif is_organisation(quote.speaker, briefing.entities):
-            # A statement of a board, a company, the police: named in the article, and not a
-            # quote the article gives to one of the people in the briefing.
-            if not name_found(quote.speaker, facts, person=False):
-                reason = "the speaker is not named in the article"
-                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-            elif not any(
-                organisation_speaks(quote.speaker, span, facts)
-                or (attributed_to(span, candidates, facts) is None and named_near(quote.speaker, span, facts))
+            continue
+        organisation = is_organisation(quote.speaker, briefing.entities)
+        # The speaker as the article may name them, without the description a model adds.
+        speaker = found_form(quote.speaker, facts, person=not organisation)
+        if speaker is None:
+            reason = "the speaker is not named in the article"
+            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+        elif organisation:
+            # A statement of a board, a company, the police: not a quote the article gives to one
+            # of the people in the briefing.
+            if not any(
+                organisation_speaks(speaker, span, facts)
+                or (
+                    attributed_to(span, candidates, facts, acronyms) is None
+                    and named_near(speaker, span, facts)
+                )
                 for span in spans
             ):
                 reason = "the article does not attribute this quote to this speaker"
                 findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not name_found(quote.speaker, facts, person=True):
-            reason = "the speaker is not named in the article"
-            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not attributed(quote.speaker, spans, candidates, facts, roles.get(fold(quote.speaker), "")):
+        elif not attributed(
+            speaker,
+            spans,
+            sorted({*candidates, last_name(speaker) or ""} - {""}),
+            facts,
+            roles.get(fold(quote.speaker), ""),
+            acronyms,
+        ):
             reason = "the article does not attribute this quote to this speaker"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
     for index, entity in enumerate(briefing.entities):
@@ -163,7 +187,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if entity.kind == "place":
             found = place_found(entity.name, facts)
         else:
-            found = name_found(entity.name, facts, person=entity.kind == "person")
+            found = found_form(entity.name, facts, person=entity.kind == "person") is not None
         if not found:
             # "Turkey" filed as a person, where the article says "Turkish": the name is there, not as
             # that kind. Said so, the appendix never says "not mentioned" of a name Who's who shows.
@@ -178,6 +202,43 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
+
+
+_TO_WHOM = frozenset(("with", "by", "to", "told", "from", "via"))
+
+
+def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
+    """The organisations of the briefing that the article writes as an acronym ('FOMC'), folded: a
+    quotation 'the FOMC's statement said' is theirs, not that of the person quoted just before."""
+    organisations = [e.name for e in briefing.entities if e.kind == "organization"]
+    organisations += [q.speaker for q in briefing.quotes if is_organisation(q.speaker, briefing.entities)]
+    found = set()
+    for name in organisations:
+        for form in name_forms(name):
+            words = re.findall(r"[A-Za-z]+", form)
+            acronym = (
+                form if form.isupper() and form.isalpha() else "".join(w[0] for w in words if w[0].isupper())
+            )
+            mentions = re.findall(rf"(\w+)?\W+(?:the )?{acronym.upper()}\b", facts.plain)
+            # 'shared with AFP', 'cited by CNN', 'told CNN': a source the words went to, not a speaker.
+            if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
+                found.add(acronym.lower())
+    return found
+
+
+def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
+    """The first form of the name (names.name_forms) that the article gives, else the article's own
+    form of it (translated.article_form); None if there is none. A person's shortest form comes first:
+    'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose last word the article has too."""
+    forms = name_forms(name, person=person)
+    if person:
+        forms.sort(key=lambda form: len(form.split()))
+    found = next((form for form in forms if name_found(form, facts, person=person)), None)
+    if found is not None or (person and facts.lang == "en"):
+        return found
+    # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
+    # the article's own form, so that the speaker is looked for as the article writes them.
+    return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
 
 
 def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
@@ -222,13 +283,21 @@ def check_echo(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
 def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:
     """The briefing with every ungrounded item removed.
 
-    A list item is dropped. An ungrounded headline is replaced by the article's own title (or the first
-    grounded key point); an ungrounded summary by the grounded key points.
+    A list item is dropped; a timeline entry whose only unsupported part is its date loses the date.
+    An ungrounded headline is replaced by the article's own title (or the first grounded key point); an
+    ungrounded summary by the grounded key points.
     """
-    bad = {finding.where for finding in findings}
+    bad = {finding.where for finding in findings if finding.kind != "date"}
+    # A date the article does not give goes; the rest of its timeline entry stays.
+    undated = {finding.where for finding in findings if finding.kind == "date"}
 
     def keep(field: str, items: list[object]) -> list[object]:
         return [item for index, item in enumerate(items) if f"{field}[{index}]" not in bad]
+
+    timeline = [
+        event.model_copy(update={"date": None}) if f"timeline[{index}]" in undated else event
+        for index, event in enumerate(briefing.timeline)
+    ]
 
     key_points = [str(p) for p in keep("key_points", list(briefing.key_points))]
     headline, summary = briefing.headline, briefing.summary
@@ -241,7 +310,7 @@ def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_titl
         "summary": summary,
         "key_points": key_points or [headline],
         "what_next": keep("what_next", list(briefing.what_next)),
-        "timeline": keep("timeline", list(briefing.timeline)),
+        "timeline": keep("timeline", list(timeline)),
         "quotes": keep("quotes", list(briefing.quotes)),
         "entities": keep("entities", list(briefing.entities)),
     })  # fmt: skip

@@ -11,8 +11,56 @@ from ..models import Entity
 from ..text.lexicon import word_list, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
+from .translated import article_form
 
-__all__ = ["aliases", "is_organisation", "name_found", "place_found", "unknown_names"]
+__all__ = [
+    "aliases",
+    "is_organisation",
+    "description",
+    "name_forms",
+    "name_found",
+    "place_found",
+    "unknown_names",
+]
+
+
+#: What a model writes after a name to describe it: 'Jeff Bezos, the world's richest person', 'the
+#: committee (Federal Open Market Committee)', 'Angel Enrique Sarmiento of the Mexican Navy', 'the
+#: Fed's statement', 'Amazon.com, Inc.'.
+_BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+_POSSESSED = re.compile(r"^(.*?)'s\s+[a-z][\w -]*$")
+_CORPORATE = re.compile(r"(?:,?\s+(?:inc|llc|ltd|plc|corp|co|s\.?a)\.?|\.com)$", re.I)
+
+
+def name_forms(name: str, *, person: bool = False) -> list[str]:
+    """The forms under which a name in a briefing may stand in its article, the written form first:
+    without what describes it after a comma or in brackets, the bracketed form itself ('FOMC', the
+    article's own 'Comité Federal de Mercado Abierto'), the owner of a possessive ('the Fed's
+    statement' is the Fed), without a company's legal suffix ('Amazon.com, Inc.' is Amazon), from its
+    first capitalised word ('the rate-setting Federal Open Market Committee'), and, for a person,
+    without 'of <organisation>' ('Angel Sarmiento of the Mexican Navy')."""
+    forms = [name.strip()]
+    bracketed = _BRACKETED.findall(name)
+    bare = _BRACKETED.sub("", name).strip()
+    forms += [bare, *(b.strip() for b in bracketed)]
+    for form in list(forms):
+        forms.append(form.split(",", 1)[0].strip())
+    for form in [form for form in forms if "(" not in form]:
+        if (owned := _POSSESSED.match(form)) is not None and len(form.split()) <= 4:
+            forms.append(owned[1])
+        forms.append(_CORPORATE.sub("", _CORPORATE.sub("", form)).strip())
+        if (capital := re.search(r"(?<![\w'])[A-Z]", form)) is not None:
+            forms.append(form[capital.start() :])
+        head = form.split(" of ", 1)[0]
+        if head != form and (person or len(re.findall(r"(?<![\w'])[A-Z]", head)) >= 2):
+            forms.append(head)
+    return [form for form in dict.fromkeys(forms) if re.search(r"\w", form)]
+
+
+def description(name: str) -> str:
+    """What a briefing writes after a name to describe it: after its comma, in its brackets."""
+    after = name.split(",", 1)[1] if "," in name else ""
+    return " ".join([after, *_BRACKETED.findall(name.split(",", 1)[0])]).strip()
 
 
 def aliases(surname: str, facts: ArticleFacts) -> set[str]:
@@ -139,7 +187,8 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
     """A person named with a given name the article never uses ('Salman Dawood') is someone else, or
     no one, when the article gives that surname other given names ('Shahzada Dawood'). An article that
     only ever says 'President Biden' lets 'Joe Biden' stand."""
-    if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in facts.folded_words:
+    # 'Ecuadorean President Rafael Correa': one given name the article uses is enough.
+    if len(parts) < 2 or len(parts[0]) < 2 or any(p in facts.folded_words for p in parts[:-1]):
         return True
     given: set[str] = set()
     for form in forms:
@@ -192,21 +241,66 @@ _NAME_RUN = re.compile(
 
 
 def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
-    """Names of two words or more in free text (a key point, a summary) of which the article gives no
-    word capitalised, as in a name: 'general counsel Mark Thompson', 'Bramley Construction' where the
-    article has 'Brawner Builders' and 'construction workers'. A word may be spelt with one slip;
-    titles, months and weekdays are not names. One known word lets a name pass ('Transportation
-    Secretary Pete Buttigieg'): a name half invented is left to the entity and speaker checks."""
+    """Names in free text (a key point, a summary) that the article does not give: 'general counsel
+    Mark Thompson', 'Bramley Construction' where the article has 'Brawner Builders' and 'construction
+    workers', 'Fed Chair Jerome Powell' in an article that names no one, 'Juan Carlos Ferrero' beside
+    its Carlos Alcaraz, 'Prince William'. A name of two words or more, or one with a title before it, is
+    looked up as a whole: its last word must be one the article writes with a capital (a slip allowed)
+    and a person's given name must fit; or the article gives it as a phrase, by its initials, as a
+    place, or in its own words (translated.article_form). Titles, months and weekdays are not names.
+    In an article in another language, whose names a model translates, one word the article gives
+    with a capital lets a name pass: a name half invented there is left to the entity and speaker
+    checks."""
     found = []
-    for match in _NAME_RUN.finditer(plain(text)):
+    written = plain(text)
+    for match in _NAME_RUN.finditer(written):
+        run = match[0].replace("'s ", " ").removesuffix("'s")
+        # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
+        # out when it is not the article's and the next word is.
+        opening = re.match(r"(\S+)\s+(\S+)", run)
+        if (
+            opening
+            and re.search(r"(?:^|[.!?:;]\s+)$", written[: match.start()])
+            and not _capitalised(fold(opening[1]), facts)
+            and _capitalised(fold(opening[2]), facts)
+        ):
+            run = run[opening.start(2) :]
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
-        for name in [match[0], *_CONNECTOR.split(match[0])]:
+        parts = _CONNECTOR.split(run)
+        for name in parts if len(parts) > 1 else [run]:
             words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
             named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
             named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
-            if len(named) >= 2 and not any(_capitalised(w, facts) for w in named) and name not in found:
+            # 'Prince William': one name with a title is a person's (in English: 'US CPI' is no person).
+            titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
+            if (len(named) >= 2 or titled) and not _known(name, named, facts) and name not in found:
                 found.append(name)
     return found
+
+
+def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
+    if facts.lang != "en":
+        # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
+        # 'National Emergency Committee'): one word the article gives lets the name pass.
+        return any(_capitalised(word, facts) for word in named) or article_form(name, facts) is not None
+    # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
+    # acronym of the article's words ('ADG' for 'additional director general').
+    if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
+        return len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts)
+    if _spelt_out(named[-1], facts):
+        return True
+    if name_found(name, facts, person=False) or place_found(name, facts):
+        return True
+    return article_form(name, facts) is not None
+
+
+def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
+    """The article writes out the acronym's words: 'adg' for 'additional director general'."""
+    words = [w for w in facts.word_list if w not in ("of", "and", "the")]
+    size = len(acronym)
+    if not 2 <= size <= 6:
+        return False
+    return any("".join(w[0] for w in words[i : i + size]) == acronym for i in range(len(words) - size + 1))
 
 
 _CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")

@@ -4,11 +4,12 @@ subject of a speech verb before it, a description ('the judge said'), or an orga
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..text.lexicon import alternation
-from ..text.normalize import STOPWORDS, fold, undoubled
+from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
-from .facts import ArticleFacts
+from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found
 
 __all__ = [
@@ -69,7 +70,8 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
     return False
 
 
-_SPEECH = alternation("speech_verbs")
+#: The speech verbs of every shipped language: a French article's 'a déclaré' attributes as 'said' does.
+_SPEECH = alternation("speech_verbs", "all")
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -78,7 +80,10 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 def _enclosing(span: tuple[int, int], plain: str) -> tuple[int, int]:
     """The whole quotation a quoted fragment stands in, when it stands between quotation marks."""
     start, end = span
-    if plain.count('"', 0, start) % 2 == 1:
+    # A fragment that opens its quotation ('"My little cousins are inside' of a longer one) stands in
+    # it even where a stray mark earlier in the article has put the count of quotation marks out.
+    opens = plain[max(0, start - 1) : start] == '"'
+    if plain.count('"', 0, start) % 2 == 1 or opens:
         opening, closing = plain.rfind('"', 0, start), plain.find('"', end)
         if closing != -1:
             return opening, closing + 1
@@ -113,15 +118,18 @@ _NAMED_SPEAKER = re.compile(
 )
 
 
-def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFacts) -> str | None:
+def attributed_to(
+    span: tuple[int, int], candidates: list[str], facts: ArticleFacts, acronyms: Collection[str] = ()
+) -> str | None:
     """Whom the article attributes the quote at `span` to, among `candidates` (surnames); None if unclear.
 
     First the words right after the quotation (`..., Zelenskyy said`); a pronoun or a description
     there (`he said`, `the US president said`), or a quotation that ends its own sentence, sends the
     search back to the nearest candidate before it who is the subject of a speech verb.
     """
-    lower = facts.plain.lower()
+    lower = facts.lower
     start, end = _enclosing(span, facts.plain)
+    candidates = [*candidates, *acronyms]
     mentions = {
         surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
         for surname in candidates
@@ -152,6 +160,10 @@ def attributed_to(span: tuple[int, int], candidates: list[str], facts: ArticleFa
         if start - SPEAKER_SEARCH_BEFORE <= position < start
     )
     for distance, surname in before:
+        # An organisation's acronym speaks a quotation only in its own sentence ('The FOMC's statement
+        # said inflation "..."'): one quoted paragraphs earlier ('PTI reports') left the words to others.
+        if surname in acronyms and _SENTENCE_END.search(lower, start - distance, start):
+            continue
         if _speaks(start - distance, lower):
             return surname
     return None
@@ -174,7 +186,7 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     if not names:
         return False
     key = max(names, key=len)
-    lower = facts.plain.lower()
+    lower = facts.lower
     start = _enclosing(span, facts.plain)[0]
     window = range(max(0, start - ATTRIBUTION_BEFORE), start)
     return any(_speaks(position, lower) for position in _mentions(key, lower) if position in window)
@@ -193,14 +205,32 @@ def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
     """The words of the description the article gives the speaker right after the quote: 'the judge
     said' gives {'judge'}; a name or a pronoun gives nothing."""
     _, end = _enclosing(span, facts.plain)
-    clause = facts.plain[end : end + DESCRIPTION_AFTER].lower().lstrip(" ,;:\"'")
+    clause = facts.lower[end : end + DESCRIPTION_AFTER].lstrip(" ,;:\"'")
     found = _DESCRIBED.match(clause)
     description = (found[1] or found[2]) if found else None
     return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()
 
 
+def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
+    """A surname alone ('Bezos said') is the first person the article names with it ('Jeff Bezos,
+    along with his brother Mark Bezos'): a speaker given another given name is someone else."""
+    given = [w for w in re.findall(r"[a-z]+", fold(speaker.split(",", 1)[0])) if w not in TITLES]
+    if len(given) < 2:
+        return True
+    before = re.finditer(r"\b([A-Z][\w'-]+) (?i:" + re.escape(surname) + r")\b", unaccented(facts.plain))
+    # 'PM Modi', 'President Biden', 'The Bezos': no given name.
+    names = (fold(m[1]) for m in before if not m[1].isupper())
+    named = next((name for name in names if name not in TITLES and name not in STOPWORDS), None)
+    return named is None or named in given[:-1]
+
+
 def attributed(
-    speaker: str, spans: list[tuple[int, int]], candidates: list[str], facts: ArticleFacts, role: str = ""
+    speaker: str,
+    spans: list[tuple[int, int]],
+    candidates: list[str],
+    facts: ArticleFacts,
+    role: str = "",
+    acronyms: Collection[str] = (),
 ) -> bool:
     """The article attributes one occurrence of the quote to the speaker (or, unclear, names them near
     it), or to a description that is the speaker's role in the briefing ('the judge said')."""
@@ -210,12 +240,12 @@ def attributed(
         described = _described_as(span, facts)
         if described and described & role_words:
             return True
-        who = attributed_to(span, candidates, facts)
+        who = attributed_to(span, candidates, facts, acronyms)
         # 'the judge said' gives the quote to a judge: a lawyer named nearby did not say it.
         if who is None and not described and speaker_near(speaker, [span], facts):
             return True
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
-            return True
+            return _first_of_the_name(speaker, surname, facts)
         # A family name written first ('Kim Mi Sung' ... 'Kim said').
         if (
             who is not None

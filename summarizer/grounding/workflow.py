@@ -6,16 +6,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from ..errors import InvalidAnswer
 from ..llm.asker import Asker, OnRetry
-from ..llm.engine import Engine
 from ..llm.prompts import Message, article_message, reground_message
 from ..models import Article, ArticleBriefing, Briefing, Checks, Finding, SourceRef
 from .check import ArticleFacts, apply_findings, check_briefing, inferred_dates
+
+if TYPE_CHECKING:  # the engine (and the SDK) is imported when a run first sends, not with this module
+    from ..llm.engine import Engine
 
 __all__ = ["Grounded", "ask_grounded", "summarize_article"]
 
@@ -74,7 +76,7 @@ async def summarize_article(
     messages = engine.messages(Briefing, [article_message(article)])
     check: Check[Briefing] | None = None
     if settings.grounding != "off":
-        facts = ArticleFacts.of(article.text, article.published)
+        facts = ArticleFacts.of_article(article)
 
         def check(briefing: Briefing) -> tuple[list[Finding], int]:
             return check_briefing(briefing, facts)

@@ -21,7 +21,6 @@ import httpx2
 import openai
 from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
-from tenacity.wait import wait_exponential_jitter
 
 from ..config.settings import Settings
 from ..errors import ArticleError, DeadlinePassed, EndpointError, RequestRejected
@@ -39,6 +38,7 @@ from .failures import (
     waited_too_long,
 )
 from .faults import known_fault
+from .health import Health
 from .prompts import Message
 from .ratelimit import MAX_RETRY_AFTER, Permit, RateController
 from .schema import body_for, fingerprint, messages_for
@@ -98,9 +98,8 @@ class Engine:
         self._prompt_scale = 1.0
         self._answers = 0
         policy = settings.retry
-        self._backoff = wait_exponential_jitter(
-            multiplier=policy.initial_wait, jitter=policy.initial_wait, max=policy.max_wait
-        )
+        #: Whether the endpoint answers most requests: then a fault is retried at once (health.py).
+        self.health = Health()
         self._retrying = AsyncRetrying(
             stop=stop_after_attempt(policy.attempts),
             wait=self._wait,
@@ -263,6 +262,7 @@ class Engine:
                         limiter.forget(permit)
                     raise
                 self.reached = True
+                self.health.answered()
                 try:
                     answer = parse(response)
                 except EndpointError:
@@ -328,9 +328,11 @@ class Engine:
 
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
-        asked = retry_after(error, self.settings.retry.max_wait)
+        self.health.failed()
+        policy = self.settings.retry
+        asked = retry_after(error, policy.max_wait)
         if asked is None:
-            return float(self._backoff(state))
+            return self.health.delay(state.attempt_number, policy.initial_wait, policy.max_wait)
         # At least what the server asked; a little more at random, so that requests turned away
         # together do not all come back at the same instant.
         return asked * (1 + random.uniform(0, 0.25))

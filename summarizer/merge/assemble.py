@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
 
 from ..disagree import (
+    TOLLS,
     figure_disagreements,
     quotations,
     quote_disagreements,
     read_statement,
     spelling_disagreements,
+    statement_values,
     story_places,
 )
 from ..models import (
@@ -19,20 +23,26 @@ from ..models import (
     Brief,
     Disagreement,
     Failure,
+    Point,
     SourceRef,
     Story,
     Usage,
 )
 from ..text.normalize import (
     WEEKDAYS,
+    content_words,
     fold,
     name_key,
 )
+from ..text.similarity import jaccard
+from .actors import cast
 from .cluster import Calibration, cluster
 from .entities import merge_entities, strip_titles
 from .items import said
-from .points import as_points, merge_statements
+from .points import POINT_SIMILARITY, as_points, merge_statements
 from .quotes import merge_quotes
+from .rank import rank_quotes, rank_stories
+from .restated import join_restated
 from .timeline import merge_timeline
 
 __all__ = ["merge_briefings"]
@@ -60,7 +70,7 @@ def merge_briefings(
     ordered = sorted(briefings, key=_briefing_order)
     vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
     groups = cluster(ordered, vectors, calibration)
-    stories = sorted((_story([ordered[i] for i in group]) for group in groups), key=_story_weight)
+    stories = rank_stories([_story([ordered[i] for i in group]) for group in groups])
     return Brief(
         stories=stories,
         sources=sorted({item.ref for item in ordered}, key=_ref_order),
@@ -101,12 +111,15 @@ def _report(item: ArticleBriefing) -> ArticleReport:
 
 
 def _story(cluster: list[ArticleBriefing]) -> Story:
-    # The fullest briefing leads: its headline and summary speak for the story.
+    # The fullest briefing leads the points; the headline and summary are the ones that speak for what
+    # the outlets lead with.
     lead = min(cluster, key=lambda item: (-len(item.briefing.key_points), _briefing_order(item)))
     members = [lead, *(item for item in cluster if item is not lead)]
+    voice = _most_representative(members)
     topics = Counter(topic.strip().lower() for item in cluster for topic in item.briefing.topics)
     merge = merge_statements if len(cluster) > 1 else as_points  # one outlet cannot disagree with itself
     key_points, point_disagreements = merge(said(members, "key_points"))
+    key_points = join_restated(key_points)
     what_next, next_disagreements = merge(said(members, "what_next"))
     timeline, day_disagreements = merge_timeline(members)
     # Figures are judged by what they count (conflicts.py); days by the statements that give them.
@@ -114,18 +127,122 @@ def _story(cluster: list[ArticleBriefing]) -> Story:
     disagreements = [*said_days, *day_disagreements]
     if len(cluster) > 1:
         disagreements = _worded_differently(members, disagreements)
+        key_points = _one_point_for_versions(key_points, disagreements)
+        what_next = _one_point_for_versions(what_next, disagreements)
+    entities = cast(merge_entities(members), members)
     return Story(
-        headline=lead.briefing.headline,
-        summary=lead.briefing.summary,
+        headline=voice.briefing.headline,
+        summary=voice.briefing.summary,
         sources=sorted({item.ref for item in cluster}, key=_ref_order),
         disagreements=disagreements,
         key_points=key_points,
-        quotes=merge_quotes(members),
-        entities=merge_entities(members),
+        quotes=rank_quotes(merge_quotes(members), entities),
+        entities=entities,
         timeline=timeline,
         what_next=what_next,
         topics=[topic for topic, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))][:6],
     )
+
+
+def _one_point_for_versions(points: list[Point], shown: list[Disagreement]) -> list[Point]:
+    """Points without the second version of one: a point that says what another outlet's earlier point
+    says but for a figure or a day ('the tie-break 9-7' and 'the tie-break 8/6'), when "Reports differ"
+    shows the two side by side with every figure they differ on, is that line's, not a point of its
+    own. The first stays, credited only to the outlets that gave its figures."""
+    at = {point.text: n for n, point in enumerate(points)}
+    versions: set[int] = set()
+    for disagreement in shown:
+        shows = {report.text: statement_values(report.value)[1] for report in disagreement.reports}
+        found = sorted({at[text] for text in shows if text in at})
+        for first, later in itertools.combinations(found, 2):
+            (frame_a, values_a), (frame_b, values_b) = (
+                statement_values(points[n].text) for n in (first, later)
+            )
+            shared = values_a & values_b
+            only_these = (
+                values_a - shared <= shows[points[first].text]
+                and values_b - shared <= shows[points[later].text]
+            )
+            apart = not set(points[first].sources) & set(points[later].sources)
+            if (
+                apart
+                and only_these
+                and jaccard(frame_a, frame_b) >= POINT_SIMILARITY
+                and first not in versions
+            ):
+                versions.add(later)
+    return [point for n, point in enumerate(points) if n not in versions]
+
+
+def _most_representative(members: list[ArticleBriefing]) -> ArticleBriefing:
+    """The briefing whose headline and summary speak for what its outlets lead with.
+
+    When most outlets' headlines give one measure (the dead), only a headline that gives it may head
+    the story: two outlets leading with the death toll outweigh one leading with a rescuer's account.
+    Of those, the one whose headline and summary words the others' headlines and summaries use most
+    (the share of its words each other outlet also uses, on average); then, a toll that moved, the
+    latest report's higher figure ('death toll reaches 89' over 'rises to 67'; on one day, the higher:
+    the later count). Ties go to the first (the fullest briefing)."""
+    outlets = {item.ref.source for item in members}
+    if len(outlets) < 2:
+        return members[0]
+    said = [content_words(f"{item.briefing.headline} {item.briefing.summary}") for item in members]
+
+    def borne_out(n: int) -> float:
+        others = [said[m] for m, o in enumerate(members) if o.ref.source != members[n].ref.source]
+        return sum(len(said[n] & other) / len(said[n]) for other in others) / len(others) if said[n] else 0.0
+
+    leads = [_lead(item.briefing.headline) for item in members]
+    given: Counter[str] = Counter()
+    for outlet in outlets:
+        given.update(set().union(*(leads[n] for n, item in enumerate(members) if item.ref.source == outlet)))
+    most = {measure for measure, count in given.items() if count * 2 > len(outlets)}
+    candidates = [n for n in range(len(members)) if most <= leads[n].keys()]
+    best = max(candidates, key=lambda n: (borne_out(n), -n))
+    tolls = most & TOLLS
+    if not tolls:
+        return members[best]
+
+    def toll(n: int) -> float:
+        return max(max(leads[n][measure]) for measure in tolls)
+
+    def day(n: int) -> datetime | None:
+        return members[n].ref.published
+
+    moved = [
+        n
+        for n in candidates
+        if (here := day(n)) is not None
+        and ((then := day(best)) is None or here.date() >= then.date())
+        and toll(n) > toll(best)
+        and _borne_out_by_its_points(members[n], tolls, toll(n))
+    ]
+    return members[max(moved, key=lambda n: (day(n), toll(n), -n))] if moved else members[best]
+
+
+def _borne_out_by_its_points(item: ArticleBriefing, tolls: set[str], figure: float) -> bool:
+    """The briefing's first statement of the toll gives the headline's figure, give or take rounding
+    (ROUNDED): a headline that gives another ('death toll rises to 71', a state's toll, above 'Ninety
+    people are confirmed dead') is not trusted over the others'."""
+    for text in [item.briefing.summary, *item.briefing.key_points]:
+        given = [v for (m, _), v in read_statement("", text, {}).measures.items() if m in tolls]
+        if given:
+            return any(abs(figure - v) <= ROUNDED * max(figure, v) for v in frozenset().union(*given))
+    return True
+
+
+#: A headline's toll and its briefing's first statement of it agree within this share: 'kills 153' above
+#: 'killed more than 150' (2%); 'rises to 71' above 'Ninety people are confirmed dead' (21%) do not.
+ROUNDED = 0.1
+
+
+def _lead(headline: str) -> dict[str, frozenset[float]]:
+    """What a headline's figures count, and the figures ('Maui wildfire death toll reaches 89': the
+    dead, 89)."""
+    found: dict[str, frozenset[float]] = {}
+    for (measure, _), values in read_statement("", headline, {}).measures.items():
+        found[measure] = found.get(measure, frozenset()) | values
+    return found
 
 
 def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement]) -> list[Disagreement]:
@@ -188,9 +305,3 @@ def _ref_order(ref: SourceRef) -> tuple[str, str, str]:
 
 def _briefing_order(item: ArticleBriefing) -> tuple[str, str, str]:
     return _ref_order(item.ref)
-
-
-def _story_weight(story: Story) -> tuple[int, int, str]:
-    """The most outlets first, then the fullest, then alphabetically: a stable order."""
-    outlets = len({ref.source for ref in story.sources})
-    return (-outlets, -len(story.key_points), fold(story.headline))

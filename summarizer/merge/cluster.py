@@ -62,7 +62,9 @@ Vector = dict[str, float]
 def _terms(item: ArticleBriefing) -> Counter[str]:
     """Word counts of the headline, summary and key points, plus each person's and organisation's name."""
     b = item.briefing
-    terms = Counter(word for text in (b.headline, b.summary, *b.key_points) for word in words(text))
+    terms: Counter[str] = Counter()
+    for text in (b.headline, b.summary, *b.key_points):
+        terms.update(words(text))
     for entity in b.entities:
         if entity.kind != "place":
             terms["@" + name_key(entity.name)] += 1

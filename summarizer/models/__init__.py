@@ -23,6 +23,7 @@ from .brief import (
     Story,
     StoryChange,
     SynthesisRecord,
+    Wording,
     story_id,
 )
 from .briefing import (
@@ -89,5 +90,6 @@ __all__ = [
     "SynthesisRecord",
     "TimelineEvent",
     "Usage",
+    "Wording",
     "story_id",
 ]

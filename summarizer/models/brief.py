@@ -14,12 +14,27 @@ from .changes import BriefChanges, FigureChange, StoryStatus
 from .outcome import Checks, Failure, Finding, Usage
 
 
+class Wording(_Model):
+    """A statement as some outlets made it."""
+
+    text: str
+    sources: list[str]
+    unverified: bool = False
+
+
 class Point(_Model):
     """A statement kept once, with every source that made it."""
 
     text: str
     sources: list[str]
     unverified: bool = Field(default=False, description="Not found in an article (grounding 'warn').")
+    restated: list[Wording] = Field(
+        default=[],
+        description=(
+            "The same fact as other outlets stated it, in their words and with their sources: joined "
+            "into this point because they give the same figures about the same subject (merge.restated)."
+        ),
+    )
 
 
 class AttributedQuote(_Model):
@@ -42,6 +57,21 @@ class AttributedEntity(_Model):
     role: str
     sources: list[str]
     unverified: bool = False
+    aliases: list[str] = Field(
+        default=[],
+        description=(
+            "The other forms the outlets gave the same name ('US Geological Survey' beside 'U.S. "
+            "Geological Survey', 'Zelenskiy' beside 'Zelenskyy'); `name` is the form most of them gave."
+        ),
+    )
+    mentioned_only: bool = Field(
+        default=False,
+        description=(
+            "Not one of the story's actors: named in none of its statements and quoted by none of them "
+            "(only in an outlet's list of who matters), or a news organisation the articles credit for "
+            "what they report. The brief's Who's who leaves it to the full brief."
+        ),
+    )
 
 
 class AttributedEvent(_Model):

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ..errors import UsageError
 from ..models import Brief, Point, Story
 from .changes import StoryChangeView, brief_changes, story_change
+from .detail import CAPS, DETAILS, Cut, Detail, cut, fixed_lines
 from .escape import escape_markdown, markdown_link, section_link
 from .outlets import outlets_shown, quote_outlets, short_name, unique
 
@@ -44,14 +45,9 @@ Format = Literal["markdown", "json", "html"]
 FORMATS: tuple[Format, ...] = ("markdown", "json", "html")
 
 
-#: "brief": at most KEY_POINTS key points a story, the ones most outlets report; "full": every one.
-Detail = Literal["brief", "full"]
-
-
-DETAILS: tuple[Detail, ...] = ("brief", "full")
-
-
-KEY_POINTS = 5
+#: "brief": at most KEY_POINTS key points a story, the ones most outlets report (detail.py: and the
+#: other caps, within a budget of lines); "full": every one.
+KEY_POINTS = CAPS["key_points"]
 
 
 #: The first line of every Markdown brief, so that a brief saved among the articles is not read back
@@ -100,6 +96,8 @@ class _StoryView:
     days: dict[str, str]
     # The living brief's mark: new, updated and what changed, unchanged (None when not compared).
     change: StoryChangeView | None = None
+    # Each section as this detail shows it, and how many more the full brief has (detail.py).
+    shown: Cut | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +183,9 @@ def _lede(summary: str) -> str:
 def _story_view(number: int, story: Story, day: date | None, detail: Detail, brief: Brief) -> _StoryView:
     outlets = unique(short_name(ref.source) for ref in story.sources)
     ranked = _ranked(story.key_points)
-    shown = ranked if detail == "full" else ranked[:KEY_POINTS]
+    change = story_change(story, brief)
+    sections = cut(story, ranked, detail, number, fixed_lines(story, change))
+    shown = sections.key_points
     return _StoryView(
         number=number,
         story=story,
@@ -197,7 +197,8 @@ def _story_view(number: int, story: Story, day: date | None, detail: Detail, bri
         more_points=len(ranked) - len(shown),
         attributed=len(outlets) > 1,
         days=_days(story),
-        change=story_change(story, brief),
+        change=change,
+        shown=sections,
     )
 
 
@@ -322,13 +323,15 @@ def render_brief(
     heading = _title(brief, title)
     # Which sources were cut to the token cap: looked up once here, not once per source in the template.
     cut = {(r.article_id, r.origin): r.cut_at_tokens for r in brief.articles if r.cut_at_tokens}
+    views = [_story_view(n, story, day, detail, brief) for n, story in enumerate(brief.stories, 1)]
     text = (
         _environment()
         .get_template("brief.md.j2")
         .render(
             brief=brief,
             title=heading,
-            stories=[_story_view(n, story, day, detail, brief) for n, story in enumerate(brief.stories, 1)],
+            stories=views,
+            capped=[view for view in views if view.shown and view.shown.left_out],
             changes=brief_changes(brief),
             outlet_count=len(unique(short_name(ref.source) for ref in brief.sources)),
             cut=cut,

@@ -10,18 +10,21 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..config.settings import Settings
 from ..errors import ArticleError, DeadlinePassed, RunStopped, redact
 from ..grounding.workflow import summarize_article
-from ..llm.client import Client, make_client
-from ..llm.engine import Engine
 from ..llm.ratelimit import RateController
-from ..llm.transport import HTTPTransport
+from ..llm.schema import fingerprint
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
 from ..store import LEASE_SECONDS, Leases, Store, answer_key, store_for
 from .gate import Gate
+
+if TYPE_CHECKING:
+    from ..llm.client import Client
+    from ..llm.engine import Engine
+    from ..llm.transport import HTTPTransport
 
 __all__ = [
     "CHARS_PER_TOKEN",
@@ -107,14 +110,19 @@ class Run:
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         gate: Gate,
         settings: Settings,
         *,
+        connect: Callable[[], Engine] | None = None,
         store: Store | None = None,
         progress: Progress | None = None,
     ) -> None:
-        self.engine, self.gate, self.settings = engine, gate, settings
+        if engine is None and connect is None:
+            raise ValueError("give the run's engine, or how to make it")
+        self._engine, self._connect = engine, connect
+        self.gate, self.settings = gate, settings
+        self._fingerprint: str | None = None
         self.store, self.progress = store, progress
         self.total = 0
         self.cached = 0
@@ -127,6 +135,15 @@ class Run:
         #: runs on one store then pay once for it. The keys this run holds, renewed while it runs.
         self._leases = store if isinstance(store, Leases) else None
         self._held: set[str] = set()
+
+    @property
+    def engine(self) -> Engine:
+        """The run's engine, made (`connect`) when the first request is to be sent: a run whose every
+        answer is in the store never imports the OpenAI SDK (a third of a warm rerun's time)."""
+        if self._engine is None:
+            assert self._connect is not None
+            self._engine = self._connect()
+        return self._engine
 
     def report(
         self,
@@ -196,7 +213,9 @@ class Run:
         return duplicate
 
     def key(self, article: Article) -> str:
-        return answer_key("article", article.text, self.engine.fingerprint(Briefing), self.settings.grounding)
+        if self._fingerprint is None:  # what the engine's would be, without making it
+            self._fingerprint = fingerprint(self.settings, Briefing)
+        return answer_key("article", article.text, self._fingerprint, self.settings.grounding)
 
     async def article(self, article: Article) -> ArticleBriefing | Failure:
         sent, cut_at = cut_article(article, self.settings.max_article_tokens)
@@ -298,18 +317,28 @@ def failure_of(article: Article, error: ArticleError) -> Failure:
 async def open_run(
     settings: Settings, client: Client | None, progress: Progress | None
 ) -> AsyncIterator[Run]:
-    """A run against the caller's client, or against one made from the settings and closed at the end."""
-    transport = HTTPTransport(client if client is not None else make_client(settings))
+    """A run against the caller's client, or against one made from the settings when the first
+    request is to be sent (the SDK imported then, not before) and closed at the end."""
+    limiter = RateController(settings.rpm, settings.tpm)
+    gate = Gate(settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline)
+    made: list[HTTPTransport] = []
+
+    def connect() -> Engine:
+        from ..llm.client import make_client
+        from ..llm.engine import Engine
+        from ..llm.transport import HTTPTransport
+
+        transport = HTTPTransport(client if client is not None else make_client(settings))
+        made.append(transport)
+        return Engine(transport, settings, gate)
+
+    # A caller's own client is checked at once (its SDK is imported already).
+    engine = connect() if client is not None else None
     try:
-        limiter = RateController(settings.rpm, settings.tpm)
-        gate = Gate(
-            settings.concurrency, settings.max_run_tokens, limiter=limiter, deadline=settings.deadline
-        )
-        engine = Engine(transport, settings, gate)
-        yield Run(engine, gate, settings, store=store_for(settings), progress=progress)
+        yield Run(engine, gate, settings, connect=connect, store=store_for(settings), progress=progress)
     finally:
-        if client is None:
-            await transport.client.close()
+        if client is None and made:
+            await made[0].client.close()
 
 
 def announce(progress: Progress | None, total: int) -> None:

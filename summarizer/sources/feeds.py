@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-import feedparser
-
 from ..errors import InputError
 from .pages import MIN_ARTICLE_CHARS, html_to_text, looks_like_html
 
@@ -45,6 +43,8 @@ def read_feed(origin: str, xml: str, base: str | None = None) -> tuple[str | Non
     An entry's text is its full content (content:encoded, Atom content) where the feed has it, else its
     summary; the feed's title is each entry's source.
     """
+    import feedparser  # here, not with the module: a run over files reads no feed
+
     # Bytes, never the str: feedparser fetches a str that parses as a URL and opens one that names a
     # file, so a "feed" whose text is http://169.254.169.254/... would be a request nothing checked.
     parsed = feedparser.parse(xml.encode("utf-8"), response_headers={"content-type": _AS_UTF8})

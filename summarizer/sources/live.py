@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.etree
-
 from ..config.settings import Window
 from ..errors import InputError
 from ..models import Article
@@ -94,6 +92,8 @@ def read_url_list(path: str | Path) -> tuple[list[str], list[InputError]]:
 
 def _opml(origin: str, data: bytes) -> tuple[list[str], list[InputError]]:
     # No entities, no DTDs, no network: an OPML file is a list, nothing in it is resolved or run.
+    import lxml.etree  # here, not with the module: a run over files reads no list of feeds
+
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = lxml.etree.fromstring(data, parser)

@@ -1,4 +1,8 @@
-"""Saved HTML pages: the article's own text and facts, without the page around it."""
+"""Saved HTML pages: the article's own text and facts, without the page around it.
+
+lxml and trafilatura are imported when a page or fragment is first read, not with this module: a run
+over Markdown and text files never reads HTML, and they were a third of the imports before its first
+request (issue #24)."""
 
 from __future__ import annotations
 
@@ -6,9 +10,6 @@ import json
 import logging
 import re
 from typing import Any
-
-import lxml.html
-import trafilatura
 
 from ..errors import InputError
 
@@ -28,6 +29,9 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment (a CMS field, a feed entry's content), paragraphs on their own lines."""
+    import lxml.etree
+    import lxml.html
+
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
@@ -44,6 +48,8 @@ def page(origin: str, html: str) -> dict[str, Any]:
     Boilerplate, navigation and captions are left out (trafilatura). A page with too little text is an
     InputError naming it.
     """
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -94,6 +100,9 @@ def page_facts(html: str) -> dict[str, str]:
     JSON-LD publisher's name) and its publication date ("published": JSON-LD datePublished, else a
     meta tag such as article:published_time, else a <time datetime> element, the article's first).
     Never a year from the text: an undated page stays undated. Values are as the page writes them."""
+    import lxml.etree
+    import lxml.html
+
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):

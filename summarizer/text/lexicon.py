@@ -11,10 +11,11 @@ import re
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["LANGUAGES", "alternation", "table", "word_list", "word_set"]
+__all__ = ["LANGUAGES", "alternation", "every_language", "table", "word_list", "word_set"]
 
-#: The languages whose lists are shipped: the checks and the merge read English today.
-LANGUAGES = ("en",)
+#: The languages whose lists are shipped: English in full; Spanish and French for what the grounding
+#: check reads in an article (figures, number words, months, weekdays, days, small words).
+LANGUAGES = ("en", "es", "fr")
 
 
 @cache
@@ -37,7 +38,20 @@ def table(name: str, lang: str = "en") -> dict[str, str]:
     return {word: value.strip() for word, value in pairs}
 
 
+@cache
+def every_language(name: str) -> tuple[str, ...]:
+    """The entries of a list in every shipped language that has it ('said', 'dijo', 'a declare')."""
+    entries: list[str] = []
+    for lang in LANGUAGES:
+        if files(__package__).joinpath("data", lang, f"{name}.txt").is_file():
+            entries += word_list(name, lang)
+    return tuple(dict.fromkeys(entries))
+
+
 def alternation(name: str, lang: str = "en") -> str:
-    """The list as a regular expression alternation, longest first ('says' before 'say')."""
-    words = sorted(word_list(name, lang), key=lambda word: (-len(word), word))
+    """The list as a regular expression alternation, longest first ('says' before 'say'); `lang`
+    "all" joins every shipped language's."""
+    words = sorted(
+        every_language(name) if lang == "all" else word_list(name, lang), key=lambda word: (-len(word), word)
+    )
     return "(?:" + "|".join(re.escape(word) for word in words) + ")"

@@ -52,12 +52,21 @@ WEEKDAYS = word_list("weekdays")
 #: Suffixes after a name, short form to long ('Jr' is 'Junior'): never a surname.
 NAME_SUFFIXES = {**table("name_suffixes"), **{long: long for long in table("name_suffixes").values()}}
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
+_DASH = re.compile(r"\s*-\s*")
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_CONSONANT = re.compile(r"[aeiouy'.-]")
 
 
 def plain(text: str) -> str:
     """Compatibility-normalised, straight quotes, one kind of dash, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = re.sub(r"\s*-\s*", " - ", text)  # an en dash and a hyphen read alike
+    if text.isascii():
+        # NFKC leaves ASCII as it is, and the backtick is the one ASCII character _QUOTES changes:
+        # the translation's per-character dictionary look-ups were a tenth of a 10,000-briefing merge.
+        text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if "-" in text:
+        text = _DASH.sub(" - ", text)  # an en dash and a hyphen read alike
     return " ".join(text.split())
 
 
@@ -96,21 +105,26 @@ def words(text: str, *, folded: bool = False) -> Iterator[str]:
 
     `folded` says the text is already folded.
     """
-    for word in _WORD.findall(text if folded else fold(text)):
-        word = word.removesuffix("'s")
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        stem = _STEMS.get(word)
-        if stem is None:
-            stem = _STEMS[word] = stem_word(word)
-        yield stem
+    stems = _STEMS
+    # One dictionary look-up a word, in a comprehension: a generator doing the suffix, the stop word
+    # and the length tests on every word was a quarter of a 10,000-briefing merge (benchmarks/merge.py).
+    return iter([stem for word in _WORD.findall(text if folded else fold(text)) if (stem := stems[word])])
+
+
+class _Stems(dict[str, str]):
+    """Each word as found (folded) to its stem, or to "" when it is no content word (a stop word, a
+    single letter), worked out the first time the word is met."""
+
+    def __missing__(self, found: str) -> str:
+        word = found.removesuffix("'s")
+        stem = "" if word in STOPWORDS or len(word) < 2 else stem_word(word)
+        self[found] = stem
+        return stem
 
 
 _STEMMER = snowballstemmer.stemmer("english")
-#: Each word's stem, kept: a dict look-up per word keeps words() as fast as the one-line plural rule
-#: it replaced (0.33 s of CPU against 0.36 for the 70,000 statements of benchmarks/merge.py's 10,000
-#: briefings, best of 5). A vocabulary, so bounded in practice; emptied by clear_caches().
-_STEMS: dict[str, str] = {}
+#: Each word's stem, kept: a vocabulary, so bounded in practice; emptied by clear_caches().
+_STEMS = _Stems()
 
 
 def stem_word(word: str) -> str:
@@ -122,7 +136,7 @@ def stem_word(word: str) -> str:
 def skeleton(word: str) -> str:
     """A name's consonants, doubled letters folded and a final 'h' dropped: the spellings of one name
     in transliteration meet ('Abdallah', 'Abdulla': 'bdl')."""
-    consonants = re.sub(r"[aeiouy'.-]", "", undoubled(fold(word)))
+    consonants = _NOT_CONSONANT.sub("", undoubled(fold(word)))
     return consonants.removesuffix("h") if len(consonants) > 2 else consonants
 
 
@@ -145,7 +159,7 @@ def statement_frame(text: str) -> frozenset[str]:
 
 def undoubled(word: str) -> str:
     """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _DOUBLED.sub(r"\1", word)
 
 
 def surname(name: str) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from text_to_num import alpha2digit
 
@@ -22,6 +23,7 @@ __all__ = [
     "WORD_NUMBERS",
     "Token",
     "figures",
+    "in_english_notation",
     "is_year",
     "joined_totals",
     "ordinal_counts",
@@ -34,6 +36,8 @@ __all__ = [
 #: stays so, where 'the two' is a count) and knows neither 'dozen' nor 'nil'.
 WORD_NUMBERS = {word: float(value) for word, value in table("number_words").items()}
 _ORDINAL_WORDS = {word: float(value) for word, value in table("ordinal_words").items()}
+#: Times of day given as words ('just before midnight'), read as the clock reads them (2400).
+_CLOCK_WORDS = {word: float(value) for word, value in table("clock_words").items()}
 _UNITS = [word for word, value in WORD_NUMBERS.items() if 1 <= value <= 9]
 _TENS = [word for word, value in WORD_NUMBERS.items() if value in (20, 30, 40, 50, 60, 70, 80, 90)]
 #: Number words that text2num reads into one figure with their neighbours ('twenty-five', 'one
@@ -54,21 +58,62 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
 
 
+#: A whole and a fraction, as rates are written ('4-1/2 to 4-3/4 percent', folded '4 - 1/2'): one figure.
+_MIXED_FRACTION = re.compile(r"(?<![\d.,/])(\d+)(?: - | )([1-9])/([248])(?![\d/])")
+
+
+def _mixed(match: re.Match[str]) -> str:
+    whole, top, bottom = (int(part) for part in match.groups())
+    return f"{whole + top / bottom:g}" if top < bottom else match[0]
+
+
 def _compounds(folded: str) -> str:
     """The folded text with number-word compounds as digits: 'twenty - five' (plain() spaced the hyphen)
-    is 25, 'one hundred and twenty' 120 (text2num)."""
+    is 25, 'one hundred and twenty' 120 (text2num); and '4 - 1/2' as 4.5."""
+    if "/" in folded:
+        folded = _MIXED_FRACTION.sub(_mixed, folded)
     if not _COMPOUND.search(folded):
         return folded
     return str(alpha2digit(_TENS_UNITS.sub(r"\1-\2", folded), "en"))
 
 
-def figures(text: str, *, idiomatic: bool = True, folded: bool = False) -> Iterator[float]:
+#: In Spanish and French a comma marks decimals ('6,9') and a dot or a space groups thousands ('1.037',
+#: '2 012'); French writes a time of day '13h14'.
+_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[. ]\d{3})+)(?![\d]|[.,]\d)")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
+#: 'un millón y medio', '2 millions et demi': a figure and a half.
+_HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
+
+
+def in_english_notation(folded: str, lang: str) -> str:
+    """A folded text with its figures written the English way: in Spanish and French '1.037' is 1,037,
+    '6,9' is 6.9, '2 012' is 2,012 and '13h14' 13:14; English is left as it is."""
+    if lang == "en":
+        return folded
+    folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
+    folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
+    return _DECIMAL_COMMA.sub(".", folded)
+
+
+@cache
+def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
+    words = {word: float(value) for word, value in table("number_words", lang).items()}
+    return words, re.compile(r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: str = "en") -> Iterator[float]:
     """Every figure in a text, as a value: '2,300' and '2300', '$2.7' and '2.70', 'five' and '5'.
 
     With `idiomatic` False, the words 'one' and 'zero' are not read as figures ('one of', 'no one').
-    `folded` says the text is already folded.
+    `folded` says the text is already folded; `lang` the language whose notation and number words it
+    is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    if lang != "en":
+        text = in_english_notation(text, lang)
+        words, pattern = _number_words(lang)
+        yield from (words[word] for word in pattern.findall(text))
     # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
     if ":" in text:
         text = CLOCK_TIME.sub(r"\1\2", text)
@@ -94,9 +139,14 @@ def is_year(figure: float | str) -> bool:
     return figure.is_integer() and FIRST_YEAR <= figure <= LAST_YEAR
 
 
-def ordinal_counts(folded: str) -> frozenset[float]:
-    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins."""
-    return frozenset(_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded))
+def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
+    """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins, a
+    'sixième titre' six titles."""
+    found = {_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded)}
+    if lang != "en":
+        local = {word: float(value) for word, value in table("ordinal_words", lang).items()}
+        found |= {local[word] for word in re.findall(r"[a-z]+", folded) if word in local}
+    return frozenset(found)
 
 
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
@@ -128,9 +178,17 @@ _TOKEN = re.compile(
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+def _afternoon(found: list[Token], back: int) -> None:
+    """The time of day `back` tokens before a 'p.m.' (in `found`, read so far), in the afternoon."""
+    token, value = found[-back]
+    if token.endswith(TIME_MARK) and value is not None and value < 1200:
+        found[-back] = (token, value + 1200)
+
+
 def tokens(folded: str) -> list[Token]:
     """The words and punctuation of a folded text, each figure with its value ('3%' is 3 then '%'),
-    a time of day as one figure (12:42 is 1242, marked TIME_MARK), an ordinal marked ORDINAL_MARK."""
+    a time of day as one figure (12:42 is 1242, 8:12 p.m. 2012, midnight 2400, marked TIME_MARK), an
+    ordinal marked ORDINAL_MARK."""
     found: list[Token] = []
     for clock, number, ordinal, percent, word, stop in _TOKEN.findall(_compounds(folded)):
         if clock:
@@ -144,8 +202,14 @@ def tokens(folded: str) -> list[Token]:
                 found.append((",", None))
             if percent:
                 found.append(("%", None))
+        elif word in _CLOCK_WORDS:
+            found.append((word + TIME_MARK, _CLOCK_WORDS[word]))
         elif word:
             value = WORD_NUMBERS.get(word) if word not in _IDIOMS else None
+            if word == "m" and len(found) > 2 and found[-1][0] == "." and found[-2][0] == "p":
+                _afternoon(found, 3)  # '8:12 p.m.' is 20:12
+            elif word == "pm" and found:
+                _afternoon(found, 1)
             found.append((word, value))
         else:
             found.append((stop, None))

@@ -286,3 +286,19 @@ def test_an_article_on_stdin_is_reported_by_stdin_and_one_request_is_one(simulat
     assert status == EXIT_OK, err
     assert "Reported by stdin." in out and "\\-" not in out
     assert ", this run: 1 request, " in err.replace("; this run", ", this run")
+
+
+def test_the_detail_setting_stands_when_no_flag_is_given(brief_json, monkeypatch):
+    """SUMMARIZER_DETAIL (or the config key) sets the detail of `summarizer brief`; a flag wins."""
+    from summarizer import Settings
+    from summarizer.cli.output import rendered
+    from summarizer.cli.parser import build_parser
+
+    brief = Brief.model_validate_json(brief_json.read_text())
+    monkeypatch.setenv("SUMMARIZER_DETAIL", "full")
+    settings = Settings(cache_dir=None)
+    given = build_parser().parse_args(["render", str(brief_json)])
+    assert "more key points" not in rendered(brief, given, settings)
+    assert "*3 more key points in the full brief.*" in rendered(brief, given)  # no settings: brief
+    flagged = build_parser().parse_args(["render", str(brief_json), "--detail", "brief"])
+    assert "*3 more key points in the full brief.*" in rendered(brief, flagged, settings)

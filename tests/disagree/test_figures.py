@@ -15,7 +15,7 @@ def test_two_tolls_worded_apart_disagree_and_one_toll_does_not():
     found = figure_disagreements(
         _read(("A", "The death toll has risen to more than 5,000."), ("B", "The quake killed 2,300 people."))
     )
-    assert [[r.value for r in d.reports] for d in found] == [["5,000", "2,300"]]
+    assert [[r.value for r in d.reports] for d in found] == [["5,000 dead", "2,300 dead"]]
     assert figure_disagreements(_read(("A", "5,000 people died."), ("B", "The quake killed 5,000."))) == []
 
 
@@ -32,3 +32,115 @@ def test_a_figure_is_compared_only_with_its_closest_counterpart():
     )
     [found] = figure_disagreements(said)
     assert [r.value for r in found.reports] == ["79", "80"]
+
+
+def _on_days(*said: tuple[str, str, str], places=PLACES):
+    from datetime import date
+
+    return [read_statement(source, text, places, day=date.fromisoformat(day)) for source, text, day in said]
+
+
+def test_tolls_listed_by_place_are_compared_place_by_place_and_day_by_day():
+    places = story_places(["Raboso, Puebla, Mexico"], ["Mexico City", "Morelos", "Guerrero"])
+    said = _on_days(
+        ("A", "Puente said 55 died in Morelos, 49 in Mexico City and three in Guerrero.", "2017-09-19"),
+        ("B", "By state: 86 dead in Mexico City, 71 in Morelos and 4 in Guerrero.", "2017-09-20"),
+        ("C", "He gave 186 deaths in Mexico City, 74 in Morelos and 13 in Guerrero.", "2017-09-25"),
+        ("D", "There were 74 deaths in Morelos, 198 in Mexico City and 12 in Guerrero.", "2017-09-27"),
+        places=places,
+    )
+    found = figure_disagreements(said)
+    # Each place's toll rose day by day, a progression; never '55, 49, 3' against '86, 71, 4'.
+    rising = [[r.value for r in d.reports] for d in found if d.progression]
+    assert sorted(rising) == [["49", "86", "186", "198"], ["55", "71", "74"]]
+    # Guerrero's fell from 13 on the 25th to 12 on the 27th: outlets at odds, shown with the ones that rose.
+    [odds] = [d for d in found if not d.progression]
+    assert {r.value: r.sources for r in odds.reports}["13 dead"] == ["C"]
+    assert {r.value: r.sources for r in odds.reports}["12 dead"] == ["D"]
+
+
+def test_one_instant_in_two_zones_is_no_disagreement_and_midnight_is_a_time():
+    said = _read(
+        ("A", "New Shepard flew from West Texas, lifting off at 8:12 a.m. Central time."),
+        ("B", "New Shepard flew from West Texas, lifting off at 9:12 a.m. Eastern."),
+    )
+    assert figure_disagreements(said) == []
+    said = _read(
+        ("A", "The magnitude 8.1 quake struck off the Pacific coast just before midnight."),
+        ("B", "A magnitude 8.1 quake struck off the Pacific coast at 11:49 local time."),
+    )
+    assert [[r.value for r in d.reports] for d in figure_disagreements(said)] == [["midnight", "11:49"]]
+
+
+def test_whose_count_it_is_and_what_it_counts_keep_other_counts_apart():
+    said = _read(
+        ("A", "Djokovic stays on seven Wimbledon titles, one short of the record."),
+        ("B", "Djokovic remains one short of Federer's eight Wimbledon titles."),
+    )
+    assert figure_disagreements(said) == []
+    said = _read(
+        ("A", "Alcaraz ended a run of 34 straight wins at Wimbledon for Djokovic."),
+        ("B", "Alcaraz won the tiebreak, ending Djokovic's streak of 15 straight tiebreakers at Wimbledon."),
+    )
+    assert figure_disagreements(said) == []
+
+
+def test_a_range_in_fractions_is_the_range_in_decimals():
+    said = _read(
+        ("A", "The Fed raised the target range for the federal funds rate to 4-1/2 to 4-3/4 percent."),
+        ("B", "The Fed raised the target range for the federal funds rate to 4.5%-4.75%."),
+    )
+    assert figure_disagreements(said) == []
+
+
+def test_each_outlets_one_statement_of_a_measure_meets_the_others_when_their_figures_are_near():
+    flight = _read(
+        (
+            "A",
+            "The roughly 11-minute mission went beyond 100 kilometers, the internationally recognized "
+            "boundary of space; the weightless portion lasted about four minutes.",
+        ),
+        (
+            "B",
+            "Blue Origin flew its first passengers to the edge of space on Tuesday morning; "
+            "the crew returned about 10 minutes later after three minutes in zero gravity.",
+        ),
+    )
+    [found] = figure_disagreements(flight)
+    assert [r.value for r in found.reports] == ["4 min, 11 min", "3 min, 10 min"]
+    # As little alike, but figures far apart: two facts ('a 14-minute first game', the match's 147).
+    match = _read(
+        (
+            "A",
+            "Alcaraz broke in a 14-minute first game on his fifth break point; Catherine, Princess of "
+            "Wales, was in the Centre Court crowd.",
+        ),
+        (
+            "B",
+            "Carlos Alcaraz beat Novak Djokovic 6-2 6-2 7-6 (7-4) to retain the Wimbledon men's singles "
+            "title, in two hours and 27 minutes.",
+        ),
+    )
+    assert figure_disagreements(match) == []
+
+
+def test_an_age_is_not_a_span_of_years():
+    said = _read(
+        ("A", "Djokovic had been unbeaten on Centre Court for ten years."),
+        ("B", "It was the 20-year-old Spaniard's second major on Centre Court."),
+    )
+    assert figure_disagreements(said) == []
+
+
+def test_lengths_of_time_in_other_units_are_compared_and_shown_as_lengths():
+    said = _read(
+        ("A", "Rescuers searched the collapsed school for 36 hours before the last survivor was found."),
+        ("B", "Rescuers searched the collapsed school for two days before the last survivor was found."),
+    )
+    [found] = figure_disagreements(said)
+    assert [r.value for r in found.reports] == ["1 day 12 h", "2 days"]
+    same = _read(
+        ("A", "The final lasted two hours and 27 minutes on Centre Court."),
+        ("B", "The final lasted 147 minutes on Centre Court."),
+    )
+    assert figure_disagreements(same) == []

@@ -98,9 +98,13 @@ class FakeEndpoint:
             self.requests.append(body)
             self._served += 1
             served = self._served
+        arrived = time.time()
         with self.stats.lock:
             self.stats.requests[article] += 1
             attempt = self.stats.requests[article]
+            if self.stats.first_at is None:
+                self.stats.first_at = arrived
+            self.stats.last_at = arrived
         call = Call(body, article, text, attempt, served, self.stats)
         default = embed if path.endswith("embeddings") else self.answers
 
@@ -109,7 +113,12 @@ class FakeEndpoint:
                 return default(call.body, call.written)
             return self.layers[index](call, lambda: through(index + 1))
 
-        return through(0)
+        reply = through(0)
+        if reply.status == 200 and not reply.drop and reply.trickle is None:
+            with self.stats.lock:
+                self.stats.answered += 1
+                self.stats.last_answered_at = arrived
+        return reply
 
     def respond(self, method: str, path: str, headers: Mapping[str, str], raw: bytes) -> Reply:
         """Any request, routed by its method and path."""

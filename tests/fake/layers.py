@@ -38,7 +38,9 @@ FAULTS = ("server_error", "dropped", "invalid_json", "schema_violation", "hang")
 @dataclass
 class Stats:
     """What the endpoint counted: requests per article ("?" for none), faults, 429s, the most requests
-    in flight at once, and the tokens of every answer sent (what a real endpoint would bill)."""
+    in flight at once, and the tokens of every answer sent (what a real endpoint would bill); and when
+    (time.time(), comparable across processes) the first request arrived, the last, and the last that
+    was answered 200: what the benchmarks time a run's start-up and pace by, from the server's side."""
 
     requests: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
@@ -46,6 +48,10 @@ class Stats:
     in_flight: int = 0
     most_in_flight: int = 0
     tokens: int = 0
+    first_at: float | None = None
+    last_at: float | None = None
+    last_answered_at: float | None = None
+    answered: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def as_json(self) -> dict[str, Any]:
@@ -55,6 +61,10 @@ class Stats:
             "rate_limited": self.rate_limited,
             "most_in_flight": self.most_in_flight,
             "tokens": self.tokens,
+            "first_at": self.first_at,
+            "last_at": self.last_at,
+            "last_answered_at": self.last_answered_at,
+            "answered": self.answered,
         }
 
 

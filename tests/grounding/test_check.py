@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from summarizer.grounding.attached import misattached_figures
 from summarizer.grounding.check import (
     ArticleFacts,
     aliases,
@@ -24,6 +25,7 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
+from summarizer.grounding.counts import miscounted_figures
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
@@ -363,7 +365,8 @@ def test_warn_keeps_an_ungrounded_quote_and_marks_it_unverified(run, cna):
     result = run(answer_with(invent_a_quote), answer_with(invent_a_quote), grounding="warn")(cna)
     assert INVENTED_QUOTE["text"] in [q.text for q in result.briefing.quotes]
     assert result.checks.dropped == [] and len(result.checks.flagged) == 1
-    out = render_brief(merge_briefings([result]))
+    # The brief detail ranks an unverified quote after the others: the full brief shows every one.
+    out = render_brief(merge_briefings([result]), detail="full")
     [line] = [line for line in out.splitlines() if "within a week" in line and line.startswith("- “")]
     assert line.endswith("*(unverified)*")
 
@@ -559,3 +562,69 @@ def test_the_appendix_and_whos_who_never_disagree(entities, mentioned):
     assert shown <= {
         name for name in _NAMES if (name, "place") in entities or any(n == name for n, _ in entities)
     }
+
+
+def test_what_the_prompt_gives_beside_the_text_supports_an_item():
+    # The outlet and its wire service, the title and the author are in the prompt: "According to 9News,
+    # carrying Entertainment Tonight copy" is not an invented name, nor its 9 a figure; the title's
+    # 1-0 is the article's. A figure only the outlet's name holds supports nothing.
+    facts = ArticleFacts.of(
+        "Bezos said he would step down as chief executive.",
+        title="Amazon wins 1-0",
+        source="9News (Entertainment Tonight)",
+        author="Jane Roe",
+    )
+    point = "According to 9News, carrying Entertainment Tonight copy, Jane Roe reports Amazon won 1-0."
+    briefing = Briefing.model_validate({**_BLANK, "key_points": [point]})
+    assert check_briefing(briefing, facts)[0] == []
+    nine = Briefing.model_validate({**_BLANK, "key_points": ["Bezos said 9 people would step down."]})
+    assert [f.reason for f in check_briefing(nine, facts)[0]] == ["not stated in the article: 9"]
+
+
+_BLANK: dict[str, Any] = {
+    "headline": "Amazon",
+    "summary": "Amazon.",
+    "key_points": [],
+    "entities": [],
+    "quotes": [],
+    "timeline": [],
+    "what_next": [],
+    "topics": [],
+}
+
+
+def test_a_date_the_article_does_not_give_goes_and_its_entry_stays():
+    entry = {"when": "Friday", "date": "2025-03-03", "event": "Rescuers reached the villages."}
+    answer = Briefing.model_validate({**_BLANK, "key_points": ["Aid came."], "timeline": [entry]})
+    findings, _ = check_briefing(answer, FACTS)  # 3 March was a Monday
+    assert [f.kind for f in findings] == ["date"]
+    kept = apply_findings(answer, findings, fallback_title=None)
+    assert [(e.when, e.date, e.event) for e in kept.timeline] == [("Friday", None, entry["event"])]
+
+
+def test_a_figure_the_article_gives_to_another_name_is_not_supported():
+    facts = ArticleFacts.of("Detalló que en la CDMX son 186; Morelos, 74; Puebla, 45; Guerrero seis.")
+    swapped = "He gave 186 deaths in Mexico City, 45 in Morelos, 74 in Puebla."
+    faithful = "He gave 186 deaths in Mexico City, 74 in Morelos, 45 in Puebla and six in Guerrero."
+    assert misattached_figures(swapped, facts) == ["45 (Morelos)", "74 (Puebla)"]
+    assert misattached_figures(faithful, facts) == []
+    errors = ArticleFacts.of("Trop de fautes directes (40 pour Djokovic et 45 pour Alcaraz).")
+    assert misattached_figures("45 for Djokovic and 40 for Alcaraz.", errors) == [
+        "45 (Djokovic)",
+        "40 (Alcaraz)",
+    ]
+
+
+def test_a_figure_the_article_gives_as_another_toll_is_not_supported():
+    facts = ArticleFacts.of(
+        "Seven people are known dead and about 120 people have been injured. Teams pulled 11 survivors "
+        "from the school. Nineteen children and six adults are thought to have died. The death toll rose "
+        "to at least 273, as the search for survivors continued."
+    )
+    assert miscounted_figures("At least 120 people are known to have died.", facts) == ["120 (dead)"]
+    assert miscounted_figures("Teams pulled 19 survivors from the school.", facts) == ["19 (survived)"]
+    faithful = "Seven dead, 120 injured; 19 children died; the toll rose to 273 as rescuers searched."
+    assert miscounted_figures(faithful, facts) == []
+    es = ArticleFacts.of("El sismo dejó 61 muertos y más de 200 heridos.")
+    assert miscounted_figures("It killed 200 people.", es) == ["200 (dead)"]
+    assert miscounted_figures("It killed 61 people and injured more than 200.", es) == []

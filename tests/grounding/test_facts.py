@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from summarizer.grounding.facts import ArticleFacts, date_support
+from summarizer.grounding.dates import date_support
+from summarizer.grounding.facts import ArticleFacts
 
 ARTICLE = (
     "On Tuesday, 6 August, the council met. Mr Abdulla said 73 passengers and five crew were aboard, "
@@ -29,3 +30,39 @@ def test_a_date_is_stated_inferred_or_unsupported():
     assert date_support("2024-08-14", "Tuesday", facts) is None  # a Wednesday
     assert date_support("2024-08-15", "4:21 p.m.", facts) == "inferred"  # a bare time: the day itself
     assert date_support("2024-07-30", "last month", facts) is None
+
+
+def test_spanish_and_french_figures_and_days_read_in_their_own_conventions():
+    # 1.037 is a thousand and thirty-seven, 6,9 a magnitude, 'diez' ten, '13h14' a time of day; the
+    # night 'del viernes 8 al sábado 9 de septiembre' gives both days.
+    es = ArticleFacts.of(
+        "El sismo de magnitud 6,9 a 18,5 kilómetros dejó 1.037 muertos tras diez réplicas, "
+        "la noche del viernes 8 al sábado 9 de septiembre, con 1 millón y medio sin luz.",
+        date(2017, 9, 10),
+    )
+    assert es.lang == "es"
+    assert {6.9, 18.5, 1037.0, 10.0, 1.5} <= es.values
+    assert date_support("2017-09-08", "the night of Friday 8", es) == "inferred"
+    assert date_support("2017-09-09", "9 de septiembre", es) == "stated"
+    fr = ArticleFacts.of(
+        "Vendredi à 13h14, le séisme a fait 2 012 morts et une centaine de blessés.", date(2017, 9, 9)
+    )
+    assert fr.lang == "fr"
+    assert {1314.0, 2012.0, 100.0} <= fr.values
+    assert date_support("2017-09-08", "Vendredi", fr) == "inferred"
+    assert date_support("2017-09-06", "jeudi", fr) is None  # a Wednesday
+
+
+def test_a_moment_inside_the_event_takes_a_day_the_article_gives():
+    facts = ArticleFacts.of(
+        "The quake struck on Thursday, just before midnight. Founded in 1995, the firm grew.",
+        date(2017, 9, 10),
+    )
+    assert date_support("2017-09-07", "in the 23rd minute", facts) == "inferred"  # Thursday
+    assert date_support("2017-09-06", "after liftoff", facts) is None  # a day it never gives
+    assert date_support("2017-09-07", "just before midnight", facts) == "inferred"
+    assert date_support("2017-09-05", "just before midnight", facts) is None
+    assert date_support("1995", "1995", facts) == "stated"
+    assert date_support("1994", "1994", facts) is None
+    assert date_support("2017-08", "last month", facts) == "inferred"
+    assert date_support("2016", "last year", facts) == "inferred"

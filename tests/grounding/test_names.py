@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from summarizer.grounding.check import found_form
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.names import is_organisation, name_found, unknown_names
+from summarizer.grounding.names import is_organisation, name_forms, name_found, unknown_names
 from summarizer.models import Entity
 
 ARTICLE = (
@@ -29,10 +30,15 @@ def test_an_organisation_is_found_in_full_by_initials_or_with_a_slipped_letter()
 def test_names_written_into_free_text_must_be_the_articles():
     # The run of capitalised words, and each name in it, is looked up.
     assert unknown_names("General counsel Mark Thompson of Bramley Construction spoke", FACTS) == [
-        "Mark Thompson of Bramley Construction",
         "Mark Thompson",
         "Bramley Construction",
     ]
+    # A name whose last word the article does not give, beside one it does; one with a title.
+    assert unknown_names("Ismayil Al Ferrero and Prince William came.", FACTS) == [
+        "Ismayil Al Ferrero",
+        "Prince William",
+    ]
+    assert unknown_names("Ends Dawood's run.", FACTS) == []  # the sentence's first word
     assert unknown_names("President Joe Biden and Shahzada Dawood", FACTS) == []
 
 
@@ -41,3 +47,34 @@ def test_a_speaker_is_an_organisation_by_the_briefing_or_by_its_name():
     assert is_organisation("OpenAI", [board])
     assert is_organisation("the board of directors", [])
     assert not is_organisation("Mira Murati", [])
+
+
+def test_a_name_is_looked_up_without_the_description_a_model_adds():
+    facts = ArticleFacts.of(
+        "The Federal Open Market Committee (FOMC) raised rates. Amazon founder Jeff Bezos spoke. "
+        "Angel Enrique Sarmiento, a navy officer, and Ecuador's President Rafael Correa visited."
+    )
+    for name, person in [
+        ("Jeff Bezos, the world's richest person", True),
+        ("Angel Enrique Sarmiento of the Mexican Navy", True),
+        ("Ecuadorean President Rafael Correa", True),
+        ("the committee (Federal Open Market Committee)", False),
+        ("the rate-setting Federal Open Market Committee (FOMC)", False),
+        ("the FOMC's statement", False),
+        ("Amazon.com, Inc.", False),
+    ]:
+        assert found_form(name, facts, person=person) is not None, name
+    assert found_form("Mark Bezos, his brother", facts, person=True) is None  # another given name
+    assert found_form("Blue Origin LLC", facts, person=False) is None
+    assert name_forms("Amazon.com, Inc.")[-1] == "Amazon"
+
+
+def test_a_translated_name_is_found_in_the_articles_own_form():
+    fr = ArticleFacts.of("Le pape François, en visite en Colombie, a appelé à une prière.")
+    assert found_form("Pope Francis", fr, person=True) == "pape François"
+    es = ArticleFacts.of("El Comité de la Reserva Federal de Estados Unidos (Fed) subió los tipos.")
+    assert found_form("Federal Reserve", es, person=False) == "Reserva Federal"
+    assert found_form("Bank of Spain", es, person=False) is None
+    en = ArticleFacts.of("The Federal Reserve's Open Market Committee hinted at more increases.")
+    assert found_form("Federal Open Market Committee", en, person=False) is not None
+    assert found_form("Pope Francis", en, person=True) is None

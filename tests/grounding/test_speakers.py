@@ -32,3 +32,49 @@ def test_a_description_gives_the_quotation_to_whoever_has_that_role():
     assert not attributed(
         "Judge Mary Cole", [_span("We are close")], ["rubio", "cole"], FACTS, role="the judge"
     )
+
+
+def test_spanish_and_french_speech_verbs_attribute_as_said_does():
+    es = ArticleFacts.of(
+        "Habló Alejandro Murat. «Fue el sismo más fuerte en 100 años», dijo el presidente Enrique Peña Nieto."
+    )
+    [span] = quote_spans("Fue el sismo más fuerte en 100 años", es)
+    assert attributed_to(span, ["murat", "nieto"], es) == "nieto"
+    fr = ArticleFacts.of('Le pape a prié. "Nous sommes prêts", a déclaré Emmanuel Macron.')
+    [span] = quote_spans("Nous sommes prêts", fr)
+    assert attributed_to(span, ["macron"], fr) == "macron"
+
+
+def test_a_fragment_that_opens_its_quotation_is_attributed_with_it():
+    # A stray mark (the 5'7" of a height) puts the count of quotation marks out.
+    facts = ArticleFacts.of(
+        'Rafael Correa, 5\'7", said the toll would rise. Crowds gathered. "My cousins are inside. We '
+        'must find them," pleaded Isaac as the firemen searched.'
+    )
+    [span] = quote_spans("My cousins are inside", facts)
+    assert attributed_to(span, ["correa", "isaac"], facts) == "isaac"
+
+
+def test_a_surname_alone_is_the_first_person_the_article_names_with_it():
+    facts = ArticleFacts.of(
+        "PM Bezos was there. Founder Jeff Bezos flew with his brother Mark Bezos. Bezos thanked the "
+        'engineers. "Thank you from the bottom of my heart," he said.'
+    )
+    span = quote_spans("Thank you from the bottom of my heart", facts)
+    assert attributed("Jeff Bezos", span, ["bezos"], facts)
+    assert not attributed("Mark Bezos", span, ["bezos"], facts)
+
+
+def test_an_organisations_acronym_speaks_the_quotation_of_its_own_sentence_only():
+    facts = ArticleFacts.of(
+        'Jerome Powell said, "We can now say it." The FOMC\'s statement said inflation "has eased somewhat".'
+    )
+    eased = quote_spans("has eased somewhat", facts)
+    assert not attributed("Jerome Powell", eased, ["powell"], facts, acronyms={"fomc"})
+    assert attributed("Jerome Powell", eased, ["powell"], facts)  # without it, Powell spoke last
+    tweet = ArticleFacts.of(
+        "PTI reports that rescue is under way. Narendra Modi expressed grief. "
+        '"My thoughts are with the families."'
+    )
+    grief = quote_spans("My thoughts are with the families.", tweet)
+    assert attributed("Narendra Modi", grief, ["modi"], tweet, acronyms={"pti"})

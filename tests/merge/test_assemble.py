@@ -130,9 +130,15 @@ def quake(source: str, toll: str, day: str, **fields: object) -> object:
 def test_different_figures_for_the_same_thing_are_shown_side_by_side_never_picked():
     [story] = merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]).stories
     [differ] = story.disagreements
-    assert [(r.value, r.sources) for r in differ.reports] == [("2,300", ["CNA"]), ("5,000", ["LBC"])]
+    assert [(r.value, r.sources) for r in differ.reports] == [
+        ("2,300 dead", ["CNA"]),
+        ("5,000 dead", ["LBC"]),
+    ]
     tolls = [p for p in story.key_points if "were killed" in p.text]
-    assert [(p.sources) for p in tolls] == [["CNA"], ["LBC"]]  # both kept, neither merged away
+    # Neither merged away: one point, credited only to the outlet whose figure it gives; the other's
+    # version is the Reports differ line's (issue #23: not two points differing only in a figure).
+    assert [(p.sources) for p in tolls] == [["CNA"]]
+    assert differ.reports[1].text.startswith("At least 5,000")
     rescue = [p for p in story.key_points if "Rescue teams" in p.text]
     assert rescue[0].sources == ["CNA", "LBC"]  # what they agree on is still one point
 
@@ -164,7 +170,9 @@ def test_the_same_figures_in_other_words_are_one_point_and_no_disagreement():
 def test_a_disagreement_is_rendered_as_reports_differ_with_each_value_and_source():
     out = render_brief(merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "5,000", "Monday")]))
     section = out.split("### Reports differ\n\n", 1)[1].split("\n\n", 1)[0]
-    assert section.startswith("- **2,300** (CNA) vs **5,000** (LBC): At least 2,300 people were killed")
+    assert section.startswith(
+        "- **2,300 dead** (CNA) vs **5,000 dead** (LBC): At least 2,300 people were killed"
+    )
 
 
 SIX = [
@@ -246,7 +254,7 @@ def test_a_different_death_toll_for_the_same_fact_never_splits_the_story():
         "2023-02-06",
     )
     [story] = merge_briefings([WIRE, other]).stories
-    assert any({"5,000", "7,200"} <= {r.value for r in d.reports} for d in story.disagreements)
+    assert any({"5,000 dead", "7,200 dead"} <= {r.value for r in d.reports} for d in story.disagreements)
 
 
 def test_two_earthquakes_in_different_places_on_the_same_day_are_two_stories():
@@ -318,7 +326,9 @@ def test_a_toll_worded_differently_by_each_outlet_is_one_disagreement_naming_eve
         ),
         _toll("C", "More than 7,200 people have died in Turkey and Syria, officials said."),
     )
-    assert [sorted(d) for d in found] == [[("2,300", ["B"]), ("5,000", ["A"]), ("7,200", ["C"])]]
+    assert [sorted(d) for d in found] == [
+        [("2,300 dead", ["B"]), ("5,000 dead", ["A"]), ("7,200 dead", ["C"])]
+    ]
 
 
 def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
@@ -333,8 +343,8 @@ def test_a_toll_for_one_country_is_not_set_against_the_toll_for_both():
         ),
     )
     assert sorted(sorted(d) for d in found) == [
-        [("4,500", ["A"]), ("4,544", ["B"])],
-        [("5,000", ["A"]), ("7,200", ["B"])],
+        [("4,500 dead", ["A"]), ("4,544 dead", ["B"])],
+        [("5,000 dead", ["A"]), ("7,200 dead", ["B"])],
     ]
 
 
@@ -367,7 +377,7 @@ def test_those_aboard_are_not_set_against_those_who_escaped_nor_a_day_against_a_
 def test_two_times_of_day_for_one_happening_are_a_disagreement_shown_as_times():
     early = _toll("A", "Helene made landfall near Perry at 11:10 p.m. EDT as a Category 4 hurricane.")
     late = _toll("B", "Helene made landfall near Perry at 11:20 p.m. as a Category 4 hurricane.")
-    assert _differences(early, late) == [[("11:10", ["A"]), ("11:20", ["B"])]]
+    assert _differences(early, late) == [[("23:10", ["A"]), ("23:20", ["B"])]]  # p.m.: the evening
 
 
 def test_a_toll_elsewhere_is_not_set_against_the_toll_here_and_jr_is_junior():
@@ -386,7 +396,7 @@ def test_a_toll_followed_by_what_caused_it_is_still_a_toll():
         _toll("A", "The death toll in Derna has soared to 11,300 following a flood, the Red Crescent said."),
         _toll("B", "At least 5,100 people are presumed dead in Derna, according to local authorities."),
     )
-    assert found == [[("11,300", ["A"]), ("5,100", ["B"])]]
+    assert found == [[("11,300 dead", ["A"]), ("5,100 dead", ["B"])]]
 
 
 def test_one_surname_with_a_given_name_spelt_two_ways_is_shown_but_an_initial_is_not():
@@ -557,3 +567,54 @@ def test_organisations_sharing_a_last_word_are_not_one_entry_but_spellings_of_on
     assert entries["Federal Deposit Insurance Corporation"] == ["A", "B"]
     assert entries["US Coast Guard"] == ["A", "B"]
     assert "Federal Deposit Insurance Corp." not in entries and "Coast Guard" not in entries
+
+
+# --- the story's headline -------------------------------------------------------------------------------
+
+
+def test_a_story_is_headed_by_what_most_outlets_lead_with_and_a_toll_by_its_latest_figure():
+    rescuer = make(
+        "Herald",
+        "Rescue worker in Hatay describes pulling a child from the rubble of the earthquake",
+        [  # the fullest briefing
+            "A rescue worker in Hatay pulled a child from the rubble after the quake in Turkey and Syria.",
+            "Rescuers in Hatay searched collapsed buildings through the night after the earthquake.",
+            "The rescue worker said the cold slowed the search in the rubble.",
+            "Families in Hatay waited beside the rubble of collapsed buildings.",
+        ],
+        published=datetime.fromisoformat("2023-02-07T09:00:00+00:00"),
+    )
+    early = make(
+        "Gazette",
+        "Earthquake in Turkey and Syria kills more than 2,300",
+        ["The earthquake in Turkey and Syria killed more than 2,300 people."],
+        published=datetime.fromisoformat("2023-02-06T18:00:00+00:00"),
+    )
+    later = make(
+        "Tribune",
+        "Turkey and Syria earthquake death toll passes 5,000",
+        ["The death toll from the earthquake in Turkey and Syria passed 5,000."],
+        published=datetime.fromisoformat("2023-02-07T08:00:00+00:00"),
+    )
+    items = [
+        _on(i, "earthquake", "southern Turkey and northern Syria", "2023-02-06")
+        for i in (rescuer, early, later)
+    ]
+    [story] = merge_briefings(items).stories
+    assert story.headline == "Turkey and Syria earthquake death toll passes 5,000"
+    assert story.summary == later.briefing.summary
+
+
+def test_a_point_that_differs_from_another_outlets_only_in_a_figure_is_a_reports_differ_line():
+    upi = _toll(
+        "UPI", "A small plane crashed near Dillingham Airfield on Friday, killing all 11 people aboard."
+    )
+    wthi = _toll(
+        "WTHI", "A small plane crashed near Dillingham Airfield on Friday, killing all nine people aboard."
+    )
+    [story] = merge_briefings([upi, wthi]).stories
+    assert [[(r.value, r.sources) for r in d.reports] for d in story.disagreements] == [
+        [("11 dead", ["UPI"]), ("9 dead", ["WTHI"])]
+    ]
+    # One point, credited to the outlet whose figure it gives; the other's version is in Reports differ.
+    assert [(p.text, p.sources) for p in story.key_points] == [(upi.briefing.key_points[0], ["UPI"])]

@@ -5,6 +5,7 @@ phone's width, and dark mode is dark."""
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import zlib
@@ -201,9 +202,27 @@ def test_on_a_wide_screen_the_text_is_a_centred_column_of_about_70_characters(ht
     assert luminance(background) > 220  # light by default
     inked = shot.inked_columns(background)
     left, right = inked[0], inked[-1]
-    # The rules above the stories span the column exactly: 70ch of a 17px serif is 520-700px.
-    assert 520 <= right - left + 1 <= 700, (left, right)
+    # The rules above the stories span the column exactly: 70 characters of the page's own text font,
+    # whichever serif this machine falls back to (70ch is 595px in Liberation Serif, 757px in DejaVu).
+    seventy = _width_of_seventy_characters(html_file.read_text(encoding="utf-8"), tmp_path)
+    assert abs((right - left + 1) - seventy) <= 4, (left, right, seventy)
+    assert 450 <= seventy <= 800, seventy  # a readable measure in any serif at the page's size
     assert abs(left - (shot.width - 1 - right)) <= 24, "not centred"
+
+
+def _width_of_seventy_characters(html: str, tmp_path: Path) -> int:
+    """The width, in this Chromium with this machine's fonts, of a 70ch bar set in the page's body font."""
+    body_font = re.search(r"body \{[^}]*?font: ([^;]+);", html)
+    assert body_font, "the page's style sets no body font"
+    probe = tmp_path / "seventy.html"
+    probe.write_text(
+        "<!doctype html><meta charset=utf-8><body style='margin:0;background:#fff'>"
+        f"<div style='font: {body_font[1]}; width: 70ch; height: 40px; background: #000'></div>",
+        encoding="utf-8",
+    )
+    shot = screenshot(probe, tmp_path, 1280, 200)
+    inked = shot.inked_columns(shot.pixel(1279, 199))
+    return inked[-1] - inked[0] + 1
 
 
 @needs_chromium

@@ -1,0 +1,64 @@
+"""Figures given to the wrong name: '45 in Morelos' where the article gives 45 for Puebla and 74 for
+Morelos; '45 for Djokovic' where it gives Djokovic 40 and Alcaraz 45. A figure is supported only where
+the article states it for the same thing."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import STOPWORDS, TITLES, fold
+from ..text.numbers import figures
+from .facts import ArticleFacts
+
+__all__ = ["misattached_figures"]
+
+#: A figure a statement gives to a name: '45 in Morelos', '186 deaths in Mexico City', '40 for Djokovic'.
+_ATTACHED = re.compile(
+    r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?(?:in|for)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d])")
+#: What ends the stretch of text a figure belongs to: a clause's end, a bracket, a line.
+_BOUNDARY = re.compile(r"[;()\n:]|\.(?!\d)")
+
+
+def misattached_figures(text: str, facts: ArticleFacts) -> list[str]:
+    """The figures `text` gives to a name ('45 in Morelos') that the article gives, wherever it states
+    them, to a name the statement gives another figure ('74 in Puebla'), and never to this one; shown
+    as '45 (Morelos)'."""
+    attached = [
+        (figure, name, list(figures(figure)), {fold(w) for w in name.split()} - STOPWORDS - TITLES)
+        for figure, name in _ATTACHED.findall(text)
+    ]
+    found = []
+    for figure, name, values, own in attached:
+        # The names the statement gives other figures: 74 in Puebla, where 45 is said to be Morelos's.
+        others = set().union(*(words for _, _, v, words in attached if v != values)) - own
+        if len(values) != 1 or not own or not others:
+            continue
+        verdicts = [
+            _owner(span, facts.counted, own, others) for span in _occurrences(values[0], facts.counted)
+        ]
+        if verdicts and all(verdict == "other" for verdict in verdicts):
+            found.append(f"{figure} ({name})")
+    return found
+
+
+def _occurrences(value: float, counted: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NUMBER.finditer(counted) if list(figures(m[0], folded=True)) == [value]]
+
+
+def _owner(span: tuple[int, int], counted: str, own: set[str], others: set[str]) -> str | None:
+    """Whose the figure at `span` is, among the statement's names: the one after it, up to the next
+    figure or the clause's end ('45 pour Alcaraz'), else the one before it ('Puebla, 45')."""
+    start, end = span
+    after = counted[end:]
+    stop = min((m.start() for m in (_NUMBER.search(after), _BOUNDARY.search(after)) if m), default=len(after))
+    before = counted[:start]
+    marks = [m.end() for m in _NUMBER.finditer(before)] + [m.end() for m in _BOUNDARY.finditer(before)]
+    for stretch in (after[:stop], before[max(marks, default=0) :]):
+        words = set(re.findall(r"[a-z]+", stretch))
+        if words & own:
+            return "own"
+        if words & others:
+            return "other"
+    return None

@@ -1,0 +1,185 @@
+"""Which dates in a briefing the article supports: the days it states or lets a reader work out, in
+its own language, and whether a timeline entry's date is one of them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+from ..models import Briefing
+from ..text.language import MONTH_NUMBERS, WEEKDAY_NUMBERS, day_months, relative_days
+from ..text.normalize import fold
+from ..text.numbers import figures
+from .facts import ArticleFacts
+
+__all__ = ["Support", "article_days", "date_found", "date_support", "inferred_dates"]
+
+Support = Literal["stated", "inferred"]
+
+#: A weekday with the day of its month ('viernes 8', 'Sunday 16th'): a day, in the month it falls in.
+_WEEKDAY_DAY = re.compile(r"\b([a-z]{3,10})\s+(\d{1,2})(?:st|nd|rd|th|er)?\b(?!:)")
+
+
+def article_days(facts: ArticleFacts) -> frozenset[date]:
+    """The days the article gives: the publication day (the prompt gives it), each day and month it
+    states, in the publication's year or the one before; each weekday it names, the last one on or
+    before publication ('Vendredi', 'Thursday'), or with its day of the month ('viernes 8'); and each
+    day its words count from publication ('yesterday', 'hier', 'anoche')."""
+    published = facts.published
+    if published is None:
+        return frozenset()
+    days = {published}
+    for month, day in facts.day_months:
+        for year in (published.year, published.year - 1):
+            try:
+                stated = date(year, month, day)
+            except ValueError:
+                continue
+            if stated <= published + timedelta(days=7):
+                days.add(stated)
+                break
+    for word, number in _weekday_days(facts.folded):
+        for back in range(-1, 21):
+            then = published - timedelta(days=back)
+            if then.weekday() == WEEKDAY_NUMBERS[word] and (number is None or then.day == number):
+                days.add(then)
+                if number is None and back >= 0:
+                    break
+    for pattern, offset in relative_days(facts.lang):
+        if pattern.search(facts.folded):
+            days.add(published + timedelta(days=offset))
+    return frozenset(days)
+
+
+def _weekday_days(folded: str) -> set[tuple[str, int | None]]:
+    words = re.findall(r"[a-z]+", folded)
+    named: set[tuple[str, int | None]] = {(w, None) for w in words if w in WEEKDAY_NUMBERS}
+    named |= {(w, int(n)) for w, n in _WEEKDAY_DAY.findall(folded) if w in WEEKDAY_NUMBERS}
+    return named
+
+
+#: A day named from another the article gives: the day before it, or the day after.
+_NEIGHBOUR = (
+    (re.compile(r"\b(?:the )?(?:previous|day before|day earlier|la veille|el dia anterior)\b"), 1),
+    (re.compile(r"\b(?:the )?(?:next|following|day after|day later|le lendemain|al dia siguiente)\b"), -1),
+)
+#: A count of days, months or years back from publication ('nine days earlier', '12 months ago').
+_AGO = re.compile(r"\b([a-z0-9]+) (day|week|month|year)s? (?:earlier|before|ago|previously)\b")
+_LAST = re.compile(r"\b(?:last|l'an|el ano|l'annee) ?(month|year|dernier|derniere|pasado)?\b")
+_NIGHT = re.compile(r"\b(?:midnight|overnight|night|nuit|noche|madrugada)\b")
+_QUARTER = re.compile(r"\b(first|second|third|fourth) quarter\b")
+
+
+def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
+    """How the article supports an ISO date for the moment `when` names: 'stated' when it gives the
+    day; 'inferred' when it follows from what `when` says and what the article and its date give: the
+    weekday named, in the week before publication ('Sunday', 'vendredi'); 'yesterday', 'hier';
+    'the next morning' after a day it gives; 'nine days earlier'; or a moment inside the event that
+    names no day of its own ('just before midnight', 'the 23rd minute', 'overnight'), dated with a
+    day the article gives. None when `when` names another day, or the day is not one the article gives.
+    A year ('1995') or a month ('2023-06') is supported when the article states it or `when` counts it
+    from publication ('last month', '12 months ago', 'the third quarter')."""
+    folded_when = fold(when)
+    if re.fullmatch(r"\d{4}", iso):
+        return _year_support(int(iso), folded_when, facts)
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return _month_support(int(iso[:4]), int(iso[5:]), folded_when, facts)
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    if (day.month, day.day) in facts.day_months:
+        return "stated"
+    days = article_days(facts)
+    words = re.findall(r"[a-z]+", folded_when)
+    if (named := day_months(folded_when)) or any(w in MONTH_NUMBERS for w in words):
+        # '25 September' for the day of publication (the prompt states it); a month without the day
+        # names no day.
+        if (day.month, day.day) not in named or day not in days:
+            return None
+        return "stated" if day == facts.published else "inferred"
+    weekdays = {WEEKDAY_NUMBERS[w] for w in words if w in WEEKDAY_NUMBERS}
+    if weekdays:
+        offset = (day - facts.published).days if facts.published else 99
+        return "inferred" if weekdays == {day.weekday()} and abs(offset) <= 6 else None
+    for pattern, step in _NEIGHBOUR:
+        if pattern.search(folded_when):
+            return "inferred" if day + timedelta(days=step) in days or day in days else None
+    if (ago := _AGO.search(folded_when)) is not None:
+        counted = _count(ago[1]) * (7 if ago[2] == "week" else 1)
+        return "inferred" if ago[2] in ("day", "week") and day + timedelta(days=counted) in days else None
+    relative = [offset for pattern, offset in relative_days(facts.lang) if pattern.search(folded_when)]
+    if relative:
+        published = facts.published
+        moments = {published + timedelta(days=o) for o in relative} if published else set()
+        return "inferred" if day in moments else None
+    # A night runs over two days: 'just before midnight', 'overnight' may be the eve of a day it gives.
+    night = _NIGHT.search(folded_when) is not None
+    return "inferred" if day in days or (night and day + timedelta(days=1) in days) else None
+
+
+def _count(word: str) -> int:
+    values = list(figures(word, folded=True))
+    return int(values[0]) if values else 0
+
+
+def _year_support(year: int, folded_when: str, facts: ArticleFacts) -> Support | None:
+    """A year: stated when the article gives it; inferred from 'last year', 'l'an dernier' or 'N years
+    ago' and the publication's year."""
+    if year in facts.years:
+        return "stated"
+    if facts.published is None:
+        return None
+    back = facts.published.year - year
+    if (ago := _AGO.search(folded_when)) is not None and ago[2] == "year":
+        return "inferred" if _count(ago[1]) == back else None
+    last = _LAST.search(folded_when)
+    if last is not None and last[1] in ("year", "dernier", "derniere", "pasado"):
+        return "inferred" if back == 1 else None
+    return "inferred" if back == 0 else None
+
+
+def _month_support(year: int, month: int, folded_when: str, facts: ArticleFacts) -> Support | None:
+    """A month ('2023-05' for 'late May', 'junio'): stated when `when` names the month and the article
+    names it with that year; inferred when the year is the publication's (or the year before, for a
+    month still to come in it), or when `when` counts it from publication ('last month', '12 months
+    ago', 'the third quarter' for its first month)."""
+    published = facts.published
+    named = {MONTH_NUMBERS[word] for word in re.findall(r"[a-z]+", folded_when) if word in MONTH_NUMBERS}
+    if not 1 <= month <= 12:
+        return None
+    if not named and published is not None:
+        back = (published.year - year) * 12 + published.month - month
+        if (ago := _AGO.search(folded_when)) is not None and ago[2] in ("month", "year"):
+            return "inferred" if _count(ago[1]) * (12 if ago[2] == "year" else 1) == back else None
+        last = _LAST.search(folded_when)
+        if last is not None and last[1] == "month":
+            return "inferred" if back == 1 else None
+        quarter = _QUARTER.search(folded_when)
+        if quarter is not None:
+            first = 1 + 3 * ("first", "second", "third", "fourth").index(quarter[1])
+            return "inferred" if month == first and year in (published.year, *facts.years) else None
+    if month not in named:
+        return None
+    if year in facts.years:
+        return "stated"
+    if published is None:
+        return None
+    expected = published.year - (1 if month > published.month else 0)
+    return "inferred" if year == expected else None
+
+
+def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
+    """An ISO date the article states, or that follows from its wording and the publication date."""
+    return date_support(iso, when, facts) is not None
+
+
+def inferred_dates(briefing: Briefing, facts: ArticleFacts) -> list[str]:
+    """The timeline entries (e.g. 'timeline[0]') whose date is not stated but worked out from a weekday
+    or 'tonight' and the publication date: the brief marks them '(inferred)'."""
+    return [
+        f"timeline[{index}]"
+        for index, event in enumerate(briefing.timeline)
+        if event.date and date_support(event.date, event.when, facts) == "inferred"
+    ]

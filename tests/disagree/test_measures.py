@@ -1,0 +1,44 @@
+"""What one figure of a statement counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.disagree.measures import AGE, TIME_OF_DAY, duration_of, in_utc, measure_of, zone_of
+from summarizer.disagree.statements import statement_tokens
+
+
+def _at(text: str, figure: str) -> tuple[tuple[tuple[str, float | None], ...], int]:
+    tokens = statement_tokens(text)
+    return tokens, next(i for i, (t, _) in enumerate(tokens) if t == figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("A magnitude 8.1 quake struck off the coast.", "8.1", "magnitude"),
+        ("The agency put the magnitude at 6.8.", "6.8", "magnitude"),
+        ("Alcaraz ended a run of 34 straight wins.", "34", "win"),
+        ("It was the 20-year-old Spaniard's second major.", "20", AGE),
+        ("It struck just before midnight.", "midnight@", TIME_OF_DAY),
+        ("Six workers presumed dead after the collapse.", "six", "dead"),
+    ],
+)
+def test_what_a_figure_counts(text: str, figure: str, measure: str) -> None:
+    tokens, at = _at(text, figure)
+    assert measure_of(tokens, at, 0, len(tokens)) == measure
+
+
+def test_a_length_of_time_in_minutes_and_a_moment_is_none() -> None:
+    tokens, at = _at("The crew returned after two days in orbit.", "two")
+    assert duration_of(tokens, at, len(tokens)) == 1440
+    tokens, at = _at("Kane scored in the 80th minute.", "80#")
+    assert duration_of(tokens, at, len(tokens)) is None
+
+
+def test_a_zone_after_a_time_of_day_turns_it_to_utc() -> None:
+    tokens, at = _at("Lifting off at 8:12 a.m. Central time.", "8:12@")
+    zone = zone_of(tokens, at)
+    assert zone == -5 and in_utc(812, zone) == 1312
+    tokens, at = _at("It hit the Pacific coast at 11:49 local time.", "11:49@")
+    assert zone_of(tokens, at) is None
