@@ -36,6 +36,7 @@ from .output import (
     print_inputs,
     print_project_notices,
     print_summary,
+    print_undated,
     rendered,
     strict_status,
     write_output,
@@ -67,6 +68,7 @@ def _brief(args: argparse.Namespace) -> int:
         write_output(rendered(previous.shown(brief), args, settings), args.output, result.summaries, settings)
         previous.remember(brief)
     print_inputs(result.unread, result.notes)
+    print_undated(result.articles, result.notes, settings.window)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     previous.warn()
@@ -105,6 +107,7 @@ def _summarize(args: argparse.Namespace) -> int:
         )
     failures = [*ingested.failures, *summaries.failures]
     print_inputs(ingested.failures, ingested.notes)
+    print_undated(articles, ingested.notes, settings.window)
     kept = keep_existing(args.output, summaries, ingested.failures)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)

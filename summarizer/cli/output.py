@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config.files import environment_name
-from ..config.settings import FetchPolicy, Settings
+from ..config.settings import FetchPolicy, Settings, Window
 from ..errors import SummarizerError, UsageError, redact
 from ..models import Brief, Failure
 from ..output.render import Format, format_for_path, render_brief
@@ -43,6 +43,7 @@ __all__ = [
     "print_project_notices",
     "print_inputs",
     "print_summary",
+    "print_undated",
     "strict_status",
     "rendered",
     "write_output",
@@ -162,6 +163,24 @@ def print_summary(
 def counted(number: int, noun: str) -> str:
     """'1 request', '2 requests', '1,234 requests'."""
     return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def print_undated(articles: Sequence[Article], notes: Notes | None, window: Window) -> None:
+    """With a date window (--since, --until), one line naming the articles that have no date (the first
+    few), -q or not: the window cannot tell whether they are in it, and they are kept unless --undated
+    drop; a cron job's log must say so. (Without a window a date decides nothing: the summary line
+    counts them.) Those already named for having neither outlet nor date are not named twice."""
+    if window.since is None and window.until is None:
+        return
+    named = set(notes.headerless) if notes is not None else set()
+    undated = [article.origin for article in articles if article.published is None]
+    undated = [origin for origin in undated if origin not in named]
+    if not undated:
+        return
+    shown = ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else "")
+    count = "1 article has" if len(undated) == 1 else f"{len(undated):,} articles have"
+    print(f"summarizer: warning: {count} no date that can be read (kept: --undated drop leaves them out): "
+          f"{shown}", file=sys.stderr)  # fmt: skip
 
 
 def _left_out(left_out: Sequence[Article], undated: int) -> str:

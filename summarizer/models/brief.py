@@ -43,6 +43,10 @@ class AttributedQuote(_Model):
     context: str
     sources: list[str]
     unverified: bool = False
+    in_part: list[str] = Field(
+        default=[],
+        description="Of the sources, those that printed only part of these words (the text is the fullest).",
+    )
 
 
 class AttributedEntity(_Model):

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
-from .escape import INVISIBLE
+from markupsafe import Markup
 
-__all__ = ["MAX_OUTLET_CHARS", "short_name"]
+from ..models import AttributedQuote
+from .escape import INVISIBLE, escape_markdown
+
+__all__ = ["MAX_OUTLET_CHARS", "outlets_shown", "quote_outlets", "short_name", "unique"]
 
 #: Longer short names are cut at a word and end with "…": a name, not a sentence.
 MAX_OUTLET_CHARS = 40
@@ -111,3 +115,32 @@ def _cap(name: str) -> str:
     if " " in cut[MAX_OUTLET_CHARS // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(_TRIM) + "…"
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    """The names in order, each once."""
+    return list(dict.fromkeys(names))
+
+
+def outlets_shown(names: Iterable[str], days: Mapping[str, str] | None = None) -> Markup:
+    """Outlets by short name, once each, as "(A, B)"; with `days`, each with its day of publication:
+    "(A, 12 Aug; B, 13 Aug)"."""
+    shown = unique(map(short_name, names))
+    if days:
+        dated = [
+            f"{escape_markdown(name)}, {days[name]}" if name in days else escape_markdown(name)
+            for name in shown
+        ]
+        return Markup("(" + "; ".join(dated) + ")")
+    return Markup("(" + ", ".join(map(escape_markdown, shown)) + ")")
+
+
+def quote_outlets(quote: AttributedQuote) -> Markup:
+    """ "(LBC)", or "(LBC; CNA in part)" when an outlet printed only part of the words shown."""
+    part = unique(map(short_name, quote.in_part))
+    whole = [name for name in unique(map(short_name, quote.sources)) if name not in part]
+    if not part:
+        return outlets_shown(whole)
+    shown = ", ".join(map(escape_markdown, whole))
+    partly = ", ".join(map(escape_markdown, part)) + " in part"
+    return Markup(f"({shown}; {partly})" if shown else f"({partly})")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
@@ -25,7 +24,7 @@ from ..models import Brief, Point, Story
 from .changes import StoryChangeView, brief_changes, story_change
 from .detail import CAPS, DETAILS, Cut, Detail, cut, fixed_lines
 from .escape import escape_markdown, markdown_link, section_link
-from .outlets import short_name
+from .outlets import outlets_shown, quote_outlets, short_name, unique
 
 __all__ = [
     "DETAILS",
@@ -181,12 +180,8 @@ def _lede(summary: str) -> str:
     return text if len(words) <= LEDE_WORDS else " ".join(words[:LEDE_WORDS]).rstrip(",;:") + " …"
 
 
-def _unique(names: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(names))
-
-
 def _story_view(number: int, story: Story, day: date | None, detail: Detail, brief: Brief) -> _StoryView:
-    outlets = _unique(short_name(ref.source) for ref in story.sources)
+    outlets = unique(short_name(ref.source) for ref in story.sources)
     ranked = _ranked(story.key_points)
     change = story_change(story, brief)
     sections = cut(story, ranked, detail, number, fixed_lines(story, change))
@@ -238,23 +233,10 @@ def _check_lines(brief: Brief) -> list[_CheckLine]:
                     short_name(report.source)
                 )
     lines = [
-        _CheckLine(len(outlets), action, kind, item, reason, _unique(outlets))
+        _CheckLine(len(outlets), action, kind, item, reason, unique(outlets))
         for (action, kind, item, reason), outlets in seen.items()
     ]
     return sorted(lines, key=lambda line: -line.count)  # stable: the articles' order among equals
-
-
-def _outlets(names: Iterable[str], days: Mapping[str, str] | None = None) -> Markup:
-    """Outlets by short name, once each, as "(A, B)"; with `days`, each with its day of publication:
-    "(A, 12 Aug; B, 13 Aug)"."""
-    shown = _unique(map(short_name, names))
-    if days:
-        dated = [
-            f"{escape_markdown(name)}, {days[name]}" if name in days else escape_markdown(name)
-            for name in shown
-        ]
-        return Markup("(" + "; ".join(dated) + ")")
-    return Markup("(" + ", ".join(map(escape_markdown, shown)) + ")")
 
 
 def _capital(text: str) -> str:
@@ -285,7 +267,8 @@ def _environment() -> Environment:
     env.filters["bold"] = lambda text: Markup(f"**{escape_markdown(text)}**")
     env.filters["unverified"] = lambda item: Markup(" *(unverified)*" if item.unverified else "")
     env.filters["section"] = section_link
-    env.filters["outlets"] = _outlets
+    env.filters["outlets"] = outlets_shown
+    env.filters["quote_outlets"] = quote_outlets
     env.filters["short"] = short_name
     env.filters["quotation"] = _quotation
     env.filters["number"] = lambda value: f"{value:,}"
@@ -350,7 +333,7 @@ def render_brief(
             stories=views,
             capped=[view for view in views if view.shown and view.shown.left_out],
             changes=brief_changes(brief),
-            outlet_count=len(_unique(short_name(ref.source) for ref in brief.sources)),
+            outlet_count=len(unique(short_name(ref.source) for ref in brief.sources)),
             cut=cut,
             appendix=appendix,
             checks=_check_lines(brief),
@@ -360,6 +343,8 @@ def render_brief(
                 for finding in {(f.where, f.item, f.reason): f for f in story.left_out}.values()
             ],
             models=sorted({report.model for report in brief.articles}),
+            # A whole page of many stories runs long: each story links back to the list.
+            back_to_top=standalone and len(brief.stories) > 1,
         )
     )
     markdown = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

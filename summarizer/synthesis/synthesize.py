@@ -32,6 +32,7 @@ def story_key(story: Story, fingerprint: str, policy: str) -> str:
         ("headline", "summary", "synthesized", "sources", "left_out", "id", "event", "change"), True
     )
     exclude["disagreements"] = {"__all__": {"progression"}}
+    exclude["quotes"] = {"__all__": {"in_part"}}  # who printed a quote in part: how it is credited, not what
     material = story.model_dump_json(exclude=exclude)
     material += json.dumps(sorted((ref.article_id, ref.source) for ref in story.sources))
     return answer_key("story", material, fingerprint, policy)

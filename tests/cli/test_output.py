@@ -156,6 +156,12 @@ def test_a_cron_run_names_every_input_problem_on_stderr_without_verbose(
     ) in lines
     assert f"summarizer: warning: {folder / 'd-nodate.md'}: 'last Tuesday-ish': not a date" in err
     assert not [line for line in lines if "c-words.md" in line and "warning" in line]  # it is read
+    assert not [line for line in lines if "no date that can be read (kept" in line]  # no window: counted
+    status, _, err = cli("brief", str(folder), *base, "--since", "2020-01-01")  # with one: named
+    assert (
+        "summarizer: warning: 2 articles have no date that can be read (kept: --undated drop leaves them "
+        f"out): {folder / 'b-undated.md'}, {folder / 'd-nodate.md'}"
+    ) in err.splitlines()
     brief = Brief.model_validate_json(out.read_text())
     dates = {ref.source: ref.published for ref in brief.sources}
     assert dates["Herald"] is not None and dates["Herald"].date().isoformat() == "2023-07-26"

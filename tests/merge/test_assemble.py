@@ -49,6 +49,11 @@ def test_the_same_quote_from_two_outlets_is_one_quote_in_its_fuller_wording():
     assert len(leavitt) == 1
     assert leavitt[0].sources == ["CNA", "LBC"]
     assert leavitt[0].text.endswith("President Trump wants this brutal war to end")
+    # Only LBC printed these last words: CNA is credited with the part it printed, not the whole.
+    assert leavitt[0].in_part == ["CNA"]
+    assert "Karoline Leavitt, White House press secretary (LBC; CNA in part)" in render_brief(
+        merge_briefings([cna(), lbc()])
+    )
 
 
 def test_spellings_of_one_person_are_one_entry_showing_the_fullest_name():

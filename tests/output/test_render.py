@@ -217,16 +217,17 @@ def three_stories() -> Brief:
 def test_top_stories_link_each_story_to_its_section_with_what_happened_and_its_outlets():
     out = render_brief(three_stories())
     top = out.split("## Top stories\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert top[0].startswith(
+    # Scannable: the headline and its outlets on a line of their own, what happened below them.
+    assert top[0] == (
         "1. [Trump could meet Putin as soon as next week, White House official says]"
-        "(#1-trump-could-meet-putin-as-soon-as-next-week-white-house-official-says): "
-        "President Donald Trump could meet"
+        "(#1-trump-could-meet-putin-as-soon-as-next-week-white-house-official-says) *CNA, LBC*\\"
     )
-    assert top[0].endswith("… *CNA, LBC*")  # the summary's first sentence, cut at 30 words
-    assert top[1] == (
-        "2. [Bridge reopens after repairs](#2-bridge-reopens-after-repairs): Bridge reopens after repairs."
-        " *Gazette, Herald*"
-    )
+    assert top[1].startswith("   President Donald Trump could meet")
+    assert top[1].endswith(" …")  # the summary's first sentence, cut at 30 words
+    assert top[2:] == [
+        "2. [Bridge reopens after repairs](#2-bridge-reopens-after-repairs) *Gazette, Herald*\\",
+        "   Bridge reopens after repairs.",
+    ]
     assert "\n## 1. Trump could meet Putin as soon as next week, White House official says\n" in out
     assert "\n## 2. Bridge reopens after repairs\n" in out
     # The HTML gives each heading the id GitHub would: the same links work in both.

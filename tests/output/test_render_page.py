@@ -57,6 +57,11 @@ class _Structure(HTMLParser):
         if tag not in self.VOID:
             self.open.append(tag)
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)  # <br />: a void element, nothing left open
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
         self._in_title = False
         if not self.open or self.open.pop() != tag:
@@ -246,3 +251,12 @@ def test_a_page_saved_among_the_articles_is_not_read_back_as_one(tmp_path):
     found = read_articles([tmp_path])
     assert [article.origin for article in found.articles] == [str(tmp_path / "article.txt")]
     assert found.failures == []
+
+
+def test_every_story_of_a_long_page_links_back_to_the_top_stories():
+    from tests.output.test_render import three_stories
+
+    html = render_brief(three_stories(), "html", standalone=True)
+    assert html.count('<a href="#top-stories">↑ Top stories</a>') == 2  # one a story
+    assert '<h2 id="top-stories">Top stories</h2>' in html
+    assert "↑ Top stories" not in render_brief(three_stories())  # a fragment or Markdown is the host's
