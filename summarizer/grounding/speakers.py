@@ -23,6 +23,7 @@ __all__ = [
     "SPEECH_VERB_BEFORE",
     "attributed",
     "attributed_to",
+    "given_elsewhere",
     "named_near",
     "organisation_speaks",
     "speaker_near",
@@ -209,6 +210,31 @@ def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
     found = _DESCRIBED.match(clause)
     description = (found[1] or found[2]) if found else None
     return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()
+
+
+def given_elsewhere(
+    speaker: str, role: str, span: tuple[int, int], others: list[str], facts: ArticleFacts
+) -> bool:
+    """The article gives the quotation at `span` to another of the briefing's names (`others`): by a
+    description after it that is theirs and not the speaker's ('..., the committee said' of a quote
+    given to Jerome Powell, chair), or by a sentence whose subject they are and that does not name the
+    speaker ('The Federal Reserve raised rates ..., yet continued to promise "..."')."""
+    own = set(re.findall(r"[a-z]+", fold(f"{speaker} {role}"))) - STOPWORDS
+    theirs = [set(re.findall(r"[a-z]+", fold(other))) - STOPWORDS for other in others]
+    start, end = _enclosing(span, facts.plain)
+    # A quotation that ends its own sentence ('..."We can now say it." The FOMC's statement said') is
+    # not described by the next one.
+    ended = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
+    described = set() if ended else _described_as(span, facts)
+    if described and not described & own and any(described & words for words in theirs):
+        return True
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
+    sentence = facts.lower[opening:start]
+    surname = last_name(speaker)
+    if surname is None or surname in sentence:
+        return False
+    subject = re.sub(r"^\W*(?:the |la |el |le |les |los |las )?", "", sentence)
+    return any(subject.startswith(fold(other)) for other in others if len(fold(other)) > 3)
 
 
 def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:

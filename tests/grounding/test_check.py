@@ -627,3 +627,27 @@ def test_a_figure_the_article_gives_as_another_toll_is_not_supported():
     es = ArticleFacts.of("El sismo dejó 61 muertos y más de 200 heridos.")
     assert miscounted_figures("It killed 200 people.", es) == ["200 (dead)"]
     assert miscounted_figures("It killed 61 people and injured more than 200.", es) == []
+
+
+def test_a_quote_the_article_gives_to_no_one_named_is_kept_and_marked_not_dropped():
+    facts = ArticleFacts.of(
+        "Jerome Powell spoke on Tuesday. "
+        + "Markets rose and fell all week. " * 20
+        + '"Inflation has eased somewhat," a statement said. '
+        + 'The Federal Reserve raised rates, yet continued to promise "ongoing increases".'
+    )
+    entities = [
+        {"name": "Jerome Powell", "kind": "person", "role": "Fed chair"},
+        {"name": "Federal Reserve", "kind": "organization", "role": "central bank"},
+    ]
+    unclear = {"text": "Inflation has eased somewhat", "speaker": "Jerome Powell", "context": "statement"}
+    other = {"text": "ongoing increases", "speaker": "Jerome Powell", "context": "statement"}
+    answer = Briefing.model_validate(
+        {**_BLANK, "key_points": ["Rates rose."], "entities": entities, "quotes": [unclear, other]}
+    )
+    findings, _ = check_briefing(answer, facts)
+    # The first the article gives to no one it names; the second to the Federal Reserve, the subject
+    # of its sentence.
+    assert [(f.where, f.kept) for f in findings] == [("quotes[0]", True), ("quotes[1]", False)]
+    kept = apply_findings(answer, findings, fallback_title=None)
+    assert [q.text for q in kept.quotes] == ["Inflation has eased somewhat"]
