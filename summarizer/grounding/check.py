@@ -166,7 +166,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             # of the people in the briefing.
             whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
             if not any(
-                organisation_speaks(speaker, span, facts)
+                any(organisation_speaks(form, span, facts) for form in {speaker, *name_forms(quote.speaker)})
                 or (who is None and named_near(speaker, span, facts))
                 for span, who in zip(spans, whom, strict=True)
             ):

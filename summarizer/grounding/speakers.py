@@ -182,15 +182,29 @@ def named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) ->
 
 def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
     """The organisation is the subject of a speech verb just before the quote ('OceanGate has also
-    shared a statement which reads, ...'), found by the longest word of its name."""
+    shared a statement which reads, ...', 'The FOMC's statement said inflation "..."'), or in the
+    clause right after it ('..., the Fed's statement said'); found by the longest word of its name, its
+    initials, or its first word cut short ('Fed' of Federal Reserve)."""
     names = [w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS]
     if not names:
         return False
-    key = max(names, key=len)
+    keys = {max(names, key=len)}
+    if len(names) > 1:
+        keys.add("".join(w[0] for w in names if w not in ("of", "and", "for")))
+    keys |= {
+        word
+        for word in set(re.findall(r"[a-z]+", facts.lower))
+        if 3 <= len(word) < len(names[0]) and names[0].startswith(word) and word not in STOPWORDS
+    }
     lower = facts.lower
-    start = _enclosing(span, facts.plain)[0]
+    start, end = _enclosing(span, facts.plain)
     window = range(max(0, start - ATTRIBUTION_BEFORE), start)
-    return any(_speaks(position, lower) for position in _mentions(key, lower) if position in window)
+    if any(_speaks(p, lower) for key in keys for p in _mentions(key, lower) if p in window):
+        return True
+    clause = lower[end : end + CLAUSE_AFTER].lstrip(" ,;:\"'")
+    stop = _SENTENCE_END.search(clause)
+    clause = clause[: stop.start()] if stop else clause
+    return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
 
 
 _DESCRIBED = re.compile(
