@@ -93,9 +93,9 @@ def test_every_event_is_one_story(measured):
 #: like every other name (issue #20): titled 75 -> 76, "All England Lawn Tennis and Croquet Club" for the
 #: article's "All England Club") are bounds a change must not cross. At most:
 FRESH_AT_MOST = {
-    **{f"{style} dropped": n for style, n in {"plain": 2, "attributive": 2, "terse": 2, "titled": 5}.items()},
+    **{f"{style} dropped": n for style, n in {"plain": 0, "attributive": 0, "terse": 0, "titled": 1}.items()},
     **{
-        f"{style} re-asked": n for style, n in {"plain": 1, "attributive": 1, "terse": 1, "titled": 4}.items()
+        f"{style} re-asked": n for style, n in {"plain": 0, "attributive": 0, "terse": 0, "titled": 1}.items()
     },
     **{
         f"{style} false alarms": n
