@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import LANGUAGES, table
-from ..text.normalize import fold
+from ..text.lexicon import LANGUAGES, table, word_set
+from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import figures, is_year
 from .facts import ArticleFacts
 
@@ -21,6 +21,7 @@ MEASURE_AFTER, MEASURE_BEFORE = 8, 4
 WINDOW_AFTER, WINDOW_BEFORE = 6, 4
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
+_NOT_MEASURES = word_set("not_measures")
 #: Words that join two clauses, each with its own figure ('seven dead and 120 injured'): a figure's
 #: clause ends there.
 _JOINS = frozenset(("and", "but", "while", "whereas", "y", "pero", "et", "mais"))
@@ -96,6 +97,14 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
+        elif facts.lang == "en" and ahead and _noun(ahead[0]) and re.fullmatch(r"[a-z-]+[^s]s", ahead[0]):
+            # '18 days' where every 18 of the article is '18-year-old': the plural right after a
+            # figure says what it counts, and the article's word after it never is this one. (Any word,
+            # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
+            mine_noun = stem_word(ahead[0])
+            nouns = [a[0] if a and _noun(a[0]) else None for _, a in windows]
+            if all(nouns) and not any(mine_noun in {stem_word(w) for w in a} for _, a in windows):
+                found.append(f"{token} ({ahead[0]})")
 
     return found
 
@@ -108,6 +117,11 @@ def _clause_after(tokens: list[str], index: int) -> list[str]:
             break
         ahead.append(token)
     return ahead
+
+
+def _noun(word: str) -> bool:
+    """A word that can say what a figure counts: not a small word, a toll or a word like 'people'."""
+    return len(word) > 2 and word not in STOPWORDS and word not in _NOT_MEASURES and word not in _tolls()
 
 
 def _toll(behind: list[str], ahead: list[str]) -> set[str]:

@@ -651,3 +651,10 @@ def test_a_quote_the_article_gives_to_no_one_named_is_kept_and_marked_not_droppe
     assert [(f.where, f.kept) for f in findings] == [("quotes[0]", True), ("quotes[1]", False)]
     kept = apply_findings(answer, findings, fallback_title=None)
     assert [q.text for q in kept.quotes] == ["Inflation has eased somewhat"]
+
+
+def test_a_figure_the_article_writes_before_another_plural_is_not_supported():
+    facts = ArticleFacts.of("Funk, 82, and Daemen, an 18-year-old, flew nine days after Branson.")
+    assert miscounted_figures("It came 18 days after Branson's flight.", facts) == ["18 (days)"]
+    assert miscounted_figures("It came nine days after Branson's flight.", facts) == []
+    assert miscounted_figures("Daemen, 18, flew.", facts) == []  # nothing said of what 18 counts
