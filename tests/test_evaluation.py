@@ -102,7 +102,7 @@ FRESH_AT_MOST = {
         for style, n in {"plain": 12, "attributive": 16, "terse": 5, "titled": 13}.items()
     },
     "leaked figure_swapped": 10,
-    "leaked figure_misremembered": 1,
+    "leaked figure_misremembered": 0,
     "leaked quote_drifted": 0,
     "leaked quote_misattributed": 1,
     "leaked date_unsupported": 0,

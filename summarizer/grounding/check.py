@@ -10,7 +10,7 @@ from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
 from .attached import misattached_figures
-from .counts import miscounted_figures
+from .counts import miscounted_figures, unstated_scores
 from .dates import date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
@@ -114,6 +114,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
         misattached = misattached_figures(text, facts) or miscounted_figures(text, facts)
+        misattached = misattached or [f"{score} (a score)" for score in unstated_scores(text, facts)]
         if misattached and not missing:
             findings.append(Finding(
                 kind="number", where=where, item=text,

@@ -9,10 +9,17 @@ from functools import cache
 
 from ..text.lexicon import LANGUAGES, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
-from ..text.numbers import figures, is_year
+from ..text.numbers import WORD_NUMBERS, figures, is_year
 from .facts import ArticleFacts
 
-__all__ = ["MEASURE_AFTER", "MEASURE_BEFORE", "WINDOW_AFTER", "WINDOW_BEFORE", "miscounted_figures"]
+__all__ = [
+    "MEASURE_AFTER",
+    "MEASURE_BEFORE",
+    "WINDOW_AFTER",
+    "WINDOW_BEFORE",
+    "miscounted_figures",
+    "unstated_scores",
+]
 
 #: Words of a statement read after and before a figure, within its clause, for what it counts ('120
 #: people are known to have died', 'the toll rose to 71').
@@ -131,3 +138,20 @@ def _toll(behind: list[str], ahead: list[str]) -> set[str]:
         if word in _tolls():
             return {_tolls()[word]}
     return set()
+
+
+#: A score: two whole figures joined by a dash or a slash ('7-6', '(7/4)', '4-2'), not a range of
+#: decimals or percentages ('4.5%-4.75%') nor a date.
+_SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)")
+#: A score in words ('one-nil', 'two - one'): plain() spaces the hyphen.
+_WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
+
+
+def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
+    """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
+    '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
+    stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
+    for a, b in _WORD_SCORE.findall(facts.counted):
+        if a in WORD_NUMBERS and b in WORD_NUMBERS:
+            stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
+    return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]

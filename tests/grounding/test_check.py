@@ -25,7 +25,7 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
-from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.counts import miscounted_figures, unstated_scores
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
@@ -658,3 +658,9 @@ def test_a_figure_the_article_writes_before_another_plural_is_not_supported():
     assert miscounted_figures("It came 18 days after Branson's flight.", facts) == ["18 (days)"]
     assert miscounted_figures("It came nine days after Branson's flight.", facts) == []
     assert miscounted_figures("Daemen, 18, flew.", facts) == []  # nothing said of what 18 counts
+
+
+def test_a_score_must_be_the_articles_however_it_is_written():
+    facts = ArticleFacts.of("Alcaraz won 6-2, 6-2, 7-6 (7/4). Spain beat England one-nil.")
+    assert unstated_scores("Alcaraz won 6-2 6-2 7-6 (7-4); Spain won 1-0.", facts) == []
+    assert unstated_scores("Alcaraz won the tie-break 7/5.", facts) == ["7-5"]
