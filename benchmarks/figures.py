@@ -80,21 +80,25 @@ def in_style(entries: list[Entry], corpus: Path, style: str) -> list[Entry]:
 
 def checked(entry: Entry, data: dict[str, Any]) -> tuple[ArticleBriefing, list[Finding], int]:
     """The briefing as a run under the strict policy leaves it (summarize_article), the re-ask taken to
-    return the same answer: what its check finds is dropped."""
+    return the same answer: what its check finds is dropped, except what it keeps and marks (`kept`:
+    a quote the article attributes to no one named), which is flagged. The findings returned are the
+    dropped ones."""
     facts = entry.facts()
     briefing = briefing_of(data)
     findings, count = check_briefing(briefing, facts)
-    if findings:
-        briefing = apply_findings(briefing, findings, fallback_title=entry.meta.get("title"))
+    dropped = [f for f in findings if not f.kept]
+    if dropped:
+        briefing = apply_findings(briefing, dropped, fallback_title=entry.meta.get("title"))
     checks = Checks(
         policy="strict",
         checked=count,
-        reasked=bool(findings),
-        dropped=findings,
+        reasked=bool(dropped),
+        dropped=dropped,
+        flagged=[f for f in findings if f.kept],
         inferred=inferred_dates(briefing, facts),
     )
     item = ArticleBriefing(ref=entry.ref(), briefing=briefing, model="corpus", checks=checks)
-    return item, findings, count
+    return item, dropped, count
 
 
 @dataclass
@@ -107,13 +111,15 @@ class Tally:
     reasked: int = 0
     reasked_for_slip: int = 0
     caught_slips: int = 0
+    #: Items kept and marked unverified: a quote the article attributes to no one named.
+    marked: int = 0
 
     def line(self) -> str:
         share = self.dropped / self.checked if self.checked else 0.0
         slip = f" (+{self.reasked_for_slip} for a deliberate slip only)" if self.reasked_for_slip else ""
         return (
             f"{self.dropped:3}/{self.checked:<4} dropped ({share:5.1%})   "
-            f"{self.reasked:2}/{self.articles:<2} articles re-asked{slip}"
+            f"{self.reasked:2}/{self.articles:<2} articles re-asked{slip}   {self.marked} kept and marked"
         )
 
 
@@ -144,7 +150,7 @@ def faithful(corpus: Path, entries: list[Entry], styles: list[str], figures: Fig
     for style in styles:
         tallies: dict[str, Tally] = defaultdict(Tally)
         for entry in in_style(entries, corpus, style):
-            _, findings, count = checked(entry, entry.briefing)
+            item, findings, count = checked(entry, entry.briefing)
             quotes = entry.briefing["quotes"]
             slip = [
                 f
@@ -160,6 +166,12 @@ def faithful(corpus: Path, entries: list[Entry], styles: list[str], figures: Fig
                 tally.caught_slips += len(slip)
                 tally.reasked += bool(real)
                 tally.reasked_for_slip += bool(slip) and not real
+                tally.marked += len(item.checks.flagged)
+            for finding in item.checks.flagged:
+                figures.details.append(
+                    f"kept and marked ({style}): {entry.id} {finding.where} {finding.item[:70]!r}: "
+                    f"{finding.reason}"
+                )
             for finding in real:
                 figures.details.append(
                     f"dropped ({style}): {entry.id} {finding.where} {finding.kind} "
@@ -167,6 +179,7 @@ def faithful(corpus: Path, entries: list[Entry], styles: list[str], figures: Fig
                 )
         figures.counts[f"{style} dropped"] = tallies["all"].dropped
         figures.counts[f"{style} re-asked"] = tallies["all"].reasked
+        figures.counts[f"{style} marked"] = tallies["all"].marked
         for key in ["all", *langs] if len(langs) > 1 else ["all"]:
             figures.tables.append(f"  {style:12} {key:4} {tallies[key].line()}")
 

@@ -11,11 +11,18 @@ from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
 from .attached import misattached_figures
-from .counts import miscounted_figures
+from .counts import miscounted_figures, unstated_scores
 from .dates import date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
-from .speakers import attributed, attributed_to, named_near, organisation_speaks, speaker_near
+from .speakers import (
+    attributed,
+    attributed_to,
+    given_elsewhere,
+    named_near,
+    organisation_speaks,
+    speaker_near,
+)
 from .translated import article_form
 
 __all__ = [
@@ -110,6 +117,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
         misattached = misattached_figures(text, facts) or miscounted_figures(text, facts)
+        misattached = misattached or [f"{score} (a score)" for score in unstated_scores(text, facts)]
         if misattached and not missing:
             findings.append(Finding(
                 kind="number", where=where, item=text,
@@ -160,26 +168,25 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         elif organisation:
             # A statement of a board, a company, the police: not a quote the article gives to one
             # of the people in the briefing.
+            whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
             if not any(
-                organisation_speaks(speaker, span, facts)
-                or (
-                    attributed_to(span, candidates, facts, acronyms) is None
-                    and named_near(speaker, span, facts)
-                )
-                for span in spans
+                any(organisation_speaks(form, span, facts) for form in {speaker, *name_forms(quote.speaker)})
+                or (who is None and named_near(speaker, span, facts))
+                for span, who in zip(spans, whom, strict=True)
             ):
-                reason = "the article does not attribute this quote to this speaker"
-                findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif not attributed(
-            speaker,
-            spans,
-            sorted({*candidates, last_name(speaker) or ""} - {""}),
-            facts,
-            roles.get(fold(quote.speaker), ""),
-            acronyms,
-        ):
-            reason = "the article does not attribute this quote to this speaker"
-            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+                findings.append(_unconfirmed(where, quote.speaker, whom))
+        else:
+            named = sorted({*candidates, last_name(speaker) or ""} - {""})
+            role = roles.get(fold(quote.speaker), "")
+            others = [e.name for e in briefing.entities if e.kind != "place"]
+            others = [name for name in others if fold(name) != fold(quote.speaker)]
+            elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
+            if not attributed(speaker, spans, named, facts, role, acronyms) or all(elsewhere):
+                whom = [
+                    attributed_to(span, named, facts, acronyms) or ("another" if given else None)
+                    for span, given in zip(spans, elsewhere, strict=True)
+                ]
+                findings.append(_unconfirmed(where, quote.speaker, whom))
     for index, entity in enumerate(briefing.entities):
         # Every kind is checked: a place left unchecked stayed in Who's who while the appendix said
         # the same name was not in the article.
@@ -202,6 +209,16 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
+
+
+def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
+    """A quote the article does not attribute to its speaker: dropped when the article gives it to
+    someone else wherever it stands; kept and marked when it gives it to no one it names."""
+    kept = None in whom
+    reason = (
+        "the article does not say who said this" if kept else "the article gives this quote to someone else"
+    )
+    return Finding(kind="speaker", where=where, item=speaker, reason=reason, kept=kept)
 
 
 _TO_WHOM = frozenset(("with", "by", "to", "told", "from", "via"))
@@ -283,11 +300,12 @@ def check_echo(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:
 def apply_findings(briefing: Briefing, findings: list[Finding], *, fallback_title: str | None) -> Briefing:
     """The briefing with every ungrounded item removed.
 
-    A list item is dropped; a timeline entry whose only unsupported part is its date loses the date.
+    A list item is dropped (one the article does not contradict, `kept`, stays); a timeline entry whose
+    only unsupported part is its date loses the date.
     An ungrounded headline is replaced by the article's own title (or the first grounded key point); an
     ungrounded summary by the grounded key points.
     """
-    bad = {finding.where for finding in findings if finding.kind != "date"}
+    bad = {finding.where for finding in findings if finding.kind != "date" and not finding.kept}
     # A date the article does not give goes; the rest of its timeline entry stays.
     undated = {finding.where for finding in findings if finding.kind == "date"}
 

@@ -7,12 +7,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import LANGUAGES, table
-from ..text.normalize import fold
-from ..text.numbers import figures, is_year
+from ..text.lexicon import LANGUAGES, table, word_set
+from ..text.normalize import STOPWORDS, fold, stem_word
+from ..text.numbers import WORD_NUMBERS, figures, is_year
 from .facts import ArticleFacts
 
-__all__ = ["MEASURE_AFTER", "MEASURE_BEFORE", "WINDOW_AFTER", "WINDOW_BEFORE", "miscounted_figures"]
+__all__ = [
+    "MEASURE_AFTER",
+    "MEASURE_BEFORE",
+    "WINDOW_AFTER",
+    "WINDOW_BEFORE",
+    "miscounted_figures",
+    "unstated_scores",
+]
 
 #: Words of a statement read after and before a figure, within its clause, for what it counts ('120
 #: people are known to have died', 'the toll rose to 71').
@@ -21,6 +28,7 @@ MEASURE_AFTER, MEASURE_BEFORE = 8, 4
 WINDOW_AFTER, WINDOW_BEFORE = 6, 4
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
+_NOT_MEASURES = word_set("not_measures")
 #: Words that join two clauses, each with its own figure ('seven dead and 120 injured'): a figure's
 #: clause ends there.
 _JOINS = frozenset(("and", "but", "while", "whereas", "y", "pero", "et", "mais"))
@@ -96,6 +104,14 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
+        elif facts.lang == "en" and ahead and _noun(ahead[0]) and re.fullmatch(r"[a-z-]+[^s]s", ahead[0]):
+            # '18 days' where every 18 of the article is '18-year-old': the plural right after a
+            # figure says what it counts, and the article's word after it never is this one. (Any word,
+            # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
+            mine_noun = stem_word(ahead[0])
+            nouns = [a[0] if a and _noun(a[0]) else None for _, a in windows]
+            if all(nouns) and not any(mine_noun in {stem_word(w) for w in a} for _, a in windows):
+                found.append(f"{token} ({ahead[0]})")
 
     return found
 
@@ -110,6 +126,11 @@ def _clause_after(tokens: list[str], index: int) -> list[str]:
     return ahead
 
 
+def _noun(word: str) -> bool:
+    """A word that can say what a figure counts: not a small word, a toll or a word like 'people'."""
+    return len(word) > 2 and word not in STOPWORDS and word not in _NOT_MEASURES and word not in _tolls()
+
+
 def _toll(behind: list[str], ahead: list[str]) -> set[str]:
     """The toll a figure counts: the first toll word after it ('120 people have been injured'), else
     the nearest before it ('the dead rose to 90'); none when its clause has none."""
@@ -117,3 +138,20 @@ def _toll(behind: list[str], ahead: list[str]) -> set[str]:
         if word in _tolls():
             return {_tolls()[word]}
     return set()
+
+
+#: A score: two whole figures joined by a dash or a slash ('7-6', '(7/4)', '4-2'), not a range of
+#: decimals or percentages ('4.5%-4.75%') nor a date.
+_SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)")
+#: A score in words ('one-nil', 'two - one'): plain() spaces the hyphen.
+_WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
+
+
+def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
+    """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
+    '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
+    stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
+    for a, b in _WORD_SCORE.findall(facts.counted):
+        if a in WORD_NUMBERS and b in WORD_NUMBERS:
+            stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
+    return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]

@@ -14,7 +14,7 @@ from ..text.lexicon import alternation
 from ..text.normalize import fold, plain
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
 
-__all__ = ["ArticleFacts", "outlet_names", "without_outlets"]
+__all__ = ["ArticleFacts", "listed_counts", "outlet_names", "without_outlets"]
 
 _HONORIFIC = re.compile(r"\b" + alternation("honorifics") + r"\.? ([a-z][a-z'-]+)")
 _HANDLE = re.compile(r"[@#]([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
@@ -47,6 +47,17 @@ def unaccented(text: str) -> str:
 def _base(char: str) -> str:
     base = unicodedata.normalize("NFD", char)[0]
     return base if base.isascii() else char
+
+
+_NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
+#: A list of three names or more: 'Mark Bezos, Wally Funk and Oliver Daemen'.
+_LISTED = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
+
+
+def listed_counts(text: str) -> frozenset[float]:
+    """How many names an article lists ('his brother Mark Bezos, Wally Funk and Oliver Daemen' are three):
+    a model counts them ('Bezos and three others')."""
+    return frozenset(float(len(re.split(r",? and |, ", m[0]))) for m in _LISTED.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,7 @@ class ArticleFacts:
             frozenset(figures(counted, folded=True, lang=lang))
             | joined_totals(counted)
             | ordinal_counts(counted, lang)
+            | listed_counts(plain(text))
         )
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(

@@ -51,10 +51,22 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
         forms.append(_CORPORATE.sub("", _CORPORATE.sub("", form)).strip())
         if (capital := re.search(r"(?<![\w'])[A-Z]", form)) is not None:
             forms.append(form[capital.start() :])
+        # 'Sputnik news agency' is Sputnik; 'Federal Reserve System' the Federal Reserve.
+        if not person and (lead := re.match(r"(?:[A-Z][\w.'&-]*\s?)+", form)) and lead[0].strip() != form:
+            forms.append(lead[0].strip())
+        if not person and len(words := form.split()) > 2 and fold(words[-1]) in _KIND_WORDS:
+            forms.append(" ".join(words[:-1]))
         head = form.split(" of ", 1)[0]
         if head != form and (person or len(re.findall(r"(?<![\w'])[A-Z]", head)) >= 2):
             forms.append(head)
     return [form for form in dict.fromkeys(forms) if re.search(r"\w", form)]
+
+
+#: The last words of an organisation's name that say what kind it is ('System', 'Group'): a model
+#: writes the official name ('Federal Reserve System') where the article uses the short one.
+_KIND_WORDS = frozenset(
+    ("system", "group", "agency", "organization", "organisation", "corporation", "company")
+)
 
 
 def description(name: str) -> str:

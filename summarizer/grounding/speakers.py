@@ -23,6 +23,7 @@ __all__ = [
     "SPEECH_VERB_BEFORE",
     "attributed",
     "attributed_to",
+    "given_elsewhere",
     "named_near",
     "organisation_speaks",
     "speaker_near",
@@ -181,15 +182,29 @@ def named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) ->
 
 def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
     """The organisation is the subject of a speech verb just before the quote ('OceanGate has also
-    shared a statement which reads, ...'), found by the longest word of its name."""
+    shared a statement which reads, ...', 'The FOMC's statement said inflation "..."'), or in the
+    clause right after it ('..., the Fed's statement said'); found by the longest word of its name, its
+    initials, or its first word cut short ('Fed' of Federal Reserve)."""
     names = [w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS]
     if not names:
         return False
-    key = max(names, key=len)
+    keys = {max(names, key=len)}
+    if len(names) > 1:
+        keys.add("".join(w[0] for w in names if w not in ("of", "and", "for")))
+    keys |= {
+        word
+        for word in set(re.findall(r"[a-z]+", facts.lower))
+        if 3 <= len(word) < len(names[0]) and names[0].startswith(word) and word not in STOPWORDS
+    }
     lower = facts.lower
-    start = _enclosing(span, facts.plain)[0]
+    start, end = _enclosing(span, facts.plain)
     window = range(max(0, start - ATTRIBUTION_BEFORE), start)
-    return any(_speaks(position, lower) for position in _mentions(key, lower) if position in window)
+    if any(_speaks(p, lower) for key in keys for p in _mentions(key, lower) if p in window):
+        return True
+    clause = lower[end : end + CLAUSE_AFTER].lstrip(" ,;:\"'")
+    stop = _SENTENCE_END.search(clause)
+    clause = clause[: stop.start()] if stop else clause
+    return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
 
 
 _DESCRIBED = re.compile(
@@ -209,6 +224,31 @@ def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
     found = _DESCRIBED.match(clause)
     description = (found[1] or found[2]) if found else None
     return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()
+
+
+def given_elsewhere(
+    speaker: str, role: str, span: tuple[int, int], others: list[str], facts: ArticleFacts
+) -> bool:
+    """The article gives the quotation at `span` to another of the briefing's names (`others`): by a
+    description after it that is theirs and not the speaker's ('..., the committee said' of a quote
+    given to Jerome Powell, chair), or by a sentence whose subject they are and that does not name the
+    speaker ('The Federal Reserve raised rates ..., yet continued to promise "..."')."""
+    own = set(re.findall(r"[a-z]+", fold(f"{speaker} {role}"))) - STOPWORDS
+    theirs = [set(re.findall(r"[a-z]+", fold(other))) - STOPWORDS for other in others]
+    start, end = _enclosing(span, facts.plain)
+    # A quotation that ends its own sentence ('..."We can now say it." The FOMC's statement said') is
+    # not described by the next one.
+    ended = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
+    described = set() if ended else _described_as(span, facts)
+    if described and not described & own and any(described & words for words in theirs):
+        return True
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
+    sentence = facts.lower[opening:start]
+    surname = last_name(speaker)
+    if surname is None or surname in sentence:
+        return False
+    subject = re.sub(r"^\W*(?:the |la |el |le |les |los |las )?", "", sentence)
+    return any(subject.startswith(fold(other)) for other in others if len(fold(other)) > 3)
 
 
 def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:

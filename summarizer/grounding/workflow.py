@@ -48,10 +48,13 @@ async def ask_grounded(
     if check is None:
         return Grounded(answer, [], 0, reasked=False)
     findings, checked = check(answer)
-    if not findings:
-        return Grounded(answer, [], checked, reasked=False)
-    logger.info("%s: %d ungrounded item(s); asking again", ask.label, len(findings))
-    again = [*messages, {"role": "assistant", "content": content}, reground_message(findings)]
+    # An item the article does not contradict (a quote it attributes to no one named) is kept and
+    # marked: asking again for it would cost a request and could only make the model guess.
+    unsupported = [finding for finding in findings if not finding.kept]
+    if not unsupported:
+        return Grounded(answer, findings, checked, reasked=False)
+    logger.info("%s: %d ungrounded item(s); asking again", ask.label, len(unsupported))
+    again = [*messages, {"role": "assistant", "content": content}, reground_message(unsupported)]
     try:
         corrected, _ = await ask(again, output)
     except InvalidAnswer:
@@ -84,9 +87,11 @@ async def summarize_article(
     grounded = await ask_grounded(ask, messages, Briefing, check)
     briefing, findings = grounded.answer, grounded.findings
     checks = Checks(policy=settings.grounding, checked=grounded.checked, reasked=grounded.reasked)
-    if findings and settings.grounding == "strict":
-        briefing = apply_findings(briefing, findings, fallback_title=article.title)
-        checks = checks.model_copy(update={"dropped": findings})
+    dropped = [finding for finding in findings if not finding.kept]
+    if dropped and settings.grounding == "strict":
+        briefing = apply_findings(briefing, dropped, fallback_title=article.title)
+        kept = [finding for finding in findings if finding.kept]
+        checks = checks.model_copy(update={"dropped": dropped, "flagged": kept})
     elif findings:
         checks = checks.model_copy(update={"flagged": findings})
     if settings.grounding != "off":

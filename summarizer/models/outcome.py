@@ -44,6 +44,11 @@ class Finding(_Model):
     where: str = Field(description="The briefing field, e.g. 'quotes[2]' or 'key_points[0]'.")
     item: str = Field(description="The text that was checked.")
     reason: str
+    kept: bool = Field(
+        default=False,
+        description="The article does not confirm the item but does not contradict it either (a quote it "
+        "attributes to no one named): kept and marked unverified, never dropped nor asked again for.",
+    )
 
 
 class Checks(_Model):

@@ -25,7 +25,7 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
-from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.counts import miscounted_figures, unstated_scores
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
@@ -628,3 +628,40 @@ def test_a_figure_the_article_gives_as_another_toll_is_not_supported():
     es = ArticleFacts.of("El sismo dejó 61 muertos y más de 200 heridos.")
     assert miscounted_figures("It killed 200 people.", es) == ["200 (dead)"]
     assert miscounted_figures("It killed 61 people and injured more than 200.", es) == []
+
+
+def test_a_quote_the_article_gives_to_no_one_named_is_kept_and_marked_not_dropped():
+    facts = ArticleFacts.of(
+        "Jerome Powell spoke on Tuesday. "
+        + "Markets rose and fell all week. " * 20
+        + '"Inflation has eased somewhat," a statement said. '
+        + 'The Federal Reserve raised rates, yet continued to promise "ongoing increases".'
+    )
+    entities = [
+        {"name": "Jerome Powell", "kind": "person", "role": "Fed chair"},
+        {"name": "Federal Reserve", "kind": "organization", "role": "central bank"},
+    ]
+    unclear = {"text": "Inflation has eased somewhat", "speaker": "Jerome Powell", "context": "statement"}
+    other = {"text": "ongoing increases", "speaker": "Jerome Powell", "context": "statement"}
+    answer = Briefing.model_validate(
+        {**_BLANK, "key_points": ["Rates rose."], "entities": entities, "quotes": [unclear, other]}
+    )
+    findings, _ = check_briefing(answer, facts)
+    # The first the article gives to no one it names; the second to the Federal Reserve, the subject
+    # of its sentence.
+    assert [(f.where, f.kept) for f in findings] == [("quotes[0]", True), ("quotes[1]", False)]
+    kept = apply_findings(answer, findings, fallback_title=None)
+    assert [q.text for q in kept.quotes] == ["Inflation has eased somewhat"]
+
+
+def test_a_figure_the_article_writes_before_another_plural_is_not_supported():
+    facts = ArticleFacts.of("Funk, 82, and Daemen, an 18-year-old, flew nine days after Branson.")
+    assert miscounted_figures("It came 18 days after Branson's flight.", facts) == ["18 (days)"]
+    assert miscounted_figures("It came nine days after Branson's flight.", facts) == []
+    assert miscounted_figures("Daemen, 18, flew.", facts) == []  # nothing said of what 18 counts
+
+
+def test_a_score_must_be_the_articles_however_it_is_written():
+    facts = ArticleFacts.of("Alcaraz won 6-2, 6-2, 7-6 (7/4). Spain beat England one-nil.")
+    assert unstated_scores("Alcaraz won 6-2 6-2 7-6 (7-4); Spain won 1-0.", facts) == []
+    assert unstated_scores("Alcaraz won the tie-break 7/5.", facts) == ["7-5"]

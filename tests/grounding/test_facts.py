@@ -66,3 +66,16 @@ def test_a_moment_inside_the_event_takes_a_day_the_article_gives():
     assert date_support("1994", "1994", facts) is None
     assert date_support("2017-08", "last month", facts) == "inferred"
     assert date_support("2016", "last year", facts) == "inferred"
+
+
+def test_a_list_of_names_gives_its_count():
+    facts = ArticleFacts.of("Jeff Bezos, with his brother Mark Bezos, Wally Funk and Oliver Daemen, flew.")
+    assert 3.0 in facts.values  # 'Bezos and three others'
+
+
+def test_an_organisation_is_found_by_its_short_name():
+    from summarizer.grounding.check import found_form
+
+    facts = ArticleFacts.of("The Federal Reserve raised rates.", source="UrduPoint (Sputnik)")
+    assert found_form("Sputnik news agency", facts, person=False) == "Sputnik"
+    assert found_form("Federal Reserve System", facts, person=False) == "Federal Reserve"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.grounding.check import ArticleFacts, quote_spans
-from summarizer.grounding.speakers import attributed, attributed_to, speaker_near
+from summarizer.grounding.speakers import attributed, attributed_to, organisation_speaks, speaker_near
 
 ARTICLE = (
     'Secretary of State Marco Rubio told reporters on Monday that talks would go on. "We are close," '
@@ -78,3 +78,15 @@ def test_an_organisations_acronym_speaks_the_quotation_of_its_own_sentence_only(
     )
     grief = quote_spans("My thoughts are with the families.", tweet)
     assert attributed("Narendra Modi", grief, ["modi"], tweet, acronyms={"pti"})
+
+
+def test_an_organisation_speaks_by_its_initials_its_short_name_or_after_the_quote():
+    facts = ArticleFacts.of(
+        'Jerome Powell said, "We can now say it." The FOMC\'s statement said inflation "has eased". '
+        'Markets rose. "Additional firming may be appropriate," the Fed\'s statement said.'
+    )
+    [eased] = quote_spans("has eased", facts)
+    assert organisation_speaks("Federal Open Market Committee", eased, facts)
+    [firming] = quote_spans("Additional firming may be appropriate", facts)
+    assert organisation_speaks("Federal Reserve", firming, facts)
+    assert not organisation_speaks("Bank of England", firming, facts)
