@@ -424,6 +424,28 @@ def test_an_unpaced_burst_rejected_once_the_limit_is_known_does_not_halve_it():
     assert run(main) == 20.0
 
 
+def test_a_429_at_the_limit_the_server_advertises_pauses_without_halving_the_pace():
+    async def main() -> tuple[float | None, list[float]]:
+        rate = controller()
+        told = {"x-ratelimit-limit-requests": "1200"}
+        rate.settle(await rate.acquire(), headers=told)
+        for _ in range(20):  # paced at the server's 20 a second
+            rate.settle(await rate.acquire(), headers=told)
+        late = await rate.acquire()
+        rate.rejected(late, {**told, "retry-after-ms": "100"})  # it reached the server bunched
+        paused_at = now()
+        sent = []
+        for _ in range(10):
+            rate.settle(await rate.acquire(), headers=told)
+            sent.append(now() - paused_at)
+        return rate.pacing, sent
+
+    pacing, sent = run(main)
+    assert pacing == 20.0  # not 10: the server said its limit, the 429 said only that one came early
+    assert sent[0] == pytest.approx(0.1)  # nobody before the retry-after
+    assert [b - a for a, b in itertools.pairwise(sent)] == pytest.approx([0.05] * 9)  # then at the pace
+
+
 def test_remaining_zero_with_a_reset_holds_the_next_request_until_the_reset():
     async def main() -> float:
         rate = controller()  # the limit is unknown
