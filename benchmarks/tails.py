@@ -74,10 +74,15 @@ class Row:
     def __init__(self, name: str, target: str, check: Callable[[float], bool], digits: int = 2) -> None:
         self.name, self.target, self.check, self.digits = name, target, check, digits
         self.values: list[float] = []
+        #: The CPU seconds of each run, where they are the measured process's own (a busy machine
+        #: stretches the wall time; the CPU time much less).
+        self.cpu: list[float] = []
         self.ok = True
 
-    def add(self, value: float, ok: bool = True) -> bool:
+    def add(self, value: float, ok: bool = True, cpu: float | None = None) -> bool:
         self.values.append(value)
+        if cpu is not None:
+            self.cpu.append(cpu)
         passed = ok and self.check(value)
         self.ok &= passed
         return passed
@@ -85,6 +90,8 @@ class Row:
     def line(self) -> str:
         held = "holds" if self.ok and self.values else "MISSED"
         figures = spread(self.values, self.digits) if self.values else "-"
+        if self.cpu:
+            figures += f" (CPU {spread(self.cpu, self.digits)} s)"
         return f"| {self.name} | {figures} | {self.target} | {held} ({len(self.values)} runs) |"
 
 
@@ -204,7 +211,7 @@ def warm(folder: Path, runs: int, work: Path) -> Row:
             _, wall, cpu = command(folder, url, cache, work / "out.md")
             if run == 0:
                 continue
-            ok = row.add(wall)
+            ok = row.add(wall, cpu=cpu)
             print(f"  {'ok  ' if ok else 'MISS'} run {run} ({load()}): {wall:.3f} s, {cpu:.2f} s CPU")
         sent = sum(stats(url)["requests"].values())
     print(f"  min / median / max: {spread(row.values, 3)} s (target <= 1 s); {sent} requests (the fill's)")
@@ -232,7 +239,7 @@ def merge(runs: int) -> Row:
             [sys.executable, __file__, "--child-merge"], cwd=ROOT, check=True, capture_output=True, text=True
         )
         result = json.loads(done.stdout.strip().splitlines()[-1])
-        ok = row.add(result["wall"])
+        ok = row.add(result["wall"], cpu=result["cpu"])
         print(
             f"  {'ok  ' if ok else 'MISS'} run {run + 1} ({load()}): {result['wall']:.2f} s, "
             f"{result['cpu']:.2f} s CPU, {result['stories']:,} stories"
