@@ -92,9 +92,12 @@ def child(options: dict[str, Any]) -> None:
                     trace.append((time.monotonic() - started, "send", f"#{permit.number} level {level:.2f}"))
                 return permit
 
-            def rejected(self, permit: Any, headers: Any = None) -> None:
-                super().rejected(permit, headers)
-                trace.append((time.monotonic() - started, "429", f"#{permit.number} pace {self.pacing}"))
+            def rejected(self, permit: Any, headers: Any = None, **options: Any) -> float | None:
+                paused = super().rejected(permit, headers, **options)
+                level = self._requests.level
+                what = f"#{permit.number} pace {self.pacing} paused {paused} level {level:.2f}"
+                trace.append((time.monotonic() - started, "429", what))
+                return paused
 
             def settle(self, permit: Any, used_tokens: Any = None, headers: Any = None) -> None:
                 before = self.pacing

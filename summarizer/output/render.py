@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from jinja2 import (
     Environment,
     PackageLoader,
     StrictUndefined,
 )
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markupsafe import Markup
 
 from ..errors import UsageError
@@ -25,6 +23,9 @@ from .changes import StoryChangeView, brief_changes, story_change
 from .detail import CAPS, DETAILS, Cut, Detail, cut, fixed_lines
 from .escape import escape_markdown, markdown_link, section_link
 from .outlets import outlets_shown, quote_outlets, short_name, unique
+
+if TYPE_CHECKING:  # markdown-it is imported by the HTML page alone, when one is made
+    from markdown_it.rules_core import StateCore
 
 __all__ = [
     "DETAILS",
@@ -358,6 +359,8 @@ def render_brief(
 
 
 def _markdown_to_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.core.ruler.push("heading_ids", _heading_ids)
     body: str = parser.render(markdown)

@@ -162,6 +162,7 @@ def undoubled(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
+@cached  # a merge reads each outlet's names, and the same names recur across outlets and stories
 def surname(name: str) -> str | None:
     """The last word of a name that is not a title or a suffix, folded; None when there is none. What
     follows a comma describes the person ('Greg McBride, senior vice president' is McBride); 'Jr' is no
@@ -182,6 +183,7 @@ def surname(name: str) -> str | None:
     return parts[-1] if parts and parts[-1] else None
 
 
+@cached
 def name_key(name: str) -> str:
     """A key under which spellings of one name meet: titles dropped, the surname, doubled letters folded.
 

@@ -6,7 +6,6 @@ import asyncio
 import itertools
 import logging
 import selectors
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -424,6 +423,28 @@ def test_an_unpaced_burst_rejected_once_the_limit_is_known_does_not_halve_it():
     assert run(main) == 20.0
 
 
+def test_a_429_at_the_limit_the_server_advertises_pauses_without_halving_the_pace():
+    async def main() -> tuple[float | None, list[float]]:
+        rate = controller()
+        told = {"x-ratelimit-limit-requests": "1200"}
+        rate.settle(await rate.acquire(), headers=told)
+        for _ in range(20):  # paced at the server's 20 a second
+            rate.settle(await rate.acquire(), headers=told)
+        late = await rate.acquire()
+        rate.rejected(late, {**told, "retry-after-ms": "100"})  # it reached the server bunched
+        paused_at = now()
+        sent = []
+        for _ in range(10):
+            rate.settle(await rate.acquire(), headers=told)
+            sent.append(now() - paused_at)
+        return rate.pacing, sent
+
+    pacing, sent = run(main)
+    assert pacing == 20.0  # not 10: the server said its limit, the 429 said only that one came early
+    assert sent[0] == pytest.approx(0.1)  # nobody before the retry-after
+    assert [b - a for a, b in itertools.pairwise(sent)] == pytest.approx([0.05] * 9)  # then at the pace
+
+
 def test_remaining_zero_with_a_reset_holds_the_next_request_until_the_reset():
     async def main() -> float:
         rate = controller()  # the limit is unknown
@@ -564,11 +585,13 @@ def test_the_simulator_counts_prompt_and_completion_tokens_per_minute():
 def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_when_it_rises():
     request = {"messages": [{"role": "user", "content": "x" * 400}]}
 
-    async def drive(rate: RateController, client: httpx2.AsyncClient, seconds: float) -> float | None:
-        stop = time.monotonic() + seconds
+    async def drive(rate: RateController, client: httpx2.AsyncClient, requests: int) -> float | None:
+        # So many requests, not so many seconds: on a busy machine the same requests take longer, and
+        # what the controller learns is counted in answers and 429s, not in seconds.
+        left = iter(range(requests))
 
         async def sender() -> None:
-            while time.monotonic() < stop:
+            for _ in left:
                 permit = await rate.acquire()
                 answer = await client.post("/chat/completions", json=request)
                 if answer.status_code == 429:
@@ -582,17 +605,18 @@ def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_
     async def main(server: FakeEndpoint) -> tuple[float | None, float | None, int, int]:
         rate = RateController(recovery=0.5)  # no headers: all it learns, it learns from 429s
         async with httpx2.AsyncClient(base_url=server.base_url) as client:
-            down = await drive(rate, client, 1.5)
+            down = await drive(rate, client, 16)
             first = server.stats.rate_limited
             server.set_rpm(3000)  # 10 a second, then 50
-            up = await drive(rate, client, 2.0)
+            up = await drive(rate, client, 60)
         return down, up, first, server.stats.rate_limited - first
 
     with simulated(latency=0.01, rpm=600, burst=0.2, limit_headers=False) as server:
         down, up, before, after = asyncio.run(main(server))
-    # Unpaced at first (nothing known), then brought down near the server's 10 a second by its 429s
-    # (AIMD keeps probing a little above it: measured 11.4 to 11.8)...
+    # Unpaced at first (nothing known): eight at once meet the server's two-request burst, and its
+    # 429s bring the pace down near its 10 a second (AIMD probes a little above it)...
     assert before >= 1 and down is not None and down <= 12.5
-    # ...and back up, well past the old limit, once the server allows more (measured 40 to 42).
+    # ...and back up, well past the old limit, once the server allows more: each answer adds to the
+    # pace (60 answers take it from about 6 to 20-40 a second, under the server's new 50).
     assert up is not None and up >= 15
     assert after <= 2
