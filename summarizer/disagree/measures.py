@@ -50,6 +50,11 @@ UNOWNED = TOLLS | _SCALES | {"percent", "magnitude"}
 
 _NUMBER_WORDS = frozenset(WORD_NUMBERS)
 
+#: Words that say which length a figure is ('depth', 'high'), within this many words before it (or two
+#: after, '58 km deep'): 'at a depth of 58 km' (3).
+_DIMENSIONS = table("dimensions")
+DIMENSION_REACH = 4
+
 #: Words between a figure and its noun that say how, not what ('34 straight wins').
 _MODIFIERS = word_set("count_modifiers")
 #: Words before a figure that say what it counts ('a magnitude 8.1 quake', 'the magnitude at 7.1').
@@ -106,6 +111,10 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         # '33 passengers ... escaped' are survivors, '73 passengers on board' all aboard: a noun is
         # counted with what its clause says happened to it.
         fate = next((_COUNTS[t] for t, _ in tokens[start:end] if t in _COUNTS), None)
+        # 'at a depth of 58 km' is a depth: not set against '120 km off the coast'.
+        around = [t for t, _ in tokens[max(start, at - DIMENSION_REACH) : min(end, at + 3)]]
+        dimension = next((_DIMENSIONS[t] for t in around if t in _DIMENSIONS), None)
+        noun = f"{noun} {dimension}" if dimension else noun
         return f"{noun} {fate}" if fate else noun
     for lo, hi in ((start, end), (0, len(tokens))):
         near = sorted((abs(i - at), _COUNTS[t]) for i, (t, _) in enumerate(tokens[lo:hi], lo) if t in _COUNTS)
