@@ -16,6 +16,8 @@ from itertools import combinations
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
+from ..text.lexicon import word_list
+from ..text.normalize import fold
 from ..text.numbers import ORDINAL_MARK, shown
 from ..text.similarity import jaccard
 from .statements import DURATION, FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
@@ -157,7 +159,7 @@ def figure_disagreements(statements: list[Statement]) -> list[Disagreement]:
     for index, statement in enumerate(statements):
         for measure in sorted({m for m, _ in statement.measures}):
             by_measure[measure][statement.source].append(index)
-    found: list[Disagreement] = []
+    found: list[Disagreement | None] = []
     for measure, outlets in by_measure.items():
         pairs: dict[frozenset[str] | None, list[tuple[int, int]]] = defaultdict(list)
         for first, second in combinations(outlets, 2):
@@ -179,7 +181,7 @@ def figure_disagreements(statements: list[Statement]) -> list[Disagreement]:
                     group = sorted(set(group) | set(other))
                 found.append(_disagreement(measure, scope, [statements[i] for i in group]))
         found += [_disagreement(measure, None, [statements[i] for i in group]) for group in loose]
-    return found
+    return [d for d in found if d is not None]
 
 
 def _toll_pairs(
@@ -201,14 +203,20 @@ def _toll_pairs(
         if places and places in theirs:
             yield places, i, theirs[places]
     if set(mine) == {frozenset()} or set(theirs) == {frozenset()}:
-        yield None, a[0], b[0]
+        # An outlet that names no place for it: its toll is the other's without a place, if it gives
+        # one ('32 dead across the region', not its first, '7 dead in Chiapas'), else the other's first.
+        if frozenset() in mine and frozenset() in theirs:
+            yield None, mine[frozenset()], theirs[frozenset()]
+        else:
+            yield None, a[0], b[0]
 
 
-def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statement]) -> Disagreement:
+def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statement]) -> Disagreement | None:
     """One report per outlet (its first statement in the group); outlets giving the same figures share it.
     A toll that every later day gives higher is a progression, its reports in the order of the days."""
     reports: dict[str, tuple[set[str], str]] = {}
     days: dict[str, set[date]] = {}
+    bounds: set[str] = set()  # the values given as lower bounds ('more than 20')
     undated = False
     seen: set[str] = set()
     for statement in group:
@@ -222,13 +230,17 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
         value = ", ".join(show(v) for v in values)
         sources, _ = reports.setdefault(value, (set(), statement.text))
         sources.add(statement.source)
+        if len(values) == 1 and _at_least(statement.text, values[0]):
+            bounds.add(value)
         days.setdefault(value, set())
         if statement.day is None:
             undated = True
         else:
             days[value].add(statement.day)
-    if measure in TOLLS and not undated and len(set().union(*days.values())) > 1:
-        at_odds = _at_odds(days)
+    if measure in TOLLS and not undated:
+        at_odds = _at_odds(days, bounds)
+        if not at_odds and len(set().union(*days.values())) == 1:
+            return None  # 'more than 20' and 'at least 32' the same day
         if not at_odds:  # a toll that rose day by day
             ordered = sorted(reports, key=lambda value: min(days[value]))
             return Disagreement(reports=[_reported(v, reports[v]) for v in ordered], progression=True)
@@ -244,7 +256,22 @@ def _reported(value: str, report: tuple[set[str], str]) -> ReportedValue:
     return ReportedValue(value=value, sources=sorted(sources), text=text)
 
 
-def _at_odds(days: dict[str, set[date]]) -> set[str]:
+_LOWER_BOUNDS = word_list("lower_bounds")
+
+
+def _within(a: str, b: str, figures: dict[str, list[float]], bounds: set[str]) -> bool:
+    """Two figures of one day that agree: 'more than 20' and 'at least 32'."""
+    low, high = sorted((a, b), key=lambda value: max(figures[value]))
+    return low in bounds and min(figures[high]) >= max(figures[low])
+
+
+def _at_least(text: str, value: float) -> bool:
+    """The statement gives the figure as a lower bound ('leaving more than 20 dead')."""
+    folded = fold(text)
+    return any(re.search(rf"\b{bound} {re.escape(shown(value))}\b", folded) for bound in _LOWER_BOUNDS)
+
+
+def _at_odds(days: dict[str, set[date]], bounds: set[str]) -> set[str]:
     """Of a toll's figures given on several days, those at odds: two given on one day, or a later day's
     lower than an earlier's (13 dead on the 25th, 12 on the 27th). A toll that rose (36 dead on the
     10th, 67 on the 12th) is news moving, not outlets at odds: none is."""
@@ -258,6 +285,9 @@ def _at_odds(days: dict[str, set[date]]) -> set[str]:
         for day_a in days[a]:
             for day_b in days[b]:
                 early, late = (a, b) if day_a <= day_b else (b, a)
-                if day_a == day_b or max(figures[late]) < min(figures[early]):
+                one_day = day_a == day_b
+                if (one_day and not _within(a, b, figures, bounds)) or (
+                    not one_day and max(figures[late]) < min(figures[early])
+                ):
                     odds |= {a, b}
     return odds

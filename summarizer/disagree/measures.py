@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..text.lexicon import table, word_set
 from ..text.normalize import STOPWORDS, WEEKDAYS, words
-from ..text.numbers import ORDINAL_MARK, TIME_MARK, Token
+from ..text.numbers import ORDINAL_MARK, TIME_MARK, WORD_NUMBERS, Token
 
 __all__ = [
     "AGE",
@@ -48,6 +48,13 @@ _NOT_MEASURES = STOPWORDS | frozenset(WEEKDAYS) | word_set("not_measures")
 #: and 'the $55.8 billion package'): the tolls, scales and shares.
 UNOWNED = TOLLS | _SCALES | {"percent", "magnitude"}
 
+_NUMBER_WORDS = frozenset(WORD_NUMBERS)
+
+#: Words that say which length a figure is ('depth', 'high'), within this many words before it (or two
+#: after, '58 km deep'): 'at a depth of 58 km' (3).
+_DIMENSIONS = table("dimensions")
+DIMENSION_REACH = 4
+
 #: Words between a figure and its noun that say how, not what ('34 straight wins').
 _MODIFIERS = word_set("count_modifiers")
 #: Words before a figure that say what it counts ('a magnitude 8.1 quake', 'the magnitude at 7.1').
@@ -86,6 +93,10 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         return counted
     while after and after[0] in _MODIFIERS:
         after = after[1:]
+    if after[:1] == ["of"]:
+        # 'seven of the train's eight cars': the figure counts the cars.
+        rest = [t for t in after[1 : COUNT_REACH + 3] if t not in STOPWORDS and not t.endswith("'s")]
+        after = [t for t in rest if not any(c.isdigit() for c in t) and t not in _NUMBER_WORDS][:1]
     following = after[0] if after else ""
     if following in YEARS and after[1:2] == ["old"]:
         return AGE  # 'the 20-year-old Spaniard' is an age, not 'ten years' unbeaten
@@ -100,6 +111,10 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         # '33 passengers ... escaped' are survivors, '73 passengers on board' all aboard: a noun is
         # counted with what its clause says happened to it.
         fate = next((_COUNTS[t] for t, _ in tokens[start:end] if t in _COUNTS), None)
+        # 'at a depth of 58 km' is a depth: not set against '120 km off the coast'.
+        around = [t for t, _ in tokens[max(start, at - DIMENSION_REACH) : min(end, at + 3)]]
+        dimension = next((_DIMENSIONS[t] for t in around if t in _DIMENSIONS), None)
+        noun = f"{noun} {dimension}" if dimension else noun
         return f"{noun} {fate}" if fate else noun
     for lo, hi in ((start, end), (0, len(tokens))):
         near = sorted((abs(i - at), _COUNTS[t]) for i, (t, _) in enumerate(tokens[lo:hi], lo) if t in _COUNTS)

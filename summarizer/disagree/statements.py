@@ -91,6 +91,7 @@ def story_places(wheres: Iterable[str], others: Iterable[str]) -> dict[str, str]
     its names a clause uses) while 'and' joins separate places ('southern Turkey and northern Syria');
     every other place the briefings name is a place of its own."""
     places: Groups[str] = Groups()
+    wholes: set[str] = set()
     for where in wheres:
         for part in re.split(r"\band\b|&|/", fold(where)):
             names = [w for w in words(part, folded=True) if w not in VAGUE_PLACE]
@@ -98,11 +99,21 @@ def story_places(wheres: Iterable[str], others: Iterable[str]) -> dict[str, str]
                 places.join(names[0], name)
             for name in names[:1]:
                 places.root(name)
+            segments = part.split(",")
+            if len(segments) >= WHOLE_AFTER:
+                wholes.update(words(segments[-1], folded=True))
     for place in others:
         for name in words(place):
             if name not in VAGUE_PLACE:
                 places.root(name)
-    return places.roots()
+    # The country a town and its region lie in names the whole event, not a place within it: 'more
+    # than 20 dead in southern Mexico' is the event's toll, '7 dead in Chiapas' the state's.
+    return {name: "" if name in wholes else root for name, root in places.roots().items()}
+
+
+#: How many comma-separated names an event's `where` gives before its last is the whole country
+#: ('Pijijiapan, Chiapas, Mexico'); 'Lahaina, Maui' is a town and its island, one place.
+WHOLE_AFTER = 3
 
 
 def _places(tokens: Iterable[str], places: dict[str, str]) -> frozenset[str]:
@@ -115,7 +126,7 @@ def _places(tokens: Iterable[str], places: dict[str, str]) -> frozenset[str]:
             found.update(
                 place for name, place in places.items() if len(name) >= 5 and token.startswith(name[:-1])
             )
-    return frozenset(found)
+    return frozenset(found - {""})
 
 
 def _day_of_month(tokens: Sequence[Token], at: int) -> bool:
@@ -185,6 +196,7 @@ def _own_places(
     # A place the story names is a place; in a list by place ('..., 10 in Mexico State and three in
     # Guerrero'), so is each other ('49 in the capital' alone may be anything).
     named = [at for at, (phrase,) in found.items() if next(words(phrase, folded=True), "") in places]
+
     if len(named) > 1:
         return found
     # One figure alone in its clause has the clause's places already.

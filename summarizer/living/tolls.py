@@ -15,54 +15,28 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..disagree import TOLLS
 from ..models import Story
+from ..text.lexicon import table, word_list, word_set
 from ..text.normalize import MONTHS, VAGUE_PLACE, WEEKDAYS, fold
 from ..text.numbers import WORD_NUMBERS
 
 __all__ = ["TOLL_WORDS", "Figure", "Places", "story_places", "tolls"]
 
-#: The words that say what a toll counts; measured on benchmarks/fresh-a's quake reports (English
-#: briefings of English, French and Spanish articles).
-TOLL_WORDS = {
-    word: measure
-    for measure, spelled in {
-        "dead": "dead death deaths died die dies killed killing kill kills fatalities fatality toll tolls "
-        "lives",
-        "injured": "injured injuries injury wounded hurt",
-        "missing": "missing",
-    }.items()
-    for word in spelled.split()
-}
+#: The words that say what a toll counts ('killed', 'fatalities': the dead), the disagreement finder's
+#: own list (text/data/<lang>/tolls.txt), its tolls only. Measured on benchmarks/fresh-a's quake reports
+#: (English briefings of English, French and Spanish articles).
+TOLL_WORDS = {word: measure for word, measure in table("tolls").items() if measure in TOLLS}
 
 #: Words between a figure and the toll word it counts: '71 people had died', '137 of the deaths'.
-_BETWEEN = frozenset(
-    "people person persons of the are were was is have had has been be known confirmed reported believed "
-    "feared now to so far at least more than those who them".split()
-)
+_BETWEEN = word_set("toll_between")
 #: A figure followed by one of these has no noun of its own: in a list ('49 in Mexico City'), or at the
 #: end of its phrase ('rose to 273 as ...'), it counts what the clause named before it.
 _NO_NOUN = frozenset("in at for and or as on by after while with from across including , ; . ) (".split())
 #: Verbs after which a place is where the event happened, not what a toll counts.
-_EVENT_VERBS = frozenset("struck strikes strike hit hits shook shakes rocked rocks jolted".split())
+_EVENT_VERBS = word_set("event_verbs")
 #: Words before a figure that qualify it, kept with it: 'at least 32'.
-_QUALIFIERS = (
-    ("at", "least"),
-    ("more", "than"),
-    ("up", "to"),
-    ("fewer", "than"),
-    ("less", "than"),
-    ("over",),
-    ("past",),
-    ("above",),
-    ("under",),
-    ("nearly",),
-    ("almost",),
-    ("about",),
-    ("around",),
-    ("some",),
-    ("roughly",),
-    ("approximately",),
-)
+_QUALIFIERS = tuple(tuple(entry.split()) for entry in word_list("toll_qualifiers"))
 _TOKEN = re.compile(
     r"\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)*|[;,.:()$\u20ac\u00a3\u00a5]"
 )

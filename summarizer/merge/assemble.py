@@ -33,6 +33,7 @@ from ..text.normalize import (
     content_words,
     fold,
     name_key,
+    transliterated,
 )
 from ..text.similarity import jaccard
 from .actors import cast
@@ -272,8 +273,9 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         if e.kind == "person"
     ]
     # A village or town spelt two ways ('Pulrai', 'Fulrai'); names of more words are compared as people's.
+    # One transliterated two accepted ways ('Marrakech', 'Marrakesh') is one spelling: one key.
     people += [
-        (item.ref.source, e.name, fold(e.name), e.role)
+        (item.ref.source, e.name, transliterated(e.name), e.role)
         for item in members
         for e in item.briefing.entities
         if e.kind == "place" and len(e.name.split()) == 1

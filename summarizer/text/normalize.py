@@ -30,6 +30,7 @@ __all__ = [
     "statement_frame",
     "stem_word",
     "surname",
+    "transliterated",
     "undoubled",
     "words",
 ]
@@ -138,6 +139,19 @@ def skeleton(word: str) -> str:
     in transliteration meet ('Abdallah', 'Abdulla': 'bdl')."""
     consonants = _NOT_CONSONANT.sub("", undoubled(fold(word)))
     return consonants.removesuffix("h") if len(consonants) > 2 else consonants
+
+
+_TRANSLITERATIONS = table("transliterations")
+
+
+def transliterated(name: str) -> str:
+    """A place's name as its transliterations meet: its consonants (skeleton) after the letters that
+    render one sound two ways are read alike ('Marrakech', 'Marrakesh': 'mrksh'; 'Pulrai' and 'Fulrai'
+    stay two)."""
+    folded = fold(name)
+    for letters, read in _TRANSLITERATIONS.items():
+        folded = folded.replace(letters, read)
+    return skeleton(folded)
 
 
 @cached

@@ -144,3 +144,25 @@ def test_lengths_of_time_in_other_units_are_compared_and_shown_as_lengths():
         ("B", "The final lasted 147 minutes on Centre Court."),
     )
     assert figure_disagreements(same) == []
+
+
+def test_more_than_a_figure_is_not_at_odds_with_a_larger_one_the_same_day():
+    said = _on_days(
+        ("A", "A magnitude 8.2 earthquake struck southern Turkey, leaving more than 20 dead.", "2017-09-08"),
+        ("B", "At least 32 people are known to have died in Turkey.", "2017-09-08"),
+    )
+    assert [d for d in figure_disagreements(said) if not d.progression] == []
+    said = _on_days(
+        ("A", "The earthquake in Turkey left 20 dead.", "2017-09-08"),
+        ("B", "At least 32 people are known to have died in Turkey.", "2017-09-08"),
+    )
+    [found] = figure_disagreements(said)
+    assert [r.value for r in found.reports] == ["20 dead", "32 dead"]
+
+
+def test_a_part_of_a_whole_counts_the_whole_s_noun():
+    said = _read(
+        ("A", "Seven of the train's eight cars derailed near Mendon."),
+        ("B", "Two people died on the train near Mendon and one in the truck."),
+    )
+    assert figure_disagreements(said) == []

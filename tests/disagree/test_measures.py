@@ -42,3 +42,10 @@ def test_a_zone_after_a_time_of_day_turns_it_to_utc() -> None:
     assert zone == -5 and in_utc(812, zone) == 1312
     tokens, at = _at("It hit the Pacific coast at 11:49 local time.", "11:49@")
     assert zone_of(tokens, at) is None
+
+
+def test_a_depth_is_not_a_distance() -> None:
+    tokens, at = _at("The agency located the epicentre at a depth of 58 km.", "58")
+    assert measure_of(tokens, at, 0, len(tokens)) == "km depth"
+    tokens, at = _at("The epicentre was 120 km off the coast.", "120")
+    assert measure_of(tokens, at, 0, len(tokens)) == "km"
