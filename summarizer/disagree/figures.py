@@ -241,14 +241,19 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
         at_odds = _at_odds(days, bounds)
         if not at_odds and len(set().union(*days.values())) == 1:
             return None  # 'more than 20' and 'at least 32' the same day
-        if not at_odds:  # a toll that rose day by day
-            ordered = sorted(reports, key=lambda value: min(days[value]))
+        if not at_odds:  # a toll that rose day by day; lower bounds of one day, the lowest first
+            ordered = sorted(reports, key=lambda value: (min(days[value]), max(_figures(value))))
             return Disagreement(reports=[_reported(v, reports[v]) for v in ordered], progression=True)
         reports = {value: reports[value] for value in reports if value in at_odds}
     # Each value says what it counts: the dead against the dead ('13 dead' vs '12 dead'), never a toll
     # and an injury count as one value. (A progression reads '36 → 67 → 89' under its statement.)
     counts = f" {measure}" if measure in TOLLS else ""
     return Disagreement(reports=[_reported(value + counts, report) for value, report in reports.items()])
+
+
+def _figures(value: str) -> list[float]:
+    """The figures of a shown value ('6,300', or '2,562, 2,862' for two)."""
+    return [float(figure) for figure in value.replace(",", "").split()]
 
 
 def _reported(value: str, report: tuple[set[str], str]) -> ReportedValue:
@@ -276,10 +281,7 @@ def _at_odds(days: dict[str, set[date]], bounds: set[str]) -> set[str]:
     lower than an earlier's (13 dead on the 25th, 12 on the 27th). A toll that rose (36 dead on the
     10th, 67 on the 12th) is news moving, not outlets at odds: none is."""
 
-    def read(value: str) -> list[float]:
-        return [float(v) for v in value.replace(",", "").split()]
-
-    figures = {value: read(value.replace(", ", " ")) for value in days}
+    figures = {value: _figures(value) for value in days}
     odds: set[str] = set()
     for a, b in combinations(days, 2):
         for day_a in days[a]:

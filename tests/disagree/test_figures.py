@@ -166,3 +166,17 @@ def test_a_part_of_a_whole_counts_the_whole_s_noun():
         ("B", "Two people died on the train near Mendon and one in the truck."),
     )
     assert figure_disagreements(said) == []
+
+
+def test_lower_bounds_of_one_day_read_upward_in_a_progression():
+    """Three outlets' 'more than' figures of one day, then a later toll: the progression reads upward,
+    never '6,300 → 7,200 → 5,000' as if the toll fell."""
+    said = _on_days(
+        ("B", "The toll in Turkey and Syria climbed to more than 6,300.", "2023-02-07"),
+        ("A", "More than 7,200 people have died in Turkey and Syria.", "2023-02-07"),
+        ("C", "More than 5,000 people were killed in Turkey and Syria.", "2023-02-07"),
+        ("D", "The earthquakes killed more than 28,000 people in Turkey and Syria.", "2023-02-11"),
+    )
+    [found] = figure_disagreements(said)
+    assert found.progression
+    assert [r.value for r in found.reports] == ["5,000", "6,300", "7,200", "28,000"]
