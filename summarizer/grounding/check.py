@@ -48,6 +48,8 @@ __all__ = [
 
 # --- the checks -----------------------------------------------------------------------------------------
 
+#: A day written the ISO way in a sentence, as the prompt asks for dates: '2016-08-24'.
+_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
 
 
@@ -110,20 +112,29 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     def figures(where: str, text: str) -> None:
         nonlocal checked
         checked += 1
-        missing = missing_figures(text, facts)
+        # A date written as a date ('on 2016-08-24') is checked as a day the article gives, not as the
+        # figures 2016, 8 and 24 (nor as a score '08-24').
+        undated = [iso for iso in _ISO_DATE.findall(text) if not date_found(iso, "", facts)]
+        if undated:
+            findings.append(Finding(
+                kind="number", where=where, item=text,
+                reason="a day the article does not give: " + ", ".join(dict.fromkeys(undated)),
+            ))  # fmt: skip
+        words = _ISO_DATE.sub(" ", text)
+        missing = missing_figures(words, facts)
         if missing:
             findings.append(Finding(
                 kind="number", where=where, item=text,
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
-        misattached = misattached_figures(text, facts) or miscounted_figures(text, facts)
-        misattached = misattached or [f"{score} (a score)" for score in unstated_scores(text, facts)]
+        misattached = misattached_figures(words, facts) or miscounted_figures(words, facts)
+        misattached = misattached or [f"{score} (a score)" for score in unstated_scores(words, facts)]
         if misattached and not missing:
             findings.append(Finding(
                 kind="number", where=where, item=text,
                 reason="the article gives this figure for something else: " + ", ".join(misattached),
             ))  # fmt: skip
-        unknown = unknown_names(text, facts)
+        unknown = unknown_names(words, facts)
         if unknown:
             findings.append(Finding(
                 kind="name", where=where, item=text,

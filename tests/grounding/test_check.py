@@ -665,3 +665,14 @@ def test_a_score_must_be_the_articles_however_it_is_written():
     facts = ArticleFacts.of("Alcaraz won 6-2, 6-2, 7-6 (7/4). Spain beat England one-nil.")
     assert unstated_scores("Alcaraz won 6-2 6-2 7-6 (7-4); Spain won 1-0.", facts) == []
     assert unstated_scores("Alcaraz won the tie-break 7/5.", facts) == ["7-5"]
+
+
+def test_a_date_written_the_iso_way_in_a_sentence_is_checked_as_a_day_not_as_three_figures():
+    """'on 2025-03-04' is the Tuesday the article names (published on the 5th): kept; '2025-02-26' is a
+    day it gives nowhere: dropped, said as a day, never as 'not stated: 2025, 2, 26' or a score '02-26'."""
+    given = briefing(key_points=["On 2025-03-04 rescuers said 2,300 people had died.", "Aid arrived."])
+    findings, _ = check_briefing(given, FACTS)
+    assert findings == []
+    invented = briefing(key_points=["On 2025-02-26 rescuers said 2,300 people had died.", "Aid arrived."])
+    [finding] = check_briefing(invented, FACTS)[0]
+    assert (finding.where, finding.reason) == ("key_points[0]", "a day the article does not give: 2025-02-26")
