@@ -129,7 +129,7 @@ class ArticleFacts:
                 fold(w).removesuffix("'s")
                 for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text + "\n" + given + "\n" + handles))
             ),
-            values=values,
+            values=values | ({float(published.year)} if published else set()),  # the prompt gives the date
             day_months=frozenset(day_months(in_english_notation(folded, lang))),
             years=frozenset(int(v) for v in values if is_year(v)),
             published=published.date() if isinstance(published, datetime) else published,

@@ -676,3 +676,13 @@ def test_a_date_written_the_iso_way_in_a_sentence_is_checked_as_a_day_not_as_thr
     invented = briefing(key_points=["On 2025-02-26 rescuers said 2,300 people had died.", "Aid arrived."])
     [finding] = check_briefing(invented, FACTS)[0]
     assert (finding.where, finding.reason) == ("key_points[0]", "a day the article does not give: 2025-02-26")
+
+
+def test_a_day_written_out_is_a_day_and_the_publication_year_is_given():
+    """'on 4 March 2025' in an article of Tuesday (Mar 4), published in 2025: the day is the article's and
+    the year the prompt's; '26 February' is a day it gives nowhere, so its 26 is a figure not stated."""
+    kept = briefing(key_points=["On 4 March 2025 rescuers said 2,300 people had died.", "Aid arrived."])
+    assert check_briefing(kept, FACTS)[0] == []
+    dropped = briefing(key_points=["On 26 February rescuers said 2,300 people had died.", "Aid arrived."])
+    [finding] = check_briefing(dropped, FACTS)[0]
+    assert (finding.where, finding.reason) == ("key_points[0]", "not stated in the article: 26")
