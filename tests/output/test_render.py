@@ -369,6 +369,18 @@ def test_failures_are_listed_with_their_reason():
     assert "- today/empty.txt: unreadable: empty: no article text" in out
 
 
+def test_a_brief_of_no_story_says_so_with_no_empty_sources_heading():
+    # A folder name mistyped, a --since that leaves everything out: the editor reads one plain line,
+    # not "0 stories from 0 articles." over an empty "Sources" heading.
+    failure = Failure(origin="nosuchdir", kind="unreadable", reason="no such file or folder")
+    for brief in (merge_briefings([]), merge_briefings([], [failure])):
+        for out in (render_brief(brief), render_brief(brief, "html")):
+            assert "No stories." in out
+            assert "0 stories" not in out and "0 articles" not in out
+            assert "Sources" not in out
+    assert "1 input was not summarised: see the appendix." in render_brief(merge_briefings([], [failure]))
+
+
 def test_a_source_link_is_rendered_only_for_http_urls():
     ok = make(
         "Gazette", "Bridge reopens", ["The bridge reopened."], url="https://example.org/a (b)", title="Bridge"
