@@ -431,6 +431,24 @@ def test_a_wrong_file_given_to_render_says_what_to_do_instead(examples_cassette,
     assert "validation error for Brief" not in err
 
 
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_render_given_a_brief_as_markdown_or_html_asks_for_its_json(
+    examples_cassette, tmp_path, capsys, suffix
+):
+    # A new user's first `render brief.md`: that file is a brief, not articles to `brief` again.
+    written = tmp_path / f"brief{suffix}"
+    assert (
+        main(["brief", str(EXAMPLES), "-q", "-o", str(written), "--cassette", str(examples_cassette)])
+        == EXIT_OK
+    )
+    capsys.readouterr()
+    assert main(["render", str(written)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "summarizer brief " + str(written) not in err
+    assert f"{written} is a brief summarizer wrote as {'Markdown' if suffix == '.md' else 'HTML'}" in err
+    assert "--format json" in err
+
+
 def test_render_reads_a_brief_from_stdin(examples_cassette, tmp_path, monkeypatch, capsys):
     brief = tmp_path / "brief.json"
     main(
