@@ -307,6 +307,12 @@ def test_at_most_five_key_points_the_most_reported_first_and_all_with_full_detai
     assert "more key points" not in full
     with pytest.raises(UsageError, match="detail"):
         render_brief(brief, detail="everything")  # type: ignore[arg-type]
+    # The appendix says where the rest is in words the editor reading it has: not the README.
+    left_out = out.split("### Left out of this brief\n\n")[1]
+    assert left_out.startswith(
+        "Each story shows what most outlets report first, within its lines; the full brief"
+    )
+    assert "README" not in out
 
 
 def test_among_points_from_one_outlet_each_outlets_first_comes_before_anyones_second():
