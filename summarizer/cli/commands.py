@@ -127,6 +127,7 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
+    check_output(args.output)
     briefings: list[ArticleBriefing] = []
     failures: list[Failure] = []
     for path in args.paths:
@@ -143,6 +144,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_render_options(args)
+    check_output(args.output)
     data = _read_input(args.path)
     try:
         brief = Brief.model_validate_json(data)
