@@ -15,7 +15,7 @@ from ..config.settings import FetchPolicy, Settings
 from ..errors import SummarizerError, UsageError, redact
 from ..models import Brief, Failure
 from ..output.render import Format, format_for_path, render_brief
-from ..output.templates import render_template
+from ..output.templates import check_template, render_template
 from ..run.runner import Summaries
 from ..store.atomic import write_atomic
 from .exits import (
@@ -74,6 +74,8 @@ def check_render_options(args: argparse.Namespace) -> None:
     """Before the first request: options that cannot go together are a usage error."""
     if args.standalone and (args.template or output_format(args) != "html"):
         raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
+    if args.template:
+        check_template(args.template)
 
 
 def exit_status(

@@ -226,6 +226,31 @@ def test_a_users_template_renders_in_a_sandbox(examples_cassette, tmp_path, caps
     assert "unsafe" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (None, "cannot read the template"),
+        ("{% for story in brief.stories %}{{ story.headline }}", "(line 1)"),
+        (b"{{ brief.title }} \xff\xfe", "not UTF-8 text"),
+    ],
+    ids=["missing", "unclosed for", "not UTF-8"],
+)
+def test_a_template_that_cannot_be_read_or_parsed_is_refused_before_any_request(
+    examples_cassette, tmp_path, cli, text, says
+):
+    # A typo in --template's path used to cost the whole run's requests, then fail.
+    template = tmp_path / "slack.txt"
+    if isinstance(text, bytes):
+        template.write_bytes(text)
+    elif text is not None:
+        template.write_text(text)
+    args = ["brief", str(EXAMPLES), "--cassette", str(examples_cassette), "--template", str(template)]
+    status, out, err = cli(*args)
+    assert status == EXIT_USAGE and out == ""
+    assert len(err.splitlines()) == 1 and says in err and str(template) in err
+    assert "done" not in err and "request" not in err  # no progress line: nothing was asked
+
+
 def test_schema_brief_prints_the_brief_models_schema(capsys):
     assert main(["schema", "brief"]) == EXIT_OK
     schema = json.loads(capsys.readouterr().out)
