@@ -66,7 +66,7 @@ def _brief(args: argparse.Namespace) -> int:
     if not kept:
         write_output(rendered(previous.shown(brief), args, settings), args.output, result.summaries, settings)
         previous.remember(brief)
-    print_inputs(result.unread, result.notes)
+    print_inputs(result.unread, result.notes, settings.undated)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
     previous.warn()
@@ -104,7 +104,7 @@ def _summarize(args: argparse.Namespace) -> int:
             progress=progress,
         )
     failures = [*ingested.failures, *summaries.failures]
-    print_inputs(ingested.failures, ingested.notes)
+    print_inputs(ingested.failures, ingested.notes, settings.undated)
     kept = keep_existing(args.output, summaries, ingested.failures)
     if not kept:
         write_output(dump_records(summaries.briefings, failures), args.output, summaries, settings)

@@ -288,6 +288,22 @@ def test_a_text_article_with_no_outlet_and_no_date_is_named(simulator, tmp_path,
     assert "Gazette" in {ref.source for ref in Brief.model_validate_json(out).sources}
 
 
+def test_a_date_that_cannot_be_read_says_what_became_of_the_article(simulator, tmp_path, monkeypatch, cli):
+    # "kept undated" was printed under --undated drop too, for an article that was left out.
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    path = tmp_path / "vague.txt"
+    path.write_text(f"Source: Gazette\nDate: last Tuesday\n\n{article_text(1)}")
+    args = ["brief", str(path), "--base-url", simulator.base_url, "--no-cache", "-q"]
+    status, _, err = cli(*args)
+    assert status == EXIT_OK, err
+    assert f"summarizer: warning: {path}: 'last Tuesday': not a date that can be read; kept undated\n" in err
+    status, _, err = cli(*args, "--undated", "drop")
+    assert f"{path}: 'last Tuesday': not a date that can be read; left out by --undated drop\n" in err
+    assert "kept undated" not in err
+
+
 def test_an_article_on_stdin_is_reported_by_stdin_and_one_request_is_one(simulator, monkeypatch, cli):
     import io
 
