@@ -57,7 +57,7 @@ def _transport(args: argparse.Namespace, settings: Settings) -> Iterator[Transpo
 def _submit(args: argparse.Namespace, settings: Settings, transport: Transport) -> int:
     ingested, articles, left_out = select_articles(args.paths, settings, dict(args.field))
     done = submit(articles, transport=transport, settings=settings)
-    print_inputs(ingested.failures, ingested.notes)
+    print_inputs(ingested.failures, ingested.notes, settings.undated)
     for origin in done.too_large:
         print(
             f"summarizer: {origin}: its request is larger than a batch file may be: not sent", file=sys.stderr

@@ -22,7 +22,7 @@ from ..llm.schema import briefing_schema
 from ..merge.assemble import merge_briefings
 from ..models import Article, ArticleBriefing, Brief, Failure
 from ..output.records import dump_records, read_records
-from ..output.render import render_brief
+from ..output.render import GENERATED_MARKER, render_brief
 from ..run.runner import Progress
 from ..sources.select import select_articles
 from ..store import open_store, store_for
@@ -67,7 +67,7 @@ def _brief(args: argparse.Namespace) -> int:
     if not kept:
         write_output(rendered(previous.shown(brief), args, settings), args.output, result.summaries, settings)
         previous.remember(brief)
-    print_inputs(result.unread, result.notes)
+    print_inputs(result.unread, result.notes, settings.undated)
     print_undated(result.articles, result.notes, settings.window)
     for warning in result.warnings:
         print(f"summarizer: warning: {warning}", file=sys.stderr)
@@ -106,7 +106,7 @@ def _summarize(args: argparse.Namespace) -> int:
             progress=progress,
         )
     failures = [*ingested.failures, *summaries.failures]
-    print_inputs(ingested.failures, ingested.notes)
+    print_inputs(ingested.failures, ingested.notes, settings.undated)
     print_undated(articles, ingested.notes, settings.window)
     kept = keep_existing(args.output, summaries, ingested.failures)
     if not kept:
@@ -130,6 +130,7 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
+    check_output(args.output)
     briefings: list[ArticleBriefing] = []
     failures: list[Failure] = []
     for path in args.paths:
@@ -146,6 +147,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     check_render_options(args)
+    check_output(args.output)
     data = _read_input(args.path)
     try:
         brief = Brief.model_validate_json(data)
@@ -305,13 +307,29 @@ def _not_a_brief(path: str, data: bytes, error: ValidationError) -> str:
     where = ".".join(map(str, first["loc"]))
     problem = f"{where}: {first['msg']}" if where else first["msg"]
     found, _ = read_records(data.decode("utf-8", errors="replace"), _name(path))
+    wrote = _brief_written_as(data)
     if found:
         hint = f"it holds briefings: merge them first: summarizer merge {path} | summarizer render -"
+    elif wrote:
+        return (
+            f"{_name(path)} is a brief summarizer wrote as {wrote}: render reads a brief as JSON; "
+            "write one with summarizer brief --format json -o brief.json (or summarizer merge)"
+        )
     elif Path(path).suffix in _ARTICLE_SUFFIXES:
         hint = f"articles? summarizer brief {path}"
     else:
         hint = "summarizer merge or summarizer brief --format json writes one"
     return f"{_name(path)} is not a brief as JSON ({hint}): {problem}"
+
+
+def _brief_written_as(data: bytes) -> str | None:
+    """'Markdown' or 'HTML' when the file is a brief this tool rendered, else None."""
+    head = data[:4096].decode("utf-8", errors="replace")
+    if head.lstrip("\ufeff").startswith(GENERATED_MARKER):
+        return "Markdown"
+    if 'class="summarizer-brief"' in head or '<meta name="generator" content="summarizer">' in head:
+        return "HTML"
+    return None
 
 
 _ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}

@@ -15,7 +15,7 @@ from ..config.settings import FetchPolicy, Settings, Window
 from ..errors import SummarizerError, UsageError, redact
 from ..models import Brief, Failure
 from ..output.render import Format, format_for_path, render_brief
-from ..output.templates import render_template
+from ..output.templates import check_template, render_template
 from ..run.runner import Summaries
 from ..store.atomic import write_atomic
 from .exits import (
@@ -75,6 +75,8 @@ def check_render_options(args: argparse.Namespace) -> None:
     """Before the first request: options that cannot go together are a usage error."""
     if args.standalone and (args.template or output_format(args) != "html"):
         raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
+    if args.template:
+        check_template(args.template)
 
 
 def exit_status(
@@ -195,11 +197,12 @@ def _left_out(left_out: Sequence[Article], undated: int) -> str:
     return "".join(f", {part}" for part in parts)
 
 
-def print_inputs(failures: Sequence[Failure], notes: Notes | None = None) -> None:
+def print_inputs(failures: Sequence[Failure], notes: Notes | None = None, undated: str = "keep") -> None:
     """One line for each input that was not read (a missing path, a file that is no article, a link out
     of an input folder, a private address, a URL robots.txt disallows), and for what reading noticed
     (files skipped in a folder, a date that could not be read), -q or not: the brief lists the
-    failures too, but a cron job's log must say them."""
+    failures too, but a cron job's log must say them. `undated`: what became of an article whose date
+    could not be read (Settings.undated)."""
     for failure in failures:
         print(f"summarizer: warning: {failure.origin}: {failure.reason}", file=sys.stderr)
     if notes is None:
@@ -214,8 +217,9 @@ def print_inputs(failures: Sequence[Failure], notes: Notes | None = None) -> Non
             f"lines): {shown}",
             file=sys.stderr,
         )
+    became = "left out by --undated drop" if undated == "drop" else "kept undated"
     for unread in notes.unread_dates:
-        print(f"summarizer: warning: {unread}: not a date that can be read; kept undated", file=sys.stderr)
+        print(f"summarizer: warning: {unread}: not a date that can be read; {became}", file=sys.stderr)
 
 
 def _capped(feeds: Sequence[FeedReport], policy: FetchPolicy) -> str:

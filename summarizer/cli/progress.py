@@ -72,6 +72,9 @@ class ProgressLines(_Closing):
         if event.status == "failed" or event.briefing is None:
             print(f"{position} failed  {where}: {event.detail}", file=self.stream)
             return
+        if event.status == "cached" and event.detail:  # not the cache: a copy of another input's text
+            print(f"{position} copy    {where}: {event.detail}, asked once", file=self.stream)
+            return
         if event.status == "cached":
             print(f"{position} cached  {where}", file=self.stream)
             return

@@ -341,9 +341,10 @@ def _parse(origin: str, text: str, suffix: str, fields: Mapping[str, str]) -> It
         logger.info("skipping %s: a Markdown brief summarizer wrote, not an article", origin)
     else:
         meta, body = front_matter(origin, text)
+        article = to_article(origin, {**meta, "text": body})  # an empty file fails here, said once
         if not meta.get("source") and not meta.get("published"):
             note_headerless(origin)
-        yield to_article(origin, {**meta, "text": body})
+        yield article
 
 
 def _sniff(text: str) -> str:

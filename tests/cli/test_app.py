@@ -180,7 +180,7 @@ def test_the_date_window_leaves_articles_out_and_says_how_many(cli, examples_cas
     status, _, stderr = cli(*args)
     assert status == EXIT_OK, stderr
     assert "0 summarised, 0 not summarised, 2 left out by --since/--until" in stderr
-    assert "0 stories from 0 articles" in out.read_text()
+    assert "No stories." in out.read_text()
 
 
 HOSTILE = (
@@ -224,6 +224,31 @@ def test_a_users_template_renders_in_a_sandbox(examples_cassette, tmp_path, caps
     evil.write_text("{{ brief.__class__.__mro__[1].__subclasses__() }}")
     assert main([*args[:-1], str(evil)]) == EXIT_USAGE
     assert "unsafe" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (None, "cannot read the template"),
+        ("{% for story in brief.stories %}{{ story.headline }}", "(line 1)"),
+        (b"{{ brief.title }} \xff\xfe", "not UTF-8 text"),
+    ],
+    ids=["missing", "unclosed for", "not UTF-8"],
+)
+def test_a_template_that_cannot_be_read_or_parsed_is_refused_before_any_request(
+    examples_cassette, tmp_path, cli, text, says
+):
+    # A typo in --template's path used to cost the whole run's requests, then fail.
+    template = tmp_path / "slack.txt"
+    if isinstance(text, bytes):
+        template.write_bytes(text)
+    elif text is not None:
+        template.write_text(text)
+    args = ["brief", str(EXAMPLES), "--cassette", str(examples_cassette), "--template", str(template)]
+    status, out, err = cli(*args)
+    assert status == EXIT_USAGE and out == ""
+    assert len(err.splitlines()) == 1 and says in err and str(template) in err
+    assert "done" not in err and "request" not in err  # no progress line: nothing was asked
 
 
 def test_schema_brief_prints_the_brief_models_schema(capsys):
@@ -429,6 +454,24 @@ def test_a_wrong_file_given_to_render_says_what_to_do_instead(examples_cassette,
     assert main(["render", str(article)]) == EXIT_USAGE
     assert f"(articles? summarizer brief {article}): Invalid JSON" in capsys.readouterr().err
     assert "validation error for Brief" not in err
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_render_given_a_brief_as_markdown_or_html_asks_for_its_json(
+    examples_cassette, tmp_path, capsys, suffix
+):
+    # A new user's first `render brief.md`: that file is a brief, not articles to `brief` again.
+    written = tmp_path / f"brief{suffix}"
+    assert (
+        main(["brief", str(EXAMPLES), "-q", "-o", str(written), "--cassette", str(examples_cassette)])
+        == EXIT_OK
+    )
+    capsys.readouterr()
+    assert main(["render", str(written)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "summarizer brief " + str(written) not in err
+    assert f"{written} is a brief summarizer wrote as {'Markdown' if suffix == '.md' else 'HTML'}" in err
+    assert "--format json" in err
 
 
 def test_render_reads_a_brief_from_stdin(examples_cassette, tmp_path, monkeypatch, capsys):

@@ -47,6 +47,25 @@ def test_the_format_follows_the_output_files_name(brief_json, tmp_path, name, st
     assert out.read_text().startswith(starts)
 
 
+def test_the_output_folder_is_made_when_missing_and_a_file_in_the_way_is_a_usage_error(
+    brief_json, tmp_path, capsys
+):
+    # As the README's -o row says: `-o reports/today/brief.md` makes reports/today.
+    out = tmp_path / "reports" / "today" / "brief.md"
+    assert render(brief_json, "-o", str(out)) == EXIT_OK and out.is_file()
+    (tmp_path / "notes").write_text("a file, not a folder")
+    # Whatever the command, an output that cannot be written is one usage error naming why (exit 2),
+    # not "File exists" (exit 1).
+    for command in (["render", str(brief_json)], ["merge", str(brief_json.with_suffix(".jsonl"))]):
+        brief_json.with_suffix(".jsonl").write_text("")
+        assert main([*command, "-o", str(tmp_path / "notes" / "brief.md")]) == EXIT_USAGE
+        err = capsys.readouterr().err
+        target, folder = tmp_path / "notes" / "brief.md", tmp_path / "notes"
+        assert err == f"summarizer: error: cannot write -o {target}: {folder} is not a directory\n"
+    assert main(["render", str(brief_json), "-o", str(tmp_path)]) == EXIT_USAGE
+    assert capsys.readouterr().err == f"summarizer: error: -o {tmp_path} is a directory: name a file\n"
+
+
 def test_an_explicit_format_wins_over_the_files_name(brief_json, tmp_path):
     out = tmp_path / "out.html"
     assert render(brief_json, "--format", "markdown", "-o", str(out)) == EXIT_OK
@@ -273,6 +292,22 @@ def test_a_text_article_with_no_outlet_and_no_date_is_named(simulator, tmp_path,
         f"Source:/Date: header lines): {tmp_path / 'plain.txt'}"
     ]
     assert "Gazette" in {ref.source for ref in Brief.model_validate_json(out).sources}
+
+
+def test_a_date_that_cannot_be_read_says_what_became_of_the_article(simulator, tmp_path, monkeypatch, cli):
+    # "kept undated" was printed under --undated drop too, for an article that was left out.
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000000000000000000000")
+    path = tmp_path / "vague.txt"
+    path.write_text(f"Source: Gazette\nDate: last Tuesday\n\n{article_text(1)}")
+    args = ["brief", str(path), "--base-url", simulator.base_url, "--no-cache", "-q"]
+    status, _, err = cli(*args)
+    assert status == EXIT_OK, err
+    assert f"summarizer: warning: {path}: 'last Tuesday': not a date that can be read; kept undated\n" in err
+    status, _, err = cli(*args, "--undated", "drop")
+    assert f"{path}: 'last Tuesday': not a date that can be read; left out by --undated drop\n" in err
+    assert "kept undated" not in err
 
 
 def test_an_article_on_stdin_is_reported_by_stdin_and_one_request_is_one(simulator, monkeypatch, cli):

@@ -242,3 +242,22 @@ def test_an_interrupted_run_leaves_the_cursor_shown_and_its_message_below_the_ba
     lines = screen_lines(drawn)
     assert re.search(r" \d+/40\b", lines[-2]) and lines[-1].startswith("summarizer: ")
     assert "nothing was written" in lines[-1] and not (tmp_path / "b.md").exists()
+
+
+def test_a_copy_of_another_inputs_text_is_not_said_to_come_from_the_cache(
+    simulator, tmp_path, monkeypatch, cli
+):
+    # Wire copy run by two outlets is asked once; with --no-cache its line said "cached" all the same.
+    from tests.synthetic import article_text
+
+    monkeypatch.setenv("OPENAI_API_KEY", TEST_KEY)
+    (tmp_path / "a.txt").write_text(f"Source: AP\n\n{article_text(1)}")
+    (tmp_path / "b.txt").write_text(f"Source: Gazette\n\n{article_text(1)}")
+    status, _, err = cli(
+        "brief", str(tmp_path), "--base-url", simulator.base_url, "--no-cache", "--format", "json"
+    )
+    assert status == 0, err
+    lines = err.splitlines()
+    assert sum(" done    " in line for line in lines) == 1 and "cached" not in err
+    [copy] = [line for line in lines if " copy    " in line]
+    assert copy.startswith("[2/2] copy    ") and copy.endswith(": the same text as another input, asked once")

@@ -308,6 +308,12 @@ def test_at_most_five_key_points_the_most_reported_first_and_all_with_full_detai
     assert "more key points" not in full
     with pytest.raises(UsageError, match="detail"):
         render_brief(brief, detail="everything")  # type: ignore[arg-type]
+    # The appendix says where the rest is in words the editor reading it has: not the README.
+    left_out = out.split("### Left out of this brief\n\n")[1]
+    assert left_out.startswith(
+        "Each story shows what most outlets report first, within its lines; the full brief"
+    )
+    assert "README" not in out
 
 
 def test_among_points_from_one_outlet_each_outlets_first_comes_before_anyones_second():
@@ -368,6 +374,18 @@ def test_failures_are_listed_with_their_reason():
     out = render_brief(merge_briefings([cna()], [failure]))
     assert "1 input was not summarised" in out
     assert "- today/empty.txt: unreadable: empty: no article text" in out
+
+
+def test_a_brief_of_no_story_says_so_with_no_empty_sources_heading():
+    # A folder name mistyped, a --since that leaves everything out: the editor reads one plain line,
+    # not "0 stories from 0 articles." over an empty "Sources" heading.
+    failure = Failure(origin="nosuchdir", kind="unreadable", reason="no such file or folder")
+    for brief in (merge_briefings([]), merge_briefings([], [failure])):
+        for out in (render_brief(brief), render_brief(brief, "html")):
+            assert "No stories." in out
+            assert "0 stories" not in out and "0 articles" not in out
+            assert "Sources" not in out
+    assert "1 input was not summarised: see the appendix." in render_brief(merge_briefings([], [failure]))
 
 
 def test_a_source_link_is_rendered_only_for_http_urls():

@@ -278,6 +278,15 @@ def test_text_that_only_looks_like_a_header_is_all_text_and_said_to_have_no_outl
     assert ingested.notes.headerless == [str(path)]
 
 
+def test_a_text_file_refused_as_empty_or_too_short_is_not_also_said_to_have_no_outlet(tmp_path):
+    # One warning for an empty file (it is empty), not a second that it names no outlet and no date.
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "stub.txt").write_text("Subscribe to read more.")
+    ingested = read_articles(tmp_path)
+    assert not ingested.articles and len(ingested.failures) == 2
+    assert ingested.notes.headerless == []
+
+
 def test_a_text_field_that_is_an_object_says_which_key_to_read_with_field(tmp_path):
     path = tmp_path / "wordpress.json"
     record = {"title": {"rendered": "Bridge"}, "content": {"rendered": f"<p>{TEXT}</p>", "protected": False}}
