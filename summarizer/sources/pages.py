@@ -49,6 +49,7 @@ def page(origin: str, html: str) -> dict[str, Any]:
     InputError naming it.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     document = trafilatura.bare_extraction(
         html,
@@ -57,7 +58,8 @@ def page(origin: str, html: str) -> dict[str, Any]:
         include_tables=False,
         include_images=False,
         # Not the extensive search: it reads a year in the body ("founded in 2019") as the date.
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        # (All of its parameters: trafilatura 2.0 reads max_date without a default.)
+        date_extraction_params=set_date_params(extensive=False),
     )
     text = (getattr(document, "text", None) or "").strip()
     if len(text) < MIN_ARTICLE_CHARS:
