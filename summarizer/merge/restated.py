@@ -5,9 +5,8 @@ from __future__ import annotations
 from ..disagree import statement_values
 from ..models import Point, Wording
 from ..text.groups import Groups
-from ..text.numbers import is_year
 from ..text.similarity import jaccard
-from .timeline import TELLING_FIGURE
+from .timeline import telling_figures
 
 __all__ = ["RESTATED_SIMILARITY", "RESTATED_WORDS", "join_restated"]
 
@@ -36,12 +35,12 @@ def join_restated(points: list[Point]) -> list[Point]:
         members_of[groups.join(i, i)] = [i]
     pairs = []
     for i, (frame_a, values_a) in enumerate(read):
-        telling_a = _telling(values_a)
+        telling_a = telling_figures(values_a)
         if not telling_a:
             continue
         for j in range(i + 1, len(points)):
             frame_b, values_b = read[j]
-            if set(points[i].sources) & set(points[j].sources) or not telling_a & _telling(values_b):
+            if set(points[i].sources) & set(points[j].sources) or not telling_a & telling_figures(values_b):
                 continue
             if not _compatible(values_a, values_b):
                 continue
@@ -83,16 +82,3 @@ def join_restated(points: list[Point]) -> list[Point]:
 def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     """One gives every figure and day the other does, and perhaps more."""
     return a <= b or b <= a
-
-
-def _telling(values: frozenset[str]) -> frozenset[str]:
-    """The figures that tell one fact from another: not a day, a year or a small whole number."""
-    telling = set()
-    for value in values:
-        try:
-            number = float(value.replace(",", ""))
-        except ValueError:
-            continue
-        if not number.is_integer() or (number >= TELLING_FIGURE and not is_year(number)):
-            telling.add(value)
-    return frozenset(telling)

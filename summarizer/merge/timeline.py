@@ -25,7 +25,7 @@ from ..text.similarity import jaccard
 from .items import flagged_fields
 from .points import POINT_SIMILARITY
 
-__all__ = ["SAME_DAY_SIMILARITY", "SAME_DAY_WORDS", "TELLING_FIGURE", "merge_timeline"]
+__all__ = ["SAME_DAY_SIMILARITY", "SAME_DAY_WORDS", "TELLING_FIGURE", "merge_timeline", "telling_figures"]
 
 
 #: Word overlap from which two outlets' timeline entries of one day are one happening told in other
@@ -61,7 +61,7 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
     clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
     for event, source, flag, guessed in events:
         frame, values = statement_values(event.event)
-        marks = _distinctive(values)
+        marks = telling_figures(values)
         for index, entry in enumerate(kept):
             alike = jaccard(frame, entry.frame)
             if _one_entry(entry, event, source, frame, values, alike):
@@ -144,8 +144,8 @@ def _one_entry(
     )
 
 
-def _distinctive(values: frozenset[str]) -> frozenset[str]:
-    """The figures that tell one happening from another: not a day, a year or a small whole number."""
+def telling_figures(values: frozenset[str]) -> frozenset[str]:
+    """The figures that tell one happening or fact from another: not a day, a year, a small whole number."""
     telling = set()
     for value in values:
         try:
