@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ArticleError, InvalidAnswer
 from ..models import Usage
-from .answers import EVIDENCE_CHARS, content_of, validation_problems
+from .answers import EVIDENCE_CHARS, Completion, content_of, validation_problems
 from .prompts import Message, reask_message
 
-if TYPE_CHECKING:
-    from .engine import Engine
-
-__all__ = ["Asker", "Call", "OnRetry"]
+__all__ = ["Asker", "Call", "Complete", "OnRetry"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +36,18 @@ class Call:
     waited: float = 0.0
 
 
+#: One completion of messages for an output model, its transport faults retried (Engine.complete).
+Complete = Callable[[list[Message], type[BaseModel], Call], Awaitable[Completion]]
+
+
 class Asker:
     """Asks for answers that validate as a pydantic model, re-asking with the errors; counts every
     request and token it spent, discarded answers included."""
 
-    def __init__(self, engine: Engine, label: str, on_retry: OnRetry | None = None) -> None:
-        self.engine, self._call = engine, Call(label, on_retry)
+    def __init__(
+        self, complete: Complete, max_reasks: int, label: str, on_retry: OnRetry | None = None
+    ) -> None:
+        self._complete, self._max_reasks, self._call = complete, max_reasks, Call(label, on_retry)
         self.usage = Usage()
         self.attempts = 0
 
@@ -62,9 +65,9 @@ class Asker:
             raise
 
     async def _ask(self, messages: list[Message], output: type[Output]) -> tuple[Output, str]:
-        reasks_left = self.engine.settings.max_reasks
+        reasks_left = self._max_reasks
         while True:
-            completion = await self.engine.complete(messages, output, self._call)
+            completion = await self._complete(messages, output, self._call)
             self.attempts += 1
             self.usage = self.usage + completion.usage
             content = content_of(completion, self.attempts)

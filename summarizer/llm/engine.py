@@ -124,7 +124,7 @@ class Engine:
         return known
 
     def asker(self, label: str, on_retry: OnRetry | None = None) -> Asker:
-        return Asker(self, label, on_retry)
+        return Asker(self.complete, self.settings.max_reasks, label, on_retry)
 
     def _body(self, messages: list[Message], output: type[BaseModel]) -> dict[str, Any]:
         return body_for(self.settings, messages, output)
