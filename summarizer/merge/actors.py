@@ -27,16 +27,17 @@ def cast(entities: list[AttributedEntity], members: list[ArticleBriefing]) -> li
     Press', 'CNN') unless a headline names it, is `mentioned_only` and comes after those that act.
     Places last, the most named first: a country only mentioned is not one of the story's actors.
     """
-    statements = list(_statements(members))
-    headlines = [item.briefing.headline for item in members]
-    speakers = [fold(q.speaker) for item in members for q in item.briefing.quotes]
+    # Each text read once, as a person's name is looked for (doubled letters folded) and as any other's.
+    statements = [_Said(text) for text in _statements(members)]
+    headlines = [_Said(item.briefing.headline) for item in members]
+    speakers = [_Said(q.speaker) for item in members for q in item.briefing.quotes]
     ranked = []
     for entity in entities:
         if entity.kind == "place":
             ranked.append(((2, -len(entity.sources), 0, fold(entity.name)), entity))
             continue
         found = _finder(entity)
-        count = sum(1 for text in statements if found(text)) + sum(1 for s in speakers if found(s))
+        count = sum(1 for said in statements if found(said)) + sum(1 for said in speakers if found(said))
         if _newsroom(entity) and not any(found(headline) for headline in headlines):
             count = 0
         ranked.append(((0 if count else 1, -len(entity.sources), -count, fold(entity.name)), entity))
@@ -59,7 +60,17 @@ def _statements(members: list[ArticleBriefing]) -> Iterator[str]:
         yield from (b.headline, b.summary, *b.key_points, *b.what_next, *(e.event for e in b.timeline))
 
 
-def _finder(entity: AttributedEntity) -> Callable[[str], bool]:
+class _Said:
+    """A text's name words, joined: as written, and with doubled letters folded (for people)."""
+
+    __slots__ = ("undoubled", "words")
+
+    def __init__(self, text: str) -> None:
+        self.words = " ".join(name_words(text))
+        self.undoubled = undoubled(self.words)  # letters doubled within a word: words stay apart
+
+
+def _finder(entity: AttributedEntity) -> Callable[[_Said], bool]:
     """Whether a text names the entity: a person by a surname of any form given, an organisation by
     any of its names or acronyms, as whole words."""
     forms = [entity.name, *entity.aliases]
@@ -70,14 +81,9 @@ def _finder(entity: AttributedEntity) -> Callable[[str], bool]:
         # An acronym the name gives ('(FOMC)'); never one made from initials: 'who' is in every text.
         phrases |= {m.replace(".", "").lower() for form in forms for m in re.findall(_GIVEN_ACRONYM, form)}
     phrases.discard("")
+    if not phrases:
+        return lambda said: False
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
-
-    person = entity.kind == "person"
-
-    def found(text: str) -> bool:
-        said = name_words(text)
-        return (
-            bool(phrases) and pattern.search(" ".join(map(undoubled, said) if person else said)) is not None
-        )
-
-    return found
+    if entity.kind == "person":
+        return lambda said: pattern.search(said.undoubled) is not None
+    return lambda said: pattern.search(said.words) is not None
