@@ -112,13 +112,28 @@ def connect(path: Path, application_id: int, schema: str) -> sqlite3.Connection:
             raise _refuse(path, f"unreadable: {error}") from None
         if found != application_id:
             _mark(db, path, application_id)
-        db.execute("PRAGMA journal_mode = WAL")
+        _write_ahead(db)
         db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
         db.executescript(schema)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _write_ahead(db: sqlite3.Connection) -> None:
+    """Put the database in WAL mode. Switching takes the file to itself for a moment and SQLite does not
+    wait for that lock (no busy handler): another process opening the same new file at that moment is
+    told 'database is locked' at once. It waits here instead, as long as for any other lock."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _mark(db: sqlite3.Connection, path: Path, application_id: int) -> None:

@@ -23,7 +23,8 @@ def _open_when_told(path: str, go: Event, problems: Queue[str]) -> None:
 
 def test_processes_making_one_new_store_at_the_same_moment_all_open_it(tmp_path: Path) -> None:
     """Runs started together on a new cache: none is told the file is 'another program's database' (one
-    used to look between another's mark and its tables)."""
+    used to look between another's mark and its tables), nor 'database is locked' (switching to WAL does
+    not wait for a lock)."""
     context = multiprocessing.get_context("fork")
     problems: Queue[str] = context.Queue()
     for round_ in range(30):
