@@ -35,7 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate import briefing_of, read_article
+from evaluate import Entry, briefing_of, read_article
 from merge import briefing as generated_briefing
 from merge import event as generated_event
 
@@ -54,17 +54,9 @@ def load_items(corpus: Path, style: str) -> dict[str, ArticleBriefing]:
     items = {}
     for event in labels["events"]:
         for aid in event["articles"]:
-            meta, _ = read_article(corpus / "articles" / f"{aid}.md")
+            meta, text = read_article(corpus / "articles" / f"{aid}.md")
             data = json.loads((folder / f"{aid}.json").read_text(encoding="utf-8"))
-            published = meta.get("published")
-            ref = SourceRef(
-                article_id=aid,
-                source=meta["source"],
-                origin=f"articles/{aid}.md",
-                title=meta.get("title"),
-                url=meta.get("url"),
-                published=published or None,
-            )
+            ref = Entry(aid, meta, text, data).ref()
             items[aid] = ArticleBriefing(ref=ref, briefing=briefing_of(data), model="corpus")
     return items
 
