@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..config.compiled import template_cache
 from ..models import Article, Finding, Story
 
 __all__ = [
@@ -46,6 +47,7 @@ def prompts_dir() -> Path:
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(prompts_dir()),
+        bytecode_cache=template_cache("prompts"),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,

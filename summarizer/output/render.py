@@ -17,6 +17,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from ..config.compiled import template_cache
 from ..errors import UsageError
 from ..models import Brief, Point, Story
 from .changes import StoryChangeView, brief_changes, story_change
@@ -257,6 +258,7 @@ def _quotation(text: str) -> str:
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("summarizer.output", "templates"),
+        bytecode_cache=template_cache("markdown"),
         undefined=StrictUndefined,
         finalize=escape_markdown,
         autoescape=False,
@@ -282,6 +284,7 @@ def _environment() -> Environment:
 def _page_environment() -> Environment:
     return Environment(
         loader=PackageLoader("summarizer.output", "templates"),
+        bytecode_cache=template_cache("page"),
         undefined=StrictUndefined,
         autoescape=True,
         trim_blocks=True,
