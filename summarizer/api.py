@@ -15,6 +15,7 @@ Everything else is importable from its package (`summarizer.models`, `summarizer
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,23 +24,32 @@ from typing import TYPE_CHECKING
 
 from .config.settings import Settings
 from .errors import ArticleError, InputError, SummarizerError, UsageError
-from .living import mark_changes, read_previous, with_events
-from .merge.assemble import merge_briefings
+from .living.memory import read_previous
 from .models import Article, ArticleBriefing, Brief, Briefing, Failure
-from .output.records import dump_records, load_records
-from .output.render import render_brief
-from .output.templates import render_template
-from .run.embeddings import embed_briefings
 from .run.runner import Progress, ProgressEvent, Summaries, announce, open_run
 from .sources.ingest import aread_articles, read_articles
 from .sources.live import FeedReport
 from .sources.notes import Notes
 from .sources.select import Paths, aselect_articles
 from .sync import run_sync
-from .synthesis.synthesize import synthesize_brief
 
 if TYPE_CHECKING:  # the SDK is imported when a run first sends (summarizer.run.runner.open_run)
     from .llm.client import Client
+    from .merge.assemble import merge_briefings
+    from .output.records import dump_records, load_records
+    from .output.render import render_brief
+    from .output.templates import render_template
+
+#: The public names of the stages after the answers (the merge, the records, the renderer and jinja2),
+#: imported on first use. A run imports them once its requests are out (amake_brief), so the first
+#: request does not wait for them (issue #24: start-up to the first request).
+_LATER = {
+    "merge_briefings": ".merge.assemble",
+    "dump_records": ".output.records",
+    "load_records": ".output.records",
+    "render_brief": ".output.render",
+    "render_template": ".output.templates",
+}
 
 __all__ = [
     "Article",
@@ -69,6 +79,17 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, so a misspelt name is still an error for them
+
+    def __getattr__(name: str) -> object:
+        """Import a later stage's public name on first use, and keep it here for the next time."""
+        if name not in _LATER:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(_LATER[name], __package__), name)
+        globals()[name] = value
+        return value
 
 
 @dataclass
@@ -199,6 +220,11 @@ async def amake_brief(
     async with open_run(settings, client, progress) as run:
         announce(progress, len(articles))
         summaries = await run.summarize(articles, len(articles))
+        from .living import mark_changes, with_events
+        from .merge.assemble import merge_briefings
+        from .run.embeddings import embed_briefings
+        from .synthesis.synthesize import synthesize_brief
+
         failures = [*ingested.failures, *summaries.failures]
         embedded = None
         if settings.cluster == "embeddings" and not summaries.stopped:

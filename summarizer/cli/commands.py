@@ -17,12 +17,10 @@ from ..api import make_brief, summarize
 from ..config.options import OPTIONS
 from ..config.settings import Settings, Window, default_cache_dir
 from ..errors import UsageError
-from ..living import with_events
 from ..llm.schema import briefing_schema
-from ..merge.assemble import merge_briefings
 from ..models import Article, ArticleBriefing, Brief, Failure
+from ..output.formats import GENERATED_MARKER
 from ..output.records import dump_records, read_records
-from ..output.render import GENERATED_MARKER, render_brief
 from ..run.runner import Progress
 from ..sources.select import select_articles
 from ..store import open_store, store_for
@@ -130,6 +128,10 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
+    from ..living import with_events
+    from ..merge.assemble import merge_briefings
+    from ..output.render import render_brief
+
     check_output(args.output)
     briefings: list[ArticleBriefing] = []
     failures: list[Failure] = []

@@ -14,8 +14,7 @@ from ..config.files import environment_name
 from ..config.settings import FetchPolicy, Settings, Window
 from ..errors import SummarizerError, UsageError, redact
 from ..models import Brief, Failure
-from ..output.render import Format, format_for_path, render_brief
-from ..output.templates import check_template, render_template
+from ..output.formats import Format, format_for_path
 from ..run.runner import Summaries
 from ..store.atomic import write_atomic
 from .exits import (
@@ -53,6 +52,10 @@ __all__ = [
 def rendered(brief: Brief, args: argparse.Namespace, settings: Settings | None = None) -> str:
     """The brief as the options ask; the detail from --detail, else the settings' (environment, config
     file), else the brief detail."""
+    # The renderer and jinja2 are imported here, once the answers are in, not before the first request.
+    from ..output.render import render_brief
+    from ..output.templates import render_template
+
     if args.template:
         return render_template(brief, args.template)
     return render_brief(
@@ -76,6 +79,8 @@ def check_render_options(args: argparse.Namespace) -> None:
     if args.standalone and (args.template or output_format(args) != "html"):
         raise UsageError("--standalone makes a whole HTML page: use it with --format html or -o FILE.html")
     if args.template:
+        from ..output.templates import check_template  # the sandbox, imported when a template is given
+
         check_template(args.template)
 
 

@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import living  # its names imported on first use: marking waits until the answers are in
 from ..config.settings import Settings
 from ..errors import UsageError
-from ..living import changes_only, kept_for_next, mark_changes, output_name, read_previous, recall, remember
 from ..models import ArticleBriefing, Brief
 from ..store import Store, store_for
 from .exits import EXIT_FAILURES, EXIT_OK, EXIT_UNCHANGED
@@ -42,17 +42,17 @@ class Previous:
         """The run's brief, marked against the previous one when there is one."""
         if self.brief is None:
             return brief
-        return mark_changes(brief, self.brief, briefings=briefings or (), origin=self.origin)
+        return living.mark_changes(brief, self.brief, briefings=briefings or (), origin=self.origin)
 
     def shown(self, brief: Brief) -> Brief:
         """What is written: the whole brief, or with --changes-only its new and updated stories."""
-        return changes_only(brief) if self.changes_only else brief
+        return living.changes_only(brief) if self.changes_only else brief
 
     def remember(self, brief: Brief) -> None:
         """Keep the whole brief (not only what --changes-only showed) for the next run on this output,
         with the previous stories whose articles could not be summarised this time."""
         if self.store is not None:
-            remember(self.store, self.name, kept_for_next(brief, self.brief))
+            living.remember(self.store, self.name, living.kept_for_next(brief, self.brief))
 
     def warn(self) -> None:
         """A kept brief this version could not read: one line on stderr, even with -q."""
@@ -87,11 +87,11 @@ def find_previous(args: argparse.Namespace, settings: Settings, inputs: list[str
     """The brief to compare this run with, read before anything is paid for: a --previous file that
     cannot be read is a usage error now, not after the answers came."""
     store = store_for(settings)
-    name = output_name(args.output, inputs)
+    name = living.output_name(args.output, inputs)
     if args.previous and args.no_previous:
         raise UsageError("give --previous FILE or --no-previous, not both")
     if args.previous:
-        return Previous(read_previous(args.previous), args.previous, store, name, args.changes_only)
+        return Previous(living.read_previous(args.previous), args.previous, store, name, args.changes_only)
     if args.no_previous:
         return Previous(None, "", store, name, args.changes_only)
     if store is None:
@@ -101,7 +101,7 @@ def find_previous(args: argparse.Namespace, settings: Settings, inputs: list[str
                 "so none is remembered; give --previous FILE"
             )
         return Previous(None, "", None, name, False)
-    brief, unreadable = recall(store, name)
+    brief, unreadable = living.recall(store, name)
     shown = Path(args.output).name if args.output and args.output != "-" else "these inputs"
     origin = (
         f"the last brief written to {shown}" if shown != "these inputs" else "the last brief of these inputs"

@@ -74,7 +74,7 @@ def test_the_seeds_are_one_story_found_by_their_embeddings_and_the_tokens_are_co
         merged.append(kwargs)
         return merge_briefings(*args, **kwargs)
 
-    monkeypatch.setattr("summarizer.api.merge_briefings", merge)
+    monkeypatch.setattr("summarizer.merge.assemble.merge_briefings", merge)
     result = make_brief([EXAMPLES], settings=settings_for(llm_endpoint()))
     [given] = merged  # the merge was given both briefings' vectors, as the server made them
     assert sorted(given["embeddings"]) == ["29bb05685f717daf", "b977c616738cd329"]
