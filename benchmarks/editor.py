@@ -6,8 +6,8 @@ Builds one realistic brief from four corpora answered as a model answers: benchm
 article in one of its four styles in turn, plain, attributive, terse, titled: outlets answered by
 different models), benchmarks/corpus, benchmarks/heldout and benchmarks/heldout2 (their model-style
 briefings). Every answer is checked against its article as a run checks it (grounding "strict": what
-the article does not support is dropped), then merged and rendered, unchanged. benchmarks/fresh-b is
-never read.
+the article does not support is dropped), then merged and rendered, unchanged. The untouched parts
+(benchmarks/parts.py) are read with --final only.
 
 Prints, against the targets of issue #23:
 
@@ -53,6 +53,7 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.parts import refused
 from summarizer.grounding.check import ArticleFacts, apply_findings, check_briefing, inferred_dates
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Brief, Briefing, Checks, Failure, SourceRef, Usage
@@ -64,7 +65,6 @@ from summarizer.text.numbers import figures, is_year
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ("fresh-a", "corpus", "heldout", "heldout2")
 STYLES = ("plain", "attributive", "terse", "titled")
-UNTOUCHED = "fresh-b"
 TARGETS = {
     "biggest story": 40,
     "median story": 25,
@@ -264,11 +264,14 @@ def main() -> int:
         action="append",
         help="a corpus folder of benchmarks/, instead of the four (repeat for more)",
     )
-    parser.add_argument("--final", action="store_true", help=f"allow benchmarks/{UNTOUCHED}: the end only")
+    parser.add_argument(
+        "--final", action="store_true", help="allow the untouched parts (benchmarks/parts.py): the end only"
+    )
     args = parser.parse_args()
     corpora = tuple(args.corpus or CORPORA)
-    if UNTOUCHED in corpora and not args.final:
-        parser.error(f"benchmarks/{UNTOUCHED} is the untouched held-out part: measured once, with --final")
+    reason = refused(list(corpora), args.final)
+    if reason:
+        parser.error(reason)
     os.chdir(ROOT)
     brief = build(corpora)
     options = {"detail": args.detail} if args.detail else {}

@@ -43,6 +43,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.parts import refused
 from summarizer.grounding.check import ArticleFacts, check_briefing
 from summarizer.llm.prompts import story_message, system_message
 from summarizer.merge.assemble import merge_briefings
@@ -460,6 +461,9 @@ def main() -> int:
     )
     parser.add_argument("--half", choices=["a", "b"], help="only the even (a) or odd (b) events")
     parser.add_argument(
+        "--final", action="store_true", help="allow the untouched parts (benchmarks/parts.py): the end only"
+    )
+    parser.add_argument(
         "--write-prompts", type=Path, metavar="DIR", help="write the synthesis requests, then stop"
     )
     parser.add_argument(
@@ -477,6 +481,9 @@ def main() -> int:
     missing = [name for name in ("labels.json", "articles", "briefings") if not (args.corpus / name).exists()]
     if missing:
         parser.error(f"{args.corpus} is not a corpus: it has no {', '.join(missing)}")
+    reason = refused([args.corpus.resolve().name], args.final)
+    if reason:
+        parser.error(reason)
     if args.write_prompts and args.write_prompts.exists() and not args.write_prompts.is_dir():
         parser.error(f"--write-prompts {args.write_prompts}: not a folder")
     if args.style:

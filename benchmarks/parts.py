@@ -1,0 +1,20 @@
+"""Which labelled corpus parts may be tuned on, and which are untouched until the end (EVALUATION.md).
+
+A part used to change a rule, a threshold or a prompt is a tuning part from then on: move it here, and
+say so where its figures are reported. fresh-b was measured once and then used (its AFTER.md); fresh-c,
+fresh-d and fresh-e were written blind in the session of 2026-12-07 and first measured at once (their
+FIRST.md): fresh-c became the tuning part, fresh-d and fresh-e stay untouched until the end.
+"""
+
+from __future__ import annotations
+
+TUNING = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b", "fresh-c")
+UNTOUCHED = ("fresh-d", "fresh-e")
+
+
+def refused(names: list[str], final: bool) -> str | None:
+    """Why these corpus names may not be measured now (an untouched part without --final), or None."""
+    held = sorted(set(names) & set(UNTOUCHED))
+    if held and not final:
+        return f"benchmarks/{', '.join(held)}: untouched until the end; measured with --final only"
+    return None
