@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the SDK is imported when a run first sends (summarizer.run.
     from .output.render import render_brief
     from .output.templates import render_template
 
-#: The public names of the stages after the answers (the merge, the records, the renderer and jinja2),
+#: The public names of the stages after the answers (the merge, the records, the renderer),
 #: imported on first use. A run imports them once its requests are out (amake_brief), so the first
 #: request does not wait for them (issue #24: start-up to the first request).
 _LATER = {
@@ -114,6 +114,14 @@ class RunResult:
     def complete(self) -> bool:
         """True when every input became a briefing."""
         return not self.brief.failures
+
+    def __repr__(self) -> str:
+        # Short: the whole brief in a repr is megabytes in a notebook, and asyncio.run() builds this
+        # repr at its end (restoring the Ctrl-C handler formats the finished task with its result).
+        return (
+            f"<RunResult: {len(self.brief.stories)} stories, {len(self.summaries.briefings)} briefings, "
+            f"{len(self.brief.failures)} failures>"
+        )
 
 
 async def asummarize(

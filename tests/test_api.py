@@ -96,3 +96,35 @@ def test_load_records_takes_one_path_as_a_str_or_a_path_like_make_brief(tmp_path
     assert [f.origin for f in expected[1]] == ["gone.md"]
     # a str is one file, not one file per character
     assert load_records(str(records)) == load_records(records) == expected
+
+
+def test_a_brief_run_imports_the_merge_and_the_renderer_only_after_its_requests():
+    """What `summarizer brief` imports before its first request: not the merge, the living brief's
+    marking, the synthesis or the renderer (issue #24: start-up to the first request). jinja2 is: the
+    prompts are templates."""
+    code = "import sys, summarizer.cli.commands, summarizer.cli.app; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "summarizer.api" in loaded and "summarizer.living.memory" in loaded  # the test sees the run
+    assert not loaded & {
+        "summarizer.merge.assemble",
+        "summarizer.living.mark",
+        "summarizer.synthesis.synthesize",
+        "summarizer.output.render",
+        "markdown_it",
+    }
+
+
+def test_a_run_result_prints_as_a_line_not_as_the_whole_brief():
+    from summarizer.api import RunResult
+    from summarizer.models import Brief, Failure
+    from summarizer.run.runner import Summaries
+
+    brief = Brief(
+        stories=[], sources=[], failures=[Failure(origin="gone.md", kind="unreadable", reason="gone")]
+    )
+    result = RunResult(brief=brief, summaries=Summaries(), articles=[])
+    assert repr(result) == "<RunResult: 0 stories, 0 briefings, 1 failures>"

@@ -52,7 +52,7 @@ __all__ = [
 def rendered(brief: Brief, args: argparse.Namespace, settings: Settings | None = None) -> str:
     """The brief as the options ask; the detail from --detail, else the settings' (environment, config
     file), else the brief detail."""
-    # The renderer and jinja2 are imported here, once the answers are in, not before the first request.
+    # The renderer is imported here, once the answers are in, not before the first request.
     from ..output.render import render_brief
     from ..output.templates import render_template
 

@@ -5,7 +5,7 @@ children who died. The tolls are read in each shipped language (text/data/<lang>
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.lexicon import LANGUAGES, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
@@ -50,6 +50,7 @@ def _tokens(folded: str) -> list[str]:
     return _TOKEN.findall(folded.replace("-", " "))
 
 
+@lru_cache(maxsize=65536)
 def _value(token: str, lang: str = "en") -> float | None:
     """The figure a token gives: digits, or a number word of the language ('nineteen', 'diecinueve')."""
     if token in _STOPS:
@@ -84,7 +85,7 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
     the article dropped 14 to 70 faithful items per corpus (paraphrase: 'rose to 273' for 'the death
     toll ... rose to at least 273, as the search for survivors continued')."""
     mine = _tokens(fold(text))
-    theirs = _tokens(facts.counted)
+    theirs, where = _article_figures(facts.counted, facts.lang)
     found = []
     for index, token in enumerate(mine):
         value = _value(token)
@@ -92,7 +93,7 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
             continue
         behind, ahead = _around(mine, index, MEASURE_BEFORE, MEASURE_AFTER)
         tolls = _toll(behind, ahead)
-        places = [i for i, t in enumerate(theirs) if _value(t, facts.lang) == value]
+        places = where.get(value, [])
         if not places:
             continue
         windows = [_around(theirs, i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
@@ -114,6 +115,19 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
                 found.append(f"{token} ({ahead[0]})")
 
     return found
+
+
+@lru_cache(maxsize=64)
+def _article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, list[int]]]:
+    """The article's tokens, and where each figure stands among them: read once an article, not once
+    for every figure of every item checked against it (a run's checks spent most of their time here)."""
+    tokens = _tokens(counted)
+    where: dict[float, list[int]] = {}
+    for index, token in enumerate(tokens):
+        value = _value(token, lang)
+        if value is not None:
+            where.setdefault(value, []).append(index)
+    return tokens, where
 
 
 def _clause_after(tokens: list[str], index: int) -> list[str]:
