@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from ..models import Briefing
-from ..text.language import MONTH_NUMBERS, WEEKDAY_NUMBERS, day_months, relative_days
+from ..text.language import MONTH_NUMBERS, day_months, relative_days, weekday_of
 from ..text.normalize import fold
 from ..text.numbers import figures
 from .facts import ArticleFacts
@@ -39,10 +39,10 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
             if stated <= published + timedelta(days=7):
                 days.add(stated)
                 break
-    for word, number in _weekday_days(facts.folded):
+    for weekday, number in _weekday_days(facts.folded):
         for back in range(-1, 21):
             then = published - timedelta(days=back)
-            if then.weekday() == WEEKDAY_NUMBERS[word] and (number is None or then.day == number):
+            if then.weekday() == weekday and (number is None or then.day == number):
                 days.add(then)
                 if number is None and back >= 0:
                     break
@@ -52,22 +52,40 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
     return frozenset(days)
 
 
-def _weekday_days(folded: str) -> set[tuple[str, int | None]]:
-    words = re.findall(r"[a-z]+", folded)
-    named: set[tuple[str, int | None]] = {(w, None) for w in words if w in WEEKDAY_NUMBERS}
-    named |= {(w, int(n)) for w, n in _WEEKDAY_DAY.findall(folded) if w in WEEKDAY_NUMBERS}
+def _weekday_days(folded: str) -> set[tuple[int, int | None]]:
+    """The weekdays a text names ('Mittwochmorgen' is a Wednesday), each with its day of the month
+    when it gives one ('viernes 8')."""
+    named: set[tuple[int, int | None]] = set()
+    for word in re.findall(r"[a-z]+", folded):
+        if (weekday := weekday_of(word)) is not None:
+            named.add((weekday, None))
+    for word, number in _WEEKDAY_DAY.findall(folded):
+        if (weekday := weekday_of(word)) is not None:
+            named.add((weekday, int(number)))
     return named
 
 
 #: A day named from another the article gives: the day before it, or the day after.
 _NEIGHBOUR = (
-    (re.compile(r"\b(?:the )?(?:previous|day before|day earlier|la veille|el dia anterior)\b"), 1),
-    (re.compile(r"\b(?:the )?(?:next|following|day after|day later|le lendemain|al dia siguiente)\b"), -1),
+    (
+        re.compile(
+            r"\b(?:the )?(?:previous|day before|day earlier|la veille|el dia anterior|am vortag|tags zuvor"
+            r"|no dia anterior|na vespera)\b"
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            r"\b(?:the )?(?:next|following|day after|day later|le lendemain|al dia siguiente|am folgetag"
+            r"|tags darauf|am nachsten tag|no dia seguinte)\b"
+        ),
+        -1,
+    ),
 )
 #: A count of days, months or years back from publication ('nine days earlier', '12 months ago').
 _AGO = re.compile(r"\b([a-z0-9]+) (day|week|month|year)s? (?:earlier|before|ago|previously)\b")
 _LAST = re.compile(r"\b(?:last|l'an|el ano|l'annee) ?(month|year|dernier|derniere|pasado)?\b")
-_NIGHT = re.compile(r"\b(?:midnight|overnight|night|nuit|noche|madrugada)\b")
+_NIGHT = re.compile(r"\b(?:midnight|overnight|night|nuit|noche|madrugada|nacht|mitternacht|noite)\b")
 _QUARTER = re.compile(r"\b(first|second|third|fourth) quarter\b")
 
 
@@ -99,7 +117,7 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
         if (day.month, day.day) not in named or day not in days:
             return None
         return "stated" if day == facts.published else "inferred"
-    weekdays = {WEEKDAY_NUMBERS[w] for w in words if w in WEEKDAY_NUMBERS}
+    weekdays = {weekday for w in words if (weekday := weekday_of(w)) is not None}
     if weekdays:
         offset = (day - facts.published).days if facts.published else 99
         return "inferred" if weekdays == {day.weekday()} and abs(offset) <= 6 else None

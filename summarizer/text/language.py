@@ -8,7 +8,15 @@ from functools import cache
 
 from .lexicon import LANGUAGES, table, word_list, word_set
 
-__all__ = ["MONTH_NUMBERS", "WEEKDAY_NUMBERS", "day_months", "language", "relative_days", "without_days"]
+__all__ = [
+    "MONTH_NUMBERS",
+    "WEEKDAY_NUMBERS",
+    "day_months",
+    "language",
+    "relative_days",
+    "weekday_of",
+    "without_days",
+]
 
 #: Every shipped language's month names and abbreviations, folded, with the month's number: a
 #: briefing written in English may keep the article's 'junio' or 'septembre' in a timeline entry.
@@ -16,14 +24,24 @@ MONTH_NUMBERS = {word: int(n) for lang in LANGUAGES for word, n in table("months
 #: Every shipped language's weekdays, folded, with datetime.weekday()'s number ('vendredi' is 4).
 WEEKDAY_NUMBERS = {word: n for lang in LANGUAGES for n, word in enumerate(word_list("weekdays", lang))}
 
+
+def _optional(name: str, lang: str) -> tuple[str, ...]:
+    """A list that only some languages have (none when this one has no such file)."""
+    try:
+        return word_list(name, lang)
+    except FileNotFoundError:
+        return ()
+
+
 _MONTH = r"([a-z]{3,10})"
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?" + _MONTH + r"\b")
+# German writes the day as an ordinal with a full stop ('15. Juli').
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?" + _MONTH + r"\b")
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 def day_months(folded: str) -> set[tuple[int, int]]:
     """(month, day) pairs a folded text states, in any shipped language: 'aug 6', '6 august', '6th of
-    august', '19 de septiembre', 'dimanche 14 juillet'.
+    august', '19 de septiembre', 'dimanche 14 juillet', '15. juli'.
 
     Two patterns over the months lists, not dateparser's search_dates: on 24 articles (12 of
     benchmarks/corpus, 12 of fresh-a) it agreed on 7, read 'now', 'today' and '27 years ago' as days
@@ -45,6 +63,22 @@ def without_days(folded: str) -> str:
     checked as a date, its day is no figure."""
     folded = _DAY_MONTH.sub(lambda m: " " if m[2] in MONTH_NUMBERS else m[0], folded)
     return _MONTH_DAY.sub(lambda m: " " if m[1] in MONTH_NUMBERS else m[0], folded)
+
+
+#: The parts of a day a language joins to a weekday in one word ('mittwochmorgen', 'freitagabend').
+_DAY_PARTS = tuple(part for lang in LANGUAGES for part in _optional("day_parts", lang))
+
+
+def weekday_of(word: str) -> int | None:
+    """The weekday (datetime.weekday()'s number) a folded word names, in any shipped language:
+    'friday', 'vendredi', and the German weekday joined to a part of its day ('mittwochmorgen' is a
+    Wednesday); None for any other word."""
+    if word in WEEKDAY_NUMBERS:
+        return WEEKDAY_NUMBERS[word]
+    for part in _DAY_PARTS:
+        if word.endswith(part) and (day := word[: -len(part)]) in WEEKDAY_NUMBERS:
+            return WEEKDAY_NUMBERS[day]
+    return None
 
 
 _WORD = re.compile(r"[a-z]+")

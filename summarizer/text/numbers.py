@@ -86,11 +86,33 @@ _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
 _HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
 
 
+#: A day written in figures the European way ('12.2.2024', '15.7.'): day, month, then the year.
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}(?![\d]))?")
+_MONTH_NAMES = {int(number): word for word, number in reversed(table("months").items())}
+#: German gives a time of day with 'Uhr' ('20.15 Uhr', '13:14 Uhr'), or after 'um', 'gegen', 'ab' or
+#: 'bis'; any other pair of figures joined by a colon is a score ('mit 25:22 nach Verlängerung').
+_UHR = re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2}) ?uhr\b")
+_COLON_SCORE = re.compile(
+    r"(?<![\d.,:])(?<!um )(?<!gegen )(?<!ab )(?<!bis )(\d{1,3}):(\d{1,3})(?![\d:]| ?uhr\b)"
+)
+
+
+def _numeric_date(match: re.Match[str]) -> str:
+    day, month, year = int(match[1]), int(match[2]), match[3]
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return match[0]
+    return f"{day} {_MONTH_NAMES[month]}" + (f" {year}" if year else "") + " "
+
+
 def in_english_notation(folded: str, lang: str) -> str:
-    """A folded text with its figures written the English way: in Spanish and French '1.037' is 1,037,
-    '6,9' is 6.9, '2 012' is 2,012 and '13h14' 13:14; English is left as it is."""
+    """A folded text with its figures written the English way: in Spanish, French and German '1.037'
+    is 1,037, '6,9' is 6.9, '2 012' is 2,012, '13h14' 13:14 and '12.2.2024' 12 February 2024; in
+    German '20.15 Uhr' is 20:15 and '25:22' a score, 25-22. English is left as it is."""
     if lang == "en":
         return folded
+    if lang == "de":
+        folded = _COLON_SCORE.sub(r"\1-\2", _UHR.sub(r"\1:\2 uhr", folded))
+    folded = _NUMERIC_DATE.sub(_numeric_date, folded)
     folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
     folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
     return _DECIMAL_COMMA.sub(".", folded)
@@ -110,6 +132,11 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    if lang == "de":
+        # A model copies the score '25:22' into its English briefing, where it reads as a time of day;
+        # it gives '20.15 Uhr' as '8:15 p.m.', which reads as 815.
+        yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)
+        yield from (float(int(h) - 12) * 100 + int(m) for h, m in _UHR.findall(text) if 12 < int(h) < 24)
     if lang != "en":
         text = in_english_notation(text, lang)
         words, pattern = _number_words(lang)

@@ -686,3 +686,29 @@ def test_a_day_written_out_is_a_day_and_the_publication_year_is_given():
     dropped = briefing(key_points=["On 26 February rescuers said 2,300 people had died.", "Aid arrived."])
     [finding] = check_briefing(dropped, FACTS)[0]
     assert (finding.where, finding.reason) == ("key_points[0]", "not stated in the article: 26")
+
+
+def test_a_german_report_answered_faithfully_in_english_keeps_every_item():
+    from tests.grounding.test_facts import GERMAN
+
+    facts = ArticleFacts.of(
+        GERMAN + " „Wir mussten handeln“, sagte Ministerin Anna Weber (SPD) in Berlin.", date(2025, 7, 18)
+    )
+    faithful = briefing(
+        headline="German central bank raises rate to 4.75%",
+        summary="The rate rose to 4.75%, the third rise in a row, by seven votes to two.",
+        key_points=[
+            "1,250 cattle and twelve people died in the storm on Wednesday evening.",
+            "The cup final ended 3:1 on 15 July, kicking off at 8:15 p.m.",
+        ],
+        entities=[{"name": "Anna Weber", "kind": "person", "role": "minister (SPD)"}],
+        quotes=[{"text": "Wir mussten handeln", "speaker": "Anna Weber (SPD)", "context": ""}],
+        timeline=[{"when": "am Mittwochabend", "date": "2025-07-16", "event": "A storm killed 12."}],
+    )
+    assert check_briefing(faithful, facts)[0] == []
+    # What the article counts as people is no count of houses; its 1,250 are cattle, not 1,350.
+    points = ["Twelve houses were destroyed.", "1,350 cattle died."]
+    wrong = faithful.model_copy(update={"key_points": points})
+    reasons = [finding.reason for finding in check_briefing(wrong, facts)[0]]
+    assert reasons == ["the article gives this figure for something else: twelve (houses)",
+                       "not stated in the article: 1350"]  # fmt: skip

@@ -79,3 +79,29 @@ def test_an_organisation_is_found_by_its_short_name():
     facts = ArticleFacts.of("The Federal Reserve raised rates.", source="UrduPoint (Sputnik)")
     assert found_form("Sputnik news agency", facts, person=False) == "Sputnik"
     assert found_form("Federal Reserve System", facts, person=False) == "Federal Reserve"
+
+
+#: A German report written for these tests (not from any corpus): figures with a decimal comma and a
+#: dot between thousands, number words, a score with a colon, a day with its full stop, a weekday
+#: joined to a part of the day, speech verbs.
+GERMAN = (
+    "Die Notenbank hat den Leitzins am Donnerstag auf 4,75 Prozent angehoben, die dritte Erhöhung in "
+    "Folge. Sieben Mitglieder stimmten dafür, zwei dagegen. Bei dem Sturm am Mittwochabend kamen 1.250 "
+    "Rinder und zwölf Menschen ums Leben. Das Pokalfinale endete am 15. Juli mit 3:1, Anstoß war um "
+    "20.15 Uhr (dpa, 17.7.2025)."
+)
+
+
+def test_german_figures_and_days_read_in_their_own_conventions():
+    de = ArticleFacts.of(GERMAN, date(2025, 7, 18))
+    assert de.lang == "de"
+    # 4,75 is a rate, 1.250 a count, 'zwölf' twelve, 'dritte' a third rise, 3:1 a score, 20.15 Uhr a time.
+    assert {4.75, 1250.0, 7.0, 2.0, 12.0, 3.0, 1.0, 2015.0} <= de.values
+    assert 4.0 not in de.values and 75.0 not in de.values
+    assert (7, 15) in de.day_months and (7, 17) in de.day_months  # '15. Juli', '17.7.2025'
+    assert date_support("2025-07-16", "am Mittwochabend", de) == "inferred"  # the Wednesday before
+    assert date_support("2025-07-14", "am Mittwochabend", de) is None
+    assert date_support("2025-07-10", "Donnerstag", de) is None  # a Thursday, but a week earlier
+    assert date_support("2025-07-15", "15. Juli", de) == "stated"
+    assert date_support("2025-07-18", "heute Abend", de) == "inferred"
+    assert date_support("2025-07-19", "heute Abend", de) is None

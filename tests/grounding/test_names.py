@@ -78,3 +78,20 @@ def test_a_translated_name_is_found_in_the_articles_own_form():
     en = ArticleFacts.of("The Federal Reserve's Open Market Committee hinted at more increases.")
     assert found_form("Federal Open Market Committee", en, person=False) is not None
     assert found_form("Pope Francis", en, person=True) is None
+
+
+def test_a_name_translated_from_german_is_found_in_its_compounds_and_brackets():
+    from summarizer.grounding.names import place_found
+
+    de = ArticleFacts.of(
+        "In Nordrhein-Westfalen lief die Rurtalsperre über. Der geldpolitische Ausschuss der Notenbank "
+        "tagte in Köln, und im Kreis Euskirchen sagte Landrat Peter Klein, die Lage sei ernst."
+    )
+    assert de.lang == "de"
+    assert unknown_names("Flooding hit North Rhine-Westphalia as the Rur reservoir overflowed.", de) == []
+    assert found_form("Monetary Policy Committee", de, person=False) is not None
+    assert place_found("Euskirchen district (Kreis Euskirchen)", de)
+    assert place_found("Cologne", de) and place_found("North Rhine-Westphalia", de)
+    # A translated name the article's words do not give is still no name of the article.
+    assert unknown_names("Lower Saxony sent help.", de) == ["Lower Saxony"]
+    assert not place_found("Bavaria", de)
