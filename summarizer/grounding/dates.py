@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from ..models import Briefing
-from ..text.language import MONTH_NUMBERS, day_months, relative_days, weekday_of
+from ..text.language import MONTH_NUMBERS, day_months, relative_days, weekday_days
 from ..text.normalize import fold
 from ..text.numbers import figures
 from .facts import ArticleFacts
@@ -16,9 +16,6 @@ from .facts import ArticleFacts
 __all__ = ["Support", "article_days", "date_found", "date_support", "inferred_dates"]
 
 Support = Literal["stated", "inferred"]
-
-#: A weekday with the day of its month ('viernes 8', 'Sunday 16th'): a day, in the month it falls in.
-_WEEKDAY_DAY = re.compile(r"\b([a-z]{3,10})\s+(\d{1,2})(?:st|nd|rd|th|er)?\b(?!:)")
 
 
 def article_days(facts: ArticleFacts) -> frozenset[date]:
@@ -39,7 +36,7 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
             if stated <= published + timedelta(days=7):
                 days.add(stated)
                 break
-    for weekday, number in _weekday_days(facts.folded):
+    for weekday, number in weekday_days(facts.folded):
         for back in range(-1, 21):
             then = published - timedelta(days=back)
             if then.weekday() == weekday and (number is None or then.day == number):
@@ -50,19 +47,6 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
         if pattern.search(facts.folded):
             days.add(published + timedelta(days=offset))
     return frozenset(days)
-
-
-def _weekday_days(folded: str) -> set[tuple[int, int | None]]:
-    """The weekdays a text names ('Mittwochmorgen' is a Wednesday), each with its day of the month
-    when it gives one ('viernes 8')."""
-    named: set[tuple[int, int | None]] = set()
-    for word in re.findall(r"[a-z]+", folded):
-        if (weekday := weekday_of(word)) is not None:
-            named.add((weekday, None))
-    for word, number in _WEEKDAY_DAY.findall(folded):
-        if (weekday := weekday_of(word)) is not None:
-            named.add((weekday, int(number)))
-    return named
 
 
 #: A day named from another the article gives: the day before it, or the day after.
@@ -117,7 +101,7 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
         if (day.month, day.day) not in named or day not in days:
             return None
         return "stated" if day == facts.published else "inferred"
-    weekdays = {weekday for w in words if (weekday := weekday_of(w)) is not None}
+    weekdays = {weekday for weekday, _ in weekday_days(folded_when)}
     if weekdays:
         offset = (day - facts.published).days if facts.published else 99
         return "inferred" if weekdays == {day.weekday()} and abs(offset) <= 6 else None

@@ -14,7 +14,7 @@ __all__ = [
     "day_months",
     "language",
     "relative_days",
-    "weekday_of",
+    "weekday_days",
     "without_days",
 ]
 
@@ -69,16 +69,32 @@ def without_days(folded: str) -> str:
 _DAY_PARTS = tuple(part for lang in LANGUAGES for part in _optional("day_parts", lang))
 
 
-def weekday_of(word: str) -> int | None:
-    """The weekday (datetime.weekday()'s number) a folded word names, in any shipped language:
-    'friday', 'vendredi', and the German weekday joined to a part of its day ('mittwochmorgen' is a
-    Wednesday); None for any other word."""
-    if word in WEEKDAY_NUMBERS:
-        return WEEKDAY_NUMBERS[word]
-    for part in _DAY_PARTS:
-        if word.endswith(part) and (day := word[: -len(part)]) in WEEKDAY_NUMBERS:
-            return WEEKDAY_NUMBERS[day]
-    return None
+def _phrase(name: str) -> str:
+    # 'segunda-feira' as folded text writes it: 'segunda - feira', 'segunda feira', 'segunda-feira'.
+    return r"\s*-?\s*".join(re.escape(word) for word in re.split(r"[\s-]+", name))
+
+
+_WEEKDAY = re.compile(
+    r"(?<![a-z])("
+    + "|".join(_phrase(name) for name in sorted(WEEKDAY_NUMBERS, key=len, reverse=True))
+    + r")(?:"
+    + "|".join(map(re.escape, _DAY_PARTS))
+    + r")?(?![a-z])(?:\s+(\d{1,2})(?:st|nd|rd|th|er)?\b(?!:))?"
+)
+_WEEKDAY_KEYS = {re.sub(r"[\s-]+", "", name): number for name, number in WEEKDAY_NUMBERS.items()}
+
+
+def weekday_days(folded: str) -> set[tuple[int, int | None]]:
+    """The weekdays a folded text names (datetime.weekday()'s number), in any shipped language, each
+    with the day of its month when it gives one: 'friday', 'vendredi', 'viernes 8' (4 and 8),
+    'sexta - feira', and the German weekday joined to a part of its day ('mittwochmorgen')."""
+    found: set[tuple[int, int | None]] = set()
+    for name, number in _WEEKDAY.findall(folded):
+        weekday = _WEEKDAY_KEYS[re.sub(r"[\s-]+", "", name)]
+        found.add((weekday, None))
+        if number:
+            found.add((weekday, int(number)))
+    return found
 
 
 _WORD = re.compile(r"[a-z]+")

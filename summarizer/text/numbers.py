@@ -96,6 +96,13 @@ _COLON_SCORE = re.compile(
     r"(?<![\d.,:])(?<!um )(?<!gegen )(?<!ab )(?<!bis )(\d{1,3}):(\d{1,3})(?![\d:]| ?uhr\b)"
 )
 
+#: Portuguese gives a score as '2 x 1' or 'por 2 a 1'.
+_PT_SCORE = re.compile(
+    r"(?:(?<=por )|(?<![\d.,]))(\d{1,2})(?: ?x ?|(?<=por \d) a |(?<=por \d\d) a )(\d{1,2})(?![\d.,])"
+)
+#: 'N mil' is N thousand in Spanish and Portuguese ('5 mil pessoas', '1,5 mil'), not 'mil millones'.
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?) mil\b(?! mill| milh)")
+
 
 def _numeric_date(match: re.Match[str]) -> str:
     day, month, year = int(match[1]), int(match[2]), match[3]
@@ -112,6 +119,8 @@ def in_english_notation(folded: str, lang: str) -> str:
         return folded
     if lang == "de":
         folded = _COLON_SCORE.sub(r"\1-\2", _UHR.sub(r"\1:\2 uhr", folded))
+    if lang == "pt":
+        folded = _PT_SCORE.sub(r"\1-\2", folded)
     folded = _NUMERIC_DATE.sub(_numeric_date, folded)
     folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
     folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
@@ -133,12 +142,14 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
     if lang == "de":
-        # A model copies the score '25:22' into its English briefing, where it reads as a time of day;
-        # it gives '20.15 Uhr' as '8:15 p.m.', which reads as 815.
+        # A model copies the score '25:22' into its English briefing, where it reads as a time of day.
         yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)
-        yield from (float(int(h) - 12) * 100 + int(m) for h, m in _UHR.findall(text) if 12 < int(h) < 24)
     if lang != "en":
         text = in_english_notation(text, lang)
+        # An English briefing gives '20.15 Uhr' or '16h30' as '8:15 p.m.', '4:30 p.m.' (read as 815, 430).
+        hours = ((int(h), int(m)) for h, m in CLOCK_TIME.findall(text))
+        yield from (float((h - 12) * 100 + m) for h, m in hours if 12 < h < 24)
+        yield from (float(n) * 1000 for n in _THOUSANDS.findall(text))
         words, pattern = _number_words(lang)
         yield from (words[word] for word in pattern.findall(text))
     # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.

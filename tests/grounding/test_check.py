@@ -712,3 +712,41 @@ def test_a_german_report_answered_faithfully_in_english_keeps_every_item():
     reasons = [finding.reason for finding in check_briefing(wrong, facts)[0]]
     assert reasons == ["the article gives this figure for something else: twelve (houses)",
                        "not stated in the article: 1350"]  # fmt: skip
+
+
+def test_a_portuguese_report_answered_faithfully_in_english_keeps_every_item():
+    from tests.grounding.test_facts import PORTUGUESE
+
+    facts = ArticleFacts.of(
+        PORTUGUESE + " “Estamos fazendo tudo o que podemos”, disse o governador Eduardo Leite.",
+        date(2024, 5, 10),
+    )
+    faithful = briefing(
+        headline="Rains hit 1,037 homes in Rio Grande do Sul",
+        summary="Civil Defense said twelve people died and 1,037 houses were hit.",
+        key_points=[
+            "Rainfall reached 250.5 mm on 5 May.",
+            "About 2,300 residents left their homes.",
+            "Grêmio won 2-1 on Sunday at 4:30 p.m.",
+        ],
+        entities=[
+            {"name": "Eduardo Leite", "kind": "person", "role": "governor"},
+            {"name": "Civil Defense of Rio Grande do Sul", "kind": "organization", "role": ""},
+            {"name": "Brazil", "kind": "place", "role": ""},
+        ],
+        quotes=[
+            {"text": "Estamos fazendo tudo o que podemos", "speaker": "Governor Eduardo Leite", "context": ""}
+        ],
+        timeline=[{"when": "sexta-feira", "date": "2024-05-10", "event": "Civil Defense gave the toll."}],
+    )
+    findings = check_briefing(faithful, facts)[0]
+    # Brazil is not named in this article (only Rio Grande do Sul): that one place is dropped.
+    assert [(f.where, f.reason) for f in findings] == [("entities[2]", "not mentioned in the article")]
+    wrong = faithful.model_copy(
+        update={"key_points": ["Thirteen people died.", "Grêmio won 1-2."], "entities": [], "timeline": []}
+    )
+    reasons = [f.reason for f in check_briefing(wrong, facts)[0]]
+    assert reasons == [
+        "not stated in the article: 13",
+        "the article gives this figure for something else: 1-2 (a score)",
+    ]

@@ -105,3 +105,23 @@ def test_german_figures_and_days_read_in_their_own_conventions():
     assert date_support("2025-07-15", "15. Juli", de) == "stated"
     assert date_support("2025-07-18", "heute Abend", de) == "inferred"
     assert date_support("2025-07-19", "heute Abend", de) is None
+
+
+#: A Portuguese report written for these tests (not from any corpus).
+PORTUGUESE = (
+    "A Defesa Civil do Rio Grande do Sul informou nesta sexta-feira que 1.037 casas foram atingidas e "
+    "que doze pessoas morreram. A chuva acumulada chegou a 250,5 milímetros em 5 de maio, e 2,3 mil "
+    "moradores deixaram suas residências. O Grêmio venceu por 2 a 1 no domingo, às 16h30."
+)
+
+
+def test_portuguese_figures_and_days_read_in_their_own_conventions():
+    pt = ArticleFacts.of(PORTUGUESE, date(2024, 5, 10))  # a Friday
+    assert pt.lang == "pt"
+    assert {1037.0, 12.0, 250.5, 2300.0, 1630.0} <= pt.values
+    assert 250.0 not in pt.values
+    assert (5, 5) in pt.day_months
+    assert date_support("2024-05-10", "sexta-feira", pt) == "inferred"
+    assert date_support("2024-05-05", "no domingo", pt) == "stated"  # 5 de maio, a Sunday
+    assert date_support("2024-05-09", "quinta-feira", pt) == "inferred"  # the day before a Friday
+    assert date_support("2024-05-08", "quinta-feira", pt) is None  # a Wednesday
