@@ -24,6 +24,7 @@ from .speakers import (
     speaker_near,
 )
 from .translated import article_form
+from .unread import unreadable
 
 __all__ = [
     "ArticleFacts",
@@ -223,7 +224,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 else "not mentioned in the article"
             )
             findings.append(Finding(kind="name", where=f"entities[{index}]", item=entity.name, reason=reason))
-    return findings, checked
+    return unreadable(findings, briefing, facts), checked
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}

@@ -11,7 +11,7 @@ from functools import cache
 
 from text_to_num import alpha2digit
 
-from .lexicon import table
+from .lexicon import LANGUAGES, table
 from .normalize import fold
 
 __all__ = [
@@ -129,8 +129,15 @@ def in_english_notation(folded: str, lang: str) -> str:
 
 @cache
 def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
-    words = {word: float(value) for word, value in table("number_words", lang).items()}
-    return words, re.compile(r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    # A language not shipped has no number words the checks can read.
+    words = (
+        {word: float(value) for word, value in table("number_words", lang).items()}
+        if lang in LANGUAGES
+        else {}
+    )
+    return words, re.compile(
+        r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b" if words else r"(?!)"
+    )
 
 
 def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: str = "en") -> Iterator[float]:
@@ -181,7 +188,7 @@ def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
     """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins, a
     'sixième titre' six titles."""
     found = {_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded)}
-    if lang != "en":
+    if lang != "en" and lang in LANGUAGES:
         local = {word: float(value) for word, value in table("ordinal_words", lang).items()}
         found |= {local[word] for word in re.findall(r"[a-z]+", folded) if word in local}
     return frozenset(found)
