@@ -107,7 +107,7 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
             aliases(parts[-1], facts)
         )
         return bool(forms) and _given_name_fits(parts, forms, facts)
-    if _slipped_phrase_in(parts, facts):
+    if _slipped_phrase_in(parts, facts) or news_agency_given(name, facts):
         return True
     without_article = " ".join(parts)
     initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
@@ -299,6 +299,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
 
 
 def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
+    if news_agency_given(name, facts):
+        return True
     if facts.lang != "en":
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
         # 'National Emergency Committee'): one word the article gives lets the name pass.
@@ -312,6 +314,24 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     if name_found(name, facts, person=False) or place_found(name, facts):
         return True
     return article_form(name, facts) is not None
+
+
+def news_agency_given(name: str, facts: ArticleFacts) -> bool:
+    """A news agency written in full ('Deutsche Presse-Agentur', 'Agence France-Presse', 'Associated
+    Press'; in free text a hyphen ends the name: 'Deutsche Presse') where the article or its source
+    line gives another of its forms ('dpa', 'AFP', 'KION 546 (AP)'): text/data/en/news_organisations.txt."""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(name))).removeprefix("the ")
+    for forms in _news_agencies():
+        if any(form == words or (form.startswith(words + " ") and " " in words) for form in forms):
+            return any(_phrase_in(form, facts) for form in forms)
+    return False
+
+
+@cache
+def _news_agencies() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(form.strip() for form in line.split("|")) for line in every_language("news_organisations")
+    )
 
 
 def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:

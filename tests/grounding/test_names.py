@@ -95,3 +95,13 @@ def test_a_name_translated_from_german_is_found_in_its_compounds_and_brackets():
     # A translated name the article's words do not give is still no name of the article.
     assert unknown_names("Lower Saxony sent help.", de) == ["Lower Saxony"]
     assert not place_found("Bavaria", de)
+
+
+def test_a_news_agency_written_in_full_is_the_one_the_source_line_gives():
+    facts = ArticleFacts.of("Die Chiefs gewannen den Super Bowl in Las Vegas.", source="Der Standard (APA)")
+    assert unknown_names("The Chiefs won, Austria Presse Agentur reported.", facts) == []
+    assert found_form("Austria Presse Agentur", facts, person=False) is not None
+    en = ArticleFacts.of("Rescuers searched the rubble on Friday.", source="KION 546 (AP)")
+    assert unknown_names("Rescuers searched, the Associated Press reported.", en) == []
+    # An agency neither the article nor its source line gives is no name of the article.
+    assert unknown_names("Rescuers searched, Agence France-Presse reported.", en) == ["Agence France"]
