@@ -105,3 +105,15 @@ def test_a_news_agency_written_in_full_is_the_one_the_source_line_gives():
     assert unknown_names("Rescuers searched, the Associated Press reported.", en) == []
     # An agency neither the article nor its source line gives is no name of the article.
     assert unknown_names("Rescuers searched, Agence France-Presse reported.", en) == ["Agence France"]
+
+
+def test_german_institutions_are_found_however_german_joins_their_words():
+    de = ArticleFacts.of(
+        "Die Bank von England hob den Leitzins an. Das Bundesinnenministerium und die Bundeskanzlerin "
+        "äußerten sich am Abend, und der Deutsche Wetterdienst warnte vor neuen Unwettern in Bayern."
+    )
+    assert de.lang == "de"
+    for name in ("Bank of England", "Federal Interior Ministry", "German Weather Service"):
+        assert found_form(name, de, person=False) is not None, name
+    assert unknown_names("The Federal Chancellor spoke as storms hit Bavaria.", de) == []
+    assert found_form("Scottish Weather Office", de, person=False) is None
