@@ -125,3 +125,15 @@ def test_portuguese_figures_and_days_read_in_their_own_conventions():
     assert date_support("2024-05-05", "no domingo", pt) == "stated"  # 5 de maio, a Sunday
     assert date_support("2024-05-09", "quinta-feira", pt) == "inferred"  # the day before a Friday
     assert date_support("2024-05-08", "quinta-feira", pt) is None  # a Wednesday
+
+
+def test_a_when_counted_back_in_the_articles_words_gives_its_day_month_or_year():
+    de = ArticleFacts.of(GERMAN, date(2025, 7, 18))
+    assert date_support("2025-07-16", "vor zwei Tagen", de) == "inferred"
+    assert date_support("2025-07-10", "vor zwei Tagen", de) is None
+    assert date_support("2024", "im Vorjahr", de) == "inferred"
+    assert date_support("2025-06", "letzten Monat", de) == "inferred"
+    pt = ArticleFacts.of(PORTUGUESE, date(2024, 5, 10))
+    assert date_support("2022", "há dois anos", pt) == "inferred"
+    assert date_support("2023", "no ano passado", pt) == "inferred"
+    assert date_support("2021", "no ano passado", pt) is None
