@@ -750,3 +750,19 @@ def test_a_portuguese_report_answered_faithfully_in_english_keeps_every_item():
         "not stated in the article: 13",
         "the article gives this figure for something else: 1-2 (a score)",
     ]
+
+
+def test_a_figure_given_to_the_wrong_month_is_caught_in_any_language():
+    from summarizer.grounding.attached import misdated_figures
+
+    en = ArticleFacts.of("Inflation eased to 3.2% in May from 3.4% in April, the office said.")
+    assert misdated_figures("Inflation was 3.4% in April and 3.2% in May.", en) == []
+    assert misdated_figures("Inflation was 3.4% in May.", en) == ["3.4 (May)"]
+    de = ArticleFacts.of(
+        "Die Verbraucherpreise stiegen im Juli um 7,9 Prozent, nach 8,7 Prozent im Juni. "
+        "Die Notenbank hob den Leitzins auf 5,25 Prozent an und erwartet weniger Inflation im Herbst."
+    )
+    assert de.lang == "de"
+    assert misdated_figures("Prices rose 7.9% in July, after 8.7% in June.", de) == []
+    assert misdated_figures("Prices rose 8.7% in July.", de) == ["8.7 (July)"]
+    assert misdated_figures("The rate rose to 5.25% in August.", de) == []  # its sentence names no month
