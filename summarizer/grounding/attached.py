@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from ..text.language import MONTH_NUMBERS
 from ..text.normalize import STOPWORDS, TITLES, fold
 from ..text.numbers import figures
 from .facts import ArticleFacts
 
-__all__ = ["misattached_figures"]
+__all__ = ["misattached_figures", "misdated_figures"]
 
 #: A figure a statement gives to a name: '45 in Morelos', '186 deaths in Mexico City', '40 for Djokovic'.
 _ATTACHED = re.compile(
@@ -62,3 +63,41 @@ def _owner(span: tuple[int, int], counted: str, own: set[str], others: set[str])
         if words & others:
             return "other"
     return None
+
+
+_MONTHS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+#: A figure a statement gives to a month: '8.7% in July', '7.9 per cent in June'.
+_IN_MONTH = re.compile(
+    r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)(?:%| ?per ?cent| percent)?\s+(?:[a-z]+\s+){0,2}?in\s+("
+    + _MONTHS
+    + r")\b"
+)
+_MONTH_WORD = re.compile(r"(?<![a-z])(" + _MONTHS + r")(?![a-z])")
+_SENTENCE = re.compile(r"[.!?;](?:\s|$)")
+
+
+def misdated_figures(text: str, facts: ArticleFacts) -> list[str]:
+    """The figures `text` gives to a month ('8.7% in July') that the article, wherever it states them,
+    gives to another month, the nearest one in its sentence ('im Juni mit 8,7 Prozent'), and never to
+    this one; shown as '8.7 (July)'. A figure the article states once without a month is not judged."""
+    found = []
+    for figure, month in _IN_MONTH.findall(fold(text)):
+        values = list(figures(figure, folded=True))
+        if len(values) != 1 or month not in MONTH_NUMBERS:
+            continue
+        months = [_nearest_month(span, facts.counted) for span in _occurrences(values[0], facts.counted)]
+        if months and None not in months and MONTH_NUMBERS[month] not in months:
+            found.append(f"{figure} ({month.capitalize()})")
+    return found
+
+
+def _nearest_month(span: tuple[int, int], counted: str) -> int | None:
+    """The month named nearest the figure at `span` within its sentence, if any."""
+    start, end = span
+    opening = max((m.end() for m in _SENTENCE.finditer(counted, 0, start)), default=0)
+    closing = m.start() if (m := _SENTENCE.search(counted, end)) else len(counted)
+    named = [
+        (min(abs(m.start() - end), abs(start - m.end())), MONTH_NUMBERS[m[1]])
+        for m in _MONTH_WORD.finditer(counted, opening, closing)
+    ]
+    return min(named)[1] if named else None

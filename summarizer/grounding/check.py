@@ -10,7 +10,7 @@ from ..text.language import day_months, without_days
 from ..text.normalize import fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
-from .attached import misattached_figures
+from .attached import misattached_figures, misdated_figures
 from .counts import miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
@@ -24,6 +24,7 @@ from .speakers import (
     speaker_near,
 )
 from .translated import article_form
+from .unread import unreadable
 
 __all__ = [
     "ArticleFacts",
@@ -133,6 +134,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
+        misattached = misattached or misdated_figures(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(
@@ -192,17 +194,19 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             ):
                 findings.append(_unconfirmed(where, quote.speaker, whom))
         else:
-            named = sorted({*candidates, last_name(speaker) or ""} - {""})
             role = roles.get(fold(quote.speaker), "")
             others = [e.name for e in briefing.entities if e.kind != "place"]
             others = [name for name in others if fold(name) != fold(quote.speaker)]
-            elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
-            if not attributed(speaker, spans, named, facts, role, acronyms) or all(elsewhere):
-                whom = [
-                    attributed_to(span, named, facts, acronyms) or ("another" if given else None)
-                    for span, given in zip(spans, elsewhere, strict=True)
-                ]
-                findings.append(_unconfirmed(where, quote.speaker, whom))
+            # 'Malu Dreyer (SPD)': the article gives the quote to her, not to her party. Each form of the
+            # speaker the article gives is tried, the shortest first; the first form's finding stands.
+            failed = []
+            for form in found_forms(quote.speaker, facts, person=True) or [speaker]:
+                given_to = _unattributed(form, spans, candidates, role, others, facts, acronyms)
+                if given_to is None:
+                    break
+                failed.append(given_to)
+            else:
+                findings.append(_unconfirmed(where, quote.speaker, failed[0]))
     for index, entity in enumerate(briefing.entities):
         # Every kind is checked: a place left unchecked stayed in Who's who while the appendix said
         # the same name was not in the article.
@@ -221,10 +225,32 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 else "not mentioned in the article"
             )
             findings.append(Finding(kind="name", where=f"entities[{index}]", item=entity.name, reason=reason))
-    return findings, checked
+    return unreadable(findings, briefing, facts), checked
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
+
+
+def _unattributed(
+    speaker: str,
+    spans: list[tuple[int, int]],
+    candidates: list[str],
+    role: str,
+    others: list[str],
+    facts: ArticleFacts,
+    acronyms: set[str],
+) -> list[str | None] | None:
+    """None when the article attributes the quote at `spans` to the person `speaker` (as the article
+    names them) and gives it to none of the `others` everywhere; else whom it gives each occurrence to
+    (None for no one it names, "another" for another of the briefing's names)."""
+    named = sorted({*candidates, last_name(speaker) or ""} - {""})
+    elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
+    if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):
+        return None
+    return [
+        attributed_to(span, named, facts, acronyms) or ("another" if given else None)
+        for span, given in zip(spans, elsewhere, strict=True)
+    ]
 
 
 def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
@@ -257,6 +283,14 @@ def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
             if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
                 found.add(acronym.lower())
     return found
+
+
+def found_forms(name: str, facts: ArticleFacts, *, person: bool) -> list[str]:
+    """Every form of the name (names.name_forms) that the article gives, in found_form's order."""
+    forms = name_forms(name, person=person)
+    if person:
+        forms.sort(key=lambda form: len(form.split()))
+    return [form for form in forms if name_found(form, facts, person=person)]
 
 
 def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:

@@ -11,6 +11,7 @@ from ..text.lexicon import LANGUAGES, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import WORD_NUMBERS, figures, is_year
 from .facts import ArticleFacts
+from .translated import translations
 
 __all__ = [
     "MEASURE_AFTER",
@@ -105,13 +106,17 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
-        elif facts.lang == "en" and ahead and _noun(ahead[0]) and re.fullmatch(r"[a-z-]+[^s]s", ahead[0]):
+        elif ahead and _noun(ahead[0]) and re.fullmatch(r"[a-z-]+[^s]s", ahead[0]):
             # '18 days' where every 18 of the article is '18-year-old': the plural right after a
             # figure says what it counts, and the article's word after it never is this one. (Any word,
             # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
-            mine_noun = stem_word(ahead[0])
+            # In another language the plural is looked for as the glossary translates it ('28 houses'
+            # where the article's 28 are 'Menschen' and its houses '50 Häuser'); a plural the
+            # glossary does not have is not checked.
             nouns = [a[0] if a and _noun(a[0]) else None for _, a in windows]
-            if all(nouns) and not any(mine_noun in {stem_word(w) for w in a} for _, a in windows):
+            checkable = facts.lang == "en" or translations(ahead[0], facts.lang)
+            same = any(_counts_the_same(ahead[0], a, facts.lang) for _, a in windows)
+            if checkable and all(nouns) and not same:
                 found.append(f"{token} ({ahead[0]})")
 
     return found
@@ -128,6 +133,16 @@ def _article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, li
         if value is not None:
             where.setdefault(value, []).append(index)
     return tokens, where
+
+
+def _counts_the_same(plural: str, theirs: list[str], lang: str) -> bool:
+    """The article's words after a figure (`theirs`) hold the briefing's plural: the same stem in
+    English; in another language, a word holding one of its translations ('wohnhausern' for 'houses',
+    'stimmten' for 'votes')."""
+    if lang == "en":
+        return stem_word(plural) in {stem_word(w) for w in theirs}
+    forms = translations(plural, lang)
+    return not forms or any(form in word for word in theirs for form in forms)
 
 
 def _clause_after(tokens: list[str], index: int) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from ..models import Briefing
-from ..text.language import MONTH_NUMBERS, WEEKDAY_NUMBERS, day_months, relative_days
+from ..text.language import MONTH_NUMBERS, day_months, relative_days, weekday_days
 from ..text.normalize import fold
 from ..text.numbers import figures
 from .facts import ArticleFacts
@@ -16,9 +16,6 @@ from .facts import ArticleFacts
 __all__ = ["Support", "article_days", "date_found", "date_support", "inferred_dates"]
 
 Support = Literal["stated", "inferred"]
-
-#: A weekday with the day of its month ('viernes 8', 'Sunday 16th'): a day, in the month it falls in.
-_WEEKDAY_DAY = re.compile(r"\b([a-z]{3,10})\s+(\d{1,2})(?:st|nd|rd|th|er)?\b(?!:)")
 
 
 def article_days(facts: ArticleFacts) -> frozenset[date]:
@@ -39,10 +36,10 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
             if stated <= published + timedelta(days=7):
                 days.add(stated)
                 break
-    for word, number in _weekday_days(facts.folded):
+    for weekday, number in weekday_days(facts.folded):
         for back in range(-1, 21):
             then = published - timedelta(days=back)
-            if then.weekday() == WEEKDAY_NUMBERS[word] and (number is None or then.day == number):
+            if then.weekday() == weekday and (number is None or then.day == number):
                 days.add(then)
                 if number is None and back >= 0:
                     break
@@ -52,22 +49,44 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
     return frozenset(days)
 
 
-def _weekday_days(folded: str) -> set[tuple[str, int | None]]:
-    words = re.findall(r"[a-z]+", folded)
-    named: set[tuple[str, int | None]] = {(w, None) for w in words if w in WEEKDAY_NUMBERS}
-    named |= {(w, int(n)) for w, n in _WEEKDAY_DAY.findall(folded) if w in WEEKDAY_NUMBERS}
-    return named
-
-
 #: A day named from another the article gives: the day before it, or the day after.
 _NEIGHBOUR = (
-    (re.compile(r"\b(?:the )?(?:previous|day before|day earlier|la veille|el dia anterior)\b"), 1),
-    (re.compile(r"\b(?:the )?(?:next|following|day after|day later|le lendemain|al dia siguiente)\b"), -1),
+    (
+        re.compile(
+            r"\b(?:the )?(?:previous|day before|day earlier|la veille|el dia anterior|am vortag|tags zuvor"
+            r"|no dia anterior|na vespera)\b"
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            r"\b(?:the )?(?:next|following|day after|day later|le lendemain|al dia siguiente|am folgetag"
+            r"|tags darauf|am nachsten tag|no dia seguinte)\b"
+        ),
+        -1,
+    ),
 )
 #: A count of days, months or years back from publication ('nine days earlier', '12 months ago').
 _AGO = re.compile(r"\b([a-z0-9]+) (day|week|month|year)s? (?:earlier|before|ago|previously)\b")
+#: The same count in the article's words, as a `when` may keep them: 'vor drei Tagen', 'há dois anos',
+#: 'hace tres días', 'il y a deux ans'; each unit word with its English unit.
+_AGO_ABROAD = re.compile(
+    r"\b(?:vor|ha|hace|il y a) ([a-z0-9]+) (tag|tage|tagen|woche|wochen|monat|monaten|jahr|jahren|dia|dias"
+    r"|semana|semanas|mes|meses|ano|anos|jour|jours|semaine|semaines|mois|an|ans|annee|annees)\b"
+)
+_UNITS = {
+    **dict.fromkeys(("tag", "tage", "tagen", "dia", "dias", "jour", "jours"), "day"),
+    **dict.fromkeys(("woche", "wochen", "semana", "semanas", "semaine", "semaines"), "week"),
+    **dict.fromkeys(("monat", "monaten", "mes", "meses", "mois"), "month"),
+    **dict.fromkeys(("jahr", "jahren", "ano", "anos", "an", "ans", "annee", "annees"), "year"),
+}
 _LAST = re.compile(r"\b(?:last|l'an|el ano|l'annee) ?(month|year|dernier|derniere|pasado)?\b")
-_NIGHT = re.compile(r"\b(?:midnight|overnight|night|nuit|noche|madrugada)\b")
+#: 'Last year' and 'last month' as German and Portuguese write them.
+_LAST_ABROAD = (
+    (re.compile(r"\b(?:im vorjahr|letztes jahr|vergangenes jahr|(?:n?o )?ano passado)\b"), "year"),
+    (re.compile(r"\b(?:im vormonat|letzten monat|vergangenen monat|(?:n?o )?mes passado)\b"), "month"),
+)
+_NIGHT = re.compile(r"\b(?:midnight|overnight|night|nuit|noche|madrugada|nacht|mitternacht|noite)\b")
 _QUARTER = re.compile(r"\b(first|second|third|fourth) quarter\b")
 
 
@@ -99,16 +118,16 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
         if (day.month, day.day) not in named or day not in days:
             return None
         return "stated" if day == facts.published else "inferred"
-    weekdays = {WEEKDAY_NUMBERS[w] for w in words if w in WEEKDAY_NUMBERS}
+    weekdays = {weekday for weekday, _ in weekday_days(folded_when)}
     if weekdays:
         offset = (day - facts.published).days if facts.published else 99
         return "inferred" if weekdays == {day.weekday()} and abs(offset) <= 6 else None
     for pattern, step in _NEIGHBOUR:
         if pattern.search(folded_when):
             return "inferred" if day + timedelta(days=step) in days or day in days else None
-    if (ago := _AGO.search(folded_when)) is not None:
-        counted = _count(ago[1]) * (7 if ago[2] == "week" else 1)
-        return "inferred" if ago[2] in ("day", "week") and day + timedelta(days=counted) in days else None
+    if (ago := _ago(folded_when, facts.lang)) is not None:
+        counted = ago[0] * (7 if ago[1] == "week" else 1)
+        return "inferred" if ago[1] in ("day", "week") and day + timedelta(days=counted) in days else None
     relative = [offset for pattern, offset in relative_days(facts.lang) if pattern.search(folded_when)]
     if relative:
         published = facts.published
@@ -119,8 +138,25 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     return "inferred" if day in days or (night and day + timedelta(days=1) in days) else None
 
 
-def _count(word: str) -> int:
-    values = list(figures(word, folded=True))
+def _ago(folded_when: str, lang: str) -> tuple[int, str] | None:
+    """How many days, weeks, months or years back from publication `when` counts ('nine days earlier',
+    'vor drei Tagen'), and which unit; None when it counts none."""
+    if (ago := _AGO.search(folded_when)) is not None:
+        return _count(ago[1], "en"), ago[2]
+    if (abroad := _AGO_ABROAD.search(folded_when)) is not None:
+        return _count(abroad[1], lang), _UNITS[abroad[2]]
+    return None
+
+
+def _last(folded_when: str) -> str | None:
+    """'year' for 'last year', 'l'an dernier', 'im Vorjahr'; 'month' for 'last month'; else None."""
+    if (last := _LAST.search(folded_when)) is not None and last[1]:
+        return "month" if last[1] == "month" else "year"
+    return next((unit for pattern, unit in _LAST_ABROAD if pattern.search(folded_when)), None)
+
+
+def _count(word: str, lang: str) -> int:
+    values = list(figures(word, folded=True, lang=lang))
     return int(values[0]) if values else 0
 
 
@@ -132,10 +168,9 @@ def _year_support(year: int, folded_when: str, facts: ArticleFacts) -> Support |
     if facts.published is None:
         return None
     back = facts.published.year - year
-    if (ago := _AGO.search(folded_when)) is not None and ago[2] == "year":
-        return "inferred" if _count(ago[1]) == back else None
-    last = _LAST.search(folded_when)
-    if last is not None and last[1] in ("year", "dernier", "derniere", "pasado"):
+    if (ago := _ago(folded_when, facts.lang)) is not None and ago[1] == "year":
+        return "inferred" if ago[0] == back else None
+    if _last(folded_when) == "year":
         return "inferred" if back == 1 else None
     return "inferred" if back == 0 else None
 
@@ -151,10 +186,9 @@ def _month_support(year: int, month: int, folded_when: str, facts: ArticleFacts)
         return None
     if not named and published is not None:
         back = (published.year - year) * 12 + published.month - month
-        if (ago := _AGO.search(folded_when)) is not None and ago[2] in ("month", "year"):
-            return "inferred" if _count(ago[1]) * (12 if ago[2] == "year" else 1) == back else None
-        last = _LAST.search(folded_when)
-        if last is not None and last[1] == "month":
+        if (ago := _ago(folded_when, facts.lang)) is not None and ago[1] in ("month", "year"):
+            return "inferred" if ago[0] * (12 if ago[1] == "year" else 1) == back else None
+        if _last(folded_when) == "month":
             return "inferred" if back == 1 else None
         quarter = _QUARTER.search(folded_when)
         if quarter is not None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..models import Article
-from ..text.language import day_months, language
+from ..text.language import UNKNOWN, day_months, language
 from ..text.lexicon import alternation
 from ..text.normalize import fold, plain
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
@@ -113,6 +113,8 @@ class ArticleFacts:
         counted = without_outlets(folded, outlets)
         values = (
             frozenset(figures(counted, folded=True, lang=lang))
+            # A language the checks do not know may write '1.250' for 1,250 or for 1.25: both readings.
+            | (frozenset(figures(counted, folded=True)) if lang == UNKNOWN else frozenset())
             | joined_totals(counted)
             | ordinal_counts(counted, lang)
             | listed_counts(plain(text))

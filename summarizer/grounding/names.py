@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from ..models import Entity
-from ..text.lexicon import word_list, word_set
+from ..text.lexicon import every_language, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
 from .translated import article_form
@@ -65,7 +65,7 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
 #: The last words of an organisation's name that say what kind it is ('System', 'Group'): a model
 #: writes the official name ('Federal Reserve System') where the article uses the short one.
 _KIND_WORDS = frozenset(
-    ("system", "group", "agency", "organization", "organisation", "corporation", "company")
+    ("system", "group", "agency", "organization", "organisation", "corporation", "company", "headquarters")
 )
 
 
@@ -107,7 +107,7 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
             aliases(parts[-1], facts)
         )
         return bool(forms) and _given_name_fits(parts, forms, facts)
-    if _slipped_phrase_in(parts, facts):
+    if _slipped_phrase_in(parts, facts) or news_agency_given(name, facts):
         return True
     without_article = " ".join(parts)
     initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
@@ -134,10 +134,15 @@ _DIRECTIONS = frozenset(
 
 def place_found(name: str, facts: ArticleFacts) -> bool:
     """The place is one the article gives, however it writes it: as a name is found; by another form of
-    it (text/data/en/places.txt: "U.S." for United States, "Turkish" for Turkey, "Kiev" for Kyiv);
-    without the word
-    for its kind ("Gaza" for Gaza Strip). Of "Lahaina, Maui, Hawaii", the most specific part (the
-    first) must be; the rest only say where it is."""
+    it (text/data/<lang>/places.txt: "U.S." for United States, "Turkish" for Turkey, "Kiev" for Kyiv,
+    "Nordrhein-Westfalen" for North Rhine-Westphalia); without the word for its kind ("Gaza" for Gaza
+    Strip); in brackets, the form the article gives ("Ahrweiler district (Kreis Ahrweiler)"); in an
+    article in another language, translated word by word (translated.article_form). Of "Lahaina, Maui,
+    Hawaii", the most specific part (the first) must be; the rest only say where it is."""
+    if bracketed := _BRACKETED.findall(name):
+        # 'Rhineland-Palatinate (Rheinland-Pfalz)': the place as translated, or in the article's form.
+        forms = [_BRACKETED.sub("", name), *bracketed]
+        return any(place_found(form, facts) for form in forms if form.strip())
     first = name.split(",", 1)[0].strip()
     if not first:
         return False
@@ -146,7 +151,10 @@ def place_found(name: str, facts: ArticleFacts) -> bool:
     # "northwest Syria" for the article's "northwestern Syria"; but not "North Korea", a place of its own.
     known = _place_key(first) in _place_groups()
     broad = " ".join(word for word in core.split() if known or fold(word) not in _DIRECTIONS)
-    return any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form)
+    if any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form):
+        return True
+    # A place the model translated ('Rhineland-Palatinate' for 'Rheinland-Pfalz'), in the article's words.
+    return facts.lang != "en" and article_form(first, facts) is not None
 
 
 def _one_place_found(place: str, facts: ArticleFacts) -> bool:
@@ -170,7 +178,7 @@ def _undotted(text: str) -> str:
 
 
 def _place_forms(place: str) -> list[str]:
-    """The other forms of the place in text/data/en/places.txt (none when it is not there)."""
+    """The other forms of the place in text/data/<lang>/places.txt (none when it is not there)."""
     key = _place_key(place)
     return [form for group in _place_groups().get(key, []) for form in group if _place_key(form) != key]
 
@@ -182,7 +190,7 @@ def _place_key(form: str) -> str:
 @cache
 def _place_groups() -> dict[str, list[tuple[str, ...]]]:
     groups: dict[str, list[tuple[str, ...]]] = {}
-    for line in word_list("places"):
+    for line in every_language("places"):
         forms = tuple(form.strip() for form in line.split("|"))
         for form in forms:
             groups.setdefault(_place_key(form), []).append(forms)
@@ -291,6 +299,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
 
 
 def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
+    if news_agency_given(name, facts):
+        return True
     if facts.lang != "en":
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
         # 'National Emergency Committee'): one word the article gives lets the name pass.
@@ -304,6 +314,24 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     if name_found(name, facts, person=False) or place_found(name, facts):
         return True
     return article_form(name, facts) is not None
+
+
+def news_agency_given(name: str, facts: ArticleFacts) -> bool:
+    """A news agency written in full ('Deutsche Presse-Agentur', 'Agence France-Presse', 'Associated
+    Press'; in free text a hyphen ends the name: 'Deutsche Presse') where the article or its source
+    line gives another of its forms ('dpa', 'AFP', 'KION 546 (AP)'): text/data/en/news_organisations.txt."""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(name))).removeprefix("the ")
+    for forms in _news_agencies():
+        if any(form == words or (form.startswith(words + " ") and " " in words) for form in forms):
+            return any(_phrase_in(form, facts) for form in forms)
+    return False
+
+
+@cache
+def _news_agencies() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(form.strip() for form in line.split("|")) for line in every_language("news_organisations")
+    )
 
 
 def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 
 from text_to_num import alpha2digit
 
-from .lexicon import table
+from .lexicon import LANGUAGES, table
 from .normalize import fold
 
 __all__ = [
@@ -86,11 +86,42 @@ _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
 _HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
 
 
+#: A day written in figures the European way ('12.2.2024', '15.7.'): day, month, then the year.
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}(?![\d]))?")
+_MONTH_NAMES = {int(number): word for word, number in reversed(table("months").items())}
+#: German gives a time of day with 'Uhr' ('20.15 Uhr', '13:14 Uhr'), or after 'um', 'gegen', 'ab' or
+#: 'bis'; any other pair of figures joined by a colon is a score ('mit 25:22 nach Verlängerung').
+_UHR = re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2}) ?uhr\b")
+_COLON_SCORE = re.compile(
+    r"(?<![\d.,:])(?<!um )(?<!gegen )(?<!ab )(?<!bis )(\d{1,3}):(\d{1,3})(?![\d:]| ?uhr\b)"
+)
+
+#: Portuguese gives a score as '2 x 1' or 'por 2 a 1'.
+_PT_SCORE = re.compile(
+    r"(?:(?<=por )|(?<![\d.,]))(\d{1,2})(?: ?x ?|(?<=por \d) a |(?<=por \d\d) a )(\d{1,2})(?![\d.,])"
+)
+#: 'N mil' is N thousand in Spanish and Portuguese ('5 mil pessoas', '1,5 mil'), not 'mil millones'.
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?) mil\b(?! mill| milh)")
+
+
+def _numeric_date(match: re.Match[str]) -> str:
+    day, month, year = int(match[1]), int(match[2]), match[3]
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return match[0]
+    return f"{day} {_MONTH_NAMES[month]}" + (f" {year}" if year else "") + " "
+
+
 def in_english_notation(folded: str, lang: str) -> str:
-    """A folded text with its figures written the English way: in Spanish and French '1.037' is 1,037,
-    '6,9' is 6.9, '2 012' is 2,012 and '13h14' 13:14; English is left as it is."""
+    """A folded text with its figures written the English way: in Spanish, French and German '1.037'
+    is 1,037, '6,9' is 6.9, '2 012' is 2,012, '13h14' 13:14 and '12.2.2024' 12 February 2024; in
+    German '20.15 Uhr' is 20:15 and '25:22' a score, 25-22. English is left as it is."""
     if lang == "en":
         return folded
+    if lang == "de":
+        folded = _COLON_SCORE.sub(r"\1-\2", _UHR.sub(r"\1:\2 uhr", folded))
+    if lang == "pt":
+        folded = _PT_SCORE.sub(r"\1-\2", folded)
+    folded = _NUMERIC_DATE.sub(_numeric_date, folded)
     folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
     folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
     return _DECIMAL_COMMA.sub(".", folded)
@@ -98,8 +129,15 @@ def in_english_notation(folded: str, lang: str) -> str:
 
 @cache
 def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
-    words = {word: float(value) for word, value in table("number_words", lang).items()}
-    return words, re.compile(r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    # A language not shipped has no number words the checks can read.
+    words = (
+        {word: float(value) for word, value in table("number_words", lang).items()}
+        if lang in LANGUAGES
+        else {}
+    )
+    return words, re.compile(
+        r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b" if words else r"(?!)"
+    )
 
 
 def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: str = "en") -> Iterator[float]:
@@ -110,8 +148,15 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
     text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    if lang == "de":
+        # A model copies the score '25:22' into its English briefing, where it reads as a time of day.
+        yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)
     if lang != "en":
         text = in_english_notation(text, lang)
+        # An English briefing gives '20.15 Uhr' or '16h30' as '8:15 p.m.', '4:30 p.m.' (read as 815, 430).
+        hours = ((int(h), int(m)) for h, m in CLOCK_TIME.findall(text))
+        yield from (float((h - 12) * 100 + m) for h, m in hours if 12 < h < 24)
+        yield from (float(n) * 1000 for n in _THOUSANDS.findall(text))
         words, pattern = _number_words(lang)
         yield from (words[word] for word in pattern.findall(text))
     # A time of day is one figure, however written: '3:05 p.m.' and the bulletin's '305 PM' are 305.
@@ -143,7 +188,7 @@ def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
     """The counts an article gives as ordinals: a 'sixth Champions League win' is six wins, a
     'sixième titre' six titles."""
     found = {_ORDINAL_WORDS[word] for word in _ORDINAL_WORD.findall(folded)}
-    if lang != "en":
+    if lang != "en" and lang in LANGUAGES:
         local = {word: float(value) for word, value in table("ordinal_words", lang).items()}
         found |= {local[word] for word in re.findall(r"[a-z]+", folded) if word in local}
     return frozenset(found)

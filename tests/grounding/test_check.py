@@ -686,3 +686,83 @@ def test_a_day_written_out_is_a_day_and_the_publication_year_is_given():
     dropped = briefing(key_points=["On 26 February rescuers said 2,300 people had died.", "Aid arrived."])
     [finding] = check_briefing(dropped, FACTS)[0]
     assert (finding.where, finding.reason) == ("key_points[0]", "not stated in the article: 26")
+
+
+def test_a_german_report_answered_faithfully_in_english_keeps_every_item():
+    from tests.grounding.test_facts import GERMAN
+
+    facts = ArticleFacts.of(
+        GERMAN + " „Wir mussten handeln“, sagte Ministerin Anna Weber (SPD) in Berlin.", date(2025, 7, 18)
+    )
+    faithful = briefing(
+        headline="German central bank raises rate to 4.75%",
+        summary="The rate rose to 4.75%, the third rise in a row, by seven votes to two.",
+        key_points=[
+            "1,250 cattle and twelve people died in the storm on Wednesday evening.",
+            "The cup final ended 3:1 on 15 July, kicking off at 8:15 p.m.",
+        ],
+        entities=[{"name": "Anna Weber", "kind": "person", "role": "minister (SPD)"}],
+        quotes=[{"text": "Wir mussten handeln", "speaker": "Anna Weber (SPD)", "context": ""}],
+        timeline=[{"when": "am Mittwochabend", "date": "2025-07-16", "event": "A storm killed 12."}],
+    )
+    assert check_briefing(faithful, facts)[0] == []
+    # What the article counts as people is no count of houses; its 1,250 are cattle, not 1,350.
+    points = ["Twelve houses were destroyed.", "1,350 cattle died."]
+    wrong = faithful.model_copy(update={"key_points": points})
+    reasons = [finding.reason for finding in check_briefing(wrong, facts)[0]]
+    assert reasons == ["the article gives this figure for something else: twelve (houses)",
+                       "not stated in the article: 1350"]  # fmt: skip
+
+
+def test_a_portuguese_report_answered_faithfully_in_english_keeps_every_item():
+    from tests.grounding.test_facts import PORTUGUESE
+
+    facts = ArticleFacts.of(
+        PORTUGUESE + " “Estamos fazendo tudo o que podemos”, disse o governador Eduardo Leite.",
+        date(2024, 5, 10),
+    )
+    faithful = briefing(
+        headline="Rains hit 1,037 homes in Rio Grande do Sul",
+        summary="Civil Defense said twelve people died and 1,037 houses were hit.",
+        key_points=[
+            "Rainfall reached 250.5 mm on 5 May.",
+            "About 2,300 residents left their homes.",
+            "Grêmio won 2-1 on Sunday at 4:30 p.m.",
+        ],
+        entities=[
+            {"name": "Eduardo Leite", "kind": "person", "role": "governor"},
+            {"name": "Civil Defense of Rio Grande do Sul", "kind": "organization", "role": ""},
+            {"name": "Brazil", "kind": "place", "role": ""},
+        ],
+        quotes=[
+            {"text": "Estamos fazendo tudo o que podemos", "speaker": "Governor Eduardo Leite", "context": ""}
+        ],
+        timeline=[{"when": "sexta-feira", "date": "2024-05-10", "event": "Civil Defense gave the toll."}],
+    )
+    findings = check_briefing(faithful, facts)[0]
+    # Brazil is not named in this article (only Rio Grande do Sul): that one place is dropped.
+    assert [(f.where, f.reason) for f in findings] == [("entities[2]", "not mentioned in the article")]
+    wrong = faithful.model_copy(
+        update={"key_points": ["Thirteen people died.", "Grêmio won 1-2."], "entities": [], "timeline": []}
+    )
+    reasons = [f.reason for f in check_briefing(wrong, facts)[0]]
+    assert reasons == [
+        "not stated in the article: 13",
+        "the article gives this figure for something else: 1-2 (a score)",
+    ]
+
+
+def test_a_figure_given_to_the_wrong_month_is_caught_in_any_language():
+    from summarizer.grounding.attached import misdated_figures
+
+    en = ArticleFacts.of("Inflation eased to 3.2% in May from 3.4% in April, the office said.")
+    assert misdated_figures("Inflation was 3.4% in April and 3.2% in May.", en) == []
+    assert misdated_figures("Inflation was 3.4% in May.", en) == ["3.4 (May)"]
+    de = ArticleFacts.of(
+        "Die Verbraucherpreise stiegen im Juli um 7,9 Prozent, nach 8,7 Prozent im Juni. "
+        "Die Notenbank hob den Leitzins auf 5,25 Prozent an und erwartet weniger Inflation im Herbst."
+    )
+    assert de.lang == "de"
+    assert misdated_figures("Prices rose 7.9% in July, after 8.7% in June.", de) == []
+    assert misdated_figures("Prices rose 8.7% in July.", de) == ["8.7 (July)"]
+    assert misdated_figures("The rate rose to 5.25% in August.", de) == []  # its sentence names no month

@@ -79,3 +79,61 @@ def test_an_organisation_is_found_by_its_short_name():
     facts = ArticleFacts.of("The Federal Reserve raised rates.", source="UrduPoint (Sputnik)")
     assert found_form("Sputnik news agency", facts, person=False) == "Sputnik"
     assert found_form("Federal Reserve System", facts, person=False) == "Federal Reserve"
+
+
+#: A German report written for these tests (not from any corpus): figures with a decimal comma and a
+#: dot between thousands, number words, a score with a colon, a day with its full stop, a weekday
+#: joined to a part of the day, speech verbs.
+GERMAN = (
+    "Die Notenbank hat den Leitzins am Donnerstag auf 4,75 Prozent angehoben, die dritte Erhöhung in "
+    "Folge. Sieben Mitglieder stimmten dafür, zwei dagegen. Bei dem Sturm am Mittwochabend kamen 1.250 "
+    "Rinder und zwölf Menschen ums Leben. Das Pokalfinale endete am 15. Juli mit 3:1, Anstoß war um "
+    "20.15 Uhr (dpa, 17.7.2025)."
+)
+
+
+def test_german_figures_and_days_read_in_their_own_conventions():
+    de = ArticleFacts.of(GERMAN, date(2025, 7, 18))
+    assert de.lang == "de"
+    # 4,75 is a rate, 1.250 a count, 'zwölf' twelve, 'dritte' a third rise, 3:1 a score, 20.15 Uhr a time.
+    assert {4.75, 1250.0, 7.0, 2.0, 12.0, 3.0, 1.0, 2015.0} <= de.values
+    assert 4.0 not in de.values and 75.0 not in de.values
+    assert (7, 15) in de.day_months and (7, 17) in de.day_months  # '15. Juli', '17.7.2025'
+    assert date_support("2025-07-16", "am Mittwochabend", de) == "inferred"  # the Wednesday before
+    assert date_support("2025-07-14", "am Mittwochabend", de) is None
+    assert date_support("2025-07-10", "Donnerstag", de) is None  # a Thursday, but a week earlier
+    assert date_support("2025-07-15", "15. Juli", de) == "stated"
+    assert date_support("2025-07-18", "heute Abend", de) == "inferred"
+    assert date_support("2025-07-19", "heute Abend", de) is None
+
+
+#: A Portuguese report written for these tests (not from any corpus).
+PORTUGUESE = (
+    "A Defesa Civil do Rio Grande do Sul informou nesta sexta-feira que 1.037 casas foram atingidas e "
+    "que doze pessoas morreram. A chuva acumulada chegou a 250,5 milímetros em 5 de maio, e 2,3 mil "
+    "moradores deixaram suas residências. O Grêmio venceu por 2 a 1 no domingo, às 16h30."
+)
+
+
+def test_portuguese_figures_and_days_read_in_their_own_conventions():
+    pt = ArticleFacts.of(PORTUGUESE, date(2024, 5, 10))  # a Friday
+    assert pt.lang == "pt"
+    assert {1037.0, 12.0, 250.5, 2300.0, 1630.0} <= pt.values
+    assert 250.0 not in pt.values
+    assert (5, 5) in pt.day_months
+    assert date_support("2024-05-10", "sexta-feira", pt) == "inferred"
+    assert date_support("2024-05-05", "no domingo", pt) == "stated"  # 5 de maio, a Sunday
+    assert date_support("2024-05-09", "quinta-feira", pt) == "inferred"  # the day before a Friday
+    assert date_support("2024-05-08", "quinta-feira", pt) is None  # a Wednesday
+
+
+def test_a_when_counted_back_in_the_articles_words_gives_its_day_month_or_year():
+    de = ArticleFacts.of(GERMAN, date(2025, 7, 18))
+    assert date_support("2025-07-16", "vor zwei Tagen", de) == "inferred"
+    assert date_support("2025-07-10", "vor zwei Tagen", de) is None
+    assert date_support("2024", "im Vorjahr", de) == "inferred"
+    assert date_support("2025-06", "letzten Monat", de) == "inferred"
+    pt = ArticleFacts.of(PORTUGUESE, date(2024, 5, 10))
+    assert date_support("2022", "há dois anos", pt) == "inferred"
+    assert date_support("2023", "no ano passado", pt) == "inferred"
+    assert date_support("2021", "no ano passado", pt) is None

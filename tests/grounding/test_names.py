@@ -78,3 +78,42 @@ def test_a_translated_name_is_found_in_the_articles_own_form():
     en = ArticleFacts.of("The Federal Reserve's Open Market Committee hinted at more increases.")
     assert found_form("Federal Open Market Committee", en, person=False) is not None
     assert found_form("Pope Francis", en, person=True) is None
+
+
+def test_a_name_translated_from_german_is_found_in_its_compounds_and_brackets():
+    from summarizer.grounding.names import place_found
+
+    de = ArticleFacts.of(
+        "In Nordrhein-Westfalen lief die Rurtalsperre über. Der geldpolitische Ausschuss der Notenbank "
+        "tagte in Köln, und im Kreis Euskirchen sagte Landrat Peter Klein, die Lage sei ernst."
+    )
+    assert de.lang == "de"
+    assert unknown_names("Flooding hit North Rhine-Westphalia as the Rur reservoir overflowed.", de) == []
+    assert found_form("Monetary Policy Committee", de, person=False) is not None
+    assert place_found("Euskirchen district (Kreis Euskirchen)", de)
+    assert place_found("Cologne", de) and place_found("North Rhine-Westphalia", de)
+    # A translated name the article's words do not give is still no name of the article.
+    assert unknown_names("Lower Saxony sent help.", de) == ["Lower Saxony"]
+    assert not place_found("Bavaria", de)
+
+
+def test_a_news_agency_written_in_full_is_the_one_the_source_line_gives():
+    facts = ArticleFacts.of("Die Chiefs gewannen den Super Bowl in Las Vegas.", source="Der Standard (APA)")
+    assert unknown_names("The Chiefs won, Austria Presse Agentur reported.", facts) == []
+    assert found_form("Austria Presse Agentur", facts, person=False) is not None
+    en = ArticleFacts.of("Rescuers searched the rubble on Friday.", source="KION 546 (AP)")
+    assert unknown_names("Rescuers searched, the Associated Press reported.", en) == []
+    # An agency neither the article nor its source line gives is no name of the article.
+    assert unknown_names("Rescuers searched, Agence France-Presse reported.", en) == ["Agence France"]
+
+
+def test_german_institutions_are_found_however_german_joins_their_words():
+    de = ArticleFacts.of(
+        "Die Bank von England hob den Leitzins an. Das Bundesinnenministerium und die Bundeskanzlerin "
+        "äußerten sich am Abend, und der Deutsche Wetterdienst warnte vor neuen Unwettern in Bayern."
+    )
+    assert de.lang == "de"
+    for name in ("Bank of England", "Federal Interior Ministry", "German Weather Service"):
+        assert found_form(name, de, person=False) is not None, name
+    assert unknown_names("The Federal Chancellor spoke as storms hit Bavaria.", de) == []
+    assert found_form("Scottish Weather Office", de, person=False) is None

@@ -90,3 +90,16 @@ def test_an_organisation_speaks_by_its_initials_its_short_name_or_after_the_quot
     [firming] = quote_spans("Additional firming may be appropriate", facts)
     assert organisation_speaks("Federal Reserve", firming, facts)
     assert not organisation_speaks("Bank of England", firming, facts)
+
+
+def test_a_german_speech_verb_attributes_a_quotation():
+    from summarizer.grounding.facts import ArticleFacts
+    from summarizer.grounding.speakers import attributed_to
+
+    facts = ArticleFacts.of(
+        "Bürgermeister Jonas Keller besuchte die Schule. „Wir bauen alles wieder auf“, erklärte "
+        "Landrätin Petra Lang am Abend in Trier."
+    )
+    start = facts.plain.index('"Wir')
+    span = (start, facts.plain.index('auf"') + len('auf"'))
+    assert attributed_to(span, ["keller", "lang"], facts) == "lang"

@@ -1,0 +1,79 @@
+"""An article in a language the checks do not read (Dutch here) is checked as far as the checks honestly
+go: quotes and digits are, and what only its language could settle is kept and marked, never dropped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from summarizer.grounding.check import check_briefing
+from summarizer.grounding.facts import ArticleFacts
+from summarizer.models import Briefing
+from summarizer.text.language import UNKNOWN
+
+# A Dutch report written for this test (not from any corpus).
+DUTCH = (
+    "De regering heeft woensdag bekendgemaakt dat de overstromingen in Limburg aan twaalf mensen het "
+    "leven hebben gekost. Volgens het ministerie van Infrastructuur zijn 1.250 woningen beschadigd en "
+    "staat het water in Venlo 4,5 meter boven normaal. \u2018We doen wat we kunnen\u2019, zei minister "
+    "Mark de Vries op een persconferentie in Den Haag. Het Rode Kruis heeft 300 vrijwilligers gestuurd."
+)
+FACTS = ArticleFacts.of(DUTCH, date(2024, 7, 5))
+FAITHFUL = {
+    "headline": "Floods in Limburg kill twelve",
+    "summary": "On Wednesday the government said floods in Limburg killed 12 and damaged 1,250 homes.",
+    "key_points": [
+        "According to the Ministry of Infrastructure, 1,250 homes were damaged.",
+        "The water in Venlo stood 4.5 metres above normal.",
+        "The Red Cross sent 300 volunteers.",
+    ],
+    "entities": [
+        {"name": "Mark de Vries", "kind": "person", "role": "minister"},
+        {"name": "Ministry of Infrastructure", "kind": "organization", "role": ""},
+        {"name": "Red Cross", "kind": "organization", "role": ""},
+        {"name": "The Hague", "kind": "place", "role": ""},
+    ],
+    "quotes": [{"text": "We doen wat we kunnen", "speaker": "Mark de Vries", "context": ""}],
+    "timeline": [{"when": "woensdag", "date": "2024-07-03", "event": "The government gave the toll."}],
+    "what_next": [],
+    "topics": [],
+}
+
+
+def _findings(**changes: object) -> list[tuple[str, bool]]:
+    briefing = Briefing.model_validate(FAITHFUL | changes)
+    return [(finding.where, finding.kept) for finding in check_briefing(briefing, FACTS)[0]]
+
+
+def test_a_faithful_answer_to_an_article_in_an_unknown_language_loses_nothing():
+    assert FACTS.lang == UNKNOWN
+    # Twelve (written 'twaalf'), the translated names and the day named 'woensdag' cannot be confirmed:
+    # each is kept and marked. 1.250 and 4,5 are read as the article writes them.
+    assert _findings() == [
+        ("headline", True),
+        ("summary", True),
+        ("key_points[2]", True),
+        ("timeline[0]", True),
+        ("entities[1]", True),
+        ("entities[2]", True),
+        ("entities[3]", True),
+    ]
+
+
+def test_what_can_be_read_in_any_language_is_still_dropped():
+    wrong = _findings(
+        headline="Floods in Limburg kill 30",  # a figure in digits the article does not give
+        summary="Piet Smit said 1,350 homes were damaged.",  # a person the article never names
+        key_points=["Thirty people died."],
+        quotes=[{"text": "We doen alles wat we kunnen", "speaker": "Mark de Vries", "context": ""}],
+        entities=[{"name": "Piet Smit", "kind": "person", "role": "mayor"}],
+        timeline=[{"when": "4 July", "date": "2024-07-04", "event": "The toll was given."}],
+    )
+    assert wrong == [
+        ("headline", False),
+        ("summary", False),
+        ("summary", False),
+        ("key_points[0]", False),
+        ("timeline[0]", False),
+        ("quotes[0]", False),
+        ("entities[0]", False),
+    ]
