@@ -5,16 +5,17 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from ..disagree import (
     TOLLS,
+    Statement,
     figure_disagreements,
     quotations,
     quote_disagreements,
     read_statement,
     spelling_disagreements,
-    statement_values,
     story_places,
 )
 from ..models import (
@@ -30,6 +31,7 @@ from ..models import (
 )
 from ..text.normalize import (
     WEEKDAYS,
+    cached,
     content_words,
     fold,
     name_key,
@@ -40,7 +42,7 @@ from .actors import cast
 from .cluster import Calibration, cluster
 from .entities import merge_entities, strip_titles
 from .items import said
-from .points import POINT_SIMILARITY, as_points, merge_statements
+from .points import POINT_SIMILARITY, as_points, merge_statements, values_of
 from .quotes import merge_quotes
 from .rank import rank_quotes, rank_stories
 from .restated import join_restated
@@ -153,12 +155,10 @@ def _one_point_for_versions(points: list[Point], shown: list[Disagreement]) -> l
     at = {point.text: n for n, point in enumerate(points)}
     versions: set[int] = set()
     for disagreement in shown:
-        shows = {report.text: statement_values(report.value)[1] for report in disagreement.reports}
+        shows = {report.text: values_of(report.value)[1] for report in disagreement.reports}
         found = sorted({at[text] for text in shows if text in at})
         for first, later in itertools.combinations(found, 2):
-            (frame_a, values_a), (frame_b, values_b) = (
-                statement_values(points[n].text) for n in (first, later)
-            )
+            (frame_a, values_a), (frame_b, values_b) = (values_of(points[n].text) for n in (first, later))
             shared = values_a & values_b
             only_these = (
                 values_a - shared <= shows[points[first].text]
@@ -226,7 +226,7 @@ def _borne_out_by_its_points(item: ArticleBriefing, tolls: set[str], figure: flo
     (ROUNDED): a headline that gives another ('death toll rises to 71', a state's toll, above 'Ninety
     people are confirmed dead') is not trusted over the others'."""
     for text in [item.briefing.summary, *item.briefing.key_points]:
-        given = [v for (m, _), v in read_statement("", text, {}).measures.items() if m in tolls]
+        given = [v for (m, _), v in _read_alone(text).measures.items() if m in tolls]
         if given:
             return any(abs(figure - v) <= ROUNDED * max(figure, v) for v in frozenset().union(*given))
     return True
@@ -237,11 +237,19 @@ def _borne_out_by_its_points(item: ArticleBriefing, tolls: set[str], figure: flo
 ROUNDED = 0.1
 
 
+@cached
+def _read_alone(text: str) -> Statement:
+    """A text's figures by measure, read as no story's (no places, no years): a headline's, or its
+    briefing's first statement of a toll. Read once a text: most stories ask for none of them twice,
+    but a story of many outlets asks for every headline."""
+    return read_statement("", text, {})
+
+
 def _lead(headline: str) -> dict[str, frozenset[float]]:
     """What a headline's figures count, and the figures ('Maui wildfire death toll reaches 89': the
     dead, 89)."""
     found: dict[str, frozenset[float]] = {}
-    for (measure, _), values in read_statement("", headline, {}).measures.items():
+    for (measure, _), values in _read_alone(headline).measures.items():
         found[measure] = found.get(measure, frozenset()) | values
     return found
 
@@ -255,11 +263,15 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
     )
     years = frozenset(_event_years(members))
-    statements = [
-        read_statement(item.ref.source, text, places, years, item.ref.published and item.ref.published.date())
-        for item in members
-        for text in [*item.briefing.key_points, *item.briefing.what_next]
-    ]
+    # Each text read once for the story: outlets repeat one another's (and the wire's) wording.
+    read: dict[str, Statement] = {}
+    statements = []
+    for item in members:
+        day = item.ref.published and item.ref.published.date()
+        for text in [*item.briefing.key_points, *item.briefing.what_next]:
+            if text not in read:
+                read[text] = read_statement("", text, places, years)
+            statements.append(replace(read[text], source=item.ref.source, day=day))
     quoted = [
         (item.ref.source, quotation, text)
         for item in members

@@ -16,16 +16,17 @@ from ..models import (
 from ..text.normalize import cached
 from ..text.similarity import jaccard
 
-__all__ = ["POINT_SIMILARITY", "as_points", "merge_statements"]
+__all__ = ["POINT_SIMILARITY", "as_points", "merge_statements", "values_of"]
 
 
 #: Word overlap above which two points (apart from their figures and days) say the same thing.
 POINT_SIMILARITY = 0.5
 
-#: A statement's frame and values, read once: outlets repeat each other's wording, and the 50,000
-#: statements of a 10,000-briefing merge are 20,000 texts (the set of values built again for each
-#: repeat was a quarter of the merge's story work).
-_values = cached(statement_values)
+#: A statement's frame and values (disagree.statement_values), read once for the whole merge: outlets
+#: repeat each other's wording, and the 50,000 statements of a 10,000-briefing merge are 20,000 texts
+#: (the set of values built again for each repeat was a quarter of the merge's story work). The points,
+#: the restated points, the timeline and the versions of one point all read them here.
+values_of = cached(statement_values)
 
 
 def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -64,7 +65,7 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
     by_word: dict[str, list[int]] = defaultdict(list)
     conflicts: dict[int, list[int]] = {}
     for source, text, flagged in said:
-        frame, values = _values(text)
+        frame, values = values_of(text)
         candidates = sorted({i for word in frame for i in by_word.get(word, ())})
         similar = [i for i in candidates if jaccard(frame, groups[i].frame) >= POINT_SIMILARITY]
         # Compatible: one gives every figure and day the other does, and perhaps more detail.

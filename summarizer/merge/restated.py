@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..disagree import statement_values
 from ..models import Point, Wording
 from ..text.groups import Groups
 from ..text.similarity import jaccard
+from .points import values_of
 from .timeline import telling_figures
 
 __all__ = ["RESTATED_SIMILARITY", "RESTATED_WORDS", "join_restated"]
@@ -28,7 +28,7 @@ def join_restated(points: list[Point]) -> list[Point]:
     Thursday against Friday is not, and stays two points for "Reports differ"), joined: the wording that
     credits no outlet with a figure it did not give, every outlet, the others' wordings kept in
     `restated`. In the first point's place."""
-    read = [statement_values(point.text) for point in points]
+    read = [values_of(point.text) for point in points]
     groups: Groups[int] = Groups()
     members_of: dict[int, list[int]] = {}
     for i in range(len(points)):
