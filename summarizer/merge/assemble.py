@@ -32,10 +32,10 @@ from ..models import (
 from ..text.normalize import (
     WEEKDAYS,
     cached,
-    content_words,
     fold,
     name_key,
     transliterated,
+    words,
 )
 from ..text.similarity import jaccard
 from .actors import cast
@@ -187,7 +187,13 @@ def _most_representative(members: list[ArticleBriefing]) -> ArticleBriefing:
     outlets = {item.ref.source for item in members}
     if len(outlets) < 2:
         return members[0]
-    said = [content_words(f"{item.briefing.headline} {item.briefing.summary}") for item in members]
+    # The headline's and the summary's words as the grouping read them: the words of the two joined
+    # with a space are the words of each (no word spans the space), without reading and keeping the
+    # joined text's as one more set for the collector to walk.
+    said = [
+        frozenset(itertools.chain(words(item.briefing.headline), words(item.briefing.summary)))
+        for item in members
+    ]
 
     def borne_out(n: int) -> float:
         others = [said[m] for m, o in enumerate(members) if o.ref.source != members[n].ref.source]
