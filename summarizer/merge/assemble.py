@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..text.normalize import (
     WEEKDAYS,
-    cached,
+    cached_sets,
     fold,
     name_key,
     transliterated,
@@ -243,7 +243,7 @@ def _borne_out_by_its_points(item: ArticleBriefing, tolls: set[str], figure: flo
 ROUNDED = 0.1
 
 
-@cached
+@cached_sets
 def _read_alone(text: str) -> Statement:
     """A text's figures by measure, read as no story's (no places, no years): a headline's, or its
     briefing's first statement of a toll. Read once a text: most stories ask for none of them twice,

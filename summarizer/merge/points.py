@@ -14,7 +14,7 @@ from ..models import (
     Point,
     ReportedValue,
 )
-from ..text.normalize import cached
+from ..text.normalize import cached_sets
 
 __all__ = ["POINT_SIMILARITY", "as_points", "merge_statements", "values_of"]
 
@@ -22,11 +22,11 @@ __all__ = ["POINT_SIMILARITY", "as_points", "merge_statements", "values_of"]
 #: Word overlap above which two points (apart from their figures and days) say the same thing.
 POINT_SIMILARITY = 0.5
 
-#: A statement's frame and values (disagree.statement_values), read once for the whole merge: outlets
-#: repeat each other's wording, and the 50,000 statements of a 10,000-briefing merge are 20,000 texts
-#: (the set of values built again for each repeat was a quarter of the merge's story work). The points,
-#: the restated points, the timeline and the versions of one point all read them here.
-values_of = cached(statement_values)
+#: A statement's frame and values (disagree.statement_values), read once for its story: outlets repeat
+#: each other's wording, and the 50,000 statements of a 10,000-briefing merge are 20,000 texts (the set
+#: of values built again for each repeat was a quarter of the merge's story work). The points, the
+#: restated points, the timeline and the versions of one point all read them here.
+values_of = cached_sets(statement_values)
 
 
 def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
