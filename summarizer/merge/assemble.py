@@ -6,7 +6,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from ..disagree import (
     TOLLS,
@@ -269,15 +269,16 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
     )
     years = frozenset(_event_years(members))
-    # Each text read once for the story: outlets repeat one another's (and the wire's) wording.
-    read: dict[str, Statement] = {}
+    # Each text read once for the story and its day: outlets repeat one another's (and the wire's)
+    # wording. The outlet is only named on the statement, never read for its figures.
+    read: dict[tuple[str, date | None], Statement] = {}
     statements = []
     for item in members:
         day = item.ref.published and item.ref.published.date()
         for text in [*item.briefing.key_points, *item.briefing.what_next]:
-            if text not in read:
-                read[text] = read_statement("", text, places, years)
-            statements.append(replace(read[text], source=item.ref.source, day=day))
+            if (text, day) not in read:
+                read[text, day] = read_statement(item.ref.source, text, places, years, day)
+            statements.append(replace(read[text, day], source=item.ref.source))
     quoted = [
         (item.ref.source, quotation, text)
         for item in members
