@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
-from ..text.normalize import NAME_SUFFIXES, fold
+from ..text.normalize import NAME_SUFFIXES, cached, fold
 
 __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 
@@ -30,6 +30,7 @@ def _given(name: str) -> str:
     return " ".join(word for word in words if len(word.strip(".")) > 1)
 
 
+@cached  # asked for each pair of the story's people
 def _suffixed(name: str) -> str:
     """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
     return " ".join(NAME_SUFFIXES.get(word, word) for word in re.findall(r"[a-z0-9']+", fold(name)))

@@ -17,6 +17,7 @@ from ..text.normalize import (
     VAGUE_PLACE,
     WEEKDAYS,
     cached,
+    cached_sets,
     content_words,
     fold,
     statement_frame,
@@ -203,7 +204,7 @@ def _own_places(
     return {at: found[at] for at in named} if sum(v is not None for _, v in tokens[start:end]) > 1 else {}
 
 
-@cached
+@cached_sets
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
     each statement for the values it gives and again, in a story of several outlets, for its measures."""

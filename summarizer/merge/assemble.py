@@ -5,16 +5,17 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 from ..disagree import (
     TOLLS,
+    Statement,
     figure_disagreements,
     quotations,
     quote_disagreements,
     read_statement,
     spelling_disagreements,
-    statement_values,
     story_places,
 )
 from ..models import (
@@ -30,17 +31,18 @@ from ..models import (
 )
 from ..text.normalize import (
     WEEKDAYS,
-    content_words,
+    cached_sets,
     fold,
     name_key,
     transliterated,
+    words,
 )
 from ..text.similarity import jaccard
 from .actors import cast
 from .cluster import Calibration, cluster
 from .entities import merge_entities, strip_titles
 from .items import said
-from .points import POINT_SIMILARITY, as_points, merge_statements
+from .points import POINT_SIMILARITY, as_points, merge_statements, values_of
 from .quotes import merge_quotes
 from .rank import rank_quotes, rank_stories
 from .restated import join_restated
@@ -153,12 +155,10 @@ def _one_point_for_versions(points: list[Point], shown: list[Disagreement]) -> l
     at = {point.text: n for n, point in enumerate(points)}
     versions: set[int] = set()
     for disagreement in shown:
-        shows = {report.text: statement_values(report.value)[1] for report in disagreement.reports}
+        shows = {report.text: values_of(report.value)[1] for report in disagreement.reports}
         found = sorted({at[text] for text in shows if text in at})
         for first, later in itertools.combinations(found, 2):
-            (frame_a, values_a), (frame_b, values_b) = (
-                statement_values(points[n].text) for n in (first, later)
-            )
+            (frame_a, values_a), (frame_b, values_b) = (values_of(points[n].text) for n in (first, later))
             shared = values_a & values_b
             only_these = (
                 values_a - shared <= shows[points[first].text]
@@ -187,7 +187,13 @@ def _most_representative(members: list[ArticleBriefing]) -> ArticleBriefing:
     outlets = {item.ref.source for item in members}
     if len(outlets) < 2:
         return members[0]
-    said = [content_words(f"{item.briefing.headline} {item.briefing.summary}") for item in members]
+    # The headline's and the summary's words as the grouping read them: the words of the two joined
+    # with a space are the words of each (no word spans the space), without reading and keeping the
+    # joined text's as one more set for the collector to walk.
+    said = [
+        frozenset(itertools.chain(words(item.briefing.headline), words(item.briefing.summary)))
+        for item in members
+    ]
 
     def borne_out(n: int) -> float:
         others = [said[m] for m, o in enumerate(members) if o.ref.source != members[n].ref.source]
@@ -226,7 +232,7 @@ def _borne_out_by_its_points(item: ArticleBriefing, tolls: set[str], figure: flo
     (ROUNDED): a headline that gives another ('death toll rises to 71', a state's toll, above 'Ninety
     people are confirmed dead') is not trusted over the others'."""
     for text in [item.briefing.summary, *item.briefing.key_points]:
-        given = [v for (m, _), v in read_statement("", text, {}).measures.items() if m in tolls]
+        given = [v for (m, _), v in _read_alone(text).measures.items() if m in tolls]
         if given:
             return any(abs(figure - v) <= ROUNDED * max(figure, v) for v in frozenset().union(*given))
     return True
@@ -237,11 +243,19 @@ def _borne_out_by_its_points(item: ArticleBriefing, tolls: set[str], figure: flo
 ROUNDED = 0.1
 
 
+@cached_sets
+def _read_alone(text: str) -> Statement:
+    """A text's figures by measure, read as no story's (no places, no years): a headline's, or its
+    briefing's first statement of a toll. Read once a text: most stories ask for none of them twice,
+    but a story of many outlets asks for every headline."""
+    return read_statement("", text, {})
+
+
 def _lead(headline: str) -> dict[str, frozenset[float]]:
     """What a headline's figures count, and the figures ('Maui wildfire death toll reaches 89': the
     dead, 89)."""
     found: dict[str, frozenset[float]] = {}
-    for (measure, _), values in read_statement("", headline, {}).measures.items():
+    for (measure, _), values in _read_alone(headline).measures.items():
         found[measure] = found.get(measure, frozenset()) | values
     return found
 
@@ -255,11 +269,16 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
     )
     years = frozenset(_event_years(members))
-    statements = [
-        read_statement(item.ref.source, text, places, years, item.ref.published and item.ref.published.date())
-        for item in members
-        for text in [*item.briefing.key_points, *item.briefing.what_next]
-    ]
+    # Each text read once for the story and its day: outlets repeat one another's (and the wire's)
+    # wording. The outlet is only named on the statement, never read for its figures.
+    read: dict[tuple[str, date | None], Statement] = {}
+    statements = []
+    for item in members:
+        day = item.ref.published and item.ref.published.date()
+        for text in [*item.briefing.key_points, *item.briefing.what_next]:
+            if (text, day) not in read:
+                read[text, day] = read_statement(item.ref.source, text, places, years, day)
+            statements.append(replace(read[text, day], source=item.ref.source))
     quoted = [
         (item.ref.source, quotation, text)
         for item in members

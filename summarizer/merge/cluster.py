@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations
 
 from ..models import ArticleBriefing, Briefing
 from ..text.groups import Groups
@@ -62,9 +62,7 @@ Vector = dict[str, float]
 def _terms(item: ArticleBriefing) -> Counter[str]:
     """Word counts of the headline, summary and key points, plus each person's and organisation's name."""
     b = item.briefing
-    terms: Counter[str] = Counter()
-    for text in (b.headline, b.summary, *b.key_points):
-        terms.update(words(text))
+    terms = Counter(chain.from_iterable(map(words, (b.headline, b.summary, *b.key_points))))
     for entity in b.entities:
         if entity.kind != "place":
             terms["@" + name_key(entity.name)] += 1
@@ -87,7 +85,9 @@ def _vectors(all_terms: list[Counter[str]]) -> tuple[list[Vector], Counter[str]]
 def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
+    # The shared words' products, summed in the same order as over every word: a word the other lacks
+    # added 0.0, which leaves a sum as it was.
+    return sum(x * b[w] for w, x in a.items() if w in b)
 
 
 @dataclass(frozen=True)

@@ -207,9 +207,18 @@ def acronyms(name: str) -> set[str]:
     return found | ({initials} if len(initials) >= 3 else set())
 
 
+_NAME_WORD = re.compile(r"[a-z0-9&]+")
+#: A word of one letter, as _NAME_WORD reads words: most texts have none, and need no joining.
+_LETTER = re.compile(r"(?<![a-z0-9&])[a-z](?![a-z0-9&])")
+
+
 def name_words(name: str) -> list[str]:
     """A name's words, folded: single letters joined ('U.S.' is 'us'), 'the' first dropped."""
-    return _join_letters(re.findall(r"[a-z0-9&]+", fold(name).replace("'s", "")))
+    folded = fold(name).replace("'s", "")
+    raw = _NAME_WORD.findall(folded)
+    if _LETTER.search(folded):
+        return _join_letters(raw)
+    return raw[1:] if raw[:1] == ["the"] else raw
 
 
 def _join_letters(raw: list[str]) -> list[str]:

@@ -3,9 +3,10 @@ every source, and statements that differ only in a figure shown as a disagreemen
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from ..disagree import statement_values
 from ..models import (
@@ -13,19 +14,19 @@ from ..models import (
     Point,
     ReportedValue,
 )
-from ..text.normalize import cached
-from ..text.similarity import jaccard
+from ..text.normalize import cached_sets
 
-__all__ = ["POINT_SIMILARITY", "as_points", "merge_statements"]
+__all__ = ["POINT_SIMILARITY", "as_points", "merge_statements", "values_of"]
 
 
 #: Word overlap above which two points (apart from their figures and days) say the same thing.
 POINT_SIMILARITY = 0.5
 
-#: A statement's frame and values, read once: outlets repeat each other's wording, and the 50,000
-#: statements of a 10,000-briefing merge are 20,000 texts (the set of values built again for each
-#: repeat was a quarter of the merge's story work).
-_values = cached(statement_values)
+#: A statement's frame and values (disagree.statement_values), read once for its story: outlets repeat
+#: each other's wording, and the 50,000 statements of a 10,000-briefing merge are 20,000 texts (the set
+#: of values built again for each repeat was a quarter of the merge's story work). The points, the
+#: restated points, the timeline and the versions of one point all read them here.
+values_of = cached_sets(statement_values)
 
 
 def _rivals(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -64,9 +65,15 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
     by_word: dict[str, list[int]] = defaultdict(list)
     conflicts: dict[int, list[int]] = {}
     for source, text, flagged in said:
-        frame, values = _values(text)
-        candidates = sorted({i for word in frame for i in by_word.get(word, ())})
-        similar = [i for i in candidates if jaccard(frame, groups[i].frame) >= POINT_SIMILARITY]
+        frame, values = values_of(text)
+        # How many words each earlier statement shares with this one, counted off the index: their
+        # Jaccard similarity without building the two sets' union and intersection for every pair.
+        shared = Counter(chain.from_iterable(by_word[word] for word in frame if word in by_word))
+        similar = [
+            i
+            for i in sorted(shared)
+            if shared[i] / (len(frame) + len(groups[i].frame) - shared[i]) >= POINT_SIMILARITY
+        ]
         # Compatible: one gives every figure and day the other does, and perhaps more detail.
         same = next((i for i in similar if groups[i].values <= values or values < groups[i].values), None)
         if same is not None:

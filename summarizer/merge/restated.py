@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..disagree import statement_values
 from ..models import Point, Wording
 from ..text.groups import Groups
 from ..text.similarity import jaccard
+from .points import values_of
 from .timeline import telling_figures
 
 __all__ = ["RESTATED_SIMILARITY", "RESTATED_WORDS", "join_restated"]
@@ -28,19 +28,22 @@ def join_restated(points: list[Point]) -> list[Point]:
     Thursday against Friday is not, and stays two points for "Reports differ"), joined: the wording that
     credits no outlet with a figure it did not give, every outlet, the others' wordings kept in
     `restated`. In the first point's place."""
-    read = [statement_values(point.text) for point in points]
+    read = [values_of(point.text) for point in points]
+    # Each point's telling figures and outlets worked out once, not once for every pair it is in.
+    telling = [telling_figures(values) for _, values in read]
+    outlets = [set(point.sources) for point in points]
     groups: Groups[int] = Groups()
     members_of: dict[int, list[int]] = {}
     for i in range(len(points)):
         members_of[groups.join(i, i)] = [i]
     pairs = []
     for i, (frame_a, values_a) in enumerate(read):
-        telling_a = telling_figures(values_a)
+        telling_a = telling[i]
         if not telling_a:
             continue
         for j in range(i + 1, len(points)):
             frame_b, values_b = read[j]
-            if set(points[i].sources) & set(points[j].sources) or not telling_a & telling_figures(values_b):
+            if outlets[i] & outlets[j] or not telling_a & telling[j]:
                 continue
             if not _compatible(values_a, values_b):
                 continue

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from ..disagree import FACT_SIMILARITY, statement_values
+from ..disagree import FACT_SIMILARITY
 from ..models import (
     ArticleBriefing,
     AttributedEvent,
@@ -23,7 +23,7 @@ from ..text.normalize import (
 from ..text.numbers import is_year
 from ..text.similarity import jaccard
 from .items import flagged_fields
-from .points import POINT_SIMILARITY
+from .points import POINT_SIMILARITY, values_of
 
 __all__ = ["SAME_DAY_SIMILARITY", "SAME_DAY_WORDS", "TELLING_FIGURE", "merge_timeline", "telling_figures"]
 
@@ -60,7 +60,7 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
     inferred: list[list[bool]] = []  # per kept entry: whether each outlet's date was inferred
     clashes: dict[int, list[tuple[TimelineEvent, str]]] = defaultdict(list)
     for event, source, flag, guessed in events:
-        frame, values = statement_values(event.event)
+        frame, values = values_of(event.event)
         marks = telling_figures(values)
         for index, entry in enumerate(kept):
             alike = jaccard(frame, entry.frame)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summarizer.merge.assemble import merge_briefings
+from summarizer.merge.entities import _join_letters, name_words
 from summarizer.models import AttributedEntity
+from summarizer.text.normalize import fold
 from tests.builders import make
 
 POINTS = ["A magnitude 6.8 earthquake struck the region late on Friday, the survey said."]
@@ -77,3 +84,17 @@ def test_the_name_shown_is_a_whole_name_and_the_json_keeps_the_others():
     )
     [biden] = entities
     assert biden.name == "President Joe Biden" and biden.aliases == ["Biden"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abT U.S& 1's-", max_size=14))
+def test_a_names_words_join_its_single_letters_only_where_it_has_them(name: str) -> None:
+    # name_words joins letters only in a text that has a one-letter word: the same words as joining
+    # every text's.
+    every = _join_letters(re.findall(r"[a-z0-9&]+", fold(name).replace("'s", "")))
+    assert name_words(name) == every
+
+
+def test_single_letters_are_one_word_and_the_first_the_goes():
+    assert name_words("The U.S. Coast Guard") == ["us", "coast", "guard"]
+    assert name_words("AT&T") == ["at&t"]

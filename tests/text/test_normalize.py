@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from summarizer.text.normalize import clear_caches, content_words, fold, name_key, plain, surname, words
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.text.normalize import (
+    clear_caches,
+    content_words,
+    fold,
+    name_key,
+    plain,
+    stem_word,
+    surname,
+    undoubled,
+    words,
+)
 
 
 def test_fold_makes_quotes_dashes_and_letters_plain():
@@ -32,3 +47,20 @@ def test_clear_caches_forgets_what_was_read():
     assert content_words.cache_info().currsize > 0
     clear_caches()
     assert content_words.cache_info().currsize == 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab\n _é", max_size=14))
+def test_doubled_letters_fold_as_a_run_of_one_letter_left_once(word: str) -> None:
+    # Deleted without a template (normalize._DOUBLED): the same as replacing each run by its letter.
+    assert undoubled(word) == re.sub(r"(.)\1+", r"\1", word)
+
+
+#: A word as words() finds it (normalize._WORD: never starting with an apostrophe), ending in a digit.
+_DIGIT_ENDED = r"[a-z0-9]{1,6}(?:[.,'][a-z0-9]{1,4})?(?:ing|ed|ies|s|ly|y|ational)?[0-9]{1,3}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_DIGIT_ENDED, fullmatch=True))
+def test_a_word_that_ends_in_a_digit_is_its_own_stem_as_the_stemmer_has_it(word: str) -> None:
+    assert stem_word(word) == word
