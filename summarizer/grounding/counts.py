@@ -147,10 +147,16 @@ _SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)"
 _WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
 
 
+#: A score as other languages write it: '3 a 1' (es, it), '3 à 1' (fr), '3 x 1' (pt), '3:1' (de).
+_SCORE_SAID = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?: a | x |:) ?(\d{1,2})(?![\d%]|[.,]\d)")
+
+
 def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
     '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
+    if facts.lang != "en":
+        stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):
         if a in WORD_NUMBERS and b in WORD_NUMBERS:
             stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))

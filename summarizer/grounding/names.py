@@ -11,7 +11,7 @@ from ..models import Entity
 from ..text.lexicon import word_list, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
-from .translated import article_form
+from .translated import article_form, word_given
 
 __all__ = [
     "aliases",
@@ -65,7 +65,7 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
 #: The last words of an organisation's name that say what kind it is ('System', 'Group'): a model
 #: writes the official name ('Federal Reserve System') where the article uses the short one.
 _KIND_WORDS = frozenset(
-    ("system", "group", "agency", "organization", "organisation", "corporation", "company")
+    ("system", "group", "agency", "organization", "organisation", "corporation", "company", "department")
 )
 
 
@@ -113,8 +113,11 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
     if _phrase_in(without_article, facts):
         return True
-    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
-    return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
+    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;
+    # or as the source line gives it ('Agence France-Presse' for 'La Presse (AFP)').
+    if len(initials) < 2:
+        return False
+    return re.search(rf"\b{initials.upper()}\b", facts.plain) is not None or initials in facts.outlets
 
 
 #: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
@@ -146,7 +149,22 @@ def place_found(name: str, facts: ArticleFacts) -> bool:
     # "northwest Syria" for the article's "northwestern Syria"; but not "North Korea", a place of its own.
     known = _place_key(first) in _place_groups()
     broad = " ".join(word for word in core.split() if known or fold(word) not in _DIRECTIONS)
-    return any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form)
+    if any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form):
+        return True
+    return facts.lang != "en" and translated_found(core or first, facts)
+
+
+def translated_found(name: str, facts: ArticleFacts) -> bool:
+    """A name a model translated from the article's language ('Saint Barthélemy' for 'San Bartolomé',
+    'Mount Everest' for 'mont Everest', 'tour de Dharhara'): each of its words is one of the article's
+    in its own form (translated.word_given), and one of them is a word the article capitalises."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in STOPWORDS and len(w) > 1]
+    words = [w for w in words if w not in _PLACE_KINDS and w not in _DIRECTIONS] or words
+    if not words:
+        return False
+    return all(word_given(w, facts, facts.folded_words) for w in words) and any(
+        word_given(w, facts, facts.capitalised) for w in words
+    )
 
 
 def _one_place_found(place: str, facts: ArticleFacts) -> bool:
@@ -247,8 +265,10 @@ def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
 
 
 #: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
+#: A hyphen between two capitalised words joins them ('Agence France-Presse', which plain() spaces).
 _NAME_RUN = re.compile(
-    r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'-]*)+"
+    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?)"
+    r"[A-Z][\w'-]*)+"
 )
 
 
@@ -293,8 +313,13 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
 def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     if facts.lang != "en":
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
-        # 'National Emergency Committee'): one word the article gives lets the name pass.
-        return any(_capitalised(word, facts) for word in named) or article_form(name, facts) is not None
+        # 'National Emergency Committee', 'World Cup' for 'Mundial'): one word the article gives, as
+        # written or in its own form (translated.word_given), lets the name pass.
+        return (
+            any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
+            or article_form(name, facts) is not None
+            or _official(named, facts)
+        )
     # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
     # acronym of the article's words ('ADG' for 'additional director general').
     if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
@@ -303,7 +328,42 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
         return True
     if name_found(name, facts, person=False) or place_found(name, facts):
         return True
-    return article_form(name, facts) is not None
+    return article_form(name, facts) is not None or _official(named, facts) or _with_place_forms(name, facts)
+
+
+#: Words an organisation's official name adds to the name an article uses ('Ministry of Home Affairs'
+#: for 'Home Ministry', 'Civil Protection Department' for 'Civil Protection agency').
+_OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
+
+
+def _official(named: list[str], facts: ArticleFacts) -> bool:
+    """An organisation written in full: without the words that say what kind it is (_OFFICIAL), its
+    words are names the article gives, together ('Home Affairs' for 'Home ministry')."""
+    core = [w for w in named if w not in _OFFICIAL]
+    if not core or len(core) == len(named) or not all(_capitalised(w, facts) for w in core):
+        return False
+    return article_form(" ".join(core), facts) is not None
+
+
+def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
+    """An organisation named with a place in another of its forms ('United States Geological Survey'
+    for the article's 'U.S. Geological Survey', text/data/en/places.txt)."""
+    folded = fold(name)
+    for key, groups in _place_groups().items():
+        if " " not in key or not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", folded):
+            continue
+        for form in {form for group in groups for form in group}:
+            other = re.sub(rf"(?<![a-z]){re.escape(key)}(?![a-z])", form, folded)
+            if other != folded and (name_found(other, facts, person=False) or _undotted_in(other, facts)):
+                return True
+    return False
+
+
+def _undotted_in(name: str, facts: ArticleFacts) -> bool:
+    """The name stands in the article with its initials' dots gone ('us geological survey' for 'U.S.
+    Geological Survey')."""
+    pattern = r"\s+".join(re.escape(word) for word in name.replace(".", "").split())
+    return re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", fold(_undotted(facts.plain))) is not None
 
 
 def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:

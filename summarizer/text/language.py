@@ -17,7 +17,7 @@ MONTH_NUMBERS = {word: int(n) for lang in LANGUAGES for word, n in table("months
 WEEKDAY_NUMBERS = {word: n for lang in LANGUAGES for n, word in enumerate(word_list("weekdays", lang))}
 
 _MONTH = r"([a-z]{3,10})"
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?" + _MONTH + r"\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?" + _MONTH + r"\b")
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 
 

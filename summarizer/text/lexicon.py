@@ -13,9 +13,10 @@ from importlib.resources import files
 
 __all__ = ["LANGUAGES", "alternation", "every_language", "table", "word_list", "word_set"]
 
-#: The languages whose lists are shipped: English in full; Spanish and French for what the grounding
-#: check reads in an article (figures, number words, months, weekdays, days, small words).
-LANGUAGES = ("en", "es", "fr")
+#: The languages whose lists are shipped: English in full; Spanish, French, Italian, Portuguese and
+#: German for what the grounding check reads in an article (figures, number words, ordinals, months,
+#: weekdays, days, speech verbs, tolls, small words, the words of translated names).
+LANGUAGES = ("en", "es", "fr", "it", "pt", "de")
 
 
 @cache

@@ -667,6 +667,14 @@ def test_a_score_must_be_the_articles_however_it_is_written():
     assert unstated_scores("Alcaraz won the tie-break 7/5.", facts) == ["7-5"]
 
 
+def test_a_score_is_read_as_the_articles_language_writes_it():
+    # '3 a 1' (Spanish, Italian), '3 x 1' (Portuguese), '3:1' (German) are the score 3-1.
+    for said in ("El Madrid venció 3 a 1 al Liverpool.", "Der Klub gewann das Finale mit 3:1 in Kiew."):
+        facts = ArticleFacts.of(said)
+        assert unstated_scores("Real Madrid beat Liverpool 3-1.", facts) == []
+        assert unstated_scores("Real Madrid beat Liverpool 3-0.", facts) == ["3-0"]
+
+
 def test_a_date_written_the_iso_way_in_a_sentence_is_checked_as_a_day_not_as_three_figures():
     """'on 2025-03-04' is the Tuesday the article names (published on the 5th): kept; '2025-02-26' is a
     day it gives nowhere: dropped, said as a day, never as 'not stated: 2025, 2, 26' or a score '02-26'."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from summarizer.grounding.dates import date_support
 from summarizer.grounding.facts import ArticleFacts
 
@@ -79,3 +81,42 @@ def test_an_organisation_is_found_by_its_short_name():
     facts = ArticleFacts.of("The Federal Reserve raised rates.", source="UrduPoint (Sputnik)")
     assert found_form("Sputnik news agency", facts, person=False) == "Sputnik"
     assert found_form("Federal Reserve System", facts, person=False) == "Federal Reserve"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values", "said", "day"),
+    [
+        # Italian: 'Undici' is eleven, '6.120' six thousand, '9,6' a decimal; 'ieri' the day before.
+        (
+            "Sono 250 i morti e 365 i feriti. Undici morti ad Accumoli; in campo 6.120 soccorritori "
+            "e 9,6 milioni di euro raccolti. Il terremoto ha colpito ieri, 24 agosto, il Centro Italia.",
+            "it",
+            {11.0, 6120.0, 9.6, 250.0},
+            "2016-08-24",
+            date(2016, 8, 25),
+        ),
+        # Portuguese: 'dezoito' is eighteen, '1.200' a thousand two hundred; 'ontem' the day before.
+        (
+            "O sismo deixou dezoito mortos e 1.200 feridos, disse ontem o ministro, que não deu mais "
+            "pormenores sobre as vítimas da região.",
+            "pt",
+            {18.0, 1200.0},
+            "2020-03-04",
+            date(2020, 3, 5),
+        ),
+        # German: 'zwölf' is twelve, '2,5' a decimal; a day written '24. August'.
+        (
+            "Bei dem Beben am 24. August sind zwölf Menschen ums Leben gekommen, die Zentralbank "
+            "hob den Zins um 2,5 Prozent an, sagte der Sprecher der Regierung.",
+            "de",
+            {12.0, 2.5},
+            "2016-08-24",
+            date(2016, 8, 26),
+        ),
+    ],
+)
+def test_italian_portuguese_and_german_read_in_their_own_conventions(text, lang, values, said, day):
+    facts = ArticleFacts.of(text, day)
+    assert facts.lang == lang
+    assert values <= facts.values
+    assert date_support(said, "", facts) is not None

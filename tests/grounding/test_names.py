@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarizer.grounding.check import found_form
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.names import is_organisation, name_forms, name_found, unknown_names
+from summarizer.grounding.names import is_organisation, name_forms, name_found, place_found, unknown_names
 from summarizer.models import Entity
 
 ARTICLE = (
@@ -78,3 +78,33 @@ def test_a_translated_name_is_found_in_the_articles_own_form():
     en = ArticleFacts.of("The Federal Reserve's Open Market Committee hinted at more increases.")
     assert found_form("Federal Open Market Committee", en, person=False) is not None
     assert found_form("Pope Francis", en, person=True) is None
+
+
+def test_an_organisation_written_in_full_is_the_one_the_article_names_short():
+    facts = ArticleFacts.of(
+        "Home ministry spokesman Laxmi Dhakal said 42 died, according to the Civil Protection agency "
+        "and the U.S. Geological Survey.",
+        source="La Presse (AFP)",
+    )
+    text = (
+        "Ministry of Home Affairs spokesman Laxmi Dhakal told Agence France-Presse that the Civil "
+        "Protection Department and the United States Geological Survey counted 42 dead."
+    )
+    assert unknown_names(text, facts) == []
+    # What the official form adds is no licence to invent: the article names no health ministry.
+    assert unknown_names("The Ministry of Health Affairs counted 42 dead.", facts) == ["Health Affairs"]
+
+
+def test_a_name_translated_from_the_articles_language_is_found_in_its_own_form():
+    es = ArticleFacts.of(
+        "El huracán pasó por San Bartolomé y los Cayos de Florida; el Madrid jugará el mundial de "
+        "clubes, y Carvajal podría perderse el Mundial. El ministro habló en Katmandú."
+    )
+    assert es.lang == "es"
+    text = "Irma hit Saint Barthélemy and the Florida Keys; Madrid will play the Club World Cup."
+    assert unknown_names(text, es) == []
+    assert place_found("Kathmandu", es) and place_found("Saint Barthélemy", es)
+    assert not unknown_names("Carvajal could miss the World Cup.", es)
+    # A place the article never gives, in any form, is still not found.
+    missing = unknown_names("Irma hit Puerto Rico and the Turks Islands.", es)
+    assert missing == ["Puerto Rico", "Turks Islands"]
