@@ -2,7 +2,8 @@
 and the ask → check → re-ask workflow.
 
 facts.py indexes one article (what can be looked up in it), dates.py says which dates it supports,
-names.py decides whether a name is one the article gives, speakers.py whom it attributes a quotation
+names.py decides whether a name is one the article gives (written.py, for the names of free text;
+translated.py, in the article's own language), speakers.py whom it attributes a quotation
 to, check.py checks a briefing, workflow.py asks, checks and re-asks once.
 May import: models, errors, text, config, llm.
 """

@@ -7,14 +7,14 @@ import re
 from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
 from ..text.language import day_months, without_days
-from ..text.normalize import fold, plain
+from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
 from .attached import misattached_figures
 from .counts import miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
-from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
+from .names import aliases, is_organisation, name_forms, name_found, place_found
 from .speakers import (
     attributed,
     attributed_to,
@@ -24,6 +24,7 @@ from .speakers import (
     speaker_near,
 )
 from .translated import article_form
+from .written import unknown_names
 
 __all__ = [
     "ArticleFacts",
@@ -265,6 +266,8 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
     'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose last word the article has too."""
     forms = name_forms(name, person=person)
     if person:
+        # 'Mayor' of 'Mayor of Amatrice Sergio Pirozzi' is a title, not the person.
+        forms = [form for form in forms if _named(form)] or forms
         forms.sort(key=lambda form: len(form.split()))
     found = next((form for form in forms if name_found(form, facts, person=person)), None)
     if found is not None or (person and facts.lang == "en"):
@@ -272,6 +275,11 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
     # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
     # the article's own form, so that the speaker is looked for as the article writes them.
     return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
+
+
+def _named(form: str) -> bool:
+    """The form holds a word that is neither a title nor a small word: it can name someone."""
+    return any(w not in TITLES and w not in STOPWORDS for w in re.findall(r"[a-z]+", fold(form)))
 
 
 def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:

@@ -9,9 +9,9 @@ from functools import cache
 
 from ..models import Entity
 from ..text.lexicon import word_list, word_set
-from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
+from ..text.normalize import STOPWORDS, TITLES, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
-from .translated import article_form, word_given
+from .translated import word_given
 
 __all__ = [
     "aliases",
@@ -20,7 +20,10 @@ __all__ = [
     "name_forms",
     "name_found",
     "place_found",
-    "unknown_names",
+    "place_groups",
+    "slipped",
+    "translated_found",
+    "undotted",
 ]
 
 
@@ -147,7 +150,7 @@ def place_found(name: str, facts: ArticleFacts) -> bool:
     words = re.findall(r"[\w'.]+", first)
     core = " ".join(word for word in words if fold(word) not in _PLACE_KINDS)
     # "northwest Syria" for the article's "northwestern Syria"; but not "North Korea", a place of its own.
-    known = _place_key(first) in _place_groups()
+    known = _place_key(first) in place_groups()
     broad = " ".join(word for word in core.split() if known or fold(word) not in _DIRECTIONS)
     if any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form):
         return True
@@ -170,19 +173,19 @@ def translated_found(name: str, facts: ArticleFacts) -> bool:
 def _one_place_found(place: str, facts: ArticleFacts) -> bool:
     if name_found(place, facts, person=False):
         return True
-    undotted = _undotted(facts.plain)
+    text = undotted(facts.plain)
     forms = [place, *_place_forms(place)]
     for form in forms:
         letters = form.replace(".", "")
         if letters.isupper() and letters.isalpha():
-            if re.search(rf"(?<![\w.]){letters}(?![\w])", undotted):
+            if re.search(rf"(?<![\w.]){letters}(?![\w])", text):
                 return True
         elif form is not place and _phrase_in(fold(form), facts):
             return True
     return False
 
 
-def _undotted(text: str) -> str:
+def undotted(text: str) -> str:
     """The text with the dots of initials gone: "U.S." is "US", "U.K." is "UK"."""
     return re.sub(r"(?<![\w.])((?:[A-Z]\.){2,})", lambda m: m[1].replace(".", ""), text)
 
@@ -190,7 +193,7 @@ def _undotted(text: str) -> str:
 def _place_forms(place: str) -> list[str]:
     """The other forms of the place in text/data/en/places.txt (none when it is not there)."""
     key = _place_key(place)
-    return [form for group in _place_groups().get(key, []) for form in group if _place_key(form) != key]
+    return [form for group in place_groups().get(key, []) for form in group if _place_key(form) != key]
 
 
 def _place_key(form: str) -> str:
@@ -198,7 +201,7 @@ def _place_key(form: str) -> str:
 
 
 @cache
-def _place_groups() -> dict[str, list[tuple[str, ...]]]:
+def place_groups() -> dict[str, list[tuple[str, ...]]]:
     groups: dict[str, list[tuple[str, ...]]] = {}
     for line in word_list("places"):
         forms = tuple(form.strip() for form in line.split("|"))
@@ -232,7 +235,7 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
 _HONORIFICS = word_set("honorifics")
 
 
-def _slipped(a: str, b: str) -> bool:
+def slipped(a: str, b: str) -> bool:
     """One letter changed, added, dropped, or two swapped ('gaurd' for 'guard'), in words of five or more."""
     if a == b:
         return True
@@ -259,127 +262,9 @@ def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
         return False
     text = facts.word_list
     for start in range(len(text) - size + 1):
-        if all(_slipped(word, text[start + k]) for k, word in enumerate(words)):
+        if all(slipped(word, text[start + k]) for k, word in enumerate(words)):
             return True
     return False
-
-
-#: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
-#: A hyphen between two capitalised words joins them ('Agence France-Presse', which plain() spaces).
-_NAME_RUN = re.compile(
-    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?)"
-    r"[A-Z][\w'-]*)+"
-)
-
-
-def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
-    """Names in free text (a key point, a summary) that the article does not give: 'general counsel
-    Mark Thompson', 'Bramley Construction' where the article has 'Brawner Builders' and 'construction
-    workers', 'Fed Chair Jerome Powell' in an article that names no one, 'Juan Carlos Ferrero' beside
-    its Carlos Alcaraz, 'Prince William'. A name of two words or more, or one with a title before it, is
-    looked up as a whole: its last word must be one the article writes with a capital (a slip allowed)
-    and a person's given name must fit; or the article gives it as a phrase, by its initials, as a
-    place, or in its own words (translated.article_form). Titles, months and weekdays are not names.
-    In an article in another language, whose names a model translates, one word the article gives
-    with a capital lets a name pass: a name half invented there is left to the entity and speaker
-    checks."""
-    found = []
-    written = plain(text)
-    for match in _NAME_RUN.finditer(written):
-        run = match[0].replace("'s ", " ").removesuffix("'s")
-        # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
-        # out when it is not the article's and the next word is.
-        opening = re.match(r"(\S+)\s+(\S+)", run)
-        if (
-            opening
-            and re.search(r"(?:^|[.!?:;]\s+)$", written[: match.start()])
-            and not _capitalised(fold(opening[1]), facts)
-            and _capitalised(fold(opening[2]), facts)
-        ):
-            run = run[opening.start(2) :]
-        # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
-        parts = _CONNECTOR.split(run)
-        for name in parts if len(parts) > 1 else [run]:
-            words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
-            named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
-            named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
-            # 'Prince William': one name with a title is a person's (in English: 'US CPI' is no person).
-            titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
-            if (len(named) >= 2 or titled) and not _known(name, named, facts) and name not in found:
-                found.append(name)
-    return found
-
-
-def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
-    if facts.lang != "en":
-        # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
-        # 'National Emergency Committee', 'World Cup' for 'Mundial'): one word the article gives, as
-        # written or in its own form (translated.word_given), lets the name pass.
-        return (
-            any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
-            or article_form(name, facts) is not None
-            or _official(named, facts)
-        )
-    # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
-    # acronym of the article's words ('ADG' for 'additional director general').
-    if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
-        return len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts)
-    if _spelt_out(named[-1], facts):
-        return True
-    if name_found(name, facts, person=False) or place_found(name, facts):
-        return True
-    return article_form(name, facts) is not None or _official(named, facts) or _with_place_forms(name, facts)
-
-
-#: Words an organisation's official name adds to the name an article uses ('Ministry of Home Affairs'
-#: for 'Home Ministry', 'Civil Protection Department' for 'Civil Protection agency').
-_OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
-
-
-def _official(named: list[str], facts: ArticleFacts) -> bool:
-    """An organisation written in full: without the words that say what kind it is (_OFFICIAL), its
-    words are names the article gives, together ('Home Affairs' for 'Home ministry')."""
-    core = [w for w in named if w not in _OFFICIAL]
-    if not core or len(core) == len(named) or not all(_capitalised(w, facts) for w in core):
-        return False
-    return article_form(" ".join(core), facts) is not None
-
-
-def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
-    """An organisation named with a place in another of its forms ('United States Geological Survey'
-    for the article's 'U.S. Geological Survey', text/data/en/places.txt)."""
-    folded = fold(name)
-    for key, groups in _place_groups().items():
-        if " " not in key or not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", folded):
-            continue
-        for form in {form for group in groups for form in group}:
-            other = re.sub(rf"(?<![a-z]){re.escape(key)}(?![a-z])", form, folded)
-            if other != folded and (name_found(other, facts, person=False) or _undotted_in(other, facts)):
-                return True
-    return False
-
-
-def _undotted_in(name: str, facts: ArticleFacts) -> bool:
-    """The name stands in the article with its initials' dots gone ('us geological survey' for 'U.S.
-    Geological Survey')."""
-    pattern = r"\s+".join(re.escape(word) for word in name.replace(".", "").split())
-    return re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", fold(_undotted(facts.plain))) is not None
-
-
-def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
-    """The article writes out the acronym's words: 'adg' for 'additional director general'."""
-    words = [w for w in facts.word_list if w not in ("of", "and", "the")]
-    size = len(acronym)
-    if not 2 <= size <= 6:
-        return False
-    return any("".join(w[0] for w in words[i : i + size]) == acronym for i in range(len(words) - size + 1))
-
-
-_CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
-
-
-def _capitalised(word: str, facts: ArticleFacts) -> bool:
-    return word in facts.capitalised or any(_slipped(word, known) for known in facts.capitalised)
 
 
 #: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
@@ -392,4 +277,26 @@ def is_organisation(speaker: str, entities: list[Entity]) -> bool:
     kinds = {e.kind for e in entities if fold(e.name) == folded}
     if kinds:
         return "organization" in kinds and "person" not in kinds
+    # 'European Central Bank President Lagarde', 'Houston Police Chief Art Acevedo': the organisation
+    # says whose title it is; the name after the title is a person's.
+    titled = _TITLED_NAME.search(plain(speaker))
+    if titled and not set(re.findall(r"[a-z]+", fold(titled[1]))) & _ORGANISATION:
+        return False
     return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)
+
+
+#: The titles of a person's office ('President', 'Chief'), not the words that only go with one
+#: ('the', 'US', 'Press', 'Former').
+_OFFICES = sorted(
+    (
+        t
+        for t in TITLES - STOPWORDS
+        if t.isalpha() and t not in ("us", "state", "foreign", "press", "special", "former")
+    ),
+    key=len,
+    reverse=True,
+)
+#: A title and a name after it ('President Lagarde', 'Chief Art Acevedo', 'spokesman Laxmi Dhakal').
+_TITLED_NAME = re.compile(
+    r"(?<![\w'])(?i:" + "|".join(_OFFICES) + r")\s+((?:[A-Z][\w'-]+\s+)*[A-Z][\w'-]+)\s*$"
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..text.lexicon import alternation
+from ..text.lexicon import alternation, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts, unaccented
@@ -73,8 +73,10 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
 
 #: The speech verbs of every shipped language: a French article's 'a déclaré' attributes as 'said' does.
 _SPEECH = alternation("speech_verbs", "all")
+_ORGANISATION_WORDS = word_set("organisation_words")
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
+_PRONOUN_BEFORE = re.compile(r"(?:^|\W)(?:he|she|they|we|i)\s+$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -141,13 +143,22 @@ def attributed_to(
     offset = end + len(after) - len(clause)
     stop = _SENTENCE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
-    if not ended_inside and not _PRONOUN_SAID.match(clause) and _SAID.search(clause):
+    verb = _SAID.search(clause)
+    # '..., with inflation forcing the ECB's hand, she said': the pronoun is the speaker, not a name
+    # the clause mentions on the way.
+    pronoun = verb is not None and _PRONOUN_BEFORE.search(clause[: verb.start()]) is not None
+    if not ended_inside and not _PRONOUN_SAID.match(clause) and verb is not None and not pronoun:
         named = [
             (position, surname)
             for surname, positions in mentions.items()
             for position in positions
             if offset <= position < offset + len(clause)
         ]
+        # '..., ECB president Christine Lagarde told': the organisation before a person's title says
+        # whose president she is; the person before the verb speaks.
+        people = [(p, s) for p, s in named if s not in acronyms and p < offset + verb.start()]
+        if people:
+            return min(people)[1]
         if named:
             return min(named)[1]
         # '..., Mr Abdel said': someone the briefing does not name said it; the search stops here.
@@ -189,6 +200,9 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     if not names:
         return False
     keys = {max(names, key=len)}
+    # '..., the bank said in a statement': the European Central Bank by the word for its kind.
+    if len(names) > 1 and names[-1] in _ORGANISATION_WORDS:
+        keys.add(f"the {names[-1]}")
     if len(names) > 1:
         keys.add("".join(w[0] for w in names if w not in ("of", "and", "for")))
     keys |= {

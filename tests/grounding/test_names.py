@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from summarizer.grounding.check import found_form
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.names import is_organisation, name_forms, name_found, place_found, unknown_names
+from summarizer.grounding.names import is_organisation, name_forms, name_found, place_found
+from summarizer.grounding.written import unknown_names
 from summarizer.models import Entity
 
 ARTICLE = (
@@ -108,3 +109,18 @@ def test_a_name_translated_from_the_articles_language_is_found_in_its_own_form()
     # A place the article never gives, in any form, is still not found.
     missing = unknown_names("Irma hit Puerto Rico and the Turks Islands.", es)
     assert missing == ["Puerto Rico", "Turks Islands"]
+
+
+def test_a_speaker_with_an_organisations_title_is_a_person():
+    assert not is_organisation("European Central Bank President Lagarde", [])
+    assert not is_organisation("Houston Police Chief Art Acevedo", [])
+    assert is_organisation("Federal Open Market Committee (FOMC) of the Federal Reserve", [])
+    assert is_organisation("Houston Police Department", [])
+
+
+def test_a_title_alone_is_no_form_of_a_person():
+    facts = ArticleFacts.of('"It is gone," said Sergio Pirozzi, the mayor of Amatrice.')
+    assert (
+        found_form("Mayor of Amatrice Sergio Pirozzi", facts, person=True)
+        == "Mayor of Amatrice Sergio Pirozzi"
+    )

@@ -90,3 +90,35 @@ def test_an_organisation_speaks_by_its_initials_its_short_name_or_after_the_quot
     [firming] = quote_spans("Additional firming may be appropriate", facts)
     assert organisation_speaks("Federal Reserve", firming, facts)
     assert not organisation_speaks("Bank of England", firming, facts)
+
+
+def test_a_pronoun_before_the_verb_speaks_not_a_name_the_clause_passes():
+    facts = ArticleFacts.of(
+        "The hike is the largest ever, Seema Shah, chief strategist at Principal, noted in a comment. "
+        'The hike "comes despite the recession," with inflation forcing the ECB\'s hand, she said.'
+    )
+    [span] = quote_spans("comes despite the recession", facts)
+    assert attributed_to(span, ["shah", "lagarde"], facts, ["ecb"]) == "shah"
+
+
+def test_an_organisation_before_a_persons_title_says_whose_title_it_is():
+    facts = ArticleFacts.of('"Today we act," ECB president Christine Lagarde told a press conference.')
+    [span] = quote_spans("Today we act", facts)
+    assert attributed_to(span, ["lagarde"], facts, ["ecb"]) == "lagarde"
+
+
+def test_an_organisation_speaks_by_the_word_for_its_kind():
+    facts = ArticleFacts.of('Rates rose. "The council judged it appropriate," the bank said in a statement.')
+    [span] = quote_spans("The council judged it appropriate", facts)
+    assert organisation_speaks("European Central Bank", span, facts)
+    assert not organisation_speaks("European Commission", span, facts)
+
+
+def test_promised_and_a_title_before_the_name_attribute():
+    facts = ArticleFacts.of(
+        '"The town is gone," said Sergio Pirozzi, the mayor. Premier Matteo Renzi promised the area: '
+        '"No family will be left behind."'
+    )
+    [span] = quote_spans("No family will be left behind.", facts)
+    assert attributed("Prime Minister Matteo Renzi", [span], ["pirozzi", "renzi"], facts)
+    assert not attributed("Mayor of Amatrice Sergio Pirozzi", [span], ["pirozzi", "renzi"], facts)
