@@ -24,7 +24,7 @@ from .speakers import (
     speaker_near,
 )
 from .translated import article_form
-from .written import unknown_names
+from .written import known_organisation, unknown_names
 
 __all__ = [
     "ArticleFacts",
@@ -238,7 +238,27 @@ def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
     return Finding(kind="speaker", where=where, item=speaker, reason=reason, kept=kept)
 
 
-_TO_WHOM = frozenset(("with", "by", "to", "told", "from", "via"))
+#: The words before a source the words went to: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE'.
+_TO_WHOM = frozenset(
+    (
+        "with",
+        "by",
+        "to",
+        "told",
+        "from",
+        "via",
+        "a",
+        "à",
+        "al",
+        "avec",
+        "par",
+        "con",
+        "por",
+        "ao",
+        "com",
+        "mit",
+    )
+)
 
 
 def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
@@ -253,7 +273,7 @@ def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
             acronym = (
                 form if form.isupper() and form.isalpha() else "".join(w[0] for w in words if w[0].isupper())
             )
-            mentions = re.findall(rf"(\w+)?\W+(?:the )?{acronym.upper()}\b", facts.plain)
+            mentions = re.findall(rf"(\w+)?\W+(?:the |l'|la |le |el )?{acronym.upper()}\b", facts.plain)
             # 'shared with AFP', 'cited by CNN', 'told CNN': a source the words went to, not a speaker.
             if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
                 found.add(acronym.lower())
@@ -272,6 +292,9 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
     found = next((form for form in forms if name_found(form, facts, person=person)), None)
     if found is not None or (person and facts.lang == "en"):
         return found
+    if not person and known_organisation(name, facts):
+        # Written in full, as a name in free text may be ('United States Coast Guard').
+        return name
     # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
     # the article's own form, so that the speaker is looked for as the article writes them.
     return next((own for form in forms if (own := article_form(form, facts)) is not None), None)

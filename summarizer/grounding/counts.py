@@ -29,6 +29,7 @@ WINDOW_AFTER, WINDOW_BEFORE = 6, 4
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
 _NOT_MEASURES = word_set("not_measures")
+_MEASURES_BEFORE = frozenset(table("measures_before"))
 #: Words that join two clauses, each with its own figure ('seven dead and 120 injured'): a figure's
 #: clause ends there.
 _JOINS = frozenset(("and", "but", "while", "whereas", "y", "pero", "et", "mais"))
@@ -91,7 +92,8 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         if value is None or is_year(value) or value not in facts.values:
             continue
         behind, ahead = _around(mine, index, MEASURE_BEFORE, MEASURE_AFTER)
-        tolls = _toll(behind, ahead)
+        # 'the magnitude 7.3 temblor': a figure its measure names first counts no toll.
+        tolls = set() if behind and behind[0] in _MEASURES_BEFORE else _toll(behind, ahead)
         places = [i for i, t in enumerate(theirs) if _value(t, facts.lang) == value]
         if not places:
             continue

@@ -127,7 +127,11 @@ class ArticleFacts:
             honorific=frozenset(_HONORIFIC.findall(folded)),
             capitalised=frozenset(
                 fold(w).removesuffix("'s")
-                for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text + "\n" + given + "\n" + handles))
+                # 'l'Intérieur', 'dell'Interno': a capital after an elided article is a name's too.
+                for w in re.findall(
+                    r"(?:(?<![\w'])|(?<=\b[a-z]')|(?<=\b[a-z]{2}')|(?<=\b[a-z]{3}'))[A-Z][\w'-]*",
+                    plain(text + "\n" + given + "\n" + handles),
+                )
             ),
             values=values | ({float(published.year)} if published else set()),  # the prompt gives the date
             day_months=frozenset(day_months(in_english_notation(folded, lang))),

@@ -113,7 +113,9 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     if _slipped_phrase_in(parts, facts):
         return True
     without_article = " ".join(parts)
-    initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
+    # The initials of every word, titles too ('UPI' of United Press International).
+    every = re.findall(r"[a-z0-9']+", folded)
+    initials = "".join(p[0] for p in every if p not in ("of", "and", "for", "the")) if len(every) > 1 else ""
     if _phrase_in(without_article, facts):
         return True
     # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;

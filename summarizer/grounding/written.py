@@ -7,10 +7,10 @@ import re
 
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from .facts import ArticleFacts
-from .names import name_found, place_found, place_groups, slipped, undotted
+from .names import name_forms, name_found, place_found, place_groups, slipped, undotted
 from .translated import article_form, word_given
 
-__all__ = ["unknown_names"]
+__all__ = ["known_organisation", "unknown_names"]
 
 
 #: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
@@ -44,6 +44,7 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
             and re.search(r"(?:^|[.!?:;]\s+)$", written[: match.start()])
             and not _capitalised(fold(opening[1]), facts)
             and _capitalised(fold(opening[2]), facts)
+            and not _run_known(run, facts)
         ):
             run = run[opening.start(2) :]
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
@@ -59,6 +60,12 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
     return found
 
 
+def _run_known(run: str, facts: ArticleFacts) -> bool:
+    """The whole run is a name the article gives ('Agence France-Presse' opening a sentence)."""
+    words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", run)]
+    return len(words) > 1 and _known(run, words, facts)
+
+
 def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     if facts.lang != "en":
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
@@ -72,10 +79,16 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
     # acronym of the article's words ('ADG' for 'additional director general').
     if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
-        return len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts)
+        if len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts):
+            return True
+        # Not a person's: an organisation by its initials ('United Press International' for 'UPI').
+        return name_found(name, facts, person=False)
     if _spelt_out(named[-1], facts):
         return True
     if name_found(name, facts, person=False) or place_found(name, facts):
+        return True
+    # Without the word for its kind ('Civil Protection Department' for the 'civil protection agency').
+    if any(name_found(form, facts, person=False) for form in name_forms(name)[1:]):
         return True
     return article_form(name, facts) is not None or _official(named, facts) or _with_place_forms(name, facts)
 
@@ -89,7 +102,10 @@ def _official(named: list[str], facts: ArticleFacts) -> bool:
     """An organisation written in full: without the words that say what kind it is (_OFFICIAL), its
     words are names the article gives, together ('Home Affairs' for 'Home ministry')."""
     core = [w for w in named if w not in _OFFICIAL]
-    if not core or len(core) == len(named) or not all(_capitalised(w, facts) for w in core):
+    if not core or len(core) == len(named):
+        return False
+    given = facts.capitalised
+    if not all(_capitalised(w, facts) or (facts.lang != "en" and word_given(w, facts, given)) for w in core):
         return False
     return article_form(" ".join(core), facts) is not None
 
@@ -129,3 +145,13 @@ _CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
 
 def _capitalised(word: str, facts: ArticleFacts) -> bool:
     return word in facts.capitalised or any(slipped(word, known) for known in facts.capitalised)
+
+
+def known_organisation(name: str, facts: ArticleFacts) -> bool:
+    """An organisation the article gives under a shorter or other form: written in full ('Ministry of
+    Home Affairs' for 'Home ministry'), or with a place in another form ('United States Coast Guard'
+    for 'U.S. Coast Guard'). Stricter than a name in free text: 'Bank of England' is not found by
+    'Bank' and 'England' apart."""
+    words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", plain(name))]
+    named = [w for w in words if w not in STOPWORDS and w not in TITLES and len(w) > 1]
+    return len(named) > 1 and (_official(named, facts) or _with_place_forms(name, facts))

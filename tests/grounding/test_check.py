@@ -667,6 +667,16 @@ def test_a_score_must_be_the_articles_however_it_is_written():
     assert unstated_scores("Alcaraz won the tie-break 7/5.", facts) == ["7-5"]
 
 
+def test_a_figure_its_measure_names_first_counts_no_toll():
+    facts = ArticleFacts.of(
+        "Nepal was hammered again by a magnitude 7.3 temblor that caused dozens more deaths; "
+        "42 people were killed and 1,117 injured."
+    )
+    point = "42 people were killed and more than 1,117 injured in the magnitude 7.3 temblor."
+    assert miscounted_figures(point, facts) == []
+    assert miscounted_figures("At least 1,117 people were killed.", facts) == ["1,117 (dead)"]
+
+
 def test_a_score_is_read_as_the_articles_language_writes_it():
     # '3 a 1' (Spanish, Italian), '3 x 1' (Portuguese), '3:1' (German) are the score 3-1.
     for said in ("El Madrid venció 3 a 1 al Liverpool.", "Der Klub gewann das Finale mit 3:1 in Kiew."):

@@ -124,3 +124,23 @@ def test_a_title_alone_is_no_form_of_a_person():
         found_form("Mayor of Amatrice Sergio Pirozzi", facts, person=True)
         == "Mayor of Amatrice Sergio Pirozzi"
     )
+
+
+def test_an_organisation_in_full_is_found_by_the_source_lines_initials_or_its_other_forms():
+    facts = ArticleFacts.of("The U.S. Coast Guard searched the bay, officials said.", source="UPI")
+    assert (
+        unknown_names("United Press International said the United States Coast Guard searched.", facts) == []
+    )
+    assert found_form("United States Coast Guard", facts, person=False) is not None
+    assert found_form("Bank of England", facts, person=False) is None
+    # A sentence may open with the whole name: 'Agence France-Presse' is AFP's, not 'France-Presse'.
+    afp = ArticleFacts.of("Turnout was 63.23% at 5 pm.", source="txtreport (AFP)")
+    assert unknown_names("Turnout was 63.23%. Agence France-Presse reported it.", afp) == []
+
+
+def test_a_name_after_an_elided_article_is_capitalised_in_french():
+    fr = ArticleFacts.of(
+        "« Le bilan est de 1805 morts », a déclaré le porte-parole du ministère de l'Intérieur Laxmi Dhakal."
+    )
+    assert unknown_names("The Ministry of Home Affairs spokesman Laxmi Dhakal gave the toll.", fr) == []
+    assert found_form("Ministry of Home Affairs", fr, person=False) is not None
