@@ -14,7 +14,7 @@ from .attached import misattached_figures
 from .counts import miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
-from .names import aliases, is_organisation, name_forms, name_found, place_found
+from .names import aliases, description, is_organisation, name_forms, name_found, place_found
 from .speakers import (
     attributed,
     attributed_to,
@@ -194,9 +194,20 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 findings.append(_unconfirmed(where, quote.speaker, whom))
         else:
             named = sorted({*candidates, last_name(speaker) or ""} - {""})
-            role = roles.get(fold(quote.speaker), "")
+            # The speaker's role wherever the briefing gives it: their entity's, and the description
+            # the speaker string carries ('Emmanuel Macron, the En Marche candidate').
+            own = last_name(speaker)
+            mine = [
+                e
+                for e in briefing.entities
+                if (e.kind == "person" and last_name(e.name) == own)
+                or (e.kind != "place" and found_form(e.name, facts, person=False) == speaker)
+            ]
+            role = " ".join(
+                [roles.get(fold(quote.speaker), ""), description(quote.speaker), *(e.role for e in mine)]
+            )
             others = [e.name for e in briefing.entities if e.kind != "place"]
-            others = [name for name in others if fold(name) != fold(quote.speaker)]
+            others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
             elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
             if not attributed(speaker, spans, named, facts, role, acronyms) or all(elsewhere):
                 whom = [

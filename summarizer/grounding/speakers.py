@@ -11,6 +11,7 @@ from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found
+from .translated import cognate, glossary
 
 __all__ = [
     "ATTRIBUTION_AFTER",
@@ -221,12 +222,23 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
 
 
+#: The articles a description opens with, in each shipped language ('the judge', 'le candidat',
+#: 'un responsable', 'el ministro', 'il sindaco', 'o presidente', 'der Sprecher').
+_ARTICLE = r"(?:the|a|an|le|la|les|l'|un|une|el|los|las|una|il|lo|gli|o|os|um|uma|der|die|das|ein|eine)"
+#: What may stand between a speech verb and its subject in another language: its auxiliary ('a
+#: répété', 'ha dicho') before, the one it was said to ('a confié à l'AFP') after.
+_AUXILIARY = r"(?:(?:a|ha|han|ont|hat|e|foi)\s+)?"
+_RECIPIENT = r"(?:(?:to|a|al|à|ao)\s+(?:l'|la\s+|el\s+|the\s+)?[a-z]+\s+)?"
 _DESCRIBED = re.compile(
     r"^(?:the|a|an) ([a-z' -]{2,40}?) "
     + _SPEECH
     + r"\b|^"
+    + _AUXILIARY
     + _SPEECH
-    + r" (?:the|a|an) ([a-z' -]{2,40}?)[.,;]"
+    + r"\s+"
+    + _RECIPIENT
+    + _ARTICLE
+    + r"\s*([a-z' -]{2,60}?)[.,;]"
 )
 
 
@@ -278,6 +290,15 @@ def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
     return named is None or named in given[:-1]
 
 
+def _cognates(described: set[str], role: set[str], facts: ArticleFacts) -> bool:
+    """A word of the description is a word of the role in the article's language: its translation
+    ('banco' for bank) or its cognate ('candidat' for candidate)."""
+    if facts.lang == "en":
+        return False
+    translated = {form for word in role for form in glossary(facts.lang).get(word, ())}
+    return bool(described & translated) or any(cognate(word, other) for word in described for other in role)
+
+
 def attributed(
     speaker: str,
     spans: list[tuple[int, int]],
@@ -292,7 +313,8 @@ def attributed(
     role_words = set(re.findall(r"[a-z]+", fold(role)))
     for span in spans:
         described = _described_as(span, facts)
-        if described and described & role_words:
+        # 'le candidat d'En Marche' is the En Marche candidate: in another language, its word.
+        if described and (described & role_words or _cognates(described, role_words, facts)):
             return True
         who = attributed_to(span, candidates, facts, acronyms)
         # 'the judge said' gives the quote to a judge: a lawyer named nearby did not say it.

@@ -122,3 +122,33 @@ def test_promised_and_a_title_before_the_name_attribute():
     [span] = quote_spans("No family will be left behind.", facts)
     assert attributed("Prime Minister Matteo Renzi", [span], ["pirozzi", "renzi"], facts)
     assert not attributed("Mayor of Amatrice Sergio Pirozzi", [span], ["pirozzi", "renzi"], facts)
+
+
+def test_a_spanish_quotation_without_a_pronoun_is_the_previous_speakers():
+    es = ArticleFacts.of(
+        'Tras sobrevolar la isla, Browne ha dicho que es "desgarrador". "La isla está en el agua", ha '
+        "manifestado, añadiendo que el coste sería alto. Eric Maire, vecino, habló con la prensa."
+    )
+    [span] = quote_spans("La isla está en el agua", es)
+    assert attributed_to(span, ["browne", "maire"], es) == "browne"
+    assert attributed("Gaston Browne", [span], ["browne", "maire"], es)
+    assert not attributed("Eric Maire", [span], ["browne", "maire"], es)
+
+
+def test_in_the_words_of_attributes_in_spanish():
+    es = ArticleFacts.of(
+        'Irma trae vientos "históricos", en palabras del presidente Donald Trump. Collomb habló.'
+    )
+    [span] = quote_spans("históricos", es)
+    assert attributed_to(span, ["trump", "collomb"], es) == "trump"
+
+
+def test_a_description_in_the_articles_language_is_the_speakers_role():
+    fr = ArticleFacts.of(
+        'Macron a célébré sa victoire face à Marine Le Pen. "Notre tâche est immense", a répété le '
+        "candidat d'En Marche devant ses partisans."
+    )
+    [span] = quote_spans("Notre tâche est immense", fr)
+    assert attributed("Emmanuel Macron", [span], ["macron", "pen"], fr, role="the En Marche candidate")
+    # Le Pen is named nearby, but the words are the candidate's.
+    assert not attributed("Marine Le Pen", [span], ["macron", "pen"], fr, role="far-right leader")
