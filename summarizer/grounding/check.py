@@ -11,7 +11,7 @@ from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from ..text.numbers import figures
 from .attached import misattached_figures
-from .counts import miscounted_figures, unstated_scores
+from .counts import levels_as_changes, miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .names import aliases, description, is_organisation, name_forms, name_found, place_found
@@ -134,6 +134,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
+        misattached = misattached or levels_as_changes(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(

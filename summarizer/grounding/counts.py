@@ -17,6 +17,7 @@ __all__ = [
     "MEASURE_BEFORE",
     "WINDOW_AFTER",
     "WINDOW_BEFORE",
+    "levels_as_changes",
     "miscounted_figures",
     "unstated_scores",
 ]
@@ -37,13 +38,15 @@ _JOINS = frozenset(("and", "but", "while", "whereas", "y", "pero", "et", "mais")
 
 @cache
 def _tolls() -> dict[str, str]:
-    """Each shipped language's toll words with what they count: 'killed' and 'muertos' the dead."""
+    """Each shipped language's toll words with what they count ('killed' and 'muertos' the dead), and
+    the words of an election's quantities ('turnout', 'participation', 'voix')."""
     found: dict[str, str] = {}
     for lang in LANGUAGES:
-        try:
-            found |= table("tolls", lang)
-        except FileNotFoundError:
-            continue
+        for name in ("tolls", "quantities"):
+            try:
+                found |= table(name, lang)
+            except FileNotFoundError:
+                continue
     return found
 
 
@@ -163,3 +166,30 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
         if a in WORD_NUMBERS and b in WORD_NUMBERS:
             stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
     return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+
+
+#: A level a statement gives a rate: 'to 0.75%', 'at 4.5 per cent'.
+_LEVEL = re.compile(r"\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
+#: The units of a change in each shipped language: '0.75 point', '50 basis points', '0,5 puntos',
+#: '0,25 Prozentpunkte'.
+_CHANGE = re.compile(
+    r"\s*(?:percentage\s+|basis\s+)?(?:points?|puntos?|punti|pontos?|prozentpunkte?n?|basispunkte?n?)\b"
+)
+
+
+def levels_as_changes(text: str, facts: ArticleFacts) -> list[str]:
+    """The rates `text` gives as a level ('raised its main rate to 0.75%') that the article gives only
+    as a change, in points ('a relevé ses taux de 0,75 point'), wherever it states them."""
+    found = []
+    for figure in _LEVEL.findall(fold(text)):
+        value = float(figure)
+        places = [
+            m.end() for m in re.finditer(r"(?<![\d.])" + re.escape(f"{value:g}") + r"(?![\d])", facts.counted)
+        ]
+        places += [
+            m.end() for m in re.finditer(r"(?<![\d.])" + re.escape(figure) + r"(?![\d])", facts.counted)
+        ]
+        places = sorted(set(places))
+        if places and all(_CHANGE.match(facts.counted, end) for end in places):
+            found.append(f"{figure}% (a change in points)")
+    return found

@@ -25,7 +25,7 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
-from summarizer.grounding.counts import miscounted_figures, unstated_scores
+from summarizer.grounding.counts import levels_as_changes, miscounted_figures, unstated_scores
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
@@ -675,6 +675,33 @@ def test_a_figure_its_measure_names_first_counts_no_toll():
     point = "42 people were killed and more than 1,117 injured in the magnitude 7.3 temblor."
     assert miscounted_figures(point, facts) == []
     assert miscounted_figures("At least 1,117 people were killed.", facts) == ["1,117 (dead)"]
+
+
+def test_an_elections_quantities_are_not_given_one_for_another():
+    facts = ArticleFacts.of(
+        "Abstention was estimated at 25.3 per cent. A further 8.8 per cent of voters submitted blank ballots."
+    )
+    assert miscounted_figures("Abstention was estimated at 8.8 per cent.", facts) == ["8.8 (abstention)"]
+    assert (
+        miscounted_figures(
+            "Abstention reached 25.3 per cent; 8.8 per cent of voters cast blank ballots.", facts
+        )
+        == []
+    )
+
+
+def test_the_italian_tolls_tell_the_rescued_from_the_injured():
+    it = ArticleFacts.of(
+        "Il bilancio è di 250 morti e 365 feriti. Sono 215 le persone estratte vive dalle macerie."
+    )
+    assert miscounted_figures("The toll is 250 dead and 215 injured.", it) == ["215 (injured)"]
+    assert miscounted_figures("The toll is 250 dead and 365 injured; 215 were pulled out alive.", it) == []
+
+
+def test_a_change_in_points_is_not_a_rates_level():
+    fr = ArticleFacts.of("La BCE a relevé ses taux de 0,75 point; son taux principal passe à 1,25%.")
+    assert levels_as_changes("The ECB raised its main rate to 0.75%.", fr) == ["0.75% (a change in points)"]
+    assert levels_as_changes("The ECB raised rates by 0.75 point, its main rate to 1.25%.", fr) == []
 
 
 def test_a_score_is_read_as_the_articles_language_writes_it():
