@@ -14,6 +14,7 @@ from .attached import misattached_figures
 from .counts import levels_as_changes, miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
+from .frames import reframed_figures
 from .names import aliases, description, is_organisation, name_forms, name_found, place_found
 from .speakers import (
     attributed,
@@ -134,7 +135,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
-        misattached = misattached or levels_as_changes(counted, facts)
+        misattached = misattached or levels_as_changes(counted, facts) or reframed_figures(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(
