@@ -19,6 +19,7 @@ from .names import aliases, description, is_organisation, name_forms, name_found
 from .speakers import (
     attributed,
     attributed_to,
+    described_speaker,
     given_elsewhere,
     named_near,
     organisation_speaks,
@@ -210,6 +211,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             )
             others = [e.name for e in briefing.entities if e.kind != "place"]
             others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
+            if any(described_speaker(speaker, span, facts) for span in spans):
+                continue  # 'his opponents', as the article describes who said it
             elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
             if not attributed(speaker, spans, named, facts, role, acronyms) or all(elsewhere):
                 whom = [

@@ -30,6 +30,9 @@ WINDOW_AFTER, WINDOW_BEFORE = 6, 4
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
 _NOT_MEASURES = word_set("not_measures")
+_PLURAL = re.compile(r"[a-z-]+[^s]s")
+#: The endings of English adjectives ('crucial', 'powerful', 'massive', 'historic', 'notable').
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ful|ous|ive|ic|able|ible|less)")
 _MEASURES_BEFORE = frozenset(table("measures_before"))
 #: Words that join two clauses, each with its own figure ('seven dead and 120 injured'): a figure's
 #: clause ends there.
@@ -109,12 +112,16 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
-        elif facts.lang == "en" and ahead and _noun(ahead[0]) and re.fullmatch(r"[a-z-]+[^s]s", ahead[0]):
+        elif facts.lang == "en" and ahead and _noun(ahead[0]) and _PLURAL.fullmatch(ahead[0]):
             # '18 days' where every 18 of the article is '18-year-old': the plural right after a
             # figure says what it counts, and the article's word after it never is this one. (Any word,
             # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
             mine_noun = stem_word(ahead[0])
-            nouns = [a[0] if a and _noun(a[0]) else None for _, a in windows]
+            # An adjective after the article's figure does not say what it counts ('two crucial
+            # blunders' says nothing against 'two errors'); a noun does ('21-year-old').
+            nouns = [
+                a[0] if a and _noun(a[0]) and not _ADJECTIVE.fullmatch(a[0]) else None for _, a in windows
+            ]
             if all(nouns) and not any(mine_noun in {stem_word(w) for w in a} for _, a in windows):
                 found.append(f"{token} ({ahead[0]})")
 

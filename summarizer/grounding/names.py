@@ -59,6 +59,16 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
             forms.append(lead[0].strip())
         if not person and len(words := form.split()) > 2 and fold(words[-1]) in _KIND_WORDS:
             forms.append(" ".join(words[:-1]))
+        # A person written with their titles first ('Harris County Institute of Forensic Sciences
+        # spokeswoman Tricia Bentley'): the name is the run of capitalised words after the last title.
+        # Not 'Opponents of President Emmanuel Macron': the one after 'of' is not the one speaking.
+        titled = _TITLED_NAME.search(form) if person else None
+        if (
+            titled is not None
+            and form[: titled.start()].strip()
+            and not re.search(r"\b(?:of|to|for)\s+$", form[: titled.start()])
+        ):
+            forms.append(titled[1])
         head = form.split(" of ", 1)[0]
         if head != form and (person or len(re.findall(r"(?<![\w'])[A-Z]", head)) >= 2):
             forms.append(head)

@@ -24,6 +24,7 @@ __all__ = [
     "SPEECH_VERB_BEFORE",
     "attributed",
     "attributed_to",
+    "described_speaker",
     "given_elsewhere",
     "named_near",
     "organisation_speaks",
@@ -288,6 +289,26 @@ def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
     names = (fold(m[1]) for m in before if not m[1].isupper())
     named = next((name for name in names if name not in TITLES and name not in STOPWORDS), None)
     return named is None or named in given[:-1]
+
+
+def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
+    """A speaker the briefing names by a description the article gives, not a name ('his opponents'
+    of 'His opponents describe him as arrogant and "president of the rich."'): each of its words is
+    one the article writes in lower case, and they stand in the quotation's sentence or the clause
+    after it."""
+    words = {w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS and len(w) > 2}
+    if not words or not all(_lower(word, facts) for word in words):
+        return False
+    start, end = _enclosing(span, facts.plain)
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
+    around = set(
+        re.findall(r"[a-z]+", facts.lower[opening:start] + " " + facts.lower[end : end + DESCRIPTION_AFTER])
+    )
+    return words <= around
+
+
+def _lower(word: str, facts: ArticleFacts) -> bool:
+    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", facts.plain) is not None
 
 
 def _cognates(described: set[str], role: set[str], facts: ArticleFacts) -> bool:

@@ -698,6 +698,12 @@ def test_the_italian_tolls_tell_the_rescued_from_the_injured():
     assert miscounted_figures("The toll is 250 dead and 365 injured; 215 were pulled out alive.", it) == []
 
 
+def test_an_adjective_after_the_articles_figure_does_not_say_what_it_counts():
+    facts = ArticleFacts.of("Karius made two crucial blunders. A 21-year-old was trapped for a day.")
+    assert miscounted_figures("Karius made two errors.", facts) == []
+    assert miscounted_figures("He was trapped for 21 hours.", facts) == ["21 (hours)"]
+
+
 def test_a_change_in_points_is_not_a_rates_level():
     fr = ArticleFacts.of("La BCE a relevé ses taux de 0,75 point; son taux principal passe à 1,25%.")
     assert levels_as_changes("The ECB raised its main rate to 0.75%.", fr) == ["0.75% (a change in points)"]

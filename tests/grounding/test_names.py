@@ -144,3 +144,14 @@ def test_a_name_after_an_elided_article_is_capitalised_in_french():
     )
     assert unknown_names("The Ministry of Home Affairs spokesman Laxmi Dhakal gave the toll.", fr) == []
     assert found_form("Ministry of Home Affairs", fr, person=False) is not None
+
+
+def test_a_person_after_an_organisations_title_is_found_by_name_not_by_the_organisation():
+    facts = ArticleFacts.of(
+        'Harris County has had "six deaths," said Tricia Bentley, spokeswoman for the Harris County '
+        "Institute."
+    )
+    speaker = "Harris County Institute of Forensic Sciences spokeswoman Tricia Bentley"
+    assert found_form(speaker, facts, person=True) == "Tricia Bentley"
+    # 'Opponents of President Emmanuel Macron' are not Macron.
+    assert "Emmanuel Macron" not in name_forms("Opponents of President Emmanuel Macron", person=True)
