@@ -122,10 +122,25 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
             nouns = [
                 a[0] if a and _noun(a[0]) and not _ADJECTIVE.fullmatch(a[0]) else None for _, a in windows
             ]
-            if all(nouns) and not any(mine_noun in {stem_word(w) for w in a} for _, a in windows):
+            if all(nouns) and not any(_says(ahead[0], mine_noun, a) for _, a in windows):
                 found.append(f"{token} ({ahead[0]})")
 
     return found
+
+
+def _says(word: str, stem: str, after: list[str]) -> bool:
+    """The article's words after its figure say what `word` (the statement's, stemmed `stem`) counts:
+    the same stem, one derived from another ('rescuers', 'rescue workers'), or its abbreviation
+    ('75 bps', '75 basis points')."""
+    stems = [stem_word(w) for w in after]
+    if stem in stems or any(len(s) >= _STEM and stem.startswith(s) for s in stems):
+        return True
+    letters = word.removesuffix("s")
+    return len(letters) >= 2 and "".join(w[0] for w in after[: len(letters)]) == letters
+
+
+#: The shortest stem another may be derived from ('rescu' of 'rescuer').
+_STEM = 5
 
 
 def _clause_after(tokens: list[str], index: int) -> list[str]:

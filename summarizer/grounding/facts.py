@@ -49,6 +49,9 @@ def _base(char: str) -> str:
     return base if base.isascii() else char
 
 
+#: 'a half percentage point', 'half a point': 0.5 (the English number words leave 'half' alone: 'the
+#: second half' is no figure).
+_HALF = re.compile(r"\b(?:a|one) half\b|\bhalf an? (?:percentage )?point\b")
 _NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
 #: A list of three names or more: 'Mark Bezos, Wally Funk and Oliver Daemen'.
 _LISTED = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
@@ -116,6 +119,7 @@ class ArticleFacts:
             | joined_totals(counted)
             | ordinal_counts(counted, lang)
             | listed_counts(plain(text))
+            | ({0.5} if _HALF.search(counted) else set())
         )
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(

@@ -133,7 +133,7 @@ def _undotted_in(name: str, facts: ArticleFacts) -> bool:
 
 def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
     """The article writes out the acronym's words: 'adg' for 'additional director general'."""
-    words = [w for w in facts.word_list if w not in ("of", "and", "the")]
+    words = [w for w in facts.word_list if w not in ("of", "and", "the", "for")]
     size = len(acronym)
     if not 2 <= size <= 6:
         return False
@@ -152,6 +152,10 @@ def known_organisation(name: str, facts: ArticleFacts) -> bool:
     Home Affairs' for 'Home ministry'), or with a place in another form ('United States Coast Guard'
     for 'U.S. Coast Guard'). Stricter than a name in free text: 'Bank of England' is not found by
     'Bank' and 'England' apart."""
+    # An acronym of words the article writes out ('IOM' for the International Organization for
+    # Migration).
+    if name.isupper() and name.isalpha() and facts.lang == "en":
+        return _spelt_out(name.lower(), facts)
     words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", plain(name))]
     named = [w for w in words if w not in STOPWORDS and w not in TITLES and len(w) > 1]
     return len(named) > 1 and (_official(named, facts) or _with_place_forms(name, facts))

@@ -704,6 +704,17 @@ def test_an_adjective_after_the_articles_figure_does_not_say_what_it_counts():
     assert miscounted_figures("He was trapped for 21 hours.", facts) == ["21 (hours)"]
 
 
+def test_a_figures_noun_may_be_derived_or_abbreviated_and_a_half_is_a_figure():
+    facts = ArticleFacts.of(
+        "An army of 5,000 rescue workers combed the rubble. The bank raised rates by 75 basis points, "
+        "after a half percentage point in July."
+    )
+    assert miscounted_figures("Aftershocks hampered 5,000 rescuers.", facts) == []
+    assert miscounted_figures("ECB hikes 75 bps.", facts) == []
+    assert miscounted_figures("5,000 buildings fell.", facts) == ["5,000 (buildings)"]
+    assert missing_figures("In July the rise was 0.5 percentage points.", facts) == []
+
+
 def test_a_change_in_points_is_not_a_rates_level():
     fr = ArticleFacts.of("La BCE a relevé ses taux de 0,75 point; son taux principal passe à 1,25%.")
     assert levels_as_changes("The ECB raised its main rate to 0.75%.", fr) == ["0.75% (a change in points)"]

@@ -155,3 +155,9 @@ def test_a_person_after_an_organisations_title_is_found_by_name_not_by_the_organ
     assert found_form(speaker, facts, person=True) == "Tricia Bentley"
     # 'Opponents of President Emmanuel Macron' are not Macron.
     assert "Emmanuel Macron" not in name_forms("Opponents of President Emmanuel Macron", person=True)
+
+
+def test_an_acronym_of_words_the_article_writes_out_is_found():
+    facts = ArticleFacts.of("The International Organization for Migration confirmed four deaths.")
+    assert found_form("IOM", facts, person=False) == "IOM"
+    assert found_form("WHO", facts, person=False) is None
