@@ -35,7 +35,7 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
     found = []
     written = plain(text)
     for match in _NAME_RUN.finditer(written):
-        run = match[0].replace("'s ", " ").removesuffix("'s")
+        run = match[0].removesuffix("'s")
         # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
         # out when it is not the article's and the next word is.
         opening = re.match(r"(\S+)\s+(\S+)", run)
@@ -48,7 +48,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         ):
             run = run[opening.start(2) :]
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
-        parts = _CONNECTOR.split(run)
+        # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
+        parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
         for name in parts if len(parts) > 1 else [run]:
             words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
             named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
@@ -141,6 +142,7 @@ def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
 
 
 _CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
+_POSSESSIVE = re.compile(r"'s?\s+(?=[A-Z])")
 
 
 def _capitalised(word: str, facts: ArticleFacts) -> bool:

@@ -161,3 +161,9 @@ def test_an_acronym_of_words_the_article_writes_out_is_found():
     facts = ArticleFacts.of("The International Organization for Migration confirmed four deaths.")
     assert found_form("IOM", facts, person=False) == "IOM"
     assert found_form("WHO", facts, person=False) is None
+
+
+def test_a_possessive_joins_two_names_each_looked_up():
+    facts = ArticleFacts.of("Real Madrid beat Liverpool 3-1 in Kiev as Gareth Bale scored twice.")
+    assert unknown_names("Zinedine Zidane's Real Madrid beat Liverpool.", facts) == ["Zinedine Zidane"]
+    assert unknown_names("Gareth Bale's Real Madrid beat Liverpool.", facts) == []
