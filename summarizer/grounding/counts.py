@@ -16,6 +16,7 @@ __all__ = [
     "MEASURE_AFTER",
     "MEASURE_BEFORE",
     "WINDOW_AFTER",
+    "SENTENCE_BEFORE",
     "WINDOW_BEFORE",
     "levels_as_changes",
     "miscounted_figures",
@@ -27,6 +28,8 @@ __all__ = [
 MEASURE_AFTER, MEASURE_BEFORE = 8, 4
 #: Words of the article read after and before each place it states the figure, within its clause.
 WINDOW_AFTER, WINDOW_BEFORE = 6, 4
+#: How far back in its sentence an election's quantity is read for a figure nothing nearer counts.
+SENTENCE_BEFORE = 25
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
 _NOT_MEASURES = word_set("not_measures")
@@ -106,8 +109,10 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         windows = [_around(theirs, i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
         # 'Nineteen children and six adults are thought to have died': a clause without a toll word
         # takes the one its clause goes on to, past the 'and'.
+        # 'Le taux de participation ... a baissé, s'établissant à 65,30%': an election's quantity
+        # named at the start of the figure's sentence is the figure's, when nothing nearer says.
         counted = [
-            _toll(b, a) or _toll([], _clause_after(theirs, i))
+            _toll(b, a) or _toll([], _clause_after(theirs, i)) or _quantity_before(theirs, i)
             for (b, a), i in zip(windows, places, strict=True)
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
@@ -141,6 +146,28 @@ def _says(word: str, stem: str, after: list[str]) -> bool:
 
 #: The shortest stem another may be derived from ('rescu' of 'rescuer').
 _STEM = 5
+
+
+def _quantity_before(tokens: list[str], index: int) -> set[str]:
+    """The election quantity (quantities.txt) the figure's sentence names before it: 'participation'
+    in 'Le chiffre de la participation à 17 heures a baissé, s'établissant à 65,30%'."""
+    for token in reversed(tokens[max(0, index - SENTENCE_BEFORE) : index]):
+        if token in ".;:!?":
+            return set()
+        if token in _quantities():
+            return {_quantities()[token]}
+    return set()
+
+
+@cache
+def _quantities() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for lang in LANGUAGES:
+        try:
+            found |= table("quantities", lang)
+        except FileNotFoundError:
+            continue
+    return found
 
 
 def _clause_after(tokens: list[str], index: int) -> list[str]:

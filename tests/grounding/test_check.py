@@ -690,6 +690,15 @@ def test_an_elections_quantities_are_not_given_one_for_another():
     )
 
 
+def test_an_elections_quantity_named_at_the_start_of_the_sentence_is_the_figures():
+    fr = ArticleFacts.of(
+        "Macron obtient 65,5% des voix. Le chiffre de la participation à 17 heures a cependant nettement "
+        "baissé par rapport au premier tour, s'établissant à 65,30%."
+    )
+    assert miscounted_figures("Macron was elected with 65.30% of the vote.", fr) == ["65.30 (vote)"]
+    assert miscounted_figures("Turnout at 5 p.m. was 65.30%, and Macron won 65.5% of the vote.", fr) == []
+
+
 def test_the_italian_tolls_tell_the_rescued_from_the_injured():
     it = ArticleFacts.of(
         "Il bilancio è di 250 morti e 365 feriti. Sono 215 le persone estratte vive dalle macerie."
