@@ -33,7 +33,8 @@ SENTENCE_BEFORE = 25
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
 _NOT_MEASURES = word_set("not_measures")
-_PLURAL = re.compile(r"[a-z-]+[^s]s")
+#: A plural: '18 days', and the irregular ones a count is given in ('three children', 'two women').
+_PLURAL = re.compile(r"[a-z-]+[^s]s|children|women|men")
 #: The endings of English adjectives ('crucial', 'powerful', 'massive', 'historic', 'notable').
 _ADJECTIVE = re.compile(r"[a-z]+(?:al|ful|ous|ive|ic|able|ible|less)")
 _MEASURES_BEFORE = frozenset(table("measures_before"))

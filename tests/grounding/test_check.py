@@ -713,6 +713,15 @@ def test_an_adjective_after_the_articles_figure_does_not_say_what_it_counts():
     assert miscounted_figures("He was trapped for 21 hours.", facts) == ["21 (hours)"]
 
 
+def test_an_irregular_plural_after_a_figure_says_what_it_counts():
+    facts = ArticleFacts.of(
+        "Harvey is blamed for three confirmed deaths. The report was attributed to three family members. "
+        "Six family members, four children and their grandparents, were in the van."
+    )
+    assert miscounted_figures("Three children and their grandparents drowned.", facts) == ["three (children)"]
+    assert miscounted_figures("Four children and their grandparents drowned.", facts) == []
+
+
 def test_a_figures_noun_may_be_derived_or_abbreviated_and_a_half_is_a_figure():
     facts = ArticleFacts.of(
         "An army of 5,000 rescue workers combed the rubble. The bank raised rates by 75 basis points, "
