@@ -167,3 +167,9 @@ def test_a_possessive_joins_two_names_each_looked_up():
     facts = ArticleFacts.of("Real Madrid beat Liverpool 3-1 in Kiev as Gareth Bale scored twice.")
     assert unknown_names("Zinedine Zidane's Real Madrid beat Liverpool.", facts) == ["Zinedine Zidane"]
     assert unknown_names("Gareth Bale's Real Madrid beat Liverpool.", facts) == []
+
+
+def test_a_countrys_adjective_in_the_articles_language_names_it():
+    es = ArticleFacts.of("Las Islas Vírgenes estadounidenses han registrado cuatro víctimas mortales.")
+    assert place_found("US Virgin Islands", es)
+    assert not place_found("British Virgin Islands", es)
