@@ -159,7 +159,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     for index, event in enumerate(briefing.timeline):
         where = f"timeline[{index}]"
         # The day of the month in `when` is the date's, checked below as a date ('25 September').
-        figures(where, f"{without_days(fold(event.when))}: {event.event}")
+        # A semicolon, not a colon: "at 20:00: ..." would hide the time of day from the clock reader.
+        figures(where, f"{without_days(fold(event.when))}; {event.event}")
         if event.date is not None:
             checked += 1
             if not date_found(event.date, event.when, facts):

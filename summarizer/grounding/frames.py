@@ -99,7 +99,8 @@ def _frames(folded: str, names: frozenset[str], stops: frozenset[str], *, wide: 
                 at += step
         near = [i for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
         # ... or the scale before it names ('magnitude 7.3', 'Category 4').
-        placed = versus or (index > 0 and tokens[index - 1] in _SCALES)
+        # ... or is part of a name ('Flight SU 1492', 'Apollo 11').
+        placed = versus or (index > 0 and (tokens[index - 1] in _SCALES or tokens[index - 1] in names))
         placed = (
             placed
             or any(tokens[i] in MONTH_NUMBERS or values[i] is not None for i in near)

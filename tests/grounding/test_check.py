@@ -733,6 +733,12 @@ def test_a_figures_noun_may_be_derived_or_abbreviated_and_a_half_is_a_figure():
     assert missing_figures("In July the rise was 0.5 percentage points.", facts) == []
 
 
+def test_a_timeline_entrys_time_of_day_is_read_as_one():
+    fr = ArticleFacts.of("Macron élu président. Publié le 07/05/2017 à 20:00.", date(2017, 5, 7))
+    given = briefing(timeline=[{"when": "07/05/2017 à 20:00", "date": None, "event": "RTL gave estimates."}])
+    assert [f for f in check_briefing(given, fr)[0] if f.where == "timeline[0]"] == []
+
+
 def test_a_change_in_points_is_not_a_rates_level():
     fr = ArticleFacts.of("La BCE a relevé ses taux de 0,75 point; son taux principal passe à 1,25%.")
     assert levels_as_changes("The ECB raised its main rate to 0.75%.", fr) == ["0.75% (a change in points)"]

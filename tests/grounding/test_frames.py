@@ -43,3 +43,11 @@ def test_only_english_articles_are_read_so():
     )
     assert fr.lang == "fr"
     assert reframed_figures(fold("Macron was re-elected with 66% of the vote against 42%."), fr) == []
+
+
+def test_a_figure_in_a_name_is_no_quantity():
+    facts = ArticleFacts.of(
+        "Flight SU 1492 caught fire during a hard emergency landing at Sheremetyevo. The fire during the "
+        "hard emergency landing killed 41 people."
+    )
+    assert reframed_figures(fold("Flight SU 1492 caught fire during a hard emergency landing."), facts) == []
