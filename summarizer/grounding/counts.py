@@ -61,6 +61,7 @@ def _tokens(folded: str) -> list[str]:
     return _TOKEN.findall(folded.replace("-", " "))
 
 
+@cache
 def _value(token: str, lang: str = "en") -> float | None:
     """The figure a token gives: digits, or a number word of the language ('nineteen', 'diecinueve')."""
     if token in _STOPS:

@@ -102,12 +102,10 @@ def in_english_notation(folded: str, lang: str) -> str:
 def _thousands(folded: str, lang: str) -> str:
     """'2 mil muertos', 'deux mille morts', '3 mila', 'zwei tausend': the figure times a thousand, as
     English writes it (2000); the language's word for a thousand is its number word worth 1000."""
-    words, _ = _number_words(lang)
-    thousand = [word for word, value in words.items() if value == 1000]
-    if not thousand:
+    found = _thousand_pattern(lang)
+    if found is None:
         return folded
-    units = {word: value for word, value in words.items() if value < 1000}
-    pattern = _thousand_pattern(lang, tuple(thousand), tuple(units))
+    pattern, units = found
 
     def times(match: re.Match[str]) -> str:
         first = match[1]
@@ -118,9 +116,15 @@ def _thousands(folded: str, lang: str) -> str:
 
 
 @cache
-def _thousand_pattern(lang: str, thousand: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern[str]:
+def _thousand_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, float]] | None:
+    """The language's 'N thousand' (None when it has no word for a thousand), with its unit words."""
+    words, _ = _number_words(lang)
+    thousand = [word for word, value in words.items() if value == 1000]
+    if not thousand:
+        return None
+    units = {word: value for word, value in words.items() if value < 1000}
     before = "|".join([r"\d+(?:\.\d+)?", *(re.escape(u) for u in sorted(units, key=len, reverse=True))])
-    return re.compile(rf"\b({before}) (?:{'|'.join(thousand)})\b")
+    return re.compile(rf"\b({before}) (?:{'|'.join(thousand)})\b"), units
 
 
 @cache
