@@ -5,7 +5,7 @@ children who died. The tolls are read in each shipped language (text/data/<lang>
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.lexicon import LANGUAGES, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
@@ -61,7 +61,7 @@ def _tokens(folded: str) -> list[str]:
     return _TOKEN.findall(folded.replace("-", " "))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # a run's words and figures; bounded for a long batch
 def _value(token: str, lang: str = "en") -> float | None:
     """The figure a token gives: digits, or a number word of the language ('nineteen', 'diecinueve')."""
     if token in _STOPS:
