@@ -201,11 +201,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             # The speaker's role wherever the briefing gives it: their entity's, and the description
             # the speaker string carries ('Emmanuel Macron, the En Marche candidate').
             own = last_name(speaker)
+            speaker_forms = {fold(f) for f in name_forms(quote.speaker)} | {fold(speaker)}
             mine = [
                 e
                 for e in briefing.entities
                 if (e.kind == "person" and last_name(e.name) == own)
-                or (e.kind != "place" and found_form(e.name, facts, person=False) == speaker)
+                or (e.kind != "place" and {fold(f) for f in name_forms(e.name)} & speaker_forms)
             ]
             role = " ".join(
                 [roles.get(fold(quote.speaker), ""), description(quote.speaker), *(e.role for e in mine)]

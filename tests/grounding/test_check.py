@@ -772,3 +772,19 @@ def test_a_day_written_out_is_a_day_and_the_publication_year_is_given():
     dropped = briefing(key_points=["On 26 February rescuers said 2,300 people had died.", "Aid arrived."])
     [finding] = check_briefing(dropped, FACTS)[0]
     assert (finding.where, finding.reason) == ("key_points[0]", "not stated in the article: 26")
+
+
+def test_a_description_in_the_articles_language_matches_the_role_of_an_entity_sharing_a_form():
+    # 'ha explicado el banco central': the Federal Reserve (Fed), whose entity 'Reserva Federal (Fed)'
+    # is the US central bank.
+    es = ArticleFacts.of(
+        'La Reserva Federal (Fed) subió los tipos. "Se tendrán en cuenta los datos", ha explicado el banco '
+        "central."
+    )
+    given = briefing(
+        entities=[{"name": "Reserva Federal (Fed)", "kind": "organization", "role": "US central bank"}],
+        quotes=[
+            {"text": "Se tendrán en cuenta los datos", "speaker": "Federal Reserve (Fed)", "context": ""}
+        ],
+    )
+    assert [f for f in check_briefing(given, es)[0] if f.kind == "speaker"] == []
