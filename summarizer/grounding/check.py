@@ -7,24 +7,21 @@ import re
 from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
 from ..text.language import day_months, without_days
-from ..text.normalize import fold, plain
-from ..text.normalize import surname as last_name
+from ..text.normalize import fold
 from ..text.numbers import figures
 from .attached import misattached_figures, misdated_figures
-from .counts import miscounted_figures, unstated_scores
+from .counts import levels_as_changes, miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
-from .names import aliases, is_organisation, name_forms, name_found, place_found, unknown_names
+from .frames import reframed_figures
+from .names import aliases, name_found, place_found
+from .quoted import check_quotes, found_form, quote_found, quote_spans
 from .speakers import (
-    attributed,
     attributed_to,
-    given_elsewhere,
-    named_near,
-    organisation_speaks,
     speaker_near,
 )
-from .translated import article_form
 from .unread import unreadable
+from .written import unknown_names
 
 __all__ = [
     "ArticleFacts",
@@ -51,38 +48,6 @@ __all__ = [
 
 #: A day written the ISO way in a sentence, as the prompt asks for dates: '2016-08-24'.
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
-_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
-
-
-def quote_spans(quote: str, facts: ArticleFacts) -> list[tuple[int, int]]:
-    """Where the quote stands in the article, as (start, end) in the normalised text; empty if nowhere.
-
-    Fragments joined by an ellipsis must each appear, in order. Differences of whitespace, curly versus
-    straight quotes and dashes, surrounding quotation marks and a trailing comma or full stop inside the
-    quotation are ignored; nothing else is (not even case).
-    """
-    text = plain(quote).strip().strip('"').strip()
-    text = re.sub(r"[,.;:]+$", "", text).strip()
-    fragments = [f.strip().strip('"').strip(" ,.") for f in _ELLIPSIS.split(text)]
-    fragments = [f for f in fragments if f]
-    if not fragments:
-        return []
-    spans: list[tuple[int, int]] = []
-    start = facts.plain.find(fragments[0])
-    while start >= 0:
-        position = start + len(fragments[0])
-        for fragment in fragments[1:]:
-            found = facts.plain.find(fragment, position)
-            if found < 0:
-                return spans
-            position = found + len(fragment)
-        spans.append((start, position))
-        start = facts.plain.find(fragments[0], start + 1)
-    return spans
-
-
-def quote_found(quote: str, facts: ArticleFacts) -> bool:
-    return bool(quote_spans(quote, facts))
 
 
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
@@ -104,12 +69,6 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     """
     findings: list[Finding] = []
     checked = 0
-    people = [e.name for e in briefing.entities if e.kind == "person"]
-    people += [q.speaker for q in briefing.quotes if not is_organisation(q.speaker, briefing.entities)]
-    candidates = sorted({surname for name in people if (surname := last_name(name))})
-    acronyms = _acronyms(briefing, facts)
-    roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
-
     given_days = facts.day_months | {(day.month, day.day) for day in article_days(facts)}
 
     def figures(where: str, text: str) -> None:
@@ -134,7 +93,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="not stated in the article: " + ", ".join(dict.fromkeys(missing)),
             ))  # fmt: skip
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
-        misattached = misattached or misdated_figures(counted, facts)
+        misattached = misattached or misdated_figures(counted, facts) or levels_as_changes(counted, facts)
+        misattached = misattached or reframed_figures(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(
@@ -157,7 +117,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     for index, event in enumerate(briefing.timeline):
         where = f"timeline[{index}]"
         # The day of the month in `when` is the date's, checked below as a date ('25 September').
-        figures(where, f"{without_days(fold(event.when))}: {event.event}")
+        # A semicolon, not a colon: "at 20:00: ..." would hide the time of day from the clock reader.
+        figures(where, f"{without_days(fold(event.when))}; {event.event}")
         if event.date is not None:
             checked += 1
             if not date_found(event.date, event.when, facts):
@@ -169,44 +130,9 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                         reason="the date is not stated in the article",
                     )
                 )
-    for index, quote in enumerate(briefing.quotes):
-        where = f"quotes[{index}]"
-        checked += 2
-        spans = quote_spans(quote.text, facts)
-        if not spans:
-            reason = "these words do not appear in the article"
-            findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
-            continue
-        organisation = is_organisation(quote.speaker, briefing.entities)
-        # The speaker as the article may name them, without the description a model adds.
-        speaker = found_form(quote.speaker, facts, person=not organisation)
-        if speaker is None:
-            reason = "the speaker is not named in the article"
-            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif organisation:
-            # A statement of a board, a company, the police: not a quote the article gives to one
-            # of the people in the briefing.
-            whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
-            if not any(
-                any(organisation_speaks(form, span, facts) for form in {speaker, *name_forms(quote.speaker)})
-                or (who is None and named_near(speaker, span, facts))
-                for span, who in zip(spans, whom, strict=True)
-            ):
-                findings.append(_unconfirmed(where, quote.speaker, whom))
-        else:
-            role = roles.get(fold(quote.speaker), "")
-            others = [e.name for e in briefing.entities if e.kind != "place"]
-            others = [name for name in others if fold(name) != fold(quote.speaker)]
-            # 'Malu Dreyer (SPD)': the article gives the quote to her, not to her party. Each form of the
-            # speaker the article gives is tried, the shortest first; the first form's finding stands.
-            failed = []
-            for form in found_forms(quote.speaker, facts, person=True) or [speaker]:
-                given_to = _unattributed(form, spans, candidates, role, others, facts, acronyms)
-                if given_to is None:
-                    break
-                failed.append(given_to)
-            else:
-                findings.append(_unconfirmed(where, quote.speaker, failed[0]))
+    quoted, count = check_quotes(briefing, facts)
+    findings += quoted
+    checked += count
     for index, entity in enumerate(briefing.entities):
         # Every kind is checked: a place left unchecked stayed in Who's who while the appendix said
         # the same name was not in the article.
@@ -229,83 +155,6 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}
-
-
-def _unattributed(
-    speaker: str,
-    spans: list[tuple[int, int]],
-    candidates: list[str],
-    role: str,
-    others: list[str],
-    facts: ArticleFacts,
-    acronyms: set[str],
-) -> list[str | None] | None:
-    """None when the article attributes the quote at `spans` to the person `speaker` (as the article
-    names them) and gives it to none of the `others` everywhere; else whom it gives each occurrence to
-    (None for no one it names, "another" for another of the briefing's names)."""
-    named = sorted({*candidates, last_name(speaker) or ""} - {""})
-    elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
-    if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):
-        return None
-    return [
-        attributed_to(span, named, facts, acronyms) or ("another" if given else None)
-        for span, given in zip(spans, elsewhere, strict=True)
-    ]
-
-
-def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
-    """A quote the article does not attribute to its speaker: dropped when the article gives it to
-    someone else wherever it stands; kept and marked when it gives it to no one it names."""
-    kept = None in whom
-    reason = (
-        "the article does not say who said this" if kept else "the article gives this quote to someone else"
-    )
-    return Finding(kind="speaker", where=where, item=speaker, reason=reason, kept=kept)
-
-
-_TO_WHOM = frozenset(("with", "by", "to", "told", "from", "via"))
-
-
-def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
-    """The organisations of the briefing that the article writes as an acronym ('FOMC'), folded: a
-    quotation 'the FOMC's statement said' is theirs, not that of the person quoted just before."""
-    organisations = [e.name for e in briefing.entities if e.kind == "organization"]
-    organisations += [q.speaker for q in briefing.quotes if is_organisation(q.speaker, briefing.entities)]
-    found = set()
-    for name in organisations:
-        for form in name_forms(name):
-            words = re.findall(r"[A-Za-z]+", form)
-            acronym = (
-                form if form.isupper() and form.isalpha() else "".join(w[0] for w in words if w[0].isupper())
-            )
-            mentions = re.findall(rf"(\w+)?\W+(?:the )?{acronym.upper()}\b", facts.plain)
-            # 'shared with AFP', 'cited by CNN', 'told CNN': a source the words went to, not a speaker.
-            if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
-                found.add(acronym.lower())
-    return found
-
-
-def found_forms(name: str, facts: ArticleFacts, *, person: bool) -> list[str]:
-    """Every form of the name (names.name_forms) that the article gives, in found_form's order."""
-    forms = name_forms(name, person=person)
-    if person:
-        forms.sort(key=lambda form: len(form.split()))
-    return [form for form in forms if name_found(form, facts, person=person)]
-
-
-def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
-    """The first form of the name (names.name_forms) that the article gives, else the article's own
-    form of it (translated.article_form); None if there is none. A person's shortest form comes first:
-    'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose last word the article has too."""
-    forms = name_forms(name, person=person)
-    if person:
-        forms.sort(key=lambda form: len(form.split()))
-    found = next((form for form in forms if name_found(form, facts, person=person)), None)
-    if found is not None or (person and facts.lang == "en"):
-        return found
-    # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
-    # the article's own form, so that the speaker is looked for as the article writes them.
-    return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
 
 
 def check_figures(fields: dict[str, str], facts: ArticleFacts) -> list[Finding]:

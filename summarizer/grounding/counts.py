@@ -17,7 +17,9 @@ __all__ = [
     "MEASURE_AFTER",
     "MEASURE_BEFORE",
     "WINDOW_AFTER",
+    "SENTENCE_BEFORE",
     "WINDOW_BEFORE",
+    "levels_as_changes",
     "miscounted_figures",
     "unstated_scores",
 ]
@@ -27,23 +29,34 @@ __all__ = [
 MEASURE_AFTER, MEASURE_BEFORE = 8, 4
 #: Words of the article read after and before each place it states the figure, within its clause.
 WINDOW_AFTER, WINDOW_BEFORE = 6, 4
+#: How far back in its sentence an election's quantity is read for a figure nothing nearer counts.
+SENTENCE_BEFORE = 25
 _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 _STOPS = frozenset(".,;:!?()")
 _NOT_MEASURES = word_set("not_measures")
+#: A plural: '18 days', and the irregular ones a count is given in ('three children', 'two women').
+_PLURAL = re.compile(r"[a-z-]+[^s]s|children|women|men")
+#: The endings of English adjectives ('crucial', 'powerful', 'massive', 'historic', 'notable').
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ful|ous|ive|ic|able|ible|less)")
+_MEASURES_BEFORE = frozenset(table("measures_before"))
 #: Words that join two clauses, each with its own figure ('seven dead and 120 injured'): a figure's
 #: clause ends there.
 _JOINS = frozenset(("and", "but", "while", "whereas", "y", "pero", "et", "mais"))
 
 
 @cache
-def _tolls() -> dict[str, str]:
-    """Each shipped language's toll words with what they count: 'killed' and 'muertos' the dead."""
+def _tolls(lang: str | None = None) -> dict[str, str]:
+    """The toll words with what they count ('killed' and 'muertos' the dead), and the words of an
+    election's quantities ('turnout', 'participation', 'voix'): of the article's language `lang`, since
+    one language's toll word is another's small word (the German article 'die' is no English verb);
+    of every shipped language for a briefing's text (None) and an article in a language not shipped."""
     found: dict[str, str] = {}
-    for lang in LANGUAGES:
-        try:
-            found |= table("tolls", lang)
-        except FileNotFoundError:
-            continue
+    for each in (lang,) if lang in LANGUAGES else LANGUAGES:
+        for name in ("tolls", "quantities"):
+            try:
+                found |= table(name, each)
+            except FileNotFoundError:
+                continue
     return found
 
 
@@ -51,7 +64,7 @@ def _tokens(folded: str) -> list[str]:
     return _TOKEN.findall(folded.replace("-", " "))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 16)  # a run's words and figures; bounded for a long batch
 def _value(token: str, lang: str = "en") -> float | None:
     """The figure a token gives: digits, or a number word of the language ('nineteen', 'diecinueve')."""
     if token in _STOPS:
@@ -93,27 +106,36 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         if value is None or is_year(value) or value not in facts.values:
             continue
         behind, ahead = _around(mine, index, MEASURE_BEFORE, MEASURE_AFTER)
-        tolls = _toll(behind, ahead)
+        # 'the magnitude 7.3 temblor': a figure its measure names first counts no toll.
+        tolls = set() if behind and behind[0] in _MEASURES_BEFORE else _toll(behind, ahead)
         places = where.get(value, [])
         if not places:
             continue
         windows = [_around(theirs, i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
         # 'Nineteen children and six adults are thought to have died': a clause without a toll word
         # takes the one its clause goes on to, past the 'and'.
+        # 'Le taux de participation ... a baissé, s'établissant à 65,30%': an election's quantity
+        # named at the start of the figure's sentence is the figure's, when nothing nearer says.
         counted = [
-            _toll(b, a) or _toll([], _clause_after(theirs, i))
+            _toll(b, a, facts.lang)
+            or _toll([], _clause_after(theirs, i), facts.lang)
+            or _quantity_before(theirs, i, facts.lang)
             for (b, a), i in zip(windows, places, strict=True)
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
-        elif ahead and _noun(ahead[0]) and re.fullmatch(r"[a-z-]+[^s]s", ahead[0]):
+        elif ahead and _noun(ahead[0]) and _PLURAL.fullmatch(ahead[0]):
             # '18 days' where every 18 of the article is '18-year-old': the plural right after a
             # figure says what it counts, and the article's word after it never is this one. (Any word,
             # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
             # In another language the plural is looked for as the glossary translates it ('28 houses'
             # where the article's 28 are 'Menschen' and its houses '50 Häuser'); a plural the
-            # glossary does not have is not checked.
-            nouns = [a[0] if a and _noun(a[0]) else None for _, a in windows]
+            # glossary does not have is not checked. An adjective after the article's figure does not
+            # say what it counts ('two crucial blunders' says nothing against 'two errors'); a noun
+            # does ('21-year-old').
+            nouns = [
+                a[0] if a and _noun(a[0]) and not _ADJECTIVE.fullmatch(a[0]) else None for _, a in windows
+            ]
             checkable = facts.lang == "en" or translations(ahead[0], facts.lang)
             same = any(_counts_the_same(ahead[0], a, facts.lang) for _, a in windows)
             if checkable and all(nouns) and not same:
@@ -136,13 +158,51 @@ def _article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, li
 
 
 def _counts_the_same(plural: str, theirs: list[str], lang: str) -> bool:
-    """The article's words after a figure (`theirs`) hold the briefing's plural: the same stem in
-    English; in another language, a word holding one of its translations ('wohnhausern' for 'houses',
-    'stimmten' for 'votes')."""
+    """The article's words after a figure (`theirs`) hold the briefing's plural: in English the same
+    stem, a derived word or an abbreviation (_says); in another language, a word holding one of its
+    translations ('wohnhausern' for 'houses', 'stimmten' for 'votes')."""
     if lang == "en":
-        return stem_word(plural) in {stem_word(w) for w in theirs}
+        return _says(plural, stem_word(plural), theirs)
     forms = translations(plural, lang)
     return not forms or any(form in word for word in theirs for form in forms)
+
+
+def _says(word: str, stem: str, after: list[str]) -> bool:
+    """The article's words after its figure say what `word` (the statement's, stemmed `stem`) counts:
+    the same stem, one derived from another ('rescuers', 'rescue workers'), or its abbreviation
+    ('75 bps', '75 basis points')."""
+    stems = [stem_word(w) for w in after]
+    if stem in stems or any(len(s) >= _STEM and stem.startswith(s) for s in stems):
+        return True
+    letters = word.removesuffix("s")
+    return len(letters) >= 2 and "".join(w[0] for w in after[: len(letters)]) == letters
+
+
+#: The shortest stem another may be derived from ('rescu' of 'rescuer').
+_STEM = 5
+
+
+def _quantity_before(tokens: list[str], index: int, lang: str | None = None) -> set[str]:
+    """The election quantity (quantities.txt) the figure's sentence names before it: 'participation'
+    in 'Le chiffre de la participation à 17 heures a baissé, s'établissant à 65,30%'."""
+    for token in reversed(tokens[max(0, index - SENTENCE_BEFORE) : index]):
+        if token in ".;:!?":
+            return set()
+        if token in _quantities(lang):
+            return {_quantities(lang)[token]}
+    return set()
+
+
+@cache
+def _quantities(lang: str | None = None) -> dict[str, str]:
+    """An election's quantity words of the article's language `lang` (of every language: None)."""
+    found: dict[str, str] = {}
+    for each in (lang,) if lang in LANGUAGES else LANGUAGES:
+        try:
+            found |= table("quantities", each)
+        except FileNotFoundError:
+            continue
+    return found
 
 
 def _clause_after(tokens: list[str], index: int) -> list[str]:
@@ -160,12 +220,12 @@ def _noun(word: str) -> bool:
     return len(word) > 2 and word not in STOPWORDS and word not in _NOT_MEASURES and word not in _tolls()
 
 
-def _toll(behind: list[str], ahead: list[str]) -> set[str]:
+def _toll(behind: list[str], ahead: list[str], lang: str | None = None) -> set[str]:
     """The toll a figure counts: the first toll word after it ('120 people have been injured'), else
     the nearest before it ('the dead rose to 90'); none when its clause has none."""
     for word in [*ahead, *behind]:
-        if word in _tolls():
-            return {_tolls()[word]}
+        if word in _tolls(lang):
+            return {_tolls(lang)[word]}
     return set()
 
 
@@ -176,11 +236,44 @@ _SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)"
 _WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
 
 
+#: A score as other languages write it: '3 a 1' (es, it), '3 à 1' (fr), '3 x 1' (pt), '3:1' (de).
+_SCORE_SAID = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?: a | x |:) ?(\d{1,2})(?![\d%]|[.,]\d)")
+
+
 def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
     '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
+    if facts.lang != "en":
+        stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):
         if a in WORD_NUMBERS and b in WORD_NUMBERS:
             stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
     return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+
+
+#: A level a statement gives a rate: 'to 0.75%', 'at 4.5 per cent'.
+_LEVEL = re.compile(r"\b(?:to|at)\s+(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
+#: The units of a change in each shipped language: '0.75 point', '50 basis points', '0,5 puntos',
+#: '0,25 Prozentpunkte'.
+_CHANGE = re.compile(
+    r"\s*(?:percentage\s+|basis\s+)?(?:points?|puntos?|punti|pontos?|prozentpunkte?n?|basispunkte?n?)\b"
+)
+
+
+def levels_as_changes(text: str, facts: ArticleFacts) -> list[str]:
+    """The rates `text` gives as a level ('raised its main rate to 0.75%') that the article gives only
+    as a change, in points ('a relevé ses taux de 0,75 point'), wherever it states them."""
+    found = []
+    for figure in _LEVEL.findall(fold(text)):
+        value = float(figure)
+        places = [
+            m.end() for m in re.finditer(r"(?<![\d.])" + re.escape(f"{value:g}") + r"(?![\d])", facts.counted)
+        ]
+        places += [
+            m.end() for m in re.finditer(r"(?<![\d.])" + re.escape(figure) + r"(?![\d])", facts.counted)
+        ]
+        places = sorted(set(places))
+        if places and all(_CHANGE.match(facts.counted, end) for end in places):
+            found.append(f"{figure}% (a change in points)")
+    return found

@@ -49,6 +49,9 @@ def _base(char: str) -> str:
     return base if base.isascii() else char
 
 
+#: 'a half percentage point', 'half a point': 0.5 (the English number words leave 'half' alone: 'the
+#: second half' is no figure).
+_HALF = re.compile(r"\b(?:a|one) half\b|\bhalf an? (?:percentage )?point\b")
 _NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
 #: A list of three names or more: 'Mark Bezos, Wally Funk and Oliver Daemen'.
 _LISTED = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
@@ -118,6 +121,7 @@ class ArticleFacts:
             | joined_totals(counted)
             | ordinal_counts(counted, lang)
             | listed_counts(plain(text))
+            | ({0.5} if _HALF.search(counted) else set())
         )
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(
@@ -129,7 +133,11 @@ class ArticleFacts:
             honorific=frozenset(_HONORIFIC.findall(folded)),
             capitalised=frozenset(
                 fold(w).removesuffix("'s")
-                for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", plain(text + "\n" + given + "\n" + handles))
+                # 'l'Intérieur', 'dell'Interno': a capital after an elided article is a name's too.
+                for w in re.findall(
+                    r"(?:(?<![\w'])|(?<=\b[a-z]')|(?<=\b[a-z]{2}')|(?<=\b[a-z]{3}'))[A-Z][\w'-]*",
+                    plain(text + "\n" + given + "\n" + handles),
+                )
             ),
             values=values | ({float(published.year)} if published else set()),  # the prompt gives the date
             day_months=frozenset(day_months(in_english_notation(folded, lang))),

@@ -9,9 +9,9 @@ from functools import cache
 
 from ..models import Entity
 from ..text.lexicon import every_language, word_set
-from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain, skeleton, undoubled
+from ..text.normalize import STOPWORDS, TITLES, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
-from .translated import article_form
+from .translated import article_form, word_given
 
 __all__ = [
     "aliases",
@@ -19,8 +19,12 @@ __all__ = [
     "description",
     "name_forms",
     "name_found",
+    "news_agency_given",
     "place_found",
-    "unknown_names",
+    "place_groups",
+    "slipped",
+    "translated_found",
+    "undotted",
 ]
 
 
@@ -56,6 +60,16 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
             forms.append(lead[0].strip())
         if not person and len(words := form.split()) > 2 and fold(words[-1]) in _KIND_WORDS:
             forms.append(" ".join(words[:-1]))
+        # A person written with their titles first ('Harris County Institute of Forensic Sciences
+        # spokeswoman Tricia Bentley'): the name is the run of capitalised words after the last title.
+        # Not 'Opponents of President Emmanuel Macron': the one after 'of' is not the one speaking.
+        titled = _TITLED_NAME.search(form) if person else None
+        if (
+            titled is not None
+            and form[: titled.start()].strip()
+            and not re.search(r"\b(?:of|to|for)\s+$", form[: titled.start()])
+        ):
+            forms.append(titled[1])
         head = form.split(" of ", 1)[0]
         if head != form and (person or len(re.findall(r"(?<![\w'])[A-Z]", head)) >= 2):
             forms.append(head)
@@ -65,7 +79,17 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
 #: The last words of an organisation's name that say what kind it is ('System', 'Group'): a model
 #: writes the official name ('Federal Reserve System') where the article uses the short one.
 _KIND_WORDS = frozenset(
-    ("system", "group", "agency", "organization", "organisation", "corporation", "company", "headquarters")
+    (
+        "system",
+        "group",
+        "agency",
+        "organization",
+        "organisation",
+        "corporation",
+        "company",
+        "department",
+        "headquarters",
+    )
 )
 
 
@@ -110,11 +134,16 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     if _slipped_phrase_in(parts, facts) or news_agency_given(name, facts):
         return True
     without_article = " ".join(parts)
-    initials = "".join(p[0] for p in parts if p not in ("of", "and", "for")) if len(parts) > 1 else ""
+    # The initials of every word, titles too ('UPI' of United Press International).
+    every = re.findall(r"[a-z0-9']+", folded)
+    initials = "".join(p[0] for p in every if p not in ("of", "and", "for", "the")) if len(every) > 1 else ""
     if _phrase_in(without_article, facts):
         return True
-    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England.
-    return len(initials) > 1 and re.search(rf"\b{initials.upper()}\b", facts.plain) is not None
+    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;
+    # or as the source line gives it ('Agence France-Presse' for 'La Presse (AFP)').
+    if len(initials) < 2:
+        return False
+    return re.search(rf"\b{initials.upper()}\b", facts.plain) is not None or initials in facts.outlets
 
 
 #: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
@@ -149,30 +178,45 @@ def place_found(name: str, facts: ArticleFacts) -> bool:
     words = re.findall(r"[\w'.]+", first)
     core = " ".join(word for word in words if fold(word) not in _PLACE_KINDS)
     # "northwest Syria" for the article's "northwestern Syria"; but not "North Korea", a place of its own.
-    known = _place_key(first) in _place_groups()
+    known = _place_key(first) in place_groups()
     broad = " ".join(word for word in core.split() if known or fold(word) not in _DIRECTIONS)
     if any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form):
         return True
     # A place the model translated ('Rhineland-Palatinate' for 'Rheinland-Pfalz'), in the article's words.
-    return facts.lang != "en" and article_form(first, facts) is not None
+    return facts.lang != "en" and (
+        translated_found(core or first, facts) or article_form(first, facts) is not None
+    )
+
+
+def translated_found(name: str, facts: ArticleFacts) -> bool:
+    """A name a model translated from the article's language ('Saint Barthélemy' for 'San Bartolomé',
+    'Mount Everest' for 'mont Everest', 'tour de Dharhara'): each of its words is one of the article's
+    in its own form (translated.word_given), and one of them is a word the article capitalises."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in STOPWORDS and len(w) > 1]
+    words = [w for w in words if w not in _PLACE_KINDS and w not in _DIRECTIONS] or words
+    if not words:
+        return False
+    return all(word_given(w, facts, facts.folded_words) for w in words) and any(
+        word_given(w, facts, facts.capitalised) for w in words
+    )
 
 
 def _one_place_found(place: str, facts: ArticleFacts) -> bool:
     if name_found(place, facts, person=False):
         return True
-    undotted = _undotted(facts.plain)
+    text = undotted(facts.plain)
     forms = [place, *_place_forms(place)]
     for form in forms:
         letters = form.replace(".", "")
         if letters.isupper() and letters.isalpha():
-            if re.search(rf"(?<![\w.]){letters}(?![\w])", undotted):
+            if re.search(rf"(?<![\w.]){letters}(?![\w])", text):
                 return True
         elif form is not place and _phrase_in(fold(form), facts):
             return True
     return False
 
 
-def _undotted(text: str) -> str:
+def undotted(text: str) -> str:
     """The text with the dots of initials gone: "U.S." is "US", "U.K." is "UK"."""
     return re.sub(r"(?<![\w.])((?:[A-Z]\.){2,})", lambda m: m[1].replace(".", ""), text)
 
@@ -180,7 +224,7 @@ def _undotted(text: str) -> str:
 def _place_forms(place: str) -> list[str]:
     """The other forms of the place in text/data/<lang>/places.txt (none when it is not there)."""
     key = _place_key(place)
-    return [form for group in _place_groups().get(key, []) for form in group if _place_key(form) != key]
+    return [form for group in place_groups().get(key, []) for form in group if _place_key(form) != key]
 
 
 def _place_key(form: str) -> str:
@@ -188,7 +232,7 @@ def _place_key(form: str) -> str:
 
 
 @cache
-def _place_groups() -> dict[str, list[tuple[str, ...]]]:
+def place_groups() -> dict[str, list[tuple[str, ...]]]:
     groups: dict[str, list[tuple[str, ...]]] = {}
     for line in every_language("places"):
         forms = tuple(form.strip() for form in line.split("|"))
@@ -222,7 +266,7 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
 _HONORIFICS = word_set("honorifics")
 
 
-def _slipped(a: str, b: str) -> bool:
+def slipped(a: str, b: str) -> bool:
     """One letter changed, added, dropped, or two swapped ('gaurd' for 'guard'), in words of five or more."""
     if a == b:
         return True
@@ -249,71 +293,9 @@ def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
         return False
     text = facts.word_list
     for start in range(len(text) - size + 1):
-        if all(_slipped(word, text[start + k]) for k, word in enumerate(words)):
+        if all(slipped(word, text[start + k]) for k, word in enumerate(words)):
             return True
     return False
-
-
-#: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
-_NAME_RUN = re.compile(
-    r"(?<![\w'])[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?[A-Z][\w'-]*)+"
-)
-
-
-def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
-    """Names in free text (a key point, a summary) that the article does not give: 'general counsel
-    Mark Thompson', 'Bramley Construction' where the article has 'Brawner Builders' and 'construction
-    workers', 'Fed Chair Jerome Powell' in an article that names no one, 'Juan Carlos Ferrero' beside
-    its Carlos Alcaraz, 'Prince William'. A name of two words or more, or one with a title before it, is
-    looked up as a whole: its last word must be one the article writes with a capital (a slip allowed)
-    and a person's given name must fit; or the article gives it as a phrase, by its initials, as a
-    place, or in its own words (translated.article_form). Titles, months and weekdays are not names.
-    In an article in another language, whose names a model translates, one word the article gives
-    with a capital lets a name pass: a name half invented there is left to the entity and speaker
-    checks."""
-    found = []
-    written = plain(text)
-    for match in _NAME_RUN.finditer(written):
-        run = match[0].replace("'s ", " ").removesuffix("'s")
-        # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
-        # out when it is not the article's and the next word is.
-        opening = re.match(r"(\S+)\s+(\S+)", run)
-        if (
-            opening
-            and re.search(r"(?:^|[.!?:;]\s+)$", written[: match.start()])
-            and not _capitalised(fold(opening[1]), facts)
-            and _capitalised(fold(opening[2]), facts)
-        ):
-            run = run[opening.start(2) :]
-        # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
-        parts = _CONNECTOR.split(run)
-        for name in parts if len(parts) > 1 else [run]:
-            words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
-            named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
-            named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
-            # 'Prince William': one name with a title is a person's (in English: 'US CPI' is no person).
-            titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
-            if (len(named) >= 2 or titled) and not _known(name, named, facts) and name not in found:
-                found.append(name)
-    return found
-
-
-def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
-    if news_agency_given(name, facts):
-        return True
-    if facts.lang != "en":
-        # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
-        # 'National Emergency Committee'): one word the article gives lets the name pass.
-        return any(_capitalised(word, facts) for word in named) or article_form(name, facts) is not None
-    # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
-    # acronym of the article's words ('ADG' for 'additional director general').
-    if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
-        return len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts)
-    if _spelt_out(named[-1], facts):
-        return True
-    if name_found(name, facts, person=False) or place_found(name, facts):
-        return True
-    return article_form(name, facts) is not None
 
 
 def news_agency_given(name: str, facts: ArticleFacts) -> bool:
@@ -334,22 +316,6 @@ def _news_agencies() -> tuple[tuple[str, ...], ...]:
     )
 
 
-def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
-    """The article writes out the acronym's words: 'adg' for 'additional director general'."""
-    words = [w for w in facts.word_list if w not in ("of", "and", "the")]
-    size = len(acronym)
-    if not 2 <= size <= 6:
-        return False
-    return any("".join(w[0] for w in words[i : i + size]) == acronym for i in range(len(words) - size + 1))
-
-
-_CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
-
-
-def _capitalised(word: str, facts: ArticleFacts) -> bool:
-    return word in facts.capitalised or any(_slipped(word, known) for known in facts.capitalised)
-
-
 #: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
 _ORGANISATION = word_set("organisation_words")
 
@@ -360,4 +326,26 @@ def is_organisation(speaker: str, entities: list[Entity]) -> bool:
     kinds = {e.kind for e in entities if fold(e.name) == folded}
     if kinds:
         return "organization" in kinds and "person" not in kinds
+    # 'European Central Bank President Lagarde', 'Houston Police Chief Art Acevedo': the organisation
+    # says whose title it is; the name after the title is a person's.
+    titled = _TITLED_NAME.search(plain(speaker))
+    if titled and not set(re.findall(r"[a-z]+", fold(titled[1]))) & _ORGANISATION:
+        return False
     return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)
+
+
+#: The titles of a person's office ('President', 'Chief'), not the words that only go with one
+#: ('the', 'US', 'Press', 'Former').
+_OFFICES = sorted(
+    (
+        t
+        for t in TITLES - STOPWORDS
+        if t.isalpha() and t not in ("us", "state", "foreign", "press", "special", "former")
+    ),
+    key=len,
+    reverse=True,
+)
+#: A title and a name after it ('President Lagarde', 'Chief Art Acevedo', 'spokesman Laxmi Dhakal').
+_TITLED_NAME = re.compile(
+    r"(?<![\w'])(?i:" + "|".join(_OFFICES) + r")\s+((?:[A-Z][\w'-]+\s+)*[A-Z][\w'-]+)\s*$"
+)

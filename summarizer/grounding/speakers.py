@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..text.lexicon import alternation
+from ..text.lexicon import alternation, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found
+from .translated import cognate, glossary
 
 __all__ = [
     "ATTRIBUTION_AFTER",
@@ -23,6 +24,7 @@ __all__ = [
     "SPEECH_VERB_BEFORE",
     "attributed",
     "attributed_to",
+    "described_speaker",
     "given_elsewhere",
     "named_near",
     "organisation_speaks",
@@ -73,8 +75,10 @@ def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts
 
 #: The speech verbs of every shipped language: a French article's 'a déclaré' attributes as 'said' does.
 _SPEECH = alternation("speech_verbs", "all")
+_ORGANISATION_WORDS = word_set("organisation_words")
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
+_PRONOUN_BEFORE = re.compile(r"(?:^|\W)(?:he|she|they|we|i)\s+$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -141,13 +145,22 @@ def attributed_to(
     offset = end + len(after) - len(clause)
     stop = _SENTENCE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
-    if not ended_inside and not _PRONOUN_SAID.match(clause) and _SAID.search(clause):
+    verb = _SAID.search(clause)
+    # '..., with inflation forcing the ECB's hand, she said': the pronoun is the speaker, not a name
+    # the clause mentions on the way.
+    pronoun = verb is not None and _PRONOUN_BEFORE.search(clause[: verb.start()]) is not None
+    if not ended_inside and not _PRONOUN_SAID.match(clause) and verb is not None and not pronoun:
         named = [
             (position, surname)
             for surname, positions in mentions.items()
             for position in positions
             if offset <= position < offset + len(clause)
         ]
+        # '..., ECB president Christine Lagarde told': the organisation before a person's title says
+        # whose president she is; the person before the verb speaks.
+        people = [(p, s) for p, s in named if s not in acronyms and p < offset + verb.start()]
+        if people:
+            return min(people)[1]
         if named:
             return min(named)[1]
         # '..., Mr Abdel said': someone the briefing does not name said it; the search stops here.
@@ -189,6 +202,9 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     if not names:
         return False
     keys = {max(names, key=len)}
+    # '..., the bank said in a statement': the European Central Bank by the word for its kind.
+    if len(names) > 1 and names[-1] in _ORGANISATION_WORDS:
+        keys.add(f"the {names[-1]}")
     if len(names) > 1:
         keys.add("".join(w[0] for w in names if w not in ("of", "and", "for")))
     keys |= {
@@ -207,12 +223,23 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
 
 
+#: The articles a description opens with, in each shipped language ('the judge', 'le candidat',
+#: 'un responsable', 'el ministro', 'il sindaco', 'o presidente', 'der Sprecher').
+_ARTICLE = r"(?:the|a|an|le|la|les|l'|un|une|el|los|las|una|il|lo|gli|o|os|um|uma|der|die|das|ein|eine)"
+#: What may stand between a speech verb and its subject in another language: its auxiliary ('a
+#: répété', 'ha dicho') before, the one it was said to ('a confié à l'AFP') after.
+_AUXILIARY = r"(?:(?:a|ha|han|ont|hat|e|foi)\s+)?"
+_RECIPIENT = r"(?:(?:to|a|al|à|ao)\s+(?:l'|la\s+|el\s+|the\s+)?[a-z]+\s+)?"
 _DESCRIBED = re.compile(
     r"^(?:the|a|an) ([a-z' -]{2,40}?) "
     + _SPEECH
     + r"\b|^"
+    + _AUXILIARY
     + _SPEECH
-    + r" (?:the|a|an) ([a-z' -]{2,40}?)[.,;]"
+    + r"\s+"
+    + _RECIPIENT
+    + _ARTICLE
+    + r"\s*([a-z' -]{2,60}?)[.,;]"
 )
 
 
@@ -264,6 +291,35 @@ def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
     return named is None or named in given[:-1]
 
 
+def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
+    """A speaker the briefing names by a description the article gives, not a name ('his opponents'
+    of 'His opponents describe him as arrogant and "president of the rich."'): each of its words is
+    one the article writes in lower case, and they stand in the quotation's sentence or the clause
+    after it."""
+    words = {w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS and len(w) > 2}
+    if not words or not all(_lower(word, facts) for word in words):
+        return False
+    start, end = _enclosing(span, facts.plain)
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
+    around = set(
+        re.findall(r"[a-z]+", facts.lower[opening:start] + " " + facts.lower[end : end + DESCRIPTION_AFTER])
+    )
+    return words <= around
+
+
+def _lower(word: str, facts: ArticleFacts) -> bool:
+    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", facts.plain) is not None
+
+
+def _cognates(described: set[str], role: set[str], facts: ArticleFacts) -> bool:
+    """A word of the description is a word of the role in the article's language: its translation
+    ('banco' for bank) or its cognate ('candidat' for candidate)."""
+    if facts.lang == "en":
+        return False
+    translated = {form for word in role for form in glossary(facts.lang).get(word, ())}
+    return bool(described & translated) or any(cognate(word, other) for word in described for other in role)
+
+
 def attributed(
     speaker: str,
     spans: list[tuple[int, int]],
@@ -278,7 +334,8 @@ def attributed(
     role_words = set(re.findall(r"[a-z]+", fold(role)))
     for span in spans:
         described = _described_as(span, facts)
-        if described and described & role_words:
+        # 'le candidat d'En Marche' is the En Marche candidate: in another language, its word.
+        if described and (described & role_words or _cognates(described, role_words, facts)):
             return True
         who = attributed_to(span, candidates, facts, acronyms)
         # 'the judge said' gives the quote to a judge: a lawyer named nearby did not say it.

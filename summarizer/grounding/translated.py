@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import product
 
 from ..text.lexicon import LANGUAGES, word_list
 from ..text.normalize import STOPWORDS, fold
 from .facts import ArticleFacts
 
-__all__ = ["COMPOUND_WORDS", "WORDS_APART", "article_form", "translations"]
+__all__ = ["WORDS_APART", "article_form", "cognate", "glossary", "translations", "word_given"]
 
 #: How many other words may stand among a name's words in the article ('Reserva Federal de Estados
 #: Unidos', 'Federal Reserve's Open Market Committee'): the name's own length plus this.
@@ -24,70 +23,100 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 def article_form(name: str, facts: ArticleFacts) -> str | None:
     """The article's own words for the name, as it writes them ('pape François'), when each word of
     the name, or its translation into the article's language (text/data/<lang>/glossary.txt), stands
-    in the article close to the others, in any order, neighbours perhaps joined into one word
-    ('Nordrhein'); None otherwise."""
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in STOPWORDS and len(w) > 1]
+    in the article close to the others, in any order; None otherwise."""
+    words = [w for w in re.findall(r"[a-z0-9_]+", _phrases(fold(name), facts.lang)) if w not in STOPWORDS]
+    words = [w for w in words if len(w) > 1]
     if not words:
         return None
-    wanted = [{word, *_glossary(facts.lang).get(word, ())} for word in words]
+    wanted = [{word, *glossary(facts.lang).get(word, ())} for word in words]
     tokens = [(m.start(), m.end(), fold(m[0])) for m in _TOKEN.finditer(facts.plain)]
-    for each in [wanted, *(_compounded(wanted) if facts.lang != "en" else [])]:
-        width = len(each) + WORDS_APART
-        starts = set().union(*each)
-        for first in range(len(tokens)):
-            window = tokens[first : first + width]
-            if window[0][2] not in starts:
-                continue
-            taken = _match(each, [token for _, _, token in window])
-            if taken is not None:
-                return facts.plain[window[min(taken)][0] : window[max(taken)][1]]
+    width = len(words) + WORDS_APART
+    compounds = facts.lang in _COMPOUNDING
+    for first in range(len(tokens)):
+        window = tokens[first : first + width]
+        if not any(_fits(window[0][2], forms, compounds) for forms in wanted):
+            continue
+        taken = _match(wanted, [token for _, _, token in window], compounds)
+        if taken is not None:
+            return facts.plain[window[min(taken)][0] : window[max(taken)][1]]
     return None
 
 
-#: How many words of a name one compound of the article may hold ('Steinbach reservoir' is
-#: 'Steinbachtalsperre', 'Federal Interior Ministry' 'Bundesinnenministerium').
-COMPOUND_WORDS = 3
+#: Languages that write a name's words as one ('Zentralbank', 'Innenministerium'): a translated word
+#: may be a part of one of the article's words, and one word may hold several.
+_COMPOUNDING = frozenset(("de",))
+#: The shortest part of a compound word that counts as a word of a name.
+_PART = 4
 
 
-def _compounded(wanted: list[set[str]]) -> list[list[set[str]]]:
-    """The name's words with two or three neighbours written as one word, as German joins them: 'North
-    Rhine' is 'Nordrhein', 'Monetary Policy Committee' 'geldpolitischer Ausschuss'; two words in either
-    order ('Ministry of the Interior' is 'Innenministerium')."""
-    found = []
-    for size in range(2, min(COMPOUND_WORDS, len(wanted)) + 1):
-        for start in range(len(wanted) - size + 1):
-            parts = wanted[start : start + size]
-            joined = {"".join(forms) for forms in product(*parts)}
-            if size == 2:
-                joined |= {"".join(forms) for forms in product(*reversed(parts))}
-            found.append([*wanted[:start], joined, *wanted[start + size :]])
-    return found
+def _fits(token: str, forms: set[str], compounds: bool) -> bool:
+    if token in forms:
+        return True
+    return compounds and any(len(form) >= _PART and form in token for form in forms)
 
 
-def _match(wanted: list[set[str]], window: list[str]) -> list[int] | None:
-    """A distinct position of the window for each wanted word, if there is one (greedy, in order)."""
+def _match(wanted: list[set[str]], window: list[str], compounds: bool = False) -> list[int] | None:
+    """A position of the window for each wanted word, if there is one (greedy, in order): distinct
+    positions, except that parts of one compound word share it."""
     taken: list[int] = []
     for forms in wanted:
         spot = next((i for i, token in enumerate(window) if token in forms and i not in taken), None)
+        if spot is None and compounds:
+            spot = next((i for i, token in enumerate(window) if _fits(token, forms, True)), None)
         if spot is None:
             return None
         taken.append(spot)
     return taken
 
 
+def cognate(word: str, known: str) -> bool:
+    """Two spellings of one name in two languages ('Katmandou' and 'Kathmandu', 'Virgenes' and
+    'Virgin', 'Bartolome' and 'Barthelemy'), folded: their first four letters are one, an 'h' apart,
+    and their lengths within three letters. Only for a language a model translates from."""
+    a, b = word.replace("h", ""), known.replace("h", "")
+    return min(len(a), len(b)) >= _PART + 1 and a[:_PART] == b[:_PART] and abs(len(a) - len(b)) <= 3
+
+
+def word_given(word: str, facts: ArticleFacts, words: frozenset[str]) -> bool:
+    """A folded word of a translated name is one of `words` of the article (its capitalised words,
+    or all of them): as written, in its translation (the glossary), or spelt the article's way
+    (cognate)."""
+    forms = {word, *glossary(facts.lang).get(word, ())}
+    if forms & words:
+        return True
+    if facts.lang in _COMPOUNDING and any(len(f) >= _PART and f in known for f in forms for known in words):
+        return True
+    return any(cognate(word, known) for known in words)
+
+
+def _phrases(folded: str, lang: str) -> str:
+    """The name with the glossary's phrases as one word ('world cup' is 'world_cup', the Spanish
+    'Mundial'): a phrase of English is one word of the article's language."""
+    for phrase in _phrase_keys(lang):
+        folded = re.sub(rf"(?<![a-z]){phrase}(?![a-z])", phrase.replace(" ", "_"), folded)
+    return folded
+
+
 @cache
-def _glossary(lang: str) -> dict[str, tuple[str, ...]]:
+def _phrase_keys(lang: str) -> tuple[str, ...]:
+    return tuple(key.replace("_", " ") for key in glossary(lang) if "_" in key)
+
+
+@cache
+def glossary(lang: str) -> dict[str, tuple[str, ...]]:
+    """The words of names a model translates, English word to the language's forms; an English
+    phrase ('world cup | mundial') is keyed with its spaces as underscores."""
     if lang == "en" or lang not in LANGUAGES:
         return {}
     found: dict[str, tuple[str, ...]] = {}
     for line in word_list("glossary", lang):
         english, *forms = (form.strip() for form in line.split("|"))
-        found[english] = tuple(forms)
+        found[english.replace(" ", "_")] = tuple(forms)
     return found
 
 
 def translations(word: str, lang: str) -> frozenset[str]:
     """The article's language's forms of a folded English word, from its glossary ('houses' in German:
     'hauser'); empty when the glossary does not have it (or the language is English or not shipped)."""
-    glossary = _glossary(lang)
-    return frozenset(glossary.get(word, ()) + glossary.get(word.removesuffix("s"), ()))
+    forms = glossary(lang)
+    return frozenset(forms.get(word, ()) + forms.get(word.removesuffix("s"), ()))

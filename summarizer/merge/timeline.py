@@ -51,6 +51,7 @@ TELLING_FIGURE = 10
 def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent], list[Disagreement]]:
     """Events merged across outlets, in date order; the same event on different days is a disagreement."""
     events: list[tuple[TimelineEvent, str, bool, bool]] = []
+    published = {item.ref.source: item.ref.published.date() for item in members if item.ref.published}
     for item in members:
         flagged = flagged_fields(item)
         for position, event in enumerate(item.briefing.timeline):
@@ -82,7 +83,11 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
                 entry.flags.append(flag)
                 inferred[index].append(guessed)
                 break
-            if source not in entry.sources and _other_day(entry.event, event):
+            if (
+                source not in entry.sources
+                and _other_day(entry.event, event)
+                and not _own_day(entry.event, entry.sources, event, source, published)
+            ):
                 clashes[index].append((event, source))
         else:
             kept.append(_Entry(frame, marks, values, event, {source}, [flag]))
@@ -155,6 +160,25 @@ def telling_figures(values: frozenset[str]) -> frozenset[str]:
         if not number.is_integer() or (number >= TELLING_FIGURE and not is_year(number)):
             telling.add(value)
     return frozenset(telling)
+
+
+def _own_day(
+    a: TimelineEvent, a_sources: set[str], b: TimelineEvent, b_source: str, published: dict[str, date]
+) -> bool:
+    """Two dates a day apart where the later is the day its outlet published, a day after the other's:
+    the outlet's own day (a final at night in Kyiv is the next morning in Sydney), not outlets at odds."""
+    try:
+        day_a, day_b = date.fromisoformat(a.date or ""), date.fromisoformat(b.date or "")
+    except ValueError:
+        return False
+    if abs((day_a - day_b).days) != 1:
+        return False
+    late, late_sources, early_sources = (
+        (day_a, a_sources, {b_source}) if day_a > day_b else (day_b, {b_source}, a_sources)
+    )
+    return any(published.get(s) == late for s in late_sources) and all(
+        published.get(s) is not None and published[s] < late for s in early_sources
+    )
 
 
 def _other_day(a: TimelineEvent, b: TimelineEvent) -> bool:

@@ -13,10 +13,10 @@ from importlib.resources import files
 
 __all__ = ["LANGUAGES", "alternation", "every_language", "table", "word_list", "word_set"]
 
-#: The languages whose lists are shipped: English in full; Spanish, French, German and Portuguese for
-#: what the grounding check reads in an article (figures, number words, months, weekdays, days, small
-#: words, speech verbs, tolls, and a glossary of the words of names a model translates).
-LANGUAGES = ("en", "es", "fr", "de", "pt")
+#: The languages whose lists are shipped: English in full; Spanish, French, Italian, Portuguese and
+#: German for what the grounding check reads in an article (figures, number words, ordinals, months,
+#: weekdays, days, speech verbs, tolls, small words, the words of translated names).
+LANGUAGES = ("en", "es", "fr", "it", "pt", "de")
 
 
 @cache

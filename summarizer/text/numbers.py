@@ -77,11 +77,13 @@ def _compounds(folded: str) -> str:
     return str(alpha2digit(_TENS_UNITS.sub(r"\1-\2", folded), "en"))
 
 
-#: In Spanish and French a comma marks decimals ('6,9') and a dot or a space groups thousands ('1.037',
-#: '2 012'); French writes a time of day '13h14'.
+#: In the other shipped languages a comma marks decimals ('6,9') and a dot or a space groups thousands
+#: ('1.037', '2 012'); French and Portuguese write a time of day '13h14', German '14.30 Uhr', Italian
+#: 'alle 14.30'.
 _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[. ]\d{3})+)(?![\d]|[.,]\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
+_CLOCK_SAID = re.compile(r"\b(\d{1,2})[.:](\d{2}) ?uhr\b|\b(?:alle|ore|dalle) (\d{1,2})[.:](\d{2})\b")
 #: 'un millón y medio', '2 millions et demi': a figure and a half.
 _HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
 
@@ -122,9 +124,38 @@ def in_english_notation(folded: str, lang: str) -> str:
     if lang == "pt":
         folded = _PT_SCORE.sub(r"\1-\2", folded)
     folded = _NUMERIC_DATE.sub(_numeric_date, folded)
+    folded = _CLOCK_SAID.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]} ", folded)
     folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
     folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
-    return _DECIMAL_COMMA.sub(".", folded)
+    return _thousands(_DECIMAL_COMMA.sub(".", folded), lang)
+
+
+def _thousands(folded: str, lang: str) -> str:
+    """'2 mil muertos', 'deux mille morts', '3 mila', 'zwei tausend': the figure times a thousand, as
+    English writes it (2000); the language's word for a thousand is its number word worth 1000."""
+    found = _thousand_pattern(lang)
+    if found is None:
+        return folded
+    pattern, units = found
+
+    def times(match: re.Match[str]) -> str:
+        first = match[1]
+        value = float(first) if first[0].isdigit() else units[first]
+        return f"{value * 1000:g}"
+
+    return pattern.sub(times, folded)
+
+
+@cache
+def _thousand_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, float]] | None:
+    """The language's 'N thousand' (None when it has no word for a thousand), with its unit words."""
+    words, _ = _number_words(lang)
+    thousand = [word for word, value in words.items() if value == 1000]
+    if not thousand:
+        return None
+    units = {word: value for word, value in words.items() if value < 1000}
+    before = "|".join([r"\d+(?:\.\d+)?", *(re.escape(u) for u in sorted(units, key=len, reverse=True))])
+    return re.compile(rf"\b({before}) (?:{'|'.join(thousand)})\b"), units
 
 
 @cache

@@ -25,7 +25,7 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
-from summarizer.grounding.counts import miscounted_figures, unstated_scores
+from summarizer.grounding.counts import levels_as_changes, miscounted_figures, unstated_scores
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief
@@ -667,6 +667,92 @@ def test_a_score_must_be_the_articles_however_it_is_written():
     assert unstated_scores("Alcaraz won the tie-break 7/5.", facts) == ["7-5"]
 
 
+def test_a_figure_its_measure_names_first_counts_no_toll():
+    facts = ArticleFacts.of(
+        "Nepal was hammered again by a magnitude 7.3 temblor that caused dozens more deaths; "
+        "42 people were killed and 1,117 injured."
+    )
+    point = "42 people were killed and more than 1,117 injured in the magnitude 7.3 temblor."
+    assert miscounted_figures(point, facts) == []
+    assert miscounted_figures("At least 1,117 people were killed.", facts) == ["1,117 (dead)"]
+
+
+def test_an_elections_quantities_are_not_given_one_for_another():
+    facts = ArticleFacts.of(
+        "Abstention was estimated at 25.3 per cent. A further 8.8 per cent of voters submitted blank ballots."
+    )
+    assert miscounted_figures("Abstention was estimated at 8.8 per cent.", facts) == ["8.8 (abstention)"]
+    assert (
+        miscounted_figures(
+            "Abstention reached 25.3 per cent; 8.8 per cent of voters cast blank ballots.", facts
+        )
+        == []
+    )
+
+
+def test_an_elections_quantity_named_at_the_start_of_the_sentence_is_the_figures():
+    fr = ArticleFacts.of(
+        "Macron obtient 65,5% des voix. Le chiffre de la participation à 17 heures a cependant nettement "
+        "baissé par rapport au premier tour, s'établissant à 65,30%."
+    )
+    assert miscounted_figures("Macron was elected with 65.30% of the vote.", fr) == ["65.30 (vote)"]
+    assert miscounted_figures("Turnout at 5 p.m. was 65.30%, and Macron won 65.5% of the vote.", fr) == []
+
+
+def test_the_italian_tolls_tell_the_rescued_from_the_injured():
+    it = ArticleFacts.of(
+        "Il bilancio è di 250 morti e 365 feriti. Sono 215 le persone estratte vive dalle macerie."
+    )
+    assert miscounted_figures("The toll is 250 dead and 215 injured.", it) == ["215 (injured)"]
+    assert miscounted_figures("The toll is 250 dead and 365 injured; 215 were pulled out alive.", it) == []
+
+
+def test_an_adjective_after_the_articles_figure_does_not_say_what_it_counts():
+    facts = ArticleFacts.of("Karius made two crucial blunders. A 21-year-old was trapped for a day.")
+    assert miscounted_figures("Karius made two errors.", facts) == []
+    assert miscounted_figures("He was trapped for 21 hours.", facts) == ["21 (hours)"]
+
+
+def test_an_irregular_plural_after_a_figure_says_what_it_counts():
+    facts = ArticleFacts.of(
+        "Harvey is blamed for three confirmed deaths. The report was attributed to three family members. "
+        "Six family members, four children and their grandparents, were in the van."
+    )
+    assert miscounted_figures("Three children and their grandparents drowned.", facts) == ["three (children)"]
+    assert miscounted_figures("Four children and their grandparents drowned.", facts) == []
+
+
+def test_a_figures_noun_may_be_derived_or_abbreviated_and_a_half_is_a_figure():
+    facts = ArticleFacts.of(
+        "An army of 5,000 rescue workers combed the rubble. The bank raised rates by 75 basis points, "
+        "after a half percentage point in July."
+    )
+    assert miscounted_figures("Aftershocks hampered 5,000 rescuers.", facts) == []
+    assert miscounted_figures("ECB hikes 75 bps.", facts) == []
+    assert miscounted_figures("5,000 buildings fell.", facts) == ["5,000 (buildings)"]
+    assert missing_figures("In July the rise was 0.5 percentage points.", facts) == []
+
+
+def test_a_timeline_entrys_time_of_day_is_read_as_one():
+    fr = ArticleFacts.of("Macron élu président. Publié le 07/05/2017 à 20:00.", date(2017, 5, 7))
+    given = briefing(timeline=[{"when": "07/05/2017 à 20:00", "date": None, "event": "RTL gave estimates."}])
+    assert [f for f in check_briefing(given, fr)[0] if f.where == "timeline[0]"] == []
+
+
+def test_a_change_in_points_is_not_a_rates_level():
+    fr = ArticleFacts.of("La BCE a relevé ses taux de 0,75 point; son taux principal passe à 1,25%.")
+    assert levels_as_changes("The ECB raised its main rate to 0.75%.", fr) == ["0.75% (a change in points)"]
+    assert levels_as_changes("The ECB raised rates by 0.75 point, its main rate to 1.25%.", fr) == []
+
+
+def test_a_score_is_read_as_the_articles_language_writes_it():
+    # '3 a 1' (Spanish, Italian), '3 x 1' (Portuguese), '3:1' (German) are the score 3-1.
+    for said in ("El Madrid venció 3 a 1 al Liverpool.", "Der Klub gewann das Finale mit 3:1 in Kiew."):
+        facts = ArticleFacts.of(said)
+        assert unstated_scores("Real Madrid beat Liverpool 3-1.", facts) == []
+        assert unstated_scores("Real Madrid beat Liverpool 3-0.", facts) == ["3-0"]
+
+
 def test_a_date_written_the_iso_way_in_a_sentence_is_checked_as_a_day_not_as_three_figures():
     """'on 2025-03-04' is the Tuesday the article names (published on the 5th): kept; '2025-02-26' is a
     day it gives nowhere: dropped, said as a day, never as 'not stated: 2025, 2, 26' or a score '02-26'."""
@@ -766,3 +852,30 @@ def test_a_figure_given_to_the_wrong_month_is_caught_in_any_language():
     assert misdated_figures("Prices rose 7.9% in July, after 8.7% in June.", de) == []
     assert misdated_figures("Prices rose 8.7% in July.", de) == ["8.7 (July)"]
     assert misdated_figures("The rate rose to 5.25% in August.", de) == []  # its sentence names no month
+
+
+def test_a_description_in_the_articles_language_matches_the_role_of_an_entity_sharing_a_form():
+    # 'ha explicado el banco central': the Federal Reserve (Fed), whose entity 'Reserva Federal (Fed)'
+    # is the US central bank.
+    es = ArticleFacts.of(
+        'La Reserva Federal (Fed) subió los tipos. "Se tendrán en cuenta los datos", ha explicado el banco '
+        "central."
+    )
+    given = briefing(
+        entities=[{"name": "Reserva Federal (Fed)", "kind": "organization", "role": "US central bank"}],
+        quotes=[
+            {"text": "Se tendrán en cuenta los datos", "speaker": "Federal Reserve (Fed)", "context": ""}
+        ],
+    )
+    assert [f for f in check_briefing(given, es)[0] if f.kind == "speaker"] == []
+
+
+def test_an_article_is_read_with_its_own_languages_toll_words_not_anothers():
+    """The German article 'die' is no English 'die': a vote of '8 zu 1 Stimmen' counts votes, not dead."""
+    facts = ArticleFacts.of(
+        "Die Notenbank hat den Leitzins angehoben. Die Entscheidung fiel mit 8 zu 1 Stimmen. "
+        "Die Verbraucherpreise waren im Juli mit 7,9 Prozent gestiegen."
+    )
+    assert facts.lang == "de"
+    assert miscounted_figures("The decision was taken by 8 votes to 1.", facts) == []
+    assert miscounted_figures("Eight people died; 8 were killed.", facts) != []  # still read: 8 counts votes

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from summarizer.grounding.dates import date_support
 from summarizer.grounding.facts import ArticleFacts
 
@@ -137,3 +139,42 @@ def test_a_when_counted_back_in_the_articles_words_gives_its_day_month_or_year()
     assert date_support("2022", "há dois anos", pt) == "inferred"
     assert date_support("2023", "no ano passado", pt) == "inferred"
     assert date_support("2021", "no ano passado", pt) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values", "said", "day"),
+    [
+        # Italian: 'Undici' is eleven, '6.120' six thousand, '9,6' a decimal; 'ieri' the day before.
+        (
+            "Sono 250 i morti e 365 i feriti. Undici morti ad Accumoli; in campo 6.120 soccorritori "
+            "e 9,6 milioni di euro raccolti. Il terremoto ha colpito ieri, 24 agosto, il Centro Italia.",
+            "it",
+            {11.0, 6120.0, 9.6, 250.0},
+            "2016-08-24",
+            date(2016, 8, 25),
+        ),
+        # Portuguese: 'dezoito' is eighteen, '1.200' a thousand two hundred; 'ontem' the day before.
+        (
+            "O sismo deixou dezoito mortos e 1.200 feridos, disse ontem o ministro, que não deu mais "
+            "pormenores sobre as vítimas da região.",
+            "pt",
+            {18.0, 1200.0},
+            "2020-03-04",
+            date(2020, 3, 5),
+        ),
+        # German: 'zwölf' is twelve, '2,5' a decimal; a day written '24. August'.
+        (
+            "Bei dem Beben am 24. August sind zwölf Menschen ums Leben gekommen, die Zentralbank "
+            "hob den Zins um 2,5 Prozent an, sagte der Sprecher der Regierung.",
+            "de",
+            {12.0, 2.5},
+            "2016-08-24",
+            date(2016, 8, 26),
+        ),
+    ],
+)
+def test_italian_portuguese_and_german_read_in_their_own_conventions(text, lang, values, said, day):
+    facts = ArticleFacts.of(text, day)
+    assert facts.lang == lang
+    assert values <= facts.values
+    assert date_support(said, "", facts) is not None

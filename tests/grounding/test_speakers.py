@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from summarizer.grounding.check import ArticleFacts, quote_spans
-from summarizer.grounding.speakers import attributed, attributed_to, organisation_speaks, speaker_near
+from summarizer.grounding.speakers import (
+    attributed,
+    attributed_to,
+    described_speaker,
+    organisation_speaks,
+    speaker_near,
+)
 
 ARTICLE = (
     'Secretary of State Marco Rubio told reporters on Monday that talks would go on. "We are close," '
@@ -103,3 +109,73 @@ def test_a_german_speech_verb_attributes_a_quotation():
     start = facts.plain.index('"Wir')
     span = (start, facts.plain.index('auf"') + len('auf"'))
     assert attributed_to(span, ["keller", "lang"], facts) == "lang"
+
+
+def test_a_pronoun_before_the_verb_speaks_not_a_name_the_clause_passes():
+    facts = ArticleFacts.of(
+        "The hike is the largest ever, Seema Shah, chief strategist at Principal, noted in a comment. "
+        'The hike "comes despite the recession," with inflation forcing the ECB\'s hand, she said.'
+    )
+    [span] = quote_spans("comes despite the recession", facts)
+    assert attributed_to(span, ["shah", "lagarde"], facts, ["ecb"]) == "shah"
+
+
+def test_an_organisation_before_a_persons_title_says_whose_title_it_is():
+    facts = ArticleFacts.of('"Today we act," ECB president Christine Lagarde told a press conference.')
+    [span] = quote_spans("Today we act", facts)
+    assert attributed_to(span, ["lagarde"], facts, ["ecb"]) == "lagarde"
+
+
+def test_an_organisation_speaks_by_the_word_for_its_kind():
+    facts = ArticleFacts.of('Rates rose. "The council judged it appropriate," the bank said in a statement.')
+    [span] = quote_spans("The council judged it appropriate", facts)
+    assert organisation_speaks("European Central Bank", span, facts)
+    assert not organisation_speaks("European Commission", span, facts)
+
+
+def test_promised_and_a_title_before_the_name_attribute():
+    facts = ArticleFacts.of(
+        '"The town is gone," said Sergio Pirozzi, the mayor. Premier Matteo Renzi promised the area: '
+        '"No family will be left behind."'
+    )
+    [span] = quote_spans("No family will be left behind.", facts)
+    assert attributed("Prime Minister Matteo Renzi", [span], ["pirozzi", "renzi"], facts)
+    assert not attributed("Mayor of Amatrice Sergio Pirozzi", [span], ["pirozzi", "renzi"], facts)
+
+
+def test_a_spanish_quotation_without_a_pronoun_is_the_previous_speakers():
+    es = ArticleFacts.of(
+        'Tras sobrevolar la isla, Browne ha dicho que es "desgarrador". "La isla está en el agua", ha '
+        "manifestado, añadiendo que el coste sería alto. Eric Maire, vecino, habló con la prensa."
+    )
+    [span] = quote_spans("La isla está en el agua", es)
+    assert attributed_to(span, ["browne", "maire"], es) == "browne"
+    assert attributed("Gaston Browne", [span], ["browne", "maire"], es)
+    assert not attributed("Eric Maire", [span], ["browne", "maire"], es)
+
+
+def test_in_the_words_of_attributes_in_spanish():
+    es = ArticleFacts.of(
+        'Irma trae vientos "históricos", en palabras del presidente Donald Trump. Collomb habló.'
+    )
+    [span] = quote_spans("históricos", es)
+    assert attributed_to(span, ["trump", "collomb"], es) == "trump"
+
+
+def test_a_description_in_the_articles_language_is_the_speakers_role():
+    fr = ArticleFacts.of(
+        'Macron a célébré sa victoire face à Marine Le Pen. "Notre tâche est immense", a répété le '
+        "candidat d'En Marche devant ses partisans."
+    )
+    [span] = quote_spans("Notre tâche est immense", fr)
+    assert attributed("Emmanuel Macron", [span], ["macron", "pen"], fr, role="the En Marche candidate")
+    # Le Pen is named nearby, but the words are the candidate's.
+    assert not attributed("Marine Le Pen", [span], ["macron", "pen"], fr, role="far-right leader")
+
+
+def test_a_speaker_described_as_the_article_describes_them_is_theirs():
+    facts = ArticleFacts.of('Macron won. His opponents describe him as arrogant and "president of the rich."')
+    [span] = quote_spans("president of the rich", facts)
+    assert described_speaker("his opponents", span, facts)
+    assert not described_speaker("his supporters", span, facts)
+    assert not described_speaker("Emmanuel Macron", span, facts)

@@ -161,6 +161,28 @@ def test_the_same_event_dated_differently_in_the_timelines_is_a_disagreement():
     assert [("2025-03-03", ["CNA"]), ("2025-03-04", ["LBC"])] in dates
 
 
+def test_an_event_dated_with_the_day_its_outlet_published_a_day_later_is_its_own_day():
+    # A final at night in Kyiv is the next morning in Sydney: the later outlet's day, not a disagreement;
+    # a week apart, or the same publication day, still is one.
+    def dated(source: str, day: str, published: str) -> object:
+        timeline = [(day, day, "The earthquake struck the north.")]
+        return quake(
+            source, "2,300", "Monday", timeline=timeline, published=datetime.fromisoformat(published)
+        )
+
+    def days(*items: object) -> list[list[tuple[str, list[str]]]]:
+        [story] = merge_briefings(list(items)).stories
+        return [sorted((r.value, r.sources) for r in d.reports) for d in story.disagreements]
+
+    assert days(dated("CNA", "2025-03-03", "2025-03-03"), dated("ABC", "2025-03-04", "2025-03-04")) == []
+    assert days(dated("CNA", "2025-03-03", "2025-03-04"), dated("ABC", "2025-03-04", "2025-03-04")) == [
+        [("2025-03-03", ["CNA"]), ("2025-03-04", ["ABC"])]
+    ]
+    assert days(dated("CNA", "2025-02-25", "2025-03-03"), dated("ABC", "2025-03-04", "2025-03-04")) == [
+        [("2025-02-25", ["CNA"]), ("2025-03-04", ["ABC"])]
+    ]
+
+
 def test_the_same_figures_in_other_words_are_one_point_and_no_disagreement():
     [story] = merge_briefings([quake("CNA", "2,300", "Monday"), quake("LBC", "2,300", "Monday")]).stories
     assert story.disagreements == []
@@ -422,6 +444,8 @@ def test_a_village_spelt_two_ways_is_shown_but_two_places_are_not():
     # One city transliterated two accepted ways is one place, not a disagreement.
     assert _differences(at("A", "Marrakech", "Hathras"), at("B", "Marrakesh", "Hathras")) == []
     assert _differences(at("A", "Odessa"), at("B", "Odesa")) == []
+    # A 'th' for a 't' is one transliteration too (AP's 'Katmandu', AFP's 'Kathmandu').
+    assert _differences(at("A", "Kathmandu"), at("B", "Katmandu")) == []
 
 
 def test_one_days_happening_told_in_other_words_by_two_outlets_is_one_timeline_line():

@@ -36,9 +36,9 @@ REPORTS = {
         ("fr", "fr"),
         ("de", "de"),
         ("pt", "pt"),
+        ("it", "it"),
         ("nl", UNKNOWN),
         ("pl", UNKNOWN),
-        ("it", UNKNOWN),
     ],
 )
 def test_an_article_is_read_in_its_language_or_as_one_the_checks_do_not_know(lang, read_as):

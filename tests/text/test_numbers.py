@@ -58,3 +58,15 @@ def test_ordinals_and_joined_counts_give_the_totals_a_model_states():
 
 def test_a_figure_is_shown_with_thousands_and_without_a_trailing_zero():
     assert (shown(2300.0), shown(8.1), shown(5.0)) == ("2,300", "8.1", "5")
+
+
+def test_a_thousand_word_and_a_time_of_day_read_in_each_languages_way():
+    # '2 mil muertos' is 2,000 dead, not 2 and 1,000; '14.30 Uhr' and 'alle 14.30' are 14:30.
+    assert sorted(figures("2 mil muertos, dos mil heridos", lang="es")) == [2000.0, 2000.0]
+    assert list(figures("deux mille morts", lang="fr")) == [2000.0]
+    assert list(figures("3 mil mortos", lang="pt")) == [3000.0]
+    # 14.30 Uhr is also 230, as an English briefing's '2:30 p.m.' reads
+    assert sorted(figures("um 14.30 Uhr starben zwölf Menschen", lang="de")) == [12.0, 230.0, 1430.0]
+    assert list(figures("la scossa alle 3.36 di notte", lang="it")) == [336.0]
+    # A decimal stays one ('magnitudo 6.2'), and a thousand alone is a thousand.
+    assert sorted(figures("magnitudo 6.2, mille sfollati", lang="it")) == [6.2, 1000.0]

@@ -1,0 +1,229 @@
+"""Who said it: a quotation must stand in the article, and the article must give it to its speaker (or to
+no one it names, when the quote is kept and marked). check.py runs these with the other checks."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Briefing, Finding
+from ..text.normalize import STOPWORDS, TITLES, fold, plain
+from ..text.normalize import surname as last_name
+from .facts import ArticleFacts
+from .names import description, is_organisation, name_forms, name_found
+from .speakers import (
+    attributed,
+    attributed_to,
+    described_speaker,
+    given_elsewhere,
+    named_near,
+    organisation_speaks,
+)
+from .translated import article_form
+from .written import known_organisation
+
+__all__ = ["check_quotes", "found_form", "found_forms", "quote_found", "quote_spans"]
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+
+
+def quote_spans(quote: str, facts: ArticleFacts) -> list[tuple[int, int]]:
+    """Where the quote stands in the article, as (start, end) in the normalised text; empty if nowhere.
+
+    Fragments joined by an ellipsis must each appear, in order. Differences of whitespace, curly versus
+    straight quotes and dashes, surrounding quotation marks and a trailing comma or full stop inside the
+    quotation are ignored; nothing else is (not even case).
+    """
+    text = plain(quote).strip().strip('"').strip()
+    text = re.sub(r"[,.;:]+$", "", text).strip()
+    fragments = [f.strip().strip('"').strip(" ,.") for f in _ELLIPSIS.split(text)]
+    fragments = [f for f in fragments if f]
+    if not fragments:
+        return []
+    spans: list[tuple[int, int]] = []
+    start = facts.plain.find(fragments[0])
+    while start >= 0:
+        position = start + len(fragments[0])
+        for fragment in fragments[1:]:
+            found = facts.plain.find(fragment, position)
+            if found < 0:
+                return spans
+            position = found + len(fragment)
+        spans.append((start, position))
+        start = facts.plain.find(fragments[0], start + 1)
+    return spans
+
+
+def quote_found(quote: str, facts: ArticleFacts) -> bool:
+    return bool(quote_spans(quote, facts))
+
+
+def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding], int]:
+    """Each quote that is not in the article, and each speaker the article does not give it to; and
+    how many items were checked (a quote and its speaker: two)."""
+    findings: list[Finding] = []
+    checked = 0
+    people = [e.name for e in briefing.entities if e.kind == "person"]
+    people += [q.speaker for q in briefing.quotes if not is_organisation(q.speaker, briefing.entities)]
+    candidates = sorted({surname for name in people if (surname := last_name(name))})
+    acronyms = _acronyms(briefing, facts)
+    roles = {fold(e.name): e.role for e in briefing.entities if e.kind == "person"}
+    for index, quote in enumerate(briefing.quotes):
+        where = f"quotes[{index}]"
+        checked += 2
+        spans = quote_spans(quote.text, facts)
+        if not spans:
+            reason = "these words do not appear in the article"
+            findings.append(Finding(kind="quote", where=where, item=quote.text, reason=reason))
+            continue
+        organisation = is_organisation(quote.speaker, briefing.entities)
+        # The speaker as the article may name them, without the description a model adds.
+        speaker = found_form(quote.speaker, facts, person=not organisation)
+        if speaker is None:
+            reason = "the speaker is not named in the article"
+            findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+        elif organisation:
+            # A statement of a board, a company, the police: not a quote the article gives to one
+            # of the people in the briefing.
+            whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
+            if not any(
+                any(organisation_speaks(form, span, facts) for form in {speaker, *name_forms(quote.speaker)})
+                or (who is None and named_near(speaker, span, facts))
+                for span, who in zip(spans, whom, strict=True)
+            ):
+                findings.append(_unconfirmed(where, quote.speaker, whom))
+        else:
+            # The speaker's role wherever the briefing gives it: their entity's, and the description
+            # the speaker string carries ('Emmanuel Macron, the En Marche candidate').
+            own = last_name(speaker)
+            speaker_forms = {fold(f) for f in name_forms(quote.speaker)} | {fold(speaker)}
+            mine = [
+                e
+                for e in briefing.entities
+                if (e.kind == "person" and last_name(e.name) == own)
+                or (e.kind != "place" and {fold(f) for f in name_forms(e.name)} & speaker_forms)
+            ]
+            role = " ".join(
+                [roles.get(fold(quote.speaker), ""), description(quote.speaker), *(e.role for e in mine)]
+            )
+            others = [e.name for e in briefing.entities if e.kind != "place"]
+            others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
+            if any(described_speaker(speaker, span, facts) for span in spans):
+                continue  # 'his opponents', as the article describes who said it
+            # 'Malu Dreyer (SPD)': the article gives the quote to her, not to her party. Each form of the
+            # speaker the article gives is tried, the shortest first; the first form's finding stands.
+            failed = []
+            for form in found_forms(quote.speaker, facts, person=True) or [speaker]:
+                given_to = _unattributed(form, spans, candidates, role, others, facts, acronyms)
+                if given_to is None:
+                    break
+                failed.append(given_to)
+            else:
+                findings.append(_unconfirmed(where, quote.speaker, failed[0]))
+    return findings, checked
+
+
+def _unattributed(
+    speaker: str,
+    spans: list[tuple[int, int]],
+    candidates: list[str],
+    role: str,
+    others: list[str],
+    facts: ArticleFacts,
+    acronyms: set[str],
+) -> list[str | None] | None:
+    """None when the article attributes the quote at `spans` to the person `speaker` (as the article
+    names them) and gives it to none of the `others` everywhere; else whom it gives each occurrence to
+    (None for no one it names, "another" for another of the briefing's names)."""
+    named = sorted({*candidates, last_name(speaker) or ""} - {""})
+    elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
+    if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):
+        return None
+    return [
+        attributed_to(span, named, facts, acronyms) or ("another" if given else None)
+        for span, given in zip(spans, elsewhere, strict=True)
+    ]
+
+
+def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
+    """A quote the article does not attribute to its speaker: dropped when the article gives it to
+    someone else wherever it stands; kept and marked when it gives it to no one it names."""
+    kept = None in whom
+    reason = (
+        "the article does not say who said this" if kept else "the article gives this quote to someone else"
+    )
+    return Finding(kind="speaker", where=where, item=speaker, reason=reason, kept=kept)
+
+
+#: The words before a source the words went to: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE'.
+_TO_WHOM = frozenset(
+    (
+        "with",
+        "by",
+        "to",
+        "told",
+        "from",
+        "via",
+        "a",
+        "à",
+        "al",
+        "avec",
+        "par",
+        "con",
+        "por",
+        "ao",
+        "com",
+        "mit",
+    )
+)
+
+
+def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
+    """The organisations of the briefing that the article writes as an acronym ('FOMC'), folded: a
+    quotation 'the FOMC's statement said' is theirs, not that of the person quoted just before."""
+    organisations = [e.name for e in briefing.entities if e.kind == "organization"]
+    organisations += [q.speaker for q in briefing.quotes if is_organisation(q.speaker, briefing.entities)]
+    found = set()
+    for name in organisations:
+        for form in name_forms(name):
+            words = re.findall(r"[A-Za-z]+", form)
+            acronym = (
+                form if form.isupper() and form.isalpha() else "".join(w[0] for w in words if w[0].isupper())
+            )
+            mentions = re.findall(rf"(\w+)?\W+(?:the |l'|la |le |el )?{acronym.upper()}\b", facts.plain)
+            # 'shared with AFP', 'cited by CNN', 'told CNN': a source the words went to, not a speaker.
+            if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
+                found.add(acronym.lower())
+    return found
+
+
+def found_forms(name: str, facts: ArticleFacts, *, person: bool) -> list[str]:
+    """Every form of the name (names.name_forms) that the article gives, in found_form's order."""
+    forms = name_forms(name, person=person)
+    if person:
+        forms.sort(key=lambda form: len(form.split()))
+    return [form for form in forms if name_found(form, facts, person=person)]
+
+
+def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
+    """The first form of the name (names.name_forms) that the article gives, else the article's own
+    form of it (translated.article_form); None if there is none. A person's shortest form comes first:
+    'Isaac' of 'Isaac, 18, whose little cousins were trapped', whose last word the article has too."""
+    forms = name_forms(name, person=person)
+    if person:
+        # 'Mayor' of 'Mayor of Amatrice Sergio Pirozzi' is a title, not the person.
+        forms = [form for form in forms if _named(form)] or forms
+        forms.sort(key=lambda form: len(form.split()))
+    found = next((form for form in forms if name_found(form, facts, person=person)), None)
+    if found is not None or (person and facts.lang == "en"):
+        return found
+    if not person and known_organisation(name, facts):
+        # Written in full, as a name in free text may be ('United States Coast Guard').
+        return name
+    # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
+    # the article's own form, so that the speaker is looked for as the article writes them.
+    return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
+
+
+def _named(form: str) -> bool:
+    """The form holds a word that is neither a title nor a small word: it can name someone."""
+    return any(w not in TITLES and w not in STOPWORDS for w in re.findall(r"[a-z]+", fold(form)))

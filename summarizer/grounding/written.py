@@ -1,0 +1,165 @@
+"""Names written into free text (a key point, a summary, a headline): each run of capitalised words
+is looked up whole, as the article gives it, in its own form, written in full or by its initials."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
+from .facts import ArticleFacts
+from .names import name_forms, name_found, news_agency_given, place_found, place_groups, slipped, undotted
+from .translated import article_form, word_given
+
+__all__ = ["known_organisation", "unknown_names"]
+
+
+#: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
+#: A hyphen between two capitalised words joins them ('Agence France-Presse', which plain() spaces).
+_NAME_RUN = re.compile(
+    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?)"
+    r"[A-Z][\w'-]*)+"
+)
+
+
+def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
+    """Names in free text (a key point, a summary) that the article does not give: 'general counsel
+    Mark Thompson', 'Bramley Construction' where the article has 'Brawner Builders' and 'construction
+    workers', 'Fed Chair Jerome Powell' in an article that names no one, 'Juan Carlos Ferrero' beside
+    its Carlos Alcaraz, 'Prince William'. A name of two words or more, or one with a title before it, is
+    looked up as a whole: its last word must be one the article writes with a capital (a slip allowed)
+    and a person's given name must fit; or the article gives it as a phrase, by its initials, as a
+    place, or in its own words (translated.article_form). Titles, months and weekdays are not names.
+    In an article in another language, whose names a model translates, one word the article gives
+    with a capital lets a name pass: a name half invented there is left to the entity and speaker
+    checks."""
+    found = []
+    written = plain(text)
+    for match in _NAME_RUN.finditer(written):
+        run = match[0].removesuffix("'s")
+        # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
+        # out when it is not the article's and the next word is.
+        opening = re.match(r"(\S+)\s+(\S+)", run)
+        if (
+            opening
+            and re.search(r"(?:^|[.!?:;]\s+)$", written[: match.start()])
+            and not _capitalised(fold(opening[1]), facts)
+            and _capitalised(fold(opening[2]), facts)
+            and not _run_known(run, facts)
+        ):
+            run = run[opening.start(2) :]
+        # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
+        # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
+        parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
+        for name in parts if len(parts) > 1 else [run]:
+            words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
+            named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
+            named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
+            # 'Prince William': one name with a title is a person's (in English: 'US CPI' is no person).
+            titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
+            if (len(named) >= 2 or titled) and not _known(name, named, facts) and name not in found:
+                found.append(name)
+    return found
+
+
+def _run_known(run: str, facts: ArticleFacts) -> bool:
+    """The whole run is a name the article gives ('Agence France-Presse' opening a sentence)."""
+    words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", run)]
+    return len(words) > 1 and _known(run, words, facts)
+
+
+def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
+    if news_agency_given(name, facts):
+        return True
+    if facts.lang != "en":
+        # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
+        # 'National Emergency Committee', 'World Cup' for 'Mundial'): one word the article gives, as
+        # written or in its own form (translated.word_given), lets the name pass.
+        return (
+            any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
+            or article_form(name, facts) is not None
+            or _official(named, facts)
+        )
+    # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
+    # acronym of the article's words ('ADG' for 'additional director general').
+    if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
+        if len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts):
+            return True
+        # Not a person's: an organisation by its initials ('United Press International' for 'UPI').
+        return name_found(name, facts, person=False)
+    if _spelt_out(named[-1], facts):
+        return True
+    if name_found(name, facts, person=False) or place_found(name, facts):
+        return True
+    # Without the word for its kind ('Civil Protection Department' for the 'civil protection agency').
+    if any(name_found(form, facts, person=False) for form in name_forms(name)[1:]):
+        return True
+    return article_form(name, facts) is not None or _official(named, facts) or _with_place_forms(name, facts)
+
+
+#: Words an organisation's official name adds to the name an article uses ('Ministry of Home Affairs'
+#: for 'Home Ministry', 'Civil Protection Department' for 'Civil Protection agency').
+_OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
+
+
+def _official(named: list[str], facts: ArticleFacts) -> bool:
+    """An organisation written in full: without the words that say what kind it is (_OFFICIAL), its
+    words are names the article gives, together ('Home Affairs' for 'Home ministry')."""
+    core = [w for w in named if w not in _OFFICIAL]
+    if not core or len(core) == len(named):
+        return False
+    given = facts.capitalised
+    if not all(_capitalised(w, facts) or (facts.lang != "en" and word_given(w, facts, given)) for w in core):
+        return False
+    return article_form(" ".join(core), facts) is not None
+
+
+def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
+    """An organisation named with a place in another of its forms ('United States Geological Survey'
+    for the article's 'U.S. Geological Survey', text/data/en/places.txt)."""
+    folded = fold(name)
+    for key, groups in place_groups().items():
+        if " " not in key or not re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", folded):
+            continue
+        for form in {form for group in groups for form in group}:
+            other = re.sub(rf"(?<![a-z]){re.escape(key)}(?![a-z])", form, folded)
+            if other != folded and (name_found(other, facts, person=False) or _undotted_in(other, facts)):
+                return True
+    return False
+
+
+def _undotted_in(name: str, facts: ArticleFacts) -> bool:
+    """The name stands in the article with its initials' dots gone ('us geological survey' for 'U.S.
+    Geological Survey')."""
+    pattern = r"\s+".join(re.escape(word) for word in name.replace(".", "").split())
+    return re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", fold(undotted(facts.plain))) is not None
+
+
+def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
+    """The article writes out the acronym's words: 'adg' for 'additional director general'."""
+    words = [w for w in facts.word_list if w not in ("of", "and", "the", "for")]
+    size = len(acronym)
+    if not 2 <= size <= 6:
+        return False
+    return any("".join(w[0] for w in words[i : i + size]) == acronym for i in range(len(words) - size + 1))
+
+
+_CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
+_POSSESSIVE = re.compile(r"'s?\s+(?=[A-Z])")
+
+
+def _capitalised(word: str, facts: ArticleFacts) -> bool:
+    return word in facts.capitalised or any(slipped(word, known) for known in facts.capitalised)
+
+
+def known_organisation(name: str, facts: ArticleFacts) -> bool:
+    """An organisation the article gives under a shorter or other form: written in full ('Ministry of
+    Home Affairs' for 'Home ministry'), or with a place in another form ('United States Coast Guard'
+    for 'U.S. Coast Guard'). Stricter than a name in free text: 'Bank of England' is not found by
+    'Bank' and 'England' apart."""
+    # An acronym of words the article writes out ('IOM' for the International Organization for
+    # Migration).
+    if name.isupper() and name.isalpha() and facts.lang == "en":
+        return _spelt_out(name.lower(), facts)
+    words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", plain(name))]
+    named = [w for w in words if w not in STOPWORDS and w not in TITLES and len(w) > 1]
+    return len(named) > 1 and (_official(named, facts) or _with_place_forms(name, facts))
