@@ -207,7 +207,11 @@ def _own_places(
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
     each statement for the values it gives and again, in a story of several outlets, for its measures."""
-    return tuple(read_tokens(fold(text)))
+    # A day written the ISO way ('2015-04-26') is a day, not the figures 4 and 26.
+    return tuple(read_tokens(_ISO_DAY.sub(" ", fold(text))))
+
+
+_ISO_DAY = re.compile(r"(?<![\d-])\d{4}(?: ?- ?)\d{2}(?: ?- ?)\d{2}(?![\d-])")  # plain() spaces the dashes
 
 
 @cached

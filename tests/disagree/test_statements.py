@@ -26,6 +26,9 @@ def test_another_time_a_projection_and_a_date_give_no_figure():
     assert read_statement("A", "The toll could reach 20,000.", PLACES).measures == {}
     assert read_statement("A", "A 1960 tsunami killed 61 people.", PLACES, frozenset({2023})).measures == {}
     assert read_statement("A", "It struck on September 8.", PLACES).measures == {}
+    # A day written the ISO way is a day: '2015-04-26' gives no '4, 26 dead' to set against a toll.
+    said = read_statement("A", "On 2015-04-26 the quake had killed 1,805 people.", PLACES)
+    assert said.measures == {("dead", frozenset()): {1805.0}}
 
 
 def test_a_time_of_day_and_an_ordinal_are_their_own_measures():
