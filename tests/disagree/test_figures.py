@@ -180,3 +180,14 @@ def test_lower_bounds_of_one_day_read_upward_in_a_progression():
     [found] = figure_disagreements(said)
     assert found.progression
     assert [r.value for r in found.reports] == ["5,000", "6,300", "7,200", "28,000"]
+
+
+def test_a_forecast_is_not_set_against_a_reported_figure():
+    # 'will probably fall below 5%' is what the bank expects, not what inflation is (fresh-c, BoE).
+    said = _read(
+        ("A", "CPI inflation will probably fall below 5% in the final quarter of the year, the bank said."),
+        ("B", "Inflation stood at 7.9% in June, the lowest for a year."),
+    )
+    assert figure_disagreements(said) == []
+    expected = _read(("A", "Inflation is expected to reach 5% by December."), ("B", "It reached 7.9%."))
+    assert figure_disagreements(expected) == []
