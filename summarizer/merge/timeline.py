@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..disagree import FACT_SIMILARITY, statement_values
 from ..models import (
@@ -82,7 +82,11 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
                 entry.flags.append(flag)
                 inferred[index].append(guessed)
                 break
-            if source not in entry.sources and _other_day(entry.event, event):
+            if (
+                source not in entry.sources
+                and _other_day(entry.event, event)
+                and not _two_moments(entry, event, marks)
+            ):
                 clashes[index].append((event, source))
         else:
             kept.append(_Entry(frame, marks, values, event, {source}, [flag]))
@@ -171,6 +175,40 @@ def _other_day(a: TimelineEvent, b: TimelineEvent) -> bool:
         return False
     days = set(fold(named.when).replace(",", " ").split()) & set(WEEKDAYS)
     return bool(days) and weekday not in days
+
+
+#: Two dates further apart than this are two happenings, not one dated two ways: the quake of April 25
+#: recalled in a report of May 12's aftershock, a rate rise of March against December's. Outlets at odds
+#: on a day differ by a day or a few (Thursday against Tuesday; 23 against 30 April, fresh-b).
+DAYS_APART = 7
+
+
+def _two_moments(entry: _Entry, event: TimelineEvent, marks: frozenset[str]) -> bool:
+    """Two entries alike in words that are not one happening on two days: weeks apart (DAYS_APART, a
+    month 'YYYY-MM' read as any of its days), or each giving a telling figure the other does not ('put
+    the toll at 149' on the 19th, 'at 325' on the 25th: a count that moved)."""
+    if entry.marks and marks and not entry.marks & marks:
+        return True
+    a, b = _span(entry.event.date), _span(event.date)
+    if a is None or b is None:
+        return False
+    (a_first, a_last), (b_first, b_last) = a, b
+    return max((b_first - a_last).days, (a_first - b_last).days) > DAYS_APART
+
+
+def _span(iso: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date or month ('2023-07') may be."""
+    if not iso:
+        return None
+    try:
+        if len(iso) == 7:
+            first = date.fromisoformat(f"{iso}-01")
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return day, day
 
 
 def _when_key(event: AttributedEvent) -> str | None:

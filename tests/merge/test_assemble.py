@@ -473,6 +473,23 @@ def test_a_weekday_that_is_not_the_day_another_outlet_dates_is_a_disagreement():
     assert _differences(monday, also_monday) == []
 
 
+def test_a_happening_weeks_before_or_a_count_that_moved_is_not_one_happening_dated_two_ways():
+    def dated(source: str, day: str, what: str) -> ArticleBriefing:
+        return _toll(source, "Rescuers searched the rubble.", timeline=((day, day, what),))
+
+    # The quake of April 25 recalled in a report of May 12's aftershock (fresh-b), a final a year before.
+    recalled = dated("A", "2015-05-12", "A 7.9-magnitude quake killed about 8,000 people.")
+    assert _differences(recalled, dated("B", "2015-04-25", "A quake left more than 8,000 dead.")) == []
+    final = dated("A", "2024-07-14", "Alcaraz beat Djokovic in the Wimbledon final.")
+    assert _differences(final, dated("B", "2023-07", "Alcaraz beat Djokovic in the five-set final.")) == []
+    # One official's toll on two days (fresh-a): the count moved; nobody dates one happening apart.
+    first = dated("A", "2017-09-19", "Luis Felipe Puente put the death toll at 149.")
+    assert _differences(first, dated("B", "2017-09-25", "Luis Felipe Puente put the toll at 325.")) == []
+    # Days apart, the same happening, is still shown (fresh-b: the first round on 23 against 30 April).
+    voted = dated("A", "2017-04-23", "First round of the vote.")
+    assert _differences(voted, dated("B", "2017-04-30", "First round of voting.")) != []
+
+
 def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_not():
     free = _toll("A", 'Musk\'s first tweet after the takeover was "The bird is free".')
     freed = _toll("B", 'Musk tweeted "the bird is freed" hours later.')
