@@ -20,6 +20,7 @@ from ..text.lexicon import word_list
 from ..text.normalize import fold
 from ..text.numbers import ORDINAL_MARK, shown
 from ..text.similarity import jaccard
+from .measures import AGE
 from .statements import DURATION, FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
 
 __all__ = ["figure_disagreements"]
@@ -45,6 +46,9 @@ def _counterparts(
             (jaccard(statements[i].frame, statements[j].frame), -j)
             for j in others
             if _comparable(statements[i], statements[j], measure)
+            # An age is someone's: two outlets' ages of people none of whom both name are not one fact
+            # (a 21-year-old man freed by a Chinese team, Pema Lama, 15).
+            and not (measure == AGE and _other_people(statements[i].text, statements[j].text))
         ]
         top = max(scored, default=None)
         if top is None:

@@ -132,6 +132,20 @@ def test_an_age_is_not_a_span_of_years():
     assert figure_disagreements(said) == []
 
 
+def test_ages_of_people_no_outlet_names_in_common_are_not_one_fact():
+    # fresh-b: two rescues told by two outlets, each with its survivor's age.
+    said = _read(
+        ("A", "On Tuesday a Chinese rescue team freed a 21-year-old man trapped in the rubble of the city."),
+        ("B", "Rescuers freed 15-year-old Pema Lama from the rubble of the Hilton Hotel on Thursday."),
+    )
+    assert figure_disagreements(said) == []
+    one = _read(
+        ("A", "The rescue team freed 15-year-old Pema Lama from the rubble."),
+        ("B", "The rescue team freed 16-year-old Pema Lama from the rubble."),
+    )
+    assert [[r.value for r in d.reports] for d in figure_disagreements(one)] == [["15", "16"]]
+
+
 def test_lengths_of_time_in_other_units_are_compared_and_shown_as_lengths():
     said = _read(
         ("A", "Rescuers searched the collapsed school for 36 hours before the last survivor was found."),
