@@ -35,6 +35,10 @@ _COUNTS = table("tolls")
 
 
 _SCALES = word_set("scales")
+#: '$550m', '$4bn': a scale written short.
+_SCALE_SHORT = table("scale_abbreviations")
+#: Money after a scale says no more than the scale ('500 million euros' and '$550 million' are sums).
+_CURRENCIES = word_set("currencies")
 
 
 _PERCENT = word_set("percent_words")
@@ -88,6 +92,8 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
     ):
         return _BEFORE[before[-1] if before[-1] in _BEFORE else before[0]]
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
+    if after and _SCALE_SHORT.get(after[0], after[0]) in _SCALES:
+        return _scaled(_SCALE_SHORT.get(after[0], after[0]), after[1:2])
     counted = next((_COUNTS[t] for t in after[:COUNT_REACH] if t in _COUNTS), None)
     if counted is not None:
         return counted
@@ -124,6 +130,21 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         if near:
             return near[0][1]
     return None
+
+
+def _scaled(scale: str, then: list[str]) -> str:
+    """What a figure with a scale counts: a toll ('2 million dead'), the things or people named after it
+    ('eight million people', '600 million barrels'), else a sum ('$4.9 million', '500 million euros',
+    '$550m', and 'the $44 billion deal', where a noun in the singular says what the sum is for)."""
+    counted = then[0] if then else ""
+    if counted in _COUNTS:
+        return _COUNTS[counted]
+    plural = len(counted) > 2 and (
+        counted == "people" or (counted.endswith("s") and not counted.endswith("ss"))
+    )
+    if plural and counted.isalpha() and counted not in STOPWORDS and counted not in _CURRENCIES:
+        return f"{scale} {next(words(counted, folded=True), counted)}"
+    return scale
 
 
 #: A length of time, in minutes: 'two hours and 27 minutes' against 'a 14-minute first game', 36 hours

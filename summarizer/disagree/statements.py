@@ -203,6 +203,15 @@ def _own_places(
     return {at: found[at] for at in named} if sum(v is not None for _, v in tokens[start:end]) > 1 else {}
 
 
+def _people_of_a_place(measure: str, places: dict[str, str]) -> str:
+    """'50 million Mexicans' are '50 million people': a scale's count of a story's place's people."""
+    scale, _, counted = measure.partition(" ")
+    if not counted or len(counted) < 4 or " " in counted:
+        return measure
+    named = any(len(name) >= 5 and counted.startswith(name[:-1]) for name in places)
+    return f"{scale} peopl" if named else measure
+
+
 @cached
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
@@ -283,6 +292,7 @@ def read_statement(
             measure = measure_of(tokens, at, start, end)
             if measure is None:
                 continue
+            measure = _people_of_a_place(measure, places)
             if (minutes := duration_of(tokens, at, end)) is not None:
                 measure, value = DURATION, value * minutes
                 # 'two hours and 27 minutes' is one length: 147 minutes.

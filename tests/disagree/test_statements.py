@@ -41,3 +41,20 @@ def test_statement_values_are_what_outlets_may_disagree_on():
     frame, values = statement_values("A magnitude 8.1 quake struck on Thursday at 23:49, killing 90.")
     assert values == {"8.1", "23:49", "Thursday", "90"}
     assert "quak" in frame and "8.1" not in frame  # stems
+
+
+def test_a_scale_says_whether_it_counts_a_sum_or_people():
+    places = story_places(["Pijijiapan, Chiapas, Mexico"], [])
+
+    def measures(text: str) -> set[str]:
+        return {measure for measure, _ in read_statement("A", text, places).measures}
+
+    # fresh-b: a sum approved for relief is not the millions of people who need tents.
+    assert measures("The government approved $4.9 million for relief.") == {"million"}
+    assert measures("At least two million people need tents.") == {"million peopl"}
+    # The people of a story's place are people ('50 million Mexicans felt it').
+    assert measures("More than 50 million Mexicans felt it.") == {"million peopl"}
+    # A sum written short is the sum: '$550m' is millions, not 550 dead because 'killed' follows.
+    said = read_statement("A", "Damage of 500 million euros ($550m), it killed three people.", places)
+    assert said.measures == {("million", frozenset()): {500.0, 550.0}, ("dead", frozenset()): {3.0}}
+    assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion"}
