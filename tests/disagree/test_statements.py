@@ -58,3 +58,11 @@ def test_a_scale_says_whether_it_counts_a_sum_or_people():
     said = read_statement("A", "Damage of 500 million euros ($550m), it killed three people.", places)
     assert said.measures == {("million", frozenset()): {500.0, 550.0}, ("dead", frozenset()): {3.0}}
     assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion"}
+
+
+def test_an_ordinal_without_its_noun_counts_what_the_statements_other_ordinals_count():
+    said = read_statement("A", "Ronaldo scored in the 20th and 63rd minutes, Asensio in the 90th.", PLACES)
+    assert said.measures == {("minut#", frozenset()): {20.0, 63.0, 90.0}}
+    # Ordinals of two things leave the one without a noun unread.
+    two = read_statement("A", "In the 80th minute of his 100th game he scored, his 12th.", PLACES)
+    assert ("minut#", frozenset()) in two.measures and 12.0 not in set().union(*two.measures.values())
