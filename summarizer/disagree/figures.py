@@ -206,7 +206,10 @@ def _toll_pairs(
     for places, i in mine.items():
         if places and places in theirs:
             yield places, i, theirs[places]
-    if set(mine) == {frozenset()} or set(theirs) == {frozenset()}:
+    if frozenset() in mine and frozenset() in theirs and len(mine) > 1 and len(theirs) > 1:
+        # Both give the event's toll, naming no place, and tolls by place: the event's against the event's.
+        yield frozenset(), mine[frozenset()], theirs[frozenset()]
+    elif set(mine) == {frozenset()} or set(theirs) == {frozenset()}:
         # An outlet that names no place for it: its toll is the other's without a place, if it gives
         # one ('32 dead across the region', not its first, '7 dead in Chiapas'), else the other's first.
         if frozenset() in mine and frozenset() in theirs:
@@ -224,11 +227,11 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
     undated = False
     seen: set[str] = set()
     for statement in group:
-        if statement.source in seen:
-            continue
-        seen.add(statement.source)
         given = statement.measures.items()
         chosen = [v for (m, p), v in given if m == measure and (scope is None or p in (scope, frozenset()))]
+        if statement.source in seen or not chosen:
+            continue  # an outlet's first statement of it; one of another place joined through a third outlet
+        seen.add(statement.source)
         values = sorted(set().union(*chosen))
         show = _time if measure == TIME_OF_DAY else _length if measure == DURATION else shown
         value = ", ".join(show(v) for v in values)
@@ -271,7 +274,7 @@ _LOWER_BOUNDS = word_list("lower_bounds")
 def _within(a: str, b: str, figures: dict[str, list[float]], bounds: set[str]) -> bool:
     """Two figures of one day that agree: 'more than 20' and 'at least 32'."""
     low, high = sorted((a, b), key=lambda value: max(figures[value]))
-    return low in bounds and min(figures[high]) >= max(figures[low])
+    return low in bounds and high in bounds and min(figures[high]) >= max(figures[low])
 
 
 def _at_least(text: str, value: float) -> bool:

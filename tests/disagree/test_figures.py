@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from summarizer.disagree import figure_disagreements, read_statement, story_places
 
 PLACES = story_places(["Turkey and Syria"], [])
@@ -205,3 +207,28 @@ def test_a_forecast_is_not_set_against_a_reported_figure():
     assert figure_disagreements(said) == []
     expected = _read(("A", "Inflation is expected to reach 5% by December."), ("B", "It reached 7.9%."))
     assert figure_disagreements(expected) == []
+
+
+def test_a_lower_bound_against_a_larger_count_the_same_day_is_shown():
+    # fresh-c: 'at least 19' (Al Jazeera) against 33 (dpa), both on 15 July, counted at other hours.
+    said = _on_days(
+        ("A", "At least 19 people have died in the floods.", "2021-07-15"),
+        ("B", "The total number of deaths rose to 33.", "2021-07-15"),
+    )
+    [found] = figure_disagreements(said)
+    assert [r.value for r in found.reports] == ["19 dead", "33 dead"] and not found.progression
+
+
+def test_the_events_toll_is_set_against_the_events_when_both_give_tolls_by_place_too():
+    places = story_places(["Ahrweiler, Rhineland-Palatinate, Germany"], ["North Rhine-Westphalia"])
+    said = [
+        read_statement(source, text, places, day=date(2021, 7, 15))
+        for source, text in (
+            ("A", "At least 19 people have died in western Germany."),
+            ("A", "Police said four people had died around Ahrweiler."),
+            ("B", "The death toll around Ahrweiler rose to at least 18."),
+            ("B", "The total number of deaths rose to 33; 15 died in North Rhine-Westphalia."),
+        )
+    ]
+    shown = sorted(tuple(r.value for r in d.reports) for d in figure_disagreements(said))
+    assert ("19 dead", "33 dead") in shown  # the event's toll against the event's, not the state's 15
