@@ -76,6 +76,8 @@ COUNT_REACH = 3
 
 
 TIME_OF_DAY = "time of day"
+#: After a clock, words that make it the time left in a game ('1:57 left', '6:05 remaining').
+_CLOCK_LEFT = frozenset(("left", "remaining"))
 AGE = "age"
 YEARS = frozenset(("year", "years"))
 
@@ -85,6 +87,11 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
     a word of death, injury or loss close after it ('six workers presumed dead'), else the noun right
     after it ('201-page', '80th minute', '$56 billion'), else the nearest such word in its clause."""
     if tokens[at][0].endswith(TIME_MARK):
+        # '1:57 left', '6:05 remaining' is a game's clock, '25:22' a score: no time of day.
+        value = tokens[at][1] or 0.0
+        following = tokens[at + 1][0] if at + 1 < end else ""
+        if following in _CLOCK_LEFT or value > 2400 or value % 100 >= 60:
+            return None
         return TIME_OF_DAY
     before = [t for t, _ in tokens[max(start, at - 2) : at]]
     if before and (

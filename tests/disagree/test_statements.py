@@ -66,3 +66,12 @@ def test_an_ordinal_without_its_noun_counts_what_the_statements_other_ordinals_c
     # Ordinals of two things leave the one without a noun unread.
     two = read_statement("A", "In the 80th minute of his 100th game he scored, his 12th.", PLACES)
     assert ("minut#", frozenset()) in two.measures and 12.0 not in set().union(*two.measures.values())
+
+
+def test_a_games_clock_and_a_score_are_no_time_of_day():
+    # fresh-c: '1:57 left' and '6:05 remaining' on a game's clock, '25:22' a score written the German way.
+    for text in ("His 53-yarder with 1:57 left put them ahead.", "With 6:05 remaining he ran for 8 yards.",
+                 "The Chiefs beat the 49ers 25:22 after overtime."):  # fmt: skip
+        assert (TIME_OF_DAY, frozenset()) not in read_statement("A", text, PLACES).measures
+    said = read_statement("A", "The office opened from 9:00 to 17:30.", PLACES)
+    assert said.measures[(TIME_OF_DAY, frozenset())] == {900.0, 1730.0}
