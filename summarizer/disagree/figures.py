@@ -244,7 +244,7 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
             undated = True
         else:
             days[value].add(statement.day)
-    if measure in TOLLS and not undated:
+    if measure in MOVING and not undated:
         at_odds = _at_odds(days, bounds)
         if not at_odds and len(set().union(*days.values())) == 1:
             return None  # 'more than 20' and 'at least 32' the same day
@@ -256,6 +256,11 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
     # and an injury count as one value. (A progression reads '36 → 67 → 89' under its statement.)
     counts = f" {measure}" if measure in TOLLS else ""
     return Disagreement(reports=[_reported(value + counts, report) for value, report in reports.items()])
+
+
+#: Counts that move as an event goes on: a toll, and the people pulled out alive (215 on the 25th, 238
+#: on the 28th is a count that rose, not outlets at odds).
+MOVING = TOLLS | {"survived"}
 
 
 def _figures(value: str) -> list[float]:

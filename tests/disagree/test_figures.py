@@ -232,3 +232,13 @@ def test_the_events_toll_is_set_against_the_events_when_both_give_tolls_by_place
     ]
     shown = sorted(tuple(r.value for r in d.reports) for d in figure_disagreements(said))
     assert ("19 dead", "33 dead") in shown  # the event's toll against the event's, not the state's 15
+
+
+def test_the_people_pulled_out_alive_are_a_count_that_moves_like_a_toll():
+    # fresh-b (Amatrice): 215 pulled alive on the 25th, 238 on the 28th is the count rising.
+    said = _on_days(
+        ("A", "215 people have been pulled alive from the rubble.", "2016-08-25"),
+        ("B", "Rescuers had pulled 238 people alive from the rubble.", "2016-08-28"),
+    )
+    [found] = figure_disagreements(said)
+    assert found.progression and [r.value for r in found.reports] == ["215", "238"]
