@@ -104,7 +104,11 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
     order = {id(e): i for i, e in enumerate(merged)}
     merged.sort(key=lambda e: (_when_key(e) is None, _when_key(e) or "", order[id(e)]))
     disagreements = []
+    shifted = _one_day_apart_throughout(kept, clashes)
     for index, others in clashes.items():
+        others = [(event, source) for event, source in others if (index, source) not in shifted]
+        if not others:
+            continue
         first, first_sources = kept[index].event, kept[index].sources
         # Each day once, with every outlet that gives it (an outlet may have merged into another entry).
         days: dict[str, tuple[set[str], str]] = {first.date or first.when: (set(first_sources), first.event)}
@@ -175,6 +179,30 @@ def _other_day(a: TimelineEvent, b: TimelineEvent) -> bool:
         return False
     days = set(fold(named.when).replace(",", " ").split()) & set(WEEKDAYS)
     return bool(days) and weekday not in days
+
+
+def _one_day_apart_throughout(
+    kept: list[_Entry], clashes: dict[int, list[tuple[TimelineEvent, str]]]
+) -> set[tuple[int, str]]:
+    """The clashes of an outlet that dates every happening it shares with another outlet one day later
+    (or earlier), two happenings or more: the same moments written in another zone (a final played on
+    a Saturday evening in Cardiff is Sunday in Sydney), not days at odds. Returned as (entry, outlet)."""
+    offsets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for index, others in clashes.items():
+        first = kept[index].event.date
+        for event, source in others:
+            try:
+                apart = (date.fromisoformat(event.date or "") - date.fromisoformat(first or "")).days
+            except ValueError:
+                continue
+            for other in kept[index].sources:
+                offsets[(other, source)].append((index, apart))
+    shifted: set[tuple[int, str]] = set()
+    for (_, source), found in offsets.items():
+        days = {apart for _, apart in found}
+        if len(found) >= 2 and len(days) == 1 and abs(next(iter(days))) == 1:
+            shifted.update((index, source) for index, _ in found)
+    return shifted
 
 
 #: Two dates further apart than this are two happenings, not one dated two ways: the quake of April 25

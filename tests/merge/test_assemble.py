@@ -490,6 +490,19 @@ def test_a_happening_weeks_before_or_a_count_that_moved_is_not_one_happening_dat
     assert _differences(voted, dated("B", "2017-04-30", "First round of voting.")) != []
 
 
+def test_an_outlet_a_day_later_on_every_shared_happening_writes_another_zone_not_other_days():
+    def match(source: str, day: str, *entries: str) -> ArticleBriefing:
+        timeline = [(f"{n}th minute", day, entry) for n, entry in enumerate(entries, 20)]
+        return _on(make(source, "Champions League final", ["Real Madrid won the final."], timeline=timeline),
+                   "Champions League final", "Cardiff, Wales", day)  # fmt: skip
+
+    goals = ("Ronaldo opened the scoring for Real Madrid.", "Mandzukic equalised for Juventus.")
+    # fresh-b: Sydney's ABC dates the Cardiff final's goals a day after the Mexican outlet, every one.
+    assert _differences(match("ABC", "2017-06-04", *goals), match("AP", "2017-06-03", *goals)) == []
+    # One happening a day apart is still shown (the Turkey quake: 'Sunday evening' against Monday).
+    assert _differences(match("ABC", "2017-06-04", goals[0]), match("AP", "2017-06-03", goals[0])) != []
+
+
 def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_not():
     free = _toll("A", 'Musk\'s first tweet after the takeover was "The bird is free".')
     freed = _toll("B", 'Musk tweeted "the bird is freed" hours later.')
