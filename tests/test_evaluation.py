@@ -31,8 +31,8 @@ TARGETS = {
 #: Labelled disagreements shown, by the merge alone and with the --synthesize answers a model gave
 #: (each version checked against its article); the target is all of them.
 FLOORS = {
-    "corpus": {**TARGETS, "disagreements, merge alone": 13 / 23, "disagreements shown": 19 / 23},
-    "heldout": {**TARGETS, "disagreements, merge alone": 16 / 25, "disagreements shown": 19 / 25},
+    "corpus": {**TARGETS, "disagreements, merge alone": 14 / 23, "disagreements shown": 19 / 23},
+    "heldout": {**TARGETS, "disagreements, merge alone": 17 / 25, "disagreements shown": 19 / 25},
     "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
 }
 #: What "Reports differ" shows that no label names, at most: the model's on the corpus are real
@@ -95,8 +95,10 @@ def test_every_event_is_one_story(measured):
 #: disagreements shown 4 -> 10 plain, 4 -> 8 attributive, 1 -> 2 terse, 4 -> 10 titled; false alarms
 #: -- what "Reports differ" shows, a toll's progression under "Over the days" not among them -- 11 -> 3,
 #: 15 -> 6, 4 -> 1, 12 -> 4; then the grounding check tuned on this part (issue #27,
-#: benchmarks/fresh-a/AFTER.md): 0 / 0 / 0 / 1 dropped, 11 of 92 planted errors reaching the brief) are
-#: bounds a change must not cross. At most:
+#: benchmarks/fresh-a/AFTER.md): 0 / 0 / 0 / 1 dropped, 11 of 92 planted errors reaching the brief; then
+#: "Reports differ" read by an editor (issue #27): false alarms 3 -> 2, 6 -> 4, 1 -> 0, 4 -> 2, a
+#: happening weeks before or a count that moved no longer a day disagreement) are bounds a change must
+#: not cross. At most:
 FRESH_AT_MOST = {
     **{f"{style} dropped": n for style, n in {"plain": 0, "attributive": 0, "terse": 0, "titled": 1}.items()},
     **{
@@ -104,7 +106,7 @@ FRESH_AT_MOST = {
     },
     **{
         f"{style} false alarms": n
-        for style, n in {"plain": 3, "attributive": 6, "terse": 1, "titled": 4}.items()
+        for style, n in {"plain": 2, "attributive": 4, "terse": 0, "titled": 2}.items()
     },
     "leaked figure_swapped": 10,
     "leaked figure_misremembered": 0,

@@ -20,6 +20,7 @@ from ..text.lexicon import word_list
 from ..text.normalize import fold
 from ..text.numbers import ORDINAL_MARK, shown
 from ..text.similarity import jaccard
+from .measures import AGE
 from .statements import DURATION, FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
 
 __all__ = ["figure_disagreements"]
@@ -45,6 +46,9 @@ def _counterparts(
             (jaccard(statements[i].frame, statements[j].frame), -j)
             for j in others
             if _comparable(statements[i], statements[j], measure)
+            # An age is someone's: two outlets' ages of people none of whom both name are not one fact
+            # (a 21-year-old man freed by a Chinese team, Pema Lama, 15).
+            and not (measure == AGE and _other_people(statements[i].text, statements[j].text))
         ]
         top = max(scored, default=None)
         if top is None:
@@ -202,7 +206,10 @@ def _toll_pairs(
     for places, i in mine.items():
         if places and places in theirs:
             yield places, i, theirs[places]
-    if set(mine) == {frozenset()} or set(theirs) == {frozenset()}:
+    if frozenset() in mine and frozenset() in theirs and len(mine) > 1 and len(theirs) > 1:
+        # Both give the event's toll, naming no place, and tolls by place: the event's against the event's.
+        yield frozenset(), mine[frozenset()], theirs[frozenset()]
+    elif set(mine) == {frozenset()} or set(theirs) == {frozenset()}:
         # An outlet that names no place for it: its toll is the other's without a place, if it gives
         # one ('32 dead across the region', not its first, '7 dead in Chiapas'), else the other's first.
         if frozenset() in mine and frozenset() in theirs:
@@ -220,11 +227,11 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
     undated = False
     seen: set[str] = set()
     for statement in group:
-        if statement.source in seen:
-            continue
-        seen.add(statement.source)
         given = statement.measures.items()
         chosen = [v for (m, p), v in given if m == measure and (scope is None or p in (scope, frozenset()))]
+        if statement.source in seen or not chosen:
+            continue  # an outlet's first statement of it; one of another place joined through a third outlet
+        seen.add(statement.source)
         values = sorted(set().union(*chosen))
         show = _time if measure == TIME_OF_DAY else _length if measure == DURATION else shown
         value = ", ".join(show(v) for v in values)
@@ -237,7 +244,7 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
             undated = True
         else:
             days[value].add(statement.day)
-    if measure in TOLLS and not undated:
+    if measure in MOVING and not undated:
         at_odds = _at_odds(days, bounds)
         if not at_odds and len(set().union(*days.values())) == 1:
             return None  # 'more than 20' and 'at least 32' the same day
@@ -249,6 +256,11 @@ def _disagreement(measure: str, scope: frozenset[str] | None, group: list[Statem
     # and an injury count as one value. (A progression reads '36 → 67 → 89' under its statement.)
     counts = f" {measure}" if measure in TOLLS else ""
     return Disagreement(reports=[_reported(value + counts, report) for value, report in reports.items()])
+
+
+#: Counts that move as an event goes on: a toll, and the people pulled out alive (215 on the 25th, 238
+#: on the 28th is a count that rose, not outlets at odds).
+MOVING = TOLLS | {"survived"}
 
 
 def _figures(value: str) -> list[float]:
@@ -267,7 +279,7 @@ _LOWER_BOUNDS = word_list("lower_bounds")
 def _within(a: str, b: str, figures: dict[str, list[float]], bounds: set[str]) -> bool:
     """Two figures of one day that agree: 'more than 20' and 'at least 32'."""
     low, high = sorted((a, b), key=lambda value: max(figures[value]))
-    return low in bounds and min(figures[high]) >= max(figures[low])
+    return low in bounds and high in bounds and min(figures[high]) >= max(figures[low])
 
 
 def _at_least(text: str, value: float) -> bool:

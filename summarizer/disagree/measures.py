@@ -35,6 +35,10 @@ _COUNTS = table("tolls")
 
 
 _SCALES = word_set("scales")
+#: '$550m', '$4bn': a scale written short.
+_SCALE_SHORT = table("scale_abbreviations")
+#: Money after a scale says no more than the scale ('500 million euros' and '$550 million' are sums).
+_CURRENCIES = word_set("currencies")
 
 
 _PERCENT = word_set("percent_words")
@@ -72,6 +76,8 @@ COUNT_REACH = 3
 
 
 TIME_OF_DAY = "time of day"
+#: After a clock, words that make it the time left in a game ('1:57 left', '6:05 remaining').
+_CLOCK_LEFT = frozenset(("left", "remaining"))
 AGE = "age"
 YEARS = frozenset(("year", "years"))
 
@@ -81,6 +87,11 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
     a word of death, injury or loss close after it ('six workers presumed dead'), else the noun right
     after it ('201-page', '80th minute', '$56 billion'), else the nearest such word in its clause."""
     if tokens[at][0].endswith(TIME_MARK):
+        # '1:57 left', '6:05 remaining' is a game's clock, '25:22' a score: no time of day.
+        value = tokens[at][1] or 0.0
+        following = tokens[at + 1][0] if at + 1 < end else ""
+        if following in _CLOCK_LEFT or value > 2400 or value % 100 >= 60:
+            return None
         return TIME_OF_DAY
     before = [t for t, _ in tokens[max(start, at - 2) : at]]
     if before and (
@@ -88,6 +99,8 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
     ):
         return _BEFORE[before[-1] if before[-1] in _BEFORE else before[0]]
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
+    if after and _SCALE_SHORT.get(after[0], after[0]) in _SCALES:
+        return _scaled(_SCALE_SHORT.get(after[0], after[0]), after[1:2])
     counted = next((_COUNTS[t] for t in after[:COUNT_REACH] if t in _COUNTS), None)
     if counted is not None:
         return counted
@@ -124,6 +137,21 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         if near:
             return near[0][1]
     return None
+
+
+def _scaled(scale: str, then: list[str]) -> str:
+    """What a figure with a scale counts: a toll ('2 million dead'), the things or people named after it
+    ('eight million people', '600 million barrels'), else a sum ('$4.9 million', '500 million euros',
+    '$550m', and 'the $44 billion deal', where a noun in the singular says what the sum is for)."""
+    counted = then[0] if then else ""
+    if counted in _COUNTS:
+        return _COUNTS[counted]
+    plural = len(counted) > 2 and (
+        counted == "people" or (counted.endswith("s") and not counted.endswith("ss"))
+    )
+    if plural and counted.isalpha() and counted not in STOPWORDS and counted not in _CURRENCIES:
+        return f"{scale} {next(words(counted, folded=True), counted)}"
+    return scale
 
 
 #: A length of time, in minutes: 'two hours and 27 minutes' against 'a 14-minute first game', 36 hours

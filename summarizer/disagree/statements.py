@@ -23,7 +23,7 @@ from ..text.normalize import (
     statement_frame,
     words,
 )
-from ..text.numbers import TIME_MARK, Token, is_year, shown
+from ..text.numbers import ORDINAL_MARK, TIME_MARK, Token, is_year, shown
 from ..text.numbers import tokens as read_tokens
 from .measures import (
     COUNT_REACH,
@@ -204,6 +204,15 @@ def _own_places(
     return {at: found[at] for at in named} if sum(v is not None for _, v in tokens[start:end]) > 1 else {}
 
 
+def _people_of_a_place(measure: str, places: dict[str, str]) -> str:
+    """'50 million Mexicans' are '50 million people': a scale's count of a story's place's people."""
+    scale, _, counted = measure.partition(" ")
+    if not counted or len(counted) < 4 or " " in counted:
+        return measure
+    named = any(len(name) >= 5 and counted.startswith(name[:-1]) for name in places)
+    return f"{scale} peopl" if named else measure
+
+
 @cached_sets
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
@@ -248,6 +257,7 @@ def read_statement(
     tokens = statement_tokens(text)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
     utc: set[float] = set()
+    elided: list[tuple[float, frozenset[str]]] = []  # ordinals without their noun ('in the 60th')
     if all(value is None for _, value in tokens):
         return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     start = 0
@@ -283,7 +293,10 @@ def read_statement(
                 continue  # '21 years and 70 days': the days are part of the years' figure
             measure = measure_of(tokens, at, start, end)
             if measure is None:
+                if tokens[at][0].endswith(ORDINAL_MARK):
+                    elided.append((value, own.get(at, clause_places)))
                 continue
+            measure = _people_of_a_place(measure, places)
             if (minutes := duration_of(tokens, at, end)) is not None:
                 measure, value = DURATION, value * minutes
                 # 'two hours and 27 minutes' is one length: 147 minutes.
@@ -297,6 +310,12 @@ def read_statement(
                 measure = f"{owner} {measure}"  # 'Federer's eight titles' are not Djokovic's seven
             measures[(measure, own.get(at, clause_places))].add(value)
         start = end + 1
+    # 'in the 20th and 63rd minutes, Casemiro in the 60th': an ordinal without its noun counts what the
+    # statement's other ordinals count, when they count one thing.
+    points = {m for m, _ in measures if m.endswith(ORDINAL_MARK)}
+    if len(points) == 1:
+        for value, where in elided:
+            measures[(next(iter(points)), where)].add(value)
     return Statement(
         source,
         text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..disagree import FACT_SIMILARITY
 from ..models import (
@@ -87,6 +87,7 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
                 source not in entry.sources
                 and _other_day(entry.event, event)
                 and not _own_day(entry.event, entry.sources, event, source, published)
+                and not _two_moments(entry, event, marks)
             ):
                 clashes[index].append((event, source))
         else:
@@ -105,7 +106,11 @@ def merge_timeline(members: list[ArticleBriefing]) -> tuple[list[AttributedEvent
     order = {id(e): i for i, e in enumerate(merged)}
     merged.sort(key=lambda e: (_when_key(e) is None, _when_key(e) or "", order[id(e)]))
     disagreements = []
+    shifted = _one_day_apart_throughout(kept, clashes)
     for index, others in clashes.items():
+        others = [(event, source) for event, source in others if (index, source) not in shifted]
+        if not others:
+            continue
         first, first_sources = kept[index].event, kept[index].sources
         # Each day once, with every outlet that gives it (an outlet may have merged into another entry).
         days: dict[str, tuple[set[str], str]] = {first.date or first.when: (set(first_sources), first.event)}
@@ -195,6 +200,64 @@ def _other_day(a: TimelineEvent, b: TimelineEvent) -> bool:
         return False
     days = set(fold(named.when).replace(",", " ").split()) & set(WEEKDAYS)
     return bool(days) and weekday not in days
+
+
+def _one_day_apart_throughout(
+    kept: list[_Entry], clashes: dict[int, list[tuple[TimelineEvent, str]]]
+) -> set[tuple[int, str]]:
+    """The clashes of an outlet that dates every happening it shares with another outlet one day later
+    (or earlier), two happenings or more: the same moments written in another zone (a final played on
+    a Saturday evening in Cardiff is Sunday in Sydney), not days at odds. Returned as (entry, outlet)."""
+    offsets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for index, others in clashes.items():
+        first = kept[index].event.date
+        for event, source in others:
+            try:
+                apart = (date.fromisoformat(event.date or "") - date.fromisoformat(first or "")).days
+            except ValueError:
+                continue
+            for other in kept[index].sources:
+                offsets[(other, source)].append((index, apart))
+    shifted: set[tuple[int, str]] = set()
+    for (_, source), found in offsets.items():
+        days = {apart for _, apart in found}
+        if len(found) >= 2 and len(days) == 1 and abs(next(iter(days))) == 1:
+            shifted.update((index, source) for index, _ in found)
+    return shifted
+
+
+#: Two dates further apart than this are two happenings, not one dated two ways: the quake of April 25
+#: recalled in a report of May 12's aftershock, a rate rise of March against December's. Outlets at odds
+#: on a day differ by a day or a few (Thursday against Tuesday; 23 against 30 April, fresh-b).
+DAYS_APART = 7
+
+
+def _two_moments(entry: _Entry, event: TimelineEvent, marks: frozenset[str]) -> bool:
+    """Two entries alike in words that are not one happening on two days: weeks apart (DAYS_APART, a
+    month 'YYYY-MM' read as any of its days), or each giving a telling figure the other does not ('put
+    the toll at 149' on the 19th, 'at 325' on the 25th: a count that moved)."""
+    if entry.marks and marks and not entry.marks & marks:
+        return True
+    a, b = _span(entry.event.date), _span(event.date)
+    if a is None or b is None:
+        return False
+    (a_first, a_last), (b_first, b_last) = a, b
+    return max((b_first - a_last).days, (a_first - b_last).days) > DAYS_APART
+
+
+def _span(iso: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date or month ('2023-07') may be."""
+    if not iso:
+        return None
+    try:
+        if len(iso) == 7:
+            first = date.fromisoformat(f"{iso}-01")
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return day, day
 
 
 def _when_key(event: AttributedEvent) -> str | None:

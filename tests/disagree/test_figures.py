@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from summarizer.disagree import figure_disagreements, read_statement, story_places
 
 PLACES = story_places(["Turkey and Syria"], [])
@@ -132,6 +134,20 @@ def test_an_age_is_not_a_span_of_years():
     assert figure_disagreements(said) == []
 
 
+def test_ages_of_people_no_outlet_names_in_common_are_not_one_fact():
+    # fresh-b: two rescues told by two outlets, each with its survivor's age.
+    said = _read(
+        ("A", "On Tuesday a Chinese rescue team freed a 21-year-old man trapped in the rubble of the city."),
+        ("B", "Rescuers freed 15-year-old Pema Lama from the rubble of the Hilton Hotel on Thursday."),
+    )
+    assert figure_disagreements(said) == []
+    one = _read(
+        ("A", "The rescue team freed 15-year-old Pema Lama from the rubble."),
+        ("B", "The rescue team freed 16-year-old Pema Lama from the rubble."),
+    )
+    assert [[r.value for r in d.reports] for d in figure_disagreements(one)] == [["15", "16"]]
+
+
 def test_lengths_of_time_in_other_units_are_compared_and_shown_as_lengths():
     said = _read(
         ("A", "Rescuers searched the collapsed school for 36 hours before the last survivor was found."),
@@ -180,3 +196,49 @@ def test_lower_bounds_of_one_day_read_upward_in_a_progression():
     [found] = figure_disagreements(said)
     assert found.progression
     assert [r.value for r in found.reports] == ["5,000", "6,300", "7,200", "28,000"]
+
+
+def test_a_forecast_is_not_set_against_a_reported_figure():
+    # 'will probably fall below 5%' is what the bank expects, not what inflation is (fresh-c, BoE).
+    said = _read(
+        ("A", "CPI inflation will probably fall below 5% in the final quarter of the year, the bank said."),
+        ("B", "Inflation stood at 7.9% in June, the lowest for a year."),
+    )
+    assert figure_disagreements(said) == []
+    expected = _read(("A", "Inflation is expected to reach 5% by December."), ("B", "It reached 7.9%."))
+    assert figure_disagreements(expected) == []
+
+
+def test_a_lower_bound_against_a_larger_count_the_same_day_is_shown():
+    # fresh-c: 'at least 19' (Al Jazeera) against 33 (dpa), both on 15 July, counted at other hours.
+    said = _on_days(
+        ("A", "At least 19 people have died in the floods.", "2021-07-15"),
+        ("B", "The total number of deaths rose to 33.", "2021-07-15"),
+    )
+    [found] = figure_disagreements(said)
+    assert [r.value for r in found.reports] == ["19 dead", "33 dead"] and not found.progression
+
+
+def test_the_events_toll_is_set_against_the_events_when_both_give_tolls_by_place_too():
+    places = story_places(["Ahrweiler, Rhineland-Palatinate, Germany"], ["North Rhine-Westphalia"])
+    said = [
+        read_statement(source, text, places, day=date(2021, 7, 15))
+        for source, text in (
+            ("A", "At least 19 people have died in western Germany."),
+            ("A", "Police said four people had died around Ahrweiler."),
+            ("B", "The death toll around Ahrweiler rose to at least 18."),
+            ("B", "The total number of deaths rose to 33; 15 died in North Rhine-Westphalia."),
+        )
+    ]
+    shown = sorted(tuple(r.value for r in d.reports) for d in figure_disagreements(said))
+    assert ("19 dead", "33 dead") in shown  # the event's toll against the event's, not the state's 15
+
+
+def test_the_people_pulled_out_alive_are_a_count_that_moves_like_a_toll():
+    # fresh-b (Amatrice): 215 pulled alive on the 25th, 238 on the 28th is the count rising.
+    said = _on_days(
+        ("A", "215 people have been pulled alive from the rubble.", "2016-08-25"),
+        ("B", "Rescuers had pulled 238 people alive from the rubble.", "2016-08-28"),
+    )
+    [found] = figure_disagreements(said)
+    assert found.progression and [r.value for r in found.reports] == ["215", "238"]

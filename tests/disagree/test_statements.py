@@ -41,3 +41,37 @@ def test_statement_values_are_what_outlets_may_disagree_on():
     frame, values = statement_values("A magnitude 8.1 quake struck on Thursday at 23:49, killing 90.")
     assert values == {"8.1", "23:49", "Thursday", "90"}
     assert "quak" in frame and "8.1" not in frame  # stems
+
+
+def test_a_scale_says_whether_it_counts_a_sum_or_people():
+    places = story_places(["Pijijiapan, Chiapas, Mexico"], [])
+
+    def measures(text: str) -> set[str]:
+        return {measure for measure, _ in read_statement("A", text, places).measures}
+
+    # fresh-b: a sum approved for relief is not the millions of people who need tents.
+    assert measures("The government approved $4.9 million for relief.") == {"million"}
+    assert measures("At least two million people need tents.") == {"million peopl"}
+    # The people of a story's place are people ('50 million Mexicans felt it').
+    assert measures("More than 50 million Mexicans felt it.") == {"million peopl"}
+    # A sum written short is the sum: '$550m' is millions, not 550 dead because 'killed' follows.
+    said = read_statement("A", "Damage of 500 million euros ($550m), it killed three people.", places)
+    assert said.measures == {("million", frozenset()): {500.0, 550.0}, ("dead", frozenset()): {3.0}}
+    assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion"}
+
+
+def test_an_ordinal_without_its_noun_counts_what_the_statements_other_ordinals_count():
+    said = read_statement("A", "Ronaldo scored in the 20th and 63rd minutes, Asensio in the 90th.", PLACES)
+    assert said.measures == {("minut#", frozenset()): {20.0, 63.0, 90.0}}
+    # Ordinals of two things leave the one without a noun unread.
+    two = read_statement("A", "In the 80th minute of his 100th game he scored, his 12th.", PLACES)
+    assert ("minut#", frozenset()) in two.measures and 12.0 not in set().union(*two.measures.values())
+
+
+def test_a_games_clock_and_a_score_are_no_time_of_day():
+    # fresh-c: '1:57 left' and '6:05 remaining' on a game's clock, '25:22' a score written the German way.
+    for text in ("His 53-yarder with 1:57 left put them ahead.", "With 6:05 remaining he ran for 8 yards.",
+                 "The Chiefs beat the 49ers 25:22 after overtime."):  # fmt: skip
+        assert (TIME_OF_DAY, frozenset()) not in read_statement("A", text, PLACES).measures
+    said = read_statement("A", "The office opened from 9:00 to 17:30.", PLACES)
+    assert said.measures[(TIME_OF_DAY, frozenset())] == {900.0, 1730.0}

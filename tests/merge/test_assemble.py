@@ -446,6 +446,8 @@ def test_a_village_spelt_two_ways_is_shown_but_two_places_are_not():
     assert _differences(at("A", "Odessa"), at("B", "Odesa")) == []
     # A 'th' for a 't' is one transliteration too (AP's 'Katmandu', AFP's 'Kathmandu').
     assert _differences(at("A", "Kathmandu"), at("B", "Katmandu")) == []
+    # 'th' renders the one sound of 't' (fresh-b: Kathmandu, Katmandu, the French Katmandou).
+    assert _differences(at("A", "Kathmandu"), at("B", "Katmandu"), at("C", "Katmandou")) == []
 
 
 def test_one_days_happening_told_in_other_words_by_two_outlets_is_one_timeline_line():
@@ -493,6 +495,36 @@ def test_a_weekday_that_is_not_the_day_another_outlet_dates_is_a_disagreement():
     also_monday = _toll("C", "Rescuers searched the rubble.", timeline=(("Monday", None, struck),))
     assert _differences(monday, sunday) == [[("2023-02-06", ["A"]), ("Sunday evening", ["B"])]]
     assert _differences(monday, also_monday) == []
+
+
+def test_a_happening_weeks_before_or_a_count_that_moved_is_not_one_happening_dated_two_ways():
+    def dated(source: str, day: str, what: str) -> ArticleBriefing:
+        return _toll(source, "Rescuers searched the rubble.", timeline=((day, day, what),))
+
+    # The quake of April 25 recalled in a report of May 12's aftershock (fresh-b), a final a year before.
+    recalled = dated("A", "2015-05-12", "A 7.9-magnitude quake killed about 8,000 people.")
+    assert _differences(recalled, dated("B", "2015-04-25", "A quake left more than 8,000 dead.")) == []
+    final = dated("A", "2024-07-14", "Alcaraz beat Djokovic in the Wimbledon final.")
+    assert _differences(final, dated("B", "2023-07", "Alcaraz beat Djokovic in the five-set final.")) == []
+    # One official's toll on two days (fresh-a): the count moved; nobody dates one happening apart.
+    first = dated("A", "2017-09-19", "Luis Felipe Puente put the death toll at 149.")
+    assert _differences(first, dated("B", "2017-09-25", "Luis Felipe Puente put the toll at 325.")) == []
+    # Days apart, the same happening, is still shown (fresh-b: the first round on 23 against 30 April).
+    voted = dated("A", "2017-04-23", "First round of the vote.")
+    assert _differences(voted, dated("B", "2017-04-30", "First round of voting.")) != []
+
+
+def test_an_outlet_a_day_later_on_every_shared_happening_writes_another_zone_not_other_days():
+    def match(source: str, day: str, *entries: str) -> ArticleBriefing:
+        timeline = [(f"{n}th minute", day, entry) for n, entry in enumerate(entries, 20)]
+        return _on(make(source, "Champions League final", ["Real Madrid won the final."], timeline=timeline),
+                   "Champions League final", "Cardiff, Wales", day)  # fmt: skip
+
+    goals = ("Ronaldo opened the scoring for Real Madrid.", "Mandzukic equalised for Juventus.")
+    # fresh-b: Sydney's ABC dates the Cardiff final's goals a day after the Mexican outlet, every one.
+    assert _differences(match("ABC", "2017-06-04", *goals), match("AP", "2017-06-03", *goals)) == []
+    # One happening a day apart is still shown (the Turkey quake: 'Sunday evening' against Monday).
+    assert _differences(match("ABC", "2017-06-04", goals[0]), match("AP", "2017-06-03", goals[0])) != []
 
 
 def test_the_same_words_quoted_differently_are_a_disagreement_but_a_fragment_is_not():
