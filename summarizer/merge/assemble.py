@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -72,8 +74,9 @@ def merge_briefings(
     """
     ordered = sorted(briefings, key=_briefing_order)
     vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
-    groups = cluster(ordered, vectors, calibration)
-    stories = rank_stories([_story([ordered[i] for i in group]) for group in groups])
+    with _young_generation(YOUNG_OBJECTS):
+        groups = cluster(ordered, vectors, calibration)
+        stories = rank_stories([_story([ordered[i] for i in group]) for group in groups])
     return Brief(
         stories=stories,
         sources=sorted({item.ref for item in ordered}, key=_ref_order),
@@ -84,6 +87,24 @@ def merge_briefings(
         # Every token paid for: the briefings', and what failed articles spent before they failed.
         usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
     )
+
+
+#: The collector's youngest generation while merging, in objects: the merge makes millions of small
+#: short-lived tuples, lists and sets, and Python's 700 had the collector walk the survivors among them
+#: every 700 allocations, a fifth of a merge's time (10,000 briefings: 5.1 s of CPU, 4.0 s with this).
+YOUNG_OBJECTS = 50_000
+
+
+@contextmanager
+def _young_generation(objects: int) -> Iterator[None]:
+    """Collect the youngest generation every `objects` allocations, not fewer, for the block; the
+    caller's thresholds (and a disabled collector) are as they were after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(objects, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _vectors_of(

@@ -677,3 +677,22 @@ def test_a_point_that_differs_from_another_outlets_only_in_a_figure_is_a_reports
     ]
     # One point, credited to the outlet whose figure it gives; the other's version is in Reports differ.
     assert [(p.text, p.sources) for p in story.key_points] == [(upi.briefing.key_points[0], ["UPI"])]
+
+
+def test_the_merge_leaves_the_callers_garbage_collector_as_it_found_it():
+    """The merge collects its young objects less often while it runs (benchmarks/merge.py), and gives
+    the process's collector back as it was: its thresholds, and disabled if it was."""
+    import gc
+
+    before, enabled = gc.get_threshold(), gc.isenabled()
+    try:
+        gc.set_threshold(1234, 11, 12)
+        merge_briefings([cna(), lbc()])
+        assert gc.get_threshold() == (1234, 11, 12)
+        gc.disable()
+        merge_briefings([cna(), lbc()])
+        assert not gc.isenabled() and gc.get_threshold() == (1234, 11, 12)
+    finally:
+        gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
