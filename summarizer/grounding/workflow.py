@@ -78,11 +78,15 @@ async def summarize_article(
     ask = engine.asker(f"article {article.id}", on_retry)
     messages = engine.messages(Briefing, [article_message(article)])
     check: Check[Briefing] | None = None
+    # The article is indexed for the checks when its answer is in, not before its request: a run's
+    # first requests leave before every worker has read its article (issue #24).
+    read: list[ArticleFacts] = []
     if settings.grounding != "off":
-        facts = ArticleFacts.of_article(article)
 
         def check(briefing: Briefing) -> tuple[list[Finding], int]:
-            return check_briefing(briefing, facts)
+            if not read:
+                read.append(ArticleFacts.of_article(article))
+            return check_briefing(briefing, read[0])
 
     grounded = await ask_grounded(ask, messages, Briefing, check)
     briefing, findings = grounded.answer, grounded.findings
@@ -94,8 +98,8 @@ async def summarize_article(
         checks = checks.model_copy(update={"dropped": dropped, "flagged": kept})
     elif findings:
         checks = checks.model_copy(update={"flagged": findings})
-    if settings.grounding != "off":
-        checks = checks.model_copy(update={"inferred": inferred_dates(briefing, facts)})
+    if read:
+        checks = checks.model_copy(update={"inferred": inferred_dates(briefing, read[0])})
     return ArticleBriefing(
         ref=SourceRef.of(article),
         briefing=briefing,
