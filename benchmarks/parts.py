@@ -3,13 +3,15 @@
 A part used to change a rule, a threshold or a prompt is a tuning part from then on: move it here, and
 say so where its figures are reported. fresh-b was measured once and then used (its AFTER.md); fresh-c,
 fresh-d and fresh-e were written blind in the session of 2026-12-07 and first measured at once (their
-FIRST.md): fresh-c became the tuning part, fresh-d and fresh-e stay untouched until the end.
+FIRST.md): fresh-c became the tuning part, fresh-d and fresh-e stayed untouched until the end of that
+session (their AFTER.md). From the second session of 2026-12-07 on, fresh-d and fresh-e are tuning parts
+too, and fresh-f and fresh-g, written blind in that session, are the untouched ones.
 """
 
 from __future__ import annotations
 
-TUNING = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b", "fresh-c")
-UNTOUCHED = ("fresh-d", "fresh-e")
+TUNING = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b", "fresh-c", "fresh-d", "fresh-e")
+UNTOUCHED = ("fresh-f", "fresh-g")
 
 
 def refused(names: list[str], final: bool) -> str | None:
