@@ -129,19 +129,24 @@ FRESH_AT_LEAST = {
 }
 
 
-@pytest.fixture(scope="module")
-def fresh():
+def _measure(part: str):
+    """benchmarks/figures.py's figures for one corpus part, in every style."""
     _load()
-    spec = importlib.util.spec_from_file_location("fresh_figures", BENCHMARKS / "figures.py")
+    spec = importlib.util.spec_from_file_location("part_figures", BENCHMARKS / "figures.py")
     assert spec is not None and spec.loader is not None
     sys.path.insert(0, str(BENCHMARKS.parent))
     try:
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module
         spec.loader.exec_module(module)
-        return module.measure(BENCHMARKS / "fresh-a", list(module.STYLES))
+        return module.measure(BENCHMARKS / part, list(module.STYLES))
     finally:
         sys.path.remove(str(BENCHMARKS.parent))
+
+
+@pytest.fixture(scope="module")
+def fresh():
+    return _measure("fresh-a")
 
 
 def test_the_fresh_tuning_part_holds_its_first_figures(fresh):
@@ -181,17 +186,7 @@ LATER_PARTS = {
 
 @pytest.mark.parametrize("part", sorted(LATER_PARTS))
 def test_the_later_tuning_parts_hold_their_figures(part):
-    _load()
-    spec = importlib.util.spec_from_file_location("later_figures", BENCHMARKS / "figures.py")
-    assert spec is not None and spec.loader is not None
-    sys.path.insert(0, str(BENCHMARKS.parent))
-    try:
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        measured = module.measure(BENCHMARKS / part, list(module.STYLES))
-    finally:
-        sys.path.remove(str(BENCHMARKS.parent))
+    measured = _measure(part)
     dropped, leaked, least = LATER_PARTS[part]
     over = {k: measured.counts[k] for k, most in {**dropped, **leaked}.items() if measured.counts[k] > most}
     under = {k: measured.counts[k] for k, n in least.items() if measured.counts[k] < n - 1e-9}
