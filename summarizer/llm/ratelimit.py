@@ -119,6 +119,10 @@ class RateController:
         self._cuts = 0
         self._paused_until = now
         self._turn = asyncio.Lock()  # asyncio's lock wakes its waiters first come, first served
+        # Set by every answer, 429 and lost request: the head of the line wakes to work out its wait
+        # again, since what it slept on may be stale (a later 429 ends the pause sooner, or an answer
+        # moves the bucket).
+        self._changed = asyncio.Event()
         self._recent: deque[float] = deque()  # when recent requests went out, to size the first cut
         # What each request not yet known to be over costs the server, and those after it, by number:
         # (requests, tokens), the estimate until its answer tells the real count, nothing once
@@ -160,7 +164,7 @@ class RateController:
             waited = False
             while (wait := self._wait(tokens, self._clock())) > 1e-9:
                 waited = True
-                await self._sleep(wait)
+                await self._nap(wait)
             self.delayed += waited
             now = self._clock()
             self._requests.level -= 1
@@ -172,6 +176,20 @@ class RateController:
             while self._recent and self._recent[0] < now - 1.0:
                 self._recent.popleft()
             return Permit(self.sent, tokens, self._requests.rate, self._cuts)
+
+    async def _nap(self, seconds: float) -> None:
+        """Sleep `seconds`, or until an answer, a 429 or a lost request changes what the line waits
+        for. Sleeping out the whole wait worked out in the first wave's aftermath, when the early
+        answers' `remaining` had sunk the bucket and the 429s after them lifted it again, held the
+        line half a second past the server's retry-after (pacing 0.91 of the ideal, issue #24)."""
+        self._changed.clear()
+        sleeper = asyncio.ensure_future(self._sleep(seconds))
+        woken = asyncio.ensure_future(self._changed.wait())
+        try:
+            await asyncio.wait({sleeper, woken}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeper.cancel()
+            woken.cancel()
 
     def settle(
         self, permit: Permit, used_tokens: int | None = None, headers: Mapping[str, str] | None = None
@@ -195,6 +213,7 @@ class RateController:
             raised = pace + self._climb / pace
             ceiling = self._pace_ceiling()
             self._requests.set_rate(raised if ceiling is None else min(raised, ceiling), now)
+        self._changed.set()
 
     def rejected(
         self, permit: Permit, headers: Mapping[str, str] | None = None, *, patience: float = MAX_RETRY_AFTER
@@ -222,6 +241,7 @@ class RateController:
                 max(0.0, patience),
             )
             self._close(permit)
+            self._changed.set()
             return None
         # The server names the moment it will take one request again; the requests this run sent
         # after this one (not themselves rejected) reach it first and take that capacity. Handing the
@@ -232,12 +252,14 @@ class RateController:
         self._close(permit)
         if permit.cuts == self._cuts and not self._at_told_limit(permit):
             self._cut(permit, now)
+        self._changed.set()
         return delay
 
     def forget(self, permit: Permit) -> None:
         """No answer came for `permit` (the connection dropped, the wait timed out): the server may
         have counted it, so its estimate stands."""
         self._close(permit)
+        self._changed.set()
 
     # --- inside -------------------------------------------------------------------------------------
 

@@ -620,3 +620,23 @@ def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_
     # pace (60 answers take it from about 6 to 20-40 a second, under the server's new 50).
     assert up is not None and up >= 15
     assert after <= 2
+
+
+def test_the_head_of_the_line_goes_when_a_later_429_lifts_the_bucket_not_when_its_old_wait_ends():
+    async def main() -> float:
+        rate = controller(burst=1.0)
+        wave = [await rate.acquire() for _ in range(4)]
+        # The first answer says the server had nothing left after it: read against the three sent
+        # since, the next request would wait 4 s at 60 rpm.
+        rate.settle(
+            wave[0], headers={"x-ratelimit-limit-requests": "60", "x-ratelimit-remaining-requests": "0"}
+        )
+        waiting = asyncio.ensure_future(rate.acquire())
+        await asyncio.sleep(0.05)
+        # The last three were not counted after all: 429s, the server takes one again in 0.1 s.
+        for permit in wave[1:]:
+            rate.rejected(permit, {"retry-after-ms": "100"})
+        await waiting
+        return now()
+
+    assert run(main) == pytest.approx(0.15)
