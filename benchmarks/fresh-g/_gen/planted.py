@@ -58,6 +58,10 @@ p("esc21-facemagazine",
  (QD, "quotes[0].text", "Rock’n’roll never die", "Rock’n’roll will never die", "Words added to the quote."),
  (DU, "timeline[1].date", "1990", "1992", "Cutugno's win (1990) dated by his song's title, 'Insieme: 1992' (not in this article): unsupported."),
  (NI, "key_points[4]", "the candidate cities are Rome", "Culture Minister Dario Franceschini said the candidate cities are Rome", "A minister the page never names."))
+p("esc21-nd",
+ (FS, "key_points[1]", "finished 23rd of 26 countries", "finished 31st of 26 countries", "The years since Italy's last win (31) as Macrooy's place."),
+ (FM, "key_points[2]", "Gigliola Cinquetti in 1964", "Gigliola Cinquetti in 1966", "1964 misremembered as 1966."),
+ (NI, "key_points[4]", "after Germany in 2010", "after Germany's Lena Meyer-Landrut in 2010", "A singer the page never names."))
 p("esc22-wantedinrome",
  (FS, "key_points[0]", "631 points, 439 of them", "631 points, 165 of them", "The margin over Ryder (165) as the public vote."),
  (QM, "quotes[2].speaker", "Ursula von der Leyen", "Volodymyr Zelenskiy", None),
