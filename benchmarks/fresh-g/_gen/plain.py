@@ -25,7 +25,7 @@ save(S, "mg22-corrieredellosport", B(
  [Q("Non ho mai visto una cosa del genere in Marmolada. Non è la solita valanga invernale, grado due, grado tre: è la natura.","one of the rescuers","rescuer involved in recovering the victims and the injured"),
   Q("Lo zero termico è oltre i 4 mila metri","one of the rescuers","explaining the conditions")],
  [], ["The search for the missing continues."], ["marmolada", "glacier collapse", "heatwave"],
- "serac collapse and avalanche on the Marmolada", "Punta Rocca, Marmolada, Italy", "2022-07-03"))
+ "serac collapse and avalanche on the Marmolada", "Punta Rocca, Marmolada, Italy", None))
 save(S, "mg22-yenisafak", B(
  "Glacier collapse in Italy's Dolomites kills at least six, about 20 missing",
  "At least six people were killed and eight injured when a large chunk of glacier collapsed on the Marmolada in the Italian Alps on Sunday afternoon, with about 20 still missing, authorities said on Monday. Prime Minister Mario Draghi offered condolences and was to travel to Canazei; experts linked record heat to the collapse.",
@@ -191,7 +191,7 @@ save(S, "esc23-mreurovision", B(
   E("Liverpool","place","host city")],
  [], [T("14 May 2023","2023-05-14","Loreen won the Eurovision grand final in Liverpool.")],
  [], ["eurovision", "sweden", "jury vote"],
- "Eurovision Song Contest 2023 grand final", "Liverpool, United Kingdom", "2023-05-13"))
+ "Eurovision Song Contest 2023 grand final", "Liverpool, United Kingdom", None))
 save(S, "esc23-abendblatt", B(
  "Sweden wins Eurovision 2023; Germany last again",
  "Sweden won the 2023 Eurovision Song Contest in Liverpool, its seventh win, equalling Ireland; Loreen won for the second time after 2012, with 583 points. Germany's Lord Of The Lost came last with three jury points and 18 from viewers.",
@@ -203,7 +203,7 @@ save(S, "esc23-abendblatt", B(
   E("Island","place","first jury to give Germany points")],
  [], [T("Um 1.02 Uhr","2023-05-14","Sweden's win was confirmed."), T("2012","2012","Loreen won with 'Euphoria'.")],
  [], ["eurovision", "germany", "sweden"],
- "Eurovision Song Contest 2023", "Liverpool, United Kingdom", "2023-05-13"))
+ "Eurovision Song Contest 2023", "Liverpool, United Kingdom", None))
 save(S, "esc23-derchotv", B(
  "Sweden's Loreen wins ESC 2023; Germany last again with 18 points",
  "Sweden won the 2023 Eurovision Song Contest in Liverpool with Loreen's 'Tattoo', its seventh win and her second after 2012. Finland's Käärijä was second and Israel's Noa Kirel third; Germany's Lord of The Lost finished 26th and last with only 18 points.",
@@ -215,7 +215,7 @@ save(S, "esc23-derchotv", B(
   E("Lord of The Lost","organization","Germany's entry, last")],
  [], [T("2012","2012","Loreen's first win, in Azerbaijan.")],
  [], ["eurovision", "sweden", "germany"],
- "Eurovision Song Contest 2023", "Liverpool", "2023-05-13"))
+ "Eurovision Song Contest 2023", "Liverpool", None))
 save(S, "bx13-tennessean", B(
  "Pope Benedict XVI to resign on February 28, citing age and health",
  "Pope Benedict XVI announced he will resign on Feb. 28, becoming the first pope in 600 years to do so, citing his age and declining strength. The 85-year-old made the announcement in Latin to cardinals; the Vatican expects a new pope before Easter.",
