@@ -140,6 +140,12 @@ for aid, errs in P.items():
             obj[key] = cur.replace(old, new)
             # the shortest distinguishing piece of the wrong text
             wrong, correct = short(old, new)
+            if kind == NI:
+                names = re.findall(r"(?:[A-Z][\w’'-]+|de|von|der)(?: (?:[A-Z][\w’'-]+|de|von|der))+", new)
+                invented = [n for n in names if not any(w in old for w in n.split())]
+                wrong = max(invented, key=len); correct = old
+            elif len(wrong) < 4 or (len(wrong) < 6 and wrong.isalpha() and kind.startswith("figure")):
+                wrong, correct = new, old
             if wrong in json.dumps(faithful, ensure_ascii=False):
                 wrong, correct = new, old
         out.append({"kind": kind, "field": path, "wrong": wrong, "correct": correct, "note": note})
