@@ -7,7 +7,6 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date, datetime
 
 from ..disagree import (
@@ -298,9 +297,15 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
     for item in members:
         day = item.ref.published and item.ref.published.date()
         for text in [*item.briefing.key_points, *item.briefing.what_next]:
-            if (text, day) not in read:
-                read[text, day] = read_statement(item.ref.source, text, places, years, day)
-            statements.append(replace(read[text, day], source=item.ref.source))
+            known = read.get((text, day))
+            if known is None:
+                known = read[text, day] = read_statement(item.ref.source, text, places, years, day)
+            elif known.source != item.ref.source:
+                # Another outlet's copy, made field by field: dataclasses.replace, which looks the
+                # fields up again for each of a 10,000-briefing merge's 47,000 statements, was a
+                # sixth of this function's time.
+                known = Statement(item.ref.source, text, known.frame, known.measures, day, known.utc)
+            statements.append(known)
     quoted = [
         (item.ref.source, quotation, text)
         for item in members
