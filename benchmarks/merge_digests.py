@@ -3,7 +3,7 @@
     python benchmarks/merge_digests.py --write /tmp/merge-digests.json   # before the change
     python benchmarks/merge_digests.py --check /tmp/merge-digests.json   # after it: exit 1 on a difference
 
-For each corpus of benchmarks/ (corpus, heldout, heldout2, fresh-a, fresh-b) and each model style it
+For each tuning corpus of benchmarks/ (corpus, heldout, heldout2, fresh-a to fresh-e) and each model style it
 has (`briefings/`, `styles/<style>/`), the briefings are merged twice: as written, and as a run under
 the strict policy leaves them after the grounding check (benchmarks/figures.py's `checked`). Then the
 generated briefings of benchmarks/merge.py (300, 1,000 and 10,000) are merged as written. Every merged
@@ -30,7 +30,7 @@ from summarizer.models import ArticleBriefing, Brief
 from summarizer.output.render import render_brief
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b")
+CORPORA = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b", "fresh-c", "fresh-d", "fresh-e")
 SIZES = (300, 1_000, 10_000)
 RENDERINGS: dict[str, Callable[[Brief], str]] = {
     "json": lambda brief: render_brief(brief, "json"),

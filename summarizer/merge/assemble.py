@@ -7,7 +7,6 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date, datetime
 
 from ..disagree import (
@@ -72,39 +71,40 @@ def merge_briefings(
         >>> brief = merge_briefings(summaries.briefings, summaries.failures)  # doctest: +SKIP
         >>> [(s.headline, [ref.source for ref in s.sources]) for s in brief.stories]  # doctest: +SKIP
     """
-    ordered = sorted(briefings, key=_briefing_order)
-    vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
-    with _young_generation(YOUNG_OBJECTS):
+    with _no_collection():
+        ordered = sorted(briefings, key=_briefing_order)
+        vectors = _vectors_of(ordered, embeddings) if embeddings is not None else None
         groups = cluster(ordered, vectors, calibration)
         stories = rank_stories([_story([ordered[i] for i in group]) for group in groups])
-    return Brief(
-        stories=stories,
-        sources=sorted({item.ref for item in ordered}, key=_ref_order),
-        failures=sorted(failures, key=lambda f: (f.origin, f.kind, f.reason)),
-        articles=[
-            _report(item) for item in sorted(ordered, key=lambda i: (fold(i.ref.source), i.ref.origin))
-        ],
-        # Every token paid for: the briefings', and what failed articles spent before they failed.
-        usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
-    )
-
-
-#: The collector's youngest generation while merging, in objects: the merge makes millions of small
-#: short-lived tuples, lists and sets, and Python's 700 had the collector walk the survivors among them
-#: every 700 allocations, a fifth of a merge's time (10,000 briefings: 5.1 s of CPU, 4.0 s with this).
-YOUNG_OBJECTS = 50_000
+        return Brief(
+            stories=stories,
+            sources=sorted({item.ref for item in ordered}, key=_ref_order),
+            failures=sorted(failures, key=lambda f: (f.origin, f.kind, f.reason)),
+            articles=[
+                _report(item) for item in sorted(ordered, key=lambda i: (fold(i.ref.source), i.ref.origin))
+            ],
+            # Every token paid for: the briefings', and what failed articles spent before they failed.
+            usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
+        )
 
 
 @contextmanager
-def _young_generation(objects: int) -> Iterator[None]:
-    """Collect the youngest generation every `objects` allocations, not fewer, for the block; the
-    caller's thresholds (and a disabled collector) are as they were after it."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(objects, before[0]), *before[1:])
+def _no_collection() -> Iterator[None]:
+    """No cycle collection for the block; the caller's collector (its thresholds, and disabled if it
+    was) is as it was after it.
+
+    The merge makes millions of small short-lived tuples, lists and sets and no reference cycles (a
+    10,000-briefing merge leaves no unreachable object for the collector to find): reference counting
+    frees all it drops, and the collector's passes only walked the survivors, again and again. They
+    were a quarter of a 10,000-briefing merge's CPU (1.1 of 4.1 s, benchmarks/merge.py) at a youngest
+    generation of 50,000 objects, and a fifth at Python's 700."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
 
 
 def _vectors_of(
@@ -297,9 +297,15 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
     for item in members:
         day = item.ref.published and item.ref.published.date()
         for text in [*item.briefing.key_points, *item.briefing.what_next]:
-            if (text, day) not in read:
-                read[text, day] = read_statement(item.ref.source, text, places, years, day)
-            statements.append(replace(read[text, day], source=item.ref.source))
+            known = read.get((text, day))
+            if known is None:
+                known = read[text, day] = read_statement(item.ref.source, text, places, years, day)
+            elif known.source != item.ref.source:
+                # Another outlet's copy, made field by field: dataclasses.replace, which looks the
+                # fields up again for each of a 10,000-briefing merge's 47,000 statements, was a
+                # sixth of this function's time.
+                known = Statement(item.ref.source, text, known.frame, known.measures, day, known.utc)
+            statements.append(known)
     quoted = [
         (item.ref.source, quotation, text)
         for item in members

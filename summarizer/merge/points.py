@@ -94,7 +94,11 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
         )
         if rival is not None:
             conflicts.setdefault(_root(conflicts, rival), []).append(index)
-    points = [Point(text=g.text, sources=sorted(g.sources), unverified=any(g.flags)) for g in groups]
+    # Built as they are (str, list of str, bool): validating them again, and deep-copying the default
+    # `restated` for each, was an eighth of this function's time in a 10,000-briefing merge.
+    points = [
+        Point.model_construct(text=g.text, sources=sorted(g.sources), unverified=any(g.flags)) for g in groups
+    ]
     return points, [
         _disagreement([groups[first], *(groups[i] for i in rest)]) for first, rest in conflicts.items()
     ]
