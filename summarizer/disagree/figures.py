@@ -114,6 +114,11 @@ def _bar(a: Statement, b: Statement, measure: str) -> float:
 
 
 def _comparable(a: Statement, b: Statement, measure: str) -> bool:
+    if measure == TIME_OF_DAY and max(len(_all_values(a, measure)), len(_all_values(b, measure))) > 1:
+        # Several times of day in one statement are several moments ('took off at 8:38; last recorded
+        # at 8:41') or one moment in several zones ('21:00 local time, 23:00 in Cape Verde'): which of
+        # them is the other outlet's moment cannot be told, so none is set against it.
+        return False
     return any(_values(b, m, p) is not None for m, p in a.measures if m == measure)
 
 
