@@ -263,3 +263,11 @@ def test_several_times_of_day_in_one_statement_are_not_set_against_another_outle
         ("B", "The Southwest Chief collided with the truck near Mendon at 12:42 p.m., Amtrak said."),
     )
     assert [[r.value for r in d.reports] for d in figure_disagreements(said)] == [["13:42", "12:42"]]
+
+
+def test_figures_at_different_stages_of_a_count_are_not_set_against_each_other():
+    said = _read(
+        ("A", "With 94.44% of the ballots processed, Bolsonaro had 55.54% of the vote in the runoff."),
+        ("B", "Bolsonaro won the runoff with 55.15% of the vote, the final count showed."),
+    )
+    assert figure_disagreements(said) == []
