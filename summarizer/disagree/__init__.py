@@ -7,7 +7,7 @@ and spellings.py find what outlets give differently.
 May import: models, text.
 """
 
-from .figures import figure_disagreements
+from .figures import count_stage, figure_disagreements
 from .quotations import QUOTE_LIKENESS, quotations, quote_disagreements
 from .spellings import spelling_disagreements
 from .statements import (
@@ -27,6 +27,7 @@ __all__ = [
     "TIME_OF_DAY",
     "TOLLS",
     "Statement",
+    "count_stage",
     "figure_disagreements",
     "quotations",
     "quote_disagreements",

@@ -23,7 +23,7 @@ from ..text.similarity import jaccard
 from .measures import AGE
 from .statements import DURATION, FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
 
-__all__ = ["figure_disagreements"]
+__all__ = ["count_stage", "figure_disagreements"]
 
 
 def _values(statement: Statement, measure: str, places: frozenset[str]) -> frozenset[float] | None:
@@ -114,7 +114,30 @@ def _bar(a: Statement, b: Statement, measure: str) -> float:
 
 
 def _comparable(a: Statement, b: Statement, measure: str) -> bool:
+    if count_stage(a.text) != count_stage(b.text):
+        # Figures of a count at different stages ('with 98.9% of districts counted', 'with 99.1% of
+        # votes counted', the final result): one quantity at different times, not outlets at odds.
+        return False
+    if measure == TIME_OF_DAY and max(len(_all_values(a, measure)), len(_all_values(b, measure))) > 1:
+        # Several times of day in one statement are several moments ('took off at 8:38; last recorded
+        # at 8:41') or one moment in several zones ('21:00 local time, 23:00 in Cape Verde'): which of
+        # them is the other outlet's moment cannot be told, so none is set against it.
+        return False
     return any(_values(b, m, p) is not None for m, p in a.measures if m == measure)
+
+
+#: The stage of a count a statement's figures hold at: 'with 98.9% of districts counted', 'after
+#: processing 94.44% of the ballots'.
+_STAGE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s?(?:%|percent|per cent) of (?:the )?(?:[a-z]+ ){0,3}?(?:counted|tallied|processed)"
+    r"|processing (\d+(?:[.,]\d+)?)\s?(?:%|percent|per cent)",
+    re.IGNORECASE,
+)
+
+
+def count_stage(text: str) -> frozenset[str]:
+    """The stages of a count a statement gives its figures at (none: a result given as it stands)."""
+    return frozenset(figure for match in _STAGE.finditer(text) for figure in match.groups() if figure)
 
 
 def _differ(a: Statement, b: Statement, measure: str, scope: frozenset[str] | None) -> bool:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
-from ..text.normalize import NAME_SUFFIXES, cached, fold
+from ..text.normalize import NAME_SUFFIXES, cached, fold, rendered
 
 __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 
@@ -44,6 +44,11 @@ def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disa
     for i, j in combinations(range(len(people)), 2):
         (source_a, name_a, key_a, _), (source_b, name_b, key_b, _) = people[i], people[j]
         if source_a == source_b or _suffixed(name_a) == _suffixed(name_b):
+            continue
+        if rendered(name_a) == rendered(name_b):
+            # Two accepted renderings of one sound ('Luiz Inácio' and 'Luis Inacio', 'Djakarta' and
+            # 'Jakarta'): one spelling, not outlets at odds. A vowel or a doubled letter more
+            # ('Saakar', 'Sakar') is another spelling, shown.
             continue
         if key_a == key_b:
             # One surname: the given names may be spelt two ways ('Niklas', 'Niclas'); an initial

@@ -33,6 +33,7 @@ from ..models import (
 from ..text.normalize import (
     WEEKDAYS,
     cached_sets,
+    content_words,
     fold,
     name_key,
     transliterated,
@@ -216,8 +217,14 @@ def _most_representative(members: list[ArticleBriefing]) -> ArticleBriefing:
         for item in members
     ]
 
+    # What each outlet reports: its headline and summary, and its key points, where an outlet that
+    # leads with another angle still gives the figure or the happening most lead with.
+    reported = [
+        said[n].union(*map(content_words, item.briefing.key_points)) for n, item in enumerate(members)
+    ]
+
     def borne_out(n: int) -> float:
-        others = [said[m] for m, o in enumerate(members) if o.ref.source != members[n].ref.source]
+        others = [reported[m] for m, o in enumerate(members) if o.ref.source != members[n].ref.source]
         return sum(len(said[n] & other) / len(said[n]) for other in others) / len(others) if said[n] else 0.0
 
     leads = [_lead(item.briefing.headline) for item in members]

@@ -148,11 +148,33 @@ def _day(when: str | None) -> tuple[date | None, bool]:
 
 
 def _apart(a: _Event | None, b: _Event | None) -> bool:
-    """Both events are dated, and too far apart to be one: never one story, however alike the text."""
+    """Both events are dated, and too far apart to be one, or are two happenings on their own days:
+    never one story, however alike the text."""
     if a is None or b is None or a.when is None or b.when is None:
         return False
     window = EVENT_DAYS + (31 if a.month_only or b.month_only else 0)
-    return abs((a.when - b.when).days) > window
+    return abs((a.when - b.when).days) > window or _two_happenings(a, b)
+
+
+#: Days between two events' own days from which, when they name different happenings, they are two
+#: events: within a week, happenings named differently are one event unfolding (a submersible lost on
+#: the 18th, its debris found on the 22nd; a chief executive's resignation and, six days on, the
+#: search for his successor); a week on, a new happening (cave boys found on 2 July, rescued on 9-10
+#: July). Measured on the tuning parts: one event's most distant differently named days 6 apart, two
+#: events' closest 7 (a narrow margin: the days alone cannot tell a later happening from a follow-up).
+HAPPENING_DAYS = 7
+
+
+def _two_happenings(a: _Event, b: _Event) -> bool:
+    """Each event is dated to its day, the days HAPPENING_DAYS or more apart, and each names what
+    happened in words the other lacks: the boys found in a cave on 2 July and their rescue on
+    9-10 July are two events, not one story's follow-up (issue #27). A story followed for days keeps
+    its event's day (the quake's, in a survivor story five days later), or names it alike."""
+    if a.when is None or b.when is None or a.month_only or b.month_only:
+        return False
+    if abs((a.when - b.when).days) < HAPPENING_DAYS:
+        return False
+    return bool(a.what - b.what) and bool(b.what - a.what)
 
 
 def _agree(a: _Event | None, b: _Event | None) -> bool:

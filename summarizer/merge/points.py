@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-from ..disagree import statement_values
+from ..disagree import count_stage, statement_values
 from ..models import (
     Disagreement,
     Point,
@@ -89,7 +89,14 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
         for word in frame:
             by_word[word].append(index)
         rival = next(
-            (i for i in similar if _rivals(groups[i].values, values) and source not in groups[i].sources),
+            (
+                i
+                for i in similar
+                if _rivals(groups[i].values, values)
+                and source not in groups[i].sources
+                # A count at another stage ('with 98.9% of districts counted') is another time.
+                and count_stage(groups[i].text) == count_stage(text)
+            ),
             None,
         )
         if rival is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "statement_frame",
     "stem_word",
     "surname",
+    "rendered",
     "transliterated",
     "undoubled",
     "words",
@@ -187,10 +188,16 @@ def transliterated(name: str) -> str:
     """A place's name as its transliterations meet: its consonants (skeleton) after the letters that
     render one sound two ways are read alike ('Marrakech', 'Marrakesh': 'mrksh'; 'Pulrai' and 'Fulrai'
     stay two)."""
+    return skeleton(rendered(name))
+
+
+def rendered(name: str) -> str:
+    """A name with the letters that render one sound two ways read alike, its vowels and doubled
+    letters kept: 'Luiz Inácio' and 'Luis Inacio' meet, 'Saakar' and 'Sakar' stay two."""
     folded = fold(name)
     for letters, read in _TRANSLITERATIONS.items():
         folded = folded.replace(letters, read)
-    return skeleton(folded)
+    return folded
 
 
 @cached_sets

@@ -242,3 +242,32 @@ def test_the_people_pulled_out_alive_are_a_count_that_moves_like_a_toll():
     )
     [found] = figure_disagreements(said)
     assert found.progression and [r.value for r in found.reports] == ["215", "238"]
+
+
+def test_several_times_of_day_in_one_statement_are_not_set_against_another_outlets_time():
+    # Two moments ('took off at 8:38; last recorded at 8:41') or one moment in two zones: which of them
+    # is the other outlet's moment cannot be told (issue #27: take-off against loss of contact).
+    said = _read(
+        (
+            "A",
+            "The plane took off from Bole at 8:38 am local time; its last location was received at 8:41 am.",
+        ),
+        (
+            "B",
+            "Contact with the plane was lost at 8:44 (5:44 GMT), six minutes after it took off from Bole.",
+        ),
+    )
+    assert figure_disagreements(said) == []
+    said = _read(
+        ("A", "The Southwest Chief hit the truck near Mendon at 1:42 p.m. as it travelled east."),
+        ("B", "The Southwest Chief collided with the truck near Mendon at 12:42 p.m., Amtrak said."),
+    )
+    assert [[r.value for r in d.reports] for d in figure_disagreements(said)] == [["13:42", "12:42"]]
+
+
+def test_figures_at_different_stages_of_a_count_are_not_set_against_each_other():
+    said = _read(
+        ("A", "With 94.44% of the ballots processed, Bolsonaro had 55.54% of the vote in the runoff."),
+        ("B", "Bolsonaro won the runoff with 55.15% of the vote, the final count showed."),
+    )
+    assert figure_disagreements(said) == []

@@ -736,3 +736,35 @@ def test_the_collector_walks_nothing_while_the_merge_runs():
         gc.callbacks.remove(count)
     assert passes == []
     assert gc.collect() == 0
+
+
+def test_a_story_is_headed_by_the_briefing_whose_headline_the_outlets_reports_bear_out_key_points_too():
+    # What the outlets report in common is in their key points as well as their headlines (issue #27):
+    # a headline about a side angle that two other headlines happen to share words with does not head
+    # the story over one that states what every outlet's briefing reports.
+    found = make(
+        "Straits Times",
+        "Boys and their coach found alive deep inside flooded Thai cave",
+        ["Rescue divers searched the flooded cave."],
+    )
+    angle = make(
+        "Herald",
+        "Rescue divers pump water from Thai cave",
+        [
+            "British divers found the boys and their coach alive deep inside the flooded cave.",
+            "Rescue divers pumped water from the cave.",
+        ],
+    )
+    families = make(
+        "Gazette",
+        "Rescue divers cheered by families at Thai cave",
+        [
+            "The boys and their coach were found alive deep inside the flooded cave.",
+            "Families cheered the rescue divers.",
+        ],
+    )
+    items = [
+        _on(i, "boys found", "Tham Luang cave, Thailand", "2018-07-02") for i in (angle, families, found)
+    ]
+    [story] = merge_briefings(items).stories
+    assert story.headline == found.briefing.headline

@@ -50,3 +50,40 @@ def test_the_same_kind_of_event_elsewhere_and_days_later_is_another_story():
 
 def test_place_words_are_the_specific_ones():
     assert place_words(MEXICO_A.briefing) == {"chiapa", "mexico"}
+
+
+def _happening(source: str, what: str, when: str, headline: str, points: list[str]):
+    item = make(source, headline, points, published=datetime.fromisoformat(when))
+    event = NewsEvent(what=what, where="Tham Luang cave, Chiang Rai, Thailand", when=when)
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+
+FOUND = _happening(
+    "Straits Times",
+    "boys found alive in Thai cave",
+    "2018-07-02",
+    "Thai boys found alive in Tham Luang cave",
+    [
+        "British divers found the 12 boys and their coach alive in the Tham Luang cave.",
+        "The boys were trapped.",
+    ],
+)
+RESCUED = _happening(
+    "China Daily",
+    "Thai cave rescue",
+    "2018-07-10",
+    "All 12 boys and coach rescued from Tham Luang cave",
+    ["Divers brought the 12 boys and their coach out of the Tham Luang cave.", "The boys were trapped."],
+)
+LOST = _happening("A", "submersible Titan lost", "2018-07-02", "Titan lost", ["The Titan lost contact."])
+DEBRIS = _happening("B", "Titan debris found", "2018-07-06", "Titan debris found", ["Titan debris found."])
+
+
+def test_two_happenings_a_week_apart_are_two_stories_and_one_unfolding_within_days_is_one():
+    # The events' own days and what happened, not the shared words of the place (issue #27): the boys
+    # found on 2 July and rescued on 10 July are two events; a craft lost and its debris found four
+    # days later are one event unfolding.
+    assert same_story(FOUND, FOUND.model_copy(update={"ref": RESCUED.ref}))
+    assert not same_story(FOUND, RESCUED)
+    assert cluster([FOUND, RESCUED]) == [[0], [1]]
+    assert cluster([LOST, DEBRIS]) == [[0, 1]]
