@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ..text.language import MONTH_NUMBERS
 from ..text.lexicon import LANGUAGES, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import WORD_NUMBERS, figures, is_year
@@ -152,9 +153,21 @@ def _article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, li
     where: dict[float, list[int]] = {}
     for index, token in enumerate(tokens):
         value = _value(token, lang)
-        if value is not None:
+        if value is not None and not _day_of_month(tokens, index):
             where.setdefault(value, []).append(index)
     return tokens, where
+
+
+def _day_of_month(tokens: list[str], index: int) -> bool:
+    """The figure at `index` is a day of a month ('the Jan. 13 accident', '13 gennaio'): a date says
+    nothing of what the same figure counts elsewhere ('raising to 13 the number of people dead')."""
+    before = tokens[index - 2 : index] if index >= 2 else tokens[:index]
+    before = [token for token in before if token != "."][-1:]
+    after = tokens[index + 1 : index + 2]
+    # '13 may have died': 'may' after a figure is a month only before a year or the sentence's end.
+    if after == ["may"] and tokens[index + 2 : index + 3] and tokens[index + 2][0].isalpha():
+        after = []
+    return any(token in MONTH_NUMBERS for token in [*before, *after])
 
 
 def _counts_the_same(plural: str, theirs: list[str], lang: str) -> bool:
