@@ -53,7 +53,7 @@ def _tolls(lang: str | None = None) -> dict[str, str]:
     of every shipped language for a briefing's text (None) and an article in a language not shipped."""
     found: dict[str, str] = {}
     for each in (lang,) if lang in LANGUAGES else LANGUAGES:
-        for name in ("tolls", "quantities"):
+        for name in ("tolls", "quantities", "ranks"):
             try:
                 found |= table(name, each)
             except FileNotFoundError:
@@ -235,11 +235,17 @@ def _noun(word: str) -> bool:
 
 def _toll(behind: list[str], ahead: list[str], lang: str | None = None) -> set[str]:
     """The toll a figure counts: the first toll word after it ('120 people have been injured'), else
-    the nearest before it ('the dead rose to 90'); none when its clause has none."""
+    the nearest before it ('the dead rose to 90'); none when its clause has none. An elided article
+    goes ("l'argento", "dell'oro")."""
     for word in [*ahead, *behind]:
+        word = _ELIDED.sub("", word)
         if word in _tolls(lang):
             return {_tolls(lang)[word]}
     return set()
+
+
+#: The elided article or preposition an Italian or French word is written with: "l'", "dell'", "d'".
+_ELIDED = re.compile(r"^[a-z]{1,4}'(?=[a-z]{3})")
 
 
 #: A score: two whole figures joined by a dash or a slash ('7-6', '(7/4)', '4-2'), not a range of

@@ -18,3 +18,21 @@ def test_may_after_a_figure_is_a_month_only_as_a_date():
     facts = ArticleFacts.of("Officials said 13 may have died. The ship sank on 13 May.")
     assert miscounted_figures("Thirteen people are missing.", facts) == ["thirteen (missing)"]
     assert miscounted_figures("Thirteen people may have died.", facts) == []
+
+
+def test_a_time_the_article_gives_for_another_place_of_the_race_is_not_supported():
+    facts = ArticleFacts.of(
+        "Fred Kerley claimed silver in 9.84. Canada's Andre de Grasse took the bronze in 9.89. Lyles "
+        "crossed the line with a gold-medal winning time of 9.79."
+    )
+    assert miscounted_figures("Kerley took silver in 9.89.", facts) == ["9.89 (second)"]
+    assert miscounted_figures("Kerley was third in 9.79.", facts) == ["9.79 (third)"]
+    faithful = "Lyles won gold in 9.79; Kerley took silver in 9.84 and De Grasse bronze in 9.89."
+    assert miscounted_figures(faithful, facts) == []
+    it = ArticleFacts.of(
+        "Jacobs è il nuovo campione olimpico dei 100 metri. Per la prima volta un italiano vince la "
+        "finale, e lo ha fatto con il tempo di 9.80. Kerley ha vinto l'argento in 9.84, mentre De "
+        "Grasse si è preso il bronzo in 9.89."
+    )
+    assert it.lang == "it"
+    assert miscounted_figures("Kerley took silver in 9.89.", it) == ["9.89 (second)"]
