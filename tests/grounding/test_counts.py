@@ -36,3 +36,13 @@ def test_a_time_the_article_gives_for_another_place_of_the_race_is_not_supported
     )
     assert it.lang == "it"
     assert miscounted_figures("Kerley took silver in 9.89.", it) == ["9.89 (second)"]
+
+
+def test_an_italian_figure_written_before_another_plural_is_not_supported():
+    it = ArticleFacts.of(
+        "Finito l'incubo della grotta di Tham Luang in Thailandia. Tutti salvi: i 12 ragazzini, "
+        "l'allenatore e gli ultimi soccorritori, che erano rimasti con loro per 8 giorni."
+    )
+    assert it.lang == "it"
+    assert miscounted_figures("The SEALs had stayed with them for the previous 12 days.", it) == ["12 (days)"]
+    assert miscounted_figures("The SEALs had stayed with them for the previous 8 days.", it) == []
