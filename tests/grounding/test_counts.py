@@ -46,3 +46,13 @@ def test_an_italian_figure_written_before_another_plural_is_not_supported():
     assert it.lang == "it"
     assert miscounted_figures("The SEALs had stayed with them for the previous 12 days.", it) == ["12 (days)"]
     assert miscounted_figures("The SEALs had stayed with them for the previous 8 days.", it) == []
+
+
+def test_a_range_with_an_end_moved_to_another_figure_is_not_supported():
+    facts = ArticleFacts.of(
+        "Thai Navy seals reached the group, aged between 11 and 15, and the 25-year-old coach."
+    )
+    assert miscounted_figures("The boys, aged between 11 and 25, were found.", facts) == [
+        "11-25 (a range the article gives as another)"
+    ]
+    assert miscounted_figures("The boys, aged from 11 to 15, and their 25-year-old coach.", facts) == []
