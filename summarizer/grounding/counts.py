@@ -62,7 +62,16 @@ def _tolls(lang: str | None = None) -> dict[str, str]:
 
 
 def _tokens(folded: str) -> list[str]:
+    # 'Fifty-seven passengers' is one figure, 57, not fifty and seven.
+    folded = _COMPOUND.sub(lambda m: f"{WORD_NUMBERS[m[1]] + WORD_NUMBERS[m[2]]:g}", folded)
     return _TOKEN.findall(folded.replace("-", " "))
+
+
+#: An English number written with a hyphen ('fifty-seven', folded 'fifty - seven') or without.
+_COMPOUND = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) ?[- ] ?"
+    r"(one|two|three|four|five|six|seven|eight|nine)\b"
+)
 
 
 @lru_cache(maxsize=1 << 16)  # a run's words and figures; bounded for a long batch

@@ -56,3 +56,9 @@ def test_a_range_with_an_end_moved_to_another_figure_is_not_supported():
         "11-25 (a range the article gives as another)"
     ]
     assert miscounted_figures("The boys, aged from 11 to 15, and their 25-year-old coach.", facts) == []
+
+
+def test_a_number_written_with_a_hyphen_is_one_figure():
+    facts = ArticleFacts.of("The death toll rose to 57, and 56 passengers are still missing.")
+    assert miscounted_figures("Fifty-seven passengers are still missing.", facts) == ["57 (missing)"]
+    assert miscounted_figures("Fifty-six passengers are still missing.", facts) == []
