@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ..text.language import MONTH_NUMBERS
 from ..text.lexicon import LANGUAGES, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import WORD_NUMBERS, figures, is_year
@@ -52,7 +53,7 @@ def _tolls(lang: str | None = None) -> dict[str, str]:
     of every shipped language for a briefing's text (None) and an article in a language not shipped."""
     found: dict[str, str] = {}
     for each in (lang,) if lang in LANGUAGES else LANGUAGES:
-        for name in ("tolls", "quantities"):
+        for name in ("tolls", "quantities", "ranks"):
             try:
                 found |= table(name, each)
             except FileNotFoundError:
@@ -61,7 +62,16 @@ def _tolls(lang: str | None = None) -> dict[str, str]:
 
 
 def _tokens(folded: str) -> list[str]:
+    # 'Fifty-seven passengers' is one figure, 57, not fifty and seven.
+    folded = _COMPOUND.sub(lambda m: f"{WORD_NUMBERS[m[1]] + WORD_NUMBERS[m[2]]:g}", folded)
     return _TOKEN.findall(folded.replace("-", " "))
+
+
+#: An English number written with a hyphen ('fifty-seven', folded 'fifty - seven') or without.
+_COMPOUND = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) ?[- ] ?"
+    r"(one|two|three|four|five|six|seven|eight|nine)\b"
+)
 
 
 @lru_cache(maxsize=1 << 16)  # a run's words and figures; bounded for a long batch
@@ -140,7 +150,31 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
             same = any(_counts_the_same(ahead[0], a, facts.lang) for _, a in windows)
             if checkable and all(nouns) and not same:
                 found.append(f"{token} ({ahead[0]})")
+    return found + _moved_range_ends(text, facts)
 
+
+#: A range as a briefing writes it ('aged between 11 and 15', 'from 11 to 15') ...
+_RANGE = re.compile(r"\b(?:between|from) (\d+(?:\.\d+)?) (?:and|to) (\d+(?:\.\d+)?)\b")
+#: ... and as an article writes it, in each shipped language ('tra 11 e 15', 'entre 11 y 15', '11 to
+#: 15', '11-15').
+_SAID_RANGE = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)(?: (?:and|to|e|y|et|a|à|und|bis) | ?- ?)(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+)
+
+
+def _moved_range_ends(text: str, facts: ArticleFacts) -> list[str]:
+    """The ranges `text` gives ('between 11 and 25') that the article gives with one end the same and
+    the other another ('between 11 and 15'): the other end is a figure of something else (the coach's
+    25 years). A range the article never gives is left to the other checks."""
+    stated = {(float(a), float(b)) for a, b in _SAID_RANGE.findall(facts.counted)}
+    found = []
+    for a, b in _RANGE.findall(fold(text)):
+        low, high = float(a), float(b)
+        # 'from 2010 to 2018': a span of years is a date's, checked as such.
+        if (low, high) in stated or is_year(low) or is_year(high):
+            continue
+        if any((x == low) != (y == high) for x, y in stated):
+            found.append(f"{a}-{b} (a range the article gives as another)")
     return found
 
 
@@ -152,9 +186,21 @@ def _article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, li
     where: dict[float, list[int]] = {}
     for index, token in enumerate(tokens):
         value = _value(token, lang)
-        if value is not None:
+        if value is not None and not _day_of_month(tokens, index):
             where.setdefault(value, []).append(index)
     return tokens, where
+
+
+def _day_of_month(tokens: list[str], index: int) -> bool:
+    """The figure at `index` is a day of a month ('the Jan. 13 accident', '13 gennaio'): a date says
+    nothing of what the same figure counts elsewhere ('raising to 13 the number of people dead')."""
+    before = tokens[index - 2 : index] if index >= 2 else tokens[:index]
+    before = [token for token in before if token != "."][-1:]
+    after = tokens[index + 1 : index + 2]
+    # '13 may have died': 'may' after a figure is a month only before a year or the sentence's end.
+    if after == ["may"] and tokens[index + 2 : index + 3] and tokens[index + 2][0].isalpha():
+        after = []
+    return any(token in MONTH_NUMBERS for token in [*before, *after])
 
 
 def _counts_the_same(plural: str, theirs: list[str], lang: str) -> bool:
@@ -222,11 +268,17 @@ def _noun(word: str) -> bool:
 
 def _toll(behind: list[str], ahead: list[str], lang: str | None = None) -> set[str]:
     """The toll a figure counts: the first toll word after it ('120 people have been injured'), else
-    the nearest before it ('the dead rose to 90'); none when its clause has none."""
+    the nearest before it ('the dead rose to 90'); none when its clause has none. An elided article
+    goes ("l'argento", "dell'oro")."""
     for word in [*ahead, *behind]:
+        word = _ELIDED.sub("", word)
         if word in _tolls(lang):
             return {_tolls(lang)[word]}
     return set()
+
+
+#: The elided article or preposition an Italian or French word is written with: "l'", "dell'", "d'".
+_ELIDED = re.compile(r"^[a-z]{1,4}'(?=[a-z]{3})")
 
 
 #: A score: two whole figures joined by a dash or a slash ('7-6', '(7/4)', '4-2'), not a range of

@@ -11,6 +11,7 @@ from ..text.normalize import surname as last_name
 from .facts import ArticleFacts
 from .names import description, is_organisation, name_forms, name_found
 from .speakers import (
+    ATTRIBUTION_BEFORE,
     attributed,
     attributed_to,
     described_speaker,
@@ -109,6 +110,10 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
             if any(described_speaker(speaker, span, facts) for span in spans):
                 continue  # 'his opponents', as the article describes who said it
+            organisations = [e.name for e in briefing.entities if e.kind == "organization"]
+            if all(_organisation_said(span, organisations, own, facts) for span in spans):
+                findings.append(_unconfirmed(where, quote.speaker, ["another"]))
+                continue
             # 'Malu Dreyer (SPD)': the article gives the quote to her, not to her party. Each form of the
             # speaker the article gives is tried, the shortest first; the first form's finding stands.
             failed = []
@@ -142,6 +147,28 @@ def _unattributed(
         attributed_to(span, named, facts, acronyms) or ("another" if given else None)
         for span, given in zip(spans, elsewhere, strict=True)
     ]
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"]?\s")
+
+
+def _organisation_said(
+    span: tuple[int, int], organisations: list[str], surname: str | None, facts: ArticleFacts
+) -> bool:
+    """The quotation's own sentence gives it to one of the briefing's organisations and does not name
+    the person: 'On its website, Lion Air has issued a statement that states: "..."' is the airline's,
+    not its chief executive's quoted in the sentence before."""
+    start, end = span
+    start -= facts.plain[start - 1 : start] == '"'  # its opening quotation mark
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.plain, 0, start)), default=0)
+    if start - opening > ATTRIBUTION_BEFORE or facts.plain.count('"', opening, start) % 2 == 1:
+        return False  # a quotation inside a longer one, or a sentence too long to read as one
+    sentence = ArticleFacts.of(facts.plain[opening:end])
+    if surname is None or surname in sentence.lower:
+        return False
+    return any(
+        organisation_speaks(name, (start - opening, end - opening), sentence) for name in organisations
+    )
 
 
 def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:

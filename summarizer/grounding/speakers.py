@@ -11,6 +11,7 @@ from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found
+from .pronouns import continued_quotation, pronoun_attribution, subject_before
 from .translated import cognate, glossary
 
 __all__ = [
@@ -134,6 +135,7 @@ def attributed_to(
     """
     lower = facts.lower
     start, end = _enclosing(span, facts.plain)
+    persons = list(candidates)
     candidates = [*candidates, *acronyms]
     mentions = {
         surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
@@ -180,6 +182,13 @@ def attributed_to(
             continue
         if _speaks(start - distance, lower):
             return surname
+    # '"...," he said. "We are 100 percent ready."': the quotation goes on from one it has a speaker for.
+    previous = continued_quotation(start, facts.plain)
+    if previous is not None and (who := attributed_to(previous, persons, facts, acronyms)) is not None:
+        return who
+    # '"...," he said' where no one before speaks: the subject of a sentence before it ('Urzua beamed').
+    if not ended_inside and pronoun_attribution(clause, facts.plain[offset : offset + len(clause)]):
+        return subject_before(start, SPEAKER_SEARCH_BEFORE, {s: mentions[s] for s in persons}, facts.plain)
     return None
 
 
@@ -284,11 +293,13 @@ def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
     given = [w for w in re.findall(r"[a-z]+", fold(speaker.split(",", 1)[0])) if w not in TITLES]
     if len(given) < 2:
         return True
-    before = re.finditer(r"\b([A-Z][\w'-]+) (?i:" + re.escape(surname) + r")\b", unaccented(facts.plain))
-    # 'PM Modi', 'President Biden', 'The Bezos': no given name.
-    names = (fold(m[1]) for m in before if not m[1].isupper())
-    named = next((name for name in names if name not in TITLES and name not in STOPWORDS), None)
-    return named is None or named in given[:-1]
+    before = re.finditer(
+        r"\b([A-Z][\w'-]+) (?:([A-Z][\w'-]+) )?(?i:" + re.escape(surname) + r")\b", unaccented(facts.plain)
+    )
+    # 'PM Modi', 'President Biden', 'The Bezos': no given name. 'Jair Messias Bolsonaro': a middle name.
+    names = ([fold(w) for w in m.groups() if w and not w.isupper()] for m in before)
+    named = next((ws for ws in names if any(w not in TITLES and w not in STOPWORDS for w in ws)), None)
+    return named is None or any(w in given[:-1] for w in named)
 
 
 def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
@@ -343,6 +354,12 @@ def attributed(
             return True
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
             return _first_of_the_name(speaker, surname, facts)
+        # "L'allenatore capo, Nopparat Kantawong": the name after the description.
+        part = next(
+            (p for p in speaker.split(",")[1:] if undoubled(last_name(p) or "") == undoubled(who or "")), None
+        )
+        if who is not None and part is not None:
+            return _first_of_the_name(part, who, facts)
         # A family name written first ('Kim Mi Sung' ... 'Kim said').
         if (
             who is not None

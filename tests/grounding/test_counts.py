@@ -1,0 +1,64 @@
+"""What a figure counts (grounding/counts.py): a figure is supported only where the article states it
+for the same thing."""
+
+from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.facts import ArticleFacts
+
+
+def test_a_day_of_a_month_does_not_hide_what_the_article_counts_with_the_figure():
+    facts = ArticleFacts.of(
+        "Divers pulled out a woman's body on Sunday, raising to 13 the number of people dead in the "
+        "Jan. 13 accident. The ship rammed a reef on 13 January."
+    )
+    assert miscounted_figures("As of Sunday 13 people are listed as missing.", facts) == ["13 (missing)"]
+    assert miscounted_figures("The toll rose to 13 dead on Sunday.", facts) == []
+
+
+def test_may_after_a_figure_is_a_month_only_as_a_date():
+    facts = ArticleFacts.of("Officials said 13 may have died. The ship sank on 13 May.")
+    assert miscounted_figures("Thirteen people are missing.", facts) == ["thirteen (missing)"]
+    assert miscounted_figures("Thirteen people may have died.", facts) == []
+
+
+def test_a_time_the_article_gives_for_another_place_of_the_race_is_not_supported():
+    facts = ArticleFacts.of(
+        "Fred Kerley claimed silver in 9.84. Canada's Andre de Grasse took the bronze in 9.89. Lyles "
+        "crossed the line with a gold-medal winning time of 9.79."
+    )
+    assert miscounted_figures("Kerley took silver in 9.89.", facts) == ["9.89 (second)"]
+    assert miscounted_figures("Kerley was third in 9.79.", facts) == ["9.79 (third)"]
+    faithful = "Lyles won gold in 9.79; Kerley took silver in 9.84 and De Grasse bronze in 9.89."
+    assert miscounted_figures(faithful, facts) == []
+    it = ArticleFacts.of(
+        "Jacobs è il nuovo campione olimpico dei 100 metri. Per la prima volta un italiano vince la "
+        "finale, e lo ha fatto con il tempo di 9.80. Kerley ha vinto l'argento in 9.84, mentre De "
+        "Grasse si è preso il bronzo in 9.89."
+    )
+    assert it.lang == "it"
+    assert miscounted_figures("Kerley took silver in 9.89.", it) == ["9.89 (second)"]
+
+
+def test_an_italian_figure_written_before_another_plural_is_not_supported():
+    it = ArticleFacts.of(
+        "Finito l'incubo della grotta di Tham Luang in Thailandia. Tutti salvi: i 12 ragazzini, "
+        "l'allenatore e gli ultimi soccorritori, che erano rimasti con loro per 8 giorni."
+    )
+    assert it.lang == "it"
+    assert miscounted_figures("The SEALs had stayed with them for the previous 12 days.", it) == ["12 (days)"]
+    assert miscounted_figures("The SEALs had stayed with them for the previous 8 days.", it) == []
+
+
+def test_a_range_with_an_end_moved_to_another_figure_is_not_supported():
+    facts = ArticleFacts.of(
+        "Thai Navy seals reached the group, aged between 11 and 15, and the 25-year-old coach."
+    )
+    assert miscounted_figures("The boys, aged between 11 and 25, were found.", facts) == [
+        "11-25 (a range the article gives as another)"
+    ]
+    assert miscounted_figures("The boys, aged from 11 to 15, and their 25-year-old coach.", facts) == []
+
+
+def test_a_number_written_with_a_hyphen_is_one_figure():
+    facts = ArticleFacts.of("The death toll rose to 57, and 56 passengers are still missing.")
+    assert miscounted_figures("Fifty-seven passengers are still missing.", facts) == ["57 (missing)"]
+    assert miscounted_figures("Fifty-six passengers are still missing.", facts) == []
