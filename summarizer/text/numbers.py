@@ -98,6 +98,16 @@ _COLON_SCORE = re.compile(
     r"(?<![\d.,:])(?<!um )(?<!gegen )(?<!ab )(?<!bis )(\d{1,3}):(\d{1,3})(?![\d:]| ?uhr\b)"
 )
 
+#: A race time in seconds and hundredths, the way Italian sports copy (and others) writes it: '9″80'
+#: (folded to "9''80") or '9"80' is 9.80 seconds. Minutes before it ("1'43''65") are left as they are.
+_SECONDS = re.compile(r"(?<![\d.,'])(\d{1,2})(?:''|\")(\d{2,3})(?![\d'])")
+
+
+def in_seconds(folded: str) -> str:
+    """The folded text with its race times in seconds written as decimals: "9''80" is 9.80."""
+    return _SECONDS.sub(r"\1.\2", folded) if "'" in folded or '"' in folded else folded
+
+
 #: Portuguese gives a score as '2 x 1' or 'por 2 a 1'.
 _PT_SCORE = re.compile(
     r"(?:(?<=por )|(?<![\d.,]))(\d{1,2})(?: ?x ?|(?<=por \d) a |(?<=por \d\d) a )(\d{1,2})(?![\d.,])"
@@ -116,7 +126,9 @@ def _numeric_date(match: re.Match[str]) -> str:
 def in_english_notation(folded: str, lang: str) -> str:
     """A folded text with its figures written the English way: in Spanish, French and German '1.037'
     is 1,037, '6,9' is 6.9, '2 012' is 2,012, '13h14' 13:14 and '12.2.2024' 12 February 2024; in
-    German '20.15 Uhr' is 20:15 and '25:22' a score, 25-22. English is left as it is."""
+    German '20.15 Uhr' is 20:15 and '25:22' a score, 25-22. In every language a race time "9''80" is
+    9.80; English is otherwise left as it is."""
+    folded = in_seconds(folded)
     if lang == "en":
         return folded
     if lang == "de":
@@ -178,7 +190,7 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     `folded` says the text is already folded; `lang` the language whose notation and number words it
     is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
-    text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    text = in_seconds(_ISO_DATE.sub(" ", text if folded else fold(text)))
     if lang == "de":
         # A model copies the score '25:22' into its English briefing, where it reads as a time of day.
         yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)

@@ -18,6 +18,9 @@ from summarizer.text.numbers import figures, is_year, joined_totals, ordinal_cou
         ("one hundred and twenty homes", [120.0]),
         ("at 3:05 p.m.", [305.0]),
         ("a dozen homes", [12.0]),
+        # A race time in seconds and hundredths, as Italian sports copy writes it.
+        ("in 9\u203380", [9.8]),
+        ("in 9''79, al fotofinish", [9.79]),
     ],
 )
 def test_figures_read_each_way_of_writing_a_figure_as_its_value(text, values):
