@@ -147,11 +147,12 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
 
 
 #: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
-#: is Gaza. A place found without them is the place.
+#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil. A place found
+#: without them is the place.
 _PLACE_KINDS = frozenset(
     "the of province city state county region district strip island islands republic kingdom "
     "municipality prefecture governorate oblast territory territories town village area".split()
-)
+) | word_set("official_styles")
 
 #: Where in a place: "northern Syria" is Syria, for an article that says "northwestern Syria".
 _DIRECTIONS = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.lexicon import word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from .facts import ArticleFacts
 from .names import name_forms, name_found, news_agency_given, place_found, place_groups, slipped, undotted
@@ -98,7 +99,9 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
 
 #: Words an organisation's official name adds to the name an article uses ('Ministry of Home Affairs'
 #: for 'Home Ministry', 'Civil Protection Department' for 'Civil Protection agency').
+#: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
+_OFFICIAL |= word_set("official_styles")
 
 
 def _official(named: list[str], facts: ArticleFacts) -> bool:

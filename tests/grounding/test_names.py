@@ -213,3 +213,14 @@ def test_a_countrys_adjective_in_the_articles_language_names_it():
     es = ArticleFacts.of("Las Islas Vírgenes estadounidenses han registrado cuatro víctimas mortales.")
     assert place_found("US Virgin Islands", es)
     assert not place_found("British Virgin Islands", es)
+
+
+def test_a_state_or_body_in_its_official_style_is_the_one_the_article_names_short():
+    facts = ArticleFacts.of(
+        "Brazil and China sent condolences. Thai Navy SEALs reached the boys, officials in Australia said."
+    )
+    for place in ("Federative Republic of Brazil", "People's Republic of China", "Commonwealth of Australia"):
+        assert place_found(place, facts), place
+    assert found_form("Royal Thai Navy SEALs", facts, person=False) is not None
+    # The style says nothing of which state: a state the article never names is still not found.
+    assert not place_found("Federative Republic of Argentina", facts)
