@@ -8,7 +8,16 @@ import re
 from ..text.lexicon import word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from .facts import ArticleFacts
-from .names import name_forms, name_found, news_agency_given, place_found, place_groups, slipped, undotted
+from .names import (
+    name_forms,
+    name_found,
+    news_agency_given,
+    outlet_given,
+    place_found,
+    place_groups,
+    slipped,
+    undotted,
+)
 from .translated import article_form, word_given
 
 __all__ = ["known_organisation", "unknown_names"]
@@ -69,7 +78,7 @@ def _run_known(run: str, facts: ArticleFacts) -> bool:
 
 
 def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
-    if news_agency_given(name, facts):
+    if news_agency_given(name, facts) or outlet_given(name, facts):
         return True
     if facts.lang != "en":
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
@@ -79,6 +88,8 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
             any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
             or article_form(name, facts) is not None
             or _official(named, facts)
+            # A place under the article's own name or adjective ('United States' for 'l'americano').
+            or place_found(name, facts)
         )
     # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
     # acronym of the article's words ('ADG' for 'additional director general').

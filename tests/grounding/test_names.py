@@ -224,3 +224,20 @@ def test_a_state_or_body_in_its_official_style_is_the_one_the_article_names_shor
     assert found_form("Royal Thai Navy SEALs", facts, person=False) is not None
     # The style says nothing of which state: a state the article never names is still not found.
     assert not place_found("Federative Republic of Argentina", facts)
+
+
+def test_the_outlet_of_the_source_line_written_in_full_is_given():
+    abc = ArticleFacts.of("Jacobs won the 100 metres.", source="ABC News (Australia)")
+    assert found_form("Australian Broadcasting Corporation", abc, person=False) is not None
+    assert found_form("American Broadcasting Company News", abc, person=False) is not None
+    assert found_form("Associated Broadcasting Group", abc, person=False) is None
+    tass = ArticleFacts.of("Bolsonaro won the vote.", source="TASS")
+    assert found_form("TASS Russian News Agency", tass, person=False) is not None
+    ansa = ArticleFacts.of("L'americano Noah Lyles ha vinto la finale dei 100 metri.", source="ANSA")
+    assert unknown_names("Agenzia Nazionale Stampa Associata says Noah Lyles won.", ansa) == []
+
+
+def test_a_place_is_found_by_the_italian_articles_name_or_adjective():
+    facts = ArticleFacts.of("L'americano Noah Lyles ha vinto la finale dei 100 metri, davanti al giamaicano.")
+    assert unknown_names("Noah Lyles of the United States beat a runner from Jamaica.", facts) == []
+    assert unknown_names("Noah Lyles of the United Kingdom won.", facts) == ["United Kingdom"]
