@@ -18,7 +18,7 @@ from .names import (
     slipped,
     undotted,
 )
-from .translated import article_form, word_given
+from .translated import article_form, initials_given, word_given
 
 __all__ = ["known_organisation", "unknown_names"]
 
@@ -88,6 +88,7 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
             any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
             or article_form(name, facts) is not None
             or _official(named, facts)
+            or initials_given(name, facts)
             # A place under the article's own name or adjective ('United States' for 'l'americano').
             or place_found(name, facts)
         )

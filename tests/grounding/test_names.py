@@ -5,6 +5,7 @@ from __future__ import annotations
 from summarizer.grounding.check import found_form
 from summarizer.grounding.facts import ArticleFacts
 from summarizer.grounding.names import is_organisation, name_forms, name_found, place_found
+from summarizer.grounding.translated import initials_given
 from summarizer.grounding.written import unknown_names
 from summarizer.models import Entity
 
@@ -241,3 +242,16 @@ def test_a_place_is_found_by_the_italian_articles_name_or_adjective():
     facts = ArticleFacts.of("L'americano Noah Lyles ha vinto la finale dei 100 metri, davanti al giamaicano.")
     assert unknown_names("Noah Lyles of the United States beat a runner from Jamaica.", facts) == []
     assert unknown_names("Noah Lyles of the United Kingdom won.", facts) == ["United Kingdom"]
+
+
+def test_a_translated_organisation_is_found_by_the_initials_of_its_own_name():
+    facts = ArticleFacts.of(
+        "O ex-presidente Luiz Inácio Lula da Silva (PT) venceu o atual presidente Jair Bolsonaro (PL) "
+        "no segundo turno das eleições presidenciais, segundo o tribunal."
+    )
+    assert initials_given("Workers' Party", facts)  # Partido dos Trabalhadores
+    assert initials_given("Liberal Party", facts)  # Partido Liberal
+    assert unknown_names("Lula of the Workers' Party beat Bolsonaro of the Liberal Party.", facts) == []
+    # Initials the article does not write are no licence: no 'PSD' stands in it.
+    assert not initials_given("Social Democratic Party", facts)
+    assert unknown_names("Lula of the Social Democratic Party won.", facts) == ["Social Democratic Party"]
