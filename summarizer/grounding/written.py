@@ -106,7 +106,12 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     # Without the word for its kind ('Civil Protection Department' for the 'civil protection agency').
     if any(name_found(form, facts, person=False) for form in name_forms(name)[1:]):
         return True
-    return article_form(name, facts) is not None or _official(named, facts) or _with_place_forms(name, facts)
+    return (
+        article_form(name, facts) is not None
+        or _official(named, facts)
+        or _with_place_forms(name, facts)
+        or _national_body(name, facts)
+    )
 
 
 #: Words an organisation's official name adds to the name an article uses ('Ministry of Home Affairs'
@@ -140,6 +145,21 @@ def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
             if other != folded and (name_found(other, facts, person=False) or _undotted_in(other, facts)):
                 return True
     return False
+
+
+def _national_body(name: str, facts: ArticleFacts) -> bool:
+    """A country's body named with the country's adjective ('Hellenic Police', 'Hellenic Fire Service')
+    where the article names the country (text/data/<lang>/places.txt) and writes the body in its own
+    words ('the police', 'fire service')."""
+    first, _, rest = re.sub(r"^[Tt]he\s+", "", plain(name)).partition(" ")
+    if not rest or not place_groups().get(fold(first)) or not place_found(first, facts):
+        return False
+    return _lower_phrase_in(rest, facts)
+
+
+def _lower_phrase_in(phrase: str, facts: ArticleFacts) -> bool:
+    pattern = r"\s+".join(re.escape(word) for word in fold(phrase).split())
+    return re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", facts.folded) is not None
 
 
 def _undotted_in(name: str, facts: ArticleFacts) -> bool:
@@ -177,4 +197,6 @@ def known_organisation(name: str, facts: ArticleFacts) -> bool:
         return _spelt_out(name.lower(), facts)
     words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", plain(name))]
     named = [w for w in words if w not in STOPWORDS and w not in TITLES and len(w) > 1]
-    return len(named) > 1 and (_official(named, facts) or _with_place_forms(name, facts))
+    return len(named) > 1 and (
+        _official(named, facts) or _with_place_forms(name, facts) or _national_body(name, facts)
+    )

@@ -255,3 +255,14 @@ def test_a_translated_organisation_is_found_by_the_initials_of_its_own_name():
     # Initials the article does not write are no licence: no 'PSD' stands in it.
     assert not initials_given("Social Democratic Party", facts)
     assert unknown_names("Lula of the Social Democratic Party won.", facts) == ["Social Democratic Party"]
+
+
+def test_a_countrys_body_named_with_its_adjective_is_the_one_the_article_writes_plainly():
+    facts = ArticleFacts.of(
+        "The death toll in Greece rose to 57, according to a toll released by the police."
+    )
+    assert found_form("Hellenic Police", facts, person=False) is not None
+    assert unknown_names("The Hellenic Police said 57 died in Greece.", facts) == []
+    # The body must be the article's: it gives no army, and no Turkish police.
+    assert found_form("Hellenic Army", facts, person=False) is None
+    assert found_form("Turkish Police", facts, person=False) is None
