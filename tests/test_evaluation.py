@@ -167,18 +167,18 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: AFTER.md): bounds a change must not cross. At most, then at least.
 LATER_PARTS = {
     "fresh-b": (
-        {"plain dropped": 3, "attributive dropped": 8, "terse dropped": 2, "titled dropped": 12},
+        {"plain dropped": 3, "attributive dropped": 7, "terse dropped": 2, "titled dropped": 12},
         {"leaked figure_swapped": 7, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
     ),
     "fresh-c": (
-        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 13},
+        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 12},
         {"leaked figure_swapped": 10, "leaked quote_misattributed": 0, "leaked name_invented": 1},
         {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
     ),
     # Tuning parts since their AFTER.md (issue #27: the titled style, Italian and Portuguese articles).
     "fresh-d": (
-        {"plain dropped": 9, "attributive dropped": 9, "terse dropped": 1, "titled dropped": 40},
+        {"plain dropped": 8, "attributive dropped": 9, "terse dropped": 0, "titled dropped": 37},
         {"leaked figure_swapped": 11, "leaked quote_misattributed": 2, "leaked name_invented": 0},
         {"plain labelled shown": 0, "attributive labelled shown": 1, "titled grouping recall": 1.0},
     ),

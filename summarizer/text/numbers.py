@@ -11,7 +11,7 @@ from functools import cache
 
 from text_to_num import alpha2digit
 
-from .lexicon import LANGUAGES, table
+from .lexicon import LANGUAGES, table, word_list
 from .normalize import fold
 
 __all__ = [
@@ -238,18 +238,32 @@ def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
 
 
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
+
+
 #: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
-_JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
-
-
-def joined_totals(folded: str) -> frozenset[float]:
-    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members')."""
+def joined_totals(folded: str, lang: str = "en") -> frozenset[float]:
+    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members'), or
+    the language's word for it (text/data/<lang>/joining_words.txt: '149 pasajeros y los ocho
+    tripulantes', a small word of the language allowed before the second count)."""
     totals = set()
-    for first, _, second in _JOINED.findall(folded):
-        a, b = list(figures(first, folded=True)), list(figures(second, folded=True))
+    for first, _, second in _joined(lang).findall(folded):
+        a, b = list(figures(first, folded=True, lang=lang)), list(figures(second, folded=True, lang=lang))
         if len(a) == 1 and len(b) == 1:
             totals.add(a[0] + b[0])
     return frozenset(totals)
+
+
+@cache
+def _joined(lang: str) -> re.Pattern[str]:
+    shipped = lang if lang in LANGUAGES else "en"
+    joining = "|".join(re.escape(fold(w)) for w in word_list("joining_words", shipped))
+    small = "|".join(
+        re.escape(fold(w)) for w in sorted(word_list("stopwords", shipped), key=len, reverse=True)
+    )
+    before = rf"(?:(?:{small}) )?" if shipped != "en" else ""
+    return re.compile(
+        rf"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){{1,3}})(?:{joining}) {before}([\d,]*\d|\b[a-z]+\b) [a-z]"
+    )
 
 
 #: A statement's words, punctuation and figures, each figure with its value.

@@ -59,6 +59,14 @@ def test_ordinals_and_joined_counts_give_the_totals_a_model_states():
     assert joined_totals(fold("73 passengers and five crew members")) == {78.0}
 
 
+def test_counts_joined_in_the_articles_language_give_their_total():
+    spanish = fold("Fallecieron 149 pasajeros y los ocho tripulantes a bordo.")
+    assert joined_totals(spanish, "es") == {157.0}
+    assert joined_totals(fold("149 passeggeri e otto membri dell'equipaggio"), "it") == {157.0}
+    # 'y' joins nothing in English.
+    assert joined_totals(spanish) == frozenset()
+
+
 def test_a_figure_is_shown_with_thousands_and_without_a_trailing_zero():
     assert (shown(2300.0), shown(8.1), shown(5.0)) == ("2,300", "8.1", "5")
 
