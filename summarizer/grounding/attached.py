@@ -17,6 +17,10 @@ __all__ = ["misattached_figures", "misdated_figures"]
 _ATTACHED = re.compile(
     r"(?<![\w.,-])(\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?(?:in|for)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
 )
+#: A figure a statement gives to the one it names first in its clause: 'Fred Kerley took bronze in 9.85'.
+_SAID_OF = re.compile(
+    r"(?<![\w'-])([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)\s+(?:[a-z-]+\s+){1,3}?in\s+(\d[\d,]*(?:\.\d+)?)(?![\d,.]\d)"
+)
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d])")
 #: What ends the stretch of text a figure belongs to: a clause's end, a bracket, a line.
 _BOUNDARY = re.compile(r"[;()\n:]|\.(?!\d)")
@@ -41,7 +45,44 @@ def misattached_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if verdicts and all(verdict == "other" for verdict in verdicts):
             found.append(f"{figure} ({name})")
+    return found or _said_of_another(text, facts)
+
+
+def _said_of_another(text: str, facts: ArticleFacts) -> list[str]:
+    """The figures `text` gives to the one it names ('Kerley took bronze in 9.85') that the article
+        states only of others, and states another figure of this one, as precise and as large ('Fred Kerley,
+    in 9''81'): a figure
+        of the article given to the wrong person, in any language; shown as '9.85 (Kerley)'."""
+    found = []
+    others = facts.capitalised - STOPWORDS - TITLES
+    for name, figure in _SAID_OF.findall(text):
+        own = {fold(w) for w in name.split()} - STOPWORDS - TITLES
+        values = list(figures(figure))
+        if len(values) != 1 or not own:
+            continue
+        rest = set(others - own)
+        verdicts = [_owner(span, facts.counted, own, rest) for span in _occurrences(values[0], facts.counted)]
+        if not verdicts or any(verdict != "other" for verdict in verdicts):
+            continue
+        # The article states this one's same quantity as another value: a figure as precise and as large.
+        theirs = (
+            m
+            for m in _NUMBER.finditer(facts.counted)
+            if _decimals(m[0]) == _decimals(figure)
+            and _comparable(list(figures(m[0], folded=True)), values[0])
+        )
+        if any(_owner(m.span(), facts.counted, own, rest) == "own" for m in theirs):
+            found.append(f"{figure} ({name})")
     return found
+
+
+def _decimals(figure: str) -> int:
+    return len(figure.partition(".")[2])
+
+
+def _comparable(values: list[float], value: float) -> bool:
+    """One other figure of the same order: 9.81 beside 9.85, not 100 or 2024."""
+    return len(values) == 1 and values[0] != value and value > 0 and 0.5 <= values[0] / value <= 2
 
 
 def _occurrences(value: float, counted: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from .speakers import (
     attributed_to,
     speaker_near,
 )
+from .translated import initials_given
 from .unread import unreadable
 from .written import unknown_names
 
@@ -140,7 +141,11 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         if entity.kind == "place":
             found = place_found(entity.name, facts)
         else:
-            found = found_form(entity.name, facts, person=entity.kind == "person") is not None
+            person = entity.kind == "person"
+            # An organisation translated from the article's language, which gives it by its initials.
+            found = found_form(entity.name, facts, person=person) is not None or (
+                not person and initials_given(entity.name, facts)
+            )
         if not found:
             # "Turkey" filed as a person, where the article says "Turkish": the name is there, not as
             # that kind. Said so, the appendix never says "not mentioned" of a name Who's who shows.

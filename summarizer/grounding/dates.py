@@ -90,6 +90,12 @@ _NIGHT = re.compile(r"\b(?:midnight|overnight|night|nuit|noche|madrugada|nacht|m
 _QUARTER = re.compile(r"\b(first|second|third|fourth) quarter\b")
 
 
+#: A bracket that gives a time of day in another zone: '(23:30 GMT on Sunday)', '(0055 GMT on Thursday)'.
+_OTHER_CLOCK = re.compile(
+    r"\((?=[^()]*(?<![\d.,])(?:\d{1,2}[:.h]\d{2}|\d{4}(?= ?(?:gmt|utc)\b))(?![\d.,]))[^()]*\)"
+)
+
+
 def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     """How the article supports an ISO date for the moment `when` names: 'stated' when it gives the
     day; 'inferred' when it follows from what `when` says and what the article and its date give: the
@@ -99,7 +105,9 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     day the article gives. None when `when` names another day, or the day is not one the article gives.
     A year ('1995') or a month ('2023-06') is supported when the article states it or `when` counts it
     from publication ('last month', '12 months ago', 'the third quarter')."""
-    folded_when = fold(when)
+    # '06:20 on Monday (23:30 GMT on Sunday)': the bracket gives the same moment on another clock; the
+    # day is the one before it.
+    folded_when = _OTHER_CLOCK.sub(" ", fold(when)).strip() or fold(when)
     if re.fullmatch(r"\d{4}", iso):
         return _year_support(int(iso), folded_when, facts)
     if re.fullmatch(r"\d{4}-\d{2}", iso):

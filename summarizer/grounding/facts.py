@@ -118,7 +118,7 @@ class ArticleFacts:
             frozenset(figures(counted, folded=True, lang=lang))
             # A language the checks do not know may write '1.250' for 1,250 or for 1.25: both readings.
             | (frozenset(figures(counted, folded=True)) if lang == UNKNOWN else frozenset())
-            | joined_totals(counted)
+            | joined_totals(counted, lang)
             | ordinal_counts(counted, lang)
             | listed_counts(plain(text))
             | ({0.5} if _HALF.search(counted) else set())

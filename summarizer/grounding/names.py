@@ -20,6 +20,7 @@ __all__ = [
     "name_forms",
     "name_found",
     "news_agency_given",
+    "outlet_given",
     "place_found",
     "place_groups",
     "slipped",
@@ -146,12 +147,38 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     return re.search(rf"\b{initials.upper()}\b", facts.plain) is not None or initials in facts.outlets
 
 
+def outlet_given(name: str, facts: ArticleFacts) -> bool:
+    """The outlet of the source line, which the prompt gives, written in full: by its initials
+    ('Agenzia Nazionale Stampa Associata' for 'ANSA', 'Australian Broadcasting Corporation' and
+    'American Broadcasting Company News' for 'ABC News'), or with what it is after it ('TASS Russian
+    News Agency' for 'TASS')."""
+    words = re.findall(r"[a-z0-9']+", fold(name))
+    if len(words) < 2 or not facts.outlets:
+        return False
+    initials = "".join(w[0] for w in words if w not in _SMALL_WORDS)
+    for outlet in facts.outlets:
+        first, *rest = outlet.split()
+        if len(first) >= 3 and initials in (first, first + "".join(w[0] for w in rest)):
+            return True
+        if not rest and words[0] == first:
+            return True
+    return False
+
+
+#: The small words of a name in any shipped language, left out of its initials ('Agenzia Nazionale
+#: Stampa Associata' is ANSA, 'Radiotelevisione di San Marino').
+_SMALL_WORDS = frozenset(
+    ("of", "and", "the", "for", "di", "de", "da", "del", "della", "do", "dos", "la", "le")
+)
+
+
 #: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
-#: is Gaza. A place found without them is the place.
+#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil. A place found
+#: without them is the place.
 _PLACE_KINDS = frozenset(
     "the of province city state county region district strip island islands republic kingdom "
     "municipality prefecture governorate oblast territory territories town village area".split()
-)
+) | word_set("official_styles")
 
 #: Where in a place: "northern Syria" is Syria, for an article that says "northwestern Syria".
 _DIRECTIONS = frozenset(

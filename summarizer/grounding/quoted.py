@@ -9,7 +9,7 @@ from ..models import Briefing, Finding
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts
-from .names import description, is_organisation, name_forms, name_found
+from .names import description, is_organisation, name_forms, name_found, outlet_given
 from .speakers import (
     ATTRIBUTION_BEFORE,
     attributed,
@@ -243,8 +243,8 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
     found = next((form for form in forms if name_found(form, facts, person=person)), None)
     if found is not None or (person and facts.lang == "en"):
         return found
-    if not person and known_organisation(name, facts):
-        # Written in full, as a name in free text may be ('United States Coast Guard').
+    if not person and (known_organisation(name, facts) or outlet_given(name, facts)):
+        # Written in full, as a name in free text may be ('United States Coast Guard'), or the outlet.
         return name
     # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
     # the article's own form, so that the speaker is looked for as the article writes them.

@@ -12,7 +12,15 @@ from ..text.lexicon import LANGUAGES, word_list
 from ..text.normalize import STOPWORDS, fold
 from .facts import ArticleFacts
 
-__all__ = ["WORDS_APART", "article_form", "cognate", "glossary", "translations", "word_given"]
+__all__ = [
+    "WORDS_APART",
+    "article_form",
+    "cognate",
+    "glossary",
+    "initials_given",
+    "translations",
+    "word_given",
+]
 
 #: How many other words may stand among a name's words in the article ('Reserva Federal de Estados
 #: Unidos', 'Federal Reserve's Open Market Committee'): the name's own length plus this.
@@ -120,3 +128,23 @@ def translations(word: str, lang: str) -> frozenset[str]:
     'hauser'); empty when the glossary does not have it (or the language is English or not shipped)."""
     forms = glossary(lang)
     return frozenset(forms.get(word, ()) + forms.get(word.removesuffix("s"), ()))
+
+
+#: An acronym as an article writes it: two to six capitals ('PT', 'PSDB').
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+
+
+def initials_given(name: str, facts: ArticleFacts) -> bool:
+    """An organisation a model translated ('Workers' Party') that the article gives by the initials
+    of its own name ('PT', Partido dos Trabalhadores): the initials of the name's words in the
+    article's language (the glossary's form, else the word), in any order, are an acronym the article
+    writes in capitals. Two words at least; an article in English has its own initials checked."""
+    if facts.lang == "en":
+        return False
+    words = [fold(w).removesuffix("'s").strip("'") for w in re.findall(r"[A-Z][\w'-]*", name)]
+    words = [w for w in words if w not in STOPWORDS and len(w) > 1]
+    if len(words) < 2:
+        return False
+    forms = glossary(facts.lang)
+    letters = sorted((forms.get(word, ()) or (word,))[0][0] for word in words)
+    return any(sorted(found.lower()) == letters for found in _ACRONYM.findall(facts.plain))

@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import re
 
+from ..text.lexicon import word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from .facts import ArticleFacts
-from .names import name_forms, name_found, news_agency_given, place_found, place_groups, slipped, undotted
-from .translated import article_form, word_given
+from .names import (
+    name_forms,
+    name_found,
+    news_agency_given,
+    outlet_given,
+    place_found,
+    place_groups,
+    slipped,
+    undotted,
+)
+from .translated import article_form, initials_given, word_given
 
 __all__ = ["known_organisation", "unknown_names"]
 
@@ -68,7 +78,7 @@ def _run_known(run: str, facts: ArticleFacts) -> bool:
 
 
 def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
-    if news_agency_given(name, facts):
+    if news_agency_given(name, facts) or outlet_given(name, facts):
         return True
     if facts.lang != "en":
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
@@ -78,6 +88,9 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
             any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
             or article_form(name, facts) is not None
             or _official(named, facts)
+            or initials_given(name, facts)
+            # A place under the article's own name or adjective ('United States' for 'l'americano').
+            or place_found(name, facts)
         )
     # The last word is the surname or the head ('Army Corps' for the article's 'Army Corp'), or an
     # acronym of the article's words ('ADG' for 'additional director general').
@@ -93,12 +106,19 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     # Without the word for its kind ('Civil Protection Department' for the 'civil protection agency').
     if any(name_found(form, facts, person=False) for form in name_forms(name)[1:]):
         return True
-    return article_form(name, facts) is not None or _official(named, facts) or _with_place_forms(name, facts)
+    return (
+        article_form(name, facts) is not None
+        or _official(named, facts)
+        or _with_place_forms(name, facts)
+        or _national_body(name, facts)
+    )
 
 
 #: Words an organisation's official name adds to the name an article uses ('Ministry of Home Affairs'
 #: for 'Home Ministry', 'Civil Protection Department' for 'Civil Protection agency').
+#: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
+_OFFICIAL |= word_set("official_styles")
 
 
 def _official(named: list[str], facts: ArticleFacts) -> bool:
@@ -125,6 +145,21 @@ def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
             if other != folded and (name_found(other, facts, person=False) or _undotted_in(other, facts)):
                 return True
     return False
+
+
+def _national_body(name: str, facts: ArticleFacts) -> bool:
+    """A country's body named with the country's adjective ('Hellenic Police', 'Hellenic Fire Service')
+    where the article names the country (text/data/<lang>/places.txt) and writes the body in its own
+    words ('the police', 'fire service')."""
+    first, _, rest = re.sub(r"^[Tt]he\s+", "", plain(name)).partition(" ")
+    if not rest or not place_groups().get(fold(first)) or not place_found(first, facts):
+        return False
+    return _lower_phrase_in(rest, facts)
+
+
+def _lower_phrase_in(phrase: str, facts: ArticleFacts) -> bool:
+    pattern = r"\s+".join(re.escape(word) for word in fold(phrase).split())
+    return re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", facts.folded) is not None
 
 
 def _undotted_in(name: str, facts: ArticleFacts) -> bool:
@@ -162,4 +197,6 @@ def known_organisation(name: str, facts: ArticleFacts) -> bool:
         return _spelt_out(name.lower(), facts)
     words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", plain(name))]
     named = [w for w in words if w not in STOPWORDS and w not in TITLES and len(w) > 1]
-    return len(named) > 1 and (_official(named, facts) or _with_place_forms(name, facts))
+    return len(named) > 1 and (
+        _official(named, facts) or _with_place_forms(name, facts) or _national_body(name, facts)
+    )

@@ -11,7 +11,7 @@ from functools import cache
 
 from text_to_num import alpha2digit
 
-from .lexicon import LANGUAGES, table
+from .lexicon import LANGUAGES, table, word_list
 from .normalize import fold
 
 __all__ = [
@@ -98,6 +98,16 @@ _COLON_SCORE = re.compile(
     r"(?<![\d.,:])(?<!um )(?<!gegen )(?<!ab )(?<!bis )(\d{1,3}):(\d{1,3})(?![\d:]| ?uhr\b)"
 )
 
+#: A race time in seconds and hundredths, the way Italian sports copy (and others) writes it: '9″80'
+#: (folded to "9''80") or '9"80' is 9.80 seconds. Minutes before it ("1'43''65") are left as they are.
+_SECONDS = re.compile(r"(?<![\d.,'])(\d{1,2})(?:''|\")(\d{2,3})(?![\d'])")
+
+
+def in_seconds(folded: str) -> str:
+    """The folded text with its race times in seconds written as decimals: "9''80" is 9.80."""
+    return _SECONDS.sub(r"\1.\2", folded) if "'" in folded or '"' in folded else folded
+
+
 #: Portuguese gives a score as '2 x 1' or 'por 2 a 1'.
 _PT_SCORE = re.compile(
     r"(?:(?<=por )|(?<![\d.,]))(\d{1,2})(?: ?x ?|(?<=por \d) a |(?<=por \d\d) a )(\d{1,2})(?![\d.,])"
@@ -116,7 +126,9 @@ def _numeric_date(match: re.Match[str]) -> str:
 def in_english_notation(folded: str, lang: str) -> str:
     """A folded text with its figures written the English way: in Spanish, French and German '1.037'
     is 1,037, '6,9' is 6.9, '2 012' is 2,012, '13h14' 13:14 and '12.2.2024' 12 February 2024; in
-    German '20.15 Uhr' is 20:15 and '25:22' a score, 25-22. English is left as it is."""
+    German '20.15 Uhr' is 20:15 and '25:22' a score, 25-22. In every language a race time "9''80" is
+    9.80; English is otherwise left as it is."""
+    folded = in_seconds(folded)
     if lang == "en":
         return folded
     if lang == "de":
@@ -178,7 +190,7 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     `folded` says the text is already folded; `lang` the language whose notation and number words it
     is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
-    text = _ISO_DATE.sub(" ", text if folded else fold(text))
+    text = in_seconds(_ISO_DATE.sub(" ", text if folded else fold(text)))
     if lang == "de":
         # A model copies the score '25:22' into its English briefing, where it reads as a time of day.
         yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)
@@ -226,18 +238,32 @@ def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
 
 
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
+
+
 #: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
-_JOINED = re.compile(r"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){1,3})(?:and|plus) ([\d,]*\d|\b[a-z]+\b) [a-z]")
-
-
-def joined_totals(folded: str) -> frozenset[float]:
-    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members')."""
+def joined_totals(folded: str, lang: str = "en") -> frozenset[float]:
+    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members'), or
+    the language's word for it (text/data/<lang>/joining_words.txt: '149 pasajeros y los ocho
+    tripulantes', a small word of the language allowed before the second count)."""
     totals = set()
-    for first, _, second in _JOINED.findall(folded):
-        a, b = list(figures(first, folded=True)), list(figures(second, folded=True))
+    for first, _, second in _joined(lang).findall(folded):
+        a, b = list(figures(first, folded=True, lang=lang)), list(figures(second, folded=True, lang=lang))
         if len(a) == 1 and len(b) == 1:
             totals.add(a[0] + b[0])
     return frozenset(totals)
+
+
+@cache
+def _joined(lang: str) -> re.Pattern[str]:
+    shipped = lang if lang in LANGUAGES else "en"
+    joining = "|".join(re.escape(fold(w)) for w in word_list("joining_words", shipped))
+    small = "|".join(
+        re.escape(fold(w)) for w in sorted(word_list("stopwords", shipped), key=len, reverse=True)
+    )
+    before = rf"(?:(?:{small}) )?" if shipped != "en" else ""
+    return re.compile(
+        rf"([\d,]*\d|\b[a-z]+\b) ((?:[a-z'-]+ ){{1,3}})(?:{joining}) {before}([\d,]*\d|\b[a-z]+\b) [a-z]"
+    )
 
 
 #: A statement's words, punctuation and figures, each figure with its value.

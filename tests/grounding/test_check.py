@@ -879,3 +879,17 @@ def test_an_article_is_read_with_its_own_languages_toll_words_not_anothers():
     assert facts.lang == "de"
     assert miscounted_figures("The decision was taken by 8 votes to 1.", facts) == []
     assert miscounted_figures("Eight people died; 8 were killed.", facts) != []  # still read: 8 counts votes
+
+
+def test_a_moment_given_on_two_clocks_is_dated_by_the_local_one():
+    facts = ArticleFacts.of(
+        "The plane took off from Jakarta at 06:20 on Monday (23:30 GMT on Sunday) and crashed.",
+        date(2018, 10, 29),
+    )
+    assert date_support("2018-10-29", "06:20 on Monday (23:30 GMT on Sunday)", facts) == "inferred"
+    late = ArticleFacts.of(
+        "The capsule reached the top at 2155 on Wednesday (0055 GMT on Thursday).", date(2010, 10, 14)
+    )
+    assert date_support("2010-10-13", "2155 on Wednesday (0055 GMT on Thursday)", late) == "inferred"
+    # The other clock's day is not the local one's: Sunday is not Monday.
+    assert date_support("2018-10-28", "06:20 on Monday (23:30 GMT on Sunday)", facts) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from summarizer.grounding.check import found_form
 from summarizer.grounding.facts import ArticleFacts
 from summarizer.grounding.names import is_organisation, name_forms, name_found, place_found
+from summarizer.grounding.translated import initials_given
 from summarizer.grounding.written import unknown_names
 from summarizer.models import Entity
 
@@ -213,3 +214,55 @@ def test_a_countrys_adjective_in_the_articles_language_names_it():
     es = ArticleFacts.of("Las Islas Vírgenes estadounidenses han registrado cuatro víctimas mortales.")
     assert place_found("US Virgin Islands", es)
     assert not place_found("British Virgin Islands", es)
+
+
+def test_a_state_or_body_in_its_official_style_is_the_one_the_article_names_short():
+    facts = ArticleFacts.of(
+        "Brazil and China sent condolences. Thai Navy SEALs reached the boys, officials in Australia said."
+    )
+    for place in ("Federative Republic of Brazil", "People's Republic of China", "Commonwealth of Australia"):
+        assert place_found(place, facts), place
+    assert found_form("Royal Thai Navy SEALs", facts, person=False) is not None
+    # The style says nothing of which state: a state the article never names is still not found.
+    assert not place_found("Federative Republic of Argentina", facts)
+
+
+def test_the_outlet_of_the_source_line_written_in_full_is_given():
+    abc = ArticleFacts.of("Jacobs won the 100 metres.", source="ABC News (Australia)")
+    assert found_form("Australian Broadcasting Corporation", abc, person=False) is not None
+    assert found_form("American Broadcasting Company News", abc, person=False) is not None
+    assert found_form("Associated Broadcasting Group", abc, person=False) is None
+    tass = ArticleFacts.of("Bolsonaro won the vote.", source="TASS")
+    assert found_form("TASS Russian News Agency", tass, person=False) is not None
+    ansa = ArticleFacts.of("L'americano Noah Lyles ha vinto la finale dei 100 metri.", source="ANSA")
+    assert unknown_names("Agenzia Nazionale Stampa Associata says Noah Lyles won.", ansa) == []
+
+
+def test_a_place_is_found_by_the_italian_articles_name_or_adjective():
+    facts = ArticleFacts.of("L'americano Noah Lyles ha vinto la finale dei 100 metri, davanti al giamaicano.")
+    assert unknown_names("Noah Lyles of the United States beat a runner from Jamaica.", facts) == []
+    assert unknown_names("Noah Lyles of the United Kingdom won.", facts) == ["United Kingdom"]
+
+
+def test_a_translated_organisation_is_found_by_the_initials_of_its_own_name():
+    facts = ArticleFacts.of(
+        "O ex-presidente Luiz Inácio Lula da Silva (PT) venceu o atual presidente Jair Bolsonaro (PL) "
+        "no segundo turno das eleições presidenciais, segundo o tribunal."
+    )
+    assert initials_given("Workers' Party", facts)  # Partido dos Trabalhadores
+    assert initials_given("Liberal Party", facts)  # Partido Liberal
+    assert unknown_names("Lula of the Workers' Party beat Bolsonaro of the Liberal Party.", facts) == []
+    # Initials the article does not write are no licence: no 'PSD' stands in it.
+    assert not initials_given("Social Democratic Party", facts)
+    assert unknown_names("Lula of the Social Democratic Party won.", facts) == ["Social Democratic Party"]
+
+
+def test_a_countrys_body_named_with_its_adjective_is_the_one_the_article_writes_plainly():
+    facts = ArticleFacts.of(
+        "The death toll in Greece rose to 57, according to a toll released by the police."
+    )
+    assert found_form("Hellenic Police", facts, person=False) is not None
+    assert unknown_names("The Hellenic Police said 57 died in Greece.", facts) == []
+    # The body must be the article's: it gives no army, and no Turkish police.
+    assert found_form("Hellenic Army", facts, person=False) is None
+    assert found_form("Turkish Police", facts, person=False) is None

@@ -18,6 +18,9 @@ from summarizer.text.numbers import figures, is_year, joined_totals, ordinal_cou
         ("one hundred and twenty homes", [120.0]),
         ("at 3:05 p.m.", [305.0]),
         ("a dozen homes", [12.0]),
+        # A race time in seconds and hundredths, as Italian sports copy writes it.
+        ("in 9\u203380", [9.8]),
+        ("in 9''79, al fotofinish", [9.79]),
     ],
 )
 def test_figures_read_each_way_of_writing_a_figure_as_its_value(text, values):
@@ -54,6 +57,14 @@ def test_is_year(figure, year):
 def test_ordinals_and_joined_counts_give_the_totals_a_model_states():
     assert ordinal_counts(fold("their sixth title")) == {6.0}
     assert joined_totals(fold("73 passengers and five crew members")) == {78.0}
+
+
+def test_counts_joined_in_the_articles_language_give_their_total():
+    spanish = fold("Fallecieron 149 pasajeros y los ocho tripulantes a bordo.")
+    assert joined_totals(spanish, "es") == {157.0}
+    assert joined_totals(fold("149 passeggeri e otto membri dell'equipaggio"), "it") == {157.0}
+    # 'y' joins nothing in English.
+    assert joined_totals(spanish) == frozenset()
 
 
 def test_a_figure_is_shown_with_thousands_and_without_a_trailing_zero():
