@@ -18,13 +18,13 @@ at the old pace: they extend the pause but do not cut again.
 
 The server's `x-ratelimit-limit-*` headers set the ceilings (under any explicit one), and its
 `x-ratelimit-remaining-*` headers pull the buckets down when the server counts more use than this run
-knows of (another process on the same key): a response's `remaining` is read less what the requests
-sent after it cost, each at its answer's real count once known (its estimate until then, nothing if
-it was rejected). The run asks for its turn holding a concurrency slot, so a permit is a request
-sent: the first wave, before anything is known, is as many requests as the slots. OpenAI's buckets refill
-continuously and `x-ratelimit-reset-*` is the time until one is full again (12ms with one of 5,000
-requests used), so a bucket synced to `remaining` refills on its own; only while the limit is
-unknown does "remaining 0" pause everyone for the whole reset.
+knows of (another process on the same key; requests past SYNC_SLACK): a response's `remaining` is read
+less what the requests sent after it cost, each at its answer's real count once known (its estimate
+until then, nothing if it was rejected). The run asks for its turn holding a concurrency slot, so a
+permit is a request sent: the first wave, before anything is known, is as many requests as the slots.
+OpenAI's buckets refill continuously and `x-ratelimit-reset-*` is the time until one is full again
+(12ms with one of 5,000 requests used), so a bucket synced to `remaining` refills on its own; only
+while the limit is unknown does "remaining 0" pause everyone for the whole reset.
 
 A 429 for exhausted quota or billing is no rate limit: waiting does not help. signals.py reads the
 headers and recognises such a body, so that the run can stop at once."""
