@@ -61,8 +61,16 @@ class Scenario:
     slower_than: tuple[str, float] | None = None
 
 
-#: What the SDK imports only when its first client is made and its first request sent.
-TRANSPORT_MODULES = ("httpcore2", "h11", "anyio._backends._asyncio", "anyio.streams.tls", "truststore")
+#: What the SDK imports only when its first client is made and its first request sent; and the grounding
+#: workflow, which the run imports with its first article to be sent (a cached rerun never needs it).
+TRANSPORT_MODULES = (
+    "httpcore2",
+    "h11",
+    "anyio._backends._asyncio",
+    "anyio.streams.tls",
+    "truststore",
+    "summarizer.grounding.workflow",
+)
 
 
 def child(options: dict[str, Any]) -> None:

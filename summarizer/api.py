@@ -230,12 +230,14 @@ async def amake_brief(
         summaries = await run.summarize(articles, len(articles))
         from .living import mark_changes, with_events
         from .merge.assemble import merge_briefings
-        from .run.embeddings import embed_briefings
-        from .synthesis.synthesize import synthesize_brief
 
         failures = [*ingested.failures, *summaries.failures]
         embedded = None
         if settings.cluster == "embeddings" and not summaries.stopped:
+            # Each imported when asked for: the synthesis imports the grounding checks, which a rerun
+            # whose every answer is cached never needs otherwise (issue #24: a fifth of its time).
+            from .run.embeddings import embed_briefings
+
             embedded = await embed_briefings(summaries.briefings, run)
             summaries.spent = run.gate.spent
             if embedded.stop is not None:
@@ -252,6 +254,8 @@ async def amake_brief(
         if embedded is not None:
             brief = brief.model_copy(update={"usage": brief.usage + embedded.usage})
         if settings.synthesize and not summaries.stopped:
+            from .synthesis.synthesize import synthesize_brief
+
             headlines = {item.ref.article_id: item.briefing.headline for item in summaries.briefings}
             brief = await synthesize_brief(brief, headlines, run)
             summaries.spent = run.gate.spent

@@ -100,8 +100,8 @@ def test_load_records_takes_one_path_as_a_str_or_a_path_like_make_brief(tmp_path
 
 def test_a_brief_run_imports_the_merge_and_the_renderer_only_after_its_requests():
     """What `summarizer brief` imports before its first request: not the merge, the living brief's
-    marking, the synthesis or the renderer (issue #24: start-up to the first request). jinja2 is: the
-    prompts are templates."""
+    marking, the synthesis or the renderer, nor the web fetcher and its HTTP stack when no URL is given
+    (issue #24: start-up to the first request). jinja2 is: the prompts are templates."""
     code = "import sys, summarizer.cli.commands, summarizer.cli.app; print(' '.join(sorted(sys.modules)))"
     loaded = set(
         subprocess.run(
@@ -115,6 +115,8 @@ def test_a_brief_run_imports_the_merge_and_the_renderer_only_after_its_requests(
         "summarizer.synthesis.synthesize",
         "summarizer.output.render",
         "markdown_it",
+        "summarizer.web.fetch",
+        "httpcore2",
     }
 
 

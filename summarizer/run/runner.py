@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Literal
 
 from ..config.settings import Settings
 from ..errors import ArticleError, DeadlinePassed, RunStopped, redact
-from ..grounding.workflow import summarize_article
 from ..llm.ratelimit import RateController
 from ..llm.schema import fingerprint
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
@@ -240,6 +239,11 @@ class Run:
                 answered = answered.model_copy(update={"ref": SourceRef.of(article)})
                 self.report("cached", article, "answered by another run on the same store", answered)
                 return answered
+            # The workflow and its checks (their patterns compiled on import) with the first article
+            # to be sent: a rerun whose every answer is in the store never imports them (a fifth of
+            # its time, issue #24).
+            from ..grounding.workflow import summarize_article
+
             result = await summarize_article(self.engine, sent, on_retry=retried)
         except ArticleError as error:
             self._release(key)  # another run may try it

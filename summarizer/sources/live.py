@@ -7,17 +7,19 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..config.settings import Window
 from ..errors import InputError
 from ..models import Article
-from ..web.fetch import Fetched, Fetcher
 from .feeds import FeedEntry, looks_like_feed, read_feed
 from .fields import to_article
 from .pages import looks_like_html, page
 from .paths import is_url
+
+if TYPE_CHECKING:  # web.fetch (httpcore and its own transport) is imported only when a URL is read
+    from ..web.fetch import Fetched, Fetcher
 
 __all__ = ["ACCEPT", "MAX_LIST_BYTES", "FeedReport", "Read", "cap_feeds", "read_url", "read_url_list"]
 

@@ -196,3 +196,24 @@ def test_two_runs_on_one_store_pay_once_for_each_answer(store, simulator, tmp_pa
     assert sum(simulator.stats.requests.values()) == 24  # not 48: nothing paid for twice
     for n in (1, 2):
         assert len((tmp_path / f"run{n}.jsonl").read_text().splitlines()) == 24  # each has every briefing
+
+
+def test_a_rerun_with_every_answer_cached_imports_neither_the_sdk_nor_the_grounding_checks(tmp_path):
+    """Issue #24: a warm rerun spent a fifth of its time importing the grounding checks (and before
+    them, a third on the SDK) for answers it already had."""
+    folder, cache = tmp_path / "today", tmp_path / "cache"
+    write_articles(folder, 3)
+    with simulated() as endpoint:
+        first = make_brief(
+            folder, settings=Settings(base_url=endpoint.base_url, api_key=TEST_KEY, cache_dir=cache)
+        )
+    assert len(first.summaries.briefings) == 3
+    code = (
+        "import sys; from summarizer import Settings, make_brief\n"
+        f"settings = Settings(base_url='http://127.0.0.1:9/v1', api_key='{TEST_KEY}',\n"
+        f"    cache_dir={str(cache)!r})\n"
+        f"result = make_brief({str(folder)!r}, settings=settings)\n"
+        "print(result.summaries.cached, 'openai' in sys.modules, 'summarizer.grounding.check' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["3", "False", "False"]
