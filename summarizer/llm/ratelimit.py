@@ -36,9 +36,9 @@ import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
 
 from .bucket import Bucket
+from .permit import MAX_RETRY_AFTER, Permit
 from .signals import Signals, read_signals
 
 __all__ = ["MAX_RETRY_AFTER", "Permit", "RateController"]
@@ -50,36 +50,12 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
 
-#: The longest a server may make the run wait, in seconds: one pause (a 429's retry-after, or a reset
-#: header while the limit is unknown), and all the waits the 429s of one request ask for, added up.
-#: OpenAI's limits are per minute (its buckets refill within 60 s), so a rate limit never needs more
-#: than a minute; twice that leaves a gateway room to round. A longer wait is a daily quota, a
-#: maintenance window or a broken or hostile server (`retry-after: 999999`): honoured, it would hang the
-#: run. So a pause is cut to it, and a request that would wait past it fails instead (its article is
-#: listed with the reason; a rerun later resumes), pausing nobody.
-MAX_RETRY_AFTER = 120.0
-
-
 #: How far the server's `remaining` may fall short of the run's count before it pulls the request bucket
-#: down: a server may count at its answer the requests that reached it after (the simulator does), and
-#: rounds down. Read strictly, early answers sank the bucket a request or two and held the next back
-#: (pacing 0.92-0.95 of the ideal at 1,200 rpm, not 0.96; issue #24). Another client's use outgrows it.
+#: down: the requests of one wave reach the server in an order the run does not know (what came "after"
+#: an answered one by number may have been counted before it), and the server rounds down. Read
+#: strictly, early answers sank the bucket a request or two and held the next back (pacing 0.92-0.95 of
+#: the ideal at 1,200 rpm, not 0.96; issue #24). Another client's use outgrows it.
 SYNC_SLACK = 2.0
-
-
-@dataclass(frozen=True)
-class Permit:
-    """One request's leave to go out; hand it back to `settle` or `rejected`."""
-
-    #: This request's place among all the run's requests (1 for the first).
-    number: int
-    #: The tokens the request was estimated to use, charged to the token bucket until settled.
-    tokens: int
-    #: The pace it went out at (requests a second); None: unpaced.
-    pace: float | None
-    #: How many cuts of the pace had happened when it went out: a 429 for a request sent before the
-    #: latest cut says nothing about the current pace.
-    cuts: int
 
 
 class RateController:
