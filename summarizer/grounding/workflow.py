@@ -14,10 +14,10 @@ from ..errors import InvalidAnswer
 from ..llm.asker import Asker, OnRetry
 from ..llm.prompts import Message, article_message, reground_message
 from ..models import Article, ArticleBriefing, Briefing, Checks, Finding, SourceRef
-from .check import ArticleFacts, apply_findings, check_briefing, inferred_dates
 
 if TYPE_CHECKING:  # the engine (and the SDK) is imported when a run first sends, not with this module
     from ..llm.engine import Engine
+    from .check import ArticleFacts
 
 __all__ = ["Grounded", "ask_grounded", "summarize_article"]
 
@@ -84,11 +84,17 @@ async def summarize_article(
     if settings.grounding != "off":
 
         def check(briefing: Briefing) -> tuple[list[Finding], int]:
+            # The checks (hundreds of patterns compiled on import) come with the first answer, not
+            # before the first request: 0.14 s of a run's start-up (issue #24).
+            from .check import ArticleFacts, check_briefing
+
             if not read:
                 read.append(ArticleFacts.of_article(article))
             return check_briefing(briefing, read[0])
 
     grounded = await ask_grounded(ask, messages, Briefing, check)
+    from .check import apply_findings, inferred_dates
+
     briefing, findings = grounded.answer, grounded.findings
     checks = Checks(policy=settings.grounding, checked=grounded.checked, reasked=grounded.reasked)
     dropped = [finding for finding in findings if not finding.kept]

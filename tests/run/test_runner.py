@@ -217,3 +217,13 @@ def test_a_rerun_with_every_answer_cached_imports_neither_the_sdk_nor_the_ground
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["3", "False", "False"]
+
+
+def test_the_first_request_waits_for_the_sdk_not_for_the_grounding_checks():
+    """Issue #24: the workflow comes with a run's first article sent, and its checks (hundreds of
+    patterns compiled on import, 0.14 s) only with the first answer to check."""
+    code = (
+        "import sys; import summarizer.grounding.workflow\nprint('summarizer.grounding.check' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]
