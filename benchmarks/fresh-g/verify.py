@@ -1,110 +1,18 @@
-"""Confirms what check.py does not: every quote of every style and of every planted copy is in its article
-(except the planted quote errors and the listed slips), every JSON validates against the Briefing model, and
-every planted error's `wrong` string is in its field of the planted copy and nowhere in the faithful briefing
-(a misattributed quote's `wrong` is a speaker the faithful briefing names elsewhere: it must only not be that
-quote's speaker).
+"""Verify the fresh corpus part G (benchmarks/corpus_verify.py says what is confirmed).
 
 Run from the repository root:  python benchmarks/fresh-g/verify.py
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT.parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer.models import Briefing  # noqa: E402
+from corpus_verify import verify
 
 SLIPS = {("briefings", "bx22-irishexaminer", 0)}
-STYLES = ["briefings", "styles/attributive", "styles/terse", "styles/titled", "planted"]
-KINDS = [
-    "figure_swapped",
-    "figure_misremembered",
-    "quote_drifted",
-    "quote_misattributed",
-    "date_unsupported",
-    "name_invented",
-]
-
-
-def fold(text: str) -> str:
-    return text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
-
-
-def body(aid: str) -> str:
-    return (ROOT / "articles" / f"{aid}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
-
-
-def field(data, path: str):
-    for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", path):
-        data = data[name]
-        if index:
-            data = data[int(index)]
-    return data
-
-
-def main() -> int:
-    problems, counts = [], {}
-    ids = sorted(p.stem for p in (ROOT / "articles").glob("*.md"))
-    if "--partial" in sys.argv:  # while writing: only the articles that have their files yet
-        ids = [aid for aid in ids if (ROOT / "planted" / f"{aid}.errors.json").exists()]
-    kinds = {k: 0 for k in KINDS}
-    for aid in ids:
-        text = fold(body(aid))
-        planted_quotes = set()
-        errors = json.loads((ROOT / "planted" / f"{aid}.errors.json").read_text(encoding="utf-8"))
-        if len(errors) != 3:
-            problems.append(f"{aid}: {len(errors)} planted errors")
-        faithful = json.loads((ROOT / "briefings" / f"{aid}.json").read_text(encoding="utf-8"))
-        bad = json.loads((ROOT / "planted" / f"{aid}.json").read_text(encoding="utf-8"))
-        for err in errors:
-            kinds[err["kind"]] += 1
-            got, was = field(bad, err["field"]), field(faithful, err["field"])
-            if err["wrong"] not in (got or ""):
-                problems.append(f"{aid}: wrong {err['wrong']!r} not in planted {err['field']}")
-            if err["wrong"] in (was or ""):
-                problems.append(f"{aid}: wrong {err['wrong']!r} already in faithful {err['field']}")
-            whole = json.dumps(faithful, ensure_ascii=False)
-            if err["kind"] != "quote_misattributed" and err["wrong"] in whole:
-                problems.append(f"{aid}: wrong {err['wrong']!r} found elsewhere in the faithful briefing")
-            if err["kind"].startswith("quote"):
-                planted_quotes.add(int(re.search(r"quotes\[(\d+)\]", err["field"]).group(1)))
-        if len({e["kind"] for e in errors}) != len(errors):
-            problems.append(f"{aid}: a kind planted twice")
-        if bad == faithful:
-            problems.append(f"{aid}: planted copy equals faithful")
-        for style in STYLES:
-            path = ROOT / style / f"{aid}.json"
-            data = json.loads(path.read_text(encoding="utf-8"))
-            Briefing.model_validate(data)
-            if set(data["event"]) != {"what", "where", "when"}:
-                problems.append(f"{style}/{aid}: event keys")
-            for i, quote in enumerate(data["quotes"]):
-                counts[style] = counts.get(style, 0) + 1
-                if fold(quote["text"]) in text:
-                    continue
-                if style == "planted" and i in planted_quotes:
-                    continue
-                if (style, aid, i) in SLIPS or (style == "planted" and ("briefings", aid, i) in SLIPS):
-                    continue
-                problems.append(f"{style}/{aid}: quotes[{i}] not in article: {quote['text'][:60]!r}")
-    # a listed slip must really be a slip
-    for style, aid, i in SLIPS:
-        if aid not in ids:
-            continue
-        data = json.loads((ROOT / style / f"{aid}.json").read_text(encoding="utf-8"))
-        if fold(data["quotes"][i]["text"]) in fold(body(aid)):
-            problems.append(f"slip {style}/{aid} quotes[{i}] is in the article")
-    print(f"{len(ids)} articles; quotes per style: {counts}; planted errors per kind: {kinds}")
-    for p in problems:
-        print("PROBLEM", p)
-    print("OK" if not problems else f"{len(problems)} problems")
-    return 1 if problems else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(verify(Path(__file__).resolve().parent, SLIPS))
