@@ -271,9 +271,7 @@ class Run:
         leases = self._leases
         if leases is None or self.store is None:
             return None
-        waited = False
         while not leases.take_lease(key, LEASE_SECONDS):
-            waited = True
             if self.gate.stopped is not None:
                 raise RunStopped(f"the run stopped: {self.gate.stopped.message}")
             if self.gate.deadline is not None and time.monotonic() >= self.gate.deadline:
@@ -284,8 +282,10 @@ class Run:
             if (found := self.store.get(key, ArticleBriefing)) is not None:
                 return found
         self._held.add(key)
-        if waited and (found := self.store.get(key, ArticleBriefing)) is not None:
-            self._release(key)  # answered just before its claim ended
+        # Answered just before the claim was taken, by a run that then let its claim go: looked up
+        # before the claim, the store said nothing yet, and the answer was paid for twice.
+        if (found := self.store.get(key, ArticleBriefing)) is not None:
+            self._release(key)
             return found
         return None
 

@@ -122,7 +122,7 @@ class FileStore:
         try:
             self._tag()  # the folder is ours before anything is kept in it, a claim included
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            _create(path, record)
         except FileExistsError:
             holder = self._holder(path)
             if holder is not None and holder[0] != lease_owner():
@@ -138,8 +138,6 @@ class FileStore:
             return holder is None or holder[0] == lease_owner()
         except OSError:
             return True
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(record)
         return True
 
     def drop_lease(self, key: str) -> None:
@@ -199,3 +197,26 @@ class FileStore:
             with contextlib.suppress(OSError):
                 shard.rmdir()  # only when empty: anything else a user put there stays
         return len(entries)
+
+
+def _create(path: Path, record: str) -> None:
+    """Make `path` holding `record`, in one step, or raise FileExistsError: a claim made empty and
+    written after was read as no claim by a run starting beside it, which took it over (both runs
+    then asked for the answer). Written aside and linked in; where the file system has no links,
+    made exclusively and written."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(record)
+        os.chmod(temporary, 0o644)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            exclusive = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            with os.fdopen(exclusive, "w", encoding="utf-8") as stream:
+                stream.write(record)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

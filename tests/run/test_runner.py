@@ -227,3 +227,30 @@ def test_the_first_request_waits_for_the_sdk_not_for_the_grounding_checks():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False"]
+
+
+def test_an_answer_another_run_stored_just_before_the_claim_is_not_paid_for_again(tmp_path):
+    """Two runs on one store: the other run answered and let its claim go between this run's look-up
+    and its claim. Asking anyway paid for the answer twice (seen as a flaky two-process test)."""
+    from summarizer.models import ArticleBriefing
+    from summarizer.store import FileStore, register_store
+
+    folder = tmp_path / "today"
+    write_articles(folder, 2)
+    other = FileStore(tmp_path / "other")
+
+    class AnsweredMeanwhile(FileStore):
+        def take_lease(self, key: str, seconds: float) -> bool:
+            answered = other.get(key, ArticleBriefing)
+            assert answered is not None
+            self.put(key, answered)  # the other run's answer lands, and its claim is gone
+            return super().take_lease(key, seconds)
+
+    register_store("answeredmeanwhile", lambda location: AnsweredMeanwhile(tmp_path / location))
+    with simulated() as endpoint:
+        settings = Settings(base_url=endpoint.base_url, api_key=TEST_KEY)
+        make_brief(folder, settings=settings.model_copy(update={"cache_dir": tmp_path / "other"}))
+        paid = len(endpoint.requests)
+        result = make_brief(folder, settings=settings.model_copy(update={"cache": "answeredmeanwhile:mine"}))
+    assert paid == 2 and len(endpoint.requests) == 2  # nothing asked again
+    assert len(result.summaries.briefings) == 2
