@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -24,6 +25,14 @@ from summarizer.sources.ingest import read_articles
 from summarizer.testing import cassette
 
 from .fake import FakeEndpoint, Script, Step, simulated
+
+
+def ctrl_c_reaches() -> None:
+    """A child's `preexec_fn`: Ctrl-C back at its default, so that the child's Python turns it into
+    KeyboardInterrupt. A test run started as a background job (`.ci/run &`) ignores SIGINT, and a
+    child inherits that: the run it was to interrupt went on to the end (exit 0, not 130)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"

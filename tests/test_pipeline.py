@@ -24,7 +24,7 @@ from summarizer.config.settings import Prices
 from summarizer.output.render import render_brief
 from summarizer.run.runner import cut_article
 
-from .conftest import FAST, PATIENT, ROOT, TEST_KEY, Ran
+from .conftest import FAST, PATIENT, ROOT, TEST_KEY, Ran, ctrl_c_reaches
 from .fake import FakeEndpoint
 from .synthetic import write_articles
 
@@ -193,7 +193,13 @@ def run_cli(*args: str, cache: Path) -> subprocess.Popen[str]:
     env |= {"OPENAI_API_KEY": TEST_KEY, "SUMMARIZER_CACHE_DIR": str(cache)}
     command = [sys.executable, "-m", "summarizer", *args]
     return subprocess.Popen(
-        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=ctrl_c_reaches,
     )
 
 

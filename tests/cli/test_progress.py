@@ -21,7 +21,7 @@ import pytest
 from summarizer.cli.progress import ProgressBar, ProgressLines, clock, pace, progress_for
 from summarizer.models import Article, Usage
 from summarizer.run.runner import ProgressEvent
-from tests.conftest import ROOT, TEST_KEY
+from tests.conftest import ROOT, TEST_KEY, ctrl_c_reaches
 from tests.fake import FakeEndpoint, simulated
 from tests.synthetic import write_articles
 
@@ -170,6 +170,7 @@ def in_terminal(
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        preexec_fn=ctrl_c_reaches,
     )
     os.close(terminal)
     drawn = bytearray()
