@@ -239,9 +239,9 @@ class Run:
                 answered = answered.model_copy(update={"ref": SourceRef.of(article)})
                 self.report("cached", article, "answered by another run on the same store", answered)
                 return answered
-            # The workflow and its checks (their patterns compiled on import) with the first article
-            # to be sent: a rerun whose every answer is in the store never imports them (a fifth of
-            # its time, issue #24).
+            # The workflow with the first article to be sent (and its checks, their patterns compiled
+            # on import, with the first answer): a rerun whose every answer is in the store imports
+            # neither (a fifth of its time, issue #24).
             from ..grounding.workflow import summarize_article
 
             result = await summarize_article(self.engine, sent, on_retry=retried)
