@@ -22,13 +22,7 @@ _BETWEEN = 160
 _SPEECH = alternation("speech_verbs", "all")
 #: 'he said', 'she added'; a verb with no subject, after an auxiliary in the languages that drop the
 #: pronoun ('aveva detto', 'ha dichiarato', 'disse').
-_PRONOUN = re.compile(
-    r"^(?:(?:he|she)\s+|(?:(?:ha|aveva|avevano|hanno|había|ha|havia|tinha)\s+)?(?="
-    + _SPEECH
-    + r"\b))"
-    + _SPEECH
-    + r"\b"
-)
+_PRONOUN = re.compile(r"^(?:he\s+|she\s+|(?:ha|aveva|avevano|hanno|había|havia|tinha)\s+)?" + _SPEECH + r"\b")
 #: A sentence's end, a closing quotation mark included ('"Mission Accomplished." Urzua beamed').
 _SENTENCE_END = re.compile(r"[.!?]['\"]?(?:\s|$)")
 

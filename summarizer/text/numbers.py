@@ -240,11 +240,10 @@ def ordinal_counts(folded: str, lang: str = "en") -> frozenset[float]:
 _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b")
 
 
-#: Two counts joined in one phrase ('73 passengers and five crew'): a model gives their total (78).
 def joined_totals(folded: str, lang: str = "en") -> frozenset[float]:
-    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members'), or
-    the language's word for it (text/data/<lang>/joining_words.txt: '149 pasajeros y los ocho
-    tripulantes', a small word of the language allowed before the second count)."""
+    """The totals of two counts a text joins with 'and' ('73 passengers and five crew members': a model
+    gives their total, 78), or the language's word for it (text/data/<lang>/joining_words.txt: '149
+    pasajeros y los ocho tripulantes', a small word of the language allowed before the second count)."""
     totals = set()
     for first, _, second in _joined(lang).findall(folded):
         a, b = list(figures(first, folded=True, lang=lang)), list(figures(second, folded=True, lang=lang))
