@@ -5,13 +5,26 @@ say so where its figures are reported. fresh-b was measured once and then used (
 fresh-d and fresh-e were written blind in the session of 2026-12-07 and first measured at once (their
 FIRST.md): fresh-c became the tuning part, fresh-d and fresh-e stayed untouched until the end of that
 session (their AFTER.md). From the second session of 2026-12-07 on, fresh-d and fresh-e are tuning parts
-too, and fresh-f and fresh-g, written blind in that session, are the untouched ones.
+too, and fresh-f and fresh-g, written blind in that session, were the untouched ones (their FIRST.md and
+AFTER.md). From the session of 2026-12-07 afternoon on, fresh-f and fresh-g are tuning parts, and fresh-h and
+fresh-i, written blind in that session, are the untouched ones.
 """
 
 from __future__ import annotations
 
-TUNING = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b", "fresh-c", "fresh-d", "fresh-e")
-UNTOUCHED = ("fresh-f", "fresh-g")
+TUNING = (
+    "corpus",
+    "heldout",
+    "heldout2",
+    "fresh-a",
+    "fresh-b",
+    "fresh-c",
+    "fresh-d",
+    "fresh-e",
+    "fresh-f",
+    "fresh-g",
+)
+UNTOUCHED = ("fresh-h", "fresh-i")
 
 
 def refused(names: list[str], final: bool) -> str | None:
