@@ -10,7 +10,7 @@ from typing import Literal
 from ..models import Briefing
 from ..text.language import MONTH_NUMBERS, day_months, relative_days, weekday_days
 from ..text.normalize import fold
-from ..text.numbers import figures
+from ..text.numbers import figures, in_english_notation
 from .facts import ArticleFacts
 
 __all__ = ["Support", "article_days", "date_found", "date_support", "inferred_dates"]
@@ -107,7 +107,9 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     from publication ('last month', '12 months ago', 'the third quarter')."""
     # '06:20 on Monday (23:30 GMT on Sunday)': the bracket gives the same moment on another clock; the
     # day is the one before it.
-    folded_when = _OTHER_CLOCK.sub(" ", fold(when)).strip() or fold(when)
+    # `when` in the article's words reads in its notation: 'am 31.12.2022' is 31 December 2022.
+    folded_when = in_english_notation(fold(when), facts.lang)
+    folded_when = _OTHER_CLOCK.sub(" ", folded_when).strip() or folded_when
     if re.fullmatch(r"\d{4}", iso):
         return _year_support(int(iso), folded_when, facts)
     if re.fullmatch(r"\d{4}-\d{2}", iso):
