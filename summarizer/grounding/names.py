@@ -11,7 +11,7 @@ from ..models import Entity
 from ..text.lexicon import every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
-from .translated import article_form, word_given
+from .translated import article_form, cognate, word_given
 
 __all__ = [
     "aliases",
@@ -287,7 +287,9 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
             word = fold(match[1])
             if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
                 given.add(word)
-    return not given
+    # 'Pope Benedict XVI' for the Italian 'Papa Benedetto XVI': the given name in the article's language.
+    translated = facts.lang != "en" and any(cognate(p, g) for p in parts[:-1] for g in given)
+    return not given or translated
 
 
 _HONORIFICS = word_set("honorifics")

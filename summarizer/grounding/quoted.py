@@ -80,6 +80,15 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
         # The speaker as the article may name them, without the description a model adds.
         speaker = found_form(quote.speaker, facts, person=not organisation)
         if speaker is None:
+            whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
+            if _DESCRIPTION.match(quote.speaker) and None in whom:
+                # 'one of the rescuers' for the article's 'uno dei soccorritori': a description, not a
+                # name, of someone the article gives the words to, and to no one it names: kept, marked.
+                reason = "the article names no one who said this; the description is not confirmed"
+                findings.append(
+                    Finding(kind="speaker", where=where, item=quote.speaker, reason=reason, kept=True)
+                )
+                continue
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
         elif organisation:
@@ -169,6 +178,11 @@ def _organisation_said(
     return any(
         organisation_speaks(name, (start - opening, end - opening), sentence) for name in organisations
     )
+
+
+#: A speaker given by a description, not a name: 'one of the rescuers', 'a rescuer of the Soccorso
+#: Alpino', 'an unnamed political analyst', 'the minister'.
+_DESCRIPTION = re.compile(r"(?:a|an|one|the|two|three|some|several|another)\s+[a-z]")
 
 
 def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:

@@ -81,6 +81,8 @@ _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPE
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
 _PRONOUN_BEFORE = re.compile(r"(?:^|\W)(?:he|she|they|we|i)\s+$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+#: The full stop before a sentence that opens with its speech verb, its auxiliary before it.
+_INVERTED = re.compile(r"[.]\s+(?=(?:(?:a|ha|han|ont|hat|e|foi)\s+)?" + _SPEECH + r"\b)")
 
 
 def _enclosing(span: tuple[int, int], plain: str) -> tuple[int, int]:
@@ -144,6 +146,10 @@ def attributed_to(
     ended_inside = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
     after = lower[end : end + CLAUSE_AFTER]
     clause = after.lstrip(" ,;:\"'")
+    # '«Un fulmine a ciel sereno». Ha commentato il cardinale Angelo Sodano.': a sentence that opens
+    # with a speech verb gives the quotation before it to the one it names.
+    if (inverted := _INVERTED.match(clause)) is not None:
+        clause = clause[inverted.end() :]
     offset = end + len(after) - len(clause)
     stop = _SENTENCE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
@@ -299,7 +305,9 @@ def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
     # 'PM Modi', 'President Biden', 'The Bezos': no given name. 'Jair Messias Bolsonaro': a middle name.
     names = ([fold(w) for w in m.groups() if w and not w.isupper()] for m in before)
     named = next((ws for ws in names if any(w not in TITLES and w not in STOPWORDS for w in ws)), None)
-    return named is None or any(w in given[:-1] for w in named)
+    # 'Benedict' for the Italian 'Benedetto': the given name in the article's language.
+    translated = facts.lang != "en" and any(cognate(w, g) for w in named or () for g in given[:-1])
+    return named is None or any(w in given[:-1] for w in named) or translated
 
 
 def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
