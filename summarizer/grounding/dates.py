@@ -131,7 +131,8 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     weekdays = {weekday for weekday, _ in weekday_days(folded_when)}
     if weekdays:
         offset = (day - facts.published).days if facts.published else 99
-        return "inferred" if weekdays == {day.weekday()} and abs(offset) <= 6 else None
+        # 'later on Thursday and Friday', 'nella notte tra venerdì e sabato': a date on one of the days.
+        return "inferred" if day.weekday() in weekdays and abs(offset) <= 6 else None
     for pattern, step in _NEIGHBOUR:
         if pattern.search(folded_when):
             return "inferred" if day + timedelta(days=step) in days or day in days else None
@@ -166,6 +167,8 @@ def _last(folded_when: str) -> str | None:
 
 
 def _count(word: str, lang: str) -> int:
+    if word in ("a", "an", "one"):  # 'a week ago', 'one year earlier'
+        return 1
     values = list(figures(word, folded=True, lang=lang))
     return int(values[0]) if values else 0
 
