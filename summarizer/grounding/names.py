@@ -137,7 +137,7 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     without_article = " ".join(parts)
     # The initials of every word, titles too ('UPI' of United Press International).
     every = re.findall(r"[a-z0-9']+", folded)
-    initials = "".join(p[0] for p in every if p not in ("of", "and", "for", "the")) if len(every) > 1 else ""
+    initials = "".join(p[0] for p in every if p not in _SMALL_WORDS) if len(every) > 1 else ""
     if _phrase_in(without_article, facts):
         return True
     # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;
@@ -168,7 +168,7 @@ def outlet_given(name: str, facts: ArticleFacts) -> bool:
 #: The small words of a name in any shipped language, left out of its initials ('Agenzia Nazionale
 #: Stampa Associata' is ANSA, 'Radiotelevisione di San Marino').
 _SMALL_WORDS = frozenset(
-    ("of", "and", "the", "for", "di", "de", "da", "del", "della", "do", "dos", "la", "le")
+    "of and the for di de da del della delle dei degli do dos la le des du der und e y".split()
 )
 
 
