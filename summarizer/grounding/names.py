@@ -131,7 +131,11 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
         forms = [w for w in facts.folded_words if undoubled(w) == surname] or sorted(
             aliases(parts[-1], facts)
         )
-        return bool(forms) and _given_name_fits(parts, forms, facts)
+        # 'Swedish singer Loreen': what describes the person (a word in lower case, a nationality) is
+        # no given name.
+        described = {fold(w) for w in re.findall(r"[\w'-]+", name) if w[:1].islower()}
+        given = [p for p in parts[:-1] if p not in described and _place_key(p) not in place_groups()]
+        return bool(forms) and _given_name_fits([*given, parts[-1]], forms, facts)
     if _slipped_phrase_in(parts, facts) or news_agency_given(name, facts):
         return True
     without_article = " ".join(parts)
@@ -285,6 +289,9 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
     for form in forms:
         for match in re.finditer(r"\b([A-Z][A-Za-z'-]+) (?i:" + re.escape(form) + r")\b", facts.plain):
             word = fold(match[1])
+            # "Sweden's Loreen": a place before the name is not its given name.
+            if word.endswith("'s") or _place_key(word) in place_groups():
+                continue
             if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
                 given.add(word)
     # 'Pope Benedict XVI' for the Italian 'Papa Benedetto XVI': the given name in the article's language.

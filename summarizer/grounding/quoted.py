@@ -18,6 +18,7 @@ from .speakers import (
     given_elsewhere,
     named_near,
     organisation_speaks,
+    own_sentence,
 )
 from .translated import article_form
 from .written import known_organisation
@@ -98,6 +99,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             if not any(
                 any(organisation_speaks(form, span, facts) for form in {speaker, *name_forms(quote.speaker)})
                 or (who is None and named_near(speaker, span, facts))
+                or own_sentence(last_name(speaker) or "", span, candidates, facts)
                 for span, who in zip(spans, whom, strict=True)
             ):
                 findings.append(_unconfirmed(where, quote.speaker, whom))
