@@ -176,7 +176,9 @@ def _count(word: str, lang: str) -> int:
 def _year_support(year: int, folded_when: str, facts: ArticleFacts) -> Support | None:
     """A year: stated when the article gives it; inferred from 'last year', 'l'an dernier' or 'N years
     ago' and the publication's year."""
-    if year in facts.years:
+    # A year before news copy's range ('1415', the last resignation before) that `when` names and the
+    # article states.
+    if year in facts.years or (str(year) in re.findall(r"\d{4}", folded_when) and year in facts.values):
         return "stated"
     if facts.published is None:
         return None
@@ -213,8 +215,10 @@ def _month_support(year: int, month: int, folded_when: str, facts: ArticleFacts)
         return "stated"
     if published is None:
         return None
-    expected = published.year - (1 if month > published.month else 0)
-    return "inferred" if year == expected else None
+    # A month after publication's is the last one of the year before, or still to come ('the conclave
+    # in March', written in February).
+    expected = {published.year} | ({published.year - 1} if month > published.month else set())
+    return "inferred" if year in expected else None
 
 
 def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:
