@@ -250,7 +250,7 @@ LATER_PARTS = {
     "fresh-g": (
         {
             "plain dropped": 0,
-            "attributive dropped": 3,
+            "attributive dropped": 0,
             "terse dropped": 0,
             "titled dropped": 0,
             "titled dates taken out": 10,

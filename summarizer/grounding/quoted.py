@@ -82,7 +82,10 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
         speaker = found_form(quote.speaker, facts, person=not organisation)
         if speaker is None:
             whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
-            if _DESCRIPTION.match(quote.speaker) and None in whom:
+            # Given to no one, or to a description the article writes in lower case ('soccorritori', of
+            # the briefing's own 'uno dei soccorritori'): to no one it names.
+            unnamed = [who is None or who not in facts.capitalised for who in whom]
+            if _DESCRIPTION.match(quote.speaker) and any(unnamed):
                 # 'one of the rescuers' for the article's 'uno dei soccorritori': a description, not a
                 # name, of someone the article gives the words to, and to no one it names: kept, marked.
                 reason = "the article names no one who said this; the description is not confirmed"

@@ -79,10 +79,11 @@ ITALIAN = (
 )
 
 
-def _italian(speaker: str, text: str) -> list[tuple[str, bool]]:
+def _italian(speaker: str, text: str, *others: dict[str, str]) -> list[tuple[str, bool]]:
     people = [
         {"name": "Papa Benedetto XVI", "kind": "person", "role": "resigning pope"},
         {"name": "Angelo Sodano", "kind": "person", "role": "cardinal"},
+        *others,
     ]
     quotes = [{"text": text, "speaker": speaker, "context": ""}]
     answer = Briefing.model_validate(_BASE | {"headline": "Il papa", "entities": people, "quotes": quotes})
@@ -105,6 +106,10 @@ def test_a_speaker_described_in_english_for_the_articles_description_is_kept_and
     """'one of the rescuers' for 'uno dei soccorritori': no one named said it; kept, marked, not asked
     again. A name the article never gives is still dropped."""
     [(_, kept)] = _italian("one of the rescuers", "Non ho mai visto una cosa del genere")
+    assert kept
+    # The briefing lists the description among its people, in the article's words: still no one named.
+    rescuer = {"name": "uno dei soccorritori", "kind": "person", "role": "rescuer"}
+    [(_, kept)] = _italian("one of the rescuers", "Non ho mai visto una cosa del genere", rescuer)
     assert kept
     [(reason, kept)] = _italian("Marco Rossi", "Non ho mai visto una cosa del genere")
     assert (reason, kept) == ("the speaker is not named in the article", False)
