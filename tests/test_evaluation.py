@@ -173,12 +173,12 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: then at least.
 LATER_PARTS = {
     "fresh-b": (
-        {"plain dropped": 3, "attributive dropped": 7, "terse dropped": 2, "titled dropped": 12},
+        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
         {"leaked figure_swapped": 7, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
     ),
     "fresh-c": (
-        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 12},
+        {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 2, "titled dropped": 6},
         {"leaked figure_swapped": 10, "leaked quote_misattributed": 0, "leaked name_invented": 1},
         {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
     ),
@@ -190,10 +190,10 @@ LATER_PARTS = {
     # fresh-d's 11 and 2); and the faithful drops worked on (the titled style, Italian and Portuguese).
     "fresh-d": (
         {
-            "plain dropped": 8,
-            "attributive dropped": 9,
+            "plain dropped": 4,
+            "attributive dropped": 3,
             "terse dropped": 0,
-            "titled dropped": 37,
+            "titled dropped": 31,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -209,9 +209,9 @@ LATER_PARTS = {
     "fresh-e": (
         {
             "plain dropped": 4,
-            "attributive dropped": 5,
+            "attributive dropped": 3,
             "terse dropped": 3,
-            "titled dropped": 27,
+            "titled dropped": 21,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
@@ -226,13 +226,15 @@ LATER_PARTS = {
         },
     ),
     # fresh-f and fresh-g, tuning parts since their AFTER.md (the figures they were left at: bounds, not
-    # targets).
+    # targets), tightened after the titled style's and German/Italian drops were worked on (issue #27:
+    # a date the article does not give is taken out, its entry kept, and counted apart: "dates taken out").
     "fresh-f": (
         {
-            "plain dropped": 22,
-            "attributive dropped": 25,
+            "plain dropped": 17,
+            "attributive dropped": 14,
             "terse dropped": 1,
-            "titled dropped": 43,
+            "titled dropped": 24,
+            "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
@@ -247,16 +249,19 @@ LATER_PARTS = {
     ),
     "fresh-g": (
         {
-            "plain dropped": 20,
-            "attributive dropped": 19,
-            "terse dropped": 5,
-            "titled dropped": 33,
+            "plain dropped": 0,
+            "attributive dropped": 0,
+            "terse dropped": 0,
+            "titled dropped": 0,
+            "titled dates taken out": 10,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 14, "attributive": 14, "terse": 5, "titled": 10}.items()
             },
         },
-        {"leaked figure_swapped": 12, "leaked quote_misattributed": 3, "leaked name_invented": 2},
+        # One swap more (12 -> 13): bx13-stol's '265th pope' for the successor, caught before only because
+        # its point's faithful '8 p.m.' (the article's 'um 20 Uhr') was not read as a time.
+        {"leaked figure_swapped": 13, "leaked quote_misattributed": 3, "leaked name_invented": 2},
         {
             "plain labelled shown": 5,
             "attributive labelled shown": 2,

@@ -8,7 +8,7 @@ from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
 from ..text.language import day_months, without_days
 from ..text.normalize import fold
-from ..text.numbers import figures
+from ..text.numbers import figures, in_english_notation
 from .attached import misattached_figures, misdated_figures
 from .counts import levels_as_changes, miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
@@ -119,7 +119,10 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         where = f"timeline[{index}]"
         # The day of the month in `when` is the date's, checked below as a date ('25 September').
         # A semicolon, not a colon: "at 20:00: ..." would hide the time of day from the clock reader.
-        figures(where, f"{without_days(fold(event.when))}; {event.event}")
+        # `when` keeps the article's own words ('um 1.02 Uhr', 'ore 11,45', 'am 31.12.2022'): it is read
+        # in the article's notation, the rest of the briefing in English.
+        said = without_days(in_english_notation(fold(event.when), facts.lang))
+        figures(where, f"{said}; {event.event}")
         if event.date is not None:
             checked += 1
             if not date_found(event.date, event.when, facts):

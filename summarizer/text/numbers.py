@@ -83,7 +83,13 @@ def _compounds(folded: str) -> str:
 _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[. ]\d{3})+)(?![\d]|[.,]\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
-_CLOCK_SAID = re.compile(r"\b(\d{1,2})[.:](\d{2}) ?uhr\b|\b(?:alle|ore|dalle) (\d{1,2})[.:](\d{2})\b")
+#: Italian writes the minutes after a dot or a comma ('alle 9.34', 'ore 11,45').
+_CLOCK_SAID = re.compile(r"\b(\d{1,2})[.:](\d{2}) ?uhr\b|\b(?:alle|ore|dalle) (\d{1,2})[.:,](\d{2})\b")
+#: A whole hour in German ('um 20 Uhr'): 20:00.
+_WHOLE_HOUR = re.compile(r"(?<![\d.,:])(\d{1,2}) uhr\b")
+#: A time of day written with a dot before 'a.m.' or 'p.m.' ('1.02 a.m.', British and copied from a
+#: German or Italian article's '1.02 Uhr'): a time, 1:02, not the decimal 1.02.
+_DOTTED_CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{2}) ?(?=[ap]\.? ?m\b)")
 #: 'un millón y medio', '2 millions et demi': a figure and a half.
 _HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
 
@@ -133,6 +139,7 @@ def in_english_notation(folded: str, lang: str) -> str:
         return folded
     if lang == "de":
         folded = _COLON_SCORE.sub(r"\1-\2", _UHR.sub(r"\1:\2 uhr", folded))
+        folded = _WHOLE_HOUR.sub(r"\1:00 uhr", folded)
     if lang == "pt":
         folded = _PT_SCORE.sub(r"\1-\2", folded)
     folded = _NUMERIC_DATE.sub(_numeric_date, folded)
@@ -191,6 +198,8 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     is written in ('6,9' is 6.9 in Spanish and French, 'diez' and 'dix' are 10).
     """
     text = in_seconds(_ISO_DATE.sub(" ", text if folded else fold(text)))
+    if "." in text:
+        text = _DOTTED_CLOCK.sub(r"\1:\2 ", text)
     if lang == "de":
         # A model copies the score '25:22' into its English briefing, where it reads as a time of day.
         yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)
@@ -198,7 +207,14 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
         text = in_english_notation(text, lang)
         # An English briefing gives '20.15 Uhr' or '16h30' as '8:15 p.m.', '4:30 p.m.' (read as 815, 430).
         hours = ((int(h), int(m)) for h, m in CLOCK_TIME.findall(text))
-        yield from (float((h - 12) * 100 + m) for h, m in hours if 12 < h < 24)
+        # ... or as British copy writes a time, 'at 11.45' (read as 11.45); and a whole hour '20 Uhr',
+        # 'alle 20.00' as '8 p.m.' (read as 8).
+        for h, m in hours:
+            yield float(f"{h}.{m:02d}")
+            if 12 < h < 24:
+                yield float((h - 12) * 100 + m)
+                if m == 0:
+                    yield float(h - 12)
         yield from (float(n) * 1000 for n in _THOUSANDS.findall(text))
         words, pattern = _number_words(lang)
         yield from (words[word] for word in pattern.findall(text))

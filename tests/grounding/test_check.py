@@ -893,3 +893,34 @@ def test_a_moment_given_on_two_clocks_is_dated_by_the_local_one():
     assert date_support("2010-10-13", "2155 on Wednesday (0055 GMT on Thursday)", late) == "inferred"
     # The other clock's day is not the local one's: Sunday is not Monday.
     assert date_support("2018-10-28", "06:20 on Monday (23:30 GMT on Sunday)", facts) is None
+
+
+def test_a_timeline_when_in_the_articles_words_is_read_in_its_notation():
+    """`when` keeps the article's words ('um 1.02 Uhr', 'am 31.12.2022', 'ore 11,45'): its figures are
+    the article's times and days, not the decimals 1.02, 31.12 and the figure 45."""
+    german = ArticleFacts.of(
+        "Um 1.02 Uhr stand der Sieg fest. Der Papst starb am 31.12.2022 im Vatikan.", date(2023, 1, 1)
+    )
+    timeline = [
+        {"when": "um 1.02 Uhr", "date": None, "event": "Sweden's win was certain."},
+        {"when": "am 31.12.2022", "date": "2022-12-31", "event": "The pope died."},
+    ]
+    assert check_briefing(briefing(headline="Sweden wins", timeline=timeline), german)[0] == []
+    italian = ArticleFacts.of("Il Papa ha annunciato (l'annuncio dell'Ansa alle ore 11,45) le dimissioni.")
+    said = [{"when": "ore 11,45", "date": None, "event": "ANSA ran the news."}]
+    assert check_briefing(briefing(headline="The pope resigns", timeline=said), italian)[0] == []
+
+
+def test_a_name_translated_from_german_or_italian_is_found_in_the_articles_words():
+    """'Holy See' for 'des Heiligen Stuhls' and 'della Santa Sede', 'St Peter's' for 'San Pietro'."""
+    german = ArticleFacts.of("Das teilte der Sprecher des Heiligen Stuhls, Matteo Bruni, im Vatikan mit.")
+    assert (
+        check_briefing(
+            briefing(headline="The pope died", summary="The Holy See's spokesman Matteo Bruni said so."),
+            german,
+        )[0]
+        == []
+    )
+    italian = ArticleFacts.of("La salma sarà esposta nella Basilica di San Pietro, ha detto la Santa Sede.")
+    points = ["His body will lie in St Peter's Basilica, the Holy See said.", "Crowds came."]
+    assert check_briefing(briefing(headline="The pope died", key_points=points), italian)[0] == []

@@ -76,8 +76,24 @@ def test_a_thousand_word_and_a_time_of_day_read_in_each_languages_way():
     assert sorted(figures("2 mil muertos, dos mil heridos", lang="es")) == [2000.0, 2000.0]
     assert list(figures("deux mille morts", lang="fr")) == [2000.0]
     assert list(figures("3 mil mortos", lang="pt")) == [3000.0]
-    # 14.30 Uhr is also 230, as an English briefing's '2:30 p.m.' reads
-    assert sorted(figures("um 14.30 Uhr starben zwölf Menschen", lang="de")) == [12.0, 230.0, 1430.0]
-    assert list(figures("la scossa alle 3.36 di notte", lang="it")) == [336.0]
+    # 14.30 Uhr is also 230, as an English briefing's '2:30 p.m.' reads, and 14.3, as British copy's
+    # 'at 14.30' reads
+    assert sorted(figures("um 14.30 Uhr starben zwölf Menschen", lang="de")) == [12.0, 14.3, 230.0, 1430.0]
+    assert sorted(figures("la scossa alle 3.36 di notte", lang="it")) == [3.36, 336.0]
     # A decimal stays one ('magnitudo 6.2'), and a thousand alone is a thousand.
     assert sorted(figures("magnitudo 6.2, mille sfollati", lang="it")) == [6.2, 1000.0]
+
+
+def test_a_time_of_day_in_german_and_italian_notation_reads_as_an_english_briefing_gives_it():
+    # 'um 20 Uhr' is 20:00, which a briefing gives as '20:00' or '8 p.m.' (read as 8).
+    assert {2000.0, 8.0} <= set(figures("Der Stuhl ist ab 20 Uhr leer", lang="de"))
+    # 'ore 11,45': the minutes after a comma; the British 'at 11.45' is the same time.
+    assert {1145.0, 11.45} <= set(figures("l'annuncio dell'Ansa alle ore 11,45", lang="it"))
+    # A briefing copying '1.02 Uhr' as '1.02 a.m.' gives a time, not the decimal 1.02.
+    assert list(figures("Sweden's win was certain at 1.02 a.m.")) == [102.0]
+
+
+def test_tens_and_units_written_as_one_word_in_italian_and_german():
+    assert list(figures("dopo trentuno anni", lang="it")) == [31.0]
+    assert list(figures("ventotto vittime", lang="it")) == [28.0]
+    assert list(figures("nach einunddreißig Jahren", lang="de")) == [31.0]
