@@ -33,7 +33,9 @@ TARGETS = {
 FLOORS = {
     "corpus": {**TARGETS, "disagreements, merge alone": 14 / 23, "disagreements shown": 19 / 23},
     "heldout": {**TARGETS, "disagreements, merge alone": 17 / 25, "disagreements shown": 19 / 25},
-    "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
+    # heldout2's three spellings of one name (the village, the preacher, the striker) relabelled by the
+    # lead's decision of 2026-12-07 (issue #27): not disagreements. They were 7 / 17 and 15 / 17.
+    "heldout2": {**TARGETS, "disagreements, merge alone": 5 / 14, "disagreements shown": 12 / 14},
 }
 #: What "Reports differ" shows that no label names, at most: the model's on the corpus are real
 #: differences the labels missed (285 aftershocks against close to 200; "damaged" against
