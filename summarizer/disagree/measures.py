@@ -13,7 +13,9 @@ from ..text.numbers import ORDINAL_MARK, TIME_MARK, WORD_NUMBERS, Token
 __all__ = [
     "AGE",
     "COUNT_REACH",
+    "CURRENCIES",
     "DURATION",
+    "SCALES",
     "TIME_OF_DAY",
     "TOLLS",
     "UNOWNED",
@@ -22,6 +24,7 @@ __all__ = [
     "in_utc",
     "measure_of",
     "owner_of",
+    "priced",
     "zone_of",
 ]
 
@@ -34,7 +37,7 @@ TOLLS = frozenset(("dead", "injured", "missing"))
 _COUNTS = table("tolls")
 
 
-_SCALES = word_set("scales")
+_SCALES = SCALES = word_set("scales")
 #: '$550m', '$4bn': a scale written short.
 _SCALE_SHORT = table("scale_abbreviations")
 #: Money after a scale says no more than the scale ('500 million euros' and '$550 million' are sums).
@@ -42,6 +45,9 @@ _CURRENCIES = word_set("currencies")
 
 
 _PERCENT = word_set("percent_words")
+#: Money's currency by its words and codes ('usd', 'dollars', 'euros').
+_CURRENCY_CODES = table("currency_codes")
+CURRENCIES = frozenset(_CURRENCY_CODES.values())
 
 
 #: Words after a figure that say nothing about what it counts ('5,000 as rescuers ...', '36 people').
@@ -204,3 +210,15 @@ def owner_of(tokens: Sequence[Token], at: int, places: dict[str, str]) -> str | 
 
 
 _NOT_OWNERS = frozenset(("it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's"))
+
+
+def priced(measure: str, tokens: Sequence[Token], at: int) -> str:
+    """A sum's measure with its currency, when the statement gives one next to the figure ('usd 737
+    million', '300 million euros'): a sum in dollars and one in euros are two quantities, not outlets at
+    odds ('EUR700 million (USD 737 million)'; 'pledges topped $700 million' against 'more than 300
+    million euros', fresh-f). Any other measure as it is."""
+    if measure not in _SCALES:
+        return measure
+    near = [tokens[i][0] for i in (at - 1, at + 1, at + 2) if 0 <= i < len(tokens)]
+    currency = next((_CURRENCY_CODES[word] for word in near if word in _CURRENCY_CODES), None)
+    return f"{measure} {currency}" if currency else measure

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizer.disagree.figures import figure_disagreements
 from summarizer.disagree.statements import TIME_OF_DAY, read_statement, statement_values, story_places
 
 PLACES = story_places(["Lahaina, Maui, Hawaii", "southern Turkey and northern Syria"], ["Kyiv"])
@@ -50,14 +51,37 @@ def test_a_scale_says_whether_it_counts_a_sum_or_people():
         return {measure for measure, _ in read_statement("A", text, places).measures}
 
     # fresh-b: a sum approved for relief is not the millions of people who need tents.
-    assert measures("The government approved $4.9 million for relief.") == {"million"}
+    assert measures("The government approved $4.9 million for relief.") == {"million usd"}
     assert measures("At least two million people need tents.") == {"million peopl"}
     # The people of a story's place are people ('50 million Mexicans felt it').
     assert measures("More than 50 million Mexicans felt it.") == {"million peopl"}
     # A sum written short is the sum: '$550m' is millions, not 550 dead because 'killed' follows.
     said = read_statement("A", "Damage of 500 million euros ($550m), it killed three people.", places)
-    assert said.measures == {("million", frozenset()): {500.0, 550.0}, ("dead", frozenset()): {3.0}}
-    assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion"}
+    assert said.measures == {
+        ("million eur", frozenset()): {500.0},
+        ("million usd", frozenset()): {550.0},
+        ("dead", frozenset()): {3.0},
+    }
+    assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion usd"}
+    assert measures("The bank lent 44 billion to the state.") == {"billion"}  # no currency given
+
+
+def test_a_sum_in_one_currency_is_not_a_sum_in_another():
+    # fresh-f (issue #27): 'EUR700 million (USD 737 million)' is one cost in two currencies, and 'more
+    # than 300 million euros' pledged is not set against 'pledges topped $700 million'; no rate of
+    # exchange is known here. The euro sign, folded 'eur700', is read as 700 euros.
+    cost = read_statement(
+        "A", "The restoration was estimated to cost \u20ac700 million (USD 737 million).", {}
+    )
+    assert cost.measures == {("million eur", frozenset()): {700.0}, ("million usd", frozenset()): {737.0}}
+    other = read_statement("B", "The restoration cost around 700 million euros.", {})
+    assert figure_disagreements([cost, other]) == []
+    euros = read_statement("A", "More than 300 million euros had already been pledged to rebuild it.", {})
+    dollars = read_statement("B", "Private pledges to rebuild it topped $700 million.", {})
+    assert figure_disagreements([euros, dollars]) == []
+    # One currency still disagrees.
+    more = read_statement("C", "More than 500 million euros had already been pledged to rebuild it.", {})
+    assert len(figure_disagreements([euros, more])) == 1
 
 
 def test_an_ordinal_without_its_noun_counts_what_the_statements_other_ordinals_count():
