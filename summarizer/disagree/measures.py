@@ -101,14 +101,17 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         return TIME_OF_DAY
     before = [t for t, _ in tokens[max(start, at - 2) : at]]
     if before and (
-        before[-1] in _BEFORE or (len(before) == 2 and before[1] == "at" and before[0] in _BEFORE)
+        before[-1] in _BEFORE or (len(before) == 2 and before[1] in ("at", "of") and before[0] in _BEFORE)
     ):
         return _BEFORE[before[-1] if before[-1] in _BEFORE else before[0]]
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
     if after and _SCALE_SHORT.get(after[0], after[0]) in _SCALES:
         return _scaled(_SCALE_SHORT.get(after[0], after[0]), after[1:2])
+    # People are counted in wholes: 'died at 9.34' (a time, the British way) and 'measured 7.8 and
+    # killed 50' give no toll of 9.34 or 7.8.
+    whole = float(tokens[at][1] or 0).is_integer()
     counted = next((_COUNTS[t] for t in after[:COUNT_REACH] if t in _COUNTS), None)
-    if counted is not None:
+    if counted is not None and whole:
         return counted
     while after and after[0] in _MODIFIERS:
         after = after[1:]
@@ -135,6 +138,8 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         dimension = next((_DIMENSIONS[t] for t in around if t in _DIMENSIONS), None)
         noun = f"{noun} {dimension}" if dimension else noun
         return f"{noun} {fate}" if fate else noun
+    if not whole:
+        return None
     for lo, hi in ((start, end), (0, len(tokens))):
         near = sorted((abs(i - at), _COUNTS[t]) for i, (t, _) in enumerate(tokens[lo:hi], lo) if t in _COUNTS)
         # Beyond its clause, only a toll reaches a figure ('... to escape; five people are in

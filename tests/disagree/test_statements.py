@@ -99,3 +99,19 @@ def test_a_games_clock_and_a_score_are_no_time_of_day():
         assert (TIME_OF_DAY, frozenset()) not in read_statement("A", text, PLACES).measures
     said = read_statement("A", "The office opened from 9:00 to 17:30.", PLACES)
     assert said.measures[(TIME_OF_DAY, frozenset())] == {900.0, 1730.0}
+
+
+def test_an_age_or_a_figure_with_a_fraction_is_no_toll():
+    # fresh-g (issue #27): 'died ..., aged 95' was 95 dead and 'died at 9.34' (a British time) 9.34 dead,
+    # set against each other as two tolls.
+    aged = read_statement("A", "Benedict XVI died at 9:34 in the monastery in the Vatican, aged 95.", {})
+    assert aged.measures == {("time of day", frozenset()): {934.0}, ("age", frozenset()): {95.0}}
+    assert (
+        read_statement("B", "Spokesman Matteo Bruni said he died at 9.34 in the monastery.", {}).measures
+        == {}
+    )
+    assert read_statement("C", "Pope Francis died at the age of 88.", {}).measures == {
+        ("age", frozenset()): {88.0}
+    }
+    quake = read_statement("D", "The quake measured 7.8 and killed 50.", {})
+    assert quake.measures == {("dead", frozenset()): {50.0}}
