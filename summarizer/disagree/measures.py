@@ -141,6 +141,10 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
     if not whole:
         return None
     for lo, hi in ((start, end), (0, len(tokens))):
+        if lo != start and _noun_counted(tokens, at, start, end):
+            # 'the toll has risen to nine; four victims have been recognised and five are unidentified':
+            # the five are of the victims its clause counts, not another toll of the dead.
+            return None
         near = sorted((abs(i - at), _COUNTS[t]) for i, (t, _) in enumerate(tokens[lo:hi], lo) if t in _COUNTS)
         # Beyond its clause, only a toll reaches a figure ('... to escape; five people are in
         # hospital' are not five survivors).
@@ -227,3 +231,15 @@ def priced(measure: str, tokens: Sequence[Token], at: int) -> str:
     near = [tokens[i][0] for i in (at - 1, at + 1, at + 2) if 0 <= i < len(tokens)]
     currency = next((_CURRENCY_CODES[word] for word in near if word in _CURRENCY_CODES), None)
     return f"{measure} {currency}" if currency else measure
+
+
+def _noun_counted(tokens: Sequence[Token], at: int, start: int, end: int) -> bool:
+    """Another figure of the clause is followed by the noun it counts ('four victims')."""
+    return any(
+        i != at
+        and tokens[i][1] is not None
+        and tokens[i + 1][0].isalpha()
+        and tokens[i + 1][0] not in STOPWORDS
+        and tokens[i + 1][0] not in _NOT_MEASURES
+        for i in range(start, end - 1)
+    )

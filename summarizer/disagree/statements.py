@@ -223,11 +223,13 @@ def statement_tokens(text: str) -> tuple[Token, ...]:
     # A day written the ISO way ('2015-04-26') is a day, not the figures 4 and 26. Money's sign is read
     # as its code, apart from the figure: '$700' and '€700' (folded 'eur700') give 700.
     folded = _MONEY_CODE.sub(r"\1 ", fold(text).replace("$", " usd "))
+    folded = _MAGNITUDE.sub("magnitude ", folded)  # 'M7.1' is magnitude 7.1, not 'm', '.', '1'
     return tuple(read_tokens(_ISO_DAY.sub(" ", folded)))
 
 
 _ISO_DAY = re.compile(r"(?<![\d-])\d{4}(?: ?- ?)\d{2}(?: ?- ?)\d{2}(?![\d-])")  # plain() spaces the dashes
 _MONEY_CODE = re.compile(r"(?<![a-z])(eur|gbp|usd|rs)(?=\d)")
+_MAGNITUDE = re.compile(r"(?<![a-z0-9])m(?=\d+\.\d)")
 
 
 @cached

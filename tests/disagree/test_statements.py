@@ -115,3 +115,17 @@ def test_an_age_or_a_figure_with_a_fraction_is_no_toll():
     }
     quake = read_statement("D", "The quake measured 7.8 and killed 50.", {})
     assert quake.measures == {("dead", frozenset()): {50.0}}
+
+
+def test_a_figure_beside_a_counted_noun_is_not_a_toll_of_another_clause():
+    # fresh-g (issue #27): 'five are unidentified' were five of the victims, read as a second toll of the
+    # dead ('5, 9 dead' against '9 dead').
+    said = read_statement(
+        "A",
+        "The death toll has risen to nine; four victims have been recognised and five are unidentified.",
+        {},
+    )
+    assert said.measures == {("dead", frozenset()): {9.0}, ("victim", frozenset()): {4.0}}
+    # 'M7.1' is a magnitude, not a clause ending after 'M' (fresh-a: the toll raised to 217 kept).
+    quake = read_statement("B", "Toll of Tuesday's M7.1 quake raised to 217.", {})
+    assert quake.measures == {("magnitude", frozenset()): {7.1}, ("dead", frozenset()): {217.0}}
