@@ -54,9 +54,9 @@ from summarizer.merge.cluster import (  # and the event rules the merge applies
     Calibration,
     _agree,
     _apart,
-    _event,
     calibration_for,
 )
+from summarizer.merge.events import read_event
 from summarizer.models import ArticleBriefing, Briefing, SourceRef
 from summarizer.run.embeddings import BATCH, embedding_text
 
@@ -233,7 +233,7 @@ def _cosine(a: list[float], b: list[float]) -> float:
 
 
 def pairs(batch: Batch, vectors: dict[str, list[float]]) -> list[Pair]:
-    events = [_event(item) for item in batch.items]
+    events = [read_event(item) for item in batch.items]
     found = []
     for i, j in combinations(range(len(batch.items)), 2):
         a, b = batch.items[i], batch.items[j]

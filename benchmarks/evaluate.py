@@ -59,7 +59,7 @@ from summarizer.models import (
 )
 from summarizer.synthesis.versions import VersionCheck, merge_found
 from summarizer.text.normalize import WEEKDAYS, fold, words
-from summarizer.text.numbers import figures
+from summarizer.text.numbers import TIME_MARK, figures, tokens
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -204,19 +204,33 @@ _NOTED_DAY = re.compile(
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?![\d,])")
 
 
+#: A time of day written the French way in a label ('19h06').
+_FRENCH_CLOCK = re.compile(r"\b(\d{1,2})h(\d{2})\b")
+
+
+def _times(text: str) -> set[str]:
+    """The times of day a text gives, on the 24-hour clock ('7:07 p.m.', '19:07' and '19h06' as
+    'T1907', 'T1906'): a label writes a time as its outlet does, the brief shows it as 19:07."""
+    folded = _FRENCH_CLOCK.sub(r"\1:\2", fold(text))
+    return {
+        f"T{value:g}" for token, value in tokens(folded) if token.endswith(TIME_MARK) and value is not None
+    }
+
+
 def _marks(value: str) -> set[str]:
-    """What identifies a labelled value in a statement: its figures and weekdays ('Monday (11
-    September)' is carried by 'Monday'), else its content words. A day of a month in parentheses
+    """What identifies a labelled value in a statement: its figures, times of day and weekdays ('Monday
+    (11 September)' is carried by 'Monday'), else its content words. A day of a month in parentheses
     says when the outlet reported it, not what it reported."""
     value = re.sub(r"\([^)]*\)", lambda note: _NOTED_DAY.sub(" ", note[0]), value)
     value = _DECIMAL_COMMA.sub(r"\1.\2", value)
     found = {f"{v:g}" for v in figures(value, idiomatic=False)} | (set(words(value)) & set(WEEKDAYS))
-    return found or set(words(value))
+    return (found | _times(value)) or set(words(value))
 
 
 def _carries(text: str, marks: set[str]) -> bool:
-    """The text gives the value: its figures or words, or (a label's weekday) an ISO date on that day."""
-    said = {f"{v:g}" for v in figures(text, idiomatic=False)} | set(words(text))
+    """The text gives the value: its figures, times of day or words, or (a label's weekday) an ISO date
+    on that day."""
+    said = {f"{v:g}" for v in figures(text, idiomatic=False)} | set(words(text)) | _times(text)
     said |= {WEEKDAYS[date.fromisoformat(iso).weekday()] for iso in re.findall(r"\d{4}-\d{2}-\d{2}", text)}
     return bool(marks & said)
 

@@ -33,7 +33,9 @@ TARGETS = {
 FLOORS = {
     "corpus": {**TARGETS, "disagreements, merge alone": 14 / 23, "disagreements shown": 19 / 23},
     "heldout": {**TARGETS, "disagreements, merge alone": 17 / 25, "disagreements shown": 19 / 25},
-    "heldout2": {**TARGETS, "disagreements, merge alone": 7 / 17, "disagreements shown": 15 / 17},
+    # heldout2's three spellings of one name (the village, the preacher, the striker) relabelled by the
+    # lead's decision of 2026-12-07 (issue #27): not disagreements. They were 7 / 17 and 15 / 17.
+    "heldout2": {**TARGETS, "disagreements, merge alone": 5 / 14, "disagreements shown": 12 / 14},
 }
 #: What "Reports differ" shows that no label names, at most: the model's on the corpus are real
 #: differences the labels missed (285 aftershocks against close to 200; "damaged" against
@@ -227,7 +229,15 @@ LATER_PARTS = {
     ),
     # fresh-f and fresh-g, tuning parts since their AFTER.md (the figures they were left at: bounds, not
     # targets), tightened after the titled style's and German/Italian drops were worked on (issue #27:
-    # a date the article does not give is taken out, its entry kept, and counted apart: "dates taken out").
+    # a date the article does not give is taken out, its entry kept, and counted apart: "dates taken out");
+    # then "Reports differ" and the grouping worked on by classes (issue #27, the afternoon of
+    # 2026-12-07): grouping precision on fresh-f 0.721 -> 1.000 (events agree on a kind of happening, not
+    # on a name), fresh-g terse recall 0.892 -> 1.000 (one place spelt two accepted ways); false alarms
+    # 7 / 8 / 2 / 3 -> 2 / 4 / 1 / 1 on fresh-f and 14 / 14 / 5 / 10 -> 5 / 6 / 4 / 4 on fresh-g (name
+    # spellings, sums in two currencies, an age or a time read as a toll, a year recalled, a quotation's
+    # spelling); fresh-f's labelled disagreements shown 2 / 0 / 1 / 1 -> 3 / 2 / 2 / 3 (two white-smoke
+    # times the evaluator now reads on the 24-hour clock; the Pinault pledge, dollars against euros, no
+    # longer shown).
     "fresh-f": (
         {
             "plain dropped": 17,
@@ -237,14 +247,17 @@ LATER_PARTS = {
             "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
+                for style, n in {"plain": 2, "attributive": 4, "terse": 1, "titled": 1}.items()
             },
         },
         {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
         {
-            "plain labelled shown": 2,
-            "titled labelled shown": 1,
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 3, "attributive": 2, "terse": 2, "titled": 3}.items()
+            },
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+            **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
         },
     ),
     "fresh-g": (
@@ -256,7 +269,7 @@ LATER_PARTS = {
             "titled dates taken out": 10,
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 14, "attributive": 14, "terse": 5, "titled": 10}.items()
+                for style, n in {"plain": 5, "attributive": 6, "terse": 4, "titled": 4}.items()
             },
         },
         # One swap more (12 -> 13): bx13-stol's '265th pope' for the successor, caught before only because
@@ -267,6 +280,7 @@ LATER_PARTS = {
             "attributive labelled shown": 2,
             "titled labelled shown": 4,
             **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+            **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
         },
     ),
 }

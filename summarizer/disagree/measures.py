@@ -13,7 +13,9 @@ from ..text.numbers import ORDINAL_MARK, TIME_MARK, WORD_NUMBERS, Token
 __all__ = [
     "AGE",
     "COUNT_REACH",
+    "CURRENCIES",
     "DURATION",
+    "SCALES",
     "TIME_OF_DAY",
     "TOLLS",
     "UNOWNED",
@@ -22,6 +24,7 @@ __all__ = [
     "in_utc",
     "measure_of",
     "owner_of",
+    "priced",
     "zone_of",
 ]
 
@@ -34,7 +37,7 @@ TOLLS = frozenset(("dead", "injured", "missing"))
 _COUNTS = table("tolls")
 
 
-_SCALES = word_set("scales")
+_SCALES = SCALES = word_set("scales")
 #: '$550m', '$4bn': a scale written short.
 _SCALE_SHORT = table("scale_abbreviations")
 #: Money after a scale says no more than the scale ('500 million euros' and '$550 million' are sums).
@@ -42,6 +45,9 @@ _CURRENCIES = word_set("currencies")
 
 
 _PERCENT = word_set("percent_words")
+#: Money's currency by its words and codes ('usd', 'dollars', 'euros').
+_CURRENCY_CODES = table("currency_codes")
+CURRENCIES = frozenset(_CURRENCY_CODES.values())
 
 
 #: Words after a figure that say nothing about what it counts ('5,000 as rescuers ...', '36 people').
@@ -95,14 +101,17 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         return TIME_OF_DAY
     before = [t for t, _ in tokens[max(start, at - 2) : at]]
     if before and (
-        before[-1] in _BEFORE or (len(before) == 2 and before[1] == "at" and before[0] in _BEFORE)
+        before[-1] in _BEFORE or (len(before) == 2 and before[1] in ("at", "of") and before[0] in _BEFORE)
     ):
         return _BEFORE[before[-1] if before[-1] in _BEFORE else before[0]]
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
     if after and _SCALE_SHORT.get(after[0], after[0]) in _SCALES:
         return _scaled(_SCALE_SHORT.get(after[0], after[0]), after[1:2])
+    # People are counted in wholes: 'died at 9.34' (a time, the British way) and 'measured 7.8 and
+    # killed 50' give no toll of 9.34 or 7.8.
+    whole = float(tokens[at][1] or 0).is_integer()
     counted = next((_COUNTS[t] for t in after[:COUNT_REACH] if t in _COUNTS), None)
-    if counted is not None:
+    if counted is not None and whole:
         return counted
     while after and after[0] in _MODIFIERS:
         after = after[1:]
@@ -129,7 +138,13 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         dimension = next((_DIMENSIONS[t] for t in around if t in _DIMENSIONS), None)
         noun = f"{noun} {dimension}" if dimension else noun
         return f"{noun} {fate}" if fate else noun
+    if not whole:
+        return None
     for lo, hi in ((start, end), (0, len(tokens))):
+        if lo != start and _noun_counted(tokens, at, start, end):
+            # 'the toll has risen to nine; four victims have been recognised and five are unidentified':
+            # the five are of the victims its clause counts, not another toll of the dead.
+            return None
         near = sorted((abs(i - at), _COUNTS[t]) for i, (t, _) in enumerate(tokens[lo:hi], lo) if t in _COUNTS)
         # Beyond its clause, only a toll reaches a figure ('... to escape; five people are in
         # hospital' are not five survivors).
@@ -204,3 +219,27 @@ def owner_of(tokens: Sequence[Token], at: int, places: dict[str, str]) -> str | 
 
 
 _NOT_OWNERS = frozenset(("it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's"))
+
+
+def priced(measure: str, tokens: Sequence[Token], at: int) -> str:
+    """A sum's measure with its currency, when the statement gives one next to the figure ('usd 737
+    million', '300 million euros'): a sum in dollars and one in euros are two quantities, not outlets at
+    odds ('EUR700 million (USD 737 million)'; 'pledges topped $700 million' against 'more than 300
+    million euros', fresh-f). Any other measure as it is."""
+    if measure not in _SCALES:
+        return measure
+    near = [tokens[i][0] for i in (at - 1, at + 1, at + 2) if 0 <= i < len(tokens)]
+    currency = next((_CURRENCY_CODES[word] for word in near if word in _CURRENCY_CODES), None)
+    return f"{measure} {currency}" if currency else measure
+
+
+def _noun_counted(tokens: Sequence[Token], at: int, start: int, end: int) -> bool:
+    """Another figure of the clause is followed by the noun it counts ('four victims')."""
+    return any(
+        i != at
+        and tokens[i][1] is not None
+        and tokens[i + 1][0].isalpha()
+        and tokens[i + 1][0] not in STOPWORDS
+        and tokens[i + 1][0] not in _NOT_MEASURES
+        for i in range(start, end - 1)
+    )

@@ -14,6 +14,7 @@ from ..text.normalize import (
     fold,
     plain,
 )
+from .spellings import SPELLING_LIKENESS
 
 __all__ = ["QUOTE_LIKENESS", "QUOTE_SHARED_RUN", "quotations", "quote_disagreements"]
 
@@ -49,11 +50,27 @@ def _worded_apart(a: list[str], b: list[str]) -> bool:
     # (one utterance, labelled in benchmarks/corpus) fall to 0.77 there, stay at 0.82 here.
     cutoff = QUOTE_LIKENESS * 100
     size = len(short)
-    alike = any(
-        fuzz.ratio(joined, " ".join(long[start : start + size]), score_cutoff=cutoff)
+    alike = [
+        long[start : start + size]
         for start in range(len(long) - size + 1)
+        if fuzz.ratio(joined, " ".join(long[start : start + size]), score_cutoff=cutoff)
+    ]
+    if any(_spelt_alike(short, stretch) for stretch in alike):
+        return False  # the same words, one spelt another way ('Mater Ecclesiae', 'Mater Ecclesia')
+    return bool(alike) or _overlap_worded_apart(short, long)
+
+
+def _spelt_alike(a: list[str], b: list[str]) -> bool:
+    """Two runs of as many words, each word the same or a spelling of it ('ecclesiae' and 'ecclesia',
+    'asovstal' and 'azovstal', alike letter for letter as one name's spellings are): one wording."""
+    return all(
+        x == y or (min(len(x), len(y)) >= _SPELT_WORD and fuzz.ratio(x, y) >= SPELLING_LIKENESS * 100)
+        for x, y in zip(a, b, strict=True)
     )
-    return alike or _overlap_worded_apart(short, long)
+
+
+#: A word shorter than this is compared as it is: 'die' and 'dies' are other words.
+_SPELT_WORD = 5
 
 
 #: Two quotations that each run past the other share at least this many words in a row before they

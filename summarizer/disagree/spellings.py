@@ -1,4 +1,5 @@
-"""One person's name spelt two ways by two outlets ('Niklas', 'Niclas'); an initial more or less is not."""
+"""One person's name spelt two ways by two outlets ('Sarina Wiegman', 'Serina Weighman'); an initial
+more or less is not, nor one name's accepted spellings (a transliteration, an accent, a language's form)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rapidfuzz import fuzz
 
 from ..models import Disagreement, ReportedValue
 from ..text.groups import connected_groups
-from ..text.normalize import NAME_SUFFIXES, cached, fold, rendered
+from ..text.normalize import NAME_SUFFIXES, cached, fold, spelling
 
 __all__ = ["SPELLING_LIKENESS", "spelling_disagreements"]
 
@@ -45,10 +46,11 @@ def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disa
         (source_a, name_a, key_a, _), (source_b, name_b, key_b, _) = people[i], people[j]
         if source_a == source_b or _suffixed(name_a) == _suffixed(name_b):
             continue
-        if rendered(name_a) == rendered(name_b):
-            # Two accepted renderings of one sound ('Luiz Inácio' and 'Luis Inacio', 'Djakarta' and
-            # 'Jakarta'): one spelling, not outlets at odds. A vowel or a doubled letter more
-            # ('Saakar', 'Sakar') is another spelling, shown.
+        if spelling(name_a) == spelling(name_b):
+            # One name's accepted spellings ('Luiz Inácio' and 'Luis Inacio', 'Oleh Psiuk' and 'Oleg
+            # Psjuk', 'Benedict XVI' and 'Benedikt XVI.', 'Saakar' and 'Sakar'): not outlets at odds
+            # (issue #27, the lead's decision of 2026-12-07). A vowel of its own or letters in
+            # another order ('Sarina Wiegman', 'Serina Weighman') are another spelling, shown.
             continue
         if key_a == key_b:
             # One surname: the given names may be spelt two ways ('Niklas', 'Niclas'); an initial

@@ -27,7 +27,9 @@ from ..text.numbers import ORDINAL_MARK, TIME_MARK, Token, is_year, shown
 from ..text.numbers import tokens as read_tokens
 from .measures import (
     COUNT_REACH,
+    CURRENCIES,
     DURATION,
+    SCALES,
     TIME_OF_DAY,
     TOLLS,
     UNOWNED,
@@ -36,6 +38,7 @@ from .measures import (
     in_utc,
     measure_of,
     owner_of,
+    priced,
     zone_of,
 )
 
@@ -217,11 +220,16 @@ def _people_of_a_place(measure: str, places: dict[str, str]) -> str:
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
     each statement for the values it gives and again, in a story of several outlets, for its measures."""
-    # A day written the ISO way ('2015-04-26') is a day, not the figures 4 and 26.
-    return tuple(read_tokens(_ISO_DAY.sub(" ", fold(text))))
+    # A day written the ISO way ('2015-04-26') is a day, not the figures 4 and 26. Money's sign is read
+    # as its code, apart from the figure: '$700' and '€700' (folded 'eur700') give 700.
+    folded = _MONEY_CODE.sub(r"\1 ", fold(text).replace("$", " usd "))
+    folded = _MAGNITUDE.sub("magnitude ", folded)  # 'M7.1' is magnitude 7.1, not 'm', '.', '1'
+    return tuple(read_tokens(_ISO_DAY.sub(" ", folded)))
 
 
 _ISO_DAY = re.compile(r"(?<![\d-])\d{4}(?: ?- ?)\d{2}(?: ?- ?)\d{2}(?![\d-])")  # plain() spaces the dashes
+_MONEY_CODE = re.compile(r"(?<![a-z])(eur|gbp|usd|rs)(?=\d)")
+_MAGNITUDE = re.compile(r"(?<![a-z0-9])m(?=\d+\.\d)")
 
 
 @cached
@@ -296,7 +304,7 @@ def read_statement(
                 if tokens[at][0].endswith(ORDINAL_MARK):
                     elided.append((value, own.get(at, clause_places)))
                 continue
-            measure = _people_of_a_place(measure, places)
+            measure = priced(_people_of_a_place(measure, places), tokens, at)
             if (minutes := duration_of(tokens, at, end)) is not None:
                 measure, value = DURATION, value * minutes
                 # 'two hours and 27 minutes' is one length: 147 minutes.
@@ -316,6 +324,12 @@ def read_statement(
     if len(points) == 1:
         for value, where in elided:
             measures[(next(iter(points)), where)].add(value)
+    # A list's sums after the first are in its currency ('LVMH pledged 200 million euros, the Pinault
+    # family 100 million'), when the statement gives one currency for that scale.
+    for measure, where in [key for key in measures if key[0] in SCALES]:
+        currencies = {m for m, _ in measures if m.partition(" ")[::2] in {(measure, c) for c in CURRENCIES}}
+        if len(currencies) == 1:
+            measures[(currencies.pop(), where)] |= measures.pop((measure, where))
     return Statement(
         source,
         text,

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain, combinations
 
-from ..models import ArticleBriefing, Briefing
+from ..models import ArticleBriefing
 from ..text.groups import Groups
-from ..text.normalize import VAGUE_PLACE, name_key, words
+from ..text.normalize import name_key, words
+from .events import Event, place_words, read_event, reported_event
 
 __all__ = [
     "CALIBRATIONS",
@@ -90,64 +91,7 @@ def _cosine(a: Vector, b: Vector) -> float:
     return sum(x * b[w] for w, x in a.items() if w in b)
 
 
-@dataclass(frozen=True)
-class _Event:
-    """A briefing's event as comparable keys: what happened (words that name no person in the story),
-    where (the place words of `where` and of the places it names), and the day or month."""
-
-    what: frozenset[str]
-    where: frozenset[str]
-    when: date | None
-    month_only: bool
-
-    def keys(self) -> set[str]:
-        """Blocking keys: each word of what happened with each place (specific, unlike either alone)."""
-        return {f"{w}|{p}" for w in self.what for p in self.where}
-
-
-def _event(item: ArticleBriefing) -> _Event | None:
-    b = item.briefing
-    if b.event is None:
-        return None
-    people = {name_key(e.name) for e in b.entities if e.kind == "person"}
-    what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
-    day, month_only = _day(b.event.when)
-    if day is None and item.ref.published is not None:
-        # An undated event is taken to be about the day it was reported: two hurricanes' landfalls
-        # reported two years apart are not one story for want of a date.
-        day = item.ref.published.date()
-    return _Event(what, place_words(b), day, month_only)
-
-
-def _reported(item: ArticleBriefing) -> _Event | None:
-    """A briefing that names no event (a `--mode json_object` answer, an old cache entry) as an event of
-    the day it was reported, for the days rule alone; None without that day either."""
-    if item.briefing.event is not None or item.ref.published is None:
-        return None
-    return _Event(frozenset(), frozenset(), item.ref.published.date(), False)
-
-
-def place_words(briefing: Briefing) -> frozenset[str]:
-    """The words that name a briefing's places: its event's `where` and the places among its entities."""
-    places = [briefing.event.where or "" if briefing.event else ""]
-    places += [e.name for e in briefing.entities if e.kind == "place"]
-    return frozenset(w for text in places for w in words(text) if w not in VAGUE_PLACE)
-
-
-def _day(when: str | None) -> tuple[date | None, bool]:
-    """The event's ISO day (or the first of its month, for 'YYYY-MM'); None when it gives neither."""
-    text = (when or "").strip()
-    try:
-        return date.fromisoformat(text[:10]), False
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:7] + "-01"), True
-    except ValueError:
-        return None, False
-
-
-def _apart(a: _Event | None, b: _Event | None) -> bool:
+def _apart(a: Event | None, b: Event | None) -> bool:
     """Both events are dated, and too far apart to be one, or are two happenings on their own days:
     never one story, however alike the text."""
     if a is None or b is None or a.when is None or b.when is None:
@@ -165,7 +109,7 @@ def _apart(a: _Event | None, b: _Event | None) -> bool:
 HAPPENING_DAYS = 7
 
 
-def _two_happenings(a: _Event, b: _Event) -> bool:
+def _two_happenings(a: Event, b: Event) -> bool:
     """Each event is dated to its day, the days HAPPENING_DAYS or more apart, and each names what
     happened in words the other lacks: the boys found in a cave on 2 July and their rescue on
     9-10 July are two events, not one story's follow-up (issue #27). A story followed for days keeps
@@ -177,12 +121,15 @@ def _two_happenings(a: _Event, b: _Event) -> bool:
     return bool(a.what - b.what) and bool(b.what - a.what)
 
 
-def _agree(a: _Event | None, b: _Event | None) -> bool:
+def _agree(a: Event | None, b: Event | None) -> bool:
     """Both name the same kind of happening at the same place (and, when both are dated, in the same
     days): then little shared wording suffices, as two outlets' very different reports of one event."""
     if a is None or b is None or _apart(a, b):
         return False
-    return bool(a.what & b.what) and bool(a.where & b.where)
+    # Both name a kind of happening: one of the same kind ('Notre Dame fire' and 'Notre Dame pledges'
+    # share a name, not a happening).
+    same_kind = bool(a.kind & b.kind) if a.kind and b.kind else bool(a.what & b.what)
+    return same_kind and bool(a.where & b.where)
 
 
 #: The thresholds a similarity is judged by: alone, and with agreeing events.
@@ -190,9 +137,7 @@ Thresholds = tuple[float, float]
 _BY_WORDS: Thresholds = (STORY_SIMILARITY, EVENT_SIMILARITY)
 
 
-def _joined(
-    a: _Event | None, b: _Event | None, similarity: float, thresholds: Thresholds = _BY_WORDS
-) -> bool:
+def _joined(a: Event | None, b: Event | None, similarity: float, thresholds: Thresholds = _BY_WORDS) -> bool:
     if _apart(a, b):
         return False
     alone, with_event = thresholds
@@ -282,7 +227,7 @@ def _span(a: Span | None, b: Span | None) -> Span | tuple[None, None, bool] | No
 def same_story(a: ArticleBriefing, b: ArticleBriefing) -> bool:
     """Whether two briefings, on their own, report the same event."""
     (va, vb), _ = _vectors([_terms(a), _terms(b)])
-    return _joined(_event(a), _event(b), _cosine(va, vb))
+    return _joined(read_event(a), read_event(b), _cosine(va, vb))
 
 
 def cluster(
@@ -312,7 +257,7 @@ def cluster(
     by_meaning: Thresholds = (judged.story, judged.event)
     norms = [_norm(e) for e in meanings]
     vectors, spread = _vectors([_terms(item) for item in items])
-    events = [_event(item) for item in items]
+    events = [read_event(item) for item in items]
     named: Counter[str] = Counter(word for event in events if event is not None for word in event.what)
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, vector in enumerate(vectors):
@@ -337,7 +282,7 @@ def cluster(
     # multilingual-e5-small the same kind of event weeks or a year apart scores up to 0.965, above
     # the cosine that joins one event's outlets, and only the days tell them apart. (Text keeps its
     # rules: its cosine tells those apart by their figures and names.)
-    dated = [e if e is not None else _reported(item) for e, item in zip(events, items, strict=True)]
+    dated = [e if e is not None else reported_event(item) for e, item in zip(events, items, strict=True)]
 
     groups: Groups[int] = Groups()
     # The days each group's dated events span: a chain of close days must not join far ones.

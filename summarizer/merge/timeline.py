@@ -234,10 +234,13 @@ DAYS_APART = 7
 
 def _two_moments(entry: _Entry, event: TimelineEvent, marks: frozenset[str]) -> bool:
     """Two entries alike in words that are not one happening on two days: weeks apart (DAYS_APART, a
-    month 'YYYY-MM' read as any of its days), or each giving a telling figure the other does not ('put
+    month 'YYYY-MM' or a year read as any of its days; two years alone are one recalled happening's
+    years), or each giving a telling figure the other does not ('put
     the toll at 149' on the 19th, 'at 325' on the 25th: a count that moved)."""
     if entry.marks and marks and not entry.marks & marks:
         return True
+    if _year_alone(entry.event.date) and _year_alone(event.date):
+        return False  # a happening recalled by its year, given two years ('1962', '1964'): at odds
     a, b = _span(entry.event.date), _span(event.date)
     if a is None or b is None:
         return False
@@ -245,11 +248,19 @@ def _two_moments(entry: _Entry, event: TimelineEvent, marks: frozenset[str]) -> 
     return max((b_first - a_last).days, (a_first - b_last).days) > DAYS_APART
 
 
+def _year_alone(iso: str | None) -> bool:
+    """A date given as its year alone ('2004')."""
+    return iso is not None and is_year(iso)
+
+
 def _span(iso: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO date or month ('2023-07') may be."""
+    """The first and last day an ISO date, month ('2023-07') or year ('2004': Ruslana's win recalled in
+    a report of the 2022 final is not the final dated two ways) may be."""
     if not iso:
         return None
     try:
+        if _year_alone(iso):
+            return date(int(iso), 1, 1), date(int(iso), 12, 31)
         if len(iso) == 7:
             first = date.fromisoformat(f"{iso}-01")
             following = date(first.year + first.month // 12, first.month % 12 + 1, 1)

@@ -28,6 +28,7 @@ __all__ = [
     "name_key",
     "plain",
     "skeleton",
+    "spelling",
     "statement_frame",
     "stem_word",
     "surname",
@@ -198,6 +199,23 @@ def rendered(name: str) -> str:
     for letters, read in _TRANSLITERATIONS.items():
         folded = folded.replace(letters, read)
     return folded
+
+
+_SPELLINGS = table("spellings")
+_LETTERS = re.compile(r"[a-z0-9]+")
+_DOUBLED_LETTER = re.compile(r"([a-z])(?=\1)")  # a figure's digits are its own: 'Aldmoor11' is not 'Aldmoor1'
+
+
+@cached  # asked for each pair of a story's names
+def spelling(name: str) -> str:
+    """A name as its accepted spellings meet: accents out, the letters that render one sound read alike
+    (rendered(), then the spellings table), doubled letters folded, punctuation out. 'Benedikt XVI.'
+    and 'Benedict XVI', 'Oleh Psjuk' and 'Oleg Psiuk', 'Saakar' and 'Sakar' meet; 'Serina Weighman'
+    and 'Sarina Wiegman' stay two."""
+    read = rendered(name)
+    for letters, sound in _SPELLINGS.items():
+        read = read.replace(letters, sound)
+    return " ".join(_DOUBLED_LETTER.sub("", word) for word in _LETTERS.findall(read))
 
 
 @cached_sets

@@ -44,3 +44,23 @@ def test_a_wording_with_a_word_inserted_is_still_one_utterance():
         ]
     )
     assert len(found) == 1
+
+
+def test_one_wording_with_a_name_spelt_another_way_is_no_disagreement():
+    # fresh-g (issue #27): the Vatican's statement, 'Mater Ecclesiae' and 'Mater Ecclesia', '9:34' and
+    # '9.34'; a fragment of the singer's plea with 'Asovstal' for 'Azovstal'.
+    statement = (
+        "With pain I inform that Pope Emeritus Benedict XVI died today at {} in the Mater {} Monastery."
+    )
+    quoted = [
+        ("Irish Examiner", statement.format("9:34", "Ecclesiae"), ""),
+        ("The Times", statement.format("9.34", "Ecclesia"), ""),
+    ]
+    assert quote_disagreements(quoted) == []
+    plea = [
+        ("A", "Please help Ukraine, Mariupol, help Asovstal - right now", ""),
+        ("B", "help Azovstal right now", ""),
+    ]
+    assert quote_disagreements(plea) == []
+    # A word of its own, however short the difference, is still another wording.
+    assert len(quote_disagreements([("A", "The bird is free", ""), ("B", "the bird is freed", "")])) == 1

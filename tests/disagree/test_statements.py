@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizer.disagree.figures import figure_disagreements
 from summarizer.disagree.statements import TIME_OF_DAY, read_statement, statement_values, story_places
 
 PLACES = story_places(["Lahaina, Maui, Hawaii", "southern Turkey and northern Syria"], ["Kyiv"])
@@ -50,14 +51,37 @@ def test_a_scale_says_whether_it_counts_a_sum_or_people():
         return {measure for measure, _ in read_statement("A", text, places).measures}
 
     # fresh-b: a sum approved for relief is not the millions of people who need tents.
-    assert measures("The government approved $4.9 million for relief.") == {"million"}
+    assert measures("The government approved $4.9 million for relief.") == {"million usd"}
     assert measures("At least two million people need tents.") == {"million peopl"}
     # The people of a story's place are people ('50 million Mexicans felt it').
     assert measures("More than 50 million Mexicans felt it.") == {"million peopl"}
     # A sum written short is the sum: '$550m' is millions, not 550 dead because 'killed' follows.
     said = read_statement("A", "Damage of 500 million euros ($550m), it killed three people.", places)
-    assert said.measures == {("million", frozenset()): {500.0, 550.0}, ("dead", frozenset()): {3.0}}
-    assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion"}
+    assert said.measures == {
+        ("million eur", frozenset()): {500.0},
+        ("million usd", frozenset()): {550.0},
+        ("dead", frozenset()): {3.0},
+    }
+    assert measures("Musk completed his $44 billion acquisition of Twitter.") == {"billion usd"}
+    assert measures("The bank lent 44 billion to the state.") == {"billion"}  # no currency given
+
+
+def test_a_sum_in_one_currency_is_not_a_sum_in_another():
+    # fresh-f (issue #27): 'EUR700 million (USD 737 million)' is one cost in two currencies, and 'more
+    # than 300 million euros' pledged is not set against 'pledges topped $700 million'; no rate of
+    # exchange is known here. The euro sign, folded 'eur700', is read as 700 euros.
+    cost = read_statement(
+        "A", "The restoration was estimated to cost \u20ac700 million (USD 737 million).", {}
+    )
+    assert cost.measures == {("million eur", frozenset()): {700.0}, ("million usd", frozenset()): {737.0}}
+    other = read_statement("B", "The restoration cost around 700 million euros.", {})
+    assert figure_disagreements([cost, other]) == []
+    euros = read_statement("A", "More than 300 million euros had already been pledged to rebuild it.", {})
+    dollars = read_statement("B", "Private pledges to rebuild it topped $700 million.", {})
+    assert figure_disagreements([euros, dollars]) == []
+    # One currency still disagrees.
+    more = read_statement("C", "More than 500 million euros had already been pledged to rebuild it.", {})
+    assert len(figure_disagreements([euros, more])) == 1
 
 
 def test_an_ordinal_without_its_noun_counts_what_the_statements_other_ordinals_count():
@@ -75,3 +99,33 @@ def test_a_games_clock_and_a_score_are_no_time_of_day():
         assert (TIME_OF_DAY, frozenset()) not in read_statement("A", text, PLACES).measures
     said = read_statement("A", "The office opened from 9:00 to 17:30.", PLACES)
     assert said.measures[(TIME_OF_DAY, frozenset())] == {900.0, 1730.0}
+
+
+def test_an_age_or_a_figure_with_a_fraction_is_no_toll():
+    # fresh-g (issue #27): 'died ..., aged 95' was 95 dead and 'died at 9.34' (a British time) 9.34 dead,
+    # set against each other as two tolls.
+    aged = read_statement("A", "Benedict XVI died at 9:34 in the monastery in the Vatican, aged 95.", {})
+    assert aged.measures == {("time of day", frozenset()): {934.0}, ("age", frozenset()): {95.0}}
+    assert (
+        read_statement("B", "Spokesman Matteo Bruni said he died at 9.34 in the monastery.", {}).measures
+        == {}
+    )
+    assert read_statement("C", "Pope Francis died at the age of 88.", {}).measures == {
+        ("age", frozenset()): {88.0}
+    }
+    quake = read_statement("D", "The quake measured 7.8 and killed 50.", {})
+    assert quake.measures == {("dead", frozenset()): {50.0}}
+
+
+def test_a_figure_beside_a_counted_noun_is_not_a_toll_of_another_clause():
+    # fresh-g (issue #27): 'five are unidentified' were five of the victims, read as a second toll of the
+    # dead ('5, 9 dead' against '9 dead').
+    said = read_statement(
+        "A",
+        "The death toll has risen to nine; four victims have been recognised and five are unidentified.",
+        {},
+    )
+    assert said.measures == {("dead", frozenset()): {9.0}, ("victim", frozenset()): {4.0}}
+    # 'M7.1' is a magnitude, not a clause ending after 'M' (fresh-a: the toll raised to 217 kept).
+    quake = read_statement("B", "Toll of Tuesday's M7.1 quake raised to 217.", {})
+    assert quake.measures == {("magnitude", frozenset()): {7.1}, ("dead", frozenset()): {217.0}}

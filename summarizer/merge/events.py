@@ -1,0 +1,98 @@
+"""A briefing's event as the grouping compares it: what happened (and its kind), where, and when."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..models import ArticleBriefing, Briefing
+from ..text.lexicon import table
+from ..text.normalize import VAGUE_PLACE, name_key, spelling, words
+
+__all__ = ["Event", "place_words", "read_event", "reported_event"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A briefing's event as comparable keys: what happened (words that name no person in the story),
+    where (the place words of `where` and of the places it names), and the day or month."""
+
+    what: frozenset[str]
+    where: frozenset[str]
+    when: date | None
+    month_only: bool
+    #: The words of what happened that name a kind of happening ('fire', 'pledges'), not a thing or
+    #: body by its name ('Notre Dame'): empty when `what` is names alone ('Eurovision 2021').
+    kind: frozenset[str] = frozenset()
+
+    def keys(self) -> set[str]:
+        """Blocking keys: each word of what happened with each place (specific, unlike either alone)."""
+        return {f"{w}|{p}" for w in self.what for p in self.where}
+
+
+def read_event(item: ArticleBriefing) -> Event | None:
+    b = item.briefing
+    if b.event is None:
+        return None
+    people = {name_key(e.name) for e in b.entities if e.kind == "person"}
+    what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
+    kind = frozenset(_KINDS.get(w, w) for w in what - _named(b.event.what, f"{b.headline}. {b.summary}"))
+    day, month_only = _day(b.event.when)
+    if day is None and item.ref.published is not None:
+        # An undated event is taken to be about the day it was reported: two hurricanes' landfalls
+        # reported two years apart are not one story for want of a date.
+        day = item.ref.published.date()
+    # A place spelt two accepted ways is one place: 'Marmolada', and the German 'Marmolata'.
+    return Event(what, frozenset(map(spelling, place_words(b))), day, month_only, kind)
+
+
+#: One kind of happening under several words ('quake', 'aftershock': an earthquake), as stems.
+_KINDS = {next(words(word), word): next(words(kind), kind) for word, kind in table("happenings").items()}
+_CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _named(what: str, written: str) -> frozenset[str]:
+    """The words of an event's `what` that are names, as the briefing writes them: capitalised past
+    the first word; the first too when the next is capitalised ('Notre Dame fire') or the briefing's
+    headline or summary (`written`) capitalises it within a sentence ('rebuild Notre-Dame').
+    'Earthquake in Nepal' starts with a kind of happening."""
+    tokens = _CAPITALISED.findall(what)
+    if not tokens:
+        return frozenset()
+    named = [t for t in tokens[1:] if t[:1].isupper()]
+    first = tokens[0]
+    if first[:1].isupper() and (
+        (len(tokens) > 1 and tokens[1][:1].isupper())
+        or re.search(rf"(?<![.!?:]\s)(?<=\w\s){re.escape(first)}\b", written)
+    ):
+        named.append(first)
+    return frozenset(words(" ".join(named)))
+
+
+def reported_event(item: ArticleBriefing) -> Event | None:
+    """A briefing that names no event (a `--mode json_object` answer, an old cache entry) as an event of
+    the day it was reported, for the days rule alone; None without that day either."""
+    if item.briefing.event is not None or item.ref.published is None:
+        return None
+    return Event(frozenset(), frozenset(), item.ref.published.date(), False)
+
+
+def place_words(briefing: Briefing) -> frozenset[str]:
+    """The words that name a briefing's places: its event's `where` and the places among its entities."""
+    places = [briefing.event.where or "" if briefing.event else ""]
+    places += [e.name for e in briefing.entities if e.kind == "place"]
+    return frozenset(w for text in places for w in words(text) if w not in VAGUE_PLACE)
+
+
+def _day(when: str | None) -> tuple[date | None, bool]:
+    """The event's ISO day (or the first of its month, for 'YYYY-MM'); None when it gives neither."""
+    text = (when or "").strip()
+    try:
+        return date.fromisoformat(text[:10]), False
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:7] + "-01"), True
+    except ValueError:
+        return None, False
