@@ -229,16 +229,21 @@ LATER_PARTS = {
     # targets).
     "fresh-f": (
         {
-            "plain dropped": 22,
-            "attributive dropped": 25,
+            # Times of day read in the article's notation ('18h20', '19 heures' as '7 pm', '19.22 horas'):
+            # 22 / 25 / 1 / 43 -> 13 / 17 / 1 / 37.
+            "plain dropped": 13,
+            "attributive dropped": 17,
             "terse dropped": 1,
-            "titled dropped": 43,
+            "titled dropped": 37,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
             },
         },
-        {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
+        # One swap more (5 -> 6): ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's
+        # first-day collection, caught before only because the same point's faithful '9 pm' (the article's
+        # 'À 21 heures') was not read as a time.
+        {"leaked figure_swapped": 6, "leaked quote_misattributed": 2, "leaked name_invented": 3},
         {
             "plain labelled shown": 2,
             "titled labelled shown": 1,

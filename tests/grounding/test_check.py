@@ -739,6 +739,31 @@ def test_a_timeline_entrys_time_of_day_is_read_as_one():
     assert [f for f in check_briefing(given, fr)[0] if f.where == "timeline[0]"] == []
 
 
+def test_a_time_of_day_is_read_as_the_articles_language_writes_it():
+    """'18h20' copied into `when` is 18:20, not 18 and a word; '19 heures' is '7 pm' in English; '19.22
+    horas' is 19:22. Another hour is still not the article's."""
+    fr = ArticleFacts.of(
+        "Une première alerte incendie a retenti à 18h20. L'incendie, qui s'est déclaré peu avant 19 heures, "
+        "a conduit à l'effondrement de la flèche.",
+        date(2019, 4, 16),
+    )
+    given = briefing(
+        headline="Fire",
+        key_points=["The fire broke out shortly before 7 pm.", "The fire broke out at 19:00."],
+        timeline=[{"when": "lundi 15 avril, 18h20", "date": None, "event": "A first alarm sounded."}],
+    )
+    assert check_briefing(given, fr)[0] == []
+    wrong = briefing(headline="Fire", key_points=["The fire broke out shortly before 8 pm."])
+    assert [f.reason for f in check_briefing(wrong, fr)[0]] == ["not stated in the article: 8"]
+    es = ArticleFacts.of("Robert Prevost ha salido al balcón como el Papa León XIV a las 19.22 horas.")
+    given = briefing(
+        headline="Leo XIV",
+        key_points=["Leo XIV appeared on the balcony at 19:22.", "Balcony at 19.22."],
+        timeline=[{"when": "a las 19.22 horas", "date": None, "event": "Leo XIV appeared."}],
+    )
+    assert check_briefing(given, es)[0] == []
+
+
 def test_a_change_in_points_is_not_a_rates_level():
     fr = ArticleFacts.of("La BCE a relevé ses taux de 0,75 point; son taux principal passe à 1,25%.")
     assert levels_as_changes("The ECB raised its main rate to 0.75%.", fr) == ["0.75% (a change in points)"]
