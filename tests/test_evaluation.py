@@ -229,21 +229,23 @@ LATER_PARTS = {
     # targets).
     "fresh-f": (
         {
-            # Times of day read in the article's notation ('18h20', '19 heures' as '7 pm', '19.22 horas'):
-            # 22 / 25 / 1 / 43 -> 13 / 17 / 1 / 37.
-            "plain dropped": 13,
-            "attributive dropped": 17,
-            "terse dropped": 1,
-            "titled dropped": 37,
+            # Times of day read in the article's notation ('18h20', '19 heures' as '7 pm', '19.22 horas'),
+            # names translated ('St Peter's Square', 'Sistine Chapel'), speakers described ('the
+            # minister') or given by a pronoun: 22 / 25 / 1 / 43 -> 2 / 7 / 0 / 31.
+            "plain dropped": 2,
+            "attributive dropped": 7,
+            "terse dropped": 0,
+            "titled dropped": 31,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
             },
         },
-        # One swap more (5 -> 6): ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's
-        # first-day collection, caught before only because the same point's faithful '9 pm' (the article's
-        # 'À 21 heures') was not read as a time.
-        {"leaked figure_swapped": 6, "leaked quote_misattributed": 2, "leaked name_invented": 3},
+        # Swaps 5 -> 5: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
+        # collection now gets through (it was caught only because its point's faithful '9 pm', the
+        # article's 'À 21 heures', was not read as a time); nd19-francetvinfo's '1,500 firefighters' (the
+        # evacuated visitors) is caught, the French 'pompiers' now read as firefighters.
+        {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
         {
             "plain labelled shown": 2,
             "titled labelled shown": 1,

@@ -10,8 +10,11 @@ from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts
 from .names import description, is_organisation, name_forms, name_found, outlet_given
+from .pronouns import guessed
 from .speakers import (
     ATTRIBUTION_BEFORE,
+    CLAUSE_AFTER,
+    SPEAKER_SEARCH_BEFORE,
     attributed,
     attributed_to,
     described_speaker,
@@ -143,10 +146,17 @@ def _unattributed(
     elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
     if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):
         return None
-    return [
-        attributed_to(span, named, facts, acronyms) or ("another" if given else None)
-        for span, given in zip(spans, elsewhere, strict=True)
+    whom = [attributed_to(span, named, facts, acronyms) for span in spans]
+    own, reach = last_name(speaker) or "", (SPEAKER_SEARCH_BEFORE, CLAUSE_AFTER)
+    # A quotation its sentence gives to 'il' or 'he', where the speaker is named as late as the one
+    # found: whom the pronoun stands for is a guess (kept and marked), not the article's word.
+    whom = [
+        None
+        if who not in (None, own) and own and guessed(span, who, own, facts.lower, facts.lang, reach)
+        else who
+        for span, who in zip(spans, whom, strict=True)
     ]
+    return [who or ("another" if given else None) for who, given in zip(whom, elsewhere, strict=True)]
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"]?\s")

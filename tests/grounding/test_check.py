@@ -949,3 +949,67 @@ def test_a_name_translated_from_german_or_italian_is_found_in_the_articles_words
     italian = ArticleFacts.of("La salma sarà esposta nella Basilica di San Pietro, ha detto la Santa Sede.")
     points = ["His body will lie in St Peter's Basilica, the Holy See said.", "Crowds came."]
     assert check_briefing(briefing(headline="The pope died", key_points=points), italian)[0] == []
+
+
+def test_a_speaker_the_article_describes_in_its_language_is_given_in_english():
+    """'the minister' for 'annonce le ministre', 'the crowd' for 'la foule scandant'."""
+    fr = ArticleFacts.of(
+        'La foule brandissait des drapeaux en scandant "habemus papam". "Quatre fondations ont été '
+        'labellisées", annonce le ministre.'
+    )
+    given = briefing(
+        headline="Notre-Dame",
+        summary="Pledges.",
+        key_points=["Pledges."],
+        quotes=[
+            {"text": "Quatre fondations ont été labellisées", "speaker": "the minister", "context": ""},
+            {"text": "habemus papam", "speaker": "the crowd", "context": ""},
+        ],
+    )
+    assert check_briefing(given, fr)[0] == []
+
+
+def test_a_quotation_given_to_a_pronoun_is_the_last_speakers_or_unclear():
+    """'Il a ensuite remercié le pape Benoît XVI et appelé le monde à "..."' after '"...", a commenté
+    François Ier': François's words, not Benoît's (whom he thanks), not Tauran's. Where the one the
+    briefing names is named as late as another speaker ('« ... François ... », a annoncé le cardinal
+    Kevin Farrell. Toujours affaibli, il a appelé à « ... »'), whom 'il' stands for is unclear: kept
+    and marked, not dropped."""
+    europe1 = ArticleFacts.of(
+        "Jorge Mario Bergoglio est devenu le pape François Ier, a annoncé mercredi soir Jean-Louis Tauran. "
+        '"Les cardinaux sont allés au bout du monde", a commenté François Ier, apparu sur le balcon. Il a '
+        'ensuite remercié le pape Benoît XVI et appelé le monde à "prendre le chemin de la paix".'
+    )
+    people = [
+        {"name": "François Ier", "kind": "person", "role": "the new pope"},
+        {"name": "Jean-Louis Tauran", "kind": "person", "role": "cardinal"},
+        {"name": "Benoît XVI", "kind": "person", "role": "predecessor"},
+    ]
+
+    def said_by(speaker: str) -> list[tuple[str, bool]]:
+        quote = {"text": "prendre le chemin de la paix", "speaker": speaker, "context": ""}
+        given = briefing(
+            headline="Pope", summary="Pope.", key_points=["Pope."], entities=people, quotes=[quote]
+        )
+        return [(f.reason, f.kept) for f in check_briefing(given, europe1)[0]]
+
+    assert said_by("François Ier") == []
+    assert said_by("Jean-Louis Tauran") == [("the article gives this quote to someone else", False)]
+    ndarinfo = ArticleFacts.of(
+        "Le Vatican a annoncé la mort du pape François. « Ce matin, l'évêque de Rome, François, est revenu "
+        "à la maison du Père », a annoncé le cardinal Kevin Farrell. Toujours très affaibli, il avait "
+        "délégué la lecture de son discours dans lequel il a appelé à « abattre les barrières »."
+    )
+    quote = {"text": "abattre les barrières", "speaker": "pape François", "context": ""}
+    farrell = [{"name": "Kevin Farrell", "kind": "person", "role": "cardinal"}]
+    given = briefing(headline="Pope", summary="Pope.", key_points=["Pope."], entities=farrell, quotes=[quote])
+    assert [(f.reason, f.kept) for f in check_briefing(given, ndarinfo)[0]] == [
+        ("the article does not say who said this", True)
+    ]
+
+
+def test_an_approximate_number_word_is_its_figure():
+    # 'une quinzaine de minutes' is about fifteen minutes.
+    fr = ArticleFacts.of("Le pape a parcouru pendant une quinzaine de minutes les allées de la place.")
+    assert missing_figures("He toured the square for about fifteen minutes.", fr) == []
+    assert missing_figures("He toured the square for about 20 minutes.", fr) == ["20"]

@@ -266,3 +266,17 @@ def test_a_countrys_body_named_with_its_adjective_is_the_one_the_article_writes_
     # The body must be the article's: it gives no army, and no Turkish police.
     assert found_form("Hellenic Army", facts, person=False) is None
     assert found_form("Turkish Police", facts, person=False) is None
+
+
+def test_a_landmark_the_model_translated_is_found_in_the_articles_own_words():
+    """'St Peter's Square' for 'place Saint-Pierre' or 'plaza de San Pedro', 'Sistine Chapel' for
+    'Capilla Sixtina': the words of the name in the article's language (the glossary); a landmark the
+    article does not name is still not found."""
+    fr = ArticleFacts.of("Le pape a parcouru la place Saint-Pierre. L'Argentin de 76 ans, jésuite, est élu.")
+    es = ArticleFacts.of("La fumata blanca salió de la Capilla Sixtina y llegó a la plaza de San Pedro.")
+    assert unknown_names("Francis toured St Peter's Square on Sunday.", fr) == []
+    assert unknown_names("White smoke rose from the Sistine Chapel over St Peter's Square.", es) == []
+    # A capitalised word after an elided article ('L'Argentin') is a name's.
+    assert unknown_names("The 76-year-old Argentine Jesuit was elected.", fr) == []
+    assert unknown_names("Francis visited the Trevi Fountain.", fr) == ["Trevi Fountain"]
+    assert unknown_names("White smoke rose over the Trevi Fountain.", es) == ["Trevi Fountain"]
