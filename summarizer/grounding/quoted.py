@@ -257,8 +257,19 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
         # Written in full, as a name in free text may be ('United States Coast Guard'), or the outlet.
         return name
     # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
-    # the article's own form, so that the speaker is looked for as the article writes them.
+    # the article's own form, so that the speaker is looked for as the article writes them. A person
+    # by their name without the title too: 'Pope Francis' where the pope is 'François Ier'.
+    if person:
+        forms += [untitled for form in forms if (untitled := _untitled(form)) and untitled not in forms]
     return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
+
+
+def _untitled(form: str) -> str:
+    """A person's name without the titles before it ('Pope Francis' is Francis)."""
+    words = form.split()
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _named(form: str) -> bool:

@@ -952,7 +952,14 @@ def test_a_name_translated_from_german_or_italian_is_found_in_the_articles_words
 
 
 def test_a_speaker_the_article_describes_in_its_language_is_given_in_english():
-    """'the minister' for 'annonce le ministre', 'the crowd' for 'la foule scandant'."""
+    """'the minister' for 'annonce le ministre', 'the crowd' for 'la foule scandant', 'the confessed
+    attacker' for 'o autor confesso do ataque'."""
+    pt = ArticleFacts.of(
+        'A polícia deteve o autor confesso do ataque, que disse ter agido "sob o comando de Deus".'
+    )
+    quote = {"text": "sob o comando de Deus", "speaker": "the confessed attacker", "context": ""}
+    given = briefing(headline="Attack", summary="Attack.", key_points=["Attack."], quotes=[quote])
+    assert check_briefing(given, pt)[0] == []
     fr = ArticleFacts.of(
         'La foule brandissait des drapeaux en scandant "habemus papam". "Quatre fondations ont été '
         'labellisées", annonce le ministre.'

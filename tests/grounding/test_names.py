@@ -280,3 +280,14 @@ def test_a_landmark_the_model_translated_is_found_in_the_articles_own_words():
     assert unknown_names("The 76-year-old Argentine Jesuit was elected.", fr) == []
     assert unknown_names("Francis visited the Trevi Fountain.", fr) == ["Trevi Fountain"]
     assert unknown_names("White smoke rose over the Trevi Fountain.", es) == ["Trevi Fountain"]
+
+
+def test_a_translated_place_or_person_is_found_by_its_words_in_the_articles_language():
+    # 'Java Sea' for 'el mar de Java'; 'Pope Francis' for a pope the article calls 'François Ier'
+    # and, apart, 'le pape'.
+    es = ArticleFacts.of("Un avión de Lion Air cayó en el mar de Java el 29 de octubre.")
+    assert place_found("Java Sea", es)
+    assert not place_found("Banda Sea", es)
+    fr = ArticleFacts.of("Le conclave a élu le cardinal Bergoglio, qui prendra le nom de François Ier.")
+    assert found_form("Pope Francis", fr, person=True) == "François"
+    assert found_form("Pope Benedict", fr, person=True) is None
