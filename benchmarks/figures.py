@@ -92,7 +92,8 @@ def checked(entry: Entry, data: dict[str, Any]) -> tuple[ArticleBriefing, list[F
     checks = Checks(
         policy="strict",
         checked=count,
-        reasked=bool(dropped),
+        # A date alone is taken out without asking again (grounding/workflow.py).
+        reasked=any(f.kind != "date" for f in dropped),
         dropped=dropped,
         flagged=[f for f in findings if f.kept],
         inferred=inferred_dates(briefing, facts),
@@ -113,13 +114,17 @@ class Tally:
     caught_slips: int = 0
     #: Items kept and marked unverified: a quote the article attributes to no one named.
     marked: int = 0
+    #: Timeline dates the article does not give, taken out while their entries stay: not items dropped,
+    #: and not asked again for.
+    undated: int = 0
 
     def line(self) -> str:
         share = self.dropped / self.checked if self.checked else 0.0
         slip = f" (+{self.reasked_for_slip} for a deliberate slip only)" if self.reasked_for_slip else ""
         return (
             f"{self.dropped:3}/{self.checked:<4} dropped ({share:5.1%})   "
-            f"{self.reasked:2}/{self.articles:<2} articles re-asked{slip}   {self.marked} kept and marked"
+            f"{self.reasked:2}/{self.articles:<2} articles re-asked{slip}   {self.marked} kept and marked   "
+            f"{self.undated} dates taken out"
         )
 
 
@@ -157,16 +162,23 @@ def faithful(corpus: Path, entries: list[Entry], styles: list[str], figures: Fig
                 for f in findings
                 if f.kind == "quote" and (entry.id, quotes[int(f.where[7:-1])]["text"]) in slipped
             ]
-            real = [f for f in findings if f not in slip]
+            undated = [f for f in findings if f not in slip and f.kind == "date"]
+            real = [f for f in findings if f not in slip and f.kind != "date"]
             for key in ("all", entry.meta.get("lang", "?")):
                 tally = tallies[key]
                 tally.articles += 1
                 tally.checked += count
                 tally.dropped += len(real)
+                tally.undated += len(undated)
                 tally.caught_slips += len(slip)
                 tally.reasked += bool(real)
                 tally.reasked_for_slip += bool(slip) and not real
                 tally.marked += len(item.checks.flagged)
+            for finding in undated:
+                figures.details.append(
+                    f"date taken out ({style}): {entry.id} {finding.where} {finding.item[:70]!r}: "
+                    f"{finding.reason}"
+                )
             for finding in item.checks.flagged:
                 figures.details.append(
                     f"kept and marked ({style}): {entry.id} {finding.where} {finding.item[:70]!r}: "
@@ -180,6 +192,7 @@ def faithful(corpus: Path, entries: list[Entry], styles: list[str], figures: Fig
         figures.counts[f"{style} dropped"] = tallies["all"].dropped
         figures.counts[f"{style} re-asked"] = tallies["all"].reasked
         figures.counts[f"{style} marked"] = tallies["all"].marked
+        figures.counts[f"{style} dates taken out"] = tallies["all"].undated
         for key in ["all", *langs] if len(langs) > 1 else ["all"]:
             figures.tables.append(f"  {style:12} {key:4} {tallies[key].line()}")
 

@@ -173,12 +173,12 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: then at least.
 LATER_PARTS = {
     "fresh-b": (
-        {"plain dropped": 3, "attributive dropped": 7, "terse dropped": 2, "titled dropped": 12},
+        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
         {"leaked figure_swapped": 7, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
     ),
     "fresh-c": (
-        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 12},
+        {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 2, "titled dropped": 6},
         {"leaked figure_swapped": 10, "leaked quote_misattributed": 0, "leaked name_invented": 1},
         {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
     ),
@@ -190,12 +190,12 @@ LATER_PARTS = {
     # fresh-d's 11 and 2); and the faithful drops worked on (the titled style, Italian and Portuguese).
     "fresh-d": (
         {
-            # Issue #27's non-English work of 2026-12-07 afternoon (times of day in the article's notation,
-            # translated names and described speakers): 8 / 9 / 0 / 37 -> 6 / 7 / 0 / 33.
-            "plain dropped": 6,
-            "attributive dropped": 7,
+            # With issue #27's French/Spanish/Portuguese work (times of day in the article's notation,
+            # translated names, described speakers): 4 / 3 / 0 / 31 -> 3 / 2 / 0 / 29.
+            "plain dropped": 3,
+            "attributive dropped": 2,
             "terse dropped": 0,
-            "titled dropped": 33,
+            "titled dropped": 29,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -211,9 +211,9 @@ LATER_PARTS = {
     "fresh-e": (
         {
             "plain dropped": 4,
-            "attributive dropped": 5,
+            "attributive dropped": 3,
             "terse dropped": 3,
-            "titled dropped": 27,
+            "titled dropped": 20,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
@@ -228,16 +228,18 @@ LATER_PARTS = {
         },
     ),
     # fresh-f and fresh-g, tuning parts since their AFTER.md (the figures they were left at: bounds, not
-    # targets).
+    # targets), tightened after the titled style's and German/Italian drops were worked on (issue #27:
+    # a date the article does not give is taken out, its entry kept, and counted apart: "dates taken out").
     "fresh-f": (
         {
-            # Times of day read in the article's notation ('18h20', '19 heures' as '7 pm', '19.22 horas'),
-            # names translated ('St Peter's Square', 'Sistine Chapel'), speakers described ('the
-            # minister') or given by a pronoun: 22 / 25 / 1 / 43 -> 2 / 7 / 0 / 29.
+            # French and Spanish (issue #27): times of day in the article's notation ('18h20', '19 heures'
+            # as '7 pm', '19.22 horas'), names translated ('St Peter's Square', 'Sistine Chapel'),
+            # speakers described ('the minister') or given by a pronoun: 17 / 14 / 1 / 24 -> 2 / 1 / 0 / 15.
             "plain dropped": 2,
-            "attributive dropped": 7,
+            "attributive dropped": 1,
             "terse dropped": 0,
-            "titled dropped": 29,
+            "titled dropped": 15,
+            "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
@@ -247,6 +249,9 @@ LATER_PARTS = {
         # collection now gets through (it was caught only because its point's faithful '9 pm', the
         # article's 'À 21 heures', was not read as a time); nd19-francetvinfo's '1,500 firefighters' (the
         # evacuated visitors) is caught, the French 'pompiers' now read as firefighters.
+        # Swaps 5 -> 5: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
+        # collection gets through since its point's faithful '9 pm' ('À 21 heures') is read as a time;
+        # nd19-francetvinfo's '1,500 firefighters' is caught, 'pompiers' read as firefighters.
         {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
         {
             "plain labelled shown": 2,
@@ -256,10 +261,11 @@ LATER_PARTS = {
     ),
     "fresh-g": (
         {
-            "plain dropped": 20,
-            "attributive dropped": 19,
-            "terse dropped": 5,
-            "titled dropped": 33,
+            "plain dropped": 0,
+            "attributive dropped": 0,
+            "terse dropped": 0,
+            "titled dropped": 0,
+            "titled dates taken out": 10,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 14, "attributive": 14, "terse": 5, "titled": 10}.items()

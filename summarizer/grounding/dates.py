@@ -131,7 +131,8 @@ def date_support(iso: str, when: str, facts: ArticleFacts) -> Support | None:
     weekdays = {weekday for weekday, _ in weekday_days(folded_when)}
     if weekdays:
         offset = (day - facts.published).days if facts.published else 99
-        return "inferred" if weekdays == {day.weekday()} and abs(offset) <= 6 else None
+        # 'later on Thursday and Friday', 'nella notte tra venerdì e sabato': a date on one of the days.
+        return "inferred" if day.weekday() in weekdays and abs(offset) <= 6 else None
     for pattern, step in _NEIGHBOUR:
         if pattern.search(folded_when):
             return "inferred" if day + timedelta(days=step) in days or day in days else None
@@ -166,6 +167,8 @@ def _last(folded_when: str) -> str | None:
 
 
 def _count(word: str, lang: str) -> int:
+    if word in ("a", "an", "one"):  # 'a week ago', 'one year earlier'
+        return 1
     values = list(figures(word, folded=True, lang=lang))
     return int(values[0]) if values else 0
 
@@ -173,7 +176,9 @@ def _count(word: str, lang: str) -> int:
 def _year_support(year: int, folded_when: str, facts: ArticleFacts) -> Support | None:
     """A year: stated when the article gives it; inferred from 'last year', 'l'an dernier' or 'N years
     ago' and the publication's year."""
-    if year in facts.years:
+    # A year before news copy's range ('1415', the last resignation before) that `when` names and the
+    # article states.
+    if year in facts.years or (str(year) in re.findall(r"\d{4}", folded_when) and year in facts.values):
         return "stated"
     if facts.published is None:
         return None
@@ -210,8 +215,10 @@ def _month_support(year: int, month: int, folded_when: str, facts: ArticleFacts)
         return "stated"
     if published is None:
         return None
-    expected = published.year - (1 if month > published.month else 0)
-    return "inferred" if year == expected else None
+    # A month after publication's is the last one of the year before, or still to come ('the conclave
+    # in March', written in February).
+    expected = {published.year} | ({published.year - 1} if month > published.month else set())
+    return "inferred" if year in expected else None
 
 
 def date_found(iso: str, when: str, facts: ArticleFacts) -> bool:

@@ -11,7 +11,7 @@ from ..models import Entity
 from ..text.lexicon import every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, plain, skeleton, undoubled
 from .facts import ArticleFacts
-from .translated import article_form, word_given
+from .translated import article_form, cognate, word_given
 
 __all__ = [
     "aliases",
@@ -131,13 +131,17 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
         forms = [w for w in facts.folded_words if undoubled(w) == surname] or sorted(
             aliases(parts[-1], facts)
         )
-        return bool(forms) and _given_name_fits(parts, forms, facts)
+        # 'Swedish singer Loreen': what describes the person (a word in lower case, a nationality) is
+        # no given name.
+        described = {fold(w) for w in re.findall(r"[\w'-]+", name) if w[:1].islower()}
+        given = [p for p in parts[:-1] if p not in described and _place_key(p) not in place_groups()]
+        return bool(forms) and _given_name_fits([*given, parts[-1]], forms, facts)
     if _slipped_phrase_in(parts, facts) or news_agency_given(name, facts):
         return True
     without_article = " ".join(parts)
     # The initials of every word, titles too ('UPI' of United Press International).
     every = re.findall(r"[a-z0-9']+", folded)
-    initials = "".join(p[0] for p in every if p not in ("of", "and", "for", "the")) if len(every) > 1 else ""
+    initials = "".join(p[0] for p in every if p not in _SMALL_WORDS) if len(every) > 1 else ""
     if _phrase_in(without_article, facts):
         return True
     # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;
@@ -168,7 +172,7 @@ def outlet_given(name: str, facts: ArticleFacts) -> bool:
 #: The small words of a name in any shipped language, left out of its initials ('Agenzia Nazionale
 #: Stampa Associata' is ANSA, 'Radiotelevisione di San Marino').
 _SMALL_WORDS = frozenset(
-    ("of", "and", "the", "for", "di", "de", "da", "del", "della", "do", "dos", "la", "le")
+    "of and the for di de da del della delle dei degli do dos la le des du der und e y".split()
 )
 
 
@@ -285,9 +289,14 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
     for form in forms:
         for match in re.finditer(r"\b([A-Z][A-Za-z'-]+) (?i:" + re.escape(form) + r")\b", facts.plain):
             word = fold(match[1])
+            # "Sweden's Loreen": a place before the name is not its given name.
+            if word.endswith("'s") or _place_key(word) in place_groups():
+                continue
             if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
                 given.add(word)
-    return not given
+    # 'Pope Benedict XVI' for the Italian 'Papa Benedetto XVI': the given name in the article's language.
+    translated = facts.lang != "en" and any(cognate(p, g) for p in parts[:-1] for g in given)
+    return not given or translated
 
 
 _HONORIFICS = word_set("honorifics")

@@ -21,6 +21,7 @@ from .speakers import (
     given_elsewhere,
     named_near,
     organisation_speaks,
+    own_sentence,
 )
 from .translated import article_form
 from .written import known_organisation
@@ -83,6 +84,18 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
         # The speaker as the article may name them, without the description a model adds.
         speaker = found_form(quote.speaker, facts, person=not organisation)
         if speaker is None:
+            whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
+            # Given to no one, or to a description the article writes in lower case ('soccorritori', of
+            # the briefing's own 'uno dei soccorritori'): to no one it names.
+            unnamed = [who is None or who not in facts.capitalised for who in whom]
+            if _DESCRIPTION.match(quote.speaker) and any(unnamed):
+                # 'one of the rescuers' for the article's 'uno dei soccorritori': a description, not a
+                # name, of someone the article gives the words to, and to no one it names: kept, marked.
+                reason = "the article names no one who said this; the description is not confirmed"
+                findings.append(
+                    Finding(kind="speaker", where=where, item=quote.speaker, reason=reason, kept=True)
+                )
+                continue
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
         elif organisation:
@@ -92,6 +105,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             if not any(
                 any(organisation_speaks(form, span, facts) for form in {speaker, *name_forms(quote.speaker)})
                 or (who is None and named_near(speaker, span, facts))
+                or own_sentence(last_name(speaker) or "", span, candidates, facts)
                 for span, who in zip(spans, whom, strict=True)
             ):
                 findings.append(_unconfirmed(where, quote.speaker, whom))
@@ -179,6 +193,11 @@ def _organisation_said(
     return any(
         organisation_speaks(name, (start - opening, end - opening), sentence) for name in organisations
     )
+
+
+#: A speaker given by a description, not a name: 'one of the rescuers', 'a rescuer of the Soccorso
+#: Alpino', 'an unnamed political analyst', 'the minister'.
+_DESCRIPTION = re.compile(r"(?:a|an|one|the|two|three|some|several|another)\s+[a-z]")
 
 
 def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:

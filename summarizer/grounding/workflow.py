@@ -51,7 +51,9 @@ async def ask_grounded(
     # An item the article does not contradict (a quote it attributes to no one named) is kept and
     # marked: asking again for it would cost a request and could only make the model guess.
     unsupported = [finding for finding in findings if not finding.kept]
-    if not unsupported:
+    # A timeline date the article does not give goes and its entry stays (apply_findings): asking
+    # again for it alone would pay a request to learn that the article gives no such day.
+    if all(finding.kind == "date" for finding in unsupported):
         return Grounded(answer, findings, checked, reasked=False)
     logger.info("%s: %d ungrounded item(s); asking again", ask.label, len(unsupported))
     again = [*messages, {"role": "assistant", "content": content}, reground_message(unsupported)]

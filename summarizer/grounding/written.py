@@ -97,8 +97,10 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
     if _capitalised(named[-1], facts) or _capitalised(named[-1].removesuffix("s"), facts):
         if len(named) < 2 or name_found(name, facts, person=True) or _capitalised(named[0], facts):
             return True
-        # Not a person's: an organisation by its initials ('United Press International' for 'UPI').
-        return name_found(name, facts, person=False)
+        # Not a person's: an organisation by its initials ('United Press International' for 'UPI'), or
+        # written in full (below: 'Royal Thai Navy SEALs' for the article's 'Thai Navy SEAL').
+        if name_found(name, facts, person=False):
+            return True
     if _spelt_out(named[-1], facts):
         return True
     if name_found(name, facts, person=False) or place_found(name, facts):
@@ -118,13 +120,19 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
 #: for 'Home Ministry', 'Civil Protection Department' for 'Civil Protection agency').
 #: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
-_OFFICIAL |= word_set("official_styles")
+_OFFICIAL |= word_set("official_styles") | word_set("organisation_kinds")
 
 
 def _official(named: list[str], facts: ArticleFacts) -> bool:
-    """An organisation written in full: without the words that say what kind it is (_OFFICIAL), its
-    words are names the article gives, together ('Home Affairs' for 'Home ministry')."""
+    """An organisation written in full: without the words that say what kind it is (_OFFICIAL) and the
+    country it belongs to, when the article names it ('... Agency of Indonesia' for the Indonesian
+    one), its words are names the article gives, together ('Home Affairs' for 'Home ministry'), a
+    plural apart ('Navy SEALs' for 'Navy SEAL')."""
     core = [w for w in named if w not in _OFFICIAL]
+    # Two words at least stay: 'Bank of England' is not any bank of an article that names England.
+    unplaced = [w for w in core if not (w in place_groups() and place_found(w, facts))]
+    core = unplaced if len(unplaced) > 1 else core
+    core = [w if w in facts.folded_words else w.removesuffix("s") for w in core]
     if not core or len(core) == len(named):
         return False
     given = facts.capitalised

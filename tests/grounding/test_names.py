@@ -291,3 +291,35 @@ def test_a_translated_place_or_person_is_found_by_its_words_in_the_articles_lang
     fr = ArticleFacts.of("Le conclave a élu le cardinal Bergoglio, qui prendra le nom de François Ier.")
     assert found_form("Pope Francis", fr, person=True) == "François"
     assert found_form("Pope Benedict", fr, person=True) is None
+
+
+def test_an_organisation_written_in_full_is_the_one_the_article_names_shorter():
+    """The titled style writes organisations in full: the words of its kind ('Broadcasting Company',
+    'International Airport', 'National ... Agency'), its country where the article names it ('of
+    Indonesia' for 'Indonesian') and a plural apart, the rest is the article's name. Not a body whose
+    own words the article does not give."""
+    article = ArticleFacts.of(
+        '"It was everybody," Mahomes told Fox. The plane was to return to Jakarta\'s Soekarno-Hatta '
+        "airport, a spokesman of the Indonesian Search and Rescue Agency said. An aide to the Thai Navy "
+        "SEAL commander spoke. Figures were due."
+    )
+    for name in (
+        "Fox Broadcasting Company",
+        "Soekarno-Hatta International Airport",
+        "National Search and Rescue Agency of Indonesia",
+        "Royal Thai Navy SEALs",
+    ):
+        assert found_form(name, article, person=False) is not None, name
+        assert unknown_names(f"The {name} said so.", article) == [], name
+    assert unknown_names("The Office for National Statistics said so.", article) != []
+
+
+def test_an_organisation_by_the_initials_of_its_name_in_the_articles_language():
+    """'Consiglio Nazionale delle Ricerche' for the article's 'CNR': the small word left out."""
+    article = ArticleFacts.of("According to studies by Italy's state-run CNR research center, it will melt.")
+    assert found_form("Consiglio Nazionale delle Ricerche", article, person=False) is not None
+
+
+def test_the_holy_see_is_the_vatican():
+    article = ArticleFacts.of("Pope Francis has died aged 88, the Vatican announced on Easter Monday.")
+    assert unknown_names("The Holy See announced the death on Easter Monday.", article) == []

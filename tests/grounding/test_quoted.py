@@ -70,3 +70,88 @@ def test_whoever_addresses_the_nation_speaks_the_words_that_follow():
     assert not [
         f for f in check_briefing(answer("Sebastian Pinera"), facts)[0] if f.where.startswith("quotes")
     ]
+
+
+ITALIAN = (
+    '"Non ho mai visto una cosa del genere", ha dichiarato uno dei soccorritori. '
+    'Papa Benedetto XVI ha annunciato questa mattina le proprie dimissioni. "Lascio per l\'età avanzata" '
+    "- ha affermato il papa. «Un fulmine a ciel sereno». Ha commentato il cardinale Angelo Sodano."
+)
+
+
+def _italian(speaker: str, text: str, *others: dict[str, str]) -> list[tuple[str, bool]]:
+    people = [
+        {"name": "Papa Benedetto XVI", "kind": "person", "role": "resigning pope"},
+        {"name": "Angelo Sodano", "kind": "person", "role": "cardinal"},
+        *others,
+    ]
+    quotes = [{"text": text, "speaker": speaker, "context": ""}]
+    answer = Briefing.model_validate(_BASE | {"headline": "Il papa", "entities": people, "quotes": quotes})
+    findings, _ = check_briefing(answer, ArticleFacts.of(ITALIAN))
+    return [(f.reason, f.kept) for f in findings if f.where == "quotes[0]"]
+
+
+def test_a_sentence_opening_with_its_speech_verb_gives_the_quotation_before_it():
+    """«...». Ha commentato il cardinale Angelo Sodano: Sodano's words, not the pope's named before."""
+    assert _italian("Cardinal Angelo Sodano", "Un fulmine a ciel sereno") == []
+    assert _italian("Pope Benedict XVI", "Un fulmine a ciel sereno") != []
+
+
+def test_a_given_name_in_the_articles_language_is_the_same_person():
+    """'Pope Benedict XVI' for 'Papa Benedetto XVI': named, and the one who said it."""
+    assert _italian("Pope Benedict XVI", "Lascio per l'età avanzata") == []
+
+
+def test_a_speaker_described_in_english_for_the_articles_description_is_kept_and_marked():
+    """'one of the rescuers' for 'uno dei soccorritori': no one named said it; kept, marked, not asked
+    again. A name the article never gives is still dropped."""
+    [(_, kept)] = _italian("one of the rescuers", "Non ho mai visto una cosa del genere")
+    assert kept
+    # The briefing lists the description among its people, in the article's words: still no one named.
+    rescuer = {"name": "uno dei soccorritori", "kind": "person", "role": "rescuer"}
+    [(_, kept)] = _italian("one of the rescuers", "Non ho mai visto una cosa del genere", rescuer)
+    assert kept
+    [(reason, kept)] = _italian("Marco Rossi", "Non ho mai visto una cosa del genere")
+    assert (reason, kept) == ("the speaker is not named in the article", False)
+
+
+EUROVISION = (
+    "News of the victory was welcomed by Ukraine's president, Volodymyr Zelenskiy, who wrote on social "
+    'media: "Slava Ukraini!" The triumph by Kalush Orchestra - whose performance in Turin ended with the '
+    'plea: "Please help Ukraine, help Mariupol" - means that Ukraine will host next year. Sweden\'s Loreen '
+    'won in 2023. "I am seriously overwhelmed," Loreen told reporters. Yesterday, Greek Prime Minister '
+    'Kyriakos Mitsotakis revealed, in a televised statement, that "a tragic human error was the cause".'
+)
+
+
+def _eurovision(speaker: str, text: str) -> list[str]:
+    people = [
+        {"name": "Volodymyr Zelenskiy", "kind": "person", "role": "president"},
+        {"name": "Kalush Orchestra", "kind": "organization", "role": "winners"},
+        {"name": "Loreen", "kind": "person", "role": "singer"},
+    ]
+    quotes = [{"text": text, "speaker": speaker, "context": ""}]
+    answer = Briefing.model_validate(
+        _BASE | {"headline": "Ukraine wins", "entities": people, "quotes": quotes}
+    )
+    return [
+        f.reason for f in check_briefing(answer, ArticleFacts.of(EUROVISION))[0] if f.where == "quotes[0]"
+    ]
+
+
+def test_a_quotation_whose_own_sentence_names_only_the_speaker_is_theirs():
+    """'The triumph by Kalush Orchestra - whose performance ended with the plea: "..."': the band's
+    words, not those of the president quoted a sentence before, nor those of a singer named later."""
+    assert _eurovision("Kalush Orchestra", "Please help Ukraine, help Mariupol") == []
+    assert _eurovision("Kalush Orchestra (Ukraine)", "Please help Ukraine, help Mariupol") == []
+    assert _eurovision("Loreen", "Please help Ukraine, help Mariupol") != []
+
+
+def test_what_describes_a_speaker_is_not_a_given_name():
+    """'Swedish singer Loreen' for the article's "Sweden's Loreen"; 'revealed' attributes as 'said'."""
+    assert _eurovision("Swedish singer Loreen", "I am seriously overwhelmed") == []
+    assert (
+        _eurovision("Prime Minister of Greece Kyriakos Mitsotakis", "a tragic human error was the cause")
+        == []
+    )
+    assert _eurovision("Volodymyr Zelenskiy", "I am seriously overwhelmed") != []
