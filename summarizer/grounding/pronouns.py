@@ -1,7 +1,10 @@
 """Whom a pronoun's attribution refers to: '"...," he said' after a paragraph that names its speaker
 without a speech verb ('Urzua beamed as the crowd chanted'), an Italian '"...", aveva detto' with no
 subject, and a quotation that goes on after '," he said.' ('"We are 100 percent ready."'). speakers.py
-asks these only when no candidate before the quotation is the subject of a speech verb."""
+asks these only when no candidate before the quotation is the subject of a speech verb. A name after
+its sentence's subject pronoun does not speak there ('He thanked Pope Benedict and called ...'); a
+quotation its sentence gives to a pronoun is a guess at a speaker when another is named as late
+(guessed: kept and marked, not given to someone else)."""
 
 from __future__ import annotations
 
@@ -158,7 +161,7 @@ def guessed(
         return False
 
     def named(name: str) -> list[int]:
-        found = re.finditer(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", lower, 0)
+        found = re.finditer(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", lower)
         return [m.start() for m in found if start - reach[0] <= m.start() < opening]
 
     theirs, own = named(who), named(surname)
