@@ -192,10 +192,12 @@ LATER_PARTS = {
     # fresh-d's 11 and 2); and the faithful drops worked on (the titled style, Italian and Portuguese).
     "fresh-d": (
         {
-            "plain dropped": 4,
-            "attributive dropped": 3,
+            # With issue #27's French/Spanish/Portuguese work (times of day in the article's notation,
+            # translated names, described speakers): 4 / 3 / 0 / 31 -> 3 / 2 / 0 / 29.
+            "plain dropped": 3,
+            "attributive dropped": 2,
             "terse dropped": 0,
-            "titled dropped": 31,
+            "titled dropped": 29,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -213,7 +215,7 @@ LATER_PARTS = {
             "plain dropped": 4,
             "attributive dropped": 3,
             "terse dropped": 3,
-            "titled dropped": 21,
+            "titled dropped": 20,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
@@ -240,16 +242,26 @@ LATER_PARTS = {
     # longer shown).
     "fresh-f": (
         {
-            "plain dropped": 17,
-            "attributive dropped": 14,
-            "terse dropped": 1,
-            "titled dropped": 24,
+            # French and Spanish (issue #27): times of day in the article's notation ('18h20', '19 heures'
+            # as '7 pm', '19.22 horas'), names translated ('St Peter's Square', 'Sistine Chapel'),
+            # speakers described ('the minister') or given by a pronoun: 17 / 14 / 1 / 24 -> 2 / 1 / 0 / 15.
+            "plain dropped": 2,
+            "attributive dropped": 1,
+            "terse dropped": 0,
+            "titled dropped": 15,
             "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 2, "attributive": 4, "terse": 1, "titled": 1}.items()
             },
         },
+        # Swaps 5 -> 5: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
+        # collection now gets through (it was caught only because its point's faithful '9 pm', the
+        # article's 'À 21 heures', was not read as a time); nd19-francetvinfo's '1,500 firefighters' (the
+        # evacuated visitors) is caught, the French 'pompiers' now read as firefighters.
+        # Swaps 5 -> 5: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
+        # collection gets through since its point's faithful '9 pm' ('À 21 heures') is read as a time;
+        # nd19-francetvinfo's '1,500 firefighters' is caught, 'pompiers' read as firefighters.
         {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
         {
             **{

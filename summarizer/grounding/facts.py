@@ -63,6 +63,17 @@ def listed_counts(text: str) -> frozenset[float]:
     return frozenset(float(len(re.split(r",? and |, ", m[0]))) for m in _LISTED.finditer(text))
 
 
+#: The elided articles and prepositions of French and Italian ('l'', 'd'', 'dell''), not an Irish 'O''.
+_ELIDED = re.compile(r"(l|d|qu|dell|dall|nell|sull|all)'([a-z][\w'-]*)")
+
+
+def _unelided(word: str) -> tuple[str, ...]:
+    """A folded capitalised word, and the word an elided article opening it leaves ('l'argentin' is
+    'argentin' too)."""
+    elided = _ELIDED.fullmatch(word)
+    return (word, elided[2]) if elided else (word,)
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """What can be looked up in one article: its text as normalised for quotes and names, its figures.
@@ -132,12 +143,14 @@ class ArticleFacts:
             word_list=word_list,
             honorific=frozenset(_HONORIFIC.findall(folded)),
             capitalised=frozenset(
-                fold(w).removesuffix("'s")
+                word
                 # 'l'Intérieur', 'dell'Interno': a capital after an elided article is a name's too.
                 for w in re.findall(
                     r"(?:(?<![\w'])|(?<=\b[a-z]')|(?<=\b[a-z]{2}')|(?<=\b[a-z]{3}'))[A-Z][\w'-]*",
                     plain(text + "\n" + given + "\n" + handles),
                 )
+                # ... and so is the word after a capitalised one opening a sentence ('L'Argentin').
+                for word in _unelided(fold(w).removesuffix("'s"))
             ),
             values=values | ({float(published.year)} if published else set()),  # the prompt gives the date
             day_months=frozenset(day_months(in_english_notation(folded, lang))),

@@ -10,8 +10,11 @@ from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts
 from .names import description, is_organisation, name_forms, name_found, outlet_given
+from .pronouns import guessed
 from .speakers import (
     ATTRIBUTION_BEFORE,
+    CLAUSE_AFTER,
+    SPEAKER_SEARCH_BEFORE,
     attributed,
     attributed_to,
     described_speaker,
@@ -157,10 +160,17 @@ def _unattributed(
     elsewhere = [given_elsewhere(speaker, role, span, others, facts) for span in spans]
     if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):
         return None
-    return [
-        attributed_to(span, named, facts, acronyms) or ("another" if given else None)
-        for span, given in zip(spans, elsewhere, strict=True)
+    whom = [attributed_to(span, named, facts, acronyms) for span in spans]
+    own, reach = last_name(speaker) or "", (SPEAKER_SEARCH_BEFORE, CLAUSE_AFTER)
+    # A quotation its sentence gives to 'il' or 'he', where the speaker is named as late as the one
+    # found: whom the pronoun stands for is a guess (kept and marked), not the article's word.
+    whom = [
+        None
+        if who not in (None, own) and own and guessed(span, who, own, facts.lower, facts.lang, reach)
+        else who
+        for span, who in zip(spans, whom, strict=True)
     ]
+    return [who or ("another" if given else None) for who, given in zip(whom, elsewhere, strict=True)]
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"]?\s")
@@ -266,8 +276,19 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
         # Written in full, as a name in free text may be ('United States Coast Guard'), or the outlet.
         return name
     # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
-    # the article's own form, so that the speaker is looked for as the article writes them.
+    # the article's own form, so that the speaker is looked for as the article writes them. A person
+    # by their name without the title too: 'Pope Francis' where the pope is 'François Ier'.
+    if person:
+        forms += [untitled for form in forms if (untitled := _untitled(form)) and untitled not in forms]
     return next((own for form in forms if (own := article_form(form, facts)) is not None), None)
+
+
+def _untitled(form: str) -> str:
+    """A person's name without the titles before it ('Pope Francis' is Francis)."""
+    words = form.split()
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _named(form: str) -> bool:

@@ -11,7 +11,7 @@ from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found, place_groups
-from .pronouns import continued_quotation, pronoun_attribution, subject_before
+from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
 from .reach import (
     ATTRIBUTION_AFTER,
     ATTRIBUTION_BEFORE,
@@ -69,19 +69,6 @@ _QUOTED_END = re.compile(r"[.!?]['\"]?(?:\s|$)")
 _INVERTED = re.compile(r"[.]\s+(?=(?:(?:a|ha|han|ont|hat|e|foi)\s+)?" + _SPEECH + r"\b)")
 
 
-def _enclosing(span: tuple[int, int], plain: str) -> tuple[int, int]:
-    """The whole quotation a quoted fragment stands in, when it stands between quotation marks."""
-    start, end = span
-    # A fragment that opens its quotation ('"My little cousins are inside' of a longer one) stands in
-    # it even where a stray mark earlier in the article has put the count of quotation marks out.
-    opens = plain[max(0, start - 1) : start] == '"'
-    if plain.count('"', 0, start) % 2 == 1 or opens:
-        opening, closing = plain.rfind('"', 0, start), plain.find('"', end)
-        if closing != -1:
-            return opening, closing + 1
-    return span
-
-
 def _mentions(surname: str, lower: str) -> list[int]:
     return [m.start() for m in re.finditer(r"(?<![a-z0-9])" + re.escape(surname) + r"(?![a-z0-9])", lower)]
 
@@ -104,6 +91,15 @@ def _speaks(position: int, lower: str) -> bool:
     return closes and re.search(_SAID.pattern + r"[a-z .,'-]*$", lead) is not None
 
 
+def _object(position: int, facts: ArticleFacts) -> bool:
+    """The name at `position` stands after its sentence's subject pronoun: it does not speak there ('Il
+    a remercié le pape Benoît XVI et appelé le monde à « ... »': the pope is thanked)."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, position)), default=0)
+    lead = facts.lower[opening:position]
+    # What stands in a quotation is not the sentence's subject ('"We are grateful," Greg Varallo said').
+    return pronoun_subject(lead[lead.rfind('"') + 1 :], facts.lang)
+
+
 _HONORIFIC = "(?i:" + alternation("honorifics") + ")"
 _NAMED_SPEAKER = re.compile(
     r"(?:" + _HONORIFIC + r"\.?\s+)?(?:[A-Z][\w'-]+\s+)*([A-Z][\w'-]+)\s+" + _SPEECH + r"\b"
@@ -120,7 +116,7 @@ def attributed_to(
     search back to the nearest candidate before it who is the subject of a speech verb.
     """
     lower = facts.lower
-    start, end = _enclosing(span, facts.plain)
+    start, end = enclosing(span, facts.plain)
     persons = list(candidates)
     candidates = [*candidates, *acronyms]
     mentions = {
@@ -170,7 +166,7 @@ def attributed_to(
         # said inflation "..."'): one quoted paragraphs earlier ('PTI reports') left the words to others.
         if surname in acronyms and _SENTENCE_END.search(lower, start - distance, start):
             continue
-        if _speaks(start - distance, lower):
+        if _speaks(start - distance, lower) and not _object(start - distance, facts):
             return surname
     # '"...," he said. "We are 100 percent ready."': the quotation goes on from one it has a speaker for.
     previous = continued_quotation(start, facts.plain)
@@ -212,7 +208,7 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
         if 3 <= len(word) < len(names[0]) and names[0].startswith(word) and word not in STOPWORDS
     }
     lower = facts.lower
-    start, end = _enclosing(span, facts.plain)
+    start, end = enclosing(span, facts.plain)
     window = range(max(0, start - ATTRIBUTION_BEFORE), start)
     if any(_speaks(p, lower) for key in keys for p in _mentions(key, lower) if p in window):
         return True
@@ -245,7 +241,7 @@ _DESCRIBED = re.compile(
 def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
     """The words of the description the article gives the speaker right after the quote: 'the judge
     said' gives {'judge'}; a name or a pronoun gives nothing."""
-    _, end = _enclosing(span, facts.plain)
+    _, end = enclosing(span, facts.plain)
     clause = facts.lower[end : end + DESCRIPTION_AFTER].lstrip(" ,;:\"'")
     found = _DESCRIBED.match(clause)
     description = (found[1] or found[2]) if found else None
@@ -261,7 +257,7 @@ def given_elsewhere(
     speaker ('The Federal Reserve raised rates ..., yet continued to promise "..."')."""
     own = set(re.findall(r"[a-z]+", fold(f"{speaker} {role}"))) - STOPWORDS
     theirs = [set(re.findall(r"[a-z]+", fold(other))) - STOPWORDS for other in others]
-    start, end = _enclosing(span, facts.plain)
+    start, end = enclosing(span, facts.plain)
     # A quotation that ends its own sentence ('..."We can now say it." The FOMC's statement said') is
     # not described by the next one.
     ended = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
@@ -305,7 +301,7 @@ def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], fac
     ended with the plea: "..."' is the band's, not the words of a president quoted a sentence before."""
     if not surname:
         return False
-    start, end = _enclosing(span, facts.plain)
+    start, end = enclosing(span, facts.plain)
     # A sentence may end inside the quotation before it ('... Slava Ukraini!" The triumph by').
     opening = max((m.end() for m in _QUOTED_END.finditer(facts.lower, 0, start)), default=0)
     sentence = facts.lower[opening:start]
@@ -327,7 +323,7 @@ def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) 
     words = {w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS and len(w) > 2}
     if not words or not all(_lower(word, facts) for word in words):
         return False
-    start, end = _enclosing(span, facts.plain)
+    start, end = enclosing(span, facts.plain)
     opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
     around = set(
         re.findall(r"[a-z]+", facts.lower[opening:start] + " " + facts.lower[end : end + DESCRIPTION_AFTER])

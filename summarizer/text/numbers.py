@@ -11,7 +11,7 @@ from functools import cache
 
 from text_to_num import alpha2digit
 
-from .lexicon import LANGUAGES, table, word_list
+from .lexicon import LANGUAGES, every_language, table, word_list
 from .normalize import fold
 
 __all__ = [
@@ -83,13 +83,57 @@ def _compounds(folded: str) -> str:
 _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[. ]\d{3})+)(?![\d]|[.,]\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
-#: Italian writes the minutes after a dot or a comma ('alle 9.34', 'ore 11,45').
-_CLOCK_SAID = re.compile(r"\b(\d{1,2})[.:](\d{2}) ?uhr\b|\b(?:alle|ore|dalle) (\d{1,2})[.:,](\d{2})\b")
-#: A whole hour in German ('um 20 Uhr'): 20:00.
-_WHOLE_HOUR = re.compile(r"(?<![\d.,:])(\d{1,2}) uhr\b")
 #: A time of day written with a dot before 'a.m.' or 'p.m.' ('1.02 a.m.', British and copied from a
 #: German or Italian article's '1.02 Uhr'): a time, 1:02, not the decimal 1.02.
 _DOTTED_CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{2}) ?(?=[ap]\.? ?m\b)")
+
+
+def _clock_marks(where: str) -> str:
+    """The words of every shipped language that make a figure a time of day (text/data/<lang>/
+    clock_marks.txt), `where` they stand ('after' it: 'heures', 'horas', 'Uhr'; 'before': 'alle'), as
+    an alternation."""
+    marks = (entry.split("|") for entry in every_language("clock_marks"))
+    words = {fold(word.strip()) for word, side in marks if side.strip() == where}
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+#: A time of day marked by the language's clock words: '19.22 horas', '20.15 Uhr', 'alle 14.30',
+#: 'ore 11,45' (a comma only after the word: '1,50 heures' is a duration).
+_CLOCK_SAID = re.compile(
+    rf"(?<![\d.,:])(\d{{1,2}})[.:h](\d{{2}}) ?(?:{_clock_marks('after')})\b"
+    rf"|\b(?:{_clock_marks('before')}) (\d{{1,2}})[.:,](\d{{2}})(?![\d])"
+)
+#: A full hour so marked: 'peu avant 19 heures', 'um 20 Uhr', '22 horas em Lisboa', 'alle 20'.
+_FULL_HOUR = re.compile(
+    rf"(?<![\d.,:])(\d{{1,2}}) ?(?:{_clock_marks('after')})\b"
+    rf"|\b(?:{_clock_marks('before')}) (\d{{1,2}})(?![\d.,:])"
+)
+
+
+def _said(match: re.Match[str]) -> str:
+    hour, minute = match[1] or match[3], match[2] or match[4]
+    return f"{hour}:{minute} " if int(hour) <= 24 and int(minute) < 60 else match[0]
+
+
+def _clock_readings(text: str) -> Iterator[float]:
+    """The other ways an English briefing writes a time of day of a text in English notation: '19:06'
+    as '7:06 p.m.' (706) or, as British copy does, '19.06'; '21:00' or '21 heures' as '9 pm' (9) or
+    '9:00 p.m.' (900), a full hour as '21:00' (2100). A time of day past 24 is a duration ('48 heures')."""
+    for hours, minutes in CLOCK_TIME.findall(text):
+        hour, minute = int(hours), int(minutes)
+        yield float(f"{hour}.{minute:02d}")
+        if 12 < hour < 24:
+            yield float((hour - 12) * 100 + minute)
+            if minute == 0:
+                yield float(hour - 12)
+    for after, before in _FULL_HOUR.findall(text):
+        hour = int(after or before)
+        if hour <= 24:
+            yield float(hour * 100)
+            if 12 < hour < 24:
+                yield from (float(hour - 12), float((hour - 12) * 100))
+
+
 #: 'un millón y medio', '2 millions et demi': a figure and a half.
 _HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
 
@@ -139,11 +183,10 @@ def in_english_notation(folded: str, lang: str) -> str:
         return folded
     if lang == "de":
         folded = _COLON_SCORE.sub(r"\1-\2", _UHR.sub(r"\1:\2 uhr", folded))
-        folded = _WHOLE_HOUR.sub(r"\1:00 uhr", folded)
     if lang == "pt":
         folded = _PT_SCORE.sub(r"\1-\2", folded)
     folded = _NUMERIC_DATE.sub(_numeric_date, folded)
-    folded = _CLOCK_SAID.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]} ", folded)
+    folded = _CLOCK_SAID.sub(_said, folded)
     folded = _HALF.sub(r"\1.5 \2", _HOURS.sub(r"\1:\2", folded))
     folded = _GROUPED.sub(lambda m: m[1] + m[2].replace(".", "").replace(" ", ""), folded)
     return _thousands(_DECIMAL_COMMA.sub(".", folded), lang)
@@ -205,16 +248,9 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
         yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)
     if lang != "en":
         text = in_english_notation(text, lang)
-        # An English briefing gives '20.15 Uhr' or '16h30' as '8:15 p.m.', '4:30 p.m.' (read as 815, 430).
-        hours = ((int(h), int(m)) for h, m in CLOCK_TIME.findall(text))
-        # ... or as British copy writes a time, 'at 11.45' (read as 11.45); and a whole hour '20 Uhr',
-        # 'alle 20.00' as '8 p.m.' (read as 8).
-        for h, m in hours:
-            yield float(f"{h}.{m:02d}")
-            if 12 < h < 24:
-                yield float((h - 12) * 100 + m)
-                if m == 0:
-                    yield float(h - 12)
+        # An English briefing gives '20.15 Uhr' or '16h30' as '8:15 p.m.', '4:30 p.m.' (read as 815, 430),
+        # '19 heures' as '7 pm', British copy 'ore 11,45' as 'at 11.45'.
+        yield from _clock_readings(text)
         yield from (float(n) * 1000 for n in _THOUSANDS.findall(text))
         words, pattern = _number_words(lang)
         yield from (words[word] for word in pattern.findall(text))

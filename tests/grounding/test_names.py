@@ -268,6 +268,31 @@ def test_a_countrys_body_named_with_its_adjective_is_the_one_the_article_writes_
     assert found_form("Turkish Police", facts, person=False) is None
 
 
+def test_a_landmark_the_model_translated_is_found_in_the_articles_own_words():
+    """'St Peter's Square' for 'place Saint-Pierre' or 'plaza de San Pedro', 'Sistine Chapel' for
+    'Capilla Sixtina': the words of the name in the article's language (the glossary); a landmark the
+    article does not name is still not found."""
+    fr = ArticleFacts.of("Le pape a parcouru la place Saint-Pierre. L'Argentin de 76 ans, jésuite, est élu.")
+    es = ArticleFacts.of("La fumata blanca salió de la Capilla Sixtina y llegó a la plaza de San Pedro.")
+    assert unknown_names("Francis toured St Peter's Square on Sunday.", fr) == []
+    assert unknown_names("White smoke rose from the Sistine Chapel over St Peter's Square.", es) == []
+    # A capitalised word after an elided article ('L'Argentin') is a name's.
+    assert unknown_names("The 76-year-old Argentine Jesuit was elected.", fr) == []
+    assert unknown_names("Francis visited the Trevi Fountain.", fr) == ["Trevi Fountain"]
+    assert unknown_names("White smoke rose over the Trevi Fountain.", es) == ["Trevi Fountain"]
+
+
+def test_a_translated_place_or_person_is_found_by_its_words_in_the_articles_language():
+    # 'Java Sea' for 'el mar de Java'; 'Pope Francis' for a pope the article calls 'François Ier'
+    # and, apart, 'le pape'.
+    es = ArticleFacts.of("Un avión de Lion Air cayó en el mar de Java el 29 de octubre.")
+    assert place_found("Java Sea", es)
+    assert not place_found("Banda Sea", es)
+    fr = ArticleFacts.of("Le conclave a élu le cardinal Bergoglio, qui prendra le nom de François Ier.")
+    assert found_form("Pope Francis", fr, person=True) == "François"
+    assert found_form("Pope Benedict", fr, person=True) is None
+
+
 def test_an_organisation_written_in_full_is_the_one_the_article_names_shorter():
     """The titled style writes organisations in full: the words of its kind ('Broadcasting Company',
     'International Airport', 'National ... Agency'), its country where the article names it ('of

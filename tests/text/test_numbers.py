@@ -97,3 +97,18 @@ def test_tens_and_units_written_as_one_word_in_italian_and_german():
     assert list(figures("dopo trentuno anni", lang="it")) == [31.0]
     assert list(figures("ventotto vittime", lang="it")) == [28.0]
     assert list(figures("nach einunddreißig Jahren", lang="de")) == [31.0]
+
+
+def test_a_time_of_day_marked_by_the_languages_clock_word_reads_as_the_clock():
+    # '19.22 horas' is 19:22, not the decimal 19.22; an English briefing writes it 19:22, 7:22 p.m. or,
+    # the British way, 19.22.
+    assert sorted(figures("a las 19.22 horas", lang="es")) == [19.22, 722.0, 1922.0]
+    assert sorted(figures("l'annuncio alle ore 11,45", lang="it")) == [11.45, 1145.0]
+    # A full hour: 'peu avant 19 heures' is 19:00, which an English briefing writes '7 pm' or '19:00'.
+    assert sorted(figures("peu avant 19 heures", lang="fr")) == [7.0, 19.0, 700.0, 1900.0]
+    assert {9.0, 2100.0} <= set(figures("À 21 heures mardi 16 avril", lang="fr"))
+    assert {8.0, 2000.0} <= set(figures("Die Sedisvakanz beginnt um 20 Uhr.", lang="de"))
+    assert {10.0, 2200.0} <= set(figures("quando as urnas fecharam (22 horas em Lisboa)", lang="pt"))
+    # Past 24 it is a duration; and a time given in minutes is no full hour.
+    assert list(figures("pendant 48 heures", lang="fr")) == [48.0]
+    assert 7.0 not in set(figures("à 19h06", lang="fr"))
