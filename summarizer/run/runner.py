@@ -7,10 +7,10 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ..config.settings import Settings
 from ..errors import ArticleError, DeadlinePassed, RunStopped, redact
@@ -19,6 +19,7 @@ from ..llm.schema import fingerprint
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
 from ..store import LEASE_SECONDS, Leases, Store, answer_key, store_for
 from .gate import Gate
+from .progress import Progress, ProgressEvent, Status, announce
 
 if TYPE_CHECKING:
     from ..llm.client import Client
@@ -46,24 +47,6 @@ CHARS_PER_TOKEN = 4
 
 #: How often a run waiting for another run's answer looks for it in the store (seconds).
 LEASE_POLL = 0.2
-
-
-@dataclass(frozen=True)
-class ProgressEvent:
-    """What the pipeline tells a progress callback: an article finished, came from the cache, failed,
-    or is being retried; with the run's totals so far."""
-
-    status: Literal["done", "cached", "failed", "retry"]
-    article: Article
-    total: int
-    detail: str = ""
-    briefing: ArticleBriefing | None = None
-    spent: Usage = field(default_factory=Usage)
-    #: The pace the rate limit holds the run to (requests a second), None while nothing limits it.
-    pacing: float | None = None
-
-
-Progress = Callable[[ProgressEvent], None]
 
 
 @dataclass
@@ -123,7 +106,10 @@ class Run:
         self.gate, self.settings = gate, settings
         self._fingerprint: str | None = None
         self.store, self.progress = store, progress
-        self.total = 0
+        #: How many articles the run has; None while they are still being read.
+        self.total: int | None = 0
+        #: Progress reports held while the articles are still being read (report's arguments).
+        self._untold: list[tuple[Status, Article, str, ArticleBriefing | None]] = []
         self.cached = 0
         self.reasked = 0
         #: The text each article was summarised from (cut to the cap), by article id: what a
@@ -144,36 +130,78 @@ class Run:
             self._engine = self._connect()
         return self._engine
 
+    def _counted(self, total: int) -> None:
+        """Every article is read: `total` of them. The progress hears it, then what it was not told."""
+        if self.total is not None:
+            return
+        self.total = total
+        announce(self.progress, total)
+        untold, self._untold = self._untold, []
+        for report in untold:
+            self.report(*report)
+
     def report(
         self,
-        status: Literal["done", "cached", "failed", "retry"],
+        status: Status,
         article: Article,
         detail: str = "",
         briefing: ArticleBriefing | None = None,
     ) -> None:
-        if self.progress is not None:
-            limiter = self.gate.limiter
-            # Shown once the limit has held a request back (a 429, or a wait for its turn), not
-            # while the pace is only known: a run under its limit is not slowed by it.
-            paced = limiter is not None and (limiter.throttled or limiter.delayed)
-            pacing = limiter.pacing if limiter is not None and paced else None
-            event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
-            self.progress(event)
+        if self.progress is None:
+            return
+        if self.total is None:  # told once the articles are counted
+            self._untold.append((status, article, detail, briefing))
+            return
+        limiter = self.gate.limiter
+        # Shown once the limit has held a request back (a 429, or a wait for its turn), not
+        # while the pace is only known: a run under its limit is not slowed by it.
+        paced = limiter is not None and (limiter.throttled or limiter.delayed)
+        pacing = limiter.pacing if limiter is not None and paced else None
+        event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
+        self.progress(event)
 
-    async def summarize(self, articles: Iterable[Article], total: int) -> Summaries:
-        """Every article's outcome, in input order, from a bounded pool of workers."""
+    async def summarize(
+        self, articles: Iterable[Article] | AsyncIterable[Article], total: int | None = None
+    ) -> Summaries:
+        """Every article's outcome, in input order, from a bounded pool of workers.
+
+        `articles` may be read as the run goes (an async iterable: the first request leaves before the
+        last file is read); with no `total`, the run counts them, announces the total once they are
+        all read, and holds its progress reports until then (each says how many there are)."""
         self.total = total
         # A bounded pool of workers, not a task per article: an article's prompt is built only when a
         # worker takes it, so memory does not grow with the number waiting. Four per request slot, so
         # that articles asleep in a backoff do not leave the slots idle.
-        outcomes: list[ArticleBriefing | Failure | None] = [None] * total
-        queue = iter(enumerate(articles))
+        outcomes: list[ArticleBriefing | Failure | None] = []
+        source = _each(articles)
+        taking = asyncio.Lock()  # one worker at a time asks the source for the next article
+        ended = False
+
+        async def take() -> tuple[int, Article] | None:
+            nonlocal ended
+            async with taking:
+                if ended:
+                    return None
+                try:
+                    article = await anext(source)
+                except StopAsyncIteration:
+                    ended = True
+                    self._counted(len(outcomes))
+                    return None
+                except BaseException:
+                    ended = True
+                    raise
+                outcomes.append(None)
+                return len(outcomes) - 1, article
 
         async def worker() -> None:
-            for index, article in queue:
+            while (taken := await take()) is not None:
+                index, article = taken
                 outcomes[index] = await self.once(article)
 
-        workers = min(total, max(32, 4 * self.settings.concurrency))
+        workers = max(32, 4 * self.settings.concurrency)
+        if total is not None:
+            workers = min(total, workers)
         renewing = asyncio.create_task(self._renew()) if self._leases is not None else None
         try:
             await asyncio.gather(*(worker() for _ in range(workers)))
@@ -303,6 +331,15 @@ class Run:
                 self._leases.renew_leases(sorted(self._held), LEASE_SECONDS)
 
 
+async def _each(articles: Iterable[Article] | AsyncIterable[Article]) -> AsyncIterator[Article]:
+    if isinstance(articles, AsyncIterable):
+        async for article in articles:
+            yield article
+    else:
+        for article in articles:
+            yield article
+
+
 def failure_of(article: Article, error: ArticleError) -> Failure:
     """The failure record of an article, with the evidence the error carries."""
     return Failure(
@@ -343,11 +380,3 @@ async def open_run(
     finally:
         if client is None and made:
             await made[0].client.close()
-
-
-def announce(progress: Progress | None, total: int) -> None:
-    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
-    has, so that it shows 0/N before the first answer."""
-    start = getattr(progress, "start", None)
-    if callable(start):
-        start(total)

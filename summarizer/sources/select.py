@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from os import PathLike
 from typing import Any
 
 from ..config.settings import Settings
 from ..errors import UsageError
-from ..models import Article
+from ..models import Article, Failure
 from ..store import store_for
-from .ingest import SUFFIXES, Ingested, aread_articles, read_articles
+from .ingest import SUFFIXES, Ingested, aread_articles, iter_articles, read_articles
+from .notes import collecting
 from .paths import is_url
 
-__all__ = ["Paths", "aselect_articles", "select_articles"]
+__all__ = ["Paths", "Selection", "aselect_articles", "select_articles"]
 
 #: One input or several: files, folders, "-" for stdin, URLs of pages and feeds.
 Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
@@ -74,6 +77,13 @@ def _fetching(settings: Settings, paths: list[str | PathLike[str]], feeds: Paths
 def _select(
     ingested: Ingested, settings: Settings, paths: Sequence[str | PathLike[str]] = ()
 ) -> tuple[Ingested, list[Article], list[Article]]:
+    _check_found(ingested, paths)
+    kept = [article for article in ingested.articles if _keeps(settings, article)]
+    left_out = [article for article in ingested.articles if not _keeps(settings, article)]
+    return ingested, kept, left_out
+
+
+def _check_found(ingested: Ingested, paths: Sequence[str | PathLike[str]]) -> None:
     if not ingested.articles and not ingested.failures and not ingested.feeds:
         # (A feed with nothing new in the window is not a mistake: an hourly run makes an empty brief.)
         names = ", ".join(os.fspath(path) for path in paths[:3]) + (", ..." if len(paths) > 3 else "")
@@ -82,11 +92,107 @@ def _select(
             f"{' '.join(sorted(SUFFIXES))} files)"
         )
 
-    def keeps(article: Article) -> bool:
-        if article.published is None:
-            return settings.undated == "keep"
-        return settings.window.keeps(article)
 
-    kept = [article for article in ingested.articles if keeps(article)]
-    left_out = [article for article in ingested.articles if not keeps(article)]
-    return ingested, kept, left_out
+def _keeps(settings: Settings, article: Article) -> bool:
+    if article.published is None:
+        return settings.undated == "keep"
+    return settings.window.keeps(article)
+
+
+#: The most articles read from files in one go off the event loop (the first go reads one, and each
+#: go twice the last): few hand-overs for a million JSON lines, and the first article at once.
+MOST_AT_ONCE = 256
+
+
+class Selection:
+    """The articles of a run as they are read, so that the first request leaves before the last file
+    is read (issue #24): `await start()`, then `async for article in articles()`; once they are all
+    taken, `ingested`, `kept` and `left_out` are what select_articles would have returned.
+
+    Files and stdin are read on a worker thread, a few articles at a time, so that a slow source (a
+    pipe, a network drive) does not hold up the requests of the articles read before it. URLs and feeds
+    are fetched first, all of them, as aselect_articles does (their order is known only then).
+    """
+
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        fields: Mapping[str, str] | None = None,
+        exclude: Iterable[str | PathLike[str]] = (),
+        feeds: Paths = (),
+    ) -> None:
+        self.paths, self.settings = _listed(paths), settings
+        self.fields, self.exclude = fields, list(exclude)
+        self.feeds = [feeds] if isinstance(feeds, (str, PathLike)) else list(feeds)
+        self.ingested = Ingested()
+        self.kept: list[Article] = []
+        self.left_out: list[Article] = []
+        self._items: AsyncIterator[Article | Failure] | None = None
+        self._first: Article | None = None
+
+    async def start(self) -> None:
+        """Read up to the first article kept; a UsageError, before anything is sent, when the inputs
+        hold no article (nor a failure, nor a feed)."""
+        self._items = self._read()
+        async for item in self._items:
+            if self._take(item):
+                self._first = item if isinstance(item, Article) else None
+                return
+        _check_found(self.ingested, self.paths)
+
+    async def articles(self) -> AsyncIterator[Article]:
+        """The articles kept, in input order, as they are read."""
+        if self._items is None:
+            await self.start()
+        if self._first is not None:
+            yield self._first
+            self._first = None
+        assert self._items is not None
+        async for item in self._items:
+            if self._take(item):
+                assert isinstance(item, Article)
+                yield item
+
+    def _take(self, item: Article | Failure) -> bool:
+        """Note `item`; whether it is an article to summarise."""
+        if isinstance(item, Failure):
+            self.ingested.failures.append(item)
+            return False
+        self.ingested.articles.append(item)
+        if not _keeps(self.settings, item):
+            self.left_out.append(item)
+            return False
+        self.kept.append(item)
+        return True
+
+    async def _read(self) -> AsyncIterator[Article | Failure]:
+        if self.feeds or any(is_url(os.fspath(path)) for path in self.paths):
+            # URLs: fetched together, then given in input order.
+            fetching = _fetching(self.settings, self.paths, self.feeds)
+            read = await aread_articles(self.paths, fields=self.fields, exclude=self.exclude, **fetching)
+            self.ingested.feeds, self.ingested.notes = read.feeds, read.notes
+            for failure in read.failures:
+                yield failure
+            for article in read.articles:
+                yield article
+            return
+        reading = iter_articles(
+            self.paths,
+            fields=self.fields,
+            exclude=self.exclude,
+            follow_symlinks=self.settings.follow_symlinks,
+        )
+        count = 1
+        while True:
+            with collecting(self.ingested.notes):  # the thread runs in a copy of this context
+                items = await asyncio.to_thread(_next, reading, count)
+            for item in items:
+                yield item
+            if len(items) < count:
+                return
+            count = min(2 * count, MOST_AT_ONCE)
+
+
+def _next(items: Iterator[Article | Failure], count: int) -> list[Article | Failure]:
+    return list(islice(items, count))
