@@ -4,8 +4,10 @@ briefing or a failure."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import re
+import threading
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -128,6 +130,11 @@ class Run:
         if self._engine is None:
             assert self._connect is not None
             self._engine = self._connect()
+            if self.settings.grounding != "off":
+                # The checks compile hundreds of patterns on import: done on a thread while the
+                # first requests are out, not on the event loop when their answers are in, where it
+                # held every request due meanwhile (the stall after the first wave, issue #24).
+                threading.Thread(target=_import_checks, name="summarizer-checks", daemon=True).start()
         return self._engine
 
     def _counted(self, total: int) -> None:
@@ -329,6 +336,10 @@ class Run:
             await asyncio.sleep(LEASE_SECONDS / 3)
             if self._held and self._leases is not None:
                 self._leases.renew_leases(sorted(self._held), LEASE_SECONDS)
+
+
+def _import_checks() -> None:
+    importlib.import_module("..grounding.check", __package__)
 
 
 async def _each(articles: Iterable[Article] | AsyncIterable[Article]) -> AsyncIterator[Article]:

@@ -229,6 +229,27 @@ def test_the_first_request_waits_for_the_sdk_not_for_the_grounding_checks():
     assert done.stdout.split() == ["False"]
 
 
+@pytest.mark.parametrize(("grounding", "imported"), [("strict", "True"), ("off", "False")])
+def test_once_a_run_sends_its_checks_are_imported_on_a_thread_not_with_the_first_answers(grounding, imported):
+    """Issue #24: imported on the event loop with the first answer, the checks (0.14 s of patterns)
+    held every request due meanwhile: the stall after the first wave of a rate-limited run."""
+    code = (
+        "import sys, threading\n"
+        "from summarizer import Settings\n"
+        "from summarizer.run.gate import Gate\n"
+        "from summarizer.run.runner import Run\n"
+        f"settings = Settings(api_key='{TEST_KEY}', grounding='{grounding}')\n"
+        "run = Run(None, Gate(), settings, connect=lambda: 'the engine')\n"
+        "before = 'summarizer.grounding.check' in sys.modules\n"
+        "assert run.engine == 'the engine'\n"
+        "for thread in threading.enumerate():\n"
+        "    if thread.name == 'summarizer-checks': thread.join()\n"
+        "print(before, 'summarizer.grounding.check' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", imported]
+
+
 def test_an_answer_another_run_stored_just_before_the_claim_is_not_paid_for_again(tmp_path, monkeypatch):
     """Two runs on one store: the other run answered and let its claim go between this run's look-up
     and its claim. Asking anyway paid for the answer twice (seen as a flaky two-process test)."""
