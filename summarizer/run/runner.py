@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
-import re
 import threading
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
@@ -20,6 +19,7 @@ from ..llm.ratelimit import RateController
 from ..llm.schema import fingerprint
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
 from ..store import LEASE_SECONDS, Leases, Store, answer_key, store_for
+from .cut import CHARS_PER_TOKEN, cut_article
 from .gate import Gate
 from .progress import Progress, ProgressEvent, Status, announce
 
@@ -43,8 +43,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-#: Characters per token when estimating an article's length (no tokenizer is downloaded at run time).
-CHARS_PER_TOKEN = 4
+#: When the checks are imported on a thread, in seconds after the run's first article is sent: after
+#: its first requests are written (10-30 ms), before their answers come (the endpoint's latency).
+CHECKS_AFTER = 0.03
 
 
 #: How often a run waiting for another run's answer looks for it in the store (seconds).
@@ -70,18 +71,6 @@ class Summaries:
     unstored: str | None = None
     #: The answers that could not be stored one by one (the store took the others), each with why.
     unstored_entries: list[str] = field(default_factory=list)
-
-
-def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
-    """The article cut to about `max_tokens` at a paragraph or sentence end, and the cap when it was cut."""
-    if max_tokens is None or len(article.text) <= max_tokens * CHARS_PER_TOKEN:
-        return article, None
-    limit = max_tokens * CHARS_PER_TOKEN
-    head = article.text[:limit]
-    ends = [head.rfind("\n"), *(m.end() for m in re.finditer(r"[.!?][\"'\u201d\u2019]?\s", head))]
-    cut = max(ends)
-    text = head[:cut].rstrip() if cut > limit // 2 else head.rstrip()
-    return article.model_copy(update={"text": text}), max_tokens
 
 
 class Run:
@@ -122,6 +111,7 @@ class Run:
         #: runs on one store then pay once for it. The keys this run holds, renewed while it runs.
         self._leases = store if isinstance(store, Leases) else None
         self._held: set[str] = set()
+        self._warming = False
 
     @property
     def engine(self) -> Engine:
@@ -130,12 +120,21 @@ class Run:
         if self._engine is None:
             assert self._connect is not None
             self._engine = self._connect()
-            if self.settings.grounding != "off":
-                # The checks compile hundreds of patterns on import: done on a thread while the
-                # first requests are out, not on the event loop when their answers are in, where it
-                # held every request due meanwhile (the stall after the first wave, issue #24).
-                threading.Thread(target=_import_checks, name="summarizer-checks", daemon=True).start()
         return self._engine
+
+    def _warm_checks(self) -> None:
+        """Import the grounding checks on a thread once the first requests are out: they compile
+        hundreds of patterns on import, and on the event loop with the first answer they held every
+        request due meanwhile (the stall after a rate-limited run's first wave, issue #24). Not
+        before the first request is written: the thread would share its CPU."""
+        if self._warming:
+            return
+        self._warming = True
+
+        def start() -> None:
+            threading.Thread(target=_import_checks, name="summarizer-checks", daemon=True).start()
+
+        asyncio.get_running_loop().call_later(CHECKS_AFTER, start)
 
     def _counted(self, total: int) -> None:
         """Every article is read: `total` of them. The progress hears it, then what it was not told."""
@@ -279,6 +278,7 @@ class Run:
             # neither (a fifth of its time, issue #24).
             from ..grounding.workflow import summarize_article
 
+            self._warm_checks()
             result = await summarize_article(self.engine, sent, on_retry=retried)
         except ArticleError as error:
             self._release(key)  # another run may try it
