@@ -110,6 +110,11 @@ def child(options: dict[str, Any]) -> None:
             def settle(self, permit: Any, used_tokens: Any = None, headers: Any = None) -> None:
                 before = self.pacing
                 super().settle(permit, used_tokens, headers)
+                if options["trace"] > 2:
+                    left = (headers or {}).get("x-ratelimit-remaining-requests")
+                    level = self._requests.level
+                    what = f"#{permit.number} level {level:.2f} remaining {left}"
+                    trace.append((time.monotonic() - started, "ok", what))
                 if self.pacing != before:
                     trace.append((time.monotonic() - started, "pace", f"{before} -> {self.pacing}"))
 
@@ -279,7 +284,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer articles, one run each")
     parser.add_argument("--only", help="run only these scenarios (comma-separated)")
     parser.add_argument("--runs", type=int, default=None, help="runs of each scenario (default 2)")
-    parser.add_argument("--trace", action="count", default=0, help="429s and pace changes (twice: sends)")
+    parser.add_argument(
+        "--trace",
+        action="count",
+        default=0,
+        help="429s and pace changes (twice: sends; three times: answers)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -30,7 +30,7 @@ from .run.runner import Progress, ProgressEvent, Summaries, announce, open_run
 from .sources.ingest import aread_articles, read_articles
 from .sources.live import FeedReport
 from .sources.notes import Notes
-from .sources.select import Paths, aselect_articles
+from .sources.select import Paths, Selection
 from .sync import run_sync
 
 if TYPE_CHECKING:  # the SDK is imported when a run first sends (summarizer.run.runner.open_run)
@@ -224,10 +224,12 @@ async def amake_brief(
     earlier = read_previous(previous) if isinstance(previous, str | PathLike) else previous
     if client is None:
         settings.key()  # fail before reading anything
-    ingested, articles, left_out = await aselect_articles(paths, settings, fields, exclude, feeds)
+    # Summarised as they are read: the first request leaves before the last file is read (issue #24).
+    selection = Selection(paths, settings, fields, exclude, feeds)
+    await selection.start()  # no article at all: a usage error before the run opens
     async with open_run(settings, client, progress) as run:
-        announce(progress, len(articles))
-        summaries = await run.summarize(articles, len(articles))
+        summaries = await run.summarize(selection.articles())
+        ingested, articles, left_out = selection.ingested, selection.kept, selection.left_out
         from .living import mark_changes, with_events
         from .merge.assemble import merge_briefings
 

@@ -57,6 +57,34 @@ def test_no_more_requests_are_in_flight_than_the_concurrency(simulator, articles
     assert simulator.stats.most_in_flight == 3
 
 
+def test_the_first_request_leaves_before_the_last_input_is_read(simulator, articles, tmp_path, monkeypatch):
+    """Articles are summarised as they are read (issue #24): with stdin still open after a folder (a
+    slow pipe), the folder's articles are asked for meanwhile, and the progress hears every outcome
+    with the final count."""
+    requested_before_stdin: list[bool] = []
+
+    class SlowPipe(io.StringIO):
+        def read(self, size: int | None = -1) -> str:
+            deadline = time.monotonic() + 30  # only a guard: a run that waits for stdin never sends
+            while simulator.stats.first_at is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            requested_before_stdin.append(simulator.stats.first_at is not None)
+            return super().read(size)
+
+    write_articles(tmp_path / "more", 13)  # the 13th is not among the folder's 12
+    monkeypatch.setattr(sys, "stdin", SlowPipe((tmp_path / "more" / "00012.md").read_text()))
+    totals: list[int] = []
+    result = make_brief(
+        [articles, "-"],
+        settings=settings(simulator, tmp_path, cache_dir=None),
+        progress=lambda event: totals.append(event.total),
+    )
+    assert requested_before_stdin == [True]
+    assert result.complete and len(result.summaries.briefings) == 13
+    assert result.articles[-1].origin == "-" and result.summaries.briefings[-1].ref.origin == "-"
+    assert totals == [13] * 13
+
+
 def test_a_rerun_of_the_same_inputs_makes_no_call_and_gives_the_same_brief(simulator, articles, tmp_path):
     first = make_brief([articles], settings=settings(simulator, tmp_path))
     assert first.summaries.spent.requests == 12

@@ -6,12 +6,12 @@ from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import openai
 from pydantic import BaseModel
 
 from ..errors import AccessDenied, EndpointError, RequestRejected
 from .client import is_client
 from .failures import server_message
+from .sdk import openai
 
 __all__ = ["BatchAPI"]
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import openai
-
 from ..config.settings import Settings
+from .sdk import openai
 
 __all__ = ["Client", "is_client", "make_client"]
 

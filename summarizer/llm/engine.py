@@ -18,7 +18,6 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol, TypeVar
 
 import httpx2
-import openai
 from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
@@ -42,6 +41,7 @@ from .health import Health
 from .prompts import Message
 from .ratelimit import MAX_RETRY_AFTER, Permit, RateController
 from .schema import body_for, fingerprint, messages_for
+from .sdk import openai
 from .transport import Transport
 
 __all__ = ["Admission", "Engine"]

@@ -6,11 +6,11 @@ from __future__ import annotations
 import math
 
 import httpx2
-import openai
 
 from ..config.settings import Settings
 from ..errors import AccessDenied, ArticleError, EndpointError, RequestRejected, TransportError, redact
 from .ratelimit import MAX_RETRY_AFTER
+from .sdk import openai
 from .signals import is_quota_exhausted
 from .signals import retry_after as asked_delay
 

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx2
-import openai
 
 from ..errors import ArticleError, UsageError, register_secret
 from .answers import Completion
 from .client import is_client
 from .schema import body_key
+from .sdk import openai
 
 __all__ = ["Answers", "HTTPTransport", "Transport", "in_process"]
 

@@ -4,13 +4,14 @@ briefing or a failure."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
-import re
+import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ..config.settings import Settings
 from ..errors import ArticleError, DeadlinePassed, RunStopped, redact
@@ -18,7 +19,9 @@ from ..llm.ratelimit import RateController
 from ..llm.schema import fingerprint
 from ..models import Article, ArticleBriefing, Briefing, Failure, SourceRef, Usage
 from ..store import LEASE_SECONDS, Leases, Store, answer_key, store_for
+from .cut import CHARS_PER_TOKEN, cut_article
 from .gate import Gate
+from .progress import Progress, ProgressEvent, Status, announce
 
 if TYPE_CHECKING:
     from ..llm.client import Client
@@ -40,30 +43,13 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-#: Characters per token when estimating an article's length (no tokenizer is downloaded at run time).
-CHARS_PER_TOKEN = 4
+#: When the checks are imported on a thread, in seconds after the run's first article is sent: after
+#: its first requests are written (10-30 ms), before their answers come (the endpoint's latency).
+CHECKS_AFTER = 0.03
 
 
 #: How often a run waiting for another run's answer looks for it in the store (seconds).
 LEASE_POLL = 0.2
-
-
-@dataclass(frozen=True)
-class ProgressEvent:
-    """What the pipeline tells a progress callback: an article finished, came from the cache, failed,
-    or is being retried; with the run's totals so far."""
-
-    status: Literal["done", "cached", "failed", "retry"]
-    article: Article
-    total: int
-    detail: str = ""
-    briefing: ArticleBriefing | None = None
-    spent: Usage = field(default_factory=Usage)
-    #: The pace the rate limit holds the run to (requests a second), None while nothing limits it.
-    pacing: float | None = None
-
-
-Progress = Callable[[ProgressEvent], None]
 
 
 @dataclass
@@ -85,18 +71,6 @@ class Summaries:
     unstored: str | None = None
     #: The answers that could not be stored one by one (the store took the others), each with why.
     unstored_entries: list[str] = field(default_factory=list)
-
-
-def cut_article(article: Article, max_tokens: int | None) -> tuple[Article, int | None]:
-    """The article cut to about `max_tokens` at a paragraph or sentence end, and the cap when it was cut."""
-    if max_tokens is None or len(article.text) <= max_tokens * CHARS_PER_TOKEN:
-        return article, None
-    limit = max_tokens * CHARS_PER_TOKEN
-    head = article.text[:limit]
-    ends = [head.rfind("\n"), *(m.end() for m in re.finditer(r"[.!?][\"'\u201d\u2019]?\s", head))]
-    cut = max(ends)
-    text = head[:cut].rstrip() if cut > limit // 2 else head.rstrip()
-    return article.model_copy(update={"text": text}), max_tokens
 
 
 class Run:
@@ -123,7 +97,10 @@ class Run:
         self.gate, self.settings = gate, settings
         self._fingerprint: str | None = None
         self.store, self.progress = store, progress
-        self.total = 0
+        #: How many articles the run has; None while they are still being read.
+        self.total: int | None = 0
+        #: Progress reports held while the articles are still being read (report's arguments).
+        self._untold: list[tuple[Status, Article, str, ArticleBriefing | None]] = []
         self.cached = 0
         self.reasked = 0
         #: The text each article was summarised from (cut to the cap), by article id: what a
@@ -134,6 +111,7 @@ class Run:
         #: runs on one store then pay once for it. The keys this run holds, renewed while it runs.
         self._leases = store if isinstance(store, Leases) else None
         self._held: set[str] = set()
+        self._warming = False
 
     @property
     def engine(self) -> Engine:
@@ -144,36 +122,92 @@ class Run:
             self._engine = self._connect()
         return self._engine
 
+    def _warm_checks(self) -> None:
+        """Import the grounding checks on a thread once the first requests are out: they compile
+        hundreds of patterns on import, and on the event loop with the first answer they held every
+        request due meanwhile (the stall after a rate-limited run's first wave, issue #24). Not
+        before the first request is written: the thread would share its CPU."""
+        if self._warming:
+            return
+        self._warming = True
+
+        def start() -> None:
+            threading.Thread(target=_import_checks, name="summarizer-checks", daemon=True).start()
+
+        asyncio.get_running_loop().call_later(CHECKS_AFTER, start)
+
+    def _counted(self, total: int) -> None:
+        """Every article is read: `total` of them. The progress hears it, then what it was not told."""
+        if self.total is not None:
+            return
+        self.total = total
+        announce(self.progress, total)
+        untold, self._untold = self._untold, []
+        for report in untold:
+            self.report(*report)
+
     def report(
         self,
-        status: Literal["done", "cached", "failed", "retry"],
+        status: Status,
         article: Article,
         detail: str = "",
         briefing: ArticleBriefing | None = None,
     ) -> None:
-        if self.progress is not None:
-            limiter = self.gate.limiter
-            # Shown once the limit has held a request back (a 429, or a wait for its turn), not
-            # while the pace is only known: a run under its limit is not slowed by it.
-            paced = limiter is not None and (limiter.throttled or limiter.delayed)
-            pacing = limiter.pacing if limiter is not None and paced else None
-            event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
-            self.progress(event)
+        if self.progress is None:
+            return
+        if self.total is None:  # told once the articles are counted
+            self._untold.append((status, article, detail, briefing))
+            return
+        limiter = self.gate.limiter
+        # Shown once the limit has held a request back (a 429, or a wait for its turn), not
+        # while the pace is only known: a run under its limit is not slowed by it.
+        paced = limiter is not None and (limiter.throttled or limiter.delayed)
+        pacing = limiter.pacing if limiter is not None and paced else None
+        event = ProgressEvent(status, article, self.total, detail, briefing, self.gate.spent, pacing)
+        self.progress(event)
 
-    async def summarize(self, articles: Iterable[Article], total: int) -> Summaries:
-        """Every article's outcome, in input order, from a bounded pool of workers."""
+    async def summarize(
+        self, articles: Iterable[Article] | AsyncIterable[Article], total: int | None = None
+    ) -> Summaries:
+        """Every article's outcome, in input order, from a bounded pool of workers.
+
+        `articles` may be read as the run goes (an async iterable: the first request leaves before the
+        last file is read); with no `total`, the run counts them, announces the total once they are
+        all read, and holds its progress reports until then (each says how many there are)."""
         self.total = total
         # A bounded pool of workers, not a task per article: an article's prompt is built only when a
         # worker takes it, so memory does not grow with the number waiting. Four per request slot, so
         # that articles asleep in a backoff do not leave the slots idle.
-        outcomes: list[ArticleBriefing | Failure | None] = [None] * total
-        queue = iter(enumerate(articles))
+        outcomes: list[ArticleBriefing | Failure | None] = []
+        source = _each(articles)
+        taking = asyncio.Lock()  # one worker at a time asks the source for the next article
+        ended = False
+
+        async def take() -> tuple[int, Article] | None:
+            nonlocal ended
+            async with taking:
+                if ended:
+                    return None
+                try:
+                    article = await anext(source)
+                except StopAsyncIteration:
+                    ended = True
+                    self._counted(len(outcomes))
+                    return None
+                except BaseException:
+                    ended = True
+                    raise
+                outcomes.append(None)
+                return len(outcomes) - 1, article
 
         async def worker() -> None:
-            for index, article in queue:
+            while (taken := await take()) is not None:
+                index, article = taken
                 outcomes[index] = await self.once(article)
 
-        workers = min(total, max(32, 4 * self.settings.concurrency))
+        workers = max(32, 4 * self.settings.concurrency)
+        if total is not None:
+            workers = min(total, workers)
         renewing = asyncio.create_task(self._renew()) if self._leases is not None else None
         try:
             await asyncio.gather(*(worker() for _ in range(workers)))
@@ -244,6 +278,7 @@ class Run:
             # neither (a fifth of its time, issue #24).
             from ..grounding.workflow import summarize_article
 
+            self._warm_checks()
             result = await summarize_article(self.engine, sent, on_retry=retried)
         except ArticleError as error:
             self._release(key)  # another run may try it
@@ -303,6 +338,19 @@ class Run:
                 self._leases.renew_leases(sorted(self._held), LEASE_SECONDS)
 
 
+def _import_checks() -> None:
+    importlib.import_module("..grounding.check", __package__)
+
+
+async def _each(articles: Iterable[Article] | AsyncIterable[Article]) -> AsyncIterator[Article]:
+    if isinstance(articles, AsyncIterable):
+        async for article in articles:
+            yield article
+    else:
+        for article in articles:
+            yield article
+
+
 def failure_of(article: Article, error: ArticleError) -> Failure:
     """The failure record of an article, with the evidence the error carries."""
     return Failure(
@@ -343,11 +391,3 @@ async def open_run(
     finally:
         if client is None and made:
             await made[0].client.close()
-
-
-def announce(progress: Progress | None, total: int) -> None:
-    """Tell a progress display with a `start(total)` (the command line's bar) how many articles the run
-    has, so that it shows 0/N before the first answer."""
-    start = getattr(progress, "start", None)
-    if callable(start):
-        start(total)

@@ -229,6 +229,32 @@ def test_the_first_request_waits_for_the_sdk_not_for_the_grounding_checks():
     assert done.stdout.split() == ["False"]
 
 
+@pytest.mark.parametrize("grounding", ["strict", "off"])  # off: the workflow still takes its helpers
+def test_once_a_run_sends_its_checks_are_imported_on_a_thread_not_with_the_first_answer(grounding, tmp_path):
+    """Issue #24: imported on the event loop with the first answer, the checks (0.14 s of patterns)
+    held every request due meanwhile: the stall after the first wave of a rate-limited run."""
+    write_articles(tmp_path / "today", 2)
+    with simulated(latency=0.3) as endpoint:
+        code = (
+            "import sys, threading\n"
+            "from importlib.machinery import PathFinder\n"
+            "importers = []\n"
+            "class Watch(PathFinder):\n"
+            "    @classmethod\n"
+            "    def find_spec(cls, name, path=None, target=None):\n"
+            "        if name == 'summarizer.grounding.check':\n"
+            "            importers.append(threading.current_thread().name)\n"
+            "sys.meta_path.insert(0, Watch)\n"
+            "from summarizer import Settings, make_brief\n"
+            f"settings = Settings(base_url='{endpoint.base_url}', api_key='{TEST_KEY}', cache_dir=None,\n"
+            f"    grounding='{grounding}')\n"
+            f"result = make_brief({str(tmp_path / 'today')!r}, settings=settings)\n"
+            "print(len(result.summaries.briefings), ' '.join(importers) or 'none')"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "summarizer-checks"]
+
+
 def test_an_answer_another_run_stored_just_before_the_claim_is_not_paid_for_again(tmp_path, monkeypatch):
     """Two runs on one store: the other run answered and let its claim go between this run's look-up
     and its claim. Asking anyway paid for the answer twice (seen as a flaky two-process test)."""
