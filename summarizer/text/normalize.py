@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import _lru_cache_wrapper, lru_cache
@@ -165,13 +166,17 @@ class _Stems(dict[str, str]):
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+#: Snowball's stemmer keeps the word it works on in itself: one thread at a time (a run's checks run on
+#: a thread of their own, grounding.workflow.off_loop).
+_STEMMING = threading.Lock()
 #: Each word's stem, kept: a vocabulary, so bounded in practice; emptied by clear_caches().
 _STEMS = _Stems()
 
 
 def stem_word(word: str) -> str:
     """A folded word's stem: 'fired' and 'firing' are 'fire', 'deaths' 'death'."""
-    stem: str = _STEMMER.stemWord(word)
+    with _STEMMING:
+        stem: str = _STEMMER.stemWord(word)
     return stem
 
 
