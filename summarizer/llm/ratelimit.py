@@ -11,23 +11,21 @@ The pace is AIMD. It starts at the lower of the explicit limit and the server's 
 moment the server's retry-after names, multiplies the pace by `decrease`, and empties the request
 bucket so that after the pause requests leave one by one at the new pace, not all at once. A 429 for a
 request paced within the limit the server advertises pauses without the cut: the pace is known, and
-only the requests' arrival was bunched. Each
-response that arrives without a 429 then adds back to the pace, so that it regains what the cut took
-in about `recovery` seconds, up to the ceiling. 429s for requests sent before the last cut were sent
-at the old pace: they extend the pause but do not cut again.
+only the requests' arrival was bunched. Each response that arrives without a 429 then adds back to the
+pace, so that it regains what the cut took in about `recovery` seconds, up to the ceiling. 429s for
+requests sent before the last cut were sent at the old pace: they extend the pause, not cut again.
 
 The server's `x-ratelimit-limit-*` headers set the ceilings (under any explicit one), and its
 `x-ratelimit-remaining-*` headers pull the buckets down when the server counts more use than this run
 knows of (another process on the same key; requests past SYNC_SLACK): a response's `remaining` is read
-less what the requests sent after it cost, each at its answer's real count once known (its estimate
-until then, nothing if it was rejected). The run asks for its turn holding a concurrency slot, so a
-permit is a request sent: the first wave, before anything is known, is as many requests as the slots.
+less what the requests sent after it (not racing it: RACE) cost, each at its answer's real count once
+known (its estimate until then, nothing if rejected). The run asks for its turn holding a concurrency
+slot, so a permit is a request sent: the first wave, before anything is known, is as many as the slots.
 OpenAI's buckets refill continuously and `x-ratelimit-reset-*` is the time until one is full again
 (12ms with one of 5,000 requests used), so a bucket synced to `remaining` refills on its own; only
 while the limit is unknown does "remaining 0" pause everyone for the whole reset.
 
-A 429 for exhausted quota or billing is no rate limit: waiting does not help. signals.py reads the
-headers and recognises such a body, so that the run can stop at once."""
+A 429 for exhausted quota or billing is no rate limit: waiting does not help (signals.py)."""
 
 from __future__ import annotations
 
@@ -51,11 +49,14 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 #: How far the server's `remaining` may fall short of the run's count before it pulls the request bucket
-#: down: the requests of one wave reach the server in an order the run does not know (what came "after"
-#: an answered one by number may have been counted before it), and the server rounds down. Read
-#: strictly, early answers sank the bucket a request or two and held the next back (pacing 0.92-0.95 of
-#: the ideal at 1,200 rpm, not 0.96; issue #24). Another client's use outgrows it.
+#: down: the server rounds down, and read strictly, early answers held the next request back (pacing
+#: 0.92-0.95 of the ideal at 1,200 rpm, issue #24). Another client's use outgrows it.
 SYNC_SLACK = 2.0
+
+#: Requests sent within this many seconds of an answered one race it to the server: its `remaining` may
+#: count them already. A first-wave answer that reached the server fourth, read as first, sank the bucket
+#: four requests (0.2 s of silence at 1,200 rpm, issue #24). Paced requests leave farther apart.
+RACE = 0.02
 
 
 class RateController:
@@ -83,13 +84,10 @@ class RateController:
         self._server_tpm: float | None = None
         self._decrease, self._recovery, self._min_pace = decrease, recovery, min_pace
         # Paced exactly at the limit, a request that reaches the server a millisecond early finds its
-        # bucket short (measured: 3 429s and 1.7 x the ideal time for 300 requests at 1,200 rpm);
-        # a few percent under it, the server's bucket keeps some slack.
+        # bucket short (measured: 3 429s and 1.7 x the ideal time for 300 requests at 1,200 rpm).
         self._headroom = headroom
-        # The server's burst is not told; half a second's worth is under OpenAI's quantised limits
-        # (a minute's limit enforced a second at a time). With a full second against the simulator's
-        # one-second bucket, the first burst's slow connects bunched the paced requests behind it
-        # onto the server: 7 429s and a halved pace in the first 300 ms.
+        # The server's burst is not told; half a second's worth is under OpenAI's quantised limits. A
+        # full second's bunched the paced requests behind the first burst: 7 429s, a halved pace.
         now = clock()
         ceiling = self._pace_ceiling()
         self._requests = Bucket(ceiling, burst, now)
@@ -109,6 +107,7 @@ class RateController:
         # (requests, tokens), the estimate until its answer tells the real count, nothing once
         # rejected. A response's `remaining` counts only what came before it: this is what came after.
         self._charges: dict[int, tuple[int, int]] = {}
+        self._sent_at: dict[int, float] = {}  # when each of those went out
         self._open: set[int] = set()
         self._tokens_per_request: float | None = None
         self._strikes = 0  # 429s in a row without a retry-after, for the fallback pause
@@ -152,6 +151,7 @@ class RateController:
             self._tokens.level -= tokens
             self.sent += 1
             self._charges[self.sent] = (1, tokens)
+            self._sent_at[self.sent] = now
             self._open.add(self.sent)
             self._recent.append(now)
             while self._recent and self._recent[0] < now - 1.0:
@@ -160,9 +160,7 @@ class RateController:
 
     async def _nap(self, seconds: float) -> None:
         """Sleep `seconds`, or until an answer, a 429 or a lost request changes what the line waits
-        for. Sleeping out the whole wait worked out in the first wave's aftermath, when the early
-        answers' `remaining` had sunk the bucket and the 429s after them lifted it again, held the
-        line half a second past the server's retry-after (pacing 0.91 of the ideal, issue #24)."""
+        for (a wait worked out before the first wave's 429s held the line past them, issue #24)."""
         self._changed.clear()
         sleeper = asyncio.ensure_future(self._sleep(seconds))
         woken = asyncio.ensure_future(self._changed.wait())
@@ -333,7 +331,7 @@ class RateController:
             return
         # What the server has left, less what this run has sent since that request: the buckets
         # never hold more than that (another client on the same key uses the same limit).
-        requests, tokens = self._since(permit)
+        requests, tokens = self._since(permit, racing=RACE)
         self._sync(
             self._requests,
             signals.remaining_requests,
@@ -352,14 +350,18 @@ class RateController:
             now=now,
         )
 
-    def _since(self, permit: Permit) -> tuple[int, int]:
+    def _since(self, permit: Permit, *, racing: float = 0.0) -> tuple[int, int]:
         """The requests and tokens sent after `permit`, as far as this run knows them now: the server
-        counts them after it. (Counting estimates where answers had told the real, smaller, count
-        sank the token bucket: 38 s instead of 31 for the same run, depending on answer order.)"""
+        counts them after it. Those sent less than `racing` seconds after it are left out: they may
+        have reached the server first. (Counting estimates where answers had told the real, smaller,
+        count sank the token bucket: 38 s instead of 31 for the same run, depending on answer order.)"""
         requests = tokens = 0
+        sent = self._sent_at.get(permit.number)
         for number in reversed(self._charges):
             if number <= permit.number:
                 break
+            if sent is not None and self._sent_at[number] - sent < racing:
+                break  # this one and those before it raced `permit`
             charged_requests, charged_tokens = self._charges[number]
             requests += charged_requests
             tokens += charged_tokens
@@ -374,6 +376,7 @@ class RateController:
             if oldest in self._open:
                 break
             del self._charges[oldest]
+            del self._sent_at[oldest]
 
     def _sync(
         self,

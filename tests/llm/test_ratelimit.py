@@ -502,6 +502,7 @@ def test_with_the_limit_known_remaining_pulls_the_bucket_down_by_what_is_still_i
     async def main() -> list[float]:
         rate = controller(burst=1.0)
         first = await rate.acquire()
+        await asyncio.sleep(0.05)  # the first has reached the server before the others leave
         for _ in range(9):
             await rate.acquire()  # nine more left before the first one's answer
         # The server counted the first request only: 4 of its 5 (a second at 300 rpm) are left; the
@@ -532,10 +533,25 @@ def test_a_remaining_a_request_or_two_short_of_the_runs_count_does_not_hold_the_
     assert run(main) == [pytest.approx(0.2), pytest.approx(0.4)]
 
 
+def test_an_answer_of_a_wave_that_reached_the_server_late_does_not_hold_the_next_back():
+    async def main() -> list[float]:
+        rate = controller(rpm=300, burst=1.0)  # 5 a second, the bucket holds 5
+        wave = [await rate.acquire() for _ in range(5)]  # one wave: the bucket is empty
+        # The wave's requests left together and the first reached the server fourth: "1 left" counts
+        # three of the others already. Read as first, it sank the bucket to -3 and the next request
+        # waited 0.8 s instead of 0.2 (the stall after a rate-limited run's first wave, issue #24).
+        told = {"x-ratelimit-limit-requests": "300", "x-ratelimit-remaining-requests": "1"}
+        rate.settle(wave[0], headers=told)
+        return await sent_at(rate, 2)
+
+    assert run(main) == [pytest.approx(0.2), pytest.approx(0.4)]
+
+
 def test_remaining_tokens_are_read_against_what_later_requests_really_used():
     async def main() -> float:
         rate = controller(tpm=60_000)  # 1,000 tokens a second, the bucket holds 500
         first = await rate.acquire(100)
+        await asyncio.sleep(0.05)
         second = await rate.acquire(100)  # estimated 100, it will use 20
         rate.settle(second, 20, headers={})
         # The server had 300 left after the first; since then only the second's 20 were used, so
@@ -544,7 +560,7 @@ def test_remaining_tokens_are_read_against_what_later_requests_really_used():
         await rate.acquire(400)
         return now()
 
-    assert run(main) == pytest.approx(0.12)
+    assert run(main) == pytest.approx(0.05 + 0.12)
 
 
 def test_a_permit_says_how_it_went_out():
@@ -643,7 +659,10 @@ def test_against_the_simulator_the_pace_comes_down_to_its_limit_and_climbs_back_
 def test_the_head_of_the_line_goes_when_a_later_429_lifts_the_bucket_not_when_its_old_wait_ends():
     async def main() -> float:
         rate = controller(burst=1.0)
-        wave = [await rate.acquire() for _ in range(4)]
+        wave = []
+        for _ in range(4):
+            wave.append(await rate.acquire())
+            await asyncio.sleep(0.03)  # each after the one before has reached the server
         # The first answer says the server had nothing left after it: read against the three sent
         # since, the next request would wait 4 s at 60 rpm.
         rate.settle(
@@ -657,4 +676,4 @@ def test_the_head_of_the_line_goes_when_a_later_429_lifts_the_bucket_not_when_it
         await waiting
         return now()
 
-    assert run(main) == pytest.approx(0.15)
+    assert run(main) == pytest.approx(0.12 + 0.05 + 0.1)
