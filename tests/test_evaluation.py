@@ -108,7 +108,7 @@ FRESH_AT_MOST = {
         f"{style} false alarms": n
         for style, n in {"plain": 2, "attributive": 4, "terse": 0, "titled": 2}.items()
     },
-    "leaked figure_swapped": 10,
+    "leaked figure_swapped": 6,
     "leaked figure_misremembered": 0,
     "leaked quote_drifted": 0,
     "leaked quote_misattributed": 1,
@@ -174,12 +174,12 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 LATER_PARTS = {
     "fresh-b": (
         {"plain dropped": 3, "attributive dropped": 7, "terse dropped": 2, "titled dropped": 12},
-        {"leaked figure_swapped": 7, "leaked quote_misattributed": 0, "leaked name_invented": 0},
+        {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
     ),
     "fresh-c": (
         {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 12},
-        {"leaked figure_swapped": 10, "leaked quote_misattributed": 0, "leaked name_invented": 1},
+        {"leaked figure_swapped": 9, "leaked quote_misattributed": 0, "leaked name_invented": 1},
         {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
     ),
     # fresh-d and fresh-e, tuning parts since their AFTER.md. "Reports differ" and the grouping after
@@ -199,7 +199,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
             },
         },
-        {"leaked figure_swapped": 11, "leaked quote_misattributed": 1, "leaked name_invented": 0},
+        {"leaked figure_swapped": 9, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
             "attributive labelled shown": 1,
             "plain grouping recall": 1.0,
@@ -217,7 +217,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
             },
         },
-        {"leaked figure_swapped": 4, "leaked quote_misattributed": 2, "leaked name_invented": 0},
+        {"leaked figure_swapped": 3, "leaked quote_misattributed": 2, "leaked name_invented": 0},
         {
             "plain labelled shown": 2,
             "titled labelled shown": 1,
@@ -226,7 +226,9 @@ LATER_PARTS = {
         },
     ),
     # fresh-f and fresh-g, tuning parts since their AFTER.md (the figures they were left at: bounds, not
-    # targets).
+    # targets). Figures swapped, after a figure given in a unit the article gives another figure
+    # (grounding/units.py, issue #27): fresh-a 8 -> 6, b 7 -> 6, c 10 -> 9, d 11 -> 9, e 4 -> 3, f 5 -> 3,
+    # g 12 -> 10, no faithful item dropped more.
     "fresh-f": (
         {
             "plain dropped": 22,
@@ -238,7 +240,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
             },
         },
-        {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
+        {"leaked figure_swapped": 3, "leaked quote_misattributed": 2, "leaked name_invented": 3},
         {
             "plain labelled shown": 2,
             "titled labelled shown": 1,
@@ -256,7 +258,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 14, "attributive": 14, "terse": 5, "titled": 10}.items()
             },
         },
-        {"leaked figure_swapped": 12, "leaked quote_misattributed": 3, "leaked name_invented": 2},
+        {"leaked figure_swapped": 10, "leaked quote_misattributed": 3, "leaked name_invented": 2},
         {
             "plain labelled shown": 5,
             "attributive labelled shown": 2,
