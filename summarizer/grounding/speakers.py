@@ -141,7 +141,7 @@ def attributed_to(
         surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
         for surname in candidates
     }
-    ended_inside = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
+    ended_inside = _ends_sentence(end, facts.plain)
     after = lower[end : end + CLAUSE_AFTER]
     clause = after.lstrip(" ,;:\"'")
     offset = end + len(after) - len(clause)
@@ -169,6 +169,8 @@ def attributed_to(
         other = _NAMED_SPEAKER.match(facts.plain[offset : offset + len(clause)])
         if other is not None:
             return fold(other[1])
+    if (introduced := _introduced_by(start, {s: mentions[s] for s in persons}, facts)) is not None:
+        return introduced
     before = sorted(
         (start - position, surname)
         for surname, positions in mentions.items()
@@ -190,6 +192,30 @@ def attributed_to(
     if not ended_inside and pronoun_attribution(clause, facts.plain[offset : offset + len(clause)]):
         return subject_before(start, SPEAKER_SEARCH_BEFORE, {s: mentions[s] for s in persons}, facts.plain)
     return None
+
+
+def _introduced_by(start: int, mentions: dict[str, list[int]], facts: ArticleFacts) -> str | None:
+    """The one person named in the sentence that introduces the quotation at `start` with a colon and a
+    speech verb, in any order ('Nach dem Sieg rief Psjuk die Weltgemeinschaft zur Hilfe ... auf: "..."')."""
+    lead = facts.plain[:start].rstrip(' "')
+    if not lead.endswith(":"):
+        return None
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, len(lead))), default=0)
+    if not _SAID.search(facts.lower, opening, len(lead)):
+        return None
+    named = {
+        surname for surname, positions in mentions.items() if any(opening <= p < len(lead) for p in positions)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _ends_sentence(end: int, plain: str) -> bool:
+    """The quotation closing at `end` ends its sentence ('..."We can now say it." The FOMC said'), not
+    one whose sentence goes on in lower case ('"... rock 'n' roll never dies!" said Damiano David')."""
+    if end < 2 or plain[end - 1] != '"' or plain[end - 2] not in ".!?":
+        return False
+    following = plain[end : end + 3].lstrip()
+    return not (following[:1].isalpha() and following[:1].islower())
 
 
 def named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
@@ -274,7 +300,7 @@ def given_elsewhere(
     start, end = _enclosing(span, facts.plain)
     # A quotation that ends its own sentence ('..."We can now say it." The FOMC's statement said') is
     # not described by the next one.
-    ended = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
+    ended = _ends_sentence(end, facts.plain)
     described = set() if ended else _described_as(span, facts)
     if described and not described & own and any(described & words for words in theirs):
         return True
