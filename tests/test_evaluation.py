@@ -179,7 +179,7 @@ LATER_PARTS = {
     ),
     "fresh-c": (
         {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 12},
-        {"leaked figure_swapped": 9, "leaked quote_misattributed": 0, "leaked name_invented": 1},
+        {"leaked figure_swapped": 8, "leaked quote_misattributed": 0, "leaked name_invented": 1},
         {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
     ),
     # fresh-d and fresh-e, tuning parts since their AFTER.md. "Reports differ" and the grouping after
@@ -199,7 +199,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
             },
         },
-        {"leaked figure_swapped": 9, "leaked quote_misattributed": 1, "leaked name_invented": 0},
+        {"leaked figure_swapped": 7, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
             "attributive labelled shown": 1,
             "plain grouping recall": 1.0,
@@ -228,7 +228,8 @@ LATER_PARTS = {
     # fresh-f and fresh-g, tuning parts since their AFTER.md (the figures they were left at: bounds, not
     # targets). Figures swapped, after a figure given in a unit the article gives another figure
     # (grounding/units.py, issue #27): fresh-a 8 -> 6, b 7 -> 6, c 10 -> 9, d 11 -> 9, e 4 -> 3, f 5 -> 3,
-    # g 12 -> 10; names invented, a titled person's surname checked in every language: f 3 -> 1, g 2 -> 1;
+    # g 12 -> 10; then a figure given twice for two things the article gives it once: c 9 -> 8, d 9 -> 7,
+    # f 3 -> 2, g 10 -> 8; names invented, a titled person's surname checked in every language: f 3 -> 1, g 2 -> 1;
     # quotes given to another person, attributions read across an exclamation, a German verb before its
     # speaker and a colon: g 3 -> 0; no faithful item dropped more.
     "fresh-f": (
@@ -242,7 +243,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 7, "attributive": 8, "terse": 2, "titled": 3}.items()
             },
         },
-        {"leaked figure_swapped": 3, "leaked quote_misattributed": 2, "leaked name_invented": 1},
+        {"leaked figure_swapped": 2, "leaked quote_misattributed": 2, "leaked name_invented": 1},
         {
             "plain labelled shown": 2,
             "titled labelled shown": 1,
@@ -260,7 +261,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 14, "attributive": 14, "terse": 5, "titled": 10}.items()
             },
         },
-        {"leaked figure_swapped": 10, "leaked quote_misattributed": 0, "leaked name_invented": 1},
+        {"leaked figure_swapped": 8, "leaked quote_misattributed": 0, "leaked name_invented": 1},
         {
             "plain labelled shown": 5,
             "attributive labelled shown": 2,

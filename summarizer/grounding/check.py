@@ -21,7 +21,7 @@ from .speakers import (
     speaker_near,
 )
 from .translated import initials_given
-from .units import misunited_figures
+from .units import misunited_figures, repeated_figures
 from .unread import unreadable
 from .written import unknown_names
 
@@ -97,6 +97,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
         misattached = misattached or misdated_figures(counted, facts) or levels_as_changes(counted, facts)
         misattached = misattached or reframed_figures(counted, facts) or misunited_figures(counted, facts)
+        misattached = misattached or repeated_figures(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(

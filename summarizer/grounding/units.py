@@ -15,10 +15,10 @@ from ..text.lexicon import LANGUAGES, word_set
 from ..text.normalize import fold
 from ..text.numbers import is_year
 from .counts import _PLURAL, _article_figures, _counts_the_same, _noun, _tokens, _value
-from .facts import ArticleFacts
+from .facts import ArticleFacts, without_outlets
 from .translated import translations
 
-__all__ = ["UNIT_AFTER", "misunited_figures"]
+__all__ = ["REPEATED_FROM", "UNIT_AFTER", "misunited_figures", "repeated_figures"]
 
 #: How many of the article's words after a figure are read for its unit ('11 Boeing 737 Max 8',
 #: 'three Navy SEALs', '400 sapeurs-pompiers').
@@ -26,6 +26,8 @@ UNIT_AFTER = 3
 #: Words a figure is written with that are no unit of it ('95 years old', '25 per cent', 'a total of').
 _NOT_UNITS = frozenset(("old", "percent", "cent", "total", "number", "toll", "tally"))
 _SENTENCE = frozenset(".;:!?()")
+#: The smallest figure read for repeats: smaller ones stand for several things in one statement.
+REPEATED_FROM = 10
 
 
 def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
@@ -131,3 +133,35 @@ def _after(tokens: list[str], index: int) -> list[str]:
             break
         ahead.append(token)
     return ahead
+
+
+def repeated_figures(text: str, facts: ArticleFacts) -> list[str]:
+    """The figures `text` gives more often, for other things, than the article states them: '499 points
+    and Gjon's Tears third with 499' where the article gives 499 once, to Barbara Pravi, and 432 to
+    Gjon's Tears; one of the two is another figure of the article moved onto the second thing. A
+    figure repeated with the same noun after it is one quantity said twice ('the 17 harrowing days ...
+    took 17 days'); a figure under REPEATED_FROM is left alone ('two goals', 'two years running')."""
+    mine = _tokens(without_outlets(fold(text), facts.outlets))
+    _, where = _article_figures(facts.counted, facts.lang)
+    seen: dict[float, list[int]] = {}
+    for index, token in enumerate(mine):
+        value = _value(token)
+        if value is None or value < REPEATED_FROM or is_year(value) or value not in facts.values:
+            continue
+        if _value(mine[index - 1] if index else "") is not None or (
+            index + 1 < len(mine) and _value(mine[index + 1]) is not None
+        ):
+            continue  # a pair, a score or a range ('6-2 6-2')
+        seen.setdefault(value, []).append(index)
+    found = []
+    for value, spots in seen.items():
+        stated = len(where.get(value, []))
+        if len(spots) < 2 or not 0 < stated < len(spots):
+            continue
+        units = [{w for w in mine[i + 1 : i + 3] if _counting(w, "en")} for i in spots]
+        if any(a & b for n, a in enumerate(units) for b in units[n + 1 :]):
+            continue
+        found.append(
+            f"{mine[spots[0]]} (given {len(spots)} times, for other things; the article states it {stated})"
+        )
+    return found

@@ -2,7 +2,7 @@
 article gives that unit with another figure."""
 
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.units import misunited_figures
+from summarizer.grounding.units import misunited_figures, repeated_figures
 
 
 def test_a_figure_in_a_unit_the_article_gives_another_figure_is_not_supported():
@@ -61,3 +61,29 @@ def test_the_unit_is_read_in_the_articles_language():
         "1,500 (firefighters)"
     ]
     assert misunited_figures("The 400 firefighters deployed saved the towers.", fr) == []
+
+
+def test_a_figure_given_twice_for_two_things_where_the_article_gives_it_once_is_not_supported():
+    facts = ArticleFacts.of(
+        "The band, with 524 points, beat Barbara Pravi (France), with 499 points, and Gjon's Tears "
+        "(Switzerland), with 432 points."
+    )
+    swapped = "Barbara Pravi was second with 499 points and Gjon's Tears third with 499."
+    assert repeated_figures(swapped, facts) == [
+        "499 (given 2 times, for other things; the article states it 1)"
+    ]
+    assert (
+        repeated_figures("Barbara Pravi was second with 499 points and Gjon's Tears third with 432.", facts)
+        == []
+    )
+
+
+def test_one_quantity_said_twice_and_small_figures_are_no_repeat():
+    facts = ArticleFacts.of(
+        "Urzua kept his men calm for the 17 harrowing days it took rescuers to reach them. Real won with "
+        "two goals from Ronaldo."
+    )
+    assert repeated_figures("For the 17 harrowing days; rescuers took 17 days to make contact.", facts) == []
+    assert (
+        repeated_figures("Two goals from Ronaldo made Real the first to win two years running.", facts) == []
+    )
