@@ -204,7 +204,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
             },
         },
-        {"leaked figure_swapped": 7, "leaked quote_misattributed": 1, "leaked name_invented": 0},
+        {"leaked figure_swapped": 6, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
             "attributive labelled shown": 1,
             "plain grouping recall": 1.0,
@@ -233,7 +233,8 @@ LATER_PARTS = {
     # fresh-f and fresh-g, tuning parts since their AFTER.md (the figures they were left at: bounds, not
     # targets). Figures swapped, after a figure given in a unit the article gives another figure
     # (grounding/units.py, issue #27): fresh-a 8 -> 6, b 7 -> 6, c 10 -> 9, d 11 -> 9, e 4 -> 3, f 5 -> 3,
-    # g 12 -> 10; then a figure given twice for two things the article gives it once: c 9 -> 8, d 9 -> 7,
+    # g 12 -> 10 (and d 9 -> 8 once a toll before the article's figure is what it counts); then a figure
+    # given twice for two things the article gives it once: c 9 -> 8, d 8 -> 6,
     # f 3 -> 2, g 10 -> 8; names invented, a titled person's surname checked in every language: f 3 -> 1,
     # g 2 -> 1; quotes given to another person, attributions read across an exclamation, a German verb
     # before its speaker and a colon: g 3 -> 0; a day or a month the article gives another of: c 4 -> 3

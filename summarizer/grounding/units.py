@@ -14,15 +14,17 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, word_set
 from ..text.normalize import fold
 from ..text.numbers import is_year
-from .counts import _PLURAL, _article_figures, _counts_the_same, _noun, _tokens, _value
+from .counts import _PLURAL, _article_figures, _counts_the_same, _noun, _tokens, _tolls, _value
 from .facts import ArticleFacts, without_outlets
 from .translated import translations
 
-__all__ = ["REPEATED_FROM", "UNIT_AFTER", "misunited_figures", "repeated_figures"]
+__all__ = ["REPEATED_FROM", "TOLL_BEFORE", "UNIT_AFTER", "misunited_figures", "repeated_figures"]
 
 #: How many of the article's words after a figure are read for its unit ('11 Boeing 737 Max 8',
 #: 'three Navy SEALs', '400 sapeurs-pompiers').
 UNIT_AFTER = 3
+#: How many words before an article's figure are read for the toll it counts ('toll rises to 57').
+TOLL_BEFORE = 10
 #: Words a figure is written with that are no unit of it ('95 years old', '25 per cent', 'a total of').
 _NOT_UNITS = frozenset(("old", "percent", "cent", "total", "number", "toll", "tally"))
 _SENTENCE = frozenset(".;:!?()")
@@ -93,6 +95,12 @@ def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
         return after
     if index >= 2 and tokens[index - 1] in _OF and _counting(tokens[index - 2], lang):
         return [tokens[index - 2]]
+    # 'the death toll rises to 57, 56 passengers still missing': the toll before it is what 57 counts.
+    for token in reversed(tokens[max(0, index - TOLL_BEFORE) : index]):
+        if token in _SENTENCE or token == "," or _value(token, lang) is not None:
+            break
+        if token in _tolls(lang):
+            return [token]
     for distance in range(1, 12):
         for at in (index - distance, index + distance):
             if not 0 <= at < len(tokens) or _value(tokens[at], lang) is None:

@@ -87,3 +87,13 @@ def test_one_quantity_said_twice_and_small_figures_are_no_repeat():
     assert (
         repeated_figures("Two goals from Ronaldo made Real the first to win two years running.", facts) == []
     )
+
+
+def test_a_toll_before_the_articles_figure_is_what_it_counts():
+    facts = ArticleFacts.of(
+        "The official confirmed death toll of the Tempi rail crash has risen to 57 late on Thursday "
+        "night, with 56 passengers still missing.",
+        title="Death toll rises to 57, 56 passengers still missing",
+    )
+    assert misunited_figures("Fifty-seven passengers are still missing.", facts) == ["57 (passengers)"]
+    assert misunited_figures("Fifty-six passengers are still missing.", facts) == []
