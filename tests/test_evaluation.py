@@ -110,7 +110,7 @@ FRESH_AT_MOST = {
         f"{style} false alarms": n
         for style, n in {"plain": 2, "attributive": 4, "terse": 0, "titled": 2}.items()
     },
-    "leaked figure_swapped": 10,
+    "leaked figure_swapped": 6,
     "leaked figure_misremembered": 0,
     "leaked quote_drifted": 0,
     "leaked quote_misattributed": 1,
@@ -176,12 +176,17 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 LATER_PARTS = {
     "fresh-b": (
         {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
-        {"leaked figure_swapped": 7, "leaked quote_misattributed": 0, "leaked name_invented": 0},
+        {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
     ),
     "fresh-c": (
         {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 2, "titled dropped": 6},
-        {"leaked figure_swapped": 10, "leaked quote_misattributed": 0, "leaked name_invented": 1},
+        {
+            "leaked figure_swapped": 8,
+            "leaked quote_misattributed": 0,
+            "leaked name_invented": 1,
+            "leaked figure_misremembered": 3,
+        },
         {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
     ),
     # fresh-d and fresh-e, tuning parts since their AFTER.md. "Reports differ" and the grouping after
@@ -203,7 +208,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
             },
         },
-        {"leaked figure_swapped": 11, "leaked quote_misattributed": 1, "leaked name_invented": 0},
+        {"leaked figure_swapped": 6, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
             "attributive labelled shown": 1,
             "plain grouping recall": 1.0,
@@ -221,7 +226,7 @@ LATER_PARTS = {
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
             },
         },
-        {"leaked figure_swapped": 4, "leaked quote_misattributed": 2, "leaked name_invented": 0},
+        {"leaked figure_swapped": 3, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
             "plain labelled shown": 2,
             "titled labelled shown": 1,
@@ -239,7 +244,16 @@ LATER_PARTS = {
     # spellings, sums in two currencies, an age or a time read as a toll, a year recalled, a quotation's
     # spelling); fresh-f's labelled disagreements shown 2 / 0 / 1 / 1 -> 3 / 2 / 2 / 3 (two white-smoke
     # times the evaluator now reads on the 24-hour clock; the Pinault pledge, dollars against euros, no
-    # longer shown).
+    # longer shown); then the realistic errors worked on by classes. Figures swapped, after a figure
+    # given in a unit the article gives another figure (grounding/units.py, issue #27): fresh-a 8 -> 6,
+    # b 7 -> 6, c 10 -> 9, d 11 -> 9, e 4 -> 3, f 5 -> 3,
+    # g 12 -> 10 (and d 9 -> 8 once a toll before the article's figure is what it counts); then a figure
+    # given twice for two things the article gives it once: c 9 -> 8, d 8 -> 6,
+    # f 3 -> 2, g 10 -> 8; names invented, a titled person's surname checked in every language: f 3 -> 1,
+    # g 2 -> 1; quotes given to another person, attributions read across an exclamation, a German verb
+    # before its speaker and a colon: g 3 -> 0; a day or a month the article gives another of: c 4 -> 3
+    # and g 2 -> 1 figures misremembered; a quotation its colon sentence gives to another's description:
+    # e 2 -> 1 quotes misattributed; no faithful item dropped more.
     "fresh-f": (
         {
             # French and Spanish (issue #27): times of day in the article's notation ('18h20', '19 heures'
@@ -255,14 +269,11 @@ LATER_PARTS = {
                 for style, n in {"plain": 2, "attributive": 4, "terse": 1, "titled": 1}.items()
             },
         },
-        # Swaps 5 -> 5: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
-        # collection now gets through (it was caught only because its point's faithful '9 pm', the
-        # article's 'À 21 heures', was not read as a time); nd19-francetvinfo's '1,500 firefighters' (the
-        # evacuated visitors) is caught, the French 'pompiers' now read as firefighters.
-        # Swaps 5 -> 5: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
+        # Swaps: ndd19-rtl's '50 million euros' (the city's pledge) as the foundation's first-day
         # collection gets through since its point's faithful '9 pm' ('À 21 heures') is read as a time;
         # nd19-francetvinfo's '1,500 firefighters' is caught, 'pompiers' read as firefighters.
-        {"leaked figure_swapped": 5, "leaked quote_misattributed": 2, "leaked name_invented": 3},
+        # Merged with the swaps caught by what a figure counts (2), that is 3.
+        {"leaked figure_swapped": 3, "leaked quote_misattributed": 2, "leaked name_invented": 1},
         {
             **{
                 f"{style} labelled shown": n
@@ -284,9 +295,14 @@ LATER_PARTS = {
                 for style, n in {"plain": 5, "attributive": 6, "terse": 4, "titled": 4}.items()
             },
         },
-        # One swap more (12 -> 13): bx13-stol's '265th pope' for the successor, caught before only because
-        # its point's faithful '8 p.m.' (the article's 'um 20 Uhr') was not read as a time.
-        {"leaked figure_swapped": 13, "leaked quote_misattributed": 3, "leaked name_invented": 2},
+        # bx13-stol's '265th pope' for the successor gets through since its point's faithful '8 p.m.'
+        # (the article's 'um 20 Uhr') is read as a time: 8 swaps through on the leaks' branch, 9 merged.
+        {
+            "leaked figure_swapped": 9,
+            "leaked quote_misattributed": 0,
+            "leaked name_invented": 1,
+            "leaked figure_misremembered": 1,
+        },
         {
             "plain labelled shown": 5,
             "attributive labelled shown": 2,

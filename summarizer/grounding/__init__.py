@@ -2,7 +2,7 @@
 and the ask → check → re-ask workflow.
 
 facts.py indexes one article (what can be looked up in it), dates.py says which dates it supports,
-figures are checked for what they count (counts.py, attached.py, frames.py),
+figures are checked for what they count (counts.py, attached.py, frames.py, units.py),
 names.py decides whether a name is one the article gives (written.py, for the names of free text;
 translated.py, in the article's own language), speakers.py whom it attributes a quotation to (reach.py,
 how far around it the article is read),

@@ -6,7 +6,7 @@ import re
 
 from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
-from ..text.language import day_months, without_days
+from ..text.language import MONTH_NUMBERS, day_months, without_days
 from ..text.normalize import fold
 from ..text.numbers import figures, in_english_notation
 from .attached import misattached_figures, misdated_figures
@@ -21,6 +21,7 @@ from .speakers import (
     speaker_near,
 )
 from .translated import initials_given
+from .units import misunited_figures, repeated_figures
 from .unread import unreadable
 from .written import unknown_names
 
@@ -47,6 +48,20 @@ __all__ = [
 
 # --- the checks -----------------------------------------------------------------------------------------
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: A day written the ISO way in a sentence, as the prompt asks for dates: '2016-08-24'.
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 
@@ -85,8 +100,21 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             ))  # fmt: skip
         words = _ISO_DATE.sub(" ", text)
         counted = words  # where figures are read: a day the article gives ('21 July') is a date, no figure
-        if (named := day_months(fold(words))) and named <= given_days:
+        named = day_months(fold(words))
+        if named and named <= given_days:
             counted = without_days(fold(words))
+        if not undated and (months := _months_not_given(fold(words), facts)):
+            # 'in March 2008' where the article's rate last stood there in April 2008.
+            findings.append(Finding(
+                kind="number", where=where, item=text, reason="a month the article does not give: " + months,
+            ))  # fmt: skip
+        elif (
+            named - given_days and not undated and (days := _days_not_given(named - given_days, text, facts))
+        ):
+            # 'on January 6' where the article's funeral is on 5 January and its 6 another figure.
+            findings.append(Finding(
+                kind="number", where=where, item=text, reason="a day the article does not give: " + days,
+            ))  # fmt: skip
         missing = missing_figures(counted, facts)
         if missing:
             findings.append(Finding(
@@ -95,7 +123,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             ))  # fmt: skip
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
         misattached = misattached or misdated_figures(counted, facts) or levels_as_changes(counted, facts)
-        misattached = misattached or reframed_figures(counted, facts)
+        misattached = misattached or reframed_figures(counted, facts) or misunited_figures(counted, facts)
+        misattached = misattached or repeated_figures(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(
@@ -160,6 +189,54 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             )
             findings.append(Finding(kind="name", where=f"entities[{index}]", item=entity.name, reason=reason))
     return unreadable(findings, briefing, facts), checked
+
+
+def _days_not_given(named: set[tuple[int, int]], text: str, facts: ArticleFacts) -> str:
+    """The (month, day) pairs of a statement that the article gives another day of that month instead
+    of, written out: '6 January' where its funeral is on 5 January. A day its wording works out from
+    the publication date ('Sunday 15 July') is supported (dates.py); a day of a month the article
+    gives no day of is left alone (a model works days out from 'domenica prossima' too)."""
+    if facts.published is None:
+        return ""
+    years = (facts.published.year - 1, facts.published.year)
+    months = {month for month, _ in facts.day_months}
+    return ", ".join(
+        f"{day} {_MONTH_NAMES[month - 1]}"
+        for month, day in sorted(named)
+        if month in months
+        and not any(date_found(f"{year}-{month:02d}-{day:02d}", text, facts) for year in years)
+    )
+
+
+#: A month with its year: 'april 2008', 'aprile 2008', 'avril 2008'.
+_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?\s+(?:de\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _months_not_given(folded: str, facts: ArticleFacts) -> str:
+    """The months of a year a statement gives ('March 2008') where the article gives that year only
+    with other months ('April 2008') and never names this month: a month the article names anywhere,
+    or a year it gives with no month, is left alone."""
+    theirs = {(MONTH_NUMBERS[m], int(y)) for m, y in _MONTH_YEAR.findall(facts.counted) if m in MONTH_NUMBERS}
+    mine = {(MONTH_NUMBERS[m], int(y)) for m, y in _MONTH_YEAR.findall(folded) if m in MONTH_NUMBERS}
+    named = {MONTH_NUMBERS[m] for m in _MONTH_WORD.findall(facts.counted)}
+    return ", ".join(
+        f"{_MONTH_NAMES[month - 1]} {year}"
+        for month, year in sorted(mine - theirs)
+        if any(y == year for _, y in theirs) and month not in named and not _published_in(month, year, facts)
+    )
+
+
+def _published_in(month: int, year: int, facts: ArticleFacts) -> bool:
+    """The month is the publication's or the one before it (a model dates 'yesterday' and 'last week')."""
+    if facts.published is None:
+        return False
+    since = (facts.published.year - year) * 12 + facts.published.month - month
+    return 0 <= since <= 1
+
+
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b")
 
 
 _KINDS = {"person": "a person", "organization": "an organisation", "place": "a place"}

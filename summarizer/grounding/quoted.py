@@ -11,10 +11,8 @@ from ..text.normalize import surname as last_name
 from .facts import ArticleFacts
 from .names import description, is_organisation, name_forms, name_found, outlet_given
 from .pronouns import guessed
+from .reach import ATTRIBUTION_BEFORE, CLAUSE_AFTER, SPEAKER_SEARCH_BEFORE
 from .speakers import (
-    ATTRIBUTION_BEFORE,
-    CLAUSE_AFTER,
-    SPEAKER_SEARCH_BEFORE,
     attributed,
     attributed_to,
     described_speaker,
@@ -128,7 +126,12 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             if any(described_speaker(speaker, span, facts) for span in spans):
                 continue  # 'his opponents', as the article describes who said it
             organisations = [e.name for e in briefing.entities if e.kind == "organization"]
-            if all(_organisation_said(span, organisations, own, facts) for span in spans):
+            # 'The shift supervisor at the mine ... embraced the president and said: "..."' is not the
+            # president's: the article describes the speaker as another of the briefing's people.
+            their_roles = [e.role for e in briefing.entities if e.kind == "person" and e.name in others]
+            if all(_organisation_said(span, organisations, own, facts) for span in spans) or all(
+                _described_as_another(span, f"{quote.speaker} {role}", their_roles, facts) for span in spans
+            ):
                 findings.append(_unconfirmed(where, quote.speaker, ["another"]))
                 continue
             # 'Malu Dreyer (SPD)': the article gives the quote to her, not to her party. Each form of the
@@ -198,6 +201,29 @@ def _organisation_said(
 #: A speaker given by a description, not a name: 'one of the rescuers', 'a rescuer of the Soccorso
 #: Alpino', 'an unnamed political analyst', 'the minister'.
 _DESCRIPTION = re.compile(r"(?:a|an|one|the|two|three|some|several|another)\s+[a-z]")
+
+
+#: How many words of another person's role the description of a speaker must share to be theirs.
+DESCRIBED_WORDS = 2
+
+
+def _described_as_another(span: tuple[int, int], own: str, roles: list[str], facts: ArticleFacts) -> bool:
+    """The quotation at `span` is introduced with a colon by a sentence whose subject is a description
+    ('The shift supervisor at the mine, credited with ..., then embraced the president and said:') that
+    holds DESCRIBED_WORDS words of another person's role ('shift supervisor') and none of the speaker's."""
+    start = span[0] - (facts.plain[span[0] - 1 : span[0]] == '"')
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.plain, 0, start)), default=0)
+    sentence = facts.lower[opening:start].rstrip(' "')
+    if not sentence.endswith(":"):
+        return False
+    subject = set(re.findall(r"[a-z]+", sentence.split(",", 1)[0])) - STOPWORDS
+    mine = set(re.findall(r"[a-z]+", fold(own))) - STOPWORDS
+    if not subject or subject & mine:
+        return False
+    return any(
+        len(subject & (set(re.findall(r"[a-z]+", fold(role))) - STOPWORDS)) >= DESCRIBED_WORDS
+        for role in roles
+    )
 
 
 def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:

@@ -9,30 +9,13 @@ from collections.abc import Collection
 from ..text.lexicon import alternation, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
+from . import reach
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found, place_groups
 from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
-from .reach import (
-    ATTRIBUTION_AFTER,
-    ATTRIBUTION_BEFORE,
-    CLAUSE_AFTER,
-    DESCRIPTION_AFTER,
-    NAME_CLOSES_WITHIN,
-    SPEAKER_SEARCH_BEFORE,
-    SPEECH_VERB_AFTER,
-    SPEECH_VERB_BEFORE,
-)
 from .translated import cognate, glossary
 
 __all__ = [
-    "ATTRIBUTION_AFTER",
-    "ATTRIBUTION_BEFORE",
-    "CLAUSE_AFTER",
-    "DESCRIPTION_AFTER",
-    "NAME_CLOSES_WITHIN",
-    "SPEAKER_SEARCH_BEFORE",
-    "SPEECH_VERB_AFTER",
-    "SPEECH_VERB_BEFORE",
     "attributed",
     "attributed_to",
     "described_speaker",
@@ -46,15 +29,12 @@ __all__ = [
 
 def speaker_near(speaker: str, spans: list[tuple[int, int]], facts: ArticleFacts) -> bool:
     """The speaker is named close to one of the places the quote stands (outside the quote itself)."""
-    for start, end in spans:
-        window = (
-            facts.plain[max(0, start - ATTRIBUTION_BEFORE) : start]
-            + " "
-            + facts.plain[end : end + ATTRIBUTION_AFTER]
-        )
-        if name_found(speaker, ArticleFacts.of(window), person=True):
-            return True
-    return False
+    before, after = reach.ATTRIBUTION_BEFORE, reach.ATTRIBUTION_AFTER
+    windows = (
+        facts.plain[max(0, start - before) : start] + " " + facts.plain[end : end + after]
+        for start, end in spans
+    )
+    return any(name_found(speaker, ArticleFacts.of(window), person=True) for window in windows)
 
 
 #: The speech verbs of every shipped language: a French article's 'a déclaré' attributes as 'said' does.
@@ -76,7 +56,7 @@ def _mentions(surname: str, lower: str) -> list[int]:
 def _speaks(position: int, lower: str) -> bool:
     """The name at `position` is the subject or object of a speech verb in its sentence
     ('Marco Rubio told ...', 'Dmitry Peskov on Monday welcomed ...', 'said Interior Minister Ana Ruiz')."""
-    sentence = lower[position : position + SPEECH_VERB_AFTER]
+    sentence = lower[position : position + reach.SPEECH_VERB_AFTER]
     # 'thanked deSouza "for his leadership," adding that ...': the verb after a quotation is not
     # the named person's.
     sentence = sentence.split('"', 1)[0]
@@ -85,8 +65,10 @@ def _speaks(position: int, lower: str) -> bool:
         return True
     # 'said Interior Minister Ana Ruiz.' attributes only when the name closes the clause:
     # 'Leavitt said Trump was pleased' and 'welcomed Mr Witkoff's visit' do not make Trump or Witkoff speak.
-    lead = lower[max(0, position - SPEECH_VERB_BEFORE) : position]
-    closes = re.match(r"[a-z'-]*\s*(?:[.,;]|$)", lower[position : position + NAME_CLOSES_WITHIN]) is not None
+    lead = lower[max(0, position - reach.SPEECH_VERB_BEFORE) : position]
+    closes = (
+        re.match(r"[a-z'-]*\s*(?:[.,;]|$)", lower[position : position + reach.NAME_CLOSES_WITHIN]) is not None
+    )
     # 'said his rival, Economy Minister Sergio Massa, who ...': an apposition may stand between.
     return closes and re.search(_SAID.pattern + r"[a-z .,'-]*$", lead) is not None
 
@@ -123,8 +105,8 @@ def attributed_to(
         surname: sorted(p for form in {surname, *aliases(surname, facts)} for p in _mentions(form, lower))
         for surname in candidates
     }
-    ended_inside = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
-    after = lower[end : end + CLAUSE_AFTER]
+    ended_inside = _ends_sentence(end, facts.plain)
+    after = lower[end : end + reach.CLAUSE_AFTER]
     clause = after.lstrip(" ,;:\"'")
     # '«Un fulmine a ciel sereno». Ha commentato il cardinale Angelo Sodano.': a sentence that opens
     # with a speech verb gives the quotation before it to the one it names.
@@ -155,11 +137,13 @@ def attributed_to(
         other = _NAMED_SPEAKER.match(facts.plain[offset : offset + len(clause)])
         if other is not None:
             return fold(other[1])
+    if (introduced := _introduced_by(start, {s: mentions[s] for s in persons}, facts)) is not None:
+        return introduced
     before = sorted(
         (start - position, surname)
         for surname, positions in mentions.items()
         for position in positions
-        if start - SPEAKER_SEARCH_BEFORE <= position < start
+        if start - reach.SPEAKER_SEARCH_BEFORE <= position < start
     )
     for distance, surname in before:
         # An organisation's acronym speaks a quotation only in its own sentence ('The FOMC's statement
@@ -174,16 +158,44 @@ def attributed_to(
         return who
     # '"...," he said' where no one before speaks: the subject of a sentence before it ('Urzua beamed').
     if not ended_inside and pronoun_attribution(clause, facts.plain[offset : offset + len(clause)]):
-        return subject_before(start, SPEAKER_SEARCH_BEFORE, {s: mentions[s] for s in persons}, facts.plain)
+        return subject_before(
+            start, reach.SPEAKER_SEARCH_BEFORE, {s: mentions[s] for s in persons}, facts.plain
+        )
     return None
+
+
+def _introduced_by(start: int, mentions: dict[str, list[int]], facts: ArticleFacts) -> str | None:
+    """The one person named in the sentence that introduces the quotation at `start` with a colon and a
+    speech verb, in any order ('Nach dem Sieg rief Psjuk die Weltgemeinschaft zur Hilfe ... auf: "..."')."""
+    lead = facts.plain[:start].rstrip(' "')
+    if not lead.endswith(":"):
+        return None
+    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, len(lead))), default=0)
+    if not _SAID.search(facts.lower, opening, len(lead)):
+        return None
+    named = {
+        surname for surname, positions in mentions.items() if any(opening <= p < len(lead) for p in positions)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _ends_sentence(end: int, plain: str) -> bool:
+    """The quotation closing at `end` ends its sentence ('..."We can now say it." The FOMC said'), not
+    one whose sentence goes on in lower case ('"... rock 'n' roll never dies!" said Damiano David')."""
+    if end < 2 or plain[end - 1] != '"' or plain[end - 2] not in ".!?":
+        return False
+    following = plain[end : end + 3].lstrip()
+    return not (following[:1].isalpha() and following[:1].islower())
 
 
 def named_near(organisation: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
     """Every word of the organisation's name stands near the quote, in any order ('the board of
     directors of OpenAI' names the OpenAI board of directors)."""
     start, end = span
-    before = facts.plain[max(0, start - ATTRIBUTION_BEFORE) : start]
-    near = set(re.findall(r"[a-z0-9]+", fold(before + " " + facts.plain[end : end + ATTRIBUTION_AFTER])))
+    before = facts.plain[max(0, start - reach.ATTRIBUTION_BEFORE) : start]
+    near = set(
+        re.findall(r"[a-z0-9]+", fold(before + " " + facts.plain[end : end + reach.ATTRIBUTION_AFTER]))
+    )
     names = {w for w in re.findall(r"[a-z0-9]+", fold(organisation)) if w not in STOPWORDS}
     return bool(names) and names <= near
 
@@ -209,10 +221,10 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     }
     lower = facts.lower
     start, end = enclosing(span, facts.plain)
-    window = range(max(0, start - ATTRIBUTION_BEFORE), start)
+    window = range(max(0, start - reach.ATTRIBUTION_BEFORE), start)
     if any(_speaks(p, lower) for key in keys for p in _mentions(key, lower) if p in window):
         return True
-    clause = lower[end : end + CLAUSE_AFTER].lstrip(" ,;:\"'")
+    clause = lower[end : end + reach.CLAUSE_AFTER].lstrip(" ,;:\"'")
     stop = _SENTENCE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
     return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
@@ -242,7 +254,7 @@ def _described_as(span: tuple[int, int], facts: ArticleFacts) -> set[str]:
     """The words of the description the article gives the speaker right after the quote: 'the judge
     said' gives {'judge'}; a name or a pronoun gives nothing."""
     _, end = enclosing(span, facts.plain)
-    clause = facts.lower[end : end + DESCRIPTION_AFTER].lstrip(" ,;:\"'")
+    clause = facts.lower[end : end + reach.DESCRIPTION_AFTER].lstrip(" ,;:\"'")
     found = _DESCRIBED.match(clause)
     description = (found[1] or found[2]) if found else None
     return set(re.findall(r"[a-z]+", description)) - STOPWORDS if description else set()
@@ -260,7 +272,7 @@ def given_elsewhere(
     start, end = enclosing(span, facts.plain)
     # A quotation that ends its own sentence ('..."We can now say it." The FOMC's statement said') is
     # not described by the next one.
-    ended = end >= 2 and facts.plain[end - 1] == '"' and facts.plain[end - 2] in ".!?"
+    ended = _ends_sentence(end, facts.plain)
     described = set() if ended else _described_as(span, facts)
     if described and not described & own and any(described & words for words in theirs):
         return True
@@ -306,7 +318,7 @@ def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], fac
     opening = max((m.end() for m in _QUOTED_END.finditer(facts.lower, 0, start)), default=0)
     sentence = facts.lower[opening:start]
     named = {c for c in {*candidates, surname} if _mentions(c, sentence)}
-    after = facts.lower[end : end + CLAUSE_AFTER]
+    after = facts.lower[end : end + reach.CLAUSE_AFTER]
     stop = _SENTENCE_END.search(after)
     return named == {surname} and not _SAID.search(after[: stop.start()] if stop else after)
 
@@ -326,7 +338,9 @@ def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) 
     start, end = enclosing(span, facts.plain)
     opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
     around = set(
-        re.findall(r"[a-z]+", facts.lower[opening:start] + " " + facts.lower[end : end + DESCRIPTION_AFTER])
+        re.findall(
+            r"[a-z]+", facts.lower[opening:start] + " " + facts.lower[end : end + reach.DESCRIPTION_AFTER]
+        )
     )
     return words <= around
 

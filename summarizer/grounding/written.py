@@ -84,8 +84,11 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
         # A model writing English translates the article's names ('Grand Slam' for 'Grand Chelem',
         # 'National Emergency Committee', 'World Cup' for 'Mundial'): one word the article gives, as
         # written or in its own form (translated.word_given), lets the name pass.
+        given = [_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named]
+        # ... but a person keeps their surname in every language: 'Cardinal Tarcisio Bertone' does not
+        # pass on the article's 'Kardinal', nor 'Culture Minister Franck Riester' on another Franck.
         return (
-            any(_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named)
+            (given[-1] or (any(given) and not _titled_person(name)))
             or article_form(name, facts) is not None
             or _official(named, facts)
             or initials_given(name, facts)
@@ -101,7 +104,7 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
         # written in full (below: 'Royal Thai Navy SEALs' for the article's 'Thai Navy SEAL').
         if name_found(name, facts, person=False):
             return True
-    if _spelt_out(named[-1], facts):
+    if re.findall(r"[A-Z][\w'-]*", name)[-1].isupper() and _spelt_out(named[-1], facts):
         return True
     if name_found(name, facts, person=False) or place_found(name, facts):
         return True
@@ -121,6 +124,20 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
 #: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
 _OFFICIAL |= word_set("official_styles") | word_set("organisation_kinds")
+
+
+def _titled_person(name: str) -> bool:
+    """A title and then a given name and a surname ('Culture Minister Franck Riester'): a person."""
+    words = [fold(w) for w in re.findall(r"[\w'-]+", plain(name))]
+    for index, word in enumerate(words[:-2]):
+        if word in TITLES - STOPWORDS - _NOT_PERSONAL:
+            rest = words[index + 1 :]
+            return len(rest) >= 2 and not any(w in TITLES or w in STOPWORDS for w in rest)
+    return False
+
+
+#: Title words that stand before things too ('US Open', 'State Department', 'Foreign Office').
+_NOT_PERSONAL = frozenset(("us", "u.s.", "state", "foreign", "former", "special", "press", "vice", "head"))
 
 
 def _official(named: list[str], facts: ArticleFacts) -> bool:

@@ -1020,3 +1020,22 @@ def test_an_approximate_number_word_is_its_figure():
     fr = ArticleFacts.of("Le pape a parcouru pendant une quinzaine de minutes les allées de la place.")
     assert missing_figures("He toured the square for about fifteen minutes.", fr) == []
     assert missing_figures("He toured the square for about 20 minutes.", fr) == ["20"]
+
+
+def test_a_day_or_a_month_the_article_gives_another_of_is_not_supported():
+    facts = ArticleFacts.of(
+        "Pope Francis will preside over the funeral on January 5. The rate last stood at 5.25% in April "
+        "2008; six cardinals were there in 2008.",
+        date(2023, 1, 1),
+    )
+
+    def reasons(point: str) -> list[str]:
+        found = check_briefing(briefing(key_points=[point]), facts)[0]
+        return [f.reason for f in found if f.where == "key_points[0]"]
+
+    assert reasons("The funeral is on January 6.") == ["a day the article does not give: 6 January"]
+    assert reasons("The funeral is on January 5.") == []
+    assert "a month the article does not give: March 2008" in reasons("The rate was 5.25% in March 2008.")
+    assert reasons("The rate last stood at 5.25% in April 2008.") == []
+    # A day of a month the article gives no day of is left alone.
+    assert reasons("The team is invited to the final on Sunday 5 July.") == []

@@ -155,3 +155,24 @@ def test_what_describes_a_speaker_is_not_a_given_name():
         == []
     )
     assert _eurovision("Volodymyr Zelenskiy", "I am seriously overwhelmed") != []
+
+
+def test_a_quotation_its_sentence_gives_to_another_persons_description_is_not_the_speakers():
+    facts = ArticleFacts.of(
+        "President Sebastian Pinera watched as the capsule carrying Luis Urzua broke the surface. The shift "
+        "supervisor at the mine, credited with helping the miners endure, then embraced the president "
+        'and said: "We have done what the entire world was waiting for."'
+    )
+    entities = [
+        {"name": "Luis Urzua", "kind": "person", "role": "last miner rescued, shift supervisor"},
+        {"name": "Sebastian Pinera", "kind": "person", "role": "President of Chile"},
+    ]
+    words = "We have done what the entire world was waiting for."
+
+    def findings(speaker: str) -> list[tuple[str, bool | None]]:
+        quote = {"text": words, "speaker": speaker, "context": "surfacing"}
+        briefing = Briefing.model_validate({**_BASE, "entities": entities, "quotes": [quote]})
+        return [(f.reason, f.kept) for f in check_briefing(briefing, facts)[0] if f.where == "quotes[0]"]
+
+    assert findings("Sebastian Pinera") == [("the article gives this quote to someone else", False)]
+    assert findings("Luis Urzua") != [("the article gives this quote to someone else", False)]

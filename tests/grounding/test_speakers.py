@@ -179,3 +179,34 @@ def test_a_speaker_described_as_the_article_describes_them_is_theirs():
     assert described_speaker("his opponents", span, facts)
     assert not described_speaker("his supporters", span, facts)
     assert not described_speaker("Emmanuel Macron", span, facts)
+
+
+def test_an_exclamation_whose_sentence_goes_on_is_given_to_the_name_after_it():
+    facts = ArticleFacts.of(
+        "Maneskin beat France's entrant, Barbara Pravi, by 25 points. \"We just want to say to the whole "
+        "world, rock 'n' roll never dies!\" said Damiano David, the band's lead singer."
+    )
+    [span] = quote_spans("rock 'n' roll never dies!", facts)
+    assert attributed_to(span, ["pravi", "david"], facts) == "david"
+    assert not attributed("Barbara Pravi", [span], ["pravi", "david"], facts)
+    assert attributed("Damiano David", [span], ["pravi", "david"], facts)
+
+
+def test_a_german_verb_before_its_speaker_attributes():
+    facts = ArticleFacts.of(
+        'Der Papst trat zurück, sagte Vatikansprecher Federico Lombardi am Montag. Als "Blitz aus '
+        'heiterem Himmel" bezeichnete der ehemalige Generalsekretär, Kardinal Angelo Sodano, den Rücktritt.'
+    )
+    [span] = quote_spans("Blitz aus heiterem Himmel", facts)
+    assert attributed_to(span, ["lombardi", "sodano"], facts) == "sodano"
+
+
+def test_a_quotation_introduced_with_a_colon_is_the_one_person_its_sentence_names():
+    facts = ArticleFacts.of(
+        "Sie landeten vor dem britischen Sänger Sam Ryder. Nach dem Sieg rief Psjuk die "
+        'Weltgemeinschaft zur Hilfe für die Kämpfer auf: "Wir brauchen Hilfe, um diese Menschen '
+        'freizubekommen."'
+    )
+    [span] = quote_spans("Wir brauchen Hilfe, um diese Menschen freizubekommen.", facts)
+    assert attributed_to(span, ["ryder", "psjuk"], facts) == "psjuk"
+    assert not attributed("Sam Ryder", [span], ["ryder", "psjuk"], facts)

@@ -1,0 +1,99 @@
+"""A figure given in a unit the article never gives it in (grounding/units.py): dropped only where the
+article gives that unit with another figure."""
+
+from summarizer.grounding.facts import ArticleFacts
+from summarizer.grounding.units import misunited_figures, repeated_figures
+
+
+def test_a_figure_in_a_unit_the_article_gives_another_figure_is_not_supported():
+    facts = ArticleFacts.of(
+        "Alcaraz dethroned the seven-time champion 12 months ago. It was all over in just two hours "
+        "and 27 minutes. I did an interview when I was 11 or 12 and said my dream is to win Wimbledon."
+    )
+    assert misunited_figures("He won in two hours and 12 minutes.", facts) == ["12 (minutes)"]
+    assert (
+        misunited_figures("He won in two hours and 27 minutes, 12 months after his first title.", facts) == []
+    )
+
+
+def test_an_age_is_not_a_number_of_years_of_something_else():
+    facts = ArticleFacts.of(
+        "Benedict, the first pope in 600 years to resign, has died at the age of 95. He had steered "
+        "the Church for eight years."
+    )
+    assert misunited_figures("He had led the Church for 95 years.", facts) == ["95 (years)"]
+    assert misunited_figures("He died 95 years old, the first pope in 600 years to resign.", facts) == []
+
+
+def test_without_another_figure_in_that_unit_there_is_no_evidence():
+    facts = ArticleFacts.of("About 50 people were stranded on roofs in Ahrweiler.")
+    assert misunited_figures("Some 50 houses were stranded by the flood.", facts) == []
+
+
+def test_a_figure_whose_unit_the_article_leaves_to_its_sentence_is_that_unit():
+    facts = ArticleFacts.of(
+        "Originally the plan was supposed to take 36 hours, instead it took 22. England had won 35 "
+        "matches and drawn four in the run-up to the final. A total of eight of the 12 boys are out."
+    )
+    assert misunited_figures("The rescue took 22 hours.", facts) == []
+    assert misunited_figures("England won 35 and drew four matches.", facts) == []
+    assert misunited_figures("Eight boys are out.", facts) == []
+
+
+def test_the_words_between_a_figure_and_its_noun_do_not_hide_it():
+    facts = ArticleFacts.of(
+        "The crash claimed 189 lives, of which 181 were passengers and eight were crew. It was "
+        "Real's 12th title in its 15th final; it lost 3 finals before.",
+        title="6 missing workers presumed dead; 8 workers fell",
+    )
+    assert misunited_figures("181 passengers and eight crew died.", facts) == []
+    assert misunited_figures("Real won their 12th title in 15 finals.", facts) == []
+    assert misunited_figures("Six workers are presumed dead.", facts) == []
+
+
+def test_the_unit_is_read_in_the_articles_language():
+    fr = ArticleFacts.of(
+        "L'évacuation a été rapide : près de 1 500 personnes ont été dirigées vers la sortie. Seules "
+        "les tours ont été sauvées par les 400 pompiers mobilisés."
+    )
+    assert fr.lang == "fr"
+    assert misunited_figures("The 1,500 firefighters deployed saved the towers.", fr) == [
+        "1,500 (firefighters)"
+    ]
+    assert misunited_figures("The 400 firefighters deployed saved the towers.", fr) == []
+
+
+def test_a_figure_given_twice_for_two_things_where_the_article_gives_it_once_is_not_supported():
+    facts = ArticleFacts.of(
+        "The band, with 524 points, beat Barbara Pravi (France), with 499 points, and Gjon's Tears "
+        "(Switzerland), with 432 points."
+    )
+    swapped = "Barbara Pravi was second with 499 points and Gjon's Tears third with 499."
+    assert repeated_figures(swapped, facts) == [
+        "499 (given 2 times, for other things; the article states it 1)"
+    ]
+    assert (
+        repeated_figures("Barbara Pravi was second with 499 points and Gjon's Tears third with 432.", facts)
+        == []
+    )
+
+
+def test_one_quantity_said_twice_and_small_figures_are_no_repeat():
+    facts = ArticleFacts.of(
+        "Urzua kept his men calm for the 17 harrowing days it took rescuers to reach them. Real won with "
+        "two goals from Ronaldo."
+    )
+    assert repeated_figures("For the 17 harrowing days; rescuers took 17 days to make contact.", facts) == []
+    assert (
+        repeated_figures("Two goals from Ronaldo made Real the first to win two years running.", facts) == []
+    )
+
+
+def test_a_toll_before_the_articles_figure_is_what_it_counts():
+    facts = ArticleFacts.of(
+        "The official confirmed death toll of the Tempi rail crash has risen to 57 late on Thursday "
+        "night, with 56 passengers still missing.",
+        title="Death toll rises to 57, 56 passengers still missing",
+    )
+    assert misunited_figures("Fifty-seven passengers are still missing.", facts) == ["57 (passengers)"]
+    assert misunited_figures("Fifty-six passengers are still missing.", facts) == []
