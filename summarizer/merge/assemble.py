@@ -85,7 +85,7 @@ def merge_briefings(
                 _report(item) for item in sorted(ordered, key=lambda i: (fold(i.ref.source), i.ref.origin))
             ],
             # Every token paid for: the briefings', and what failed articles spent before they failed.
-            usage=sum((item.usage for item in ordered), Usage()) + sum((f.usage for f in failures), Usage()),
+            usage=_total([*(item.usage for item in ordered), *(f.usage for f in failures)]),
         )
 
 
@@ -130,6 +130,11 @@ def _vectors_of(
     if len({len(vector) for vector in embeddings.values()}) > 1:
         raise ValueError("embeddings of different lengths: they come from more than one model")
     return [embeddings.get(item.ref.article_id) for item in ordered]
+
+
+def _total(usages: list[Usage]) -> Usage:
+    """The usages added up, field by field: one Usage made, not one for each briefing added."""
+    return Usage(**{field: sum(getattr(usage, field) for usage in usages) for field in Usage.model_fields})
 
 
 def _report(item: ArticleBriefing) -> ArticleReport:

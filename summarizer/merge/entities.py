@@ -208,15 +208,14 @@ def acronyms(name: str) -> set[str]:
 
 
 _NAME_WORD = re.compile(r"[a-z0-9&]+")
-#: A word of one letter, as _NAME_WORD reads words: most texts have none, and need no joining.
-_LETTER = re.compile(r"(?<![a-z0-9&])[a-z](?![a-z0-9&])")
 
 
 def name_words(name: str) -> list[str]:
     """A name's words, folded: single letters joined ('U.S.' is 'us'), 'the' first dropped."""
-    folded = fold(name).replace("'s", "")
-    raw = _NAME_WORD.findall(folded)
-    if _LETTER.search(folded):
+    raw = _NAME_WORD.findall(fold(name).replace("'s", ""))
+    # A word of one character: a letter to join to its neighbours (one of a digit or '&' is left as
+    # it is by _join_letters). Asked of the words' lengths: a second pattern over the text cost more.
+    if 1 in map(len, raw):
         return _join_letters(raw)
     return raw[1:] if raw[:1] == ["the"] else raw
 
