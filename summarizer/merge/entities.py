@@ -19,6 +19,7 @@ from ..text.lexicon import table
 from ..text.normalize import (
     STOPWORDS,
     TITLES,
+    cached,
     fold,
     name_key,
     skeleton,
@@ -267,5 +268,6 @@ def _entity_key(kind: EntityKind, name: str) -> str:
     return f"{key},{' '.join(name_words(region))}" if kind == "place" and region.strip() else key
 
 
+@cached  # every outlet's names, in Reports differ and again for Who's who: names recur
 def strip_titles(name: str) -> str:
     return " ".join(part for part in name.split() if fold(part) not in TITLES)
