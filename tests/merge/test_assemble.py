@@ -754,6 +754,7 @@ def test_what_the_merge_made_is_handed_to_the_oldest_generation_without_a_walk()
         if phase == "start":
             passes.append(info["generation"])
 
+    gc.unfreeze()  # a command line run in this process froze what it had (summarizer.cli.app)
     gc.collect()
     gc.callbacks.append(count)
     try:
