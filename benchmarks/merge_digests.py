@@ -3,12 +3,13 @@
     python benchmarks/merge_digests.py --write /tmp/merge-digests.json   # before the change
     python benchmarks/merge_digests.py --check /tmp/merge-digests.json   # after it: exit 1 on a difference
 
-For each tuning corpus of benchmarks/ (corpus, heldout, heldout2, fresh-a to fresh-e) and each model style it
-has (`briefings/`, `styles/<style>/`), the briefings are merged twice: as written, and as a run under
-the strict policy leaves them after the grounding check (benchmarks/figures.py's `checked`). Then the
+For each tuning corpus of benchmarks/ (benchmarks/parts.py's TUNING) and each model style it has
+(`briefings/`, `styles/<style>/`), the briefings are merged twice: as written, and as a run under the
+strict policy leaves them after the grounding check (benchmarks/figures.py's `checked`). Then the
 generated briefings of benchmarks/merge.py (300, 1,000 and 10,000) are merged as written. Every merged
 brief is rendered as JSON and as Markdown at `--detail brief` and `--detail full`, and the SHA-256 of
-each rendering is printed and written or compared. `--only NAME` keeps the cases whose name holds NAME.
+each rendering is printed and written or compared. `--only NAME` keeps the cases whose name holds NAME;
+`--save DIR` also writes each rendering there, to diff when a digest differs.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.evaluate import Entry, briefing_of, load
 from benchmarks.figures import checked, in_style, styles_of
 from benchmarks.merge import generate
+from benchmarks.parts import TUNING
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Brief
 from summarizer.output.render import render_brief
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ("corpus", "heldout", "heldout2", "fresh-a", "fresh-b", "fresh-c", "fresh-d", "fresh-e")
+CORPORA = TUNING
 SIZES = (300, 1_000, 10_000)
 RENDERINGS: dict[str, Callable[[Brief], str]] = {
     "json": lambda brief: render_brief(brief, "json"),
@@ -62,7 +64,7 @@ def cases() -> Iterator[tuple[str, Callable[[], list[ArticleBriefing]]]]:
         yield f"generated/{size}", lambda size=size: generate(size)[0]
 
 
-def digests(only: str | None) -> dict[str, str]:
+def digests(only: str | None, save: Path | None = None) -> dict[str, str]:
     found: dict[str, str] = {}
     for name, make in cases():
         if only and only not in name:
@@ -70,7 +72,12 @@ def digests(only: str | None) -> dict[str, str]:
         brief = merge_briefings(make())
         for rendering, render in RENDERINGS.items():
             key = f"{name}/{rendering}"
-            found[key] = hashlib.sha256(render(brief).encode("utf-8")).hexdigest()
+            text = render(brief)
+            found[key] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if save:
+                path = save / key
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
             print(f"{found[key][:16]}  {key}", flush=True)
     return found
 
@@ -81,8 +88,9 @@ def main() -> int:
     action.add_argument("--write", type=Path, help="write the digests to this file")
     action.add_argument("--check", type=Path, help="compare the digests with this file's")
     parser.add_argument("--only", help="only the cases whose name holds this")
+    parser.add_argument("--save", type=Path, help="also write each rendering under this folder")
     args = parser.parse_args()
-    found = digests(args.only)
+    found = digests(args.only, args.save)
     if args.write:
         args.write.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"{len(found)} digests written to {args.write}")

@@ -133,10 +133,15 @@ _STAGE = re.compile(
     r"|processing (\d+(?:[.,]\d+)?)\s?(?:%|percent|per cent)",
     re.IGNORECASE,
 )
+_NO_STAGE: frozenset[str] = frozenset()
 
 
 def count_stage(text: str) -> frozenset[str]:
     """The stages of a count a statement gives its figures at (none: a result given as it stands)."""
+    if "%" not in text and "cent" not in text.lower():
+        # Every stage is a share ('%', 'percent', 'per cent'), and most statements give none: the
+        # pattern's scan of every one was a twentieth of a 10,000-briefing merge (34,000 asks).
+        return _NO_STAGE
     return frozenset(figure for match in _STAGE.finditer(text) for figure in match.groups() if figure)
 
 

@@ -29,6 +29,8 @@ QUOTE_LIKENESS = 0.8
 
 def quotations(text: str) -> list[str]:
     """The passages a statement quotes ('Musk tweeted "the bird is freed" hours later')."""
+    if '"' not in text and text.isascii():
+        return []  # plain() makes curly quotes straight, and no ASCII text a quote: most quote none
     return _QUOTED.findall(plain(text))
 
 

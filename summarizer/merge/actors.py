@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from ..models import ArticleBriefing, AttributedEntity
 from ..text.lexicon import word_list
-from ..text.normalize import fold, name_key, undoubled
+from ..text.normalize import cached, fold, name_key, undoubled
 from .entities import name_words
 
 __all__ = ["cast"]
@@ -64,14 +64,20 @@ def _statements(members: list[ArticleBriefing]) -> Iterator[str]:
         yield from (b.headline, b.summary, *b.key_points, *b.what_next, *(e.event for e in b.timeline))
 
 
+_undoubled_word = cached(undoubled)
+
+
 class _Said:
     """A text's name words, joined: as written, and with doubled letters folded (for people)."""
 
     __slots__ = ("undoubled", "words")
 
     def __init__(self, text: str) -> None:
-        self.words = " ".join(name_words(text))
-        self.undoubled = undoubled(self.words)  # letters doubled within a word: words stay apart
+        words = name_words(text)
+        self.words = " ".join(words)
+        # Letters doubled within a word (the space keeps words apart): word by word, each word's kept,
+        # as a story's texts share most of theirs (the whole text's, read letter by letter, cost twice).
+        self.undoubled = " ".join(map(_undoubled_word, words))
 
 
 def _said(text: str, read: dict[str, _Said]) -> _Said:

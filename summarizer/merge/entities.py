@@ -19,6 +19,7 @@ from ..text.lexicon import table
 from ..text.normalize import (
     STOPWORDS,
     TITLES,
+    cached,
     fold,
     name_key,
     skeleton,
@@ -208,15 +209,14 @@ def acronyms(name: str) -> set[str]:
 
 
 _NAME_WORD = re.compile(r"[a-z0-9&]+")
-#: A word of one letter, as _NAME_WORD reads words: most texts have none, and need no joining.
-_LETTER = re.compile(r"(?<![a-z0-9&])[a-z](?![a-z0-9&])")
 
 
 def name_words(name: str) -> list[str]:
     """A name's words, folded: single letters joined ('U.S.' is 'us'), 'the' first dropped."""
-    folded = fold(name).replace("'s", "")
-    raw = _NAME_WORD.findall(folded)
-    if _LETTER.search(folded):
+    raw = _NAME_WORD.findall(fold(name).replace("'s", ""))
+    # A word of one character: a letter to join to its neighbours (one of a digit or '&' is left as
+    # it is by _join_letters). Asked of the words' lengths: a second pattern over the text cost more.
+    if 1 in map(len, raw):
         return _join_letters(raw)
     return raw[1:] if raw[:1] == ["the"] else raw
 
@@ -268,5 +268,6 @@ def _entity_key(kind: EntityKind, name: str) -> str:
     return f"{key},{' '.join(name_words(region))}" if kind == "place" and region.strip() else key
 
 
+@cached  # every outlet's names, in Reports differ and again for Who's who: names recur
 def strip_titles(name: str) -> str:
     return " ".join(part for part in name.split() if fold(part) not in TITLES)

@@ -17,6 +17,10 @@ def flagged_fields(item: ArticleBriefing) -> set[str]:
 def said(members: list[ArticleBriefing], field: str) -> Iterator[tuple[str, str, bool]]:
     """(source, text, flagged) for each string in one list field of the story's briefings, lead first."""
     for item in members:
+        source, texts = item.ref.source, getattr(item.briefing, field)
+        if not item.checks.flagged:  # most briefings: no field's name to make for each item
+            yield from ((source, text, False) for text in texts)
+            continue
         flagged = flagged_fields(item)
-        for index, text in enumerate(getattr(item.briefing, field)):
-            yield item.ref.source, text, f"{field}[{index}]" in flagged
+        for index, text in enumerate(texts):
+            yield source, text, f"{field}[{index}]" in flagged

@@ -50,7 +50,9 @@ class _Group:
 
 def as_points(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
     """A lone briefing's statements, each its own point."""
-    return [Point(text=text, sources=[source], unverified=flagged) for source, text, flagged in said], []
+    return [
+        Point(text=text, sources=[source], unverified=flagged, restated=[]) for source, text, flagged in said
+    ], []
 
 
 def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point], list[Disagreement]]:
@@ -58,22 +60,15 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
     figure or day that one of those sources did not.
 
     Two that say the same thing with different figures or days, from different outlets, are not merged:
-    each stays, and a Disagreement names every value and its source. Only statements sharing a word
-    are compared (an index by word), never every one with every other.
+    each stays, and a Disagreement names every value and its source. Past a few dozen statements,
+    only those sharing a word are compared (an index by word), never every one with every other.
     """
     groups: list[_Group] = []
-    by_word: dict[str, list[int]] = defaultdict(list)
+    by_word = _ByWord(groups)
     conflicts: dict[int, list[int]] = {}
     for source, text, flagged in said:
         frame, values = values_of(text)
-        # How many words each earlier statement shares with this one, counted off the index: their
-        # Jaccard similarity without building the two sets' union and intersection for every pair.
-        shared = Counter(chain.from_iterable(by_word[word] for word in frame if word in by_word))
-        similar = [
-            i
-            for i in sorted(shared)
-            if shared[i] / (len(frame) + len(groups[i].frame) - shared[i]) >= POINT_SIMILARITY
-        ]
+        similar = by_word.similar(frame)
         # Compatible: one gives every figure and day the other does, and perhaps more detail.
         same = next((i for i in similar if groups[i].values <= values or values < groups[i].values), None)
         if same is not None:
@@ -86,8 +81,6 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
             continue
         groups.append(_Group(frame, values, text, {source}, [flagged]))
         index = len(groups) - 1
-        for word in frame:
-            by_word[word].append(index)
         rival = next(
             (
                 i
@@ -101,14 +94,55 @@ def merge_statements(said: Iterable[tuple[str, str, bool]]) -> tuple[list[Point]
         )
         if rival is not None:
             conflicts.setdefault(_root(conflicts, rival), []).append(index)
-    # Built as they are (str, list of str, bool): validating them again, and deep-copying the default
-    # `restated` for each, was an eighth of this function's time in a 10,000-briefing merge.
+    # `restated` given: the default's deep copy for each was most of a point's making (validated thus,
+    # a point costs two thirds of what model_construct's field-by-field loop in Python did).
     points = [
-        Point.model_construct(text=g.text, sources=sorted(g.sources), unverified=any(g.flags)) for g in groups
+        Point(text=g.text, sources=sorted(g.sources), unverified=any(g.flags), restated=[]) for g in groups
     ]
     return points, [
         _disagreement([groups[first], *(groups[i] for i in rest)]) for first, rest in conflicts.items()
     ]
+
+
+#: Up to this many statements kept so far, a new one is compared with each (a set intersection each,
+#: in C); past it, only with those that share a word with it, found off an index by word. A story's
+#: key points from a few outlets are a dozen or two: counting the shared words off the index (a
+#: Counter over its lists) cost more than the intersections it spared.
+COMPARED_WITH_EACH = 48
+
+
+class _ByWord:
+    """The statements kept so far, found by the words of their frames once there are many."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.groups = groups
+        self.index: dict[str, list[int]] = defaultdict(list)
+        self.indexed = 0  # how many of the groups the index holds
+
+    def similar(self, frame: frozenset[str]) -> list[int]:
+        """The statements kept (by index, in order) whose words are POINT_SIMILARITY alike with
+        `frame`: their Jaccard similarity, off the number of words they share."""
+        groups = self.groups
+        if len(groups) <= COMPARED_WITH_EACH:
+            found = []
+            for i, group in enumerate(groups):
+                shared = len(frame & group.frame)
+                if shared and shared / (len(frame) + len(group.frame) - shared) >= POINT_SIMILARITY:
+                    found.append(i)
+            return found
+        for i in range(self.indexed, len(groups)):
+            for word in groups[i].frame:
+                self.index[word].append(i)
+        self.indexed = len(groups)
+        # How many words each kept statement shares with this one, counted off the index: their Jaccard
+        # similarity without building the two sets' union and intersection for every pair.
+        index = self.index
+        counted = Counter(chain.from_iterable(index[word] for word in frame if word in index))
+        return [
+            i
+            for i in sorted(counted)
+            if counted[i] / (len(frame) + len(groups[i].frame) - counted[i]) >= POINT_SIMILARITY
+        ]
 
 
 def _root(conflicts: dict[int, list[int]], index: int) -> int:

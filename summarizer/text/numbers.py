@@ -46,6 +46,8 @@ _COMPOUND = re.compile(r"\b(?:" + "|".join(_TENS) + r"|hundred|thousand)\b")
 _TENS_UNITS = re.compile(r"\b(" + "|".join(_TENS) + r") - (" + "|".join(_UNITS) + r")\b")
 #: 'one' and 'zero' are idioms more often than counts ('one of', 'no one', 'zero tolerance').
 _IDIOMS = frozenset(("one", "zero"))
+#: The number words a token is read as, idioms left out.
+_WORD_VALUES = {word: value for word, value in WORD_NUMBERS.items() if word not in _IDIOMS}
 
 #: The years a news story names: a four-digit figure in this range is a year, not a count. News copy
 #: writes counts in the thousands with a comma ('2,012 deaths'), so '2012' is a year.
@@ -344,7 +346,16 @@ def tokens(folded: str) -> list[Token]:
     ordinal marked ORDINAL_MARK."""
     found: list[Token] = []
     for clock, number, ordinal, percent, word, stop in _TOKEN.findall(_compounds(folded)):
-        if clock:
+        if word:  # most tokens: asked first (one match fills one group of the six)
+            if word in _CLOCK_WORDS:
+                found.append((word + TIME_MARK, _CLOCK_WORDS[word]))
+                continue
+            if word == "m" and len(found) > 2 and found[-1][0] == "." and found[-2][0] == "p":
+                _afternoon(found, 3)  # '8:12 p.m.' is 20:12
+            elif word == "pm" and found:
+                _afternoon(found, 1)
+            found.append((word, _WORD_VALUES.get(word)))
+        elif clock:
             hours, minutes = clock.split(":")
             found.append((clock + TIME_MARK, float(int(hours) * 100 + int(minutes))))
         elif number:
@@ -355,15 +366,6 @@ def tokens(folded: str) -> list[Token]:
                 found.append((",", None))
             if percent:
                 found.append(("%", None))
-        elif word in _CLOCK_WORDS:
-            found.append((word + TIME_MARK, _CLOCK_WORDS[word]))
-        elif word:
-            value = WORD_NUMBERS.get(word) if word not in _IDIOMS else None
-            if word == "m" and len(found) > 2 and found[-1][0] == "." and found[-2][0] == "p":
-                _afternoon(found, 3)  # '8:12 p.m.' is 20:12
-            elif word == "pm" and found:
-                _afternoon(found, 1)
-            found.append((word, value))
         else:
             found.append((stop, None))
     return found

@@ -271,3 +271,14 @@ def test_figures_at_different_stages_of_a_count_are_not_set_against_each_other()
         ("B", "Bolsonaro won the runoff with 55.15% of the vote, the final count showed."),
     )
     assert figure_disagreements(said) == []
+
+
+def test_a_count_stage_is_read_however_its_share_is_written():
+    # Only a share ('%', 'percent', 'per cent', in any case) gives a stage: the text is searched for
+    # one before the pattern is run over it.
+    from summarizer.disagree import count_stage
+
+    assert count_stage("With 98.9% of districts counted, Lula led.") == {"98.9"}
+    assert count_stage("With 98.9 PER CENT of the votes COUNTED, Lula led.") == {"98.9"}
+    assert count_stage("After processing 94.44 Percent, the result stood.") == {"94.44"}
+    assert count_stage("With most districts counted, Lula led by 2 points.") == frozenset()
