@@ -3,11 +3,8 @@ support. One workflow for an article's briefing and for a story's synthesis."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -27,28 +24,9 @@ __all__ = ["Grounded", "ask_grounded", "summarize_article"]
 logger = logging.getLogger(__name__)
 
 Output = TypeVar("Output", bound=BaseModel)
-Result = TypeVar("Result")
 
 #: Checks an answer against its source: the items it cannot support, and how many items were checked.
 Check = Callable[[Output], tuple[list[Finding], int]]
-
-
-_checker: ThreadPoolExecutor | None = None
-_checker_made = threading.Lock()
-
-
-async def off_loop(work: Callable[[], Result]) -> Result:
-    """Run `work` (an answer's checks) on the one thread that runs checks, not on the event loop.
-
-    An answer's checks take 10-40 ms of CPU; on the event loop, a rate-limited run's first wave of
-    answers held every request due meanwhile for half a second or more (issue #24). One thread, so
-    the checks never run alongside each other (the stemmer they share keeps state between calls).
-    """
-    global _checker
-    with _checker_made:
-        if _checker is None:
-            _checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-checks")
-    return await asyncio.get_running_loop().run_in_executor(_checker, work)
 
 
 @dataclass(frozen=True)
@@ -69,7 +47,7 @@ async def ask_grounded(
     answer, content = await ask(messages, output)
     if check is None:
         return Grounded(answer, [], 0, reasked=False)
-    findings, checked = await off_loop(lambda: check(answer))
+    findings, checked = check(answer)
     # An item the article does not contradict (a quote it attributes to no one named) is kept and
     # marked: asking again for it would cost a request and could only make the model guess.
     unsupported = [finding for finding in findings if not finding.kept]
@@ -83,7 +61,7 @@ async def ask_grounded(
         corrected, _ = await ask(again, output)
     except InvalidAnswer:
         return Grounded(answer, findings, checked, reasked=True)
-    findings, checked = await off_loop(lambda: check(corrected))
+    findings, checked = check(corrected)
     return Grounded(corrected, findings, checked, reasked=True)
 
 
@@ -117,7 +95,19 @@ async def summarize_article(
             return check_briefing(briefing, read[0])
 
     grounded = await ask_grounded(ask, messages, Briefing, check)
-    briefing, checks = await off_loop(lambda: _applied(grounded, settings.grounding, article, read))
+    from .check import apply_findings, inferred_dates
+
+    briefing, findings = grounded.answer, grounded.findings
+    checks = Checks(policy=settings.grounding, checked=grounded.checked, reasked=grounded.reasked)
+    dropped = [finding for finding in findings if not finding.kept]
+    if dropped and settings.grounding == "strict":
+        briefing = apply_findings(briefing, dropped, fallback_title=article.title)
+        kept = [finding for finding in findings if finding.kept]
+        checks = checks.model_copy(update={"dropped": dropped, "flagged": kept})
+    elif findings:
+        checks = checks.model_copy(update={"flagged": findings})
+    if read:
+        checks = checks.model_copy(update={"inferred": inferred_dates(briefing, read[0])})
     return ArticleBriefing(
         ref=SourceRef.of(article),
         briefing=briefing,
@@ -126,24 +116,3 @@ async def summarize_article(
         attempts=ask.attempts,
         checks=checks,
     )
-
-
-def _applied(
-    grounded: Grounded[Briefing], policy: str, article: Article, read: list[ArticleFacts]
-) -> tuple[Briefing, Checks]:
-    """The briefing as the policy leaves it (under "strict" what is unsupported is dropped), and what
-    its checks found."""
-    from .check import apply_findings, inferred_dates
-
-    briefing, findings = grounded.answer, grounded.findings
-    checks = Checks(policy=policy, checked=grounded.checked, reasked=grounded.reasked)
-    dropped = [finding for finding in findings if not finding.kept]
-    if dropped and policy == "strict":
-        briefing = apply_findings(briefing, dropped, fallback_title=article.title)
-        kept = [finding for finding in findings if finding.kept]
-        checks = checks.model_copy(update={"dropped": dropped, "flagged": kept})
-    elif findings:
-        checks = checks.model_copy(update={"flagged": findings})
-    if read:
-        checks = checks.model_copy(update={"inferred": inferred_dates(briefing, read[0])})
-    return briefing, checks

@@ -166,8 +166,8 @@ class _Stems(dict[str, str]):
 
 
 _STEMMER = snowballstemmer.stemmer("english")
-#: Snowball's stemmer keeps the word it works on in itself: one thread at a time (a run's checks run on
-#: a thread of their own, grounding.workflow.off_loop).
+#: Snowball's stemmer keeps the word it works on in itself: one thread at a time (a caller may check or
+#: merge on several threads).
 _STEMMING = threading.Lock()
 #: Each word's stem, kept: a vocabulary, so bounded in practice; emptied by clear_caches().
 _STEMS = _Stems()
