@@ -17,11 +17,18 @@ from .translated import translations
 __all__ = [
     "MEASURE_AFTER",
     "MEASURE_BEFORE",
-    "WINDOW_AFTER",
+    "PLURAL",
     "SENTENCE_BEFORE",
+    "WINDOW_AFTER",
     "WINDOW_BEFORE",
+    "article_figures",
+    "counts_the_same",
+    "figure_tokens",
+    "is_noun",
     "levels_as_changes",
     "miscounted_figures",
+    "token_value",
+    "toll_words",
     "unstated_scores",
 ]
 
@@ -36,7 +43,7 @@ _TOKEN = re.compile(r"\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:
 _STOPS = frozenset(".,;:!?()")
 _NOT_MEASURES = word_set("not_measures")
 #: A plural: '18 days', and the irregular ones a count is given in ('three children', 'two women').
-_PLURAL = re.compile(r"[a-z-]+[^s]s|children|women|men")
+PLURAL = re.compile(r"[a-z-]+[^s]s|children|women|men")
 #: The endings of English adjectives ('crucial', 'powerful', 'massive', 'historic', 'notable').
 _ADJECTIVE = re.compile(r"[a-z]+(?:al|ful|ous|ive|ic|able|ible|less)")
 _MEASURES_BEFORE = frozenset(table("measures_before"))
@@ -46,7 +53,7 @@ _JOINS = frozenset(("and", "but", "while", "whereas", "y", "pero", "et", "mais")
 
 
 @cache
-def _tolls(lang: str | None = None) -> dict[str, str]:
+def toll_words(lang: str | None = None) -> dict[str, str]:
     """The toll words with what they count ('killed' and 'muertos' the dead), and the words of an
     election's quantities ('turnout', 'participation', 'voix'): of the article's language `lang`, since
     one language's toll word is another's small word (the German article 'die' is no English verb);
@@ -61,7 +68,7 @@ def _tolls(lang: str | None = None) -> dict[str, str]:
     return found
 
 
-def _tokens(folded: str) -> list[str]:
+def figure_tokens(folded: str) -> list[str]:
     # 'Fifty-seven passengers' is one figure, 57, not fifty and seven.
     folded = _COMPOUND.sub(lambda m: f"{WORD_NUMBERS[m[1]] + WORD_NUMBERS[m[2]]:g}", folded)
     return _TOKEN.findall(folded.replace("-", " "))
@@ -75,7 +82,7 @@ _COMPOUND = re.compile(
 
 
 @lru_cache(maxsize=1 << 16)  # a run's words and figures; bounded for a long batch
-def _value(token: str, lang: str = "en") -> float | None:
+def token_value(token: str, lang: str = "en") -> float | None:
     """The figure a token gives: digits, or a number word of the language ('nineteen', 'diecinueve')."""
     if token in _STOPS:
         return None
@@ -108,11 +115,11 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
     out, on the four corpora: requiring the noun after a figure ('buildings', 'minutes') beside it in
     the article dropped 14 to 70 faithful items per corpus (paraphrase: 'rose to 273' for 'the death
     toll ... rose to at least 273, as the search for survivors continued')."""
-    mine = _tokens(fold(text))
-    theirs, where = _article_figures(facts.counted, facts.lang)
+    mine = figure_tokens(fold(text))
+    theirs, where = article_figures(facts.counted, facts.lang)
     found = []
     for index, token in enumerate(mine):
-        value = _value(token)
+        value = token_value(token)
         if value is None or is_year(value) or value not in facts.values:
             continue
         behind, ahead = _around(mine, index, MEASURE_BEFORE, MEASURE_AFTER)
@@ -134,7 +141,7 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
-        elif ahead and _noun(ahead[0]) and _PLURAL.fullmatch(ahead[0]):
+        elif ahead and is_noun(ahead[0]) and PLURAL.fullmatch(ahead[0]):
             # '18 days' where every 18 of the article is '18-year-old': the plural right after a
             # figure says what it counts, and the article's word after it never is this one. (Any word,
             # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
@@ -144,10 +151,10 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
             # say what it counts ('two crucial blunders' says nothing against 'two errors'); a noun
             # does ('21-year-old').
             nouns = [
-                a[0] if a and _noun(a[0]) and not _ADJECTIVE.fullmatch(a[0]) else None for _, a in windows
+                a[0] if a and is_noun(a[0]) and not _ADJECTIVE.fullmatch(a[0]) else None for _, a in windows
             ]
             checkable = facts.lang == "en" or translations(ahead[0], facts.lang)
-            same = any(_counts_the_same(ahead[0], a, facts.lang) for _, a in windows)
+            same = any(counts_the_same(ahead[0], a, facts.lang) for _, a in windows)
             if checkable and all(nouns) and not same:
                 found.append(f"{token} ({ahead[0]})")
     return found + _moved_range_ends(text, facts)
@@ -179,13 +186,13 @@ def _moved_range_ends(text: str, facts: ArticleFacts) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, list[int]]]:
+def article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, list[int]]]:
     """The article's tokens, and where each figure stands among them: read once an article, not once
     for every figure of every item checked against it (a run's checks spent most of their time here)."""
-    tokens = _tokens(counted)
+    tokens = figure_tokens(counted)
     where: dict[float, list[int]] = {}
     for index, token in enumerate(tokens):
-        value = _value(token, lang)
+        value = token_value(token, lang)
         if value is not None and not _day_of_month(tokens, index):
             where.setdefault(value, []).append(index)
     return tokens, where
@@ -203,7 +210,7 @@ def _day_of_month(tokens: list[str], index: int) -> bool:
     return any(token in MONTH_NUMBERS for token in [*before, *after])
 
 
-def _counts_the_same(plural: str, theirs: list[str], lang: str) -> bool:
+def counts_the_same(plural: str, theirs: list[str], lang: str) -> bool:
     """The article's words after a figure (`theirs`) hold the briefing's plural: in English the same
     stem, a derived word or an abbreviation (_says); in another language, a word holding one of its
     translations ('wohnhausern' for 'houses', 'stimmten' for 'votes')."""
@@ -261,9 +268,9 @@ def _clause_after(tokens: list[str], index: int) -> list[str]:
     return ahead
 
 
-def _noun(word: str) -> bool:
+def is_noun(word: str) -> bool:
     """A word that can say what a figure counts: not a small word, a toll or a word like 'people'."""
-    return len(word) > 2 and word not in STOPWORDS and word not in _NOT_MEASURES and word not in _tolls()
+    return len(word) > 2 and word not in STOPWORDS and word not in _NOT_MEASURES and word not in toll_words()
 
 
 def _toll(behind: list[str], ahead: list[str], lang: str | None = None) -> set[str]:
@@ -272,8 +279,8 @@ def _toll(behind: list[str], ahead: list[str], lang: str | None = None) -> set[s
     goes ("l'argento", "dell'oro")."""
     for word in [*ahead, *behind]:
         word = _ELIDED.sub("", word)
-        if word in _tolls(lang):
-            return {_tolls(lang)[word]}
+        if word in toll_words(lang):
+            return {toll_words(lang)[word]}
     return set()
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, word_set
 from ..text.normalize import fold
 from ..text.numbers import is_year
-from .counts import _PLURAL, _article_figures, _counts_the_same, _noun, _tokens, _tolls, _value
+from .counts import PLURAL, article_figures, counts_the_same, figure_tokens, is_noun, token_value, toll_words
 from .facts import ArticleFacts, without_outlets
 from .translated import translations
 
@@ -41,25 +41,25 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
     figure is given in ('planned to take 36 hours, instead it took 22'), or the noun it is 'of' ('at the
     age of 95')."""
     folded = fold(text)
-    mine = _tokens(folded)
-    theirs, where = _article_figures(facts.counted, facts.lang)
+    mine = figure_tokens(folded)
+    theirs, where = article_figures(facts.counted, facts.lang)
     found = []
     for index, token in enumerate(mine[:-1]):
-        value = _value(token)
+        value = token_value(token)
         if value is None or is_year(value) or value not in facts.values:
             continue
         unit = mine[index + 1]
         if (
             not unit.isalpha()
             or unit in _NOT_UNITS
-            or not _noun(unit)
+            or not is_noun(unit)
             or mine[index + 2 : index + 3] == ["old"]
         ):
             continue  # '95 years old' is an age, however the article writes it
         joined = re.search(rf"(?<![\w.,]){re.escape(token)}-{re.escape(unit)}\b", folded) is not None
-        if not (_PLURAL.fullmatch(unit) or joined) or not _readable(unit, facts.lang):
+        if not (PLURAL.fullmatch(unit) or joined) or not _readable(unit, facts.lang):
             continue
-        if index > 0 and _value(mine[index - 1]) is not None:
+        if index > 0 and token_value(mine[index - 1]) is not None:
             continue  # a pair or a range ('65 to 35', '7 6'): read by the checks of scores and ranges
         places = where.get(value, [])
         if not places:
@@ -71,14 +71,14 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
         others = (
             i for figure, spots in where.items() if figure != value and not is_year(figure) for i in spots
         )
-        if any(_counts_the_same(unit, _unit(theirs, i, facts.lang), facts.lang) for i in others):
+        if any(counts_the_same(unit, _unit(theirs, i, facts.lang), facts.lang) for i in others):
             found.append(f"{token} ({unit})")
     return found
 
 
 def _same(said: list[str], theirs: list[str], lang: str) -> bool:
     """The article's unit words hold one of the statement's (of those read in the article's language)."""
-    return any(_counts_the_same(word, theirs, lang) for word in said if _readable(word, lang))
+    return any(counts_the_same(word, theirs, lang) for word in said if _readable(word, lang))
 
 
 def _readable(word: str, lang: str) -> bool:
@@ -97,13 +97,13 @@ def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
         return [tokens[index - 2]]
     # 'the death toll rises to 57, 56 passengers still missing': the toll before it is what 57 counts.
     for token in reversed(tokens[max(0, index - TOLL_BEFORE) : index]):
-        if token in _SENTENCE or token == "," or _value(token, lang) is not None:
+        if token in _SENTENCE or token == "," or token_value(token, lang) is not None:
             break
-        if token in _tolls(lang):
+        if token in toll_words(lang):
             return [token]
     for distance in range(1, 12):
         for at in (index - distance, index + distance):
-            if not 0 <= at < len(tokens) or _value(tokens[at], lang) is None:
+            if not 0 <= at < len(tokens) or token_value(tokens[at], lang) is None:
                 continue
             between = tokens[min(at, index) + 1 : max(at, index)]
             if any(token in _SENTENCE for token in between):
@@ -125,7 +125,7 @@ _OF = frozenset(("of", "de", "di", "von", "da", "del", "du", "des"))
 
 def _counting(word: str, lang: str) -> bool:
     """A word that can say what a figure counts, in the article's language."""
-    return word.isalpha() and word not in _NOT_UNITS and _noun(word) and word not in _stopwords(lang)
+    return word.isalpha() and word not in _NOT_UNITS and is_noun(word) and word not in _stopwords(lang)
 
 
 @cache
@@ -149,15 +149,15 @@ def repeated_figures(text: str, facts: ArticleFacts) -> list[str]:
     Gjon's Tears; one of the two is another figure of the article moved onto the second thing. A
     figure repeated with the same noun after it is one quantity said twice ('the 17 harrowing days ...
     took 17 days'); a figure under REPEATED_FROM is left alone ('two goals', 'two years running')."""
-    mine = _tokens(without_outlets(fold(text), facts.outlets))
-    _, where = _article_figures(facts.counted, facts.lang)
+    mine = figure_tokens(without_outlets(fold(text), facts.outlets))
+    _, where = article_figures(facts.counted, facts.lang)
     seen: dict[float, list[int]] = {}
     for index, token in enumerate(mine):
-        value = _value(token)
+        value = token_value(token)
         if value is None or value < REPEATED_FROM or is_year(value) or value not in facts.values:
             continue
-        if _value(mine[index - 1] if index else "") is not None or (
-            index + 1 < len(mine) and _value(mine[index + 1]) is not None
+        if token_value(mine[index - 1] if index else "") is not None or (
+            index + 1 < len(mine) and token_value(mine[index + 1]) is not None
         ):
             continue  # a pair, a score or a range ('6-2 6-2')
         seen.setdefault(value, []).append(index)

@@ -18,7 +18,7 @@ from .ingest import SUFFIXES, Ingested, aread_articles, iter_articles, read_arti
 from .notes import Notes, collecting
 from .paths import is_url
 
-__all__ = ["Paths", "Selection", "aselect_articles", "select_articles"]
+__all__ = ["Paths", "Selection", "select_articles"]
 
 #: One input or several: files, folders, "-" for stdin, URLs of pages and feeds.
 Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
@@ -36,21 +36,6 @@ def select_articles(
     output) are not read."""
     paths = _listed(paths)
     ingested = read_articles(paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds))
-    return _select(ingested, settings, paths)
-
-
-async def aselect_articles(
-    paths: Paths,
-    settings: Settings,
-    fields: Mapping[str, str] | None = None,
-    exclude: Iterable[str | PathLike[str]] = (),
-    feeds: Paths = (),
-) -> tuple[Ingested, list[Article], list[Article]]:
-    """select_articles on the caller's event loop (URLs are fetched there)."""
-    paths = _listed(paths)
-    ingested = await aread_articles(
-        paths, fields=fields, exclude=exclude, **_fetching(settings, paths, feeds)
-    )
     return _select(ingested, settings, paths)
 
 
@@ -105,9 +90,9 @@ class Selection:
     is read (issue #24): `await start()`, then `async for article in articles()`; once they are all
     taken, `ingested`, `kept` and `left_out` are what select_articles would have returned.
 
-    Files and stdin are read on a worker thread, a few articles at a time, so that a slow source (a
+    Files and stdin are read on a worker thread, up to READ_AHEAD articles ahead, so that a slow source (a
     pipe, a network drive) does not hold up the requests of the articles read before it. URLs and feeds
-    are fetched first, all of them, as aselect_articles does (their order is known only then).
+    are fetched first, all of them (their order is known only then).
     """
 
     def __init__(
