@@ -7,7 +7,9 @@ FIRST.md): fresh-c became the tuning part, fresh-d and fresh-e stayed untouched 
 session (their AFTER.md). From the second session of 2026-12-07 on, fresh-d and fresh-e are tuning parts
 too, and fresh-f and fresh-g, written blind in that session, were the untouched ones (their FIRST.md and
 AFTER.md). From the session of 2026-12-07 afternoon on, fresh-f and fresh-g are tuning parts, and fresh-h and
-fresh-i, written blind in that session, are the untouched ones.
+fresh-i, written blind in that session, were the untouched ones (their FIRST.md and AFTER.md). From the session
+of 2026-12-07 evening on, fresh-h and fresh-i are tuning parts, and fresh-j and fresh-k, written blind in that
+session, are the untouched ones.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ TUNING = (
     "fresh-e",
     "fresh-f",
     "fresh-g",
+    "fresh-h",
+    "fresh-i",
 )
-UNTOUCHED = ("fresh-h", "fresh-i")
+UNTOUCHED = ("fresh-j", "fresh-k")
 
 
 def refused(names: list[str], final: bool) -> str | None:

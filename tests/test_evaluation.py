@@ -311,6 +311,60 @@ LATER_PARTS = {
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
         },
     ),
+    # fresh-h and fresh-i, tuning parts since their AFTER.md (the session of 2026-12-07 evening): held at
+    # the figures they were left at, bounds and not targets.
+    "fresh-h": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 6, "attributive": 5, "terse": 2, "titled": 26}.items()
+            },
+            "titled dates taken out": 10,
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 2, "attributive": 10, "terse": 3, "titled": 3}.items()
+            },
+        },
+        {
+            "leaked figure_swapped": 7,
+            "leaked quote_misattributed": 1,
+            "leaked name_invented": 2,
+            "leaked figure_misremembered": 2,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 3, "attributive": 1, "terse": 2, "titled": 2}.items()
+            },
+            **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+            **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+        },
+    ),
+    "fresh-i": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 8, "attributive": 7, "terse": 6, "titled": 28}.items()
+            },
+            "titled dates taken out": 10,
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 3, "attributive": 2, "terse": 3, "titled": 3}.items()
+            },
+        },
+        {
+            "leaked figure_swapped": 4,
+            "leaked quote_misattributed": 2,
+            "leaked name_invented": 2,
+            "leaked figure_misremembered": 2,
+        },
+        {
+            **{f"{s} labelled shown": 1 for s in ("plain", "attributive", "terse", "titled")},
+            # Draghi's rejected (14 July 2022) and accepted (21 July) resignations are one story.
+            **{f"{s} grouping precision": 0.775 for s in ("plain", "attributive", "terse", "titled")},
+            **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+        },
+    ),
 }
 
 
