@@ -9,7 +9,7 @@ too, and fresh-f and fresh-g, written blind in that session, were the untouched 
 AFTER.md). From the session of 2026-12-07 afternoon on, fresh-f and fresh-g are tuning parts, and fresh-h and
 fresh-i, written blind in that session, were the untouched ones (their FIRST.md and AFTER.md). From the session
 of 2026-12-07 evening on, fresh-h and fresh-i are tuning parts, and fresh-j and fresh-k, written blind in that
-session, are the untouched ones.
+session, are the untouched ones, and so are fresh-l and fresh-m, written blind later in that session.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ TUNING = (
     "fresh-h",
     "fresh-i",
 )
-UNTOUCHED = ("fresh-j", "fresh-k")
+UNTOUCHED = ("fresh-j", "fresh-k", "fresh-l", "fresh-m")
 
 
 def refused(names: list[str], final: bool) -> str | None:
