@@ -360,8 +360,11 @@ LATER_PARTS = {
         },
         {
             **{f"{s} labelled shown": 1 for s in ("plain", "attributive", "terse", "titled")},
-            # Draghi's rejected (14 July 2022) and accepted (21 July) resignations are one story.
-            **{f"{s} grouping precision": 0.775 for s in ("plain", "attributive", "terse", "titled")},
+            # Grouping precision 0.775 -> 1.000 in every style, by text and by multilingual-e5-small:
+            # Draghi's rejected (14 July 2022) and accepted (20-21 July) resignations were one story;
+            # two happenings whose briefings state their days 6 or more apart, named differently, are
+            # two events (issue #27).
+            **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
         },
     ),

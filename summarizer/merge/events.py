@@ -25,6 +25,9 @@ class Event:
     #: The words of what happened that name a kind of happening ('fire', 'pledges'), not a thing or
     #: body by its name ('Notre Dame'): empty when `what` is names alone ('Eurovision 2021').
     kind: frozenset[str] = frozenset()
+    #: The day is the briefing's own statement of when the happening took place, not its report's day
+    #: put in for want of one: a follow-up that gives no day may be about an earlier happening.
+    stated: bool = False
 
     def keys(self) -> set[str]:
         """Blocking keys: each word of what happened with each place (specific, unlike either alone)."""
@@ -39,12 +42,13 @@ def read_event(item: ArticleBriefing) -> Event | None:
     what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
     kind = frozenset(_KINDS.get(w, w) for w in what - _named(b.event.what, f"{b.headline}. {b.summary}"))
     day, month_only = _day(b.event.when)
+    stated = day is not None and not month_only
     if day is None and item.ref.published is not None:
         # An undated event is taken to be about the day it was reported: two hurricanes' landfalls
         # reported two years apart are not one story for want of a date.
         day = item.ref.published.date()
     # A place spelt two accepted ways is one place: 'Marmolada', and the German 'Marmolata'.
-    return Event(what, frozenset(map(spelling, place_words(b))), day, month_only, kind)
+    return Event(what, frozenset(map(spelling, place_words(b))), day, month_only, kind, stated)
 
 
 #: One kind of happening under several words ('quake', 'aftershock': an earthquake), as stems.

@@ -52,9 +52,16 @@ def test_place_words_are_the_specific_ones():
     assert place_words(MEXICO_A.briefing) == {"chiapa", "mexico"}
 
 
-def _happening(source: str, what: str, when: str, headline: str, points: list[str]):
+def _happening(
+    source: str,
+    what: str,
+    when: str,
+    headline: str,
+    points: list[str],
+    where: str = "Tham Luang cave, Chiang Rai, Thailand",
+):
     item = make(source, headline, points, published=datetime.fromisoformat(when))
-    event = NewsEvent(what=what, where="Tham Luang cave, Chiang Rai, Thailand", when=when)
+    event = NewsEvent(what=what, where=where, when=when)
     return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
 
 
@@ -104,6 +111,35 @@ def test_two_happenings_a_week_apart_are_two_stories_and_one_unfolding_within_da
     assert not same_story(FOUND, RESCUED)
     assert cluster([FOUND, RESCUED]) == [[0], [1]]
     assert cluster([LOST, DEBRIS]) == [[0, 1]]
+
+
+def test_a_happening_each_report_dates_a_week_apart_is_two_stories_and_an_undated_follow_up_one():
+    # fresh-i (issue #27): a resignation refused on 14 July and one accepted on the 20th, each on the
+    # day its briefing says it took place, are two events, though one names what happened only in
+    # words the other uses too. A follow-up that states no day (its report's day stands in) may be
+    # about the earlier happening: the successor search six days after a resignation stays its story.
+    refused = _happening(
+        "Nu",
+        "resignation rejected",
+        "2022-07-14",
+        "President rejects PM's resignation",
+        ["The president rejected the prime minister's resignation.", "The coalition split."],
+        where="Rome, Italy",
+    )
+    accepted = _happening(
+        "Latestly",
+        "resignation",
+        "2022-07-20",
+        "PM hands in resignation, president accepts",
+        ["The prime minister handed in his resignation.", "The coalition split."],
+        where="Rome, Italy",
+    )
+    assert not same_story(refused, accepted)
+    assert cluster([refused, accepted]) == [[0], [1]]
+    undated = accepted.briefing.model_copy(
+        update={"event": NewsEvent(what="resignation", where="Rome, Italy", when=None)}
+    )
+    assert cluster([refused, accepted.model_copy(update={"briefing": undated})]) == [[0, 1]]
 
 
 def test_what_happened_is_its_kind_not_the_name_it_happened_to():
