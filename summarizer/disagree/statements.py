@@ -222,14 +222,27 @@ def statement_tokens(text: str) -> tuple[Token, ...]:
     each statement for the values it gives and again, in a story of several outlets, for its measures."""
     # A day written the ISO way ('2015-04-26') is a day, not the figures 4 and 26. Money's sign is read
     # as its code, apart from the figure: '$700' and '€700' (folded 'eur700') give 700.
-    folded = _MONEY_CODE.sub(r"\1 ", fold(text).replace("$", " usd "))
+    folded = _MONEY_CODE.sub(_code_apart, fold(text).replace("$", " usd "))
     folded = _MAGNITUDE.sub("magnitude ", folded)  # 'M7.1' is magnitude 7.1, not 'm', '.', '1'
     return tuple(read_tokens(_ISO_DAY.sub(" ", folded)))
 
 
-_ISO_DAY = re.compile(r"(?<![\d-])\d{4}(?: ?- ?)\d{2}(?: ?- ?)\d{2}(?![\d-])")  # plain() spaces the dashes
-_MONEY_CODE = re.compile(r"(?<![a-z])(eur|gbp|usd|rs)(?=\d)")
-_MAGNITUDE = re.compile(r"(?<![a-z0-9])m(?=\d+\.\d)")
+# Each pattern starts with what it looks for and looks behind it after: one that starts with a
+# look-behind is tried at every character of the text, one that starts with a digit, a letter or one of
+# a few words goes straight to where one stands (in C). And the money code's replacement is a function:
+# a template ('\1 ') is parsed in Python at each call, matched or not. The three took a third of the
+# time they did, of 24,500 statements a 10,000-briefing merge reads (2.5% of its CPU).
+# plain() spaces the dashes of an ISO day.
+_ISO_DAY = re.compile(r"\d(?<![\d-]\d)\d{3}(?: ?- ?)\d{2}(?: ?- ?)\d{2}(?![\d-])")
+_MONEY_CODE = re.compile(r"(?:eur|gbp|usd|rs)(?=\d)")
+_MAGNITUDE = re.compile(r"m(?<![a-z0-9]m)(?=\d+\.\d)")
+
+
+def _code_apart(code: re.Match[str]) -> str:
+    """A currency's code apart from its figure ('eur700' is 'eur 700'); not a word's last letters ('5
+    hours10')."""
+    at = code.start()
+    return code[0] if at and "a" <= code.string[at - 1] <= "z" else f"{code[0]} "
 
 
 @cached

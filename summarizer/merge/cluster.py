@@ -72,7 +72,7 @@ def _terms(item: ArticleBriefing) -> Counter[str]:
 
 def _vectors(all_terms: list[Counter[str]]) -> tuple[list[Vector], Counter[str]]:
     """Unit TF-IDF vectors (sublinear term frequency), and how many briefings use each word."""
-    spread: Counter[str] = Counter(word for terms in all_terms for word in terms)
+    spread: Counter[str] = Counter(chain.from_iterable(all_terms))  # each briefing's words, counted in C
     total = len(all_terms) + PRIOR_BRIEFINGS
     idf = {word: math.log1p(total / count) for word, count in spread.items()}
     vectors = []

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from summarizer.disagree.figures import figure_disagreements
-from summarizer.disagree.statements import TIME_OF_DAY, read_statement, statement_values, story_places
+from summarizer.disagree.statements import (
+    TIME_OF_DAY,
+    read_statement,
+    statement_tokens,
+    statement_values,
+    story_places,
+)
 
 PLACES = story_places(["Lahaina, Maui, Hawaii", "southern Turkey and northern Syria"], ["Kyiv"])
 
@@ -129,3 +135,17 @@ def test_a_figure_beside_a_counted_noun_is_not_a_toll_of_another_clause():
     # 'M7.1' is a magnitude, not a clause ending after 'M' (fresh-a: the toll raised to 217 kept).
     quake = read_statement("B", "Toll of Tuesday's M7.1 quake raised to 217.", {})
     assert quake.measures == {("magnitude", frozenset()): {7.1}, ("dead", frozenset()): {217.0}}
+
+
+def test_a_currency_code_a_magnitude_and_an_iso_day_are_read_where_they_stand_and_nowhere_else():
+    # The patterns start with what they look for and look behind it after (statements.py): the same
+    # readings as looking behind first, at the edges too.
+    tokens = statement_tokens("Rs500 raised, M7.1 quake on 2015-04-26, after 5 hours10")
+    words = [token for token, _ in tokens]
+    assert words[:2] == ["rs", "500"]  # a code apart from its figure
+    assert ("magnitude", None) in tokens and ("7.1", 7.1) in tokens
+    assert "2015" not in words and "04" not in words  # the ISO day is a day, not figures
+    assert words[-2:] == ["5", "hours"]  # a word's last letters are no code ('rs'), nor its digits a figure
+    # Five digits before the dashes are no ISO day; 'm' within a word is no magnitude.
+    assert [token for token, _ in statement_tokens("ref 12015-04-26")] == ["ref", "12015", "04", "26"]
+    assert [token for token, _ in statement_tokens("am7.1")] == ["am", ".", "1"]
