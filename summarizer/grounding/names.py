@@ -177,12 +177,16 @@ _SMALL_WORDS = frozenset(
 
 
 #: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
-#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil. A place found
-#: without them is the place.
-_PLACE_KINDS = frozenset(
-    "the of province city state county region district strip island islands republic kingdom "
-    "municipality prefecture governorate oblast territory territories town village area".split()
-) | word_set("official_styles")
+#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil, "Hotel
+#: Rigopiano" the article's Rigopiano hotel (site_kinds.txt). A place found without them is the place.
+_PLACE_KINDS = (
+    frozenset(
+        "the of province city state county region district strip island islands republic kingdom "
+        "municipality prefecture governorate oblast territory territories town village area".split()
+    )
+    | word_set("official_styles")
+    | word_set("site_kinds")
+)
 
 #: Where in a place: "northern Syria" is Syria, for an article that says "northwestern Syria".
 _DIRECTIONS = frozenset(

@@ -323,3 +323,16 @@ def test_an_organisation_by_the_initials_of_its_name_in_the_articles_language():
 def test_the_holy_see_is_the_vatican():
     article = ArticleFacts.of("Pope Francis has died aged 88, the Vatican announced on Easter Monday.")
     assert unknown_names("The Holy See announced the death on Easter Monday.", article) == []
+
+
+def test_a_site_written_with_the_word_for_its_kind_is_the_one_the_article_names():
+    facts = ArticleFacts.of(
+        "The pilot asked to return to Jakarta's Soekarno-Hatta airport. Lava ran through the natural park "
+        "Cumbre Vieja, and bodies were pulled from the 'Rigiopiano' hotel."
+    )
+    for site in ("Soekarno-Hatta International Airport", "Cumbre Vieja Natural Park", "Hotel Rigopiano"):
+        assert place_found(site, facts), site
+    assert unknown_names("Rescuers reached the Hotel Rigopiano near Cumbre Vieja Natural Park.", facts) == []
+    # The kind says nothing of which site: one the article never names is still not found.
+    assert not place_found("Halim Perdanakusuma International Airport", facts)
+    assert not place_found("Hotel Farindola", facts)
