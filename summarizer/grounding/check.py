@@ -14,6 +14,7 @@ from .counts import levels_as_changes, miscounted_figures, unstated_scores
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .frames import reframed_figures
+from .glossed import glossed, glossed_names
 from .names import aliases, name_found, place_found
 from .quoted import check_quotes, found_form, quote_found, quote_spans
 from .speakers import (
@@ -86,6 +87,8 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     findings: list[Finding] = []
     checked = 0
     given_days = facts.day_months | {(day.month, day.day) for day in article_days(facts)}
+    # 'Hellenic Broadcasting Corporation' where Who's who glosses it 'ERT, public broadcaster'.
+    glosses = glossed_names(briefing, facts)
 
     def figures(where: str, text: str) -> None:
         nonlocal checked
@@ -131,7 +134,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 kind="number", where=where, item=text,
                 reason="the article gives this figure for something else: " + ", ".join(misattached),
             ))  # fmt: skip
-        unknown = unknown_names(words, facts)
+        unknown = [name for name in unknown_names(words, facts) if not glossed(name, glosses)]
         if unknown:
             findings.append(Finding(
                 kind="name", where=where, item=text,
@@ -171,12 +174,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         # the same name was not in the article.
         checked += 1
         if entity.kind == "place":
-            found = place_found(entity.name, facts)
+            found = place_found(entity.name, facts) or fold(entity.name) in glosses
         else:
             person = entity.kind == "person"
             # An organisation translated from the article's language, which gives it by its initials.
             found = found_form(entity.name, facts, person=person) is not None or (
-                not person and initials_given(entity.name, facts)
+                not person and (initials_given(entity.name, facts) or fold(entity.name) in glosses)
             )
         if not found:
             # "Turkey" filed as a person, where the article says "Turkish": the name is there, not as
