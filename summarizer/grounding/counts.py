@@ -291,6 +291,9 @@ _ELIDED = re.compile(r"^[a-z]{1,4}'(?=[a-z]{3})")
 #: A score: two whole figures joined by a dash or a slash ('7-6', '(7/4)', '4-2'), not a range of
 #: decimals or percentages ('4.5%-4.75%') nor a date.
 _SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)")
+#: A match's sets joined by slashes ('6-3/6-3/6-0', '(6-3 / 6-3 / 6-0)'), and one of them.
+_SETS = re.compile(r"(?<![\d.,])\d{1,2} ?- ?\d{1,2}(?: ?/ ?\d{1,2} ?- ?\d{1,2})+(?![\d%])")
+_ONE_SET = re.compile(r"(\d{1,2}) ?- ?(\d{1,2})")
 #: A score in words ('one-nil', 'two - one'): plain() spaces the hyphen.
 _WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
 
@@ -303,6 +306,9 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
     '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
+    # A match's sets joined by slashes ('6-3/6-3/6-0'): each set is a score the article gives.
+    for sets in _SETS.findall(facts.counted):
+        stated |= set(_ONE_SET.findall(sets))
     if facts.lang != "en":
         stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):

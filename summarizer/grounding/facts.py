@@ -23,11 +23,12 @@ _CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
 
 def outlet_names(source: str | None) -> tuple[str, ...]:
     """The names a source line gives, folded, longest first: 'BBSNews (WPLG)' gives the outlet and the
-    wire or station whose copy it carries, 'bbsnews (wplg)', 'bbsnews' and 'wplg'."""
+    wire or station whose copy it carries, 'bbsnews (wplg)', 'bbsnews' and 'wplg'; 'Teller Report
+    (Europe 1 with AFP)' each of the two it carries, 'with' or 'via' joining them."""
     if not source:
         return ()
     folded = fold(source).strip()
-    parts = [folded, *(p.strip() for p in re.split(r"[()/,;]", folded))]
+    parts = [folded, *(p.strip() for p in re.split(r"[()/,;]|\s(?:with|via)\s", folded))]
     return tuple(sorted({p for p in parts if len(p) > 1}, key=lambda p: (-len(p), p)))
 
 

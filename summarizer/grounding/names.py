@@ -7,15 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..models import Entity
 from ..text.lexicon import every_language, word_set
-from ..text.normalize import STOPWORDS, TITLES, fold, plain, skeleton, undoubled
+from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, undoubled
+from .described import TITLED_NAME, described_name
 from .facts import ArticleFacts
 from .translated import article_form, cognate, word_given
 
 __all__ = [
     "aliases",
-    "is_organisation",
     "description",
     "name_forms",
     "name_found",
@@ -64,13 +63,17 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
         # A person written with their titles first ('Harris County Institute of Forensic Sciences
         # spokeswoman Tricia Bentley'): the name is the run of capitalised words after the last title.
         # Not 'Opponents of President Emmanuel Macron': the one after 'of' is not the one speaking.
-        titled = _TITLED_NAME.search(form) if person else None
+        titled = TITLED_NAME.search(form) if person else None
         if (
             titled is not None
             and form[: titled.start()].strip()
             and not re.search(r"\b(?:of|to|for)\s+$", form[: titled.start()])
         ):
             forms.append(titled[1])
+        # ... or after what they do or whom they work for ('Workers' Party candidate Fernando Haddad',
+        # 'Head of the Civil Protection Department Fabrizio Curcio').
+        if person and (described := described_name(form)) is not None:
+            forms.append(described)
         head = form.split(" of ", 1)[0]
         if head != form and (person or len(re.findall(r"(?<![\w'])[A-Z]", head)) >= 2):
             forms.append(head)
@@ -177,12 +180,16 @@ _SMALL_WORDS = frozenset(
 
 
 #: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
-#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil. A place found
-#: without them is the place.
-_PLACE_KINDS = frozenset(
-    "the of province city state county region district strip island islands republic kingdom "
-    "municipality prefecture governorate oblast territory territories town village area".split()
-) | word_set("official_styles")
+#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil, "Hotel
+#: Rigopiano" the article's Rigopiano hotel (site_kinds.txt). A place found without them is the place.
+_PLACE_KINDS = (
+    frozenset(
+        "the of province city state county region district strip island islands republic kingdom "
+        "municipality prefecture governorate oblast territory territories town village area".split()
+    )
+    | word_set("official_styles")
+    | word_set("site_kinds")
+)
 
 #: Where in a place: "northern Syria" is Syria, for an article that says "northwestern Syria".
 _DIRECTIONS = frozenset(
@@ -350,38 +357,3 @@ def _news_agencies() -> tuple[tuple[str, ...], ...]:
     return tuple(
         tuple(form.strip() for form in line.split("|")) for line in every_language("news_organisations")
     )
-
-
-#: Words that make a speaker an organisation rather than a person ('OpenAI board of directors').
-_ORGANISATION = word_set("organisation_words")
-
-
-def is_organisation(speaker: str, entities: list[Entity]) -> bool:
-    """The speaker is an organisation: the briefing says so, or its name says so and no person has it."""
-    folded = fold(speaker)
-    kinds = {e.kind for e in entities if fold(e.name) == folded}
-    if kinds:
-        return "organization" in kinds and "person" not in kinds
-    # 'European Central Bank President Lagarde', 'Houston Police Chief Art Acevedo': the organisation
-    # says whose title it is; the name after the title is a person's.
-    titled = _TITLED_NAME.search(plain(speaker))
-    if titled and not set(re.findall(r"[a-z]+", fold(titled[1]))) & _ORGANISATION:
-        return False
-    return bool(set(re.findall(r"[a-z]+", folded)) & _ORGANISATION)
-
-
-#: The titles of a person's office ('President', 'Chief'), not the words that only go with one
-#: ('the', 'US', 'Press', 'Former').
-_OFFICES = sorted(
-    (
-        t
-        for t in TITLES - STOPWORDS
-        if t.isalpha() and t not in ("us", "state", "foreign", "press", "special", "former")
-    ),
-    key=len,
-    reverse=True,
-)
-#: A title and a name after it ('President Lagarde', 'Chief Art Acevedo', 'spokesman Laxmi Dhakal').
-_TITLED_NAME = re.compile(
-    r"(?<![\w'])(?i:" + "|".join(_OFFICES) + r")\s+((?:[A-Z][\w'-]+\s+)*[A-Z][\w'-]+)\s*$"
-)

@@ -8,8 +8,9 @@ import re
 from ..models import Briefing, Finding
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
+from .described import is_organisation
 from .facts import ArticleFacts
-from .names import description, is_organisation, name_forms, name_found, outlet_given
+from .names import description, name_forms, name_found, outlet_given
 from .pronouns import guessed
 from .reach import ATTRIBUTION_BEFORE, CLAUSE_AFTER, SPEAKER_SEARCH_BEFORE
 from .speakers import (

@@ -18,8 +18,8 @@ from ..models import Briefing, Finding
 from ..text.language import UNKNOWN, day_months
 from ..text.lexicon import every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, surname
+from .described import is_organisation
 from .facts import ArticleFacts
-from .names import is_organisation
 
 __all__ = ["WORDS_UP_TO", "unreadable"]
 

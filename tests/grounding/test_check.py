@@ -1039,3 +1039,21 @@ def test_a_day_or_a_month_the_article_gives_another_of_is_not_supported():
     assert reasons("The rate last stood at 5.25% in April 2008.") == []
     # A day of a month the article gives no day of is left alone.
     assert reasons("The team is invited to the final on Sunday 5 July.") == []
+
+
+def test_the_year_of_a_day_the_article_gives_without_one_is_the_nearest_to_its_publication():
+    # Published 28 October 2018: 'on January 1' is 1 January 2019 to a reader.
+    facts = ArticleFacts.of(
+        "Jair Bolsonaro will, on January 1, become Brazil's 38th president.", date(2018, 10, 28)
+    )
+    said = briefing(
+        headline="Bolsonaro elected",
+        summary="Jair Bolsonaro was elected Brazil's 38th president. He takes office on 1 January 2019.",
+    )
+    assert check_briefing(said, facts)[0] == []
+    wrong = briefing(
+        headline="Bolsonaro elected",
+        summary="Jair Bolsonaro was elected Brazil's 38th president. He takes office on 1 January 2020.",
+    )
+    [finding] = check_briefing(wrong, facts)[0]
+    assert finding.reason == "not stated in the article: 2020"

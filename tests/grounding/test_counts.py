@@ -1,7 +1,7 @@
 """What a figure counts (grounding/counts.py): a figure is supported only where the article states it
 for the same thing."""
 
-from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.counts import miscounted_figures, unstated_scores
 from summarizer.grounding.facts import ArticleFacts
 
 
@@ -62,3 +62,9 @@ def test_a_number_written_with_a_hyphen_is_one_figure():
     facts = ArticleFacts.of("The death toll rose to 57, and 56 passengers are still missing.")
     assert miscounted_figures("Fifty-seven passengers are still missing.", facts) == ["57 (missing)"]
     assert miscounted_figures("Fifty-six passengers are still missing.", facts) == []
+
+
+def test_a_matchs_sets_joined_by_slashes_are_scores_the_article_gives():
+    facts = ArticleFacts.of("Nadal beat Casper Ruud in the final (6-3/6-3/6-0) this Sunday.")
+    assert unstated_scores("Nadal beat Ruud 6-3, 6-3, 6-0.", facts) == []
+    assert unstated_scores("Nadal beat Ruud 6-3, 6-4, 6-0.", facts) == ["6-4"]

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from summarizer.grounding.check import missing_figures
 from summarizer.grounding.dates import date_support
 from summarizer.grounding.facts import ArticleFacts
 
@@ -178,3 +179,12 @@ def test_italian_portuguese_and_german_read_in_their_own_conventions(text, lang,
     assert facts.lang == lang
     assert values <= facts.values
     assert date_support(said, "", facts) is not None
+
+
+def test_each_wire_a_source_line_joins_with_with_is_a_name_and_its_figures_no_figures():
+    facts = ArticleFacts.of(
+        "Rafael Nadal won his 14th title at Roland-Garros.", source="Teller Report (Europe 1 with AFP)"
+    )
+    assert "europe 1" in facts.outlets and "afp" in facts.outlets
+    assert missing_figures("Rafael Nadal won his 14th title, Europe 1 reports.", facts) == []
+    assert missing_figures("Rafael Nadal won his 15th title, Europe 1 reports.", facts) == ["15"]

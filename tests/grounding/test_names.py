@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from summarizer.grounding.check import found_form
+from summarizer.grounding.check import check_briefing, found_form
+from summarizer.grounding.described import described_name, is_organisation
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.names import is_organisation, name_forms, name_found, place_found
+from summarizer.grounding.names import name_forms, name_found, place_found
 from summarizer.grounding.translated import initials_given
 from summarizer.grounding.written import unknown_names
-from summarizer.models import Entity
+from summarizer.models import Briefing, Entity
 
 ARTICLE = (
     "Ismayil Al Abdallah lost his home. Mr Abdulla said the US Coast Gaurd came late. Shahzada Dawood "
@@ -323,3 +324,37 @@ def test_an_organisation_by_the_initials_of_its_name_in_the_articles_language():
 def test_the_holy_see_is_the_vatican():
     article = ArticleFacts.of("Pope Francis has died aged 88, the Vatican announced on Easter Monday.")
     assert unknown_names("The Holy See announced the death on Easter Monday.", article) == []
+
+
+def test_a_site_written_with_the_word_for_its_kind_is_the_one_the_article_names():
+    facts = ArticleFacts.of(
+        "The pilot asked to return to Jakarta's Soekarno-Hatta airport. Lava ran through the natural park "
+        "Cumbre Vieja, and bodies were pulled from the 'Rigiopiano' hotel."
+    )
+    for site in ("Soekarno-Hatta International Airport", "Cumbre Vieja Natural Park", "Hotel Rigopiano"):
+        assert place_found(site, facts), site
+    assert unknown_names("Rescuers reached the Hotel Rigopiano near Cumbre Vieja Natural Park.", facts) == []
+    # The kind says nothing of which site: one the article never names is still not found.
+    assert not place_found("Halim Perdanakusuma International Airport", facts)
+    assert not place_found("Hotel Farindola", facts)
+
+
+def test_a_speaker_described_before_their_name_is_that_person():
+    # What a person does or whom they work for, written before their name, makes them no organisation.
+    assert described_name("South African Weather Service forecaster Dipuo Tawana") == "Dipuo Tawana"
+    assert described_name("Head of the Civil Protection Department Fabrizio Curcio") == "Fabrizio Curcio"
+    assert not is_organisation("Workers' Party candidate Fernando Haddad", [])
+    assert is_organisation("Houston Police Department", [])
+    assert described_name("Opponents of President Emmanuel Macron") is None
+    facts = ArticleFacts.of(
+        '"It could be the strongest to hit the continent," said Dipuo Tawana, forecaster at the SA Weather '
+        "Service."
+    )
+    quoted = {"text": "It could be the strongest to hit the continent", "context": ""}
+    tawana = {**quoted, "speaker": "South African Weather Service forecaster Dipuo Tawana"}
+    invented = {**quoted, "speaker": "South African Weather Service forecaster Thabo Nkosi"}
+    base = {"headline": "Cyclone", "summary": "A cyclone.", "key_points": ["A cyclone."], "entities": [],
+            "timeline": [], "what_next": [], "topics": []}  # fmt: skip
+    assert check_briefing(Briefing.model_validate(base | {"quotes": [tawana]}), facts)[0] == []
+    [finding] = check_briefing(Briefing.model_validate(base | {"quotes": [invented]}), facts)[0]
+    assert finding.kind == "speaker"
