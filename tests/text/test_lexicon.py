@@ -24,9 +24,9 @@ READ_IN_EVERY_LANGUAGE = ["months", "number_words", "ordinal_words", "relative_d
 
 
 def test_every_shipped_language_has_a_folder_with_what_the_check_reads():
-    shipped = ("de", "en", "es", "fr", "it", "pt")
+    shipped = ("de", "en", "es", "fr", "it", "nl", "pt")
     assert tuple(sorted(path.name for path in DATA.iterdir() if path.is_dir())) == shipped
-    assert sorted(LANGUAGES) == ["de", "en", "es", "fr", "it", "pt"]
+    assert sorted(LANGUAGES) == ["de", "en", "es", "fr", "it", "nl", "pt"]
     first = _lists("en")
     assert len(first) >= 15
     for lang in LANGUAGES:
