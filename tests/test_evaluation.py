@@ -340,13 +340,21 @@ LATER_PARTS = {
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
         },
     ),
+    # fresh-i since (issue #27, German, Italian and Dutch read in their own words): dropped 8 / 7 / 6 / 28
+    # -> 1 / 2 / 1 / 20 (Dutch read as a shipped language, 'Five Star Movement' found as the article's
+    # 'Vijfsterrenbeweging' and its five no figure; 'Green Vault' for 'Grünes Gewölbe', 'LKA' for
+    # 'Landeskriminalamt', 'Polizei Berlin', 'Abruzzo Alpine Rescue' for 'Soccorso alpino abruzzese';
+    # 'all'ANSA' a source the words went to, not their speaker); quote_misattributed 2 -> 1 ('„…“, so ein
+    # Polizeisprecher' is not the museum management's). Titled dates taken out 10 -> 11: the Dutch
+    # article's 'aankomend najaar' (this autumn), dated 1 September by the model, was kept and marked
+    # while Dutch was not read; read, its date goes as a season's does in every language (entry kept).
     "fresh-i": (
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 8, "attributive": 7, "terse": 6, "titled": 28}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 1, "titled": 20}.items()
             },
-            "titled dates taken out": 10,
+            "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 3, "attributive": 2, "terse": 3, "titled": 3}.items()
@@ -354,7 +362,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 4,
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 2,
             "leaked figure_misremembered": 2,
         },
