@@ -295,6 +295,12 @@ _SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)"
 _WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
 
 
+#: The sets of a match written one after another with a slash between ('6-3/6-3/6-0', as AFP copy
+#: gives them): each is a score, though the slashes keep _SCORE from reading one.
+_SETS = re.compile(r"(?<![\d.,/-])\d{1,2} ?- ?\d{1,2}(?: ?/ ?\d{1,2} ?- ?\d{1,2})+(?![\d%/-])")
+_SET = re.compile(r"(\d{1,2}) ?- ?(\d{1,2})")
+
+
 #: A score as other languages write it: '3 a 1' (es, it), '3 à 1' (fr), '3 x 1' (pt), '3:1' (de).
 _SCORE_SAID = re.compile(r"(?<![\d.,])(\d{1,2}) ?(?: a | x |:) ?(\d{1,2})(?![\d%]|[.,]\d)")
 
@@ -303,6 +309,7 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
     '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
+    stated |= {(a, b) for sets in _SETS.findall(facts.counted) for a, b in _SET.findall(sets)}
     if facts.lang != "en":
         stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):
