@@ -215,10 +215,12 @@ LATER_PARTS = {
             **{f"{s} grouping precision": 1.0 for s in ("plain", "titled")},
         },
     ),
+    # fresh-e's Italian (issue #27): 'l'undicenne', the eleven-year-old, is 11 (an age in one word with
+    # its number, text/data/<lang>/age_endings.txt): plain 4 -> 3, attributive 3 -> 2.
     "fresh-e": (
         {
-            "plain dropped": 4,
-            "attributive dropped": 3,
+            "plain dropped": 3,
+            "attributive dropped": 2,
             "terse dropped": 3,
             "titled dropped": 20,
             **{
@@ -313,11 +315,17 @@ LATER_PARTS = {
     ),
     # fresh-h and fresh-i, tuning parts since their AFTER.md (the session of 2026-12-07 evening): held at
     # the figures they were left at, bounds and not targets.
+    # fresh-h since (issue #27, English plain): dropped 6 / 5 / 2 / 26 -> 1 / 2 / 2 / 25 (the sets of a
+    # match written '6-3/6-3/6-0' are each a score; 'lost in the final four times' is four finals; an
+    # embedded post is its signer's, '— Caroline Haga (@hagacaroline)'), and the post given to Nyusi,
+    # who spoke before it, is caught: quote_misattributed 1 -> 0. figure_misremembered went 2 -> 0 by no
+    # check of mine (the two points no longer stand in the brief as the outlet's once the faithful
+    # items around them are kept): its bound is left where it was.
     "fresh-h": (
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 6, "attributive": 5, "terse": 2, "titled": 26}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 2, "titled": 25}.items()
             },
             "titled dates taken out": 10,
             **{
@@ -327,7 +335,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 7,
-            "leaked quote_misattributed": 1,
+            "leaked quote_misattributed": 0,
             "leaked name_invented": 2,
             "leaked figure_misremembered": 2,
         },
@@ -340,13 +348,21 @@ LATER_PARTS = {
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
         },
     ),
+    # fresh-i since (issue #27, German, Italian and Dutch read in their own words): dropped 8 / 7 / 6 / 28
+    # -> 1 / 2 / 1 / 20 (Dutch read as a shipped language, 'Five Star Movement' found as the article's
+    # 'Vijfsterrenbeweging' and its five no figure; 'Green Vault' for 'Grünes Gewölbe', 'LKA' for
+    # 'Landeskriminalamt', 'Polizei Berlin', 'Abruzzo Alpine Rescue' for 'Soccorso alpino abruzzese';
+    # 'all'ANSA' a source the words went to, not their speaker); quote_misattributed 2 -> 1 ('„…“, so ein
+    # Polizeisprecher' is not the museum management's). Titled dates taken out 10 -> 11: the Dutch
+    # article's 'aankomend najaar' (this autumn), dated 1 September by the model, was kept and marked
+    # while Dutch was not read; read, its date goes as a season's does in every language (entry kept).
     "fresh-i": (
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 8, "attributive": 7, "terse": 6, "titled": 28}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 1, "titled": 20}.items()
             },
-            "titled dates taken out": 10,
+            "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 3, "attributive": 2, "terse": 3, "titled": 3}.items()
@@ -354,7 +370,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 4,
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 2,
             "leaked figure_misremembered": 2,
         },

@@ -22,7 +22,7 @@ from .speakers import (
     attributed_to,
     speaker_near,
 )
-from .translated import initials_given
+from .translated import initials_given, names_without_figures
 from .units import misunited_figures, repeated_figures
 from .unread import unreadable
 from .written import unknown_names
@@ -103,10 +103,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="a day the article does not give: " + ", ".join(dict.fromkeys(undated)),
             ))  # fmt: skip
         words = _ISO_DATE.sub(" ", text)
-        counted = words  # where figures are read: a day the article gives ('21 July') is a date, no figure
+        # Where figures are read: a day the article gives ('21 July') is a date, no figure; nor is the
+        # number of a name the article gives in its own words ('Five Star' for 'Vijfsterrenbeweging').
+        counted = names_without_figures(words, facts)
         named = day_months(fold(words))
         if named and named <= given_days:
-            counted = without_days(fold(words))
+            counted = without_days(fold(counted))
         if not undated and (months := _months_not_given(fold(words), facts)):
             # 'in March 2008' where the article's rate last stood there in April 2008.
             findings.append(Finding(

@@ -291,11 +291,14 @@ _ELIDED = re.compile(r"^[a-z]{1,4}'(?=[a-z]{3})")
 #: A score: two whole figures joined by a dash or a slash ('7-6', '(7/4)', '4-2'), not a range of
 #: decimals or percentages ('4.5%-4.75%') nor a date.
 _SCORE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?[-/] ?(\d{1,2})(?![\d%/-]|[.,]\d)")
-#: A match's sets joined by slashes ('6-3/6-3/6-0', '(6-3 / 6-3 / 6-0)'), and one of them.
-_SETS = re.compile(r"(?<![\d.,])\d{1,2} ?- ?\d{1,2}(?: ?/ ?\d{1,2} ?- ?\d{1,2})+(?![\d%])")
-_ONE_SET = re.compile(r"(\d{1,2}) ?- ?(\d{1,2})")
 #: A score in words ('one-nil', 'two - one'): plain() spaces the hyphen.
 _WORD_SCORE = re.compile(r"\b([a-z]+) ?- ?([a-z]+)\b")
+
+
+#: The sets of a match written one after another with a slash between ('6-3/6-3/6-0', as AFP copy
+#: gives them): each is a score, though the slashes keep _SCORE from reading one.
+_SETS = re.compile(r"(?<![\d.,/-])\d{1,2} ?- ?\d{1,2}(?: ?/ ?\d{1,2} ?- ?\d{1,2})+(?![\d%/-])")
+_SET = re.compile(r"(\d{1,2}) ?- ?(\d{1,2})")
 
 
 #: A score as other languages write it: '3 a 1' (es, it), '3 à 1' (fr), '3 x 1' (pt), '3:1' (de).
@@ -306,9 +309,7 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     """The scores `text` gives ('(7/5)') that the article never gives, however it writes them ('7-5',
     '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
-    # A match's sets joined by slashes ('6-3/6-3/6-0'): each set is a score the article gives.
-    for sets in _SETS.findall(facts.counted):
-        stated |= set(_ONE_SET.findall(sets))
+    stated |= {(a, b) for sets in _SETS.findall(facts.counted) for a, b in _SET.findall(sets)}
     if facts.lang != "en":
         stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):

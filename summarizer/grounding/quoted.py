@@ -4,8 +4,10 @@ no one it names, when the quote is kept and marked). check.py runs these with th
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..models import Briefing, Finding
+from ..text.lexicon import LANGUAGES, every_language, word_list
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from .described import is_organisation
@@ -97,6 +99,10 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                 continue
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
+        elif all(_described_after(span, f"{speaker} {quote.speaker}", facts) for span in spans):
+            # '„…“, so ein Polizeisprecher' is not the museum management's: the article gives the words,
+            # right after them, to someone it describes as another.
+            findings.append(_unconfirmed(where, quote.speaker, ["another"]))
         elif organisation:
             # A statement of a board, a company, the police: not a quote the article gives to one
             # of the people in the briefing.
@@ -199,6 +205,34 @@ def _organisation_said(
     )
 
 
+def _described_after(span: tuple[int, int], speaker: str, facts: ArticleFacts) -> bool:
+    """The words right after the quotation give it to someone the article describes, not names, in
+    words none of the speaker's (`speaker`: the article's form and the briefing's) is part of: '„…“,
+    so ein Polizeisprecher' and '"…," said a police spokesman' are not the museum management's; '"…,"
+    said a Tesla spokesman' may be Tesla's. A speech verb of any language, or a word of the article's
+    that attributes after a quotation (text/data/<lang>/after_quotes.txt: 'so', 'according to'), then
+    an indefinite article ('ein', 'a': someone not named)."""
+    # 'Nacht.", so ein ...': the quotation's own full stop and closing mark are passed over.
+    clause = facts.lower[span[1] : span[1] + CLAUSE_AFTER].lstrip(" .,;:!?\"'")
+    found = _described_by(facts.lang).match(clause)
+    if found is None:
+        return False
+    described = {w for w in re.findall(r"[a-z]+", found[1]) if len(w) > 3} - STOPWORDS
+    own = {w for w in re.findall(r"[a-z]+", fold(speaker)) if len(w) > 3} - STOPWORDS
+    return bool(described) and not any(a in b or b in a for a in described for b in own)
+
+
+@cache
+def _described_by(lang: str) -> re.Pattern[str]:
+    """A speech verb or the language's word for 'according to', an indefinite article, a description."""
+    shipped = lang if lang in LANGUAGES else "en"
+    words = "|".join(
+        re.escape(w) for w in sorted({*every_language("speech_verbs"), *word_list("after_quotes", shipped)})
+    )
+    indefinite = "|".join(re.escape(w) for w in word_list("indefinite_articles", shipped))
+    return re.compile(rf"(?:{words})\s+(?:{indefinite})\s+([a-z' -]+)")
+
+
 #: A speaker given by a description, not a name: 'one of the rescuers', 'a rescuer of the Soccorso
 #: Alpino', 'an unnamed political analyst', 'the minister'.
 _DESCRIPTION = re.compile(r"(?:a|an|one|the|two|three|some|several|another)\s+[a-z]")
@@ -237,27 +271,9 @@ def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
     return Finding(kind="speaker", where=where, item=speaker, reason=reason, kept=kept)
 
 
-#: The words before a source the words went to: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE'.
-_TO_WHOM = frozenset(
-    (
-        "with",
-        "by",
-        "to",
-        "told",
-        "from",
-        "via",
-        "a",
-        "à",
-        "al",
-        "avec",
-        "par",
-        "con",
-        "por",
-        "ao",
-        "com",
-        "mit",
-    )
-)
+#: The words before a source the words went to, in every shipped language (text/data/<lang>/told_to.txt):
+#: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE', 'ha riferito all'ANSA'.
+_TO_WHOM = frozenset(every_language("told_to"))
 
 
 def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:

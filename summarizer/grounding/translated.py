@@ -10,6 +10,7 @@ from functools import cache
 
 from ..text.lexicon import LANGUAGES, word_list
 from ..text.normalize import STOPWORDS, fold
+from ..text.numbers import WORD_NUMBERS
 from .facts import ArticleFacts
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "cognate",
     "glossary",
     "initials_given",
+    "names_without_figures",
     "translations",
     "word_given",
 ]
@@ -52,7 +54,7 @@ def article_form(name: str, facts: ArticleFacts) -> str | None:
 
 #: Languages that write a name's words as one ('Zentralbank', 'Innenministerium'): a translated word
 #: may be a part of one of the article's words, and one word may hold several.
-_COMPOUNDING = frozenset(("de",))
+_COMPOUNDING = frozenset(("de", "nl"))
 #: The shortest part of a compound word that counts as a word of a name.
 _PART = 4
 
@@ -141,6 +143,8 @@ def initials_given(name: str, facts: ArticleFacts) -> bool:
     writes in capitals. Two words at least; an article in English has its own initials checked."""
     if facts.lang == "en":
         return False
+    if _ACRONYM.fullmatch(name.strip()) and facts.lang in _COMPOUNDING:
+        return _compound_initials(name.strip().lower(), facts)
     words = [fold(w).removesuffix("'s").strip("'") for w in re.findall(r"[A-Z][\w'-]*", name)]
     words = [w for w in words if w not in STOPWORDS and len(w) > 1]
     if len(words) < 2:
@@ -148,3 +152,61 @@ def initials_given(name: str, facts: ArticleFacts) -> bool:
     forms = glossary(facts.lang)
     letters = sorted((forms.get(word, ()) or (word,))[0][0] for word in words)
     return any(sorted(found.lower()) == letters for found in _ACRONYM.findall(facts.plain))
+
+
+#: What may end a compound word after its last part: an inflection ('Landeskriminalamts').
+_INFLECTION = 3
+
+
+def _compound_initials(acronym: str, facts: ArticleFacts) -> bool:
+    """An acronym whose letters begin the parts of one word of the article, each part a word of its
+    language's glossary, as German and Dutch write an office out ('LKA' for 'Landeskriminalamt':
+    landes, kriminal, amt; 'BKA' for 'Bundeskriminalamt')."""
+    parts = _compound_parts(facts.lang)
+    return any(_splits(word, acronym, parts) for word in facts.folded_words if len(word) > 2 * len(acronym))
+
+
+def _splits(word: str, letters: str, parts: frozenset[str]) -> bool:
+    """The word is a part starting with each letter in turn, a linking 's' allowed between two."""
+    if not letters:
+        return len(word) <= _INFLECTION
+    for size in range(len(word), 2, -1):
+        head = word[:size]
+        if head[0] == letters[0] and head in parts:
+            rest = word[size:]
+            linked = rest[:1] == "s" and _splits(rest[1:], letters[1:], parts)
+            if linked or _splits(rest, letters[1:], parts):
+                return True
+    return False
+
+
+@cache
+def _compound_parts(lang: str) -> frozenset[str]:
+    """The language's words a compound is made of: its glossary's forms, three letters or more."""
+    return frozenset(form for forms in glossary(lang).values() for form in forms if len(form) > 2)
+
+
+#: A run of capitalised words with an English number word among them ('Five Star Movement', 'Group of
+#: Seven', 'Big Five'): a name, whose number is no figure of the statement.
+_NUMBERED_NAME = re.compile(
+    r"(?<![\w'])(?:[A-Z][\w'-]*\s+(?:of\s+)?)*(?:"
+    + "|".join(word.capitalize() for word in sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r")(?:\s+(?:of\s+)?[A-Z][\w'-]*)*(?![\w'])"
+)
+
+
+def names_without_figures(text: str, facts: ArticleFacts) -> str:
+    """The text with the number words of names the model translated taken out, when the article gives
+    the name in its own form: 'Five Star Movement' in a Dutch article that writes 'Vijfsterrenbeweging'
+    states no figure 5, any more than 'Movimento 5 Stelle' states a count. A figure in words the name
+    does not hold, or a name the article does not give, is read as before."""
+    if facts.lang == "en" or facts.lang not in LANGUAGES:
+        return text
+
+    def blanked(match: re.Match[str]) -> str:
+        run = match[0]
+        if len(run.split()) < 2 or article_form(run, facts) is None:
+            return run
+        return " ".join(word for word in run.split() if fold(word) not in WORD_NUMBERS)
+
+    return _NUMBERED_NAME.sub(blanked, text)

@@ -4,6 +4,7 @@ is looked up whole, as the article gives it, in its own form, written in full or
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..text.lexicon import word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
@@ -18,7 +19,7 @@ from .names import (
     slipped,
     undotted,
 )
-from .translated import article_form, initials_given, word_given
+from .translated import article_form, initials_given, translations, word_given
 
 __all__ = ["known_organisation", "unknown_names"]
 
@@ -177,9 +178,32 @@ def _national_body(name: str, facts: ArticleFacts) -> bool:
     where the article names the country (text/data/<lang>/places.txt) and writes the body in its own
     words ('the police', 'fire service')."""
     first, _, rest = re.sub(r"^[Tt]he\s+", "", plain(name)).partition(" ")
-    if not rest or not place_groups().get(fold(first)) or not place_found(first, facts):
+    if not rest:
         return False
-    return _lower_phrase_in(rest, facts)
+    if place_groups().get(fold(first)) and place_found(first, facts):
+        return _lower_phrase_in(rest, facts)
+    return _body_of_place(first + " " + rest, facts)
+
+
+def _body_of_place(name: str, facts: ArticleFacts) -> bool:
+    """A public body named the way German and Dutch name a city's services, the body and then the
+    place ('Polizei Berlin', 'Feuerwehr Dresden', 'Politie Amsterdam'), where the article names the
+    place and gives the body in its own words ('die Polizei'): a body of one of the kinds that serve a
+    place (text/data/en/organisation_words.txt, or its form in the article's language)."""
+    *body, place = name.split()
+    kind = fold(body[-1])
+    if not (kind in _ORGANISATION_WORDS or kind in _organisation_forms(facts.lang)):
+        return False
+    return place_found(place, facts) and _lower_phrase_in(" ".join(body), facts)
+
+
+_ORGANISATION_WORDS = word_set("organisation_words")
+
+
+@cache
+def _organisation_forms(lang: str) -> frozenset[str]:
+    """The organisation words in the article's language ('polizei', 'politie'), from its glossary."""
+    return frozenset(form for word in _ORGANISATION_WORDS for form in translations(word, lang))
 
 
 def _lower_phrase_in(phrase: str, facts: ArticleFacts) -> bool:

@@ -64,7 +64,17 @@ def test_a_number_written_with_a_hyphen_is_one_figure():
     assert miscounted_figures("Fifty-six passengers are still missing.", facts) == []
 
 
-def test_a_matchs_sets_joined_by_slashes_are_scores_the_article_gives():
-    facts = ArticleFacts.of("Nadal beat Casper Ruud in the final (6-3/6-3/6-0) this Sunday.")
+def test_how_often_a_thing_happened_counts_that_thing():
+    # 'lost in the final four times' is four finals lost; 'times' says how often, not of what.
+    facts = ArticleFacts.of("Djokovic has won the event once, but has lost in the final four times.")
+    assert miscounted_figures("Djokovic has lost four finals.", facts) == []
+    # ... while the article's figure for another plural still counts that one.
+    facts = ArticleFacts.of("Djokovic has won 24 titles. He played four finals this year.")
+    assert miscounted_figures("Djokovic has won four titles.", facts) == ["four (titles)"]
+
+
+def test_the_sets_of_a_match_written_with_slashes_are_each_a_score():
+    # AFP copy: 'in the final (6-3/6-3/6-0)'.
+    facts = ArticleFacts.of("Nadal beat Casper Ruud in the final (6-3/6-3/6-0) on Sunday.")
     assert unstated_scores("Nadal beat Ruud 6-3, 6-3, 6-0.", facts) == []
     assert unstated_scores("Nadal beat Ruud 6-3, 6-4, 6-0.", facts) == ["6-4"]

@@ -1,4 +1,4 @@
-"""An article in a language the checks do not read (Dutch here) is checked as far as the checks honestly
+"""An article in a language the checks do not read (Danish here) is checked as far as the checks honestly
 go: quotes and digits are, and what only its language could settle is kept and marked, never dropped."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from summarizer.grounding.facts import ArticleFacts
 from summarizer.models import Briefing
 from summarizer.text.language import UNKNOWN
 
-# A Dutch report written for this test (not from any corpus).
-DUTCH = (
-    "De regering heeft woensdag bekendgemaakt dat de overstromingen in Limburg aan twaalf mensen het "
-    "leven hebben gekost. Volgens het ministerie van Infrastructuur zijn 1.250 woningen beschadigd en "
-    "staat het water in Venlo 4,5 meter boven normaal. \u2018We doen wat we kunnen\u2019, zei minister "
-    "Mark de Vries op een persconferentie in Den Haag. Het Rode Kruis heeft 300 vrijwilligers gestuurd."
+# A Danish report written for this test (not from any corpus).
+DANISH = (
+    "Regeringen oplyste onsdag, at oversvømmelserne i Limburg har kostet tolv mennesker livet. Ifølge "
+    "ministeriet for Infrastruktur er 1.250 boliger beskadiget, og vandet i Venlo står 4,5 meter over det "
+    "normale. \u2018Vi gør, hvad vi kan\u2019, sagde minister Mark de Vries på et pressemøde i Haag. Røde "
+    "Kors har sendt 300 frivillige."
 )
-FACTS = ArticleFacts.of(DUTCH, date(2024, 7, 5))
+FACTS = ArticleFacts.of(DANISH, date(2024, 7, 5))
 FAITHFUL = {
     "headline": "Floods in Limburg kill twelve",
     "summary": "On Wednesday the government said floods in Limburg killed 12 and damaged 1,250 homes.",
@@ -32,8 +32,8 @@ FAITHFUL = {
         {"name": "Red Cross", "kind": "organization", "role": ""},
         {"name": "The Hague", "kind": "place", "role": ""},
     ],
-    "quotes": [{"text": "We doen wat we kunnen", "speaker": "Mark de Vries", "context": ""}],
-    "timeline": [{"when": "woensdag", "date": "2024-07-03", "event": "The government gave the toll."}],
+    "quotes": [{"text": "Vi gør, hvad vi kan", "speaker": "Mark de Vries", "context": ""}],
+    "timeline": [{"when": "onsdag", "date": "2024-07-03", "event": "The government gave the toll."}],
     "what_next": [],
     "topics": [],
 }
@@ -46,7 +46,7 @@ def _findings(**changes: object) -> list[tuple[str, bool]]:
 
 def test_a_faithful_answer_to_an_article_in_an_unknown_language_loses_nothing():
     assert FACTS.lang == UNKNOWN
-    # Twelve (written 'twaalf'), the translated names and the day named 'woensdag' cannot be confirmed:
+    # Twelve (written 'tolv'), the translated names and the day named 'onsdag' cannot be confirmed:
     # each is kept and marked. 1.250 and 4,5 are read as the article writes them.
     assert _findings() == [
         ("headline", True),
@@ -64,7 +64,7 @@ def test_what_can_be_read_in_any_language_is_still_dropped():
         headline="Floods in Limburg kill 30",  # a figure in digits the article does not give
         summary="Piet Smit said 1,350 homes were damaged.",  # a person the article never names
         key_points=["Thirty people died."],
-        quotes=[{"text": "We doen alles wat we kunnen", "speaker": "Mark de Vries", "context": ""}],
+        quotes=[{"text": "Vi gør alt, hvad vi kan", "speaker": "Mark de Vries", "context": ""}],
         entities=[{"name": "Piet Smit", "kind": "person", "role": "mayor"}],
         timeline=[{"when": "4 July", "date": "2024-07-04", "event": "The toll was given."}],
     )

@@ -21,6 +21,8 @@ REPORTS = {
     "chuvas. Segundo a Defesa Civil, 12 pessoas morreram e outras 300 estão desabrigadas no estado.",
     "nl": "De president zei maandag dat de regering hulp stuurt naar de steden die door de regen zijn "
     "getroffen. Volgens de civiele bescherming zijn 12 mensen omgekomen en zijn 300 mensen dakloos.",
+    "da": "Præsidenten sagde mandag, at regeringen vil sende hjælp til de byer, som er ramt af regnen. "
+    "Ifølge beredskabet er 12 mennesker omkommet, og 300 er hjemløse i regionen, hvor det stadig regner.",
     "pl": "Prezydent powiedział w poniedziałek, że rząd wyśle pomoc do miast dotkniętych przez ulewy. "
     "Według obrony cywilnej zginęło 12 osób, a kolejne 300 nie ma dachu nad głową w tym regionie.",
     "it": "Il presidente ha detto lunedì che il governo invierà aiuti alle città colpite dalle piogge. "
@@ -37,7 +39,8 @@ REPORTS = {
         ("de", "de"),
         ("pt", "pt"),
         ("it", "it"),
-        ("nl", UNKNOWN),
+        ("nl", "nl"),
+        ("da", UNKNOWN),
         ("pl", UNKNOWN),
     ],
 )

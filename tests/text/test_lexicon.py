@@ -24,16 +24,17 @@ READ_IN_EVERY_LANGUAGE = ["months", "number_words", "ordinal_words", "relative_d
 
 
 def test_every_shipped_language_has_a_folder_with_what_the_check_reads():
-    shipped = ("de", "en", "es", "fr", "it", "pt")
+    shipped = ("de", "en", "es", "fr", "it", "nl", "pt")
     assert tuple(sorted(path.name for path in DATA.iterdir() if path.is_dir())) == shipped
-    assert sorted(LANGUAGES) == ["de", "en", "es", "fr", "it", "pt"]
+    assert sorted(LANGUAGES) == ["de", "en", "es", "fr", "it", "nl", "pt"]
     first = _lists("en")
     assert len(first) >= 15
     for lang in LANGUAGES:
         # A glossary translates into the language: English needs none. German joins a part of the day
         # to a weekday ('Mittwochmorgen'). English marks its times of day with 'p.m.' (clock_words), the
-        # others with a word ('19 heures', 'um 20 Uhr': clock_marks).
-        others = {*first, "glossary", "day_parts", "clock_marks"}
+        # others with a word ('19 heures', 'um 20 Uhr': clock_marks). Italian, German and Dutch write an
+        # age as one word with its number ('undicenne', 'elfjährige': age_endings).
+        others = {*first, "glossary", "day_parts", "clock_marks", "age_endings"}
         assert set(READ_IN_EVERY_LANGUAGE) <= set(_lists(lang)) <= others, lang
 
 

@@ -112,3 +112,12 @@ def test_a_time_of_day_marked_by_the_languages_clock_word_reads_as_the_clock():
     # Past 24 it is a duration; and a time given in minutes is no full hour.
     assert list(figures("pendant 48 heures", lang="fr")) == [48.0]
     assert 7.0 not in set(figures("à 19h06", lang="fr"))
+
+
+def test_an_age_written_as_one_word_with_its_number_is_that_number():
+    # 'l'undicenne Chanin': the eleven-year-old; a briefing's '11-year-old' is the article's.
+    assert list(figures("il più piccolo, l'undicenne Chanin", lang="it")) == [11.0]
+    assert list(figures("der Elfjährige", lang="de")) == [11.0]
+    assert list(figures("de twaalfjarige jongen", lang="nl")) == [12.0]
+    # 'ventenne' is twenty; 'ventotto' alone is no age, and 'ventottenne' twenty-eight.
+    assert list(figures("un ventenne e un ventottenne", lang="it")) == [20.0, 28.0]

@@ -1,0 +1,145 @@
+"""Articles read in their own language and conventions: Dutch as a shipped language (its figures, days and
+names), German and Italian names a model translated, and who the words went to or came from. Each test
+is a short article written for it (not from any corpus): the faithful answer loses nothing, the invented
+item is dropped."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from summarizer.grounding.check import check_briefing
+from summarizer.grounding.facts import ArticleFacts
+from summarizer.models import Briefing
+
+DUTCH = (
+    "De regering heeft woensdag bekendgemaakt dat de overstromingen in Limburg aan twaalf mensen het "
+    "leven hebben gekost. Volgens het ministerie van Infrastructuur zijn 1.250 woningen beschadigd en "
+    "staat het water in Venlo 4,5 meter boven normaal. \u2018We doen wat we kunnen\u2019, zei minister "
+    "Mark de Vries gisteren om 20.15 uur op een persconferentie in Den Haag. De Vijfsterrenbeweging "
+    "van oud-premier Giuseppe Conte stuurde 300 vrijwilligers."
+)
+DUTCH_FACTS = ArticleFacts.of(DUTCH, date(2024, 7, 4))
+
+
+def _briefing(**fields: Any) -> Briefing:
+    plain = {"headline": "The report", "summary": "The report.", "key_points": ["The report."]}
+    empty = {"entities": [], "quotes": [], "timeline": [], "what_next": [], "topics": []}
+    return Briefing.model_validate(plain | empty | fields)
+
+
+def _findings(briefing: Briefing, facts: ArticleFacts) -> list[tuple[str, str, bool]]:
+    return [(f.where, f.kind, f.kept) for f in check_briefing(briefing, facts)[0]]
+
+
+def test_a_dutch_article_is_read_in_its_own_words_and_notation():
+    assert DUTCH_FACTS.lang == "nl"
+    faithful = _briefing(
+        headline="Floods in Limburg kill twelve",
+        summary="On Wednesday the government said the floods killed 12 people and damaged 1,250 homes.",
+        key_points=[
+            "According to the Ministry of Infrastructure, the water in Venlo stood 4.5 metres above normal.",
+            "Minister Mark de Vries spoke at 8:15 p.m. in The Hague.",
+            "Giuseppe Conte's Five Star Movement sent 300 volunteers.",
+        ],
+        entities=[
+            {"name": "Mark de Vries", "kind": "person", "role": "minister"},
+            {"name": "Ministry of Infrastructure", "kind": "organization", "role": ""},
+            {"name": "Vijfsterrenbeweging", "kind": "organization", "role": "Five Star Movement"},
+        ],
+        quotes=[{"text": "We doen wat we kunnen", "speaker": "Mark de Vries", "context": ""}],
+        timeline=[
+            {"when": "woensdag", "date": "2024-07-03", "event": "The government gave the toll."},
+            {"when": "gisteren om 20.15 uur", "date": "2024-07-03", "event": "De Vries spoke."},
+        ],
+    )
+    # Twelve written 'twaalf', 'woensdag', '20.15 uur', the ministry and the movement in Dutch: all read,
+    # nothing kept and marked as a language the checks do not know.
+    assert _findings(faithful, DUTCH_FACTS) == []
+
+
+def test_what_a_dutch_article_does_not_say_is_dropped():
+    wrong = _briefing(
+        headline="Floods in Limburg kill thirteen",  # 'dertien' nowhere
+        summary="Piet Smit said 1,350 homes were damaged.",  # a person the article never names
+        key_points=["The Six Star Movement sent 300 volunteers."],  # six is no part of the article's name
+        timeline=[{"when": "10 juli", "date": "2024-07-10", "event": "The toll was given."}],
+    )
+    assert _findings(wrong, DUTCH_FACTS) == [
+        ("headline", "number", False),
+        ("summary", "number", False),
+        ("summary", "name", False),
+        ("key_points[0]", "number", False),
+        ("timeline[0]", "date", False),
+    ]
+
+
+GERMAN = (
+    "Nach dem Einbruch in das Historische Grüne Gewölbe in Dresden fahndet die Polizei weiter nach den "
+    "Tätern. Die Ermittler des Landeskriminalamts übernahmen den Fall. Die Museumsleitung spricht von "
+    "einem \u201eSuper-Gau\u201c. \u201eWir bewachen das Schloss in der Nacht.\u201c, so ein "
+    "Polizeisprecher."
+)
+GERMAN_FACTS = ArticleFacts.of(GERMAN, date(2019, 11, 26))
+
+
+def test_a_name_translated_from_german_is_found_in_its_compounds_and_inflections():
+    faithful = _briefing(
+        headline="Police hunt the thieves of Dresden's Green Vault",
+        entities=[
+            {"name": "LKA", "kind": "organization", "role": "state criminal police office"},
+            {"name": "Polizei Dresden", "kind": "organization", "role": ""},
+        ],
+        quotes=[
+            {"text": "Super-Gau", "speaker": "museum management", "context": ""},
+            {"text": "Wir bewachen das Schloss in der Nacht", "speaker": "a police spokesman", "context": ""},
+        ],
+    )
+    assert _findings(faithful, GERMAN_FACTS) == []
+    invented = _briefing(
+        headline="Police hunt the thieves of Dresden's Golden Hall",
+        entities=[
+            {"name": "BKA", "kind": "organization", "role": "federal criminal police office"},
+            {"name": "Polizei Leipzig", "kind": "organization", "role": ""},
+        ],
+    )
+    assert _findings(invented, GERMAN_FACTS) == [
+        ("headline", "name", False),
+        ("entities[0]", "name", False),
+        ("entities[1]", "name", False),
+    ]
+
+
+def test_words_the_article_gives_right_after_to_a_described_speaker_are_not_anothers():
+    # '„…“, so ein Polizeisprecher': the police spokesman's words, not the museum management's.
+    guarded = "Wir bewachen das Schloss in der Nacht"
+    misattributed = _briefing(quotes=[{"text": guarded, "speaker": "museum management", "context": ""}])
+    assert _findings(misattributed, GERMAN_FACTS) == [("quotes[0]", "speaker", False)]
+    english = ArticleFacts.of('"We guard the castle at night," said a police spokesman.')
+    in_english = _briefing(
+        quotes=[{"text": "We guard the castle at night", "speaker": "museum management", "context": ""}]
+    )
+    assert _findings(in_english, english) == [("quotes[0]", "speaker", False)]
+
+
+def test_the_agency_the_words_were_told_to_is_not_their_speaker():
+    # 'ha riferito all'ANSA il capo del Soccorso alpino': the words went to ANSA, Crocetta said them.
+    italian = ArticleFacts.of(
+        "I soccorritori lavorano in condizioni difficili. \u201cCi sono tanti morti\u201d, secondo quanto "
+        "ha riferito all'ANSA il capo del Soccorso alpino abruzzese Antonio Crocetta, partito ieri sera."
+    )
+    faithful = _briefing(
+        key_points=["Antonio Crocetta, head of the Abruzzo Alpine Rescue, told ANSA there are many dead."],
+        entities=[
+            {"name": "Antonio Crocetta", "kind": "person", "role": "head of the Abruzzo Alpine Rescue"},
+            {"name": "ANSA", "kind": "organization", "role": "news agency"},
+        ],
+        quotes=[
+            {
+                "text": "Ci sono tanti morti",
+                "speaker": "Antonio Crocetta, capo del Soccorso alpino abruzzese",
+                "context": "to ANSA",
+            }
+        ],
+    )
+    assert _findings(faithful, italian) == []
