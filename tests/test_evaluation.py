@@ -328,7 +328,9 @@ LATER_PARTS = {
             },
         },
         {
-            "leaked figure_swapped": 7,
+            # 7 -> 6: a unit the article writes in English is read in its language ('two sets' where
+            # a French article's 'deux' are titles and its sets 'trois').
+            "leaked figure_swapped": 6,
             # 1 -> 0: a post the page embeds is its author's ('— Caroline Haga (@hagacaroline)').
             "leaked quote_misattributed": 0,
             # 2 -> 0: a surname the article gives another given name is someone else in every language
