@@ -20,6 +20,7 @@ __all__ = [
     "glossary",
     "initials_given",
     "names_without_figures",
+    "one_word",
     "translations",
     "word_given",
 ]
@@ -85,6 +86,23 @@ def cognate(word: str, known: str) -> bool:
     and their lengths within three letters. Only for a language a model translates from."""
     a, b = word.replace("h", ""), known.replace("h", "")
     return min(len(a), len(b)) >= _PART + 1 and a[:_PART] == b[:_PART] and abs(len(a) - len(b)) <= 3
+
+
+def one_word(a: str, b: str) -> bool:
+    """Two folded words are one word in two languages: one English word of the glossaries has both
+    among its forms ('coppa' and 'copa' are each a 'cup'), or one is the other's English word."""
+    return a == b or bool(_senses().get(a, frozenset()) & (_senses().get(b, frozenset()) | {b}))
+
+
+@cache
+def _senses() -> dict[str, frozenset[str]]:
+    """Each form of the shipped glossaries with the English words it stands for, itself included."""
+    senses: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        for english, forms in glossary(lang).items():
+            for form in (english, *forms):
+                senses.setdefault(form, {form}).add(english)
+    return {form: frozenset(words) for form, words in senses.items()}
 
 
 def word_given(word: str, facts: ArticleFacts, words: frozenset[str]) -> bool:

@@ -57,7 +57,7 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
         ):
             continue  # '95 years old' is an age, however the article writes it
         joined = re.search(rf"(?<![\w.,]){re.escape(token)}-{re.escape(unit)}\b", folded) is not None
-        if not (PLURAL.fullmatch(unit) or joined) or not _readable(unit, facts.lang):
+        if not (PLURAL.fullmatch(unit) or joined) or not _readable(unit, facts):
             continue
         if index > 0 and token_value(mine[index - 1]) is not None:
             continue  # a pair or a range ('65 to 35', '7 6'): read by the checks of scores and ranges
@@ -66,25 +66,35 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
             continue
         # '190-point lead' for the article's '190 lead': the word after the unit may be what it counts.
         said = [w for w in mine[index + 1 : index + 3] if w.isalpha()]
-        if any(_same(said, _unit(theirs, i, facts.lang), facts.lang) for i in places):
+        if any(_same(said, _unit(theirs, i, facts.lang), facts) for i in places):
             continue
         others = (
             i for figure, spots in where.items() if figure != value and not is_year(figure) for i in spots
         )
-        if any(counts_the_same(unit, _unit(theirs, i, facts.lang), facts.lang) for i in others):
+        if any(_counts(unit, _unit(theirs, i, facts.lang), facts) for i in others):
             found.append(f"{token} ({unit})")
     return found
 
 
-def _same(said: list[str], theirs: list[str], lang: str) -> bool:
+def _same(said: list[str], theirs: list[str], facts: ArticleFacts) -> bool:
     """The article's unit words hold one of the statement's (of those read in the article's language)."""
-    return any(counts_the_same(word, theirs, lang) for word in said if _readable(word, lang))
+    return any(_counts(word, theirs, facts) for word in said if _readable(word, facts))
 
 
-def _readable(word: str, lang: str) -> bool:
+def _counts(word: str, theirs: list[str], facts: ArticleFacts) -> bool:
+    """The article's words after a figure hold the statement's unit: translated (counts.counts_the_same),
+    or, where the glossary has no translation, the word itself, which the article writes too ('sets' in
+    a French article's 'trois sets')."""
+    if facts.lang != "en" and not translations(word, facts.lang):
+        return any(w == word or w == word.removesuffix("s") for w in theirs)
+    return counts_the_same(word, theirs, facts.lang)
+
+
+def _readable(word: str, facts: ArticleFacts) -> bool:
     """An English word the checks can look for in the article's language: any in an English article,
-    one the glossary translates in another ('firefighters', 'pompiers')."""
-    return lang == "en" or bool(translations(word, lang))
+    one the glossary translates in another ('firefighters', 'pompiers'), or one the article writes
+    itself ('sets', 'Boeing')."""
+    return facts.lang == "en" or bool(translations(word, facts.lang)) or word in facts.folded_words
 
 
 def _unit(tokens: list[str], index: int, lang: str) -> list[str]:

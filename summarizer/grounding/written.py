@@ -61,13 +61,21 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
         # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
         parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
-        for name in parts if len(parts) > 1 else [run]:
+        # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
+        # an office, whose first word is no given name.
+        after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None
+        for number, name in enumerate(parts if len(parts) > 1 else [run]):
+            thing = (after_the and number == 0) or re.match(r"(?i:the)\s", name) is not None
             words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
             named = [w for w in words if w not in TITLES and w not in STOPWORDS and w not in MONTHS]
             named = [w for w in named if w not in WEEKDAYS and len(w) > 1]
             # 'Prince William': one name with a title is a person's (in English: 'US CPI' is no person).
             titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
-            if (len(named) >= 2 or titled) and not _known(name, named, facts) and name not in found:
+            if (
+                (len(named) >= 2 or titled)
+                and not _known(name, named, facts, thing=thing)
+                and name not in found
+            ):
                 found.append(name)
     return found
 
@@ -75,10 +83,11 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
 def _run_known(run: str, facts: ArticleFacts) -> bool:
     """The whole run is a name the article gives ('Agence France-Presse' opening a sentence)."""
     words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", run)]
-    return len(words) > 1 and _known(run, words, facts)
+    thing = re.match(r"(?i:the)\s", run) is not None
+    return len(words) > 1 and _known(run, words, facts, thing=thing)
 
 
-def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
+def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = False) -> bool:
     if news_agency_given(name, facts) or outlet_given(name, facts):
         return True
     if facts.lang != "en":
@@ -86,6 +95,8 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
         # 'National Emergency Committee', 'World Cup' for 'Mundial'): one word the article gives, as
         # written or in its own form (translated.word_given), lets the name pass.
         given = [_capitalised(word, facts) or word_given(word, facts, facts.capitalised) for word in named]
+        if not thing and _someone_elses_surname(name, named, given, facts):
+            return False
         # ... but a person keeps their surname in every language: 'Cardinal Tarcisio Bertone' does not
         # pass on the article's 'Kardinal', nor 'Culture Minister Franck Riester' on another Franck.
         return (
@@ -125,6 +136,20 @@ def _known(name: str, named: list[str], facts: ArticleFacts) -> bool:
 #: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
 _OFFICIAL |= word_set("official_styles") | word_set("organisation_kinds")
+
+
+def _someone_elses_surname(name: str, named: list[str], given: list[bool], facts: ArticleFacts) -> bool:
+    """A person written with a surname the article gives, as written, to someone else: 'Toni Nadal'
+    where a French article has only Rafael Nadal, 'Christian Ruud' beside its Casper Ruud. A model
+    translates the words of a body's name, never a person's given name into another one, so the
+    English rule of the given name (names.name_found) holds in every language: it applies where no
+    word before the surname is the article's in any form (written, translated, or spelt its way)."""
+    return (
+        len(named) >= 2
+        and not any(given[:-1])
+        and named[-1] in facts.capitalised
+        and not name_found(name, facts, person=True)
+    )
 
 
 def _titled_person(name: str) -> bool:

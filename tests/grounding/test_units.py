@@ -97,3 +97,14 @@ def test_a_toll_before_the_articles_figure_is_what_it_counts():
     )
     assert misunited_figures("Fifty-seven passengers are still missing.", facts) == ["57 (passengers)"]
     assert misunited_figures("Fifty-six passengers are still missing.", facts) == []
+
+
+def test_a_unit_the_article_writes_in_english_is_read_in_its_language():
+    facts = ArticleFacts.of(
+        "Rafael Nadal a dominé le jeune Norvégien en trois sets. Il devance désormais Roger Federer et "
+        "Novak Djokovic de deux titres. Il s'impose en n'ayant concédé que trois sets sur la quinzaine."
+    )
+    assert facts.lang == "fr"
+    # The French 'sets' is the English word: two is the lead in titles, the sets dropped were three.
+    assert misunited_figures("Nadal dropped only two sets over the fortnight.", facts) == ["two (sets)"]
+    assert misunited_figures("Nadal dropped only three sets over the fortnight.", facts) == []

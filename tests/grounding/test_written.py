@@ -33,3 +33,44 @@ def test_a_surname_is_no_acronym_the_article_spells_out():
         "Culture Minister Rachida Dati"
     ]
     assert unknown_names("The DATI attended.", facts) == []
+
+
+def test_a_surname_the_article_gives_another_given_name_is_someone_else_in_every_language():
+    fr = ArticleFacts.of(
+        "Rafael Nadal a remporté Roland-Garros pour la 14e fois. Le Norvégien Casper Ruud, 23 ans, "
+        "n'avait jamais affronté Nadal. « Je ne sais pas », a dit Nadal. L'Espagnol a gagné en trois sets."
+    )
+    assert fr.lang == "fr"
+    # A relative the article never names: the surname is the champion's and the opponent's.
+    assert unknown_names("Nadal hinted this was his last title, his uncle Toni Nadal said.", fr) == [
+        "Toni Nadal"
+    ]
+    assert unknown_names("Ruud, coached by his father Christian Ruud, lost.", fr) == ["Christian Ruud"]
+    # The people the article names pass, under the given name it uses or none.
+    assert unknown_names("Rafael Nadal beat Casper Ruud in three sets.", fr) == []
+    # What 'the' opens is an office or a thing, not a given name: 'the Minister of the Economy Nadal'.
+    assert unknown_names("The win, said the Minister of the Economy Nadal, was his.", fr) == []
+
+
+def test_a_word_translated_before_a_place_is_no_other_given_name():
+    pt = ArticleFacts.of(
+        "O Tribunal Superior Eleitoral divulgou os resultados por volta das 21:00 locais (23:00 em Cabo "
+        "Verde), duas horas depois do fecho das urnas. O candidato venceu com 55% dos votos."
+    )
+    assert pt.lang == "pt"
+    assert unknown_names("The court released the results at 23:00 in Cape Verde.", pt) == []
+    assert unknown_names("The court released the results, said Joao Verde.", pt) == ["Joao Verde"]
+
+
+def test_a_given_name_is_no_surname():
+    facts = ArticleFacts.of(
+        "President Emmanuel Macron spoke on Tuesday inside Notre Dame Cathedral in Paris. (Philippe "
+        "Wojazer/Pool/Reuters) The Civil Guard said the roads were closed."
+    )
+    # The photographer's given name gives no prime minister 'Edouard Philippe'.
+    assert unknown_names("Prime Minister Edouard Philippe said Tuesday it would be rebuilt.", facts) == [
+        "Prime Minister Edouard Philippe"
+    ]
+    assert unknown_names("President Emmanuel Macron said Tuesday it would be rebuilt.", facts) == []
+    # 'Civil' before 'Guard' names a body, not a person called Civil.
+    assert unknown_names("The Guardia Civil closed the roads.", facts) == []
