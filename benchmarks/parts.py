@@ -6,10 +6,11 @@ fresh-d and fresh-e were written blind in the session of 2026-12-07 and first me
 FIRST.md): fresh-c became the tuning part, fresh-d and fresh-e stayed untouched until the end of that
 session (their AFTER.md). From the second session of 2026-12-07 on, fresh-d and fresh-e are tuning parts
 too, and fresh-f and fresh-g, written blind in that session, were the untouched ones (their FIRST.md and
-AFTER.md). From the session of 2026-12-07 afternoon on, fresh-f and fresh-g are tuning parts, and fresh-h and
-fresh-i, written blind in that session, were the untouched ones (their FIRST.md and AFTER.md). From the session
-of 2026-12-07 evening on, fresh-h and fresh-i are tuning parts, and fresh-j and fresh-k, written blind in that
-session, are the untouched ones, and so are fresh-l and fresh-m, written blind later in that session.
+AFTER.md). From the session of 2026-12-07 afternoon on, fresh-f and fresh-g are tuning parts, and fresh-h
+and fresh-i, written blind in that session, were the untouched ones (their FIRST.md and AFTER.md). From the
+session of 2026-12-07 evening on, fresh-h and fresh-i are tuning parts, and fresh-j and fresh-k, written
+blind in that session, are the untouched ones, and so are fresh-l and fresh-m, written blind later in that
+session.
 """
 
 from __future__ import annotations
