@@ -177,7 +177,15 @@ LATER_PARTS = {
     "fresh-b": (
         {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
         {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
-        {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
+        # Attributive recall 0.952 -> 1.000 since an event with no place of its own agrees on what
+        # happened alone (issue #27: three outlets of one ECB rise, none naming its place, one naming
+        # other places in its entities).
+        {
+            "plain labelled shown": 7,
+            "attributive labelled shown": 7,
+            "plain grouping recall": 1.0,
+            "attributive grouping recall": 1.0,
+        },
     ),
     "fresh-c": (
         {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 2, "titled dropped": 6},
@@ -187,7 +195,15 @@ LATER_PARTS = {
             "leaked name_invented": 1,
             "leaked figure_misremembered": 3,
         },
-        {"plain labelled shown": 3, "attributive labelled shown": 4, "titled grouping recall": 1.0},
+        # Attributive recall 0.800 -> 0.914 since an event with no place of its own agrees on what
+        # happened alone (issue #27); the Bank of England's 2021 rise told in 'Britain', 'UK' and
+        # 'United Kingdom' is still split (0.943 plain): three names of one country.
+        {
+            "plain labelled shown": 3,
+            "attributive labelled shown": 4,
+            "titled grouping recall": 1.0,
+            "attributive grouping recall": 0.91,
+        },
     ),
     # fresh-d and fresh-e, tuning parts since their AFTER.md. "Reports differ" and the grouping after
     # issue #27's like-with-like work (false alarms, the merge alone, 16 / 16 / 3 / 14 -> 9 / 9 / 3 / 9 on
@@ -390,6 +406,42 @@ LATER_PARTS = {
             # two events (issue #27).
             **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+        },
+    ),
+    # fresh-l, written blind and measured once (its FIRST.md), then tuned on for its grouping by text:
+    # 15 / 16 / 5 / 9 stories for 5 events (recall 0.125 / 0.083 / 1.000 / 0.625), two global outages
+    # and three WHO emergencies whose outlets named no place of the event's own, or the places where it
+    # was felt. With an event without a place of its own agreeing on what happened alone: recall
+    # 0.833 / 0.792 / 1.000 / 1.000 (the mpox declarations placed in Geneva, Africa and Congo stay
+    # apart in plain and attributive), precision 1.000.
+    "fresh-l": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 6, "attributive": 7, "terse": 1, "titled": 26}.items()
+            },
+            "titled dates taken out": 8,
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 2, "attributive": 1, "terse": 3, "titled": 1}.items()
+            },
+        },
+        {
+            "leaked figure_swapped": 6,
+            "leaked quote_misattributed": 5,
+            "leaked name_invented": 0,
+            "leaked figure_misremembered": 2,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 2, "attributive": 1, "terse": 1, "titled": 1}.items()
+            },
+            **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+            **{
+                f"{style} grouping recall": n
+                for style, n in {"plain": 0.83, "attributive": 0.79, "terse": 1.0, "titled": 1.0}.items()
+            },
         },
     ),
 }

@@ -28,6 +28,8 @@ class Event:
     #: The day is the briefing's own statement of when the happening took place, not its report's day
     #: put in for want of one: a follow-up that gives no day may be about an earlier happening.
     stated: bool = False
+    #: Whether the event names a place of its own (`where`), not only places its briefing mentions.
+    placed: bool = True
 
     def keys(self) -> set[str]:
         """Blocking keys: each word of what happened with each place (specific, unlike either alone)."""
@@ -40,7 +42,8 @@ def read_event(item: ArticleBriefing) -> Event | None:
         return None
     people = {name_key(e.name) for e in b.entities if e.kind == "person"}
     what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
-    kind = frozenset(_KINDS.get(w, w) for w in what - _named(b.event.what, f"{b.headline}. {b.summary}"))
+    written = ". ".join((b.headline, b.summary, *b.key_points))
+    kind = frozenset(_KINDS.get(w, w) for w in what - _named(b.event.what, written))
     day, month_only = _day(b.event.when)
     stated = day is not None and not month_only
     if day is None and item.ref.published is not None:
@@ -48,7 +51,9 @@ def read_event(item: ArticleBriefing) -> Event | None:
         # reported two years apart are not one story for want of a date.
         day = item.ref.published.date()
     # A place spelt two accepted ways is one place: 'Marmolada', and the German 'Marmolata'.
-    return Event(what, frozenset(map(spelling, place_words(b))), day, month_only, kind, stated)
+    placed = any(w not in VAGUE_PLACE for w in words(b.event.where or ""))
+    where = frozenset(map(spelling, place_words(b)))
+    return Event(what, where, day, month_only, kind, stated=stated, placed=placed)
 
 
 #: One kind of happening under several words ('quake', 'aftershock': an earthquake), as stems.
@@ -59,7 +64,7 @@ _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019-]*")
 def _named(what: str, written: str) -> frozenset[str]:
     """The words of an event's `what` that are names, as the briefing writes them: capitalised past
     the first word; the first too when the next is capitalised ('Notre Dame fire') or the briefing's
-    headline or summary (`written`) capitalises it within a sentence ('rebuild Notre-Dame').
+    headline, summary or key points (`written`) capitalise it within a sentence ('rebuild Notre-Dame').
     'Earthquake in Nepal' starts with a kind of happening."""
     tokens = _CAPITALISED.findall(what)
     if not tokens:

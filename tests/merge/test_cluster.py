@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from summarizer.merge.cluster import cluster, place_words, same_story
-from summarizer.models import NewsEvent
+from summarizer.models import Entity, NewsEvent
 from tests.builders import make
 
 
@@ -152,3 +152,48 @@ def test_what_happened_is_its_kind_not_the_name_it_happened_to():
     quake = _happening("A", "Nepal earthquake", "2015-05-12", "Nepal quake kills 42", ["42 died."])
     aftershock = _happening("B", "Nepal aftershock", "2015-05-12", "Aftershock hits Nepal", ["It hit."])
     assert same_story(quake, aftershock)
+
+
+def _placeless(source: str, what: str, where: str | None, headline: str, points: list[str], places=()):
+    item = make(source, headline, points, published=datetime.fromisoformat("2024-07-19"))
+    event = NewsEvent(what=what, where=where, when="2024-07-19")
+    felt = [Entity(name=place, kind="place", role="where it was felt") for place in places]
+    entities = [*item.briefing.entities, *felt]
+    update = {"event": event, "entities": entities}
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update=update)})
+
+
+def test_a_happening_with_no_place_of_its_own_is_one_story_wherever_its_outlets_felt_it():
+    # fresh-l (issue #27): a global outage, told from France by one outlet and from Berlin's airport
+    # by another, was two stories, their wording (cosine 0.16-0.29 across four languages' outlets)
+    # too far apart for one and their places never meeting.
+    paris = _placeless(
+        "France TV",
+        "CrowdStrike global IT outage",
+        None,
+        "CrowdStrike bug takes Windows computers down worldwide",
+        ["Banks and hospitals in France were hit.", "A faulty CrowdStrike update caused it."],
+        places=["France"],
+    )
+    berlin = _placeless(
+        "Wallstreet Online",
+        "CrowdStrike outage",
+        None,
+        "Flights grounded at BER as a faulty update takes IT systems down",
+        ["Check-in at BER stopped on Friday morning.", "Airlines cancelled departures."],
+        places=["BER"],
+    )
+    assert same_story(paris, berlin)
+    # A kind alone is not enough without a place: two rate rises a day apart are two stories...
+    england = _placeless(
+        "A", "rate rise", None, "Bank of England raises its rate to 0.25%", ["The committee voted 8-1."]
+    )
+    fed = _placeless(
+        "B", "rate rise", None, "Federal Reserve lifts its target range", ["Powell said inflation was high."]
+    )
+    assert not same_story(england, fed)
+    # ... and two places named apart still part two happenings of one kind in the same days.
+    what = "deadly earthquake rescue effort"
+    morocco = _placeless("C", what, "Morocco", "Quake near Marrakesh kills 2,000", ["Villages fell."])
+    libya = _placeless("D", what, "Libya", "Tremor shakes Benghazi as rescuers dig", ["Homes fell."])
+    assert not same_story(morocco, libya)
