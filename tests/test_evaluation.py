@@ -126,7 +126,12 @@ FRESH_AT_LEAST = {
     },
     **{
         f"{style} labelled shown": n
-        for style, n in {"plain": 10, "attributive": 8, "terse": 2, "titled": 10}.items()
+        # Plain and titled 10 -> 9 (issue #27, the evening of 2026-12-07): the second-set tie-break
+        # (8/6 against 9-7) was shown only inside a false day disagreement ('8, Sunday' against '9'),
+        # France 24's and NDTV's one AFP sentence set apart because 'after 4h42' was read as 4 and a
+        # lost 42; read as 4 h 42 min it is NDTV's 'four hours and 42 minutes', the two are one point,
+        # and no day is at odds. No reading of the tie-break score itself was lost.
+        for style, n in {"plain": 9, "attributive": 8, "terse": 2, "titled": 9}.items()
     },
 }
 
@@ -228,7 +233,12 @@ LATER_PARTS = {
         },
         {"leaked figure_swapped": 3, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
-            "plain labelled shown": 2,
+            # 2 / 1 / 0 -> 4 / 2 / 1 (plain, attributive, terse; issue #27, the evening of 2026-12-07):
+            # one unit however spelt, the rescue shaft's '624m' against '622 meter' and the miners'
+            # '610 metres underground' against 'more than 600 meters deep'.
+            "plain labelled shown": 4,
+            "attributive labelled shown": 2,
+            "terse labelled shown": 1,
             "titled labelled shown": 1,
             "plain grouping recall": 1.0,
             **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
@@ -320,21 +330,28 @@ LATER_PARTS = {
                 for style, n in {"plain": 6, "attributive": 5, "terse": 2, "titled": 26}.items()
             },
             "titled dates taken out": 10,
+            # "Reports differ" worked on by classes (issue #27, the evening of 2026-12-07): false
+            # alarms 2 / 10 / 3 / 3 -> 2 / 7 / 3 / 2 (a speed, '140km/h', no longer a toll of 140; a
+            # match's set lengths no longer set against its length, which '2h18' now gives).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 2, "attributive": 10, "terse": 3, "titled": 3}.items()
+                for style, n in {"plain": 2, "attributive": 7, "terse": 3, "titled": 2}.items()
             },
         },
         {
             "leaked figure_swapped": 7,
             "leaked quote_misattributed": 1,
             "leaked name_invented": 2,
-            "leaked figure_misremembered": 2,
+            # 2 -> 1: '2h28' for the article's '2h18' is read as one figure, 2:28, and not stated.
+            "leaked figure_misremembered": 1,
         },
         {
+            # 3 / 1 / 2 / 2 -> 4 / 4 / 2 / 5: hours and minutes the French way, 'in 2h18' against 'two
+            # hours and 20 minutes'; the British 'around 15.10' against 'around 3:15 p.m.'; a count in
+            # thousands in a Spanish label ('36 mil') read by the evaluator as the 36,000 shown.
             **{
                 f"{style} labelled shown": n
-                for style, n in {"plain": 3, "attributive": 1, "terse": 2, "titled": 2}.items()
+                for style, n in {"plain": 4, "attributive": 4, "terse": 2, "titled": 5}.items()
             },
             **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
@@ -347,9 +364,11 @@ LATER_PARTS = {
                 for style, n in {"plain": 8, "attributive": 7, "terse": 6, "titled": 28}.items()
             },
             "titled dates taken out": 10,
+            # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
+            # no longer set against each other (issue #27, the evening of 2026-12-07).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 3, "attributive": 2, "terse": 3, "titled": 3}.items()
+                for style, n in {"plain": 3, "attributive": 0, "terse": 2, "titled": 0}.items()
             },
         },
         {
