@@ -144,7 +144,15 @@ def _agree(a: Event | None, b: Event | None) -> bool:
     # Both name a kind of happening: one of the same kind ('Notre Dame fire' and 'Notre Dame pledges'
     # share a name, not a happening).
     same_kind = bool(a.kind & b.kind) if a.kind and b.kind else bool(a.what & b.what)
-    return same_kind and bool(a.where & b.where)
+    return same_kind and (bool(a.where & b.where) or _named_alike(a, b))
+
+
+def _named_alike(a: Event, b: Event) -> bool:
+    """One event says no where, and both name what happened in the same words, a name among them: a
+    happening named by who or what it happened to ('ECB interest rate hike', 'Bank of England rate
+    rise') says its place itself, and outlets that leave the place out are not elsewhere (fresh-b and
+    fresh-c, issue #27). A kind alone ('earthquake') places nothing."""
+    return (not a.placed or not b.placed) and a.what == b.what and bool(a.what - a.kind)
 
 
 #: The thresholds a similarity is judged by: alone, and with agreeing events.
