@@ -44,6 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.parts import refused
+from summarizer.disagree import statement_tokens
 from summarizer.grounding.check import ArticleFacts, check_briefing
 from summarizer.llm.prompts import story_message, system_message
 from summarizer.merge.assemble import merge_briefings
@@ -204,17 +205,19 @@ _NOTED_DAY = re.compile(
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?![\d,])")
 
 
+#: A figure in thousands in a label written in the article's language ('36 mil', 'deux mille').
+_LABEL_THOUSANDS = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?) (?:mil|mille|mila|tausend)\b")
 #: A time of day written the French way in a label ('19h06').
 _FRENCH_CLOCK = re.compile(r"\b(\d{1,2})h(\d{2})\b")
 
 
 def _times(text: str) -> set[str]:
-    """The times of day a text gives, on the 24-hour clock ('7:07 p.m.', '19:07' and '19h06' as
-    'T1907', 'T1906'): a label writes a time as its outlet does, the brief shows it as 19:07."""
+    """The times of day a text gives, on the 24-hour clock ('7:07 p.m.', '19:07', '19h06' and 'at 19.06'
+    as 'T1907', 'T1906'): a label writes a time as its outlet does, the brief shows it as 19:07."""
     folded = _FRENCH_CLOCK.sub(r"\1:\2", fold(text))
-    return {
-        f"T{value:g}" for token, value in tokens(folded) if token.endswith(TIME_MARK) and value is not None
-    }
+    # ... and the British way, as the merge reads it ('around 15.10' is 15:10).
+    read = [*tokens(folded), *statement_tokens(text)]
+    return {f"T{value:g}" for token, value in read if token.endswith(TIME_MARK) and value is not None}
 
 
 def _marks(value: str) -> set[str]:
@@ -224,6 +227,8 @@ def _marks(value: str) -> set[str]:
     value = re.sub(r"\([^)]*\)", lambda note: _NOTED_DAY.sub(" ", note[0]), value)
     value = _DECIMAL_COMMA.sub(r"\1.\2", value)
     found = {f"{v:g}" for v in figures(value, idiomatic=False)} | (set(words(value)) & set(WEEKDAYS))
+    # A thousand in the article's words ('más de 36 mil casas' is the 36,000 the brief shows).
+    found |= {f"{float(n) * 1000:g}" for n in _LABEL_THOUSANDS.findall(fold(value))}
     return (found | _times(value)) or set(words(value))
 
 

@@ -126,7 +126,12 @@ FRESH_AT_LEAST = {
     },
     **{
         f"{style} labelled shown": n
-        for style, n in {"plain": 10, "attributive": 8, "terse": 2, "titled": 10}.items()
+        # Plain and titled 10 -> 9 (issue #27, the evening of 2026-12-07): the second-set tie-break
+        # (8/6 against 9-7) was shown only inside a false day disagreement ('8, Sunday' against '9'),
+        # France 24's and NDTV's one AFP sentence set apart because 'after 4h42' was read as 4 and a
+        # lost 42; read as 4 h 42 min it is NDTV's 'four hours and 42 minutes', the two are one point,
+        # and no day is at odds. No reading of the tie-break score itself was lost.
+        for style, n in {"plain": 9, "attributive": 8, "terse": 2, "titled": 9}.items()
     },
 }
 
@@ -177,13 +182,12 @@ LATER_PARTS = {
     "fresh-b": (
         {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
         {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
-        # Attributive recall 0.952 -> 1.000 since an event with no place of its own agrees on what
-        # happened alone (issue #27: three outlets of one ECB rise, none naming its place, one naming
-        # other places in its entities).
         {
             "plain labelled shown": 7,
             "attributive labelled shown": 7,
             "plain grouping recall": 1.0,
+            # 0.952 -> 1.000 (issue #27, the evening of 2026-12-07): 'ECB interest rate hike' named
+            # nowhere by two outlets is the one a third places nowhere either.
             "attributive grouping recall": 1.0,
         },
     ),
@@ -195,14 +199,13 @@ LATER_PARTS = {
             "leaked name_invented": 1,
             "leaked figure_misremembered": 3,
         },
-        # Attributive recall 0.800 -> 0.914 since an event with no place of its own agrees on what
-        # happened alone (issue #27); the Bank of England's 2021 rise told in 'Britain', 'UK' and
-        # 'United Kingdom' is still split (0.943 plain): three names of one country.
         {
             "plain labelled shown": 3,
             "attributive labelled shown": 4,
             "titled grouping recall": 1.0,
-            "attributive grouping recall": 0.91,
+            # 0.943 / 0.800 -> 1.000 / 1.000 (issue #27, the evening of 2026-12-07): one rate rise put
+            # in 'Britain', the 'United Kingdom' and the 'UK', and one placed nowhere.
+            **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive")},
         },
     ),
     # fresh-d and fresh-e, tuning parts since their AFTER.md. "Reports differ" and the grouping after
@@ -246,7 +249,12 @@ LATER_PARTS = {
         },
         {"leaked figure_swapped": 3, "leaked quote_misattributed": 1, "leaked name_invented": 0},
         {
-            "plain labelled shown": 2,
+            # 2 / 1 / 0 -> 4 / 2 / 1 (plain, attributive, terse; issue #27, the evening of 2026-12-07):
+            # one unit however spelt, the rescue shaft's '624m' against '622 meter' and the miners'
+            # '610 metres underground' against 'more than 600 meters deep'.
+            "plain labelled shown": 4,
+            "attributive labelled shown": 2,
+            "terse labelled shown": 1,
             "titled labelled shown": 1,
             "plain grouping recall": 1.0,
             **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
@@ -346,9 +354,12 @@ LATER_PARTS = {
                 for style, n in {"plain": 1, "attributive": 2, "terse": 2, "titled": 25}.items()
             },
             "titled dates taken out": 10,
+            # "Reports differ" worked on by classes (issue #27, the evening of 2026-12-07): false
+            # alarms 2 / 10 / 3 / 3 -> 2 / 7 / 3 / 2 (a speed, '140km/h', no longer a toll of 140; a
+            # match's set lengths no longer set against its length, which '2h18' now gives).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 2, "attributive": 10, "terse": 3, "titled": 3}.items()
+                for style, n in {"plain": 2, "attributive": 7, "terse": 3, "titled": 2}.items()
             },
         },
         {
@@ -360,12 +371,16 @@ LATER_PARTS = {
             # 2 -> 0: a surname the article gives another given name is someone else in every language
             # ('Toni Nadal', 'Christian Ruud' in French articles naming Rafael Nadal and Casper Ruud).
             "leaked name_invented": 0,
-            "leaked figure_misremembered": 2,
+            # 2 -> 1: '2h28' for the article's '2h18' is read as one figure, 2:28, and not stated.
+            "leaked figure_misremembered": 1,
         },
         {
+            # 3 / 1 / 2 / 2 -> 4 / 4 / 2 / 5: hours and minutes the French way, 'in 2h18' against 'two
+            # hours and 20 minutes'; the British 'around 15.10' against 'around 3:15 p.m.'; a count in
+            # thousands in a Spanish label ('36 mil') read by the evaluator as the 36,000 shown.
             **{
                 f"{style} labelled shown": n
-                for style, n in {"plain": 3, "attributive": 1, "terse": 2, "titled": 2}.items()
+                for style, n in {"plain": 4, "attributive": 4, "terse": 2, "titled": 5}.items()
             },
             **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
             **{f"{s} grouping recall": 1.0 for s in ("plain", "attributive", "terse", "titled")},
@@ -386,9 +401,11 @@ LATER_PARTS = {
                 for style, n in {"plain": 1, "attributive": 2, "terse": 1, "titled": 20}.items()
             },
             "titled dates taken out": 11,
+            # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
+            # no longer set against each other (issue #27, the evening of 2026-12-07).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 3, "attributive": 2, "terse": 3, "titled": 3}.items()
+                for style, n in {"plain": 3, "attributive": 0, "terse": 2, "titled": 0}.items()
             },
         },
         {

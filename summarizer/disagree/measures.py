@@ -105,8 +105,27 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
     ):
         return _BEFORE[before[-1] if before[-1] in _BEFORE else before[0]]
     after = [t for t, _ in tokens[at + 1 : end] if t != "-"]
-    if after and _SCALE_SHORT.get(after[0], after[0]) in _SCALES:
+    if after and _SCALE_SHORT.get(after[0], after[0]) in _SCALES and not _unit_not_scale(tokens, at, after):
         return _scaled(_SCALE_SHORT.get(after[0], after[0]), after[1:2])
+    if after and after[0] in _UNITS and not tokens[at][0].endswith(ORDINAL_MARK):
+        # A unit says what the figure measures, and nothing happens to a metre: '600 meters deep were
+        # rescued' is a depth, the '610 metres underground' of another outlet; 'winds of 140km/h killed
+        # three' a speed, not 140 dead.
+        around = [t for t, _ in tokens[max(start, at - DIMENSION_REACH) : min(end, at + 3)]]
+        dimension = next((_DIMENSIONS[t] for t in around if t in _DIMENSIONS), None)
+        unit = _UNITS[after[0]]
+        # A distance is from somewhere: '120 km off the coast' and '100 km off Tonala' are measured from
+        # two points, not one distance given two ways.
+        reference = next(
+            (
+                next((t for t in after[i + 1 : i + 4] if t.isalpha() and t not in STOPWORDS), "")
+                for i in range(1, min(len(after), REFERENCE_REACH + 1))
+                if after[i] in _REFERENCES
+            ),
+            "",
+        )
+        unit = f"{unit} from {next(words(reference, folded=True), reference)}" if reference else unit
+        return f"{unit} {dimension}" if dimension else unit
     # People are counted in wholes: 'died at 9.34' (a time, the British way) and 'measured 7.8 and
     # killed 50' give no toll of 9.34 or 7.8.
     whole = float(tokens[at][1] or 0).is_integer()
@@ -152,6 +171,23 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         if near:
             return near[0][1]
     return None
+
+
+#: Units of measurement by their spellings ('m', 'metres', 'meter': metres).
+_UNITS = table("units")
+#: Words after a distance that name the point it is from ('off the coast'), within this many words of
+#: its unit ('600 miles (1,000 km) southeast of the capital': 2).
+_REFERENCES = word_set("distance_references")
+REFERENCE_REACH = 2
+
+
+def _unit_not_scale(tokens: Sequence[Token], at: int, after: list[str]) -> bool:
+    """A short scale that is also a unit ('m') is the unit unless money stands beside the figure: '$550m'
+    is 550 million, 'the 624m rescue shaft' 624 metres."""
+    if after[0] not in _UNITS:
+        return False
+    near = [tokens[at - 1][0] if at else "", *after[1:2]]
+    return not any(word in _CURRENCY_CODES for word in near)
 
 
 def _scaled(scale: str, then: list[str]) -> str:

@@ -264,6 +264,10 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
     text = in_seconds(_ISO_DATE.sub(" ", text if folded else fold(text)))
     if "." in text:
         text = _DOTTED_CLOCK.sub(r"\1:\2 ", text)
+    if "h" in text:
+        # Hours and minutes the French way, also when an English briefing copies them ('in 2h27'): one
+        # figure, 2:27, as the article's '2h27' is read, not 2 and a lost 27 (disagree reads it so too).
+        text = _HOURS.sub(r"\1:\2", text)
     if lang == "de":
         # A model copies the score '25:22' into its English briefing, where it reads as a time of day.
         yield from (float(a + b.zfill(2)) for a, b in _COLON_SCORE.findall(text) if len(b) <= 2)

@@ -162,6 +162,31 @@ def test_lengths_of_time_in_other_units_are_compared_and_shown_as_lengths():
     assert figure_disagreements(same) == []
 
 
+def test_hours_and_minutes_written_the_french_or_british_way_are_a_length_or_a_moment():
+    # fresh-h (issue #27): 'in 2h18' is a match's length, set against 'two hours and 20 minutes'; 'around
+    # 15.10' is a time of day, set against 'around 3:15 p.m.'; 'at 18h50' is the moment 'at 6:50 p.m.'.
+    lengths = _read(
+        ("A", "Nadal beat Ruud 6-3, 6-3, 6-0 in 2h18 in the Roland Garros final."),
+        ("B", "Nadal beat Ruud 6-3, 6-3, 6-0 in two hours and 20 minutes in the Roland Garros final."),
+    )
+    [found] = figure_disagreements(lengths)
+    assert [r.value for r in found.reports] == ["2 h 18 min", "2 h 20 min"]
+    moments = _read(
+        ("A", "The volcano on La Palma erupted around 15.10 on Sunday, spewing lava."),
+        ("B", "The volcano on La Palma erupted around 3:15 p.m. on Sunday, spewing lava."),
+    )
+    [found] = figure_disagreements(moments)
+    assert [r.value for r in found.reports] == ["15:10", "15:15"]
+    one = _read(
+        ("A", "The fire broke out at 18h50 on Monday, the fire service said."),
+        ("B", "The fire broke out at 6:50 p.m. on Monday, the fire service said."),
+    )
+    assert figure_disagreements(one) == []
+    # A decimal before its unit stays a decimal: 'at 15.10 euros' is no time of day.
+    shares = read_statement("C", "Shares closed at 15.10 euros.", {})
+    assert shares.measures == {("euro", frozenset()): {15.1}}
+
+
 def test_more_than_a_figure_is_not_at_odds_with_a_larger_one_the_same_day():
     said = _on_days(
         ("A", "A magnitude 8.2 earthquake struck southern Turkey, leaving more than 20 dead.", "2017-09-08"),

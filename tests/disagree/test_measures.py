@@ -46,6 +46,27 @@ def test_a_zone_after_a_time_of_day_turns_it_to_utc() -> None:
 
 def test_a_depth_is_not_a_distance() -> None:
     tokens, at = _at("The agency located the epicentre at a depth of 58 km.", "58")
-    assert measure_of(tokens, at, 0, len(tokens)) == "km depth"
+    assert measure_of(tokens, at, 0, len(tokens)) == "kilometre depth"
     tokens, at = _at("The epicentre was 120 km off the coast.", "120")
-    assert measure_of(tokens, at, 0, len(tokens)) == "km"
+    assert measure_of(tokens, at, 0, len(tokens)) == "kilometre from coast"
+
+
+def test_a_unit_is_one_measure_however_spelt_and_m_is_a_million_only_beside_money() -> None:
+    # fresh-e (issue #27): the rescue shaft of '624m' and of '622 meter', the miners trapped '610 metres
+    # underground' and 'more than 600 meters deep': one length each, compared; and nobody survived a
+    # metre ('600 meters deep were rescued' is a depth).
+    for text, figure, expected in [
+        ("Pinera waited at the head of the 624m rescue shaft.", "624", "metre"),
+        ("Urzua came up the 622 meter duct.", "622", "metre"),
+        ("The miners were trapped 610 metres underground.", "610", "metre depth"),
+        ("The miners trapped more than 600 meters deep were rescued.", "600", "metre depth"),
+        ("The company paid $550m for it.", "550", "million"),
+        ("They agreed a 5m euro deal.", "5", "million"),
+        # fresh-h: a speed, not a toll of 140 ('killed three' is the toll).
+        ("Winds of up to 140km/h killed three people in the Comoros.", "140", "kilometre"),
+        # fresh-a: one epicentre placed from two points is not two distances of one thing.
+        ("The epicentre was 74 miles (120 km) off the coast.", "120", "kilometre from coast"),
+        ("The epicentre was about 100 kilometres off Tonala.", "100", "kilometre from tonala"),
+    ]:
+        tokens, at = _at(text, figure)
+        assert measure_of(tokens, at, 0, len(tokens)) == expected, text

@@ -112,10 +112,9 @@ def test_an_age_or_a_figure_with_a_fraction_is_no_toll():
     # set against each other as two tolls.
     aged = read_statement("A", "Benedict XVI died at 9:34 in the monastery in the Vatican, aged 95.", {})
     assert aged.measures == {("time of day", frozenset()): {934.0}, ("age", frozenset()): {95.0}}
-    assert (
-        read_statement("B", "Spokesman Matteo Bruni said he died at 9.34 in the monastery.", {}).measures
-        == {}
-    )
+    # ... and 'at 9.34' is that moment written the British way, the time of day 9:34, not a decimal.
+    british = read_statement("B", "Spokesman Matteo Bruni said he died at 9.34 in the monastery.", {})
+    assert british.measures == {("time of day", frozenset()): {934.0}}
     assert read_statement("C", "Pope Francis died at the age of 88.", {}).measures == {
         ("age", frozenset()): {88.0}
     }

@@ -242,6 +242,25 @@ def test_an_organisation_that_makes_a_statement_is_its_speaker_and_one_letter_sl
     ]
 
 
+WIMBLEDON_FR = ArticleFacts.of(
+    "Carlos Alcaraz a battu Novak Djokovic dimanche 14 juillet, en finale de Wimbledon, et s'est imposé "
+    "en trois sets (6-2, 6-2, 7-6), en 2h27 de match pour conserver son titre.",
+    date(2024, 7, 14),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("Alcaraz beat Djokovic in 2h27 to retain his title.", []),
+        # fresh-a's planted 'misremembered' length: read as 2 and a lost 37, it passed (issue #27).
+        ("Alcaraz beat Djokovic in 2h37 to retain his title.", ["237"]),
+    ],
+)
+def test_hours_and_minutes_copied_the_french_way_are_one_figure(text, missing):
+    assert missing_figures(text, WIMBLEDON_FR) == missing
+
+
 @pytest.mark.parametrize(
     ("iso", "when", "support"),
     [

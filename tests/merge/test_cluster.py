@@ -142,6 +142,30 @@ def test_a_happening_each_report_dates_a_week_apart_is_two_stories_and_an_undate
     assert cluster([refused, accepted.model_copy(update={"briefing": undated})]) == [[0, 1]]
 
 
+def test_one_country_however_named_and_a_named_happening_without_a_place_are_one_story():
+    # fresh-c and fresh-b (issue #27): outlets put one rate rise in 'Britain', the 'United Kingdom' and
+    # nowhere; their wording is far apart (cosine 0.17-0.28), their events agree.
+    def rise(source: str, where: str | None, headline: str, points: list[str]):
+        item = make(source, headline, points, published=datetime(2021, 12, 16))
+        event = NewsEvent(what="Bank of England rate rise", where=where, when="2021-12-16")
+        return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+    britain = rise(
+        "A", "Britain", "Bank of England lifts rates to 0.25%", ["Inflation hit 5.1% in November."]
+    )
+    kingdom = rise(
+        "B", "United Kingdom", "Bank of England surprises markets", ["Sterling jumped against the dollar."]
+    )
+    nowhere = rise(
+        "C", None, "Bank of England policymakers vote 8-1 for a hike", ["Gilts sold off after the vote."]
+    )
+    assert cluster([britain, kingdom, nowhere]) == [[0, 1, 2]]
+    # A kind of happening alone says no place: an earthquake named nowhere is not every earthquake.
+    quake = _happening("D", "earthquake", "2021-12-16", "Quake shakes coast", ["Walls cracked."], "Chile")
+    unplaced = _happening("E", "earthquake", "2021-12-16", "Tremor felt inland", ["Homes shook."], "")
+    assert cluster([quake, unplaced]) == [[0], [1]]
+
+
 def test_what_happened_is_its_kind_not_the_name_it_happened_to():
     # fresh-f (issue #27): the Notre-Dame fire and the pledges to rebuild it the next day, labelled two
     # events, share the cathedral's name and the place, not a kind of happening; their wording (cosine
