@@ -95,7 +95,8 @@ def _near(a: frozenset[float], b: frozenset[float]) -> bool:
     return bool(few) and all(any(abs(x - y) <= NEAR_SHARE * max(x, y) for y in many) for x in few)
 
 
-_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
+#: A capital after a space: the capital first, to be searched for in C (statements.py's _ISO_DAY).
+_NAME = re.compile(r"[A-Z](?<=\s[A-Z])[a-z]+")
 
 
 def _other_people(a: str, b: str) -> bool:

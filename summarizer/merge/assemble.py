@@ -322,7 +322,11 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
             known = read.get((text, day))
             if known is None:
                 known = read[text, day] = read_statement(item.ref.source, text, places, years, day)
-            elif known.source != item.ref.source:
+            if not known.measures:
+                # No figure to set against another's: figure_disagreements would pass over it. Left
+                # out, not copied for its outlet: 39,300 of a 10,000-briefing merge's 46,700.
+                continue
+            if known.source != item.ref.source:
                 # Another outlet's copy, made field by field: dataclasses.replace, which looks the
                 # fields up again for each of a 10,000-briefing merge's 47,000 statements, was a
                 # sixth of this function's time.

@@ -123,11 +123,12 @@ class _ByWord:
         """The statements kept (by index, in order) whose words are POINT_SIMILARITY alike with
         `frame`: their Jaccard similarity, off the number of words they share."""
         groups = self.groups
+        size = len(frame)
         if len(groups) <= COMPARED_WITH_EACH:
             found = []
             for i, group in enumerate(groups):
                 shared = len(frame & group.frame)
-                if shared and shared / (len(frame) + len(group.frame) - shared) >= POINT_SIMILARITY:
+                if shared and shared / (size + len(group.frame) - shared) >= POINT_SIMILARITY:
                     found.append(i)
             return found
         for i in range(self.indexed, len(groups)):
@@ -141,7 +142,7 @@ class _ByWord:
         return [
             i
             for i in sorted(counted)
-            if counted[i] / (len(frame) + len(groups[i].frame) - counted[i]) >= POINT_SIMILARITY
+            if counted[i] / (size + len(groups[i].frame) - counted[i]) >= POINT_SIMILARITY
         ]
 
 
