@@ -153,7 +153,13 @@ def _official(named: list[str], facts: ArticleFacts) -> bool:
     if not core or len(core) == len(named):
         return False
     given = facts.capitalised
-    if not all(_capitalised(w, facts) or (facts.lang != "en" and word_given(w, facts, given)) for w in core):
+    # A plural apart either way: 'Navy seals' where the article writes 'Navy seals' and 'NAVY SEAL'.
+    if not all(
+        _capitalised(w, facts)
+        or _capitalised(w.removesuffix("s"), facts)
+        or (facts.lang != "en" and word_given(w, facts, given))
+        for w in core
+    ):
         return False
     return article_form(" ".join(core), facts) is not None
 

@@ -358,3 +358,19 @@ def test_a_speaker_described_before_their_name_is_that_person():
     assert check_briefing(Briefing.model_validate(base | {"quotes": [tawana]}), facts)[0] == []
     [finding] = check_briefing(Briefing.model_validate(base | {"quotes": [invented]}), facts)[0]
     assert finding.kind == "speaker"
+
+
+def test_an_organisation_is_found_with_its_number_in_figures_or_a_word_in_another_form():
+    facts = ArticleFacts.of(
+        "Maria Castellone, leader of the 5-Star movement in the senate, spoke. National Transport Safety "
+        "Committee chief Suryanto Cahyono said Thai Navy seals joined, as the NAVY SEAL page showed."
+    )
+    assert name_found("Five Star Movement", facts, person=False)
+    assert name_found("National Transportation Safety Committee", facts, person=False)
+    assert found_form("Royal Thai Navy SEALs", facts, person=False) is not None
+    # Another number, or another word, is another body.
+    assert not name_found("Six Star Movement", facts, person=False)
+    assert not name_found("National Transit Safety Committee", facts, person=False)
+    assert unknown_names("Draghi lost the Five Star Movement and the Four Star Movement.", facts) == [
+        "Four Star Movement"
+    ]
