@@ -179,13 +179,26 @@ def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
 
 
 def _national_body(name: str, facts: ArticleFacts) -> bool:
-    """A country's body named with the country's adjective ('Hellenic Police', 'Hellenic Fire Service')
-    where the article names the country (text/data/<lang>/places.txt) and writes the body in its own
-    words ('the police', 'fire service')."""
+    """A country's or a city's body named with its adjective ('Hellenic Police', 'Hellenic Fire Service',
+    'Paris Fire Brigade') where the article names the place (text/data/<lang>/places.txt) and writes the
+    body in its own words ('the police', 'fire service'), the word for its kind of body another one
+    ('fire department', 'the Parisian fire service': _BODY_KINDS)."""
     first, _, rest = re.sub(r"^[Tt]he\s+", "", plain(name)).partition(" ")
     if not rest or not place_groups().get(fold(first)) or not place_found(first, facts):
         return False
-    return _lower_phrase_in(rest, facts)
+    if _lower_phrase_in(rest, facts):
+        return True
+    *what, kind = fold(rest).split()
+    return (
+        bool(what)
+        and kind in _BODY_KINDS
+        and any(_lower_phrase_in(" ".join([*what, other]), facts) for other in _BODY_KINDS - {kind})
+    )
+
+
+#: The words that say what kind of public body a name is, one as good as another for which it is: a
+#: city's 'Fire Brigade' is the article's 'fire service' or 'fire department'.
+_BODY_KINDS = word_set("body_kinds")
 
 
 def _lower_phrase_in(phrase: str, facts: ArticleFacts) -> bool:

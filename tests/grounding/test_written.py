@@ -33,3 +33,17 @@ def test_a_surname_is_no_acronym_the_article_spells_out():
         "Culture Minister Rachida Dati"
     ]
     assert unknown_names("The DATI attended.", facts) == []
+
+
+def test_a_citys_or_countrys_body_is_found_under_another_word_for_its_kind():
+    facts = ArticleFacts.of(
+        "The fire broke out in Paris, the Parisian fire service said. In Greece, a fire department "
+        "spokesman said the search went on."
+    )
+    assert unknown_names("The Paris Fire Brigade said the roof was lost.", facts) == []
+    assert unknown_names("The Hellenic Fire Service said the search went on.", facts) == []
+    # Another body, or a body of a place the article does not name, is not found.
+    assert unknown_names("The Paris Police Department said the roof was lost.", facts) == [
+        "The Paris Police Department"
+    ]
+    assert unknown_names("The Lyon Fire Brigade said the roof was lost.", facts) == ["The Lyon Fire Brigade"]
