@@ -174,8 +174,21 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: their FIRST.md and AFTER.md), fresh-d and fresh-e since: bounds a change must not cross. At most,
 #: then at least.
 LATER_PARTS = {
+    # The titled style's drops worked on by classes (issue #27, the evening of 2026-12-07: a site with
+    # the word for its kind, a name the briefing glosses with the article's own, a speaker described
+    # before their name, a year worked out from the publication date, a source line's wires, sets
+    # joined by slashes, a number in words, another form of a word, another word for a body's kind):
+    # titled dropped fresh-b 10 -> 6, d 29 -> 17, e 20 -> 16, f 15 -> 12, h 26 -> 15, i 28 -> 16, plain
+    # fresh-h 6 -> 4; titled articles re-asked b 7 -> 5, d 15 -> 10, e 11 -> 9, f 9 -> 8, h 13 -> 9,
+    # i 12 -> 7; no planted error through more.
     "fresh-b": (
-        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
+        {
+            "plain dropped": 3,
+            "attributive dropped": 3,
+            "terse dropped": 2,
+            "titled dropped": 6,
+            "titled re-asked": 5,
+        },
         {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {"plain labelled shown": 7, "attributive labelled shown": 7, "plain grouping recall": 1.0},
     ),
@@ -202,7 +215,8 @@ LATER_PARTS = {
             "plain dropped": 3,
             "attributive dropped": 2,
             "terse dropped": 0,
-            "titled dropped": 29,
+            "titled dropped": 17,
+            "titled re-asked": 10,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -220,7 +234,8 @@ LATER_PARTS = {
             "plain dropped": 4,
             "attributive dropped": 3,
             "terse dropped": 3,
-            "titled dropped": 20,
+            "titled dropped": 16,
+            "titled re-asked": 9,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
@@ -262,7 +277,8 @@ LATER_PARTS = {
             "plain dropped": 2,
             "attributive dropped": 1,
             "terse dropped": 0,
-            "titled dropped": 15,
+            "titled dropped": 12,
+            "titled re-asked": 8,
             "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
@@ -317,14 +333,17 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 6, "attributive": 5, "terse": 2, "titled": 26}.items()
+                for style, n in {"plain": 4, "attributive": 5, "terse": 2, "titled": 15}.items()
             },
+            "titled re-asked": 9,
             "titled dates taken out": 10,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 2, "attributive": 10, "terse": 3, "titled": 3}.items()
             },
         },
+        # rg22-dhnet's planted '2h28' no longer reaches the brief since the faithful rg22-tellerreport
+        # point now kept says the same and is shown instead: not caught by a check, so the bound stays 2.
         {
             "leaked figure_swapped": 7,
             "leaked quote_misattributed": 1,
@@ -344,8 +363,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 8, "attributive": 7, "terse": 6, "titled": 28}.items()
+                for style, n in {"plain": 8, "attributive": 7, "terse": 6, "titled": 16}.items()
             },
+            "titled re-asked": 7,
             "titled dates taken out": 10,
             **{
                 f"{style} false alarms": n
