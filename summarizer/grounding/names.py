@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import every_language, word_set
+from ..text.lexicon import LANGUAGES, every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undoubled
 from ..text.numbers import WORD_NUMBERS
 from .described import TITLED_NAME, described_name
@@ -61,6 +61,9 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
             forms.append(lead[0].strip())
         if not person and len(words := form.split()) > 2 and fold(words[-1]) in _KIND_WORDS:
             forms.append(" ".join(words[:-1]))
+        # 'Agence Belga' is the article's Belga, 'Grupo Globo' its Globo: the kind of body, first.
+        if not person and len(words := form.split()) > 1 and fold(words[0]) in _opening_kinds():
+            forms.append(" ".join(words[1:]))
         # A person written with their titles first ('Harris County Institute of Forensic Sciences
         # spokeswoman Tricia Bentley'): the name is the run of capitalised words after the last title.
         # Not 'Opponents of President Emmanuel Macron': the one after 'of' is not the one speaking.
@@ -96,6 +99,19 @@ _KIND_WORDS = frozenset(
         "headquarters",
     )
 )
+
+
+@cache
+def _opening_kinds() -> frozenset[str]:
+    """The words other languages open an organisation's name with to say what kind of body it is
+    (text/data/<lang>/organisation_kinds.txt: 'agence', 'grupo'); English puts its kind last."""
+    kinds: set[str] = set()
+    for lang in (lang for lang in LANGUAGES if lang != "en"):
+        try:
+            kinds |= word_set("organisation_kinds", lang)
+        except FileNotFoundError:
+            continue
+    return frozenset(kinds)
 
 
 def description(name: str) -> str:

@@ -374,3 +374,12 @@ def test_an_organisation_is_found_with_its_number_in_figures_or_a_word_in_anothe
     assert unknown_names("Draghi lost the Five Star Movement and the Four Star Movement.", facts) == [
         "Four Star Movement"
     ]
+
+
+def test_an_organisation_opening_with_the_word_for_its_kind_is_the_one_the_article_names():
+    belga = ArticleFacts.of("Nadal a remporté son 14e titre. (Belga)", source="DH Les Sports+ (Belga)")
+    assert found_form("Agence Belga", belga, person=False) is not None
+    globo = ArticleFacts.of("Bolsonaro teve 55,4% dos votos, como indica a contagem da Globo.")
+    assert found_form("Grupo Globo", globo, person=False) is not None
+    # The kind says nothing of which body: one the article does not name is still not found.
+    assert found_form("Grupo Record", globo, person=False) is None
