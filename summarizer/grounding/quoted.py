@@ -237,7 +237,8 @@ def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
     return Finding(kind="speaker", where=where, item=speaker, reason=reason, kept=kept)
 
 
-#: The words before a source the words went to: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE'.
+#: The words before a source the words went to: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE', 'ha
+#: riferito all'ANSA', 'secondo quanto appreso dall'ANSA'.
 _TO_WHOM = frozenset(
     (
         "with",
@@ -256,6 +257,8 @@ _TO_WHOM = frozenset(
         "ao",
         "com",
         "mit",
+        "all",
+        "dall",
     )
 )
 
