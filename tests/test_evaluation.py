@@ -179,8 +179,22 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: their FIRST.md and AFTER.md), fresh-d and fresh-e since: bounds a change must not cross. At most,
 #: then at least.
 LATER_PARTS = {
+    # The titled style's drops worked on by classes (issue #27, the evening of 2026-12-07: a site with
+    # the word for its kind, a name the briefing glosses with the article's own, a speaker described
+    # before their name, a year worked out from the publication date, a source line's wires, sets
+    # joined by slashes, a number in words, another form of a word, another word for a body's kind, the
+    # kind of body first in French, Spanish and Portuguese, the agency an Italian speaker told): titled
+    # dropped fresh-b 10 -> 6, d 29 -> 16, e 20 -> 16, f 15 -> 12, h 26 -> 14, i 28 -> 15, plain fresh-h
+    # 6 -> 4, attributive fresh-i 7 -> 6; titled articles re-asked b 7 -> 5, d 15 -> 10, e 11 -> 9,
+    # f 9 -> 8, h 13 -> 8, i 12 -> 7; no planted error through more.
     "fresh-b": (
-        {"plain dropped": 3, "attributive dropped": 3, "terse dropped": 2, "titled dropped": 10},
+        {
+            "plain dropped": 3,
+            "attributive dropped": 3,
+            "terse dropped": 2,
+            "titled dropped": 6,
+            "titled re-asked": 5,
+        },
         {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {
             "plain labelled shown": 7,
@@ -221,7 +235,8 @@ LATER_PARTS = {
             "plain dropped": 3,
             "attributive dropped": 2,
             "terse dropped": 0,
-            "titled dropped": 29,
+            "titled dropped": 16,
+            "titled re-asked": 10,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -241,7 +256,8 @@ LATER_PARTS = {
             "plain dropped": 3,
             "attributive dropped": 2,
             "terse dropped": 3,
-            "titled dropped": 20,
+            "titled dropped": 16,
+            "titled re-asked": 9,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 11, "attributive": 11, "terse": 3, "titled": 9}.items()
@@ -288,7 +304,8 @@ LATER_PARTS = {
             "plain dropped": 2,
             "attributive dropped": 1,
             "terse dropped": 0,
-            "titled dropped": 15,
+            "titled dropped": 12,
+            "titled re-asked": 8,
             "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
@@ -351,8 +368,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 2, "titled": 25}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 2, "titled": 14}.items()
             },
+            "titled re-asked": 8,
             "titled dates taken out": 10,
             # "Reports differ" worked on by classes (issue #27, the evening of 2026-12-07): false
             # alarms 2 / 10 / 3 / 3 -> 2 / 7 / 3 / 2 (a speed, '140km/h', no longer a toll of 140; a
@@ -362,6 +380,8 @@ LATER_PARTS = {
                 for style, n in {"plain": 2, "attributive": 7, "terse": 3, "titled": 2}.items()
             },
         },
+        # rg22-dhnet's planted '2h28' no longer reaches the brief since the faithful rg22-tellerreport
+        # point now kept says the same and is shown instead: not caught by a check, so the bound stays 2.
         {
             # 7 -> 6: a unit the article writes in English is read in its language ('two sets' where
             # a French article's 'deux' are titles and its sets 'trois').
@@ -398,8 +418,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 1, "titled": 20}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 1, "titled": 15}.items()
             },
+            "titled re-asked": 7,
             "titled dates taken out": 11,
             # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
             # no longer set against each other (issue #27, the evening of 2026-12-07).

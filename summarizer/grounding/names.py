@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import every_language, word_set
-from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, undoubled
+from ..text.lexicon import LANGUAGES, every_language, word_set
+from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undoubled
+from ..text.numbers import WORD_NUMBERS
 from .described import TITLED_NAME, described_name
 from .facts import ArticleFacts
 from .translated import article_form, cognate, one_word, word_given
@@ -60,6 +61,9 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
             forms.append(lead[0].strip())
         if not person and len(words := form.split()) > 2 and fold(words[-1]) in _KIND_WORDS:
             forms.append(" ".join(words[:-1]))
+        # 'Agence Belga' is the article's Belga, 'Grupo Globo' its Globo: the kind of body, first.
+        if not person and len(words := form.split()) > 1 and fold(words[0]) in _opening_kinds():
+            forms.append(" ".join(words[1:]))
         # A person written with their titles first ('Harris County Institute of Forensic Sciences
         # spokeswoman Tricia Bentley'): the name is the run of capitalised words after the last title.
         # Not 'Opponents of President Emmanuel Macron': the one after 'of' is not the one speaking.
@@ -95,6 +99,19 @@ _KIND_WORDS = frozenset(
         "headquarters",
     )
 )
+
+
+@cache
+def _opening_kinds() -> frozenset[str]:
+    """The words other languages open an organisation's name with to say what kind of body it is
+    (text/data/<lang>/organisation_kinds.txt: 'agence', 'grupo'); English puts its kind last."""
+    kinds: set[str] = set()
+    for lang in (lang for lang in LANGUAGES if lang != "en"):
+        try:
+            kinds |= word_set("organisation_kinds", lang)
+        except FileNotFoundError:
+            continue
+    return frozenset(kinds)
 
 
 def description(name: str) -> str:
@@ -280,9 +297,19 @@ def place_groups() -> dict[str, list[tuple[str, ...]]]:
 
 
 def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
-    """The phrase stands in the article, a possessive apart ("OpenAI's board of directors")."""
-    pattern = r"(?:'s)?\s+".join(re.escape(word) for word in phrase.split())
+    """The phrase stands in the article, a possessive apart ("OpenAI's board of directors"), a hyphen
+    for a space, a number in words for one in figures ('Five Star Movement', '5-Star movement')."""
+    pattern = r"(?:'s)?(?:\s+-)?\s+".join(_number_forms(word) for word in phrase.split())
     return re.search(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])", facts.folded) is not None
+
+
+def _number_forms(word: str) -> str:
+    """A word of a name as a pattern: a whole number up to twenty in words or in figures."""
+    value = WORD_NUMBERS.get(word) if not word.isdigit() else float(word)
+    if value is None or not 0 < value <= 20 or value != int(value):
+        return re.escape(word)
+    spelt = [w for w, v in WORD_NUMBERS.items() if v == value and w.isalpha()]
+    return "(?:" + "|".join(map(re.escape, [f"{value:g}", *spelt])) + ")"
 
 
 def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) -> bool:
@@ -352,16 +379,24 @@ def slipped(a: str, b: str) -> bool:
 
 
 def _slipped_phrase_in(parts: list[str], facts: ArticleFacts) -> bool:
-    """The name's words stand together in the article, each as written or with one slip."""
+    """The name's words stand together in the article, each as written, with one slip, or in another
+    form of the word ('National Transportation Safety Committee', 'National Transport Safety
+    Committee': one stem, in words of five letters or more)."""
     words = [p.strip("'") for p in parts]
     size = len(words)
     if size == 0:
         return False
     text = facts.word_list
     for start in range(len(text) - size + 1):
-        if all(slipped(word, text[start + k]) for k, word in enumerate(words)):
+        if all(_one_word(word, text[start + k]) for k, word in enumerate(words)):
             return True
     return False
+
+
+def _one_word(word: str, known: str) -> bool:
+    if slipped(word, known):
+        return True
+    return min(len(word), len(known)) >= 5 and word[:4] == known[:4] and stem_word(word) == stem_word(known)
 
 
 def news_agency_given(name: str, facts: ArticleFacts) -> bool:

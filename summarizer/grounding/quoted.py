@@ -280,7 +280,7 @@ def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
 
 
 #: The words before a source the words went to, in every shipped language (text/data/<lang>/told_to.txt):
-#: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE', 'ha riferito all'ANSA'.
+#: 'told AFP', 'a déclaré à l'AFP', 'dijo a EFE', 'ha riferito all'ANSA', 'appreso dall'ANSA'.
 _TO_WHOM = frozenset(every_language("told_to"))
 
 

@@ -179,7 +179,13 @@ def _official(named: list[str], facts: ArticleFacts) -> bool:
     if not core or len(core) == len(named):
         return False
     given = facts.capitalised
-    if not all(_capitalised(w, facts) or (facts.lang != "en" and word_given(w, facts, given)) for w in core):
+    # A plural apart either way: 'Navy seals' where the article writes 'Navy seals' and 'NAVY SEAL'.
+    if not all(
+        _capitalised(w, facts)
+        or _capitalised(w.removesuffix("s"), facts)
+        or (facts.lang != "en" and word_given(w, facts, given))
+        for w in core
+    ):
         return False
     return article_form(" ".join(core), facts) is not None
 
@@ -199,15 +205,27 @@ def _with_place_forms(name: str, facts: ArticleFacts) -> bool:
 
 
 def _national_body(name: str, facts: ArticleFacts) -> bool:
-    """A country's body named with the country's adjective ('Hellenic Police', 'Hellenic Fire Service')
-    where the article names the country (text/data/<lang>/places.txt) and writes the body in its own
-    words ('the police', 'fire service')."""
+    """A country's or a city's body named with its adjective ('Hellenic Police', 'Hellenic Fire Service',
+    'Paris Fire Brigade') where the article names the place (text/data/<lang>/places.txt) and writes the
+    body in its own words ('the police', 'fire service'), the word for its kind of body another one
+    ('fire department', 'the Parisian fire service': _BODY_KINDS)."""
     first, _, rest = re.sub(r"^[Tt]he\s+", "", plain(name)).partition(" ")
     if not rest:
         return False
     if place_groups().get(fold(first)) and place_found(first, facts):
-        return _lower_phrase_in(rest, facts)
+        return _lower_phrase_in(rest, facts) or _other_kind_word(rest, facts)
     return _body_of_place(first + " " + rest, facts)
+
+
+def _other_kind_word(rest: str, facts: ArticleFacts) -> bool:
+    """The body under another word for its kind: a city's 'Fire Brigade' is the article's 'fire
+    service' or 'fire department' (_BODY_KINDS)."""
+    *what, kind = fold(rest).split()
+    return (
+        bool(what)
+        and kind in _BODY_KINDS
+        and any(_lower_phrase_in(" ".join([*what, other]), facts) for other in _BODY_KINDS - {kind})
+    )
 
 
 def _body_of_place(name: str, facts: ArticleFacts) -> bool:
@@ -229,6 +247,11 @@ _ORGANISATION_WORDS = word_set("organisation_words")
 def _organisation_forms(lang: str) -> frozenset[str]:
     """The organisation words in the article's language ('polizei', 'politie'), from its glossary."""
     return frozenset(form for word in _ORGANISATION_WORDS for form in translations(word, lang))
+
+
+#: The words that say what kind of public body a name is, one as good as another for which it is: a
+#: city's 'Fire Brigade' is the article's 'fire service' or 'fire department'.
+_BODY_KINDS = word_set("body_kinds")
 
 
 def _lower_phrase_in(phrase: str, facts: ArticleFacts) -> bool:

@@ -358,3 +358,28 @@ def test_a_speaker_described_before_their_name_is_that_person():
     assert check_briefing(Briefing.model_validate(base | {"quotes": [tawana]}), facts)[0] == []
     [finding] = check_briefing(Briefing.model_validate(base | {"quotes": [invented]}), facts)[0]
     assert finding.kind == "speaker"
+
+
+def test_an_organisation_is_found_with_its_number_in_figures_or_a_word_in_another_form():
+    facts = ArticleFacts.of(
+        "Maria Castellone, leader of the 5-Star movement in the senate, spoke. National Transport Safety "
+        "Committee chief Suryanto Cahyono said Thai Navy seals joined, as the NAVY SEAL page showed."
+    )
+    assert name_found("Five Star Movement", facts, person=False)
+    assert name_found("National Transportation Safety Committee", facts, person=False)
+    assert found_form("Royal Thai Navy SEALs", facts, person=False) is not None
+    # Another number, or another word, is another body.
+    assert not name_found("Six Star Movement", facts, person=False)
+    assert not name_found("National Transit Safety Committee", facts, person=False)
+    assert unknown_names("Draghi lost the Five Star Movement and the Four Star Movement.", facts) == [
+        "Four Star Movement"
+    ]
+
+
+def test_an_organisation_opening_with_the_word_for_its_kind_is_the_one_the_article_names():
+    belga = ArticleFacts.of("Nadal a remporté son 14e titre. (Belga)", source="DH Les Sports+ (Belga)")
+    assert found_form("Agence Belga", belga, person=False) is not None
+    globo = ArticleFacts.of("Bolsonaro teve 55,4% dos votos, como indica a contagem da Globo.")
+    assert found_form("Grupo Globo", globo, person=False) is not None
+    # The kind says nothing of which body: one the article does not name is still not found.
+    assert found_form("Grupo Record", globo, person=False) is None

@@ -176,3 +176,27 @@ def test_a_quotation_its_sentence_gives_to_another_persons_description_is_not_th
 
     assert findings("Sebastian Pinera") == [("the article gives this quote to someone else", False)]
     assert findings("Luis Urzua") != [("the article gives this quote to someone else", False)]
+
+
+def test_the_agency_an_italian_speaker_told_is_not_the_speaker():
+    # 'ha riferito all'ANSA ... Antonio Crocetta': the words went to ANSA, Crocetta said them.
+    facts = ArticleFacts.of(
+        '"Ci sono tanti morti", secondo quanto ha riferito all\'ANSA il capo del Soccorso alpino abruzzese '
+        "Antonio Crocetta. Il prefetto Francesco Provolo ha parlato di 35 dispersi."
+    )
+    entities = [
+        {"name": "Antonio Crocetta", "kind": "person", "role": "capo del Soccorso alpino abruzzese"},
+        {"name": "Francesco Provolo", "kind": "person", "role": "prefetto"},
+        {"name": "Agenzia Nazionale Stampa Associata (ANSA)", "kind": "organization", "role": "agenzia"},
+    ]
+    said = {"text": "Ci sono tanti morti", "context": ""}
+    base = _BASE | {"headline": "Avalanche", "summary": "An avalanche.", "key_points": ["An avalanche."]}
+    right = Briefing.model_validate(
+        base | {"entities": entities, "quotes": [{**said, "speaker": "Antonio Crocetta"}]}
+    )
+    assert check_briefing(right, facts)[0] == []
+    wrong = Briefing.model_validate(
+        base | {"entities": entities, "quotes": [{**said, "speaker": "Francesco Provolo"}]}
+    )
+    [finding] = check_briefing(wrong, facts)[0]
+    assert finding.kind == "speaker" and not finding.kept

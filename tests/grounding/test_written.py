@@ -74,3 +74,17 @@ def test_a_given_name_is_no_surname():
     assert unknown_names("President Emmanuel Macron said Tuesday it would be rebuilt.", facts) == []
     # 'Civil' before 'Guard' names a body, not a person called Civil.
     assert unknown_names("The Guardia Civil closed the roads.", facts) == []
+
+
+def test_a_citys_or_countrys_body_is_found_under_another_word_for_its_kind():
+    facts = ArticleFacts.of(
+        "The fire broke out in Paris, the Parisian fire service said. In Greece, a fire department "
+        "spokesman said the search went on."
+    )
+    assert unknown_names("The Paris Fire Brigade said the roof was lost.", facts) == []
+    assert unknown_names("The Hellenic Fire Service said the search went on.", facts) == []
+    # Another body, or a body of a place the article does not name, is not found.
+    assert unknown_names("The Paris Police Department said the roof was lost.", facts) == [
+        "The Paris Police Department"
+    ]
+    assert unknown_names("The Lyon Fire Brigade said the roof was lost.", facts) == ["The Lyon Fire Brigade"]
