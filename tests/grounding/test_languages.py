@@ -143,3 +143,22 @@ def test_the_agency_the_words_were_told_to_is_not_their_speaker():
         ],
     )
     assert _findings(faithful, italian) == []
+
+
+def test_a_described_speaker_is_found_in_any_of_the_articles_words_for_them():
+    # 'vertelde een reiziger aan het ANP': a passenger's words, told to ANP; the article also counts
+    # 'passagiers', which does not make the passenger someone else.
+    dutch = ArticleFacts.of(
+        "Bij een treinbotsing bij Utrecht zijn zaterdagavond twee doden gevallen, meldt de politie. Er "
+        "zaten ruim 200 passagiers in de trein. 'Het was een enorme klap', vertelde een reiziger aan het "
+        "ANP. Burgemeester Sharon Dijksma sprak van een zwarte dag."
+    )
+    faithful = _briefing(
+        entities=[{"name": "ANP", "kind": "organization", "role": "news agency"}],
+        quotes=[{"text": "Het was een enorme klap", "speaker": "a passenger", "context": "to ANP"}],
+    )
+    assert _findings(faithful, dutch) == []
+    given_to_the_mayor = _briefing(
+        quotes=[{"text": "Het was een enorme klap", "speaker": "Sharon Dijksma", "context": ""}]
+    )
+    assert _findings(given_to_the_mayor, dutch) == [("quotes[0]", "speaker", False)]
