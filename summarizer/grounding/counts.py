@@ -310,12 +310,30 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     '7/5', '[7-5]'): each figure alone may be the article's, the pair is not."""
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
     stated |= {(a, b) for sets in _SETS.findall(facts.counted) for a, b in _SET.findall(sets)}
+    stated |= _tallies(facts.counted, facts.lang)
     if facts.lang != "en":
         stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):
         if a in WORD_NUMBERS and b in WORD_NUMBERS:
             stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
     return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+
+
+#: A whole count of a vote ('95 votes'), not a share nor a decimal.
+_COUNT = re.compile(r"(?<![\d.,])\d{1,4}(?![\d%]|[.,]\d)")
+
+
+def _tallies(counted: str, lang: str) -> set[tuple[str, str]]:
+    """A vote's tally as the article gives it, two counts in one sentence that names votes, in their
+    order ('ended with 95 votes in favor of Draghi against 38 against'): a briefing writes it '95-38',
+    not '38-95'. The article's language's words for votes (quantities.txt)."""
+    found = set()
+    for sentence in re.split(r"[.;!?]\s", counted):
+        if not any(_quantities(lang).get(word) == "vote" for word in re.findall(r"[a-z]+", sentence)):
+            continue
+        counts = _COUNT.findall(sentence)
+        found |= {(a, b) for i, a in enumerate(counts) for b in counts[i + 1 :] if a != b}
+    return found
 
 
 #: A level a statement gives a rate: 'to 0.75%', 'at 4.5 per cent'.

@@ -24,7 +24,7 @@ from .speakers import (
     organisation_speaks,
     own_sentence,
 )
-from .translated import article_form
+from .translated import article_form, glossary
 from .unnamed import posted_by_another, said_by_someone_unnamed
 from .written import known_organisation
 
@@ -227,6 +227,8 @@ def _described_after(span: tuple[int, int], speaker: str, facts: ArticleFacts) -
         return False
     described = {w for w in re.findall(r"[a-z]+", found[1]) if len(w) > 3} - STOPWORDS
     own = {w for w in re.findall(r"[a-z]+", fold(speaker)) if len(w) > 3} - STOPWORDS
+    # 'a passenger' is the article's 'een reiziger' as much as its 'passagiers' (the glossary's forms).
+    own |= {form for word in own for form in glossary(facts.lang).get(word, ()) if len(form) > 3}
     return bool(described) and not any(a in b or b in a for a in described for b in own)
 
 
@@ -284,6 +286,11 @@ def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
 _TO_WHOM = frozenset(every_language("told_to"))
 
 
+#: The definite articles that may stand between 'told' and the source ('told the AP', 'all'ANSA', 'aan
+#: het ANP', 'gegenüber der dpa').
+_ARTICLES = "the |l'|la |le |el |het |de |der |dem |die "
+
+
 def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
     """The organisations of the briefing that the article writes as an acronym ('FOMC'), folded: a
     quotation 'the FOMC's statement said' is theirs, not that of the person quoted just before."""
@@ -296,7 +303,7 @@ def _acronyms(briefing: Briefing, facts: ArticleFacts) -> set[str]:
             acronym = (
                 form if form.isupper() and form.isalpha() else "".join(w[0] for w in words if w[0].isupper())
             )
-            mentions = re.findall(rf"(\w+)?\W+(?:the |l'|la |le |el )?{acronym.upper()}\b", facts.plain)
+            mentions = re.findall(rf"(\w+)?\W+(?:{_ARTICLES})?{acronym.upper()}\b", facts.plain)
             # 'shared with AFP', 'cited by CNN', 'told CNN': a source the words went to, not a speaker.
             if len(acronym) > 2 and mentions and not any(w.lower() in _TO_WHOM for w in mentions):
                 found.add(acronym.lower())

@@ -1,10 +1,10 @@
 """What the checks cannot read in an article written in a language they do not know (text.language's
-UNKNOWN: Dutch, Polish): kept and marked, never dropped.
+UNKNOWN: Danish, Polish): kept and marked, never dropped.
 
 Quotes are checked word for word and figures in digits in either notation ('1.250' is 1,250 or 1.25),
 whatever the language. What needs the language's words is not: a figure it may write in words
-('twaalf'), a day it names in words ('woensdag'), a name the model translated ('Ministry of
-Infrastructure' for 'ministerie van Infrastructuur'). Such an item is kept and marked, as the policy
+('tolv'), a day it names in words ('onsdag'), a name the model translated ('Ministry of
+Infrastructure' for 'ministeriet for Infrastruktur'). Such an item is kept and marked, as the policy
 does for a quote the article attributes to no one it names. A person's name is not translated, so a
 person the article does not name is still dropped, and so is everything the article contradicts.
 """
@@ -23,7 +23,7 @@ from .facts import ArticleFacts
 
 __all__ = ["WORDS_UP_TO", "unreadable"]
 
-#: The whole figures a language may write in words ('twaalf', 'dwanaście'): news style guides spell
+#: The whole figures a language may write in words ('tolv', 'dwanaście'): news style guides spell
 #: out numbers up to ten or twenty, and write larger ones in digits, which the check reads.
 WORDS_UP_TO = 20
 _MARK = "; the article's language is not one the checks read: kept and marked"

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import word_set
+from ..text.lexicon import table, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
+from ..text.numbers import WORD_NUMBERS
 from .facts import ArticleFacts
 from .names import (
     name_forms,
@@ -54,9 +55,10 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
             opening
             and re.search(r"(?:^|[.!?:;]\s+)$", written[: match.start()])
             and not _capitalised(fold(opening[1]), facts)
-            and _capitalised(fold(opening[2]), facts)
+            and (_capitalised(fold(opening[2]), facts) or fold(opening[1]) in _COUNTING)
             and not _run_known(run, facts)
         ):
+            # ... and so is a word that counts or picks out what follows ('Three Thai navy SEALs').
             run = run[opening.start(2) :]
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
         # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
@@ -78,6 +80,11 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
             ):
                 found.append(name)
     return found
+
+
+#: The words a sentence opens with to count or pick out what follows: number words, ordinals and
+#: text/data/en/determiners.txt ('Three', 'Second', 'Last').
+_COUNTING = frozenset(WORD_NUMBERS) | frozenset(table("ordinal_words")) | word_set("determiners")
 
 
 def _run_known(run: str, facts: ArticleFacts) -> bool:

@@ -78,3 +78,12 @@ def test_the_sets_of_a_match_written_with_slashes_are_each_a_score():
     facts = ArticleFacts.of("Nadal beat Casper Ruud in the final (6-3/6-3/6-0) on Sunday.")
     assert unstated_scores("Nadal beat Ruud 6-3, 6-3, 6-0.", facts) == []
     assert unstated_scores("Nadal beat Ruud 6-3, 6-4, 6-0.", facts) == ["6-4"]
+
+
+def test_a_votes_tally_is_its_two_counts_in_the_articles_order():
+    facts = ArticleFacts.of("The Senate vote ended with 95 votes in favour of Draghi against 38 against.")
+    assert unstated_scores("The confidence vote passed 95-38.", facts) == []
+    assert unstated_scores("The confidence vote passed 38-95.", facts) == ["38-95"]
+    # Two figures of a sentence that names no votes are no tally.
+    facts = ArticleFacts.of("The ship carried 95 passengers and 38 crew.")
+    assert unstated_scores("It carried 95-38.", facts) == ["95-38"]

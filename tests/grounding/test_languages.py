@@ -143,3 +143,49 @@ def test_the_agency_the_words_were_told_to_is_not_their_speaker():
         ],
     )
     assert _findings(faithful, italian) == []
+
+
+def test_a_described_speaker_is_found_in_any_of_the_articles_words_for_them():
+    # 'vertelde een reiziger aan het ANP': a passenger's words, told to ANP; the article also counts
+    # 'passagiers', which does not make the passenger someone else.
+    dutch = ArticleFacts.of(
+        "Bij een treinbotsing bij Utrecht zijn zaterdagavond twee doden gevallen, meldt de politie. Er "
+        "zaten ruim 200 passagiers in de trein. 'Het was een enorme klap', vertelde een reiziger aan het "
+        "ANP. Burgemeester Sharon Dijksma sprak van een zwarte dag."
+    )
+    faithful = _briefing(
+        entities=[{"name": "ANP", "kind": "organization", "role": "news agency"}],
+        quotes=[{"text": "Het was een enorme klap", "speaker": "a passenger", "context": "to ANP"}],
+    )
+    assert _findings(faithful, dutch) == []
+    given_to_the_mayor = _briefing(
+        quotes=[{"text": "Het was een enorme klap", "speaker": "Sharon Dijksma", "context": ""}]
+    )
+    assert _findings(given_to_the_mayor, dutch) == [("quotes[0]", "speaker", False)]
+
+
+def test_bodies_named_with_their_regions_adjective_are_found_in_german_and_italian():
+    german = ArticleFacts.of(
+        "Ein Regionalzug entgleiste gegen 13.20 Uhr bei Garmisch-Partenkirchen. Nach Angaben des "
+        "Bayerischen Roten Kreuzes waren rund 140 Rettungskräfte im Einsatz. Die Staatsanwaltschaft "
+        "München II ermittelt."
+    )
+    italian = ArticleFacts.of(
+        "Un treno regionale è deragliato poco dopo le 7.30 a Pioltello, alle porte di Milano. Lo ha "
+        "comunicato la Protezione civile lombarda. I Vigili del fuoco hanno lavorato tutta la notte. "
+        "Secondo Rete Ferroviaria Italiana, la linea resterà chiusa fino a lunedì."
+    )
+    bodies = [
+        ("Bavarian Red Cross", german),
+        ("Munich II Public Prosecutor's Office", german),
+        ("Lombardy Civil Protection", italian),
+        ("Fire Brigade", italian),
+        ("Italian Rail Network", italian),
+    ]
+    for name, facts in bodies:
+        found = _briefing(entities=[{"name": name, "kind": "organization", "role": ""}])
+        assert _findings(found, facts) == [], name
+    # 'poco dopo le 7.30' is the time of day a briefing writes '7:30 a.m.'.
+    assert _findings(_briefing(summary="The train derailed at 7:30 a.m."), italian) == []
+    invented = _briefing(entities=[{"name": "Saxon Blue Cross", "kind": "organization", "role": ""}])
+    assert _findings(invented, german) == [("entities[0]", "name", False)]

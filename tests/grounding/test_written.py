@@ -88,3 +88,16 @@ def test_a_citys_or_countrys_body_is_found_under_another_word_for_its_kind():
         "The Paris Police Department"
     ]
     assert unknown_names("The Lyon Fire Brigade said the roof was lost.", facts) == ["The Lyon Fire Brigade"]
+
+
+def test_a_sentence_that_opens_by_counting_opens_no_name():
+    # 'Three Thai navy SEALs' for the article's 'gli ultimi 3 navy seals thailandesi': 'Three' is capitalised
+    # for the sentence, 'Thai' alone is no name to look up; an invented name after the count still is.
+    it = ArticleFacts.of(
+        "Alle 16:53 sono usciti dalla grotta sani e salvi anche gli ultimi 3 navy seals thailandesi e un "
+        "medico, in prima linea nei soccorsi. Hanno assistito la squadra negli ultimi 8 giorni."
+    )
+    assert it.lang == "it"
+    assert unknown_names("Three Thai navy SEALs and a doctor assisted the team.", it) == []
+    assert unknown_names("The team left. Last SEALs and doctor out at 16:53.", it) == []
+    assert unknown_names("Three Marco Bianchi aides assisted the team.", it) == ["Marco Bianchi"]
