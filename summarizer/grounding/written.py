@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.lexicon import word_set
+from ..text.lexicon import alternation, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from .facts import ArticleFacts
 from .names import (
@@ -76,6 +76,45 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
                 and name not in found
             ):
                 found.append(name)
+    return found + [name for name in _bodies_by_one_word(written, facts) if name not in found]
+
+
+#: One capitalised word and the kind of body it names, a word between allowed: 'the STA news agency',
+#: 'the Kyodo agency', 'the PSOL party' (text/data/en/organisation_words.txt).
+_BODY = re.compile(
+    r"(?<![\w'-])([A-Z][\w'-]*)\s+(?:([a-z]+)\s+)?(?:" + alternation("organisation_words") + r")\b"
+)
+
+
+def _bodies_by_one_word(written: str, facts: ArticleFacts) -> list[str]:
+    """Bodies a statement names by one word and their kind ('the STA news agency said') that neither
+    the article nor its source line gives: a one-word name is looked up where it names a body."""
+    found = []
+    for match in _BODY.finditer(written):
+        word = fold(match[1]).removesuffix("'s")
+        # 'In June the bank': a day or a month is no body's name, nor is a small word what kind it is.
+        if word in STOPWORDS or word in TITLES or word in MONTHS or word in WEEKDAYS or len(word) < 2:
+            continue
+        if match[2] and match[2] in STOPWORDS:
+            continue
+        # A sentence's first word is capitalised for the sentence ('Police said ...'); the last word of
+        # a longer name ('the Civil Protection department') is looked up with the name.
+        before = written[: match.start()]
+        if re.search(r"(?:^|[.!?:;]\s+)$", before) and not match[1].isupper():
+            continue
+        previous = re.search(r"([A-Z][\w'-]*)\s+$", before)
+        if previous is not None and fold(previous[1]) not in STOPWORDS:
+            continue
+        if not (
+            _capitalised(word, facts)
+            or name_found(match[1], facts, person=False)
+            or news_agency_given(match[1], facts)
+            or outlet_given(match[1], facts)
+            or place_found(match[1], facts)
+            or (facts.lang != "en" and word_given(word, facts, facts.capitalised))
+            or (match[1].isupper() and _spelt_out(word, facts))
+        ):
+            found.append(match[1])
     return found
 
 

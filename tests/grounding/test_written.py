@@ -74,3 +74,17 @@ def test_a_given_name_is_no_surname():
     assert unknown_names("President Emmanuel Macron said Tuesday it would be rebuilt.", facts) == []
     # 'Civil' before 'Guard' names a body, not a person called Civil.
     assert unknown_names("The Guardia Civil closed the roads.", facts) == []
+
+
+def test_a_body_named_by_one_word_is_looked_up():
+    facts = ArticleFacts.of(
+        "After three weather-related deaths on Friday, Slovenian media said one more person was found "
+        "dead in Ljubljana. Prime Minister Robert Golob told the Reuters news agency the damage was vast.",
+        source="KION 546 (AP)",
+    )
+    # A news agency the article never names: the item cites a source it does not give.
+    assert unknown_names("The STA news agency said one more person was found dead.", facts) == ["STA"]
+    assert unknown_names("Golob told the Reuters news agency the damage was vast.", facts) == []
+    assert unknown_names("The AP news agency reported one more death.", facts) == []  # the source line's
+    assert unknown_names("Police said one more person was found dead.", facts) == []
+    assert unknown_names("In June the bank had raised the rate.", facts) == []  # a month, not a body
