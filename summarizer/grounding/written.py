@@ -63,6 +63,9 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
         # an office, whose first word is no given name.
         after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None
+        # 'Pescara prosecutor Marco Ferrante': a person's name, whose surname a model never translates.
+        role = re.search(r"\b([a-z]+)\s+$", written[: match.start()])
+        described = role is not None and role[1] in _PERSON_ROLES
         for number, name in enumerate(parts if len(parts) > 1 else [run]):
             thing = (after_the and number == 0) or re.match(r"(?i:the)\s", name) is not None
             words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
@@ -72,7 +75,7 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
             titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
             if (
                 (len(named) >= 2 or titled)
-                and not _known(name, named, facts, thing=thing)
+                and not _known(name, named, facts, thing=thing, person=described and number == 0)
                 and name not in found
             ):
                 found.append(name)
@@ -125,7 +128,9 @@ def _run_known(run: str, facts: ArticleFacts) -> bool:
     return len(words) > 1 and _known(run, words, facts, thing=thing)
 
 
-def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = False) -> bool:
+def _known(
+    name: str, named: list[str], facts: ArticleFacts, *, thing: bool = False, person: bool = False
+) -> bool:
     if news_agency_given(name, facts) or outlet_given(name, facts):
         return True
     if facts.lang != "en":
@@ -138,7 +143,7 @@ def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = Fa
         # ... but a person keeps their surname in every language: 'Cardinal Tarcisio Bertone' does not
         # pass on the article's 'Kardinal', nor 'Culture Minister Franck Riester' on another Franck.
         return (
-            (given[-1] or (any(given) and not _titled_person(name)))
+            (given[-1] or (any(given) and not (person or _titled_person(name))))
             or article_form(name, facts) is not None
             or _official(named, facts)
             or initials_given(name, facts)
@@ -174,6 +179,7 @@ def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = Fa
 #: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
 _OFFICIAL |= word_set("official_styles") | word_set("organisation_kinds")
+_PERSON_ROLES = word_set("person_roles")
 
 
 def _someone_elses_surname(name: str, named: list[str], given: list[bool], facts: ArticleFacts) -> bool:

@@ -88,3 +88,17 @@ def test_a_body_named_by_one_word_is_looked_up():
     assert unknown_names("The AP news agency reported one more death.", facts) == []  # the source line's
     assert unknown_names("Police said one more person was found dead.", facts) == []
     assert unknown_names("In June the bank had raised the rate.", facts) == []  # a month, not a body
+
+
+def test_a_person_a_role_introduces_keeps_their_surname_in_another_language():
+    it = ArticleFacts.of(
+        "La procura di Pescara ha aperto un'inchiesta per omicidio colposo. Tra le vittime una coppia di "
+        "giovani turisti di Castignano, Marco Vagnarelli e Paola Tomassini. Il procuratore Cristina "
+        "Tedeschini ha parlato con i giornalisti."
+    )
+    assert it.lang == "it"
+    # The article's Marco is another man: the prosecutor's name is not the article's.
+    assert unknown_names("Pescara prosecutor Marco Ferrante has opened an inquiry.", it) == ["Marco Ferrante"]
+    assert unknown_names("Pescara prosecutor Cristina Tedeschini has opened an inquiry.", it) == []
+    # A body's name the model translated still passes on the article's word.
+    assert unknown_names("The Pescara Prosecutor's Office has opened an inquiry.", it) == []
