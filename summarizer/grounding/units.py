@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import LANGUAGES, word_set
-from ..text.normalize import fold
+from ..text.lexicon import LANGUAGES, every_language, word_set
+from ..text.normalize import STOPWORDS, fold
 from ..text.numbers import is_year
 from .counts import PLURAL, article_figures, counts_the_same, figure_tokens, is_noun, token_value, toll_words
 from .facts import ArticleFacts, without_outlets
@@ -48,7 +48,9 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
         value = token_value(token)
         if value is None or is_year(value) or value not in facts.values:
             continue
-        unit = mine[index + 1]
+        # '56 percent of ballots', '55.54% of the ballots': a share counts what it is of.
+        share = _share_start(mine, index)
+        unit = mine[share if share is not None else index + 1]
         if (
             not unit.isalpha()
             or unit in _NOT_UNITS
@@ -57,7 +59,7 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
         ):
             continue  # '95 years old' is an age, however the article writes it
         joined = re.search(rf"(?<![\w.,]){re.escape(token)}-{re.escape(unit)}\b", folded) is not None
-        if not (PLURAL.fullmatch(unit) or joined) or not _readable(unit, facts):
+        if not (PLURAL.fullmatch(unit) or joined or share is not None) or not _readable(unit, facts):
             continue
         if index > 0 and token_value(mine[index - 1]) is not None:
             continue  # a pair or a range ('65 to 35', '7 6'): read by the checks of scores and ranges
@@ -65,7 +67,7 @@ def misunited_figures(text: str, facts: ArticleFacts) -> list[str]:
         if not places:
             continue
         # '190-point lead' for the article's '190 lead': the word after the unit may be what it counts.
-        said = [w for w in mine[index + 1 : index + 3] if w.isalpha()]
+        said = [w for w in mine[(share or index + 1) : (share or index + 1) + 2] if w.isalpha()]
         if any(_same(said, _unit(theirs, i, facts.lang), facts) for i in places):
             continue
         others = (
@@ -100,7 +102,8 @@ def _readable(word: str, facts: ArticleFacts) -> bool:
 def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
     """What the article's figure at `index` counts: the nouns among the words after it; else
     the noun it is 'of' ('the age of 95'); else the unit of its sentence's nearest other figure."""
-    after = [word for word in _after(tokens, index) if _counting(word, lang)]
+    share = _share_start(tokens, index)
+    after = [word for word in _after(tokens, index if share is None else share - 1) if _counting(word, lang)]
     if after:  # '6 missing workers', '181 were passengers', 'its 15th final'
         return after
     if index >= 2 and tokens[index - 1] in _OF and _counting(tokens[index - 2], lang):
@@ -130,7 +133,29 @@ _PLACING = frozenset(
     "en dans pour par sur avec apres avant depuis entre con por desde tras nel nella "
     "im am bei nach vor seit".split()
 )
-_OF = frozenset(("of", "de", "di", "von", "da", "del", "du", "des"))
+_OF = frozenset("of de di von da del du des dos das do della delle dei degli".split())
+#: The words that make a figure a share, in every shipped language that lists them ('percent', 'por
+#: ciento', 'pour cent'): text/data/<lang>/percent_words.txt.
+_PERCENT = frozenset(every_language("percent_words"))
+
+
+#: The articles of the shipped languages that may stand between 'of' and what a share is of.
+_ARTICLES = frozenset("the its their los las les la le el il lo gli i der die das den dem o os as a".split())
+
+
+def _share_start(tokens: list[str], index: int) -> int | None:
+    """Where what the share at `index` is of begins: 'ballots' in '56 percent of ballots' and in '55.54
+    of the ballots' (its % sign not a token); None when the figure is not followed by 'of'."""
+    at = index + 1
+    while at < len(tokens) and tokens[at] in _PERCENT:
+        at += 1
+    if at >= len(tokens) or tokens[at] not in _OF:
+        return None
+    at += 1
+    # 'of the', 'de los': an article may stand before it; 'more than 200 of them' is no share of a thing.
+    while at < len(tokens) and tokens[at] in _ARTICLES:
+        at += 1
+    return at if at < len(tokens) and tokens[at].isalpha() and tokens[at] not in STOPWORDS else None
 
 
 def _counting(word: str, lang: str) -> bool:

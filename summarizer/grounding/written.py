@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import table, word_set
+from ..text.lexicon import alternation, table, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from ..text.numbers import WORD_NUMBERS
 from .facts import ArticleFacts
@@ -66,6 +66,9 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
         # an office, whose first word is no given name.
         after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None
+        # 'Pescara prosecutor Marco Ferrante': a person's name, whose surname a model never translates.
+        role = re.search(r"\b([a-z]+)\s+$", written[: match.start()])
+        described = role is not None and role[1] in _PERSON_ROLES
         for number, name in enumerate(parts if len(parts) > 1 else [run]):
             thing = (after_the and number == 0) or re.match(r"(?i:the)\s", name) is not None
             words = [fold(w).removesuffix("'s") for w in re.findall(r"[A-Z][\w'-]*", name)]
@@ -75,10 +78,49 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
             titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
             if (
                 (len(named) >= 2 or titled)
-                and not _known(name, named, facts, thing=thing)
+                and not _known(name, named, facts, thing=thing, person=described and number == 0)
                 and name not in found
             ):
                 found.append(name)
+    return found + [name for name in _bodies_by_one_word(written, facts) if name not in found]
+
+
+#: One capitalised word and the kind of body it names, a word between allowed: 'the STA news agency',
+#: 'the Kyodo agency', 'the PSOL party' (text/data/en/organisation_words.txt).
+_BODY = re.compile(
+    r"(?<![\w'-])([A-Z][\w'-]*)\s+(?:([a-z]+)\s+)?(?:" + alternation("organisation_words") + r")\b"
+)
+
+
+def _bodies_by_one_word(written: str, facts: ArticleFacts) -> list[str]:
+    """Bodies a statement names by one word and their kind ('the STA news agency said') that neither
+    the article nor its source line gives: a one-word name is looked up where it names a body."""
+    found = []
+    for match in _BODY.finditer(written):
+        word = fold(match[1]).removesuffix("'s")
+        # 'In June the bank': a day or a month is no body's name, nor is a small word what kind it is.
+        if word in STOPWORDS or word in TITLES or word in MONTHS or word in WEEKDAYS or len(word) < 2:
+            continue
+        if match[2] and match[2] in STOPWORDS:
+            continue
+        # A sentence's first word is capitalised for the sentence ('Police said ...'); the last word of
+        # a longer name ('the Civil Protection department') is looked up with the name.
+        before = written[: match.start()]
+        if re.search(r"(?:^|[.!?:;]\s+)$", before) and not match[1].isupper():
+            continue
+        previous = re.search(r"([A-Z][\w'-]*)\s+$", before)
+        if previous is not None and fold(previous[1]) not in STOPWORDS:
+            continue
+        if not (
+            _capitalised(word, facts)
+            or name_found(match[1], facts, person=False)
+            or news_agency_given(match[1], facts)
+            or outlet_given(match[1], facts)
+            or place_found(match[1], facts)
+            or (facts.lang != "en" and word_given(word, facts, facts.capitalised))
+            or (match[1].isupper() and _spelt_out(word, facts))
+        ):
+            found.append(match[1])
     return found
 
 
@@ -94,7 +136,9 @@ def _run_known(run: str, facts: ArticleFacts) -> bool:
     return len(words) > 1 and _known(run, words, facts, thing=thing)
 
 
-def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = False) -> bool:
+def _known(
+    name: str, named: list[str], facts: ArticleFacts, *, thing: bool = False, person: bool = False
+) -> bool:
     if news_agency_given(name, facts) or outlet_given(name, facts):
         return True
     if facts.lang != "en":
@@ -107,7 +151,7 @@ def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = Fa
         # ... but a person keeps their surname in every language: 'Cardinal Tarcisio Bertone' does not
         # pass on the article's 'Kardinal', nor 'Culture Minister Franck Riester' on another Franck.
         return (
-            (given[-1] or (any(given) and not _titled_person(name)))
+            (given[-1] or (any(given) and not (person or _titled_person(name))))
             or article_form(name, facts) is not None
             or _official(named, facts)
             or initials_given(name, facts)
@@ -143,6 +187,7 @@ def _known(name: str, named: list[str], facts: ArticleFacts, *, thing: bool = Fa
 #: Its standing too ('Royal Thai Navy SEALs' for 'Thai Navy SEALs', text/data/en/official_styles.txt).
 _OFFICIAL = frozenset(("affairs", "department", "office", "agency", "service", "services", "ministry"))
 _OFFICIAL |= word_set("official_styles") | word_set("organisation_kinds")
+_PERSON_ROLES = word_set("person_roles")
 
 
 def _someone_elses_surname(name: str, named: list[str], given: list[bool], facts: ArticleFacts) -> bool:

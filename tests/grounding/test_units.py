@@ -108,3 +108,21 @@ def test_a_unit_the_article_writes_in_english_is_read_in_its_language():
     # The French 'sets' is the English word: two is the lead in titles, the sets dropped were three.
     assert misunited_figures("Nadal dropped only two sets over the fortnight.", facts) == ["two (sets)"]
     assert misunited_figures("Nadal dropped only three sets over the fortnight.", facts) == []
+
+
+def test_a_share_counts_what_it_is_of():
+    facts = ArticleFacts.of(
+        "With almost 90 percent of ballots counted, the most likely scenario is clear. Jair Bolsonaro "
+        "posted 56 percent of valid votes. Cyclone Idai has killed at least 300 people in the region, "
+        "more than 200 in Mozambique."
+    )
+    # Bolsonaro's share given as the share of ballots counted.
+    assert misunited_figures("With almost 56 percent of ballots counted, he was elected.", facts) == [
+        "56 (ballots)"
+    ]
+    assert (
+        misunited_figures("With almost 90 percent of ballots counted, he had 56 percent of the votes.", facts)
+        == []
+    )
+    # 'of them' is no share of a thing: nothing to compare.
+    assert misunited_figures("It killed at least 300, more than 200 of them in Mozambique.", facts) == []

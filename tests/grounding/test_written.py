@@ -101,3 +101,31 @@ def test_a_sentence_that_opens_by_counting_opens_no_name():
     assert unknown_names("Three Thai navy SEALs and a doctor assisted the team.", it) == []
     assert unknown_names("The team left. Last SEALs and doctor out at 16:53.", it) == []
     assert unknown_names("Three Marco Bianchi aides assisted the team.", it) == ["Marco Bianchi"]
+
+
+def test_a_body_named_by_one_word_is_looked_up():
+    facts = ArticleFacts.of(
+        "After three weather-related deaths on Friday, Slovenian media said one more person was found "
+        "dead in Ljubljana. Prime Minister Robert Golob told the Reuters news agency the damage was vast.",
+        source="KION 546 (AP)",
+    )
+    # A news agency the article never names: the item cites a source it does not give.
+    assert unknown_names("The STA news agency said one more person was found dead.", facts) == ["STA"]
+    assert unknown_names("Golob told the Reuters news agency the damage was vast.", facts) == []
+    assert unknown_names("The AP news agency reported one more death.", facts) == []  # the source line's
+    assert unknown_names("Police said one more person was found dead.", facts) == []
+    assert unknown_names("In June the bank had raised the rate.", facts) == []  # a month, not a body
+
+
+def test_a_person_a_role_introduces_keeps_their_surname_in_another_language():
+    it = ArticleFacts.of(
+        "La procura di Pescara ha aperto un'inchiesta per omicidio colposo. Tra le vittime una coppia di "
+        "giovani turisti di Castignano, Marco Vagnarelli e Paola Tomassini. Il procuratore Cristina "
+        "Tedeschini ha parlato con i giornalisti."
+    )
+    assert it.lang == "it"
+    # The article's Marco is another man: the prosecutor's name is not the article's.
+    assert unknown_names("Pescara prosecutor Marco Ferrante has opened an inquiry.", it) == ["Marco Ferrante"]
+    assert unknown_names("Pescara prosecutor Cristina Tedeschini has opened an inquiry.", it) == []
+    # A body's name the model translated still passes on the article's word.
+    assert unknown_names("The Pescara Prosecutor's Office has opened an inquiry.", it) == []
