@@ -331,9 +331,23 @@ def _tallies(counted: str, lang: str) -> set[tuple[str, str]]:
     for sentence in re.split(r"[.;!?]\s", counted):
         if not any(_quantities(lang).get(word) == "vote" for word in re.findall(r"[a-z]+", sentence)):
             continue
-        counts = _COUNT.findall(sentence)
+        # 'voted eight to one': counts in words too, as the score's figures ('8', '1').
+        counts = [
+            token if _COUNT.fullmatch(token) else f"{_words_of(lang)[token]:g}"
+            for token in figure_tokens(sentence)
+            if _COUNT.fullmatch(token) or token in _words_of(lang)
+        ]
         found |= {(a, b) for i, a in enumerate(counts) for b in counts[i + 1 :] if a != b}
     return found
+
+
+@cache
+def _words_of(lang: str) -> dict[str, float]:
+    """The number words of English and the article's language, with their values ('one', 'acht')."""
+    words = dict(WORD_NUMBERS)
+    if lang != "en" and lang in LANGUAGES:
+        words |= {word: float(value) for word, value in table("number_words", lang).items()}
+    return words
 
 
 #: A level a statement gives a rate: 'to 0.75%', 'at 4.5 per cent'.

@@ -13,6 +13,7 @@ from ..text.normalize import surname as last_name
 from .described import is_organisation
 from .facts import ArticleFacts
 from .names import description, name_forms, name_found, outlet_given
+from .posts import post_signer
 from .pronouns import guessed
 from .reach import ATTRIBUTION_BEFORE, CLAUSE_AFTER, SPEAKER_SEARCH_BEFORE
 from .speakers import (
@@ -131,6 +132,20 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             )
             others = [e.name for e in briefing.entities if e.kind != "place"]
             others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
+            # The words of a post embedded in the article are its signer's, whoever spoke before it: a
+            # post another signed is not the speaker's, though the article named them just before it.
+            signers = [post_signer(span, facts) for span in spans]
+            owns = {
+                last
+                for form in [speaker, *name_forms(quote.speaker, person=True)]
+                if (last := last_name(form))
+            }
+            if any(owns & set(signer.split()) for signer in signers if signer is not None):
+                continue
+            if all(signer is not None for signer in signers):
+                whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
+                findings.append(_unconfirmed(where, quote.speaker, whom))
+                continue
             if any(described_speaker(speaker, span, facts) for span in spans):
                 continue  # 'his opponents', as the article describes who said it
             organisations = [e.name for e in briefing.entities if e.kind == "organization"]

@@ -12,7 +12,6 @@ from ..text.normalize import surname as last_name
 from . import reach
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found, place_groups
-from .posts import post_signer
 from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
 from .translated import cognate, glossary
 
@@ -376,11 +375,6 @@ def attributed(
         # 'le candidat d'En Marche' is the En Marche candidate: in another language, its word.
         if described and (described & role_words or _cognates(described, role_words, facts)):
             return True
-        if (signer := post_signer(span, facts)) is not None:
-            # The words of a post embedded in the article: its signer's, whoever spoke before it.
-            if surname is not None and surname in signer.split():
-                return True
-            continue
         who = attributed_to(span, candidates, facts, acronyms)
         # 'the judge said' gives the quote to a judge: a lawyer named nearby did not say it.
         if who is None and not described and speaker_near(speaker, [span], facts):

@@ -84,6 +84,10 @@ def test_a_votes_tally_is_its_two_counts_in_the_articles_order():
     facts = ArticleFacts.of("The Senate vote ended with 95 votes in favour of Draghi against 38 against.")
     assert unstated_scores("The confidence vote passed 95-38.", facts) == []
     assert unstated_scores("The confidence vote passed 38-95.", facts) == ["38-95"]
+    # In words: 'voted eight to one' is the tally 8-1.
+    facts = ArticleFacts.of("The committee voted eight to one in favour of raising rates to 0.25 per cent.")
+    assert unstated_scores("Rates rose to 0.25%, vote 8-1.", facts) == []
+    assert unstated_scores("Rates rose to 0.25%, vote 7-2.", facts) == ["7-2"]
     # Two figures of a sentence that names no votes are no tally.
     facts = ArticleFacts.of("The ship carried 95 passengers and 38 crew.")
     assert unstated_scores("It carried 95-38.", facts) == ["95-38"]
