@@ -308,7 +308,25 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     for a, b in _WORD_SCORE.findall(facts.counted):
         if a in WORD_NUMBERS and b in WORD_NUMBERS:
             stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
-    return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+    unstated = [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+    return unstated + _moved_records(text, facts)
+
+
+#: A record of wins and defeats, its wins in three figures ('a 100-2 record at Roland Garros'): not a
+#: score, not a type of aircraft ('737-800', both ends of three figures).
+_RECORD = re.compile(r"(?<![\d.,/-])(\d{3}) ?- ?(\d{1,2})(?![\d%/-]|[.,]\d)")
+
+
+def _moved_records(text: str, facts: ArticleFacts) -> list[str]:
+    """The records `text` gives ('100-3') that the article gives with one end the same and the other
+    another ('100-2'): each figure alone may be the article's, the pair is not. A record the article
+    writes in words only ('100 wins and two defeats') is left alone."""
+    stated = set(_RECORD.findall(facts.counted))
+    return [
+        f"{a}-{b}"
+        for a, b in _RECORD.findall(fold(text))
+        if (a, b) not in stated and any((x == a) != (y == b) for x, y in stated)
+    ]
 
 
 #: A level a statement gives a rate: 'to 0.75%', 'at 4.5 per cent'.

@@ -1,7 +1,7 @@
 """What a figure counts (grounding/counts.py): a figure is supported only where the article states it
 for the same thing."""
 
-from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.counts import miscounted_figures, unstated_scores
 from summarizer.grounding.facts import ArticleFacts
 
 
@@ -62,3 +62,16 @@ def test_a_number_written_with_a_hyphen_is_one_figure():
     facts = ArticleFacts.of("The death toll rose to 57, and 56 passengers are still missing.")
     assert miscounted_figures("Fifty-seven passengers are still missing.", facts) == ["57 (missing)"]
     assert miscounted_figures("Fifty-six passengers are still missing.", facts) == []
+
+
+def test_a_record_is_read_as_a_pair():
+    facts = ArticleFacts.of(
+        "Nadal, 34, now has a 100-2 record at Roland Garros, where he has won 13 titles in 16 years and "
+        "lost only three sets. Boeing's 737-800 was not involved."
+    )
+    # The 100 and the 3 are each the article's; its record is 100-2.
+    assert unstated_scores("He now has a 100-3 career record at Roland Garros.", facts) == ["100-3"]
+    assert unstated_scores("He now has a 100-2 career record at Roland Garros.", facts) == []
+    # A record the article writes in words only is left alone.
+    words = ArticleFacts.of("He has 100 wins and two defeats at Roland Garros.")
+    assert unstated_scores("He has a 100-2 record there.", words) == []
