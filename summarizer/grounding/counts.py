@@ -193,9 +193,27 @@ def article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, lis
     where: dict[float, list[int]] = {}
     for index, token in enumerate(tokens):
         value = token_value(token, lang)
-        if value is not None and not _day_of_month(tokens, index):
+        if value is not None and not _day_of_month(tokens, index) and not _clock_part(tokens, index):
             where.setdefault(value, []).append(index)
     return tokens, where
+
+
+def _clock_part(tokens: list[str], index: int) -> bool:
+    """The figure at `index` is the hour or the minutes of a time ('6:05 remaining', read '6 : 05'): a
+    time is one figure (text.numbers reads it so), not a 6 and a 5 counting what follows them."""
+    after = tokens[index + 1 : index + 3]
+    if len(after) == 2 and after[0] == ":" and _MINUTES.fullmatch(after[1]):
+        return tokens[index].isdigit()
+    before = tokens[max(0, index - 2) : index]
+    return (
+        len(before) == 2
+        and before[1] == ":"
+        and before[0].isdigit()
+        and bool(_MINUTES.fullmatch(tokens[index]))
+    )
+
+
+_MINUTES = re.compile(r"\d\d")
 
 
 def _day_of_month(tokens: list[str], index: int) -> bool:

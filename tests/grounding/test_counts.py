@@ -3,6 +3,7 @@ for the same thing."""
 
 from summarizer.grounding.counts import miscounted_figures, unstated_scores
 from summarizer.grounding.facts import ArticleFacts
+from summarizer.grounding.units import misunited_figures
 
 
 def test_a_day_of_a_month_does_not_hide_what_the_article_counts_with_the_figure():
@@ -75,3 +76,13 @@ def test_a_record_is_read_as_a_pair():
     # A record the article writes in words only is left alone.
     words = ArticleFacts.of("He has 100 wins and two defeats at Roland Garros.")
     assert unstated_scores("He has a 100-2 record there.", words) == []
+
+
+def test_a_time_is_no_figure_of_what_follows_it():
+    facts = ArticleFacts.of(
+        "The Chiefs faced a 4th and 1 with 6:05 remaining in overtime. Mahomes connected with Hardman "
+        "for a 3-yard touchdown with 3 seconds remaining. It was their third title in five years."
+    )
+    # The 05 of 6:05 is no 5 seconds remaining: the touchdown came with 3.
+    assert misunited_figures("The touchdown came with 5 seconds remaining.", facts) == ["5 (seconds)"]
+    assert misunited_figures("The touchdown came with 3 seconds remaining.", facts) == []
