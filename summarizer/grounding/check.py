@@ -68,10 +68,16 @@ _MONTH_NAMES = (
 _ISO_DATE = re.compile(r"(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 
 
+#: A time or a duration written the French way in an English sentence ('in 2h18', 'at 13h14').
+_HOURS_MINUTES = re.compile(r"(?<![\w.,:])(\d{1,2})h(\d\d)(?!\d)")
+
+
 def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
-    """The figures in `text` that the article does not state (empty when all are grounded)."""
+    """The figures in `text` that the article does not state (empty when all are grounded). A time
+    written '2h28' is read as one, as the article's '2h18' is, not as a 2 with its minutes left out."""
     missing = []
-    for value in figures(without_outlets(fold(text), facts.outlets), idiomatic=False, folded=True):
+    read = _HOURS_MINUTES.sub(r"\1:\2", without_outlets(fold(text), facts.outlets))
+    for value in figures(read, idiomatic=False, folded=True):
         if value not in facts.values:
             missing.append(f"{value:g}")
     return missing

@@ -193,9 +193,27 @@ def article_figures(counted: str, lang: str) -> tuple[list[str], dict[float, lis
     where: dict[float, list[int]] = {}
     for index, token in enumerate(tokens):
         value = token_value(token, lang)
-        if value is not None and not _day_of_month(tokens, index):
+        if value is not None and not _day_of_month(tokens, index) and not _clock_part(tokens, index):
             where.setdefault(value, []).append(index)
     return tokens, where
+
+
+def _clock_part(tokens: list[str], index: int) -> bool:
+    """The figure at `index` is the hour or the minutes of a time ('6:05 remaining', read '6 : 05'): a
+    time is one figure (text.numbers reads it so), not a 6 and a 5 counting what follows them."""
+    after = tokens[index + 1 : index + 3]
+    if len(after) == 2 and after[0] == ":" and _MINUTES.fullmatch(after[1]):
+        return tokens[index].isdigit()
+    before = tokens[max(0, index - 2) : index]
+    return (
+        len(before) == 2
+        and before[1] == ":"
+        and before[0].isdigit()
+        and bool(_MINUTES.fullmatch(tokens[index]))
+    )
+
+
+_MINUTES = re.compile(r"\d\d")
 
 
 def _day_of_month(tokens: list[str], index: int) -> bool:
@@ -316,7 +334,25 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     for a, b in _WORD_SCORE.findall(facts.counted):
         if a in WORD_NUMBERS and b in WORD_NUMBERS:
             stated.add((f"{WORD_NUMBERS[a]:g}", f"{WORD_NUMBERS[b]:g}"))
-    return [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+    unstated = [f"{a}-{b}" for a, b in _SCORE.findall(fold(text)) if (a, b) not in stated]
+    return unstated + _moved_records(text, facts)
+
+
+#: A record of wins and defeats, its wins in three figures ('a 100-2 record at Roland Garros'): not a
+#: score, not a type of aircraft ('737-800', both ends of three figures).
+_RECORD = re.compile(r"(?<![\d.,/-])(\d{3}) ?- ?(\d{1,2})(?![\d%/-]|[.,]\d)")
+
+
+def _moved_records(text: str, facts: ArticleFacts) -> list[str]:
+    """The records `text` gives ('100-3') that the article gives with one end the same and the other
+    another ('100-2'): each figure alone may be the article's, the pair is not. A record the article
+    writes in words only ('100 wins and two defeats') is left alone."""
+    stated = set(_RECORD.findall(facts.counted))
+    return [
+        f"{a}-{b}"
+        for a, b in _RECORD.findall(fold(text))
+        if (a, b) not in stated and any((x == a) != (y == b) for x, y in stated)
+    ]
 
 
 #: A whole count of a vote ('95 votes'), not a share nor a decimal.

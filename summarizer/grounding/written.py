@@ -151,7 +151,12 @@ def _known(
         # ... but a person keeps their surname in every language: 'Cardinal Tarcisio Bertone' does not
         # pass on the article's 'Kardinal', nor 'Culture Minister Franck Riester' on another Franck.
         return (
-            (given[-1] or (any(given) and not (person or _titled_person(name))))
+            # A person a role introduces is written as the article writes them: 'Bruno Di Tommaso' is
+            # not spelt the article's way by a 'Paola Tommasini' (a cognate is for a translated name).
+            (
+                (given[-1] and (not person or _capitalised(named[-1], facts)))
+                or (any(given) and not (person or _titled_person(name)))
+            )
             or article_form(name, facts) is not None
             or _official(named, facts)
             or initials_given(name, facts)

@@ -1076,3 +1076,13 @@ def test_the_year_of_a_day_the_article_gives_without_one_is_the_nearest_to_its_p
     )
     [finding] = check_briefing(wrong, facts)[0]
     assert finding.reason == "not stated in the article: 2020"
+
+
+def test_a_time_written_the_french_way_is_read_whole():
+    facts = ArticleFacts.of(
+        "Rafael Nadal a remporté Roland-Garros pour la 14e fois en battant Casper Ruud 6-3, 6-3, 6-0 "
+        "en 2h18 de jeu, dimanche. Il avait 28 ans lors de son dixième titre, il y a 2 ans."
+    )
+    # The 2 and the 28 are the article's, its match 2h18: a misremembered time is caught.
+    assert missing_figures("Nadal beat Ruud 6-3, 6-3, 6-0 in 2h28.", facts) == ["228"]
+    assert missing_figures("Nadal beat Ruud 6-3, 6-3, 6-0 in 2h18.", facts) == []

@@ -3,6 +3,7 @@ for the same thing."""
 
 from summarizer.grounding.counts import miscounted_figures, unstated_scores
 from summarizer.grounding.facts import ArticleFacts
+from summarizer.grounding.units import misunited_figures
 
 
 def test_a_day_of_a_month_does_not_hide_what_the_article_counts_with_the_figure():
@@ -91,3 +92,26 @@ def test_a_votes_tally_is_its_two_counts_in_the_articles_order():
     # Two figures of a sentence that names no votes are no tally.
     facts = ArticleFacts.of("The ship carried 95 passengers and 38 crew.")
     assert unstated_scores("It carried 95-38.", facts) == ["95-38"]
+
+
+def test_a_record_is_read_as_a_pair():
+    facts = ArticleFacts.of(
+        "Nadal, 34, now has a 100-2 record at Roland Garros, where he has won 13 titles in 16 years and "
+        "lost only three sets. Boeing's 737-800 was not involved."
+    )
+    # The 100 and the 3 are each the article's; its record is 100-2.
+    assert unstated_scores("He now has a 100-3 career record at Roland Garros.", facts) == ["100-3"]
+    assert unstated_scores("He now has a 100-2 career record at Roland Garros.", facts) == []
+    # A record the article writes in words only is left alone.
+    words = ArticleFacts.of("He has 100 wins and two defeats at Roland Garros.")
+    assert unstated_scores("He has a 100-2 record there.", words) == []
+
+
+def test_a_time_is_no_figure_of_what_follows_it():
+    facts = ArticleFacts.of(
+        "The Chiefs faced a 4th and 1 with 6:05 remaining in overtime. Mahomes connected with Hardman "
+        "for a 3-yard touchdown with 3 seconds remaining. It was their third title in five years."
+    )
+    # The 05 of 6:05 is no 5 seconds remaining: the touchdown came with 3.
+    assert misunited_figures("The touchdown came with 5 seconds remaining.", facts) == ["5 (seconds)"]
+    assert misunited_figures("The touchdown came with 3 seconds remaining.", facts) == []

@@ -127,5 +127,7 @@ def test_a_person_a_role_introduces_keeps_their_surname_in_another_language():
     # The article's Marco is another man: the prosecutor's name is not the article's.
     assert unknown_names("Pescara prosecutor Marco Ferrante has opened an inquiry.", it) == ["Marco Ferrante"]
     assert unknown_names("Pescara prosecutor Cristina Tedeschini has opened an inquiry.", it) == []
+    # ... nor spelt the article's way by another person's surname.
+    assert unknown_names("Among the dead, hotel manager Bruno Tommasi.", it) == ["Bruno Tommasi"]
     # A body's name the model translated still passes on the article's word.
     assert unknown_names("The Pescara Prosecutor's Office has opened an inquiry.", it) == []
