@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from ..errors import UsageError, register_secret
 from .files import (
@@ -203,7 +203,7 @@ class Settings(BaseSettings):
         """The caller's values, then the environment, then the project's file, then the user's."""
         given = getattr(init_settings, "init_kwargs", {})
         files = (_FileSource(settings_cls, config) for config in cls.config_files(given))
-        return (init_settings, env_settings, *files)
+        return (init_settings, _EnvSource(settings_cls), *files)
 
     @classmethod
     def config_files(cls, given: Mapping[str, Any] | None = None) -> list[ConfigFile]:
@@ -232,6 +232,22 @@ class Settings(BaseSettings):
                 "or replay a recorded run from a cassette"
             )
         return self.api_key.get_secret_value()
+
+
+class _EnvSource(EnvSettingsSource):
+    """The environment, where a variable of a nested setting (SUMMARIZER_FETCH) is read as JSON: one
+    that is not JSON is a UsageError naming the variable, not pydantic-settings' SettingsError, which
+    the command line printed as a 40-line traceback naming neither the variable nor its value."""
+
+    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError as error:  # json.JSONDecodeError
+            variable = f"{self.env_prefix}{field_name}".upper()
+            raise UsageError(
+                f"invalid settings (from the SUMMARIZER_* variables): {variable}={value!r}: not JSON "
+                f"({error}): give a JSON object of its parts, as SUMMARIZER_FETCH='{{\"timeout\": 60}}' does"
+            ) from None
 
 
 class _FileSource(PydanticBaseSettingsSource):

@@ -232,3 +232,12 @@ def test_a_project_cannot_trust_itself(project, table):
 def test_the_users_own_file_may_set_the_endpoint(user_file):
     user_file(f'base_url = "{ELSEWHERE}"\n')
     assert Settings().base_url == ELSEWHERE
+
+
+@pytest.mark.parametrize("variable", ["SUMMARIZER_FETCH", "SUMMARIZER_RETRY", "SUMMARIZER_WINDOW"])
+def test_a_nested_setting_s_variable_that_is_not_json_is_one_usage_error_naming_it(monkeypatch, variable):
+    # It was pydantic-settings' SettingsError: the command line printed a traceback naming neither.
+    monkeypatch.setenv(variable, "{timeout: 60")
+    with pytest.raises(UsageError, match=f"{variable}='{{timeout: 60': not JSON") as caught:
+        Settings()
+    assert "a JSON object" in str(caught.value)
