@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, cast
+from urllib.parse import urlsplit
 
 from pydantic import (
     Field,
@@ -190,6 +191,17 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("base_url")
+    @classmethod
+    def _an_http_url(cls, value: str | None) -> str | None:
+        # "localhost:8000/v1" or a typo was taken as a path on no host: every request failed to connect,
+        # retried ten times over 50 s, and the run ended "connection failed" without naming the URL.
+        if value is not None:
+            parts = urlsplit(value.strip())
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError(f"{value!r} is not an http(s) URL: give one like http://localhost:8000/v1")
+        return value
 
     @classmethod
     def settings_customise_sources(
