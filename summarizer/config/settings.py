@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, cast
+from urllib.parse import urlsplit
 
 from pydantic import (
     Field,
@@ -22,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from ..errors import UsageError, register_secret
 from .files import (
@@ -191,6 +192,17 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("base_url")
+    @classmethod
+    def _an_http_url(cls, value: str | None) -> str | None:
+        # "localhost:8000/v1" or a typo was taken as a path on no host: every request failed to connect,
+        # retried ten times over 50 s, and the run ended "connection failed" without naming the URL.
+        if value is not None:
+            parts = urlsplit(value.strip())
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError(f"{value!r} is not an http(s) URL: give one like http://localhost:8000/v1")
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -203,7 +215,7 @@ class Settings(BaseSettings):
         """The caller's values, then the environment, then the project's file, then the user's."""
         given = getattr(init_settings, "init_kwargs", {})
         files = (_FileSource(settings_cls, config) for config in cls.config_files(given))
-        return (init_settings, env_settings, *files)
+        return (init_settings, _EnvSource(settings_cls), *files)
 
     @classmethod
     def config_files(cls, given: Mapping[str, Any] | None = None) -> list[ConfigFile]:
@@ -232,6 +244,22 @@ class Settings(BaseSettings):
                 "or replay a recorded run from a cassette"
             )
         return self.api_key.get_secret_value()
+
+
+class _EnvSource(EnvSettingsSource):
+    """The environment, where a variable of a nested setting (SUMMARIZER_FETCH) is read as JSON: one
+    that is not JSON is a UsageError naming the variable, not pydantic-settings' SettingsError, which
+    the command line printed as a 40-line traceback naming neither the variable nor its value."""
+
+    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError as error:  # json.JSONDecodeError
+            variable = f"{self.env_prefix}{field_name}".upper()
+            raise UsageError(
+                f"invalid settings (from the SUMMARIZER_* variables): {variable}={value!r}: not JSON "
+                f"({error}): give a JSON object of its parts, as SUMMARIZER_FETCH='{{\"timeout\": 60}}' does"
+            ) from None
 
 
 class _FileSource(PydanticBaseSettingsSource):

@@ -86,12 +86,26 @@ def front_matter(origin: str, text: str) -> tuple[dict[str, Any], str]:
         _check_yaml_bounds(origin, head)
         meta = yaml.load(head, Loader=_FrontMatterLoader)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:  # !!int 0xZZ is a ValueError
-        raise InputError(origin, f"front matter is not valid YAML: {error}") from None
+        raise InputError(origin, f"front matter is not valid YAML: {_yaml_problem(error)}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError(origin, "front matter must be a mapping of fields")
     return meta, body
+
+
+def _yaml_problem(error: Exception) -> str:
+    """What is wrong with front matter, on one line and by the file's line: PyYAML's own message runs
+    over four lines and names the text '<unicode string>', which tore the warning on stderr in two."""
+    mark = getattr(error, "problem_mark", None)
+    if not isinstance(error, yaml.MarkedYAMLError) or mark is None or not error.problem:
+        return " ".join(str(error).split())
+    # The front matter starts on the file's first line (after its "---"), so its lines are the file's.
+    where = f"line {mark.line + 1}, column {mark.column + 1}: {error.problem}"
+    start = error.context_mark
+    if error.context and start is not None and start.line != mark.line:
+        return f"{where} ({error.context} on line {start.line + 1})"
+    return where
 
 
 # "Key: value", the key a word or a few (MultiMarkdown allows spaces, hyphens and underscores in it).

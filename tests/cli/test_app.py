@@ -550,6 +550,27 @@ def test_config_with_a_bad_variable_is_one_line_naming_it_not_a_traceback(monkey
     assert len(err.splitlines()) == 1
 
 
+def test_a_base_url_without_its_scheme_is_one_usage_error_before_any_request(monkeypatch, capsys):
+    monkeypatch.setenv("OPENAI_BASE_URL", "localhost:8000/v1")
+    assert main(["brief", str(EXAMPLES), "--no-cache", "-q"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "OPENAI_BASE_URL: Value error, 'localhost:8000/v1' is not an http(s) URL" in err
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command", [["config"], ["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE)]]
+)
+def test_a_nested_setting_s_variable_that_is_not_json_is_one_line_not_a_traceback(
+    command, monkeypatch, capsys
+):
+    monkeypatch.setenv("SUMMARIZER_FETCH", "{timeout: 60")
+    assert main(command) == EXIT_USAGE
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("summarizer: error: invalid settings")
+    assert "SUMMARIZER_FETCH='{timeout: 60': not JSON" in err and len(err.splitlines()) == 1
+
+
 def test_a_bad_variable_is_named_by_brief(monkeypatch, capsys):
     monkeypatch.setenv("SUMMARIZER_CLUSTER", "embedding")
     assert main(["brief", str(EXAMPLES), "--cassette", str(EXAMPLES_CASSETTE)]) == EXIT_USAGE

@@ -232,3 +232,24 @@ def test_a_project_cannot_trust_itself(project, table):
 def test_the_users_own_file_may_set_the_endpoint(user_file):
     user_file(f'base_url = "{ELSEWHERE}"\n')
     assert Settings().base_url == ELSEWHERE
+
+
+@pytest.mark.parametrize("variable", ["SUMMARIZER_FETCH", "SUMMARIZER_RETRY", "SUMMARIZER_WINDOW"])
+def test_a_nested_setting_s_variable_that_is_not_json_is_one_usage_error_naming_it(monkeypatch, variable):
+    # It was pydantic-settings' SettingsError: the command line printed a traceback naming neither.
+    monkeypatch.setenv(variable, "{timeout: 60")
+    with pytest.raises(UsageError, match=f"{variable}='{{timeout: 60': not JSON") as caught:
+        Settings()
+    assert "a JSON object" in str(caught.value)
+
+
+@pytest.mark.parametrize("url", ["garbage", "localhost:8000/v1", "ftp://example.org/v1", "http://"])
+def test_a_base_url_that_is_not_an_http_url_is_refused_at_once(url):
+    # It was taken as a path on no host: ten retries over 50 s, then "connection failed", the URL unnamed.
+    with pytest.raises(ValidationError, match=r"is not an http\(s\) URL: give one like http://localhost"):
+        Settings(base_url=url)
+
+
+def test_a_base_url_given_blank_is_openai_s_and_a_real_one_stands():
+    assert Settings(base_url=" ").base_url is None
+    assert Settings(base_url="https://example.org/v1").base_url == "https://example.org/v1"

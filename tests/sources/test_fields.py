@@ -71,6 +71,17 @@ def test_front_matter_that_would_expand_or_run_away_is_refused_by_name(tmp_path,
     assert failure.origin == str(bad) and reason in failure.reason
 
 
+def test_front_matter_that_is_not_yaml_is_one_line_naming_the_file_s_line(tmp_path):
+    # PyYAML's message ran over four lines and named the text "<unicode string>": the warning on stderr
+    # and the brief's "Not summarised" line said neither where in the file nor in one line.
+    bad = write(tmp_path / "bad.md", f"---\ntitle: Bridge\nsource: [AP\nauthor: Jo\n---\n{TEXT}")
+    [failure] = read_articles([bad]).failures
+    assert failure.reason == (
+        "front matter is not valid YAML: line 4, column 7: did not find expected ',' or ']' "
+        "(while parsing a flow sequence on line 3)"
+    )
+
+
 @pytest.mark.parametrize(
     ("field", "limit"),
     [("title", MAX_META_CHARS), ("source", MAX_META_CHARS), ("author", MAX_META_CHARS)],
