@@ -26,7 +26,7 @@ from .speakers import (
     own_sentence,
 )
 from .translated import article_form, glossary
-from .unnamed import posted_by_another, said_by_someone_unnamed
+from .unnamed import said_by_someone_unnamed
 from .written import known_organisation
 
 __all__ = ["check_quotes", "found_form", "found_forms", "quote_found", "quote_spans"]
@@ -183,12 +183,10 @@ def _unattributed(
     names them) and gives it to none of the `others` everywhere; else whom it gives each occurrence to
     (None for no one it names, "another" for another of the briefing's names)."""
     named = sorted({*candidates, last_name(speaker) or ""} - {""})
-    # '"...," said one of the rescuers', a post credited '— Caroline Haga (@hagacaroline)': given to
-    # someone else than this person.
+    # '"...," said one of the rescuers': given to someone else than this person (a post the page
+    # embeds is its signer's: post_signer, above).
     elsewhere = [
-        given_elsewhere(speaker, role, span, others, facts)
-        or said_by_someone_unnamed(span, speaker, facts)
-        or posted_by_another(span, speaker, facts)
+        given_elsewhere(speaker, role, span, others, facts) or said_by_someone_unnamed(span, speaker, facts)
         for span in spans
     ]
     if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):

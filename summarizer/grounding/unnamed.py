@@ -15,7 +15,7 @@ from . import reach
 from .facts import ArticleFacts
 from .pronouns import enclosing
 
-__all__ = ["posted_by_another", "said_by_someone_unnamed"]
+__all__ = ["said_by_someone_unnamed"]
 
 _SPEECH = alternation("speech_verbs", "all")
 #: The auxiliary a speech verb may stand after ('a dit', 'ha dicho').
@@ -53,23 +53,3 @@ def said_by_someone_unnamed(span: tuple[int, int], speaker: str, facts: ArticleF
     stop = _SENTENCE_END.search(clause, 1)
     described = set(re.findall(r"[a-z]+", clause[: stop.start()] if stop else clause))
     return not described & (set(re.findall(r"[a-z]+", fold(speaker))) - STOPWORDS)
-
-
-#: The credit line an embedded post ends with: a dash, its author's name, their handle.
-_POST_CREDIT = re.compile(r"[\u2014\u2013-]\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*\(@\w+\)")
-
-
-def posted_by_another(span: tuple[int, int], speaker: str, facts: ArticleFacts) -> bool:
-    """The quotation at `span` stands in a post the page embeds, whose credit line after it, before any
-    other quotation, names someone the speaker's name does not share a word with: the post is its
-    author's. The outlet of the source line is the speaker of its own page's words (the text an
-    embedded post follows is the outlet's, not the post's)."""
-    _, end = span
-    if fold(speaker).strip() in facts.outlets:
-        return False
-    after = facts.plain[end : end + reach.ATTRIBUTION_AFTER]
-    credit = _POST_CREDIT.search(after)
-    if credit is None or '"' in after[: credit.start()]:
-        return False
-    author = set(re.findall(r"[a-z]+", fold(credit[1]))) - STOPWORDS
-    return bool(author) and not author & set(re.findall(r"[a-z]+", fold(speaker)))
