@@ -11,13 +11,15 @@ from ..text.language import MONTH_NUMBERS, day_months, without_days
 from ..text.normalize import fold
 from ..text.numbers import figures, in_english_notation
 from .attached import misattached_figures, misdated_figures
-from .counts import levels_as_changes, miscounted_figures, unstated_scores
+from .counts import miscounted_figures
 from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .frames import reframed_figures
 from .glossed import glossed, glossed_names
-from .names import aliases, name_found, place_found
+from .names import aliases, name_found
+from .places import place_found
 from .quoted import check_quotes, found_form, quote_found, quote_spans
+from .scores import levels_as_changes, unstated_scores
 from .speakers import (
     attributed_to,
     speaker_near,

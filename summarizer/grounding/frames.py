@@ -8,7 +8,7 @@ what the statement says of it with another figure, in clearly more of the same w
 states this one, and states this one with at most one of them. A figure the article states in the
 statement's words, or as the same toll, is never questioned, nor one whose words the article gives no
 other figure: paraphrase is left alone. Names, years, days of a month and the figures of a score, a
-range or a pair are left to the checks that read them (attached.py, dates, counts.unstated_scores).
+range or a pair are left to the checks that read them (attached.py, dates, scores.unstated_scores).
 """
 
 from __future__ import annotations

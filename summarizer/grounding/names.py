@@ -12,7 +12,7 @@ from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undou
 from ..text.numbers import WORD_NUMBERS
 from .described import TITLED_NAME, described_name
 from .facts import ArticleFacts
-from .translated import article_form, cognate, one_word, word_given
+from .translated import cognate, one_word
 
 __all__ = [
     "aliases",
@@ -21,11 +21,10 @@ __all__ = [
     "name_found",
     "news_agency_given",
     "outlet_given",
-    "place_found",
+    "phrase_in",
     "place_groups",
+    "place_key",
     "slipped",
-    "translated_found",
-    "undotted",
 ]
 
 
@@ -141,7 +140,7 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     folded = fold(name).strip()
     if not folded:
         return False
-    if _phrase_in(folded, facts):
+    if phrase_in(folded, facts):
         return True
     parts = [p for p in re.findall(r"[a-z0-9']+", folded) if p not in TITLES]
     if not parts:
@@ -154,7 +153,7 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
         # 'Swedish singer Loreen': what describes the person (a word in lower case, a nationality) is
         # no given name.
         described = {fold(w) for w in re.findall(r"[\w'-]+", name) if w[:1].islower()}
-        given = [p for p in parts[:-1] if p not in described and _place_key(p) not in place_groups()]
+        given = [p for p in parts[:-1] if p not in described and place_key(p) not in place_groups()]
         return bool(forms) and _given_name_fits([*given, parts[-1]], forms, facts)
     if _slipped_phrase_in(parts, facts) or news_agency_given(name, facts):
         return True
@@ -162,7 +161,7 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     # The initials of every word, titles too ('UPI' of United Press International).
     every = re.findall(r"[a-z0-9']+", folded)
     initials = "".join(p[0] for p in every if p not in _SMALL_WORDS) if len(every) > 1 else ""
-    if _phrase_in(without_article, facts):
+    if phrase_in(without_article, facts):
         return True
     # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;
     # or as the source line gives it ('Agence France-Presse' for 'La Presse (AFP)').
@@ -196,93 +195,7 @@ _SMALL_WORDS = frozenset(
 )
 
 
-#: The words that say what kind of place a name is, not which: "Hatay province" is Hatay, "Gaza Strip"
-#: is Gaza, "Federative Republic of Brazil" (text/data/en/official_styles.txt) is Brazil, "Hotel
-#: Rigopiano" the article's Rigopiano hotel (site_kinds.txt). A place found without them is the place.
-_PLACE_KINDS = (
-    frozenset(
-        "the of province city state county region district strip island islands republic kingdom "
-        "municipality prefecture governorate oblast territory territories town village area".split()
-    )
-    | word_set("official_styles")
-    | word_set("site_kinds")
-)
-
-#: Where in a place: "northern Syria" is Syria, for an article that says "northwestern Syria".
-_DIRECTIONS = frozenset(
-    f"{way}{suffix}"
-    for way in "north south east west northeast northwest southeast southwest central".split()
-    for suffix in ("", "ern")
-)
-
-
-def place_found(name: str, facts: ArticleFacts) -> bool:
-    """The place is one the article gives, however it writes it: as a name is found; by another form of
-    it (text/data/<lang>/places.txt: "U.S." for United States, "Turkish" for Turkey, "Kiev" for Kyiv,
-    "Nordrhein-Westfalen" for North Rhine-Westphalia); without the word for its kind ("Gaza" for Gaza
-    Strip); in brackets, the form the article gives ("Ahrweiler district (Kreis Ahrweiler)"); in an
-    article in another language, translated word by word (translated.article_form). Of "Lahaina, Maui,
-    Hawaii", the most specific part (the first) must be; the rest only say where it is."""
-    if bracketed := _BRACKETED.findall(name):
-        # 'Rhineland-Palatinate (Rheinland-Pfalz)': the place as translated, or in the article's form.
-        forms = [_BRACKETED.sub("", name), *bracketed]
-        return any(place_found(form, facts) for form in forms if form.strip())
-    first = name.split(",", 1)[0].strip()
-    if not first:
-        return False
-    words = re.findall(r"[\w'.]+", first)
-    core = " ".join(word for word in words if fold(word) not in _PLACE_KINDS)
-    # "northwest Syria" for the article's "northwestern Syria"; but not "North Korea", a place of its own.
-    known = _place_key(first) in place_groups()
-    broad = " ".join(word for word in core.split() if known or fold(word) not in _DIRECTIONS)
-    if any(_one_place_found(form, facts) for form in dict.fromkeys([first, core, broad]) if form):
-        return True
-    # A place the model translated ('Rhineland-Palatinate' for 'Rheinland-Pfalz'), in the article's words.
-    return facts.lang != "en" and (
-        translated_found(core or first, facts) or article_form(first, facts) is not None
-    )
-
-
-def translated_found(name: str, facts: ArticleFacts) -> bool:
-    """A name a model translated from the article's language ('Saint Barthélemy' for 'San Bartolomé',
-    'Mount Everest' for 'mont Everest', 'tour de Dharhara'): each of its words is one of the article's
-    in its own form (translated.word_given), and one of them is a word the article capitalises."""
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in STOPWORDS and len(w) > 1]
-    words = [w for w in words if w not in _PLACE_KINDS and w not in _DIRECTIONS] or words
-    if not words:
-        return False
-    return all(word_given(w, facts, facts.folded_words) for w in words) and any(
-        word_given(w, facts, facts.capitalised) for w in words
-    )
-
-
-def _one_place_found(place: str, facts: ArticleFacts) -> bool:
-    if name_found(place, facts, person=False):
-        return True
-    text = undotted(facts.plain)
-    forms = [place, *_place_forms(place)]
-    for form in forms:
-        letters = form.replace(".", "")
-        if letters.isupper() and letters.isalpha():
-            if re.search(rf"(?<![\w.]){letters}(?![\w])", text):
-                return True
-        elif form is not place and _phrase_in(fold(form), facts):
-            return True
-    return False
-
-
-def undotted(text: str) -> str:
-    """The text with the dots of initials gone: "U.S." is "US", "U.K." is "UK"."""
-    return re.sub(r"(?<![\w.])((?:[A-Z]\.){2,})", lambda m: m[1].replace(".", ""), text)
-
-
-def _place_forms(place: str) -> list[str]:
-    """The other forms of the place in text/data/<lang>/places.txt (none when it is not there)."""
-    key = _place_key(place)
-    return [form for group in place_groups().get(key, []) for form in group if _place_key(form) != key]
-
-
-def _place_key(form: str) -> str:
+def place_key(form: str) -> str:
     return fold(form).replace(".", "").removeprefix("the ").strip()
 
 
@@ -292,11 +205,11 @@ def place_groups() -> dict[str, list[tuple[str, ...]]]:
     for line in every_language("places"):
         forms = tuple(form.strip() for form in line.split("|"))
         for form in forms:
-            groups.setdefault(_place_key(form), []).append(forms)
+            groups.setdefault(place_key(form), []).append(forms)
     return groups
 
 
-def _phrase_in(phrase: str, facts: ArticleFacts) -> bool:
+def phrase_in(phrase: str, facts: ArticleFacts) -> bool:
     """The phrase stands in the article, a possessive apart ("OpenAI's board of directors"), a hyphen
     for a space, a number in words for one in figures ('Five Star Movement', '5-Star movement')."""
     pattern = r"(?:'s)?(?:\s+-)?\s+".join(_number_forms(word) for word in phrase.split())
@@ -324,7 +237,7 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
         for match in re.finditer(r"\b([A-Z][A-Za-z'-]+) (?i:" + re.escape(form) + r")\b", facts.plain):
             word = fold(match[1])
             # "Sweden's Loreen": a place before the name is not its given name.
-            if word.endswith("'s") or _place_key(word) in place_groups():
+            if word.endswith("'s") or place_key(word) in place_groups():
                 continue
             if word not in TITLES and word not in STOPWORDS and word not in _HONORIFICS:
                 given.add(word)
@@ -406,7 +319,7 @@ def news_agency_given(name: str, facts: ArticleFacts) -> bool:
     words = " ".join(re.findall(r"[a-z0-9]+", fold(name))).removeprefix("the ")
     for forms in _news_agencies():
         if any(form == words or (form.startswith(words + " ") and " " in words) for form in forms):
-            return any(_phrase_in(form, facts) for form in forms)
+            return any(phrase_in(form, facts) for form in forms)
     return False
 
 

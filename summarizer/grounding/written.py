@@ -10,16 +10,8 @@ from ..text.lexicon import alternation, table, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from ..text.numbers import WORD_NUMBERS
 from .facts import ArticleFacts
-from .names import (
-    name_forms,
-    name_found,
-    news_agency_given,
-    outlet_given,
-    place_found,
-    place_groups,
-    slipped,
-    undotted,
-)
+from .names import name_forms, name_found, news_agency_given, outlet_given, place_groups, slipped
+from .places import place_found, undotted
 from .translated import article_form, initials_given, translations, word_given
 
 __all__ = ["known_organisation", "unknown_names"]

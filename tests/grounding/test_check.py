@@ -25,7 +25,8 @@ from summarizer.grounding.check import (
     quote_found,
     unknown_names,
 )
-from summarizer.grounding.counts import levels_as_changes, miscounted_figures, unstated_scores
+from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.scores import levels_as_changes, unstated_scores
 from summarizer.merge.assemble import merge_briefings
 from summarizer.models import ArticleBriefing, Briefing, Checks, SourceRef
 from summarizer.output.render import render_brief

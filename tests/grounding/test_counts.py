@@ -1,8 +1,9 @@
 """What a figure counts (grounding/counts.py): a figure is supported only where the article states it
 for the same thing."""
 
-from summarizer.grounding.counts import miscounted_figures, unstated_scores
+from summarizer.grounding.counts import miscounted_figures
 from summarizer.grounding.facts import ArticleFacts
+from summarizer.grounding.scores import unstated_scores
 from summarizer.grounding.units import misunited_figures
 
 

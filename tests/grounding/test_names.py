@@ -5,7 +5,8 @@ from __future__ import annotations
 from summarizer.grounding.check import check_briefing, found_form
 from summarizer.grounding.described import described_name, is_organisation
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.names import name_forms, name_found, place_found
+from summarizer.grounding.names import name_forms, name_found
+from summarizer.grounding.places import place_found
 from summarizer.grounding.translated import initials_given
 from summarizer.grounding.written import unknown_names
 from summarizer.models import Briefing, Entity
@@ -84,7 +85,7 @@ def test_a_translated_name_is_found_in_the_articles_own_form():
 
 
 def test_a_name_translated_from_german_is_found_in_its_compounds_and_brackets():
-    from summarizer.grounding.names import place_found
+    from summarizer.grounding.places import place_found
 
     de = ArticleFacts.of(
         "In Nordrhein-Westfalen lief die Rurtalsperre über. Der geldpolitische Ausschuss der Notenbank "
