@@ -11,7 +11,7 @@ from datetime import date
 from itertools import pairwise
 
 from ..text.groups import Groups
-from ..text.lexicon import word_set
+from ..text.lexicon import table, word_set
 from ..text.normalize import (
     MONTHS,
     STOPWORDS,
@@ -50,6 +50,7 @@ __all__ = [
     "Statement",
     "TIME_OF_DAY",
     "TOLLS",
+    "other_events",
     "read_statement",
     "statement_tokens",
     "statement_values",
@@ -217,6 +218,29 @@ def _people_of_a_place(measure: str, places: dict[str, str]) -> str:
     return f"{scale} peopl" if named else measure
 
 
+_NAMED_HAPPENINGS = table("named_happenings")
+#: A word and the capitalised word after it ('Cyclone Idai'), at every word: they overlap.
+_NAMED = re.compile(r"(?<![A-Za-z])(?=([A-Za-z]+) ([A-Z][a-z]+)\b)")
+
+
+def other_events(texts: Iterable[str], own: Iterable[str]) -> frozenset[str]:
+    """The names of happenings of the story's kind that its texts recall and that are not its own
+    (`own`: its events' `what`): 'Cyclone Idai' in a report of Cyclone Kenneth names 'idai'
+    (named_happenings.txt). Part of a longer name is none ('the National Hurricane Center')."""
+    mine = {word for what in own for word in re.findall(r"[a-z]+", fold(what))}
+    kinds = {_NAMED_HAPPENINGS[word] for word in mine if word in _NAMED_HAPPENINGS}
+    if not kinds:
+        return frozenset()
+    found = set()
+    for text in texts:
+        for match in _NAMED.finditer(text):
+            kind, name = match.groups()
+            before = text[: match.start()].split()[-1:]
+            if _NAMED_HAPPENINGS.get(fold(kind)) in kinds and not (before and before[0][:1].isupper()):
+                found.add(fold(name))
+    return frozenset(found - mine)
+
+
 @cached_sets
 def statement_tokens(text: str) -> tuple[Token, ...]:
     """A statement's words, punctuation and figures (text.numbers.tokens), read once: the merge reads
@@ -313,10 +337,12 @@ def read_statement(
     places: dict[str, str],
     years: frozenset[int] = frozenset(),
     day: date | None = None,
+    others: frozenset[str] = frozenset(),
 ) -> Statement:
     """A statement's figures by measure and place (`places` from story_places). A clause that names a
     year other than the story's (`years`) speaks of another time ('the 61 killed by a 1960 tsunami'),
-    and one with 'could' or 'may' of what is not known: their figures are left out."""
+    one that names another event (`others`, from other_events: 'Idai' in a report of Cyclone Kenneth)
+    of that event, and one with 'could' or 'may' of what is not known: their figures are left out."""
     if not _gives_figures(text):
         return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     tokens = statement_tokens(text)
@@ -336,7 +362,7 @@ def read_statement(
         ]
         # What is not known ('could reach'), or another place ('killed about 170 people elsewhere in
         # Libya').
-        if _modal(tokens, start, end) or "elsewhere" in clause:
+        if _modal(tokens, start, end) or "elsewhere" in clause or (others and not others.isdisjoint(clause)):
             start = end + 1
             continue
         span = _before_it(clause)

@@ -13,6 +13,7 @@ from ..disagree import (
     TOLLS,
     Statement,
     figure_disagreements,
+    other_events,
     quotations,
     quote_disagreements,
     read_statement,
@@ -312,6 +313,12 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         (e.name for item in members for e in item.briefing.entities if e.kind == "place"),
     )
     years = frozenset(_event_years(members))
+    # A named happening the outlets recall that is not the story's ('Cyclone Idai' in reports of Cyclone
+    # Kenneth): a clause naming it gives that one's figures.
+    others = other_events(
+        (text for item in members for text in [*item.briefing.key_points, *item.briefing.what_next]),
+        (item.briefing.event.what for item in members if item.briefing.event),
+    )
     # Each text read once for the story and its day: outlets repeat one another's (and the wire's)
     # wording. The outlet is only named on the statement, never read for its figures.
     read: dict[tuple[str, date | None], Statement] = {}
@@ -321,7 +328,7 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         for text in [*item.briefing.key_points, *item.briefing.what_next]:
             known = read.get((text, day))
             if known is None:
-                known = read[text, day] = read_statement(item.ref.source, text, places, years, day)
+                known = read[text, day] = read_statement(item.ref.source, text, places, years, day, others)
             if not known.measures:
                 # No figure to set against another's: figure_disagreements would pass over it. Left
                 # out, not copied for its outlet: 39,300 of a 10,000-briefing merge's 46,700.

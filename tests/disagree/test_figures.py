@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from summarizer.disagree import figure_disagreements, read_statement, story_places
+from summarizer.disagree import figure_disagreements, other_events, read_statement, story_places
 
 PLACES = story_places(["Turkey and Syria"], [])
 
@@ -185,6 +185,23 @@ def test_hours_and_minutes_written_the_french_or_british_way_are_a_length_or_a_m
     # A decimal before its unit stays a decimal: 'at 15.10 euros' is no time of day.
     shares = read_statement("C", "Shares closed at 15.10 euros.", {})
     assert shares.measures == {("euro", frozenset()): {15.1}}
+
+
+def test_a_named_happening_of_the_storys_kind_recalled_gives_its_own_figures():
+    # fresh-h (issue #27): reports of Cyclone Kenneth recall Cyclone Idai's toll a month before; 'more
+    # than 1,000 dead' is Idai's, not set against Kenneth's 38. A storm that caused a flood is no other
+    # event of the flood's kind: Storm Daniel's figures stay the Derna story's.
+    texts = [
+        "Kenneth struck just over a month after Cyclone Idai killed more than 1,000 people in the region.",
+        "Cyclone Kenneth has killed 38 people in Mozambique, officials said.",
+    ]
+    others = other_events(texts, ["Cyclone Kenneth"])
+    assert others == {"idai"}
+    said = [read_statement(source, text, {}, others=others) for source, text in zip("AB", texts, strict=True)]
+    assert figure_disagreements(said) == []
+    assert other_events(["Storm Daniel burst two dams, killing 2,000."], ["Derna floods"]) == frozenset()
+    # Part of a longer name is no happening: 'the National Hurricane Center'.
+    assert other_events(["Winds of 155 mph, the National Hurricane Center said."], ["Hurricane Ian"]) == set()
 
 
 def test_more_than_a_figure_is_not_at_odds_with_a_larger_one_the_same_day():
