@@ -253,7 +253,9 @@ def _described_by(lang: str) -> re.Pattern[str]:
         re.escape(w) for w in sorted({*every_language("speech_verbs"), *word_list("after_quotes", shipped)})
     )
     indefinite = "|".join(re.escape(w) for w in word_list("indefinite_articles", shipped))
-    return re.compile(rf"(?:{words})\s+(?:{indefinite})\s+([a-z' -]+)")
+    # The description runs to the sentence's end: '..., said a spokesman for the mayor, John Smith.'
+    # names Smith, whose words they are.
+    return re.compile(rf"(?:{words})\s+(?:{indefinite})\s+([^.!?]+)")
 
 
 #: A speaker given by a description, not a name: 'one of the rescuers', 'a rescuer of the Soccorso

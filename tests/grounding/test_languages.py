@@ -189,3 +189,11 @@ def test_bodies_named_with_their_regions_adjective_are_found_in_german_and_itali
     assert _findings(_briefing(summary="The train derailed at 7:30 a.m."), italian) == []
     invented = _briefing(entities=[{"name": "Saxon Blue Cross", "kind": "organization", "role": ""}])
     assert _findings(invented, german) == [("entities[0]", "name", False)]
+
+
+def test_a_description_after_the_quotation_that_goes_on_to_name_the_speaker_is_theirs():
+    english = ArticleFacts.of('"We will rebuild the bridge," said a spokesman for the city, John Smith.')
+    faithful = _briefing(
+        quotes=[{"text": "We will rebuild the bridge", "speaker": "John Smith", "context": ""}]
+    )
+    assert _findings(faithful, english) == []

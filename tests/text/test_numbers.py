@@ -121,3 +121,8 @@ def test_an_age_written_as_one_word_with_its_number_is_that_number():
     assert list(figures("de twaalfjarige jongen", lang="nl")) == [12.0]
     # 'ventenne' is twenty; 'ventotto' alone is no age, and 'ventottenne' twenty-eight.
     assert list(figures("un ventenne e un ventottenne", lang="it")) == [20.0, 28.0]
+
+
+def test_one_and_a_half_in_one_word_is_one_and_a_half():
+    assert list(figures("een schade van anderhalf miljoen euro", lang="nl")) == [1.5]
+    assert list(figures("Schäden von eineinhalb Millionen Euro", lang="de")) == [1.5]
