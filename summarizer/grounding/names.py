@@ -12,6 +12,7 @@ from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undou
 from ..text.numbers import WORD_NUMBERS
 from .described import TITLED_NAME, described_name
 from .facts import ArticleFacts
+from .given import only_given_names
 from .translated import cognate, one_word
 
 __all__ = [
@@ -246,30 +247,10 @@ def _given_name_fits(parts: list[str], forms: list[str], facts: ArticleFacts) ->
     translated = facts.lang != "en" and any(
         cognate(p, g) or one_word(p, g) for p in parts[:-1] for g in given
     )
-    return (not given and not _only_given_names(forms, facts)) or translated
-
-
-def _only_given_names(forms: list[str], facts: ArticleFacts) -> bool:
-    """The article writes the surname only as someone's given name, with their surname after it: its
-    'Philippe Wojazer' (a photographer's credit) gives no 'Edouard Philippe'."""
-    spots = [
-        match
-        for form in forms
-        for match in re.finditer(r"(?<![\w'-])(?i:" + re.escape(form) + r")(?![\w'-])", facts.plain)
-        if match[0][:1].isupper()
-    ]
-    return bool(spots) and all(
-        (after := re.match(r" ([A-Z][\w'-]+)", facts.plain[match.end() :])) is not None
-        and fold(after[1]) not in STOPWORDS
-        and fold(after[1]) not in TITLES
-        and fold(after[1]) not in _BODIES
-        for match in spots
-    )
+    return (not given and not only_given_names(forms, facts)) or translated
 
 
 _HONORIFICS = word_set("honorifics")
-#: Words after which a capitalised word names a body, not a person ('the Civil Guard').
-_BODIES = word_set("organisation_words")
 
 
 def slipped(a: str, b: str) -> bool:
