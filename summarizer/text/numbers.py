@@ -366,6 +366,10 @@ def _afternoon(found: list[Token], back: int) -> None:
         found[-back] = (token, value + 1200)
 
 
+#: The words a time of day is read with: its clock words ('midnight') and the 'm' and 'pm' after it.
+_TIME_WORDS = frozenset((*_CLOCK_WORDS, "m", "pm"))
+
+
 def tokens(folded: str) -> list[Token]:
     """The words and punctuation of a folded text, each figure with its value ('3%' is 3 then '%'),
     a time of day as one figure (12:42 is 1242, 8:12 p.m. 2012, midnight 2400, marked TIME_MARK), an
@@ -373,6 +377,9 @@ def tokens(folded: str) -> list[Token]:
     found: list[Token] = []
     for word, clock, number, ordinal, percent, stop in _TOKEN.findall(_compounds(folded)):
         if word:  # most tokens: asked first (one match fills one group of the six)
+            if word not in _TIME_WORDS:  # most words: one look-up, not three tests
+                found.append((word, _WORD_VALUES.get(word)))
+                continue
             if word in _CLOCK_WORDS:
                 found.append((word + TIME_MARK, _CLOCK_WORDS[word]))
                 continue
