@@ -290,8 +290,14 @@ def _read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Article | Inpu
     encoding = _encoding(origin, data[:8192])
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError:
-        raise InputError(origin, f"not {encoding.removesuffix('-sig').upper()} text") from None
+    except UnicodeDecodeError as error:
+        # Where, so that the user can see what the file is (often Windows-1252 from an old export).
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            origin,
+            f"not {encoding.removesuffix('-sig').upper()} text (byte 0x{data[error.start]:02x} on line "
+            f"{line}): save it as UTF-8",
+        ) from None
     yield from _parse(origin, text, suffix, fields)
 
 

@@ -108,6 +108,14 @@ def test_a_bad_input_is_reported_by_name_and_the_rest_are_still_read(tmp_path, n
     assert reason in failure.reason
 
 
+def test_a_file_that_is_not_utf8_is_reported_with_where_and_what_to_do(tmp_path):
+    # "not UTF-8 text" alone left the user to hunt for the byte in a 10,000-line export.
+    bad = write(tmp_path / "export.txt", f"{TEXT}\n\nLe pr\xe9sident a parl\xe9.\n".encode("cp1252"))
+    [failure] = read_articles([bad]).failures
+    line = TEXT.count("\n") + 3
+    assert failure.reason == f"not UTF-8 text (byte 0xe9 on line {line}): save it as UTF-8"
+
+
 def test_the_examples_are_two_articles_from_cna_and_lbc():
     articles = read_articles([EXAMPLES]).articles
     assert sorted(a.source or "" for a in articles) == ["CNA", "LBC"]
