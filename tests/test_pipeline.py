@@ -308,7 +308,7 @@ def test_the_cli_stops_on_a_rejected_key_with_one_clear_line(simulator, again, a
     assert status == EXIT_STOPPED
     assert "Traceback" not in stderr
     assert stderr.strip().splitlines() == [
-        "summarizer: error: the run stopped: HTTP 401: Incorrect API key provided.. "
+        "summarizer: error: the run stopped: HTTP 401: Incorrect API key provided. "
         "Check OPENAI_API_KEY and the endpoint (--base-url)."
     ]
     assert "10 inputs were not summarised" in (tmp_path / "b.md").read_text()

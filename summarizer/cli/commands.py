@@ -262,9 +262,14 @@ def settings_problem(error: Any, flags: Mapping[str, Any] = {}) -> str:
     embedding: Input should be ...'), else by its field."""
     field = ".".join(map(str, error["loc"]))
     variable = "SUMMARIZER_" + field.upper().replace(".", "__")
+    # pydantic's "Value error, " says nothing to the user: the words after it are ours.
+    message = str(error["msg"]).removeprefix("Value error, ")
     if "." not in field and field not in flags and variable in os.environ:
-        return f"{variable}={os.environ[variable]!r}: {error['msg']}"
-    return f"{field}: {error['msg']}"
+        return f"{variable}={os.environ[variable]!r}: {message}"
+    flag = next((entry.flag for entry in OPTIONS if entry.setting == field), None)
+    if field in flags and flag is not None:  # the command line speaks in flags, not in settings
+        return f"{flag}: {message}"
+    return f"{field}: {message}"
 
 
 def _progress(args: argparse.Namespace) -> AbstractContextManager[Progress | None]:

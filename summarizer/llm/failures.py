@@ -156,10 +156,12 @@ def _about_response_format(message: str) -> bool:
 
 
 def server_message(error: openai.APIError) -> str:
-    """The server's own words for an error, any secret in them redacted."""
+    """The server's own words for an error, any secret in them redacted, without their last full stop:
+    each message they go into goes on after them ("Incorrect API key provided.. Check ..." otherwise)."""
     body = error.body
+    words = error.message
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return redact(inner["message"])
-    return redact(error.message)
+            words = inner["message"]
+    return redact(words.rstrip().removesuffix("."))

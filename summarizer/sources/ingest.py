@@ -287,19 +287,33 @@ def _read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Article | Inpu
         raise InputError(origin, f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError(origin, f"larger than {MAX_FILE_BYTES // 2**20} MiB (split it, or use JSON lines)")
-    encoding = _encoding(origin, data[:8192])
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        raise InputError(origin, f"not {encoding.removesuffix('-sig').upper()} text") from None
-    yield from _parse(origin, text, suffix, fields)
+    yield from _parse(origin, _decoded(origin, data), suffix, fields)
 
 
 def _read_stdin(stream: IO[str], fields: Mapping[str, str]) -> Iterator[Article | InputError]:
-    text = stream.read(MAX_FILE_BYTES + 1)
-    if len(text) > MAX_FILE_BYTES:
+    # The bytes when there are some (sys.stdin), decoded as a file's are: through the text layer, a
+    # Latin-1 or binary pipe came in as surrogates and crashed the run with a traceback on hashing them.
+    binary = getattr(stream, "buffer", None)
+    data: str | bytes = (binary if binary is not None else stream).read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
         raise InputError("-", f"more than {MAX_FILE_BYTES // 2**20} MiB on stdin")
+    text = _decoded("-", data) if isinstance(data, bytes) else data
     yield from _parse("-", text, _sniff(text), fields)
+
+
+def _decoded(origin: str, data: bytes) -> str:
+    """A file's text, in the encoding its byte order mark says, else UTF-8; InputError naming where not."""
+    encoding = _encoding(origin, data[:8192])
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        # Where, so that the user can see what the file is (often Windows-1252 from an old export).
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            origin,
+            f"not {encoding.removesuffix('-sig').upper()} text (byte 0x{data[error.start]:02x} on line "
+            f"{line}): save it as UTF-8",
+        ) from None
 
 
 def _encoding(origin: str, head: bytes) -> str:

@@ -550,11 +550,18 @@ def test_config_with_a_bad_variable_is_one_line_naming_it_not_a_traceback(monkey
     assert len(err.splitlines()) == 1
 
 
-def test_a_base_url_without_its_scheme_is_one_usage_error_before_any_request(monkeypatch, capsys):
-    monkeypatch.setenv("OPENAI_BASE_URL", "localhost:8000/v1")
-    assert main(["brief", str(EXAMPLES), "--no-cache", "-q"]) == EXIT_USAGE
+@pytest.mark.parametrize(
+    ("variable", "flags", "named"),
+    [("OPENAI_BASE_URL", [], "OPENAI_BASE_URL"), (None, ["--base-url", "localhost:8000/v1"], "--base-url")],
+)
+def test_a_base_url_without_its_scheme_is_one_usage_error_before_any_request(
+    variable, flags, named, monkeypatch, capsys
+):
+    if variable:
+        monkeypatch.setenv(variable, "localhost:8000/v1")
+    assert main(["brief", str(EXAMPLES), "--no-cache", "-q", *flags]) == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "OPENAI_BASE_URL: Value error, 'localhost:8000/v1' is not an http(s) URL" in err
+    assert f"{named}: 'localhost:8000/v1' is not an http(s) URL: give one like http://localhost" in err
     assert len(err.splitlines()) == 1
 
 

@@ -108,6 +108,35 @@ def test_a_bad_input_is_reported_by_name_and_the_rest_are_still_read(tmp_path, n
     assert reason in failure.reason
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (f"{TEXT} Le pr\xe9sident.".encode("cp1252"), "not UTF-8 text (byte 0xe9 on line 1)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file, not text"),
+    ],
+    ids=["latin-1", "binary"],
+)
+def test_stdin_that_is_not_text_is_reported_like_a_file_not_a_crash(content, reason):
+    # sys.stdin's text layer let such bytes through as surrogates, and the run died in a traceback.
+    stdin = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8", errors="surrogateescape")
+    result = read_articles(["-"], stdin=stdin)
+    [failure] = result.failures
+    assert result.articles == [] and failure.origin == "-" and failure.reason.startswith(reason)
+
+
+def test_stdin_in_utf16_with_a_byte_order_mark_is_read_as_a_file_is():
+    stdin = io.TextIOWrapper(io.BytesIO(TEXT.encode("utf-16")), encoding="utf-8", errors="surrogateescape")
+    assert read_articles(["-"], stdin=stdin).articles[0].text == TEXT
+
+
+def test_a_file_that_is_not_utf8_is_reported_with_where_and_what_to_do(tmp_path):
+    # "not UTF-8 text" alone left the user to hunt for the byte in a 10,000-line export.
+    bad = write(tmp_path / "export.txt", f"{TEXT}\n\nLe pr\xe9sident a parl\xe9.\n".encode("cp1252"))
+    [failure] = read_articles([bad]).failures
+    line = TEXT.count("\n") + 3
+    assert failure.reason == f"not UTF-8 text (byte 0xe9 on line {line}): save it as UTF-8"
+
+
 def test_the_examples_are_two_articles_from_cna_and_lbc():
     articles = read_articles([EXAMPLES]).articles
     assert sorted(a.source or "" for a in articles) == ["CNA", "LBC"]
