@@ -251,9 +251,13 @@ class _EnvSource(EnvSettingsSource):
     that is not JSON is a UsageError naming the variable, not pydantic-settings' SettingsError, which
     the command line printed as a 40-line traceback naming neither the variable nor its value."""
 
-    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+    def prepare_field_value(
+        self, field_name: str, field: FieldInfo, value: Any, value_is_complex: bool
+    ) -> Any:
+        # pydantic-settings raises only where the field takes nothing but JSON: a field that also takes
+        # a plain form (SUMMARIZER_EMBEDDING_THRESHOLDS='0.9,0.85') gets the text to read itself.
         try:
-            return super().decode_complex_value(field_name, field, value)
+            return super().prepare_field_value(field_name, field, value, value_is_complex)
         except ValueError as error:  # json.JSONDecodeError
             variable = f"{self.env_prefix}{field_name}".upper()
             raise UsageError(
