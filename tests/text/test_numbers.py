@@ -126,3 +126,11 @@ def test_an_age_written_as_one_word_with_its_number_is_that_number():
 def test_one_and_a_half_in_one_word_is_one_and_a_half():
     assert list(figures("een schade van anderhalf miljoen euro", lang="nl")) == [1.5]
     assert list(figures("Schäden von eineinhalb Millionen Euro", lang="de")) == [1.5]
+
+
+def test_an_approximate_count_in_one_word_is_its_figure():
+    # 'una ventina di feriti' is about twenty, as a briefing writes it.
+    assert list(figures("una ventina di feriti e una quarantina di sfollati", lang="it")) == [20.0, 40.0]
+    assert list(figures("een tiental gewonden", lang="nl")) == [10.0]
+    # 'trentina' is also the Trentino's adjective: no figure.
+    assert list(figures("la provincia trentina", lang="it")) == []
