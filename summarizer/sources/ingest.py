@@ -20,6 +20,7 @@ from ..errors import InputError, UsageError
 from ..models import Article, Failure
 from ..store import Store
 from ..sync import run_sync
+from ..web.body import declared_charset
 from .feeds import feed_entries, looks_like_feed
 from .fields import FIELD_NAMES, front_matter, to_article
 from .live import FeedReport, Read, cap_feeds, read_url, read_url_list
@@ -287,7 +288,7 @@ def _read_file(path: Path, fields: Mapping[str, str]) -> Iterator[Article | Inpu
         raise InputError(origin, f"cannot read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError(origin, f"larger than {MAX_FILE_BYTES // 2**20} MiB (split it, or use JSON lines)")
-    yield from _parse(origin, _decoded(origin, data), suffix, fields)
+    yield from _parse(origin, _decoded(origin, data, suffix), suffix, fields)
 
 
 def _read_stdin(stream: IO[str], fields: Mapping[str, str]) -> Iterator[Article | InputError]:
@@ -301,12 +302,22 @@ def _read_stdin(stream: IO[str], fields: Mapping[str, str]) -> Iterator[Article 
     yield from _parse("-", text, _sniff(text), fields)
 
 
-def _decoded(origin: str, data: bytes) -> str:
-    """A file's text, in the encoding its byte order mark says, else UTF-8; InputError naming where not."""
+def _decoded(origin: str, data: bytes, suffix: str = "") -> str:
+    """A file's text, in the encoding its byte order mark says, else UTF-8, else (a saved page or a feed)
+    the charset it declares; InputError naming where not."""
     encoding = _encoding(origin, data[:8192])
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
+        # A page saved from a site in Latin-1 or Windows-1252 says so (<meta charset>, <?xml encoding?>),
+        # and a browser reads it by that: it was refused as "not UTF-8 text". Only when UTF-8 fails,
+        # since a page re-saved as UTF-8 often keeps its old declaration.
+        declared = declared_charset(data) if suffix in HTML_SUFFIXES | FEED_SUFFIXES else None
+        if declared is not None:
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError, ValueError):  # not a codec, or the wrong one
+                pass
         # Where, so that the user can see what the file is (often Windows-1252 from an old export).
         line = data.count(b"\n", 0, error.start) + 1
         raise InputError(

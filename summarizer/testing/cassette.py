@@ -14,7 +14,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +260,7 @@ class ReadableJSONSerializer:
 
     @staticmethod
     def deserialize(cassette_string: str) -> dict[str, Any]:
-        data: dict[str, Any] = yaml.safe_load(cassette_string)
+        data = _cassette_data(cassette_string)
         for interaction in data["interactions"]:
             request, response = interaction["request"], interaction["response"]
             if isinstance(request.get("body"), dict) and "json" in request["body"]:
@@ -273,6 +273,31 @@ class ReadableJSONSerializer:
                 lines = response["body"].pop("jsonl")
                 response["body"] = {"string": "".join(json.dumps(line) + "\n" for line in lines)}
         return data
+
+
+def _cassette_data(text: str) -> dict[str, Any]:
+    """A cassette's YAML, checked for the shape deserialize reads: a UsageError saying what is wrong, not
+    PyYAML's four lines or a TypeError's traceback (a file given to --cassette by mistake, a bad merge)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise UsageError(f"not YAML{where}: {getattr(error, 'problem', None) or error}") from None
+    interactions = data.get("interactions") if isinstance(data, dict) else None
+    if not isinstance(interactions, list):
+        raise UsageError("not a cassette: no list of recorded 'interactions'")
+    for number, interaction in enumerate(interactions, 1):
+        parts = interaction if isinstance(interaction, dict) else {}
+        request, response = parts.get("request"), parts.get("response")
+        if not (
+            isinstance(request, dict)
+            and isinstance(response, dict)
+            and isinstance(response.get("body"), dict)
+        ):
+            raise UsageError(f"not a cassette: interaction {number} lacks its request or its response's body")
+    checked: dict[str, Any] = data
+    return checked
 
 
 def vcr_config() -> dict[str, Any]:
@@ -312,10 +337,15 @@ def use_cassette(path: str | Path, *, record: bool = False) -> Iterator[Cassette
     if not record:
         if not path.is_file():
             raise UsageError(f"no cassette at {path}; record one with --record")
-        with (
-            translating(not_recorded),
-            make_vcr().use_cassette(str(path), record_mode="none", **config) as tape,
-        ):
+        with ExitStack() as stack:
+            try:  # vcrpy reads the file on entering; it takes one that is not UTF-8 for an empty cassette
+                path.read_bytes().decode("utf-8")
+                stack.enter_context(translating(not_recorded))
+                tape = stack.enter_context(make_vcr().use_cassette(str(path), record_mode="none", **config))
+            except UnicodeDecodeError:
+                raise UsageError(f"cannot replay the cassette {path}: not UTF-8 text") from None
+            except UsageError as error:
+                raise UsageError(f"cannot replay the cassette {path}: {error}") from None
             yield tape
         return
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,15 @@ import httpx2
 from ..errors import InputError
 from ..models import FailureKind
 
-__all__ = ["ENCODINGS", "decode_text", "fetch_error", "media_type", "read_body", "size_text"]
+__all__ = [
+    "ENCODINGS",
+    "declared_charset",
+    "decode_text",
+    "fetch_error",
+    "media_type",
+    "read_body",
+    "size_text",
+]
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -48,6 +56,15 @@ def decode_text(body: bytes, headers: httpx2.Headers) -> str:
         except (LookupError, ValueError):
             continue
     return body.decode("utf-8", errors="replace")
+
+
+def declared_charset(body: bytes) -> str | None:
+    """The charset a page or feed declares in its first 4 KiB: its XML declaration's, else a meta tag's."""
+    head = body[:4096]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        if found := pattern.search(head):
+            return found[1].decode("ascii")
+    return None
 
 
 ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}

@@ -129,6 +129,40 @@ def test_stdin_in_utf16_with_a_byte_order_mark_is_read_as_a_file_is():
     assert read_articles(["-"], stdin=stdin).articles[0].text == TEXT
 
 
+PARIS = "Le président a déclaré que la réforme était nécessaire, et l'Assemblée a voté jeudi. " * 8
+
+
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        (
+            "page.html",
+            '<html><head><meta charset="windows-1252"><title>Réforme</title></head>'
+            f"<body><article><h1>Réforme</h1><p>{PARIS}</p></article></body></html>",
+        ),
+        (
+            "feed.xml",
+            '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Journal'
+            f"</title><item><title>Réforme</title><description>{PARIS}</description></item></channel></rss>",
+        ),
+    ],
+)
+def test_a_saved_page_or_feed_in_the_charset_it_declares_is_read(tmp_path, name, document):
+    # It was refused as "not UTF-8 text", though it says its charset and a browser reads it by that.
+    path = write(tmp_path / name, document.encode("latin-1"))
+    result = read_articles([path])
+    assert result.failures == []
+    [article] = result.articles
+    assert "Le président a déclaré" in article.text and article.title == "Réforme"
+
+
+def test_a_page_whose_declared_charset_does_not_decode_it_is_still_refused_by_name(tmp_path):
+    page = f'<html><head><meta charset="x-no-such-charset"></head><body><p>{PARIS}</p></body></html>'
+    path = write(tmp_path / "page.html", page.encode("latin-1"))
+    [failure] = read_articles([path]).failures
+    assert failure.reason.startswith("not UTF-8 text (byte 0xe9 on line 1)")
+
+
 def test_a_file_that_is_not_utf8_is_reported_with_where_and_what_to_do(tmp_path):
     # "not UTF-8 text" alone left the user to hunt for the byte in a 10,000-line export.
     bad = write(tmp_path / "export.txt", f"{TEXT}\n\nLe pr\xe9sident a parl\xe9.\n".encode("cp1252"))

@@ -60,6 +60,19 @@ def test_a_broken_link_is_reported_by_its_path_in_a_folder_and_as_an_argument(tm
     assert [a.text for a in from_folder.articles] == [TEXT]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_like_an_article_in_a_folder_is_named_not_read(tmp_path):
+    # It went by in the log alone: not on stderr, not in the brief, not counted by --strict.
+    good = write(tmp_path / "today" / "good.md", TEXT)
+    os.mkfifo(tmp_path / "today" / "wire.md")
+    os.mkfifo(tmp_path / "today" / "control")  # not named like an article: not ours to mention
+    result = read_articles([tmp_path / "today"])
+    assert [a.text for a in result.articles] == [TEXT] and good.exists()
+    [failure] = result.failures
+    assert failure.origin == str(tmp_path / "today" / "wire.md")
+    assert failure.reason == "not a regular file (a pipe, a socket or a device): not read"
+
+
 def test_excluded_paths_are_skipped(tmp_path):
     write(tmp_path / "a.txt", story("One"))
     out = write(tmp_path / "brief.md", story("Old brief without its marker"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from vcr.request import Request
 
-from summarizer.testing.cassette import _scrub_response, address_matcher
+from summarizer.errors import UsageError
+from summarizer.testing.cassette import _scrub_response, address_matcher, use_cassette
 
 
 def _match(recorded: str, asked: str) -> bool:
@@ -49,3 +50,26 @@ def test_a_fetched_pages_redirect_and_validators_are_kept_and_no_secret_is():
         "body": {"string": b""},
     }
     assert set(_scrub_response(response)["headers"]) == {"Location", "ETag", "Last-Modified"}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"not: [yaml\n", "not YAML (line 2): expected ',' or ']', but got '<stream end>'"),
+        (b"\x89PNG\r\n\x1a\n\x00\xff", "not UTF-8 text"),
+        (b"interactions: 5\n", "not a cassette: no list of recorded 'interactions'"),
+        (
+            b"interactions:\n- request: {}\n",
+            "not a cassette: interaction 1 lacks its request or its response's body",
+        ),
+    ],
+    ids=["not-yaml", "binary", "no-interactions", "no-response"],
+)
+def test_a_file_that_is_not_a_cassette_is_one_usage_error_naming_it(tmp_path, content, reason):
+    # It was PyYAML's or a TypeError's traceback, or (not UTF-8) a warning and a traceback in the log,
+    # then every article "not recorded", as if the cassette were merely stale.
+    path = tmp_path / "brief.yaml"
+    path.write_bytes(content)
+    with pytest.raises(UsageError) as caught, use_cassette(path):
+        pass
+    assert str(caught.value) == f"cannot replay the cassette {path}: {reason}"
