@@ -239,19 +239,15 @@ def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
 def _ages(words: dict[str, float], lang: str) -> dict[str, float]:
     """An age written as one word with its number (text/data/<lang>/age_endings.txt): 'undicenne' (11,
     the number's last vowel elided), 'elfjährige', 'twaalfjarige'."""
-    endings = _age_endings(lang)
+    try:
+        endings = word_list("age_endings", lang)
+    except FileNotFoundError:  # a language that writes an age apart ('11 años')
+        return {}
     aged: dict[str, float] = {}
     for word, value in words.items():
         stems = {word, word[:-1]} if word[-1] in "aeiou" else {word}
         aged |= {stem + ending: value for stem in stems for ending in endings}
     return aged
-
-
-def _age_endings(lang: str) -> tuple[str, ...]:
-    try:
-        return word_list("age_endings", lang)
-    except FileNotFoundError:
-        return ()
 
 
 def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: str = "en") -> Iterator[float]:
