@@ -494,6 +494,107 @@ LATER_PARTS = {
             },
         },
     ),
+    # fresh-j, fresh-k and fresh-m, written blind and measured first and at the end of the evening session
+    # of 2026-12-07 (their FIRST.md and AFTER.md), tuning parts since: held at their AFTER figures.
+    "fresh-j": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 16, "attributive": 15, "terse": 6, "titled": 23}.items()
+            },
+            "titled dates taken out": 10,
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 5, "attributive": 8, "terse": 4, "titled": 5}.items()
+            },
+        },
+        {
+            "leaked figure_swapped": 4,
+            "leaked quote_misattributed": 2,
+            "leaked name_invented": 1,
+            "leaked figure_misremembered": 0,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 2}.items()
+            },
+            **{
+                f"{style} grouping precision": n
+                for style, n in {"plain": 1.0, "attributive": 1.0, "terse": 1.0, "titled": 1.0}.items()
+            },
+            **{
+                f"{style} grouping recall": n
+                for style, n in {"plain": 1.0, "attributive": 1.0, "terse": 1.0, "titled": 1.0}.items()
+            },
+        },
+    ),
+    "fresh-k": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 9, "attributive": 9, "terse": 2, "titled": 21}.items()
+            },
+            "titled dates taken out": 13,
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 4, "attributive": 3, "terse": 1, "titled": 3}.items()
+            },
+        },
+        {
+            "leaked figure_swapped": 4,
+            "leaked quote_misattributed": 4,
+            "leaked name_invented": 2,
+            "leaked figure_misremembered": 0,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 2, "attributive": 1, "terse": 2, "titled": 2}.items()
+            },
+            **{
+                f"{style} grouping precision": n
+                for style, n in {"plain": 1.0, "attributive": 1.0, "terse": 1.0, "titled": 1.0}.items()
+            },
+            **{
+                f"{style} grouping recall": n
+                for style, n in {"plain": 0.85, "attributive": 0.78, "terse": 1.0, "titled": 1.0}.items()
+            },
+        },
+    ),
+    "fresh-m": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 10, "attributive": 12, "terse": 3, "titled": 20}.items()
+            },
+            "titled dates taken out": 8,
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 7, "attributive": 7, "terse": 6, "titled": 1}.items()
+            },
+        },
+        {
+            "leaked figure_swapped": 7,
+            "leaked quote_misattributed": 2,
+            "leaked name_invented": 0,
+            "leaked figure_misremembered": 1,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 4, "attributive": 3, "terse": 2, "titled": 1}.items()
+            },
+            **{
+                f"{style} grouping precision": n
+                for style, n in {"plain": 1.0, "attributive": 1.0, "terse": 1.0, "titled": 1.0}.items()
+            },
+            **{
+                f"{style} grouping recall": n
+                for style, n in {"plain": 1.0, "attributive": 1.0, "terse": 1.0, "titled": 1.0}.items()
+            },
+        },
+    ),
 }
 
 
