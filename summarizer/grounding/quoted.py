@@ -10,6 +10,7 @@ from ..models import Briefing, Finding
 from ..text.lexicon import LANGUAGES, every_language, word_list
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
+from .credited import credited_to_another
 from .described import is_organisation
 from .facts import ArticleFacts
 from .names import description, name_forms, name_found, outlet_given
@@ -101,9 +102,20 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                 continue
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif all(_described_after(span, f"{speaker} {quote.speaker}", facts) for span in spans):
-            # '„…“, so ein Polizeisprecher' is not the museum management's: the article gives the words,
-            # right after them, to someone it describes as another.
+        elif all(
+            _described_after(span, f"{speaker} {quote.speaker}", facts)
+            or credited_to_another(
+                span,
+                speaker,
+                f"{speaker} {quote.speaker} {_role_of(quote.speaker, briefing)}",
+                facts,
+                described=organisation or _DESCRIPTION.match(quote.speaker) is not None,
+            )
+            for span in spans
+        ):
+            # '„…“, so ein Polizeisprecher' is not the museum management's, nor '"…," Italian police said'
+            # a mayor's: the article gives the words, right after them, to someone it names or describes
+            # in words none of the speaker's.
             findings.append(_unconfirmed(where, quote.speaker, ["another"]))
         elif organisation:
             # A statement of a board, a company, the police: not a quote the article gives to one
@@ -168,6 +180,20 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             else:
                 findings.append(_unconfirmed(where, quote.speaker, failed[0]))
     return findings, checked
+
+
+def _role_of(speaker: str, briefing: Briefing) -> str:
+    """The names and roles the briefing gives the speaker: their entity's, by any form of their name."""
+    forms = {fold(f) for f in name_forms(speaker)} | {fold(speaker)}
+    own = last_name(speaker)
+    return " ".join(
+        f"{e.name} {e.role}"
+        for e in briefing.entities
+        if (e.kind == "person" and own is not None and last_name(e.name) == own)
+        or (e.kind != "place" and {fold(f) for f in name_forms(e.name)} & forms)
+        # 'TSJC' for the Tribunal Superior de Justiça da Catalunha: the initials of its capitalised words.
+        or (speaker.isupper() and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == speaker)
+    )
 
 
 def _unattributed(
