@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import cache
 
 from text_to_num import alpha2digit
@@ -238,11 +239,12 @@ def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
 
 def _ages(words: dict[str, float], lang: str) -> dict[str, float]:
     """An age written as one word with its number (text/data/<lang>/age_endings.txt): 'undicenne' (11,
-    the number's last vowel elided), 'elfjährige', 'twaalfjarige'."""
-    try:
-        endings = word_list("age_endings", lang)
-    except FileNotFoundError:  # a language that writes an age apart ('11 años')
-        return {}
+    the number's last vowel elided), 'elfjährige', 'twaalfjarige'; so any compound whose first part is
+    the number (compound_endings.txt: 'vierbaans', four-lane)."""
+    endings: list[str] = []
+    for name in ("age_endings", "compound_endings"):
+        with suppress(FileNotFoundError):  # a language that writes them apart ('11 años', 'four-lane')
+            endings += word_list(name, lang)
     aged: dict[str, float] = {}
     for word, value in words.items():
         stems = {word, word[:-1]} if word[-1] in "aeiou" else {word}

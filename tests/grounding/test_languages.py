@@ -74,6 +74,31 @@ def test_what_a_dutch_article_does_not_say_is_dropped():
     ]
 
 
+MIGRANTS = (
+    "Bij een schipbreuk voor Lampedusa zijn dinsdag meer dan veertig migranten omgekomen. Vier mensen "
+    "overleefden het: drie mannen en een vrouw uit Ivoorkust. Meer dan driehonderd hulpverleners zochten "
+    "langs een vierbaans kustweg naar vermisten."
+)
+MIGRANTS_FACTS = ArticleFacts.of(MIGRANTS, date(2023, 8, 9))
+
+
+def test_a_dutch_country_name_and_a_number_inside_a_word_are_read():
+    faithful = _briefing(
+        summary="Four people survived: three men and a woman from Ivory Coast.",
+        key_points=["More than 300 rescuers searched along a four-lane coastal road."],
+    )
+    # 'Ivoorkust', 'driehonderd' and 'vierbaans': a reader of Dutch sees the country, 300 and four.
+    assert _findings(faithful, MIGRANTS_FACTS) == []
+    wrong = _briefing(
+        summary="Four people survived: three men and a woman from Sierra Leone.",  # nowhere
+        key_points=["More than 400 rescuers searched along a six-lane coastal road."],  # 400 and six
+    )
+    assert _findings(wrong, MIGRANTS_FACTS) == [
+        ("summary", "name", False),
+        ("key_points[0]", "number", False),
+    ]
+
+
 GERMAN = (
     "Nach dem Einbruch in das Historische Grüne Gewölbe in Dresden fahndet die Polizei weiter nach den "
     "Tätern. Die Ermittler des Landeskriminalamts übernahmen den Fall. Die Museumsleitung spricht von "
