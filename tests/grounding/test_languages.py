@@ -99,6 +99,28 @@ def test_a_dutch_country_name_and_a_number_inside_a_word_are_read():
     ]
 
 
+INVERTED = (
+    "Premier Jan Visser heeft in Rotterdam gezegd dat het aantal slachtoffers zal stijgen. Eerder zei "
+    "minister van Justitie Anna Bakker al dat de schuldigen moeten boeten. \u201eZe zullen betalen voor "
+    "alles,\u201d zei hij."
+)
+INVERTED_FACTS = ArticleFacts.of(INVERTED, date(2024, 7, 4))
+
+
+def test_a_dutch_speaker_after_her_verb_says_what_follows():
+    # 'Eerder zei minister ... Anna Bakker al dat ...': Dutch puts the subject after the verb; the quote
+    # that follows with 'zei hij' is hers, not the premier's named before her.
+    people = [
+        {"name": "Jan Visser", "kind": "person", "role": "premier"},
+        {"name": "Anna Bakker", "kind": "person", "role": "minister"},
+    ]
+    quote = "Ze zullen betalen voor alles"
+    faithful = _briefing(entities=people, quotes=[{"text": quote, "speaker": "Anna Bakker", "context": ""}])
+    assert _findings(faithful, INVERTED_FACTS) == []
+    wrong = _briefing(entities=people, quotes=[{"text": quote, "speaker": "Jan Visser", "context": ""}])
+    assert _findings(wrong, INVERTED_FACTS) == [("quotes[0]", "speaker", False)]
+
+
 GERMAN = (
     "Nach dem Einbruch in das Historische Grüne Gewölbe in Dresden fahndet die Polizei weiter nach den "
     "Tätern. Die Ermittler des Landeskriminalamts übernahmen den Fall. Die Museumsleitung spricht von "
