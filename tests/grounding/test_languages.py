@@ -99,6 +99,19 @@ def test_a_dutch_country_name_and_a_number_inside_a_word_are_read():
     ]
 
 
+ABOARD = "Vier opvarenden hebben de schipbreuk overleefd. Zeven hulpverleners zochten de hele nacht."
+ABOARD_FACTS = ArticleFacts.of(ABOARD, date(2024, 7, 4))
+
+
+def test_dutch_opvarenden_are_the_passengers_a_briefing_counts():
+    # 'Vier opvarenden': four people on board, which a model writes 'four passengers'.
+    assert _findings(_briefing(summary="Four passengers survived."), ABOARD_FACTS) == []
+    # Seven is the rescuers' count, not the passengers'.
+    assert _findings(_briefing(summary="Seven passengers survived."), ABOARD_FACTS) == [
+        ("summary", "number", False)
+    ]
+
+
 INVERTED = (
     "Premier Jan Visser heeft in Rotterdam gezegd dat het aantal slachtoffers zal stijgen. Eerder zei "
     "minister van Justitie Anna Bakker al dat de schuldigen moeten boeten. \u201eZe zullen betalen voor "

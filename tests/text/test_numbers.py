@@ -127,6 +127,8 @@ def test_a_dutch_number_written_into_its_word_is_that_number():
     # Dutch writes 'three hundred' and 'four-lane' as one word: a briefing's 300 and 4 are the article's.
     assert list(figures("meer dan driehonderd hulpverleners", lang="nl")) == [300.0]
     assert list(figures("een vierbaans verkeersbrug en een driedaagse top", lang="nl")) == [4.0, 3.0]
+    # 'brak in tweeën': broke in two.
+    assert list(figures("het schip brak in tweeën", lang="nl")) == [2.0]
     # A word that only starts like a number word is none: 'achterstallig' (overdue) is no eight.
     assert list(figures("achterstallig onderhoud", lang="nl")) == []
 
