@@ -103,6 +103,16 @@ ABOARD = "Vier opvarenden hebben de schipbreuk overleefd. Zeven hulpverleners zo
 ABOARD_FACTS = ArticleFacts.of(ABOARD, date(2024, 7, 4))
 
 
+def test_the_dutch_kustwacht_is_the_coast_guard():
+    article = ArticleFacts.of(
+        "De overlevenden zijn overgedragen aan de kustwacht van Lampedusa.", date(2024, 7, 4)
+    )
+    coast_guard = {"name": "Lampedusa Coast Guard", "kind": "organization", "role": ""}
+    assert _findings(_briefing(entities=[coast_guard]), article) == []
+    border_police = {"name": "Lampedusa Border Police", "kind": "organization", "role": ""}
+    assert _findings(_briefing(entities=[border_police]), article) == [("entities[0]", "name", False)]
+
+
 def test_dutch_opvarenden_are_the_passengers_a_briefing_counts():
     # 'Vier opvarenden': four people on board, which a model writes 'four passengers'.
     assert _findings(_briefing(summary="Four passengers survived."), ABOARD_FACTS) == []
