@@ -103,6 +103,17 @@ ABOARD = "Vier opvarenden hebben de schipbreuk overleefd. Zeven hulpverleners zo
 ABOARD_FACTS = ArticleFacts.of(ABOARD, date(2024, 7, 4))
 
 
+def test_an_english_adjective_finds_the_place_a_dutch_article_names():
+    # 'Dutch' is English's word for the Netherlands; the article writes 'Nederland'.
+    article = ArticleFacts.of(
+        "De PVV wordt de grootste partij van Nederland, zei Geert Wilders.", date(2024, 7, 4)
+    )
+    assert _findings(_briefing(headline="PVV becomes the largest Dutch party"), article) == []
+    assert _findings(_briefing(headline="PVV becomes the largest Belgian party"), article) == [
+        ("headline", "name", False)
+    ]
+
+
 def test_the_dutch_kustwacht_is_the_coast_guard():
     article = ArticleFacts.of(
         "De overlevenden zijn overgedragen aan de kustwacht van Lampedusa.", date(2024, 7, 4)
