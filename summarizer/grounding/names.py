@@ -202,9 +202,14 @@ def place_key(form: str) -> str:
 
 @cache
 def place_groups() -> dict[str, list[tuple[str, ...]]]:
-    groups: dict[str, list[tuple[str, ...]]] = {}
+    # Each language's line for a place starts with its English form: one place, whatever the line, so
+    # English 'Dutch' finds the Dutch article's 'Nederland' (fresh-j), not only 'Netherlands' does.
+    places: dict[str, tuple[str, ...]] = {}
     for line in every_language("places"):
         forms = tuple(form.strip() for form in line.split("|"))
+        places[forms[0]] = tuple(dict.fromkeys(places.get(forms[0], ()) + forms))
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for forms in places.values():
         for form in forms:
             groups.setdefault(place_key(form), []).append(forms)
     return groups

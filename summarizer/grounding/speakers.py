@@ -66,9 +66,7 @@ def _speaks(position: int, lower: str) -> bool:
     # 'said Interior Minister Ana Ruiz.' attributes only when the name closes the clause:
     # 'Leavitt said Trump was pleased' and 'welcomed Mr Witkoff's visit' do not make Trump or Witkoff speak.
     lead = lower[max(0, position - reach.SPEECH_VERB_BEFORE) : position]
-    closes = (
-        re.match(r"[a-z'-]*\s*(?:[.,;]|$)", lower[position : position + reach.NAME_CLOSES_WITHIN]) is not None
-    )
+    closes = _CLOSES.match(lower[position : position + reach.NAME_CLOSES_WITHIN]) is not None
     # 'said his rival, Economy Minister Sergio Massa, who ...': an apposition may stand between.
     return closes and re.search(_SAID.pattern + r"[a-z .,'-]*$", lead) is not None
 
@@ -82,6 +80,9 @@ def _object(position: int, facts: ArticleFacts) -> bool:
     return pronoun_subject(lead[lead.rfind('"') + 1 :], facts.lang)
 
 
+#: The name closes its clause ('said Interior Minister Ana Ruiz.'), or opens what was said after its
+#: inverted verb ('Eerder zei minister Matteo Salvini al dat ...', text/data/<lang>/said_that.txt).
+_CLOSES = re.compile(r"[a-z'-]*(?:\s*(?:[.,;]|$)|(?: [a-z]+)? " + alternation("said_that", "all") + r"\b)")
 _HONORIFIC = "(?i:" + alternation("honorifics") + ")"
 _NAMED_SPEAKER = re.compile(
     r"(?:" + _HONORIFIC + r"\.?\s+)?(?:[A-Z][\w'-]+\s+)*([A-Z][\w'-]+)\s+" + _SPEECH + r"\b"

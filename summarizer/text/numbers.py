@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import cache
 
 from text_to_num import alpha2digit
@@ -58,7 +59,6 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b")
-
 
 #: A whole and a fraction, as rates are written ('4-1/2 to 4-3/4 percent', folded '4 - 1/2'): one figure.
 _MIXED_FRACTION = re.compile(r"(?<![\d.,/])(\d+)(?: - | )([1-9])/([248])(?![\d/])")
@@ -237,12 +237,12 @@ def _number_words(lang: str) -> tuple[dict[str, float], re.Pattern[str]]:
 
 
 def _ages(words: dict[str, float], lang: str) -> dict[str, float]:
-    """An age written as one word with its number (text/data/<lang>/age_endings.txt): 'undicenne' (11,
-    the number's last vowel elided), 'elfjährige', 'twaalfjarige'."""
-    try:
-        endings = word_list("age_endings", lang)
-    except FileNotFoundError:  # a language that writes an age apart ('11 años')
-        return {}
+    """A number written as one word with what it counts (text/data/<lang>/age_endings.txt, then
+    compound_endings.txt): 'undicenne' (11, its last vowel elided), 'elfjährige', 'vierbaans' (four-lane)."""
+    endings: list[str] = []
+    for name in ("age_endings", "compound_endings"):
+        with suppress(FileNotFoundError):  # a language that writes them apart ('11 años', 'four-lane')
+            endings += word_list(name, lang)
     aged: dict[str, float] = {}
     for word, value in words.items():
         stems = {word, word[:-1]} if word[-1] in "aeiou" else {word}

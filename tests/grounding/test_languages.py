@@ -74,6 +74,87 @@ def test_what_a_dutch_article_does_not_say_is_dropped():
     ]
 
 
+MIGRANTS = (
+    "Bij een schipbreuk voor Lampedusa zijn dinsdag meer dan veertig migranten omgekomen. Vier mensen "
+    "overleefden het: drie mannen en een vrouw uit Ivoorkust. Meer dan driehonderd hulpverleners zochten "
+    "langs een vierbaans kustweg naar vermisten."
+)
+MIGRANTS_FACTS = ArticleFacts.of(MIGRANTS, date(2023, 8, 9))
+
+
+def test_a_dutch_country_name_and_a_number_inside_a_word_are_read():
+    faithful = _briefing(
+        summary="Four people survived: three men and a woman from Ivory Coast.",
+        key_points=["More than 300 rescuers searched along a four-lane coastal road."],
+    )
+    # 'Ivoorkust', 'driehonderd' and 'vierbaans': a reader of Dutch sees the country, 300 and four.
+    assert _findings(faithful, MIGRANTS_FACTS) == []
+    wrong = _briefing(
+        summary="Four people survived: three men and a woman from Sierra Leone.",  # nowhere
+        key_points=["More than 400 rescuers searched along a six-lane coastal road."],  # 400 and six
+    )
+    assert _findings(wrong, MIGRANTS_FACTS) == [
+        ("summary", "name", False),
+        ("key_points[0]", "number", False),
+    ]
+
+
+ABOARD = "Vier opvarenden hebben de schipbreuk overleefd. Zeven hulpverleners zochten de hele nacht."
+ABOARD_FACTS = ArticleFacts.of(ABOARD, date(2024, 7, 4))
+
+
+def test_an_english_adjective_finds_the_place_a_dutch_article_names():
+    # 'Dutch' is English's word for the Netherlands; the article writes 'Nederland'.
+    article = ArticleFacts.of(
+        "De PVV wordt de grootste partij van Nederland, zei Geert Wilders.", date(2024, 7, 4)
+    )
+    assert _findings(_briefing(headline="PVV becomes the largest Dutch party"), article) == []
+    assert _findings(_briefing(headline="PVV becomes the largest Belgian party"), article) == [
+        ("headline", "name", False)
+    ]
+
+
+def test_the_dutch_kustwacht_is_the_coast_guard():
+    article = ArticleFacts.of(
+        "De overlevenden zijn overgedragen aan de kustwacht van Lampedusa.", date(2024, 7, 4)
+    )
+    coast_guard = {"name": "Lampedusa Coast Guard", "kind": "organization", "role": ""}
+    assert _findings(_briefing(entities=[coast_guard]), article) == []
+    border_police = {"name": "Lampedusa Border Police", "kind": "organization", "role": ""}
+    assert _findings(_briefing(entities=[border_police]), article) == [("entities[0]", "name", False)]
+
+
+def test_dutch_opvarenden_are_the_passengers_a_briefing_counts():
+    # 'Vier opvarenden': four people on board, which a model writes 'four passengers'.
+    assert _findings(_briefing(summary="Four passengers survived."), ABOARD_FACTS) == []
+    # Seven is the rescuers' count, not the passengers'.
+    assert _findings(_briefing(summary="Seven passengers survived."), ABOARD_FACTS) == [
+        ("summary", "number", False)
+    ]
+
+
+INVERTED = (
+    "Premier Jan Visser heeft in Rotterdam gezegd dat het aantal slachtoffers zal stijgen. Eerder zei "
+    "minister van Justitie Anna Bakker al dat de schuldigen moeten boeten. \u201eZe zullen betalen voor "
+    "alles,\u201d zei hij."
+)
+INVERTED_FACTS = ArticleFacts.of(INVERTED, date(2024, 7, 4))
+
+
+def test_a_dutch_speaker_after_her_verb_says_what_follows():
+    # 'Eerder zei minister ... Anna Bakker al dat ...': Dutch puts the subject after the verb; the quote
+    # that follows with 'zei hij' is hers, not the premier's named before her.
+    people = [
+        {"name": "Jan Visser", "kind": "person", "role": "premier"},
+        {"name": "Anna Bakker", "kind": "person", "role": "minister"},
+    ]
+    quote = "Ze zullen betalen voor alles"
+    faithful = _briefing(entities=people, quotes=[{"text": quote, "speaker": "Anna Bakker", "context": ""}])
+    assert _findings(faithful, INVERTED_FACTS) == []
+    wrong = _briefing(entities=people, quotes=[{"text": quote, "speaker": "Jan Visser", "context": ""}])
+    assert _findings(wrong, INVERTED_FACTS) == [("quotes[0]", "speaker", False)]
+
+
 GERMAN = (
     "Nach dem Einbruch in das Historische Grüne Gewölbe in Dresden fahndet die Polizei weiter nach den "
     "Tätern. Die Ermittler des Landeskriminalamts übernahmen den Fall. Die Museumsleitung spricht von "

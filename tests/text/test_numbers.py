@@ -123,6 +123,16 @@ def test_an_age_written_as_one_word_with_its_number_is_that_number():
     assert list(figures("un ventenne e un ventottenne", lang="it")) == [20.0, 28.0]
 
 
+def test_a_dutch_number_written_into_its_word_is_that_number():
+    # Dutch writes 'three hundred' and 'four-lane' as one word: a briefing's 300 and 4 are the article's.
+    assert list(figures("meer dan driehonderd hulpverleners", lang="nl")) == [300.0]
+    assert list(figures("een vierbaans verkeersbrug en een driedaagse top", lang="nl")) == [4.0, 3.0]
+    # 'brak in tweeën': broke in two.
+    assert list(figures("het schip brak in tweeën", lang="nl")) == [2.0]
+    # A word that only starts like a number word is none: 'achterstallig' (overdue) is no eight.
+    assert list(figures("achterstallig onderhoud", lang="nl")) == []
+
+
 def test_one_and_a_half_in_one_word_is_one_and_a_half():
     assert list(figures("een schade van anderhalf miljoen euro", lang="nl")) == [1.5]
     assert list(figures("Schäden von eineinhalb Millionen Euro", lang="de")) == [1.5]
