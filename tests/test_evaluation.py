@@ -498,9 +498,11 @@ LATER_PARTS = {
     # of 2026-12-07 (their FIRST.md and AFTER.md), tuning parts since: held at their AFTER figures.
     "fresh-j": (
         {
+            # 16, 15, 6, 23 at AFTER.md; a French figure spelled out whole ('un million trois cent mille',
+            # text/spelled.py) grounds the briefings' '1.3 million': 4, 4, 3, 2 items kept.
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 16, "attributive": 15, "terse": 6, "titled": 23}.items()
+                for style, n in {"plain": 12, "attributive": 11, "terse": 3, "titled": 21}.items()
             },
             "titled dates taken out": 10,
             **{
