@@ -200,3 +200,14 @@ def test_a_turnout_the_article_spells_out_grounds_the_briefing_figure() -> None:
     assert facts.lang == "fr"
     assert missing_figures("1.3 million people marched on 31 January.", facts) == []
     assert missing_figures("1.4 million people marched on 31 January.", facts) == ["1.4"]
+
+
+def test_the_german_beiden_counts_two() -> None:
+    # fresh-j vs23-stern: 'die ersten beiden Zugwaggons' is 'the first two carriages' (2 items dropped).
+    facts = ArticleFacts.of(
+        "Der Aufprall schleuderte die ersten beiden Zugwaggons quer zu den Gleisen in ein Feld, ein "
+        "dritter Waggon kippte auf den Gleisen schräg zur Seite."
+    )
+    assert facts.lang == "de"
+    assert missing_figures("The first two carriages were thrown into a field.", facts) == []
+    assert missing_figures("The first four carriages were thrown into a field.", facts) == ["4"]
