@@ -131,3 +131,16 @@ def test_a_person_a_role_introduces_keeps_their_surname_in_another_language():
     assert unknown_names("Among the dead, hotel manager Bruno Tommasi.", it) == ["Bruno Tommasi"]
     # A body's name the model translated still passes on the article's word.
     assert unknown_names("The Pescara Prosecutor's Office has opened an inquiry.", it) == []
+
+
+def test_the_french_fonction_publique_translated_is_in_the_article() -> None:
+    # fresh-j ps19-cnews: 'the Civil Service Ministry' for 'le ministère de la Fonction publique' (3 items).
+    facts = ArticleFacts.of(
+        "Près de trois fonctionnaires sur dix (29,5%) étaient en grève jeudi en milieu de journée dans la "
+        "fonction publique d'État, selon des chiffres communiqués par le ministère de la Fonction publique."
+    )
+    assert facts.lang == "fr"
+    assert unknown_names("According to the Civil Service Ministry, 29.5% were on strike.", facts) == []
+    assert unknown_names("According to the Labour Ministry, 29.5% were on strike.", facts) == [
+        "Labour Ministry"
+    ]
