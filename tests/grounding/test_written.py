@@ -144,3 +144,15 @@ def test_the_french_fonction_publique_translated_is_in_the_article() -> None:
     assert unknown_names("According to the Labour Ministry, 29.5% were on strike.", facts) == [
         "Labour Ministry"
     ]
+
+
+def test_the_german_zweite_kammer_translated_is_in_the_article() -> None:
+    # fresh-j nl23-tt: 'the Second Chamber' for 'der Zweiten Kammer' of the Dutch parliament (3 items).
+    facts = ArticleFacts.of(
+        "Nach einer ersten Prognose kommt die PVV auf 35 der 150 Sitze in der Zweiten Kammer des "
+        "Parlaments, berichtete die Nachrichtenagentur ANP in der Nacht auf Donnerstag."
+    )
+    assert facts.lang == "de"
+    said = "A first projection by the news agency ANP gives the PVV 35 of 150 seats in the Second Chamber."
+    assert unknown_names(said, facts) == []
+    assert unknown_names(said.replace("Second Chamber", "Upper House"), facts) == ["Upper House"]
