@@ -33,8 +33,9 @@ def test_every_shipped_language_has_a_folder_with_what_the_check_reads():
         # A glossary translates into the language: English needs none. German joins a part of the day
         # to a weekday ('Mittwochmorgen'). English marks its times of day with 'p.m.' (clock_words), the
         # others with a word ('19 heures', 'um 20 Uhr': clock_marks). Italian, German and Dutch write an
-        # age as one word with its number ('undicenne', 'elfjährige': age_endings).
-        others = {*first, "glossary", "day_parts", "clock_marks", "age_endings"}
+        # age as one word with its number ('undicenne', 'elfjährige': age_endings). French speaks 'par la
+        # voix de' its leader, no count of votes (not_quantities).
+        others = {*first, "glossary", "day_parts", "clock_marks", "age_endings", "not_quantities"}
         assert set(READ_IN_EVERY_LANGUAGE) <= set(_lists(lang)) <= others, lang
 
 
