@@ -255,12 +255,24 @@ _STEM = 5
 def _quantity_before(tokens: list[str], index: int, lang: str | None = None) -> set[str]:
     """The election quantity (quantities.txt) the figure's sentence names before it: 'participation'
     in 'Le chiffre de la participation à 17 heures a baissé, s'établissant à 65,30%'."""
-    for token in reversed(tokens[max(0, index - SENTENCE_BEFORE) : index]):
+    start = max(0, index - SENTENCE_BEFORE)
+    for at in range(index - 1, start - 1, -1):
+        token = tokens[at]
         if token in ".;:!?":
             return set()
-        if token in quantity_words(lang):
+        if token in quantity_words(lang) and " ".join(tokens[max(0, at - 2) : at + 1]) not in _idioms(lang):
             return {quantity_words(lang)[token]}
     return set()
+
+
+@cache
+def _idioms(lang: str | None) -> frozenset[str]:
+    """The phrases in which a quantity word counts nothing (text/data/<lang>/not_quantities.txt): 'la CGT,
+    par la voix de son numéro un' speaks through its leader; its 'voix' are no votes."""
+    try:
+        return word_set("not_quantities", lang) if lang in LANGUAGES else frozenset()
+    except FileNotFoundError:
+        return frozenset()
 
 
 @cache

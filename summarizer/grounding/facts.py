@@ -13,6 +13,7 @@ from ..text.language import UNKNOWN, day_months, language
 from ..text.lexicon import alternation
 from ..text.normalize import fold, plain
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
+from ..text.spelled import spelled_figures
 
 __all__ = ["ArticleFacts", "listed_counts", "outlet_names", "without_outlets"]
 
@@ -132,6 +133,8 @@ class ArticleFacts:
             | (frozenset(figures(counted, folded=True)) if lang == UNKNOWN else frozenset())
             | joined_totals(counted, lang)
             | ordinal_counts(counted, lang)
+            # 'Un million trois cent mille personnes': 1.3 million, read whole.
+            | spelled_figures(folded, lang)
             | listed_counts(plain(text))
             | ({0.5} if _HALF.search(counted) else set())
         )

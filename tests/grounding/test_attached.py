@@ -34,3 +34,17 @@ def test_a_time_the_article_gives_to_another_runner_is_not_supported():
     assert misattached_figures("Fred Kerley took bronze in 9.81.", RACE) == []
     # Who won in 9.79 the Italian sentence does not name (it is the one before's subject): not judged.
     assert misattached_figures("Lyles won in 9.79.", RACE) == []
+
+
+def test_a_hyphenated_place_of_a_list_of_cities_keeps_its_own_figure() -> None:
+    # fresh-j ps19-huffpost: a hyphenated name read whole never met its own figure in the article, which
+    # then went to the city before it in the list ('19,000 (Clermont-Ferrand)' dropped, 3 items).
+    facts = ArticleFacts.of(
+        "En province, les chiffres remontés par les autorités attestent d'une mobilisation très "
+        "importante : 36 000 personnes ont ainsi défilé à Toulouse, 25 000 à Nantes, 19 000 à "
+        "Clermont-Ferrand, 15 000 à Montpellier."
+    )
+    assert facts.lang == "fr"
+    assert misattached_figures("25,000 marched in Nantes and 19,000 in Clermont-Ferrand.", facts) == []
+    swapped = "19,000 marched in Nantes and 25,000 in Clermont-Ferrand."
+    assert misattached_figures(swapped, facts) == ["19,000 (Nantes)", "25,000 (Clermont-Ferrand)"]

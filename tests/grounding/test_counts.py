@@ -116,3 +116,19 @@ def test_a_time_is_no_figure_of_what_follows_it():
     # The 05 of 6:05 is no 5 seconds remaining: the touchdown came with 3.
     assert misunited_figures("The touchdown came with 5 seconds remaining.", facts) == ["5 (seconds)"]
     assert misunited_figures("The touchdown came with 3 seconds remaining.", facts) == []
+
+
+def test_par_la_voix_de_is_an_attribution_not_a_count_of_votes() -> None:
+    # fresh-j ps19-huffpost: 'La CGT, par la voix de son numéro un' made the CGT's two million marchers
+    # a count of votes, and 'turnout at more than two million' was dropped.
+    facts = ArticleFacts.of(
+        "La CGT, par la voix de son numéro un Philippe Martinez, a avancé le chiffre de « plus de deux "
+        "millions » de manifestants en France. Du côté du ministère, on a comptabilisé moins de manifestants."
+    )
+    assert facts.lang == "fr"
+    assert miscounted_figures("The CGT put turnout at more than two million.", facts) == []
+    said = ArticleFacts.of(
+        "Le candidat de la CGT a obtenu deux millions de voix au premier tour, selon les résultats "
+        "publiés par le ministère."
+    )
+    assert miscounted_figures("Two million people were injured.", said) == ["two (injured)"]

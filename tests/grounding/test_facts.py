@@ -188,3 +188,26 @@ def test_each_wire_a_source_line_joins_with_with_is_a_name_and_its_figures_no_fi
     assert "europe 1" in facts.outlets and "afp" in facts.outlets
     assert missing_figures("Rafael Nadal won his 14th title, Europe 1 reports.", facts) == []
     assert missing_figures("Rafael Nadal won his 15th title, Europe 1 reports.", facts) == ["15"]
+
+
+def test_a_turnout_the_article_spells_out_grounds_the_briefing_figure() -> None:
+    # fresh-j ps31-combatouvrier: 'Un million trois cent mille personnes dans les manifestations !' was
+    # read as 'trois' and 'cent mille', and '1.3 million' dropped in every style (13 items).
+    facts = ArticleFacts.of(
+        "La journée du 31 janvier fut un succès. Un million trois cent mille personnes dans les "
+        "manifestations ! Au moins 100 000 de plus que le 19 janvier."
+    )
+    assert facts.lang == "fr"
+    assert missing_figures("1.3 million people marched on 31 January.", facts) == []
+    assert missing_figures("1.4 million people marched on 31 January.", facts) == ["1.4"]
+
+
+def test_the_german_beiden_counts_two() -> None:
+    # fresh-j vs23-stern: 'die ersten beiden Zugwaggons' is 'the first two carriages' (2 items dropped).
+    facts = ArticleFacts.of(
+        "Der Aufprall schleuderte die ersten beiden Zugwaggons quer zu den Gleisen in ein Feld, ein "
+        "dritter Waggon kippte auf den Gleisen schräg zur Seite."
+    )
+    assert facts.lang == "de"
+    assert missing_figures("The first two carriages were thrown into a field.", facts) == []
+    assert missing_figures("The first four carriages were thrown into a field.", facts) == ["4"]

@@ -131,3 +131,28 @@ def test_a_person_a_role_introduces_keeps_their_surname_in_another_language():
     assert unknown_names("Among the dead, hotel manager Bruno Tommasi.", it) == ["Bruno Tommasi"]
     # A body's name the model translated still passes on the article's word.
     assert unknown_names("The Pescara Prosecutor's Office has opened an inquiry.", it) == []
+
+
+def test_the_french_fonction_publique_translated_is_in_the_article() -> None:
+    # fresh-j ps19-cnews: 'the Civil Service Ministry' for 'le ministère de la Fonction publique' (3 items).
+    facts = ArticleFacts.of(
+        "Près de trois fonctionnaires sur dix (29,5%) étaient en grève jeudi en milieu de journée dans la "
+        "fonction publique d'État, selon des chiffres communiqués par le ministère de la Fonction publique."
+    )
+    assert facts.lang == "fr"
+    assert unknown_names("According to the Civil Service Ministry, 29.5% were on strike.", facts) == []
+    assert unknown_names("According to the Labour Ministry, 29.5% were on strike.", facts) == [
+        "Labour Ministry"
+    ]
+
+
+def test_the_german_zweite_kammer_translated_is_in_the_article() -> None:
+    # fresh-j nl23-tt: 'the Second Chamber' for 'der Zweiten Kammer' of the Dutch parliament (3 items).
+    facts = ArticleFacts.of(
+        "Nach einer ersten Prognose kommt die PVV auf 35 der 150 Sitze in der Zweiten Kammer des "
+        "Parlaments, berichtete die Nachrichtenagentur ANP in der Nacht auf Donnerstag."
+    )
+    assert facts.lang == "de"
+    said = "A first projection by the news agency ANP gives the PVV 35 of 150 seats in the Second Chamber."
+    assert unknown_names(said, facts) == []
+    assert unknown_names(said.replace("Second Chamber", "Upper House"), facts) == ["Upper House"]
