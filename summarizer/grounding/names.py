@@ -10,6 +10,7 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undoubled
 from ..text.numbers import WORD_NUMBERS
+from ..text.places import place_groups, place_key
 from .described import TITLED_NAME, described_name
 from .facts import ArticleFacts
 from .given import only_given_names
@@ -194,25 +195,6 @@ def outlet_given(name: str, facts: ArticleFacts) -> bool:
 _SMALL_WORDS = frozenset(
     "of and the for di de da del della delle dei degli do dos la le des du der und e y".split()
 )
-
-
-def place_key(form: str) -> str:
-    return fold(form).replace(".", "").removeprefix("the ").strip()
-
-
-@cache
-def place_groups() -> dict[str, list[tuple[str, ...]]]:
-    # Each language's line for a place starts with its English form: one place, whatever the line, so
-    # English 'Dutch' finds the Dutch article's 'Nederland' (fresh-j), not only 'Netherlands' does.
-    places: dict[str, tuple[str, ...]] = {}
-    for line in every_language("places"):
-        forms = tuple(form.strip() for form in line.split("|"))
-        places[forms[0]] = tuple(dict.fromkeys(places.get(forms[0], ()) + forms))
-    groups: dict[str, list[tuple[str, ...]]] = {}
-    for forms in places.values():
-        for form in forms:
-            groups.setdefault(place_key(form), []).append(forms)
-    return groups
 
 
 def phrase_in(phrase: str, facts: ArticleFacts) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from ..models import ArticleBriefing, Briefing
-from ..text.lexicon import every_language, table
-from ..text.normalize import VAGUE_PLACE, fold, name_key, spelling, words
+from ..text.lexicon import table
+from ..text.normalize import VAGUE_PLACE, name_key, spelling, words
+from ..text.places import place_groups, place_key
 
 __all__ = ["Event", "place_words", "read_event", "reported_event"]
 
@@ -60,27 +60,15 @@ def read_event(item: ArticleBriefing) -> Event | None:
 
 def _countries_named(briefing: Briefing) -> frozenset[str]:
     """One key for each place of the briefing that text/data/<lang>/places.txt lists under several
-    names (the line's first form): fresh-c's Bank of England outlets put one rate rise in 'Britain',
+    names (its English form, text.places): fresh-c's Bank of England outlets put one rate rise in 'Britain',
     the 'United Kingdom' and the 'UK', and shared no word of where (issue #27)."""
     places = [part for part in (briefing.event.where or "" if briefing.event else "").split(",")]
     places += [e.name for e in briefing.entities if e.kind == "place"]
-    names = _country_names()
-    return frozenset(names[key] for place in places if (key := _place_key(place)) in names)
-
-
-def _place_key(form: str) -> str:
-    return fold(form).replace(".", "").removeprefix("the ").strip()
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    """Each form of a place in every language's places.txt, to one key: '=' and its line's first form."""
-    names: dict[str, str] = {}
-    for line in every_language("places"):
-        forms = [form.strip() for form in line.split("|")]
-        for form in forms:
-            names.setdefault(_place_key(form), "=" + _place_key(forms[0]))
-    return names
+    groups = place_groups()
+    # The key of a place's names is its English form, the first of its first group.
+    return frozenset(
+        "=" + place_key(groups[key][0][0]) for place in places if (key := place_key(place)) in groups
+    )
 
 
 #: One kind of happening under several words ('quake', 'aftershock': an earthquake), as stems.
