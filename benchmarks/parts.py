@@ -13,8 +13,11 @@ blind in that session, are the untouched ones, and so is fresh-m, written blind 
 fresh-l, written blind beside fresh-m, was measured once (its FIRST.md) and then tuned on: by text it
 grouped its 18 articles into 15 stories for 5 events, a failure of the default grouping too large to
 leave for a later session. fresh-j, fresh-k and fresh-m were measured again at the end of that session
-(their AFTER.md) and became tuning parts then. fresh-n (national elections: the UK in 2019 and 2024, Spain,
-Italy, Portugal), written blind in the next session, is untouched until the end (its FIRST.md).
+(their AFTER.md) and became tuning parts then. In the session of 2026-12-07 night, four sessions that read
+no rule wrote fresh-n (national elections: the UK in 2019 and 2024, Spain, Italy, Portugal), fresh-o (five
+air disasters), fresh-p (two Euro finals, two Tours de France, a Copa America final) and fresh-q (corporate
+collapses, in English, German, Swedish and Polish); each was measured once as it came (its FIRST.md) and
+is untouched until the end of that session.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ TUNING = (
     "fresh-l",
     "fresh-m",
 )
-UNTOUCHED: tuple[str, ...] = ("fresh-n",)
+UNTOUCHED: tuple[str, ...] = ("fresh-n", "fresh-o", "fresh-p", "fresh-q")
 
 
 def refused(names: list[str], final: bool) -> str | None:
