@@ -336,15 +336,27 @@ def _shown_as(d: Disagreement) -> str:
     return about + " vs ".join(f"{r.value} {r.sources}" for r in d.reports)
 
 
+def _wordings(case: dict[str, Any], n: int) -> dict[str, str]:
+    """One outlet's wording of the quote per article, or SystemExit naming the label that is not so."""
+    if not isinstance(case.get("articles"), dict):
+        raise SystemExit(
+            f"labels.json: hard_cases.same_quote_differently_worded_across_outlets[{n}].articles must map "
+            "each article id to that article's wording of the quote (as in benchmarks/fresh-b)"
+        )
+    wordings: dict[str, str] = case["articles"]
+    return wordings
+
+
 def grouped_and_differ(corpus: Path, entries: list[Entry], labels: dict[str, Any], styles: list[str],
                        figures: Figures) -> None:  # fmt: skip
     source_of = {e.id: e.meta["source"] for e in entries}
     labelled = [d for d in labels["disagreements"] if not d.get("note", "").startswith("same person")]
     in_briefings = [d for d in labelled if d.get("in_briefings", True)]
     not_labels = labels.get("not_disagreements", [])
+    worded = labels.get("hard_cases", {}).get("same_quote_differently_worded_across_outlets", [])
     quotes = [
-        {"values": {a: w for a, w in case["articles"].items() if a in source_of}}
-        for case in labels.get("hard_cases", {}).get("same_quote_differently_worded_across_outlets", [])
+        {"values": {a: w for a, w in _wordings(case, n).items() if a in source_of}}
+        for n, case in enumerate(worded)
     ]
     grouping_lines, differ_lines = [], []
     for style in styles:
