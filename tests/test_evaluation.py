@@ -341,9 +341,11 @@ LATER_PARTS = {
             "terse dropped": 0,
             "titled dropped": 0,
             "titled dates taken out": 10,
+            # Attributive 6 -> 5 (issue #27, the night of 2026-12-07): a lead ('165 points ahead') is a
+            # margin, no longer set against Ukraine's 631 points (data/en/margins.txt).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 5, "attributive": 6, "terse": 4, "titled": 4}.items()
+                for style, n in {"plain": 5, "attributive": 5, "terse": 4, "titled": 4}.items()
             },
         },
         # bx13-stol's '265th pope' for the successor gets through since its point's faithful '8 p.m.'
@@ -515,9 +517,14 @@ LATER_PARTS = {
                 for style, n in {"plain": 6, "attributive": 7, "terse": 3, "titled": 19}.items()
             },
             "titled dates taken out": 10,
+            # Plain 5 -> 6 (issue #27, the night of 2026-12-07): with a lead read as a margin ('nine
+            # seats ahead', data/en/margins.txt), the lead is shown (labelled shown 2 -> 3, plain and
+            # attributive), and the parties' seats the briefings give side by side, one false alarm
+            # before (35 Knack vs 25 vs 23 vs 10, 35, 150), pair as two: each party's seats are still
+            # set against another's (whose count a figure is, when a party's name stands before it).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 5, "attributive": 8, "terse": 4, "titled": 5}.items()
+                for style, n in {"plain": 6, "attributive": 8, "terse": 4, "titled": 5}.items()
             },
         },
         {
@@ -529,7 +536,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} labelled shown": n
-                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 2}.items()
+                for style, n in {"plain": 3, "attributive": 3, "terse": 1, "titled": 2}.items()
             },
             **{
                 f"{style} grouping precision": n
@@ -548,9 +555,11 @@ LATER_PARTS = {
                 for style, n in {"plain": 9, "attributive": 7, "terse": 2, "titled": 21}.items()
             },
             "titled dates taken out": 13,
+            # 4 / 3 / 1 / 3 -> 2 / 1 / 1 / 0 (issue #27, the night of 2026-12-07): 'Dani' and 'Daniel'
+            # Alves, a given name and its familiar form, are no spelling to check (disagree/spellings.py).
             **{
                 f"{style} false alarms": n
-                for style, n in {"plain": 4, "attributive": 3, "terse": 1, "titled": 3}.items()
+                for style, n in {"plain": 2, "attributive": 1, "terse": 1, "titled": 0}.items()
             },
         },
         {
@@ -570,9 +579,14 @@ LATER_PARTS = {
                 f"{style} grouping precision": n
                 for style, n in {"plain": 1.0, "attributive": 1.0, "terse": 1.0, "titled": 1.0}.items()
             },
+            # 0.857 / 0.786 -> 1.000 / 0.893 (issue #27, the night of 2026-12-07): one happening of one
+            # kind on one day, placed in words that do not meet ('Comunitat Valenciana, España' and
+            # 'Valencia, Spain'; 'Catalonia', 'Cataluña' and 'Barcelona'), is one event when both name
+            # one subject or one's report names the other's place (merge/cluster.py, `_one_day`).
+            # NDTV's 'rape conviction overturned' is still apart from the others' 'acquittal'.
             **{
                 f"{style} grouping recall": n
-                for style, n in {"plain": 0.85, "attributive": 0.78, "terse": 1.0, "titled": 1.0}.items()
+                for style, n in {"plain": 1.0, "attributive": 0.89, "terse": 1.0, "titled": 1.0}.items()
             },
         },
     ),

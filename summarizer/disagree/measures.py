@@ -65,6 +65,12 @@ _NUMBER_WORDS = frozenset(WORD_NUMBERS)
 _DIMENSIONS = table("dimensions")
 DIMENSION_REACH = 4
 
+#: Words after a figure's noun that make it a difference between two counts ('nine seats ahead').
+_MARGINS = word_set("margins")
+#: Words before a figure that make it a change of a count ('drops eleven seats'): a margin too.
+_CHANGES = word_set("changes")
+#: What a margin counts beside its noun: 'seat margin' is not 'seat'.
+MARGIN = "margin"
 #: Words between a figure and its noun that say how, not what ('34 straight wins').
 _MODIFIERS = word_set("count_modifiers")
 #: Words before a figure that say what it counts ('a magnitude 8.1 quake', 'the magnitude at 7.1').
@@ -156,6 +162,9 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
         around = [t for t, _ in tokens[max(start, at - DIMENSION_REACH) : min(end, at + 3)]]
         dimension = next((_DIMENSIONS[t] for t in around if t in _DIMENSIONS), None)
         noun = f"{noun} {dimension}" if dimension else noun
+        if (after[1:2] and after[1] in _MARGINS) or (at > start and tokens[at - 1][0] in _CHANGES):
+            # 'nine seats ahead', 'drops eleven seats to 23': the lead or the loss, not the seats.
+            return f"{noun} {MARGIN}"
         return f"{noun} {fate}" if fate else noun
     if not whole:
         return None

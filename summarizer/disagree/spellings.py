@@ -31,6 +31,19 @@ def _given(name: str) -> str:
     return " ".join(word for word in words if len(word.strip(".")) > 1)
 
 
+def _short_form(a: str, b: str) -> bool:
+    """One given name is the other, or its beginning shorter by a syllable: the familiar form of one
+    name ('Dani' and 'Daniel', 'Fran' and 'Franco', 'Chris' and 'Christopher'), which outlets use for
+    one person and no editor need check. 'Sarina' and 'Serina', or 'Luca' and 'Lucas' (a letter more
+    at the end), are two spellings."""
+    short, full = sorted((a, b), key=len)
+    return short == full or (full.startswith(short) and len(full) - len(short) >= SHORT_FORM_CUT)
+
+
+#: Letters a familiar form leaves off the end of a given name, at least ('Dani', 'Daniel': 2).
+SHORT_FORM_CUT = 2
+
+
 @cached  # asked for each pair of the story's people
 def _suffixed(name: str) -> str:
     """A name with 'Jr' and 'Sr' written out: 'Vinicius Jr' and 'Vinicius Junior' are one spelling."""
@@ -56,7 +69,7 @@ def spelling_disagreements(people: list[tuple[str, str, str, str]]) -> list[Disa
             # One surname: the given names may be spelt two ways ('Niklas', 'Niclas'); an initial
             # more or less ('Manuel P. Neves') is not a spelling.
             given_a, given_b = _given(name_a), _given(name_b)
-            if given_a and given_b and given_a != given_b and _alike(given_a, given_b):
+            if given_a and given_b and not _short_form(given_a, given_b) and _alike(given_a, given_b):
                 pairs.append((i, j))
             continue
         if _alike(fold(name_a), fold(name_b)):

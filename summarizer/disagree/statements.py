@@ -165,12 +165,19 @@ YEAR_REACH = 6
 
 
 def _modal(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """The clause speaks of what could be ('could reach', 'may rise'); 'in May' is a month."""
+    """The clause speaks of what could be ('could reach', 'may rise'); 'in May' is a month, and what
+    is measured against an expectation is known ('a margin far greater than expected', 'fell as
+    forecast': the figures are reported, the expectation is only what they are compared with)."""
     for i in range(start, end):
         word = tokens[i][0]
-        if word in _MODAL and not (word in MONTHS and i > 0 and tokens[i - 1][0] in _BEFORE_A_MONTH):
+        before = tokens[i - 1][0] if i > 0 else ""
+        if word in _MODAL and not (word in MONTHS and before in _BEFORE_A_MONTH) and before not in _COMPARED:
             return True
     return False
+
+
+#: Words before an expectation that make it what a figure is compared with ('than expected').
+_COMPARED = frozenset(("than", "as"))
 
 
 def _own_places(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import ArticleBriefing, Briefing
 from ..text.lexicon import table
-from ..text.normalize import VAGUE_PLACE, name_key, spelling, words
+from ..text.normalize import VAGUE_PLACE, cached_sets, name_key, spelling, undoubled, words
 from ..text.places import place_groups, place_key
 
 __all__ = ["Event", "place_words", "read_event", "reported_event"]
@@ -31,6 +31,19 @@ class Event:
     stated: bool = False
     #: Whether the event names a place of its own (`where`), not only places its briefing mentions.
     placed: bool = True
+    #: Its briefing's headline, summary and key points, in which the places of another's event are
+    #: looked for (`names_a_place_of`).
+    written: str = field(default="", repr=False, compare=False)
+
+    def countries(self) -> frozenset[str]:
+        """The keys of the countries its briefing names, each under one key whatever its name
+        (`_countries_named`): 'Spain', 'Spanje' and 'Spanish' are one."""
+        return frozenset(w for w in self.where if w.startswith(_COUNTRY))
+
+    def names_a_place_of(self, other: Event) -> bool:
+        """Its briefing's words name a place of the other's event: 'Houston' in a report placed in
+        'Texas', 'Valencia' in one placed in the 'Comunitat Valenciana'."""
+        return bool(other.where & _spelt(self.written))
 
     def keys(self) -> set[str]:
         """Blocking keys: each word of what happened with each place (specific, unlike either alone)."""
@@ -42,9 +55,13 @@ def read_event(item: ArticleBriefing) -> Event | None:
     if b.event is None:
         return None
     people = {name_key(e.name) for e in b.entities if e.kind == "person"}
-    what = frozenset(w for w in words(b.event.what) if w not in people and not w.isdigit())
+    stems = {w for w in words(b.event.what) if w not in people and not w.isdigit()}
     written = ". ".join((b.headline, b.summary, *b.key_points))
-    kind = frozenset(_KINDS.get(w, w) for w in what - _named(b.event.what, written))
+    # Compared with doubled letters folded: the stemmer keeps a doubled consonant in one form of a word
+    # and not in another ('acquittal' is 'acquitt', 'acquitted' 'acquit'), and one happening is named both
+    # ways by two outlets.
+    what = frozenset(map(undoubled, stems))
+    kind = frozenset(undoubled(_KINDS.get(w, w)) for w in stems - _named(b.event.what, written))
     day, month_only = _day(b.event.when)
     stated = day is not None and not month_only
     if day is None and item.ref.published is not None:
@@ -55,7 +72,17 @@ def read_event(item: ArticleBriefing) -> Event | None:
     # A place spelt two accepted ways is one place: 'Marmolada', and the German 'Marmolata'; and one
     # country however named: 'Britain', 'UK', 'United Kingdom', 'Grossbritannien'.
     where = frozenset(map(spelling, place_words(b))) | _countries_named(b)
-    return Event(what, where, day, month_only, kind, stated=stated, placed=placed)
+    return Event(what, where, day, month_only, kind, stated=stated, placed=placed, written=written)
+
+
+@cached_sets
+def _spelt(text: str) -> frozenset[str]:
+    """A text's words as place words are compared (`spelling`, as `Event.where`'s)."""
+    return frozenset(map(spelling, set(words(text))))
+
+
+#: What starts a country's key among an event's place words: no word of a place starts so.
+_COUNTRY = "="
 
 
 def _countries_named(briefing: Briefing) -> frozenset[str]:
@@ -67,7 +94,7 @@ def _countries_named(briefing: Briefing) -> frozenset[str]:
     groups = place_groups()
     # The key of a place's names is its English form, the first of its first group.
     return frozenset(
-        "=" + place_key(groups[key][0][0]) for place in places if (key := place_key(place)) in groups
+        _COUNTRY + place_key(groups[key][0][0]) for place in places if (key := place_key(place)) in groups
     )
 
 

@@ -22,6 +22,10 @@ def _at(text: str, figure: str) -> tuple[tuple[tuple[str, float | None], ...], i
         ("It was the 20-year-old Spaniard's second major.", "20", AGE),
         ("It struck just before midnight.", "midnight@", TIME_OF_DAY),
         ("Six workers presumed dead after the collapse.", "six", "dead"),
+        # A margin is a difference between two counts, not the count (issue #27, fresh-j).
+        ("The Greens won 41 seats, six seats ahead of the Liberals.", "six", "seat margin"),
+        ("The Greens won 41 seats, six seats ahead of the Liberals.", "41", "seat"),
+        ("The striker finished two goals behind the leader.", "two", "goal margin"),
     ],
 )
 def test_what_a_figure_counts(text: str, figure: str, measure: str) -> None:

@@ -63,3 +63,13 @@ def test_a_vowel_or_letters_of_its_own_are_still_another_spelling():
     assert len(found.reports) == 2
     [found] = spelling_disagreements([_place("A", "Pulrai"), _place("B", "Pulkrai")])
     assert len(found.reports) == 2
+
+
+def test_a_given_name_and_its_short_form_are_one_name():
+    # fresh-k (issue #27): 'Dani' and 'Daniel' of one footballer, shown as a spelling in three stories.
+    assert spelling_disagreements([_person("A", "Franco Ortega"), _person("B", "Fran Ortega")]) == []
+    # A letter of its own in the given name, or one more at its end, is still another spelling.
+    [found] = spelling_disagreements([_person("A", "Sarina Ohm"), _person("B", "Serina Ohm")])
+    assert sorted(r.value for r in found.reports) == ["Sarina Ohm", "Serina Ohm"]
+    [found] = spelling_disagreements([_person("A", "Luca Moretti"), _person("B", "Lucas Moretti")])
+    assert sorted(r.value for r in found.reports) == ["Luca Moretti", "Lucas Moretti"]

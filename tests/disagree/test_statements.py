@@ -31,6 +31,9 @@ def test_each_figure_is_read_with_its_measure_and_place():
 
 def test_another_time_a_projection_and_a_date_give_no_figure():
     assert read_statement("A", "The toll could reach 20,000.", PLACES).measures == {}
+    # An expectation a figure is compared with leaves the figure reported (issue #27, fresh-j).
+    higher = read_statement("A", "Turnout reached 78 percent, higher than expected.", PLACES)
+    assert higher.measures == {("percent", frozenset()): frozenset({78.0})}
     assert read_statement("A", "A 1960 tsunami killed 61 people.", PLACES, frozenset({2023})).measures == {}
     assert read_statement("A", "It struck on September 8.", PLACES).measures == {}
     # A day written the ISO way is a day: '2015-04-26' gives no '4, 26 dead' to set against a toll.

@@ -221,3 +221,73 @@ def test_a_happening_with_no_place_of_its_own_is_one_story_wherever_its_outlets_
     morocco = _placeless("C", what, "Morocco", "Quake near Marrakesh kills 2,000", ["Villages fell."])
     libya = _placeless("D", what, "Libya", "Tremor shakes Benghazi as rescuers dig", ["Homes fell."])
     assert not same_story(morocco, libya)
+
+
+def test_one_happening_placed_at_different_scales_on_one_day_is_one_story():
+    # fresh-k and fresh-c (issue #27): outlets put one happening in its city, its region or its
+    # country, in their own languages ('Barcelona', 'Catalonia', 'Cataluña'; 'London' and 'the
+    # United Kingdom'), and their wording is far apart. The same kind of happening on one day is one
+    # event when both name one subject, or when one's report names the other's place; 'acquittal'
+    # and 'acquitted' are one kind, though the stemmer keeps the doubled 't' in one.
+    def verdict(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
+        item = make(source, headline, points, published=datetime(2031, 5, 9))
+        event = NewsEvent(what=what, where=where, when=when)
+        return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+    city = verdict(
+        "Diario Uno",
+        "Marta Quiroga acquittal",
+        "Seville",
+        "2031-05-09",
+        "Court clears singer Marta Quiroga",
+        ["Judges found the evidence insufficient.", "Prosecutors had sought three years."],
+    )
+    region = verdict(
+        "Radio Dos",
+        "Marta Quiroga acquitted of fraud",
+        "Andalucía",
+        "2031-05-09",
+        "Quiroga walks free after appeal",
+        ["Her lawyer spoke of relief outside the courthouse.", "The prosecutors may appeal again."],
+    )
+    next_day = verdict(
+        "Tres TV",
+        "Quiroga acquittal",
+        "Andalusia, Spain",
+        None,
+        "Fans celebrate as Quiroga verdict stands",
+        ["Fans gathered outside her home.", "The ruling ends a four-year case."],
+    )
+    assert cluster([city, region, next_day]) == [[0, 1, 2]]
+    # Two happenings of one kind on one day are two when they name different subjects...
+    other = verdict(
+        "Radio Dos",
+        "Pablo Ruiz acquittal",
+        "Valencia",
+        "2031-05-09",
+        "Mayor Pablo Ruiz cleared of bribery",
+        ["The council will meet on Monday.", "Prosecutors had sought two years."],
+    )
+    assert cluster([city, other]) == [[0], [1]]
+    # A flood named by no subject is placed by its report's words: the region's report names the city.
+    city_flood = _happening(
+        "A", "flash floods", "2031-05-09", "Flash floods sweep Alcira", ["Cars were swept away."], "Alcira"
+    )
+    region_flood = _happening(
+        "B",
+        "floods",
+        "2031-05-09",
+        "Storm floods the Ribera Alta",
+        ["Roads into Alcira were cut as rivers burst their banks."],
+        "Ribera Alta",
+    )
+    assert cluster([city_flood, region_flood]) == [[0, 1]]
+    # Two towns' happenings of one kind on one day, neither naming the other's town, are two...
+    other_town = _happening(
+        "C", "floods", "2031-05-09", "Storm floods the Vega Baja", ["Cars were swept away."], "Vega Baja"
+    )
+    assert cluster([city_flood, other_town]) == [[0], [1]]
+    # ... and so are two in different countries, however alike their kind and words.
+    japan = _happening("A", "earthquake", "2031-05-09", "Quake rattles Sendai", ["Trains halted."], "Japan")
+    peru = _happening("B", "earthquake", "2031-05-09", "Tremor damages homes", ["Trains halted."], "Peru")
+    assert cluster([japan, peru]) == [[0], [1]]
