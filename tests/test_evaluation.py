@@ -618,10 +618,10 @@ LATER_PARTS = {
     # 2026-12-07 for its grouping and its unshipped languages (Polish, Swedish). Dropped 8/7/3/20 ->
     # 2/3/1/19: digits an unread language scales by a word ('100 tys.') and a place's adjective
     # ('Polish' after 'offer') are kept and marked; a role of the speaker's after a company's name
-    # ('Northvolt Ordföranden:') gives the speaker the words, not the company. Grouping: Wirecard's admission and its insolvency filing three days later, two events
-    # (attributive and titled precision 0.667 / 0.692 -> 1.000; terse recall 0.704 -> 0.889). The 12th
-    # planted error through (figure_swapped 6 -> 7) was never flagged: the merge folded it into another
-    # outlet's point before.
+    # ('Northvolt Ordföranden:') gives the speaker the words, not the company. Grouping: Wirecard's
+    # admission and its insolvency filing three days later are two events (attributive and titled
+    # precision 0.667 / 0.692 -> 1.000; terse recall 0.704 -> 0.889). The 12th planted error through
+    # (figure_swapped 6 -> 7) was never flagged: the merge folded it into another outlet's point before.
     "fresh-q": (
         {
             **{
