@@ -11,7 +11,7 @@ from ..text.lexicon import LANGUAGES, every_language, word_list
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
 from .credited import credited_to_another
-from .described import is_organisation
+from .described import described_speaker, is_organisation
 from .facts import ArticleFacts
 from .names import description, name_forms, name_found, outlet_given
 from .posts import post_signer
@@ -20,7 +20,6 @@ from .reach import ATTRIBUTION_BEFORE, CLAUSE_AFTER, SPEAKER_SEARCH_BEFORE
 from .speakers import (
     attributed,
     attributed_to,
-    described_speaker,
     given_elsewhere,
     named_near,
     organisation_speaks,

@@ -10,6 +10,7 @@ from ..text.lexicon import alternation, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
 from ..text.normalize import surname as last_name
 from . import reach
+from .described import SENTENCE_END, heads_role
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found, place_groups
 from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
@@ -18,7 +19,6 @@ from .translated import cognate, glossary
 __all__ = [
     "attributed",
     "attributed_to",
-    "described_speaker",
     "given_elsewhere",
     "named_near",
     "organisation_speaks",
@@ -43,7 +43,7 @@ _ORGANISATION_WORDS = word_set("organisation_words")
 _PRONOUN_SAID = re.compile(r"^(?:he|she|they|it|the [a-z .'-]{1,40}?)\s+" + _SPEECH + r"\b")
 _SAID = re.compile(r"\b" + _SPEECH + r"\b")
 _PRONOUN_BEFORE = re.compile(r"(?:^|\W)(?:he|she|they|we|i)\s+$")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = SENTENCE_END
 _QUOTED_END = re.compile(r"[.!?]['\"]?(?:\s|$)")
 #: The full stop before a sentence that opens with its speech verb, its auxiliary before it.
 _INVERTED = re.compile(r"[.]\s+(?=(?:(?:a|ha|han|ont|hat|e|foi)\s+)?" + _SPEECH + r"\b)")
@@ -283,7 +283,12 @@ def given_elsewhere(
     if surname is None or surname in sentence:
         return False
     subject = re.sub(r"^\W*(?:the |la |el |le |les |los |las )?", "", sentence)
-    return any(subject.startswith(fold(other)) for other in others if len(fold(other)) > 3)
+    # 'Northvolt Ordföranden: "..."' (Northvolt's chairman): a role of the speaker's after the name.
+    return any(
+        subject.startswith(fold(other)) and not heads_role(subject[len(fold(other)) :], own - words)
+        for other, words in zip(others, theirs, strict=True)
+        if len(fold(other)) > 3
+    )
 
 
 def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
@@ -326,28 +331,6 @@ def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], fac
 
 def _placed(word: str) -> bool:
     return word.endswith("'s") or fold(word) in place_groups()
-
-
-def described_speaker(speaker: str, span: tuple[int, int], facts: ArticleFacts) -> bool:
-    """A speaker the briefing names by a description the article gives, not a name ('his opponents'
-    of 'His opponents describe him as arrogant and "president of the rich."'): each of its words is
-    one the article writes in lower case, and they stand in the quotation's sentence or the clause
-    after it."""
-    words = {w for w in re.findall(r"[a-z]+", fold(speaker)) if w not in STOPWORDS and len(w) > 2}
-    if not words or not all(_lower(word, facts) for word in words):
-        return False
-    start, end = enclosing(span, facts.plain)
-    opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
-    around = set(
-        re.findall(
-            r"[a-z]+", facts.lower[opening:start] + " " + facts.lower[end : end + reach.DESCRIPTION_AFTER]
-        )
-    )
-    return words <= around
-
-
-def _lower(word: str, facts: ArticleFacts) -> bool:
-    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", facts.plain) is not None
 
 
 def _cognates(described: set[str], role: set[str], facts: ArticleFacts) -> bool:

@@ -3,8 +3,9 @@ UNKNOWN: Danish, Polish): kept and marked, never dropped.
 
 Quotes are checked word for word and figures in digits in either notation ('1.250' is 1,250 or 1.25),
 whatever the language. What needs the language's words is not: a figure it may write in words
-('tolv'), a day it names in words ('onsdag'), a name the model translated ('Ministry of
-Infrastructure' for 'ministeriet for Infrastruktur'). Such an item is kept and marked, as the policy
+('tolv'), a figure its digits give with a word for thousands or millions ('140 tys.', '3 tusen'), a
+day it names in words ('onsdag'), a name the model translated ('Ministry of Infrastructure' for
+'ministeriet for Infrastruktur', 'Polish' for 'polskich'). Such an item is kept and marked, as the policy
 does for a quote the article attributes to no one it names. A person's name is not translated, so a
 person the article does not name is still dropped, and so is everything the article contradicts.
 """
@@ -18,6 +19,7 @@ from ..models import Briefing, Finding
 from ..text.language import UNKNOWN, day_months
 from ..text.lexicon import every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, surname
+from ..text.places import place_groups, place_key
 from .described import is_organisation
 from .facts import ArticleFacts
 
@@ -36,13 +38,13 @@ def unreadable(findings: list[Finding], briefing: Briefing, facts: ArticleFacts)
         return findings
     return [
         finding.model_copy(update={"kept": True, "reason": finding.reason + _MARK})
-        if _needs_the_language(finding, briefing)
+        if _needs_the_language(finding, briefing, facts)
         else finding
         for finding in findings
     ]
 
 
-def _needs_the_language(finding: Finding, briefing: Briefing) -> bool:
+def _needs_the_language(finding: Finding, briefing: Briefing, facts: ArticleFacts) -> bool:
     if finding.kept:
         return False
     index = int(found[1]) if (found := _INDEX.search(finding.where)) else -1
@@ -53,7 +55,9 @@ def _needs_the_language(finding: Finding, briefing: Briefing) -> bool:
         if missing == finding.reason:
             return False  # a figure the article gives for something else: read, and contradicted
         values = [float(value) for value in missing.split(", ")]
-        return all(value.is_integer() and 0 <= value <= WORDS_UP_TO for value in values)
+        return all(
+            (value.is_integer() and 0 <= value <= WORDS_UP_TO) or _scaled(value, facts) for value in values
+        )
     if finding.kind == "date":
         # '3 July' is read in any language that writes the day in figures and a month the checks know.
         return not day_months(fold(briefing.timeline[index].when))
@@ -64,6 +68,26 @@ def _needs_the_language(finding: Finding, briefing: Briefing) -> bool:
         return all(_translated(name, finding.item, briefing) for name in names)
     if finding.kind == "speaker" and finding.reason == "the speaker is not named in the article":
         return is_organisation(finding.item, briefing.entities)
+    return False
+
+
+#: The scales a language may name in a word after a figure's digits: thousands, millions, billions.
+_SCALES = (1e3, 1e6, 1e9)
+
+
+def _scaled(value: float, facts: ArticleFacts) -> bool:
+    """Whether the article may give `value` as digits scaled by a word of its language that the checks
+    do not read ('100 tys.' for 100,000, '140 tusen', '6,5 mld'): the digits, one to three before
+    the point as a scaled figure is written, followed by a word. Only the language could say whether
+    the word is a scale ('tys.') or what is counted ('100 aut', 100 cars)."""
+    for scale in _SCALES:
+        digits = value / scale
+        if digits < 1 or digits >= 1000 or digits not in facts.values:
+            continue
+        whole, _, fraction = f"{digits:g}".partition(".")
+        written = re.escape(whole) + (r"[.,]" + re.escape(fraction) if fraction else "")
+        if re.search(rf"(?<![\d.,]){written}\s+[^\W\d_]", facts.folded):
+            return True
     return False
 
 
@@ -79,6 +103,10 @@ def _translated(name: str, item: str, briefing: Briefing) -> bool:
         return False
     if set(words) & (TITLES | _HONORIFICS) - STOPWORDS:
         return False
+    if place_key(name) in place_groups():
+        # A place's name or adjective ('Polish' for the article's 'polskich') names no person, whatever
+        # word stands before it ('offer Polish owners' is no role's).
+        return True
     before = re.search(r"([A-Za-z]+)\s+" + re.escape(name), item)
     if before is not None and before[1].islower() and before[1].endswith(_ROLE_ENDINGS):
         return False

@@ -61,7 +61,10 @@ def read_event(item: ArticleBriefing) -> Event | None:
     # and not in another ('acquittal' is 'acquitt', 'acquitted' 'acquit'), and one happening is named both
     # ways by two outlets.
     what = frozenset(map(undoubled, stems))
-    kind = frozenset(undoubled(_KINDS.get(w, w)) for w in stems - _named(b.event.what, written))
+    # The first word of a person's or organisation's name the briefing lists ('Wirecard' of 'Wirecard
+    # AG') is a name where `what` begins with it, even if no sentence writes it mid-way.
+    firsts = {e.name.split()[0] for e in b.entities if e.kind != "place" and e.name.split()}
+    kind = frozenset(undoubled(_KINDS.get(w, w)) for w in stems - _named(b.event.what, written, firsts))
     day, month_only = _day(b.event.when)
     stated = day is not None and not month_only
     if day is None and item.ref.published is not None:
@@ -103,10 +106,12 @@ _KINDS = {next(words(word), word): next(words(kind), kind) for word, kind in tab
 _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
-def _named(what: str, written: str) -> frozenset[str]:
+def _named(what: str, written: str, firsts: set[str]) -> frozenset[str]:
     """The words of an event's `what` that are names, as the briefing writes them: capitalised past
-    the first word; the first too when the next is capitalised ('Notre Dame fire') or the briefing's
-    headline, summary or key points (`written`) capitalise it within a sentence ('rebuild Notre-Dame').
+    the first word; the first too when the next is capitalised ('Notre Dame fire'), the briefing's
+    headline, summary or key points (`written`) capitalise it within a sentence ('rebuild Notre-Dame'),
+    or a name among its entities begins with it (`firsts`: 'Wirecard accounting scandal', the
+    entity 'Wirecard AG', in a briefing that starts every sentence on Wirecard with its name).
     'Earthquake in Nepal' starts with a kind of happening."""
     tokens = _CAPITALISED.findall(what)
     if not tokens:
@@ -114,7 +119,8 @@ def _named(what: str, written: str) -> frozenset[str]:
     named = [t for t in tokens[1:] if t[:1].isupper()]
     first = tokens[0]
     if first[:1].isupper() and (
-        (len(tokens) > 1 and tokens[1][:1].isupper())
+        first in firsts
+        or (len(tokens) > 1 and tokens[1][:1].isupper())
         or re.search(rf"(?<![.!?:]\s)(?<=\w\s){re.escape(first)}\b", written)
     ):
         named.append(first)

@@ -6,7 +6,6 @@ from summarizer.grounding.check import ArticleFacts, quote_spans
 from summarizer.grounding.speakers import (
     attributed,
     attributed_to,
-    described_speaker,
     organisation_speaks,
     speaker_near,
 )
@@ -171,14 +170,6 @@ def test_a_description_in_the_articles_language_is_the_speakers_role():
     assert attributed("Emmanuel Macron", [span], ["macron", "pen"], fr, role="the En Marche candidate")
     # Le Pen is named nearby, but the words are the candidate's.
     assert not attributed("Marine Le Pen", [span], ["macron", "pen"], fr, role="far-right leader")
-
-
-def test_a_speaker_described_as_the_article_describes_them_is_theirs():
-    facts = ArticleFacts.of('Macron won. His opponents describe him as arrogant and "president of the rich."')
-    [span] = quote_spans("president of the rich", facts)
-    assert described_speaker("his opponents", span, facts)
-    assert not described_speaker("his supporters", span, facts)
-    assert not described_speaker("Emmanuel Macron", span, facts)
 
 
 def test_an_exclamation_whose_sentence_goes_on_is_given_to_the_name_after_it():

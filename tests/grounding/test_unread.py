@@ -77,3 +77,38 @@ def test_what_can_be_read_in_any_language_is_still_dropped():
         ("quotes[0]", False),
         ("entities[0]", False),
     ]
+
+
+# A Polish report written for this test: its figures scaled by words the checks do not read ('tys.',
+# 'mln'), and a place's adjective ('polskich') an English briefing gives as 'Polish'.
+POLISH = (
+    "Producent Nordbatt ogłosił we wtorek upadłość. W Polsce pracę może stracić 2,5 tys. osób, a długi "
+    "spółki sięgają 40 mln zł. Rzecznik firmy, Jan Nowak, zapowiedział rozmowy z 12 polskich dostawców."
+)
+POLISH_FACTS = ArticleFacts.of(POLISH, date(2024, 3, 5))
+
+
+def _polish(item: str) -> list[tuple[str, bool]]:
+    changes = {"headline": "Nordbatt files for bankruptcy", "summary": item}
+    briefing = Briefing.model_validate(FAITHFUL | changes)
+    findings = check_briefing(briefing, POLISH_FACTS)[0]
+    return [(finding.where, finding.kept) for finding in findings if finding.where == "summary"]
+
+
+def test_a_figure_whose_digits_the_article_scales_by_a_word_it_does_not_read_is_kept_and_marked():
+    assert POLISH_FACTS.lang == UNKNOWN
+    # 2,500 jobs for '2,5 tys.' and 40 million zloty for '40 mln': the digits, then a word the
+    # checks cannot read as a scale or as what is counted.
+    assert _polish("Up to 2,500 jobs are at risk; debts reach 40,000,000 zloty.") == [("summary", True)]
+    # 12,000 for the '12 polskich': the checks cannot tell a scale from what is counted either.
+    assert _polish("Talks will begin with 12,000 suppliers.") == [("summary", True)]
+    # 'Polish' for 'polskich': a place's adjective names no person, whatever word stands before it
+    # ('offer', which ends as a role may: 'administrator Markus Ramers').
+    offer = "Jan Nowak said Nordbatt should offer Polish owners talks and that Polish authorities should act."
+    assert _polish(offer) == [("summary", True)]
+
+
+def test_a_figure_the_articles_digits_do_not_give_at_any_scale_is_still_dropped():
+    # 25,000 is not '2,5' scaled; 3,500 is no figure of the article at any scale.
+    assert _polish("Up to 25,000 jobs are at risk.") == [("summary", False)]
+    assert _polish("Up to 3,500 jobs are at risk.") == [("summary", False)]

@@ -142,6 +142,52 @@ def test_a_happening_each_report_dates_a_week_apart_is_two_stories_and_an_undate
     assert cluster([refused, accepted.model_copy(update={"briefing": undated})]) == [[0, 1]]
 
 
+def _company(what: str, when: str, headline: str, points: list[str], name: str = "Larkspur AG"):
+    item = _happening("Outlet " + when, what, when, headline, points, where="Hamburg, Germany")
+    larkspur = Entity(name=name, kind="organization", role="payments group")
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update={"entities": [larkspur]})})
+
+
+def test_one_subjects_two_happenings_of_different_kinds_days_apart_are_two_stories():
+    # Written for the test: a company admits its money is missing, then files for insolvency three
+    # days later. Each briefing states its day; the kinds of happening share no word. The company's
+    # name opens both events' `what` and is no kind ('Larkspur', of the entity 'Larkspur AG').
+    admitted = _company(
+        "Larkspur missing cash admission",
+        "2021-03-01",
+        "Larkspur says its missing EUR 900 million likely does not exist",
+        ["Larkspur withdrew its results.", "Larkspur shares fell 60 per cent."],
+    )
+    filed = _company(
+        "Larkspur insolvency filing",
+        "2021-03-04",
+        "Larkspur files for insolvency after EUR 900 million hole",
+        ["Larkspur filed for insolvency at the Hamburg court.", "Larkspur shares fell 60 per cent."],
+    )
+    assert cluster([admitted, filed]) == [[0], [1]]
+    # The same kind of happening said again on a later day is one story unfolding (a scandal whose
+    # figures move), and so are two kinds a day apart: outlets date one happening a day apart.
+    later = _company(
+        "Larkspur missing cash scandal",
+        "2021-03-05",
+        "Larkspur's missing cash: auditors questioned",
+        ["Larkspur's auditors were questioned.", "Larkspur shares fell 60 per cent."],
+    )
+    next_day = filed.model_copy(
+        update={
+            "briefing": filed.briefing.model_copy(
+                update={
+                    "event": NewsEvent(
+                        what="Larkspur insolvency filing", where="Hamburg, Germany", when="2021-03-02"
+                    )
+                }
+            )
+        }
+    )
+    assert cluster([admitted, later]) == [[0, 1]]
+    assert cluster([admitted, next_day]) == [[0, 1]]
+
+
 def test_one_country_however_named_and_a_named_happening_without_a_place_are_one_story():
     # fresh-c and fresh-b (issue #27): outlets put one rate rise in 'Britain', the 'United Kingdom' and
     # nowhere; their wording is far apart (cosine 0.17-0.28), their events agree.

@@ -205,14 +205,25 @@ def test_on_e5_one_events_outlets_are_one_story_and_the_hard_pairs_are_not(hard)
 
 def test_on_e5_the_old_thresholds_joined_the_earthquake_with_the_flood(hard):
     # What issue #27 saw: e5's cosines judged on text-embedding-3-small's scale join unrelated events.
+    # Their events now keep them apart on any scale (an earthquake on 8 September, a flood on the 10th:
+    # kinds of happening that share no word, stated days apart), so the cosines are judged here as
+    # for briefings that name no event, dated by their reports alone.
     items, embedded = hard
     assert embedded.vectors is not None
     vectors = [embedded.vectors[item.ref.article_id] for item in items]
-    joined = stories(cluster(items, vectors, TEXT_EMBEDDING_3), items)
+    assert not any(
+        {"mq-newshour", "de-1news"} <= set(story)
+        for story in stories(cluster(items, vectors, TEXT_EMBEDDING_3), items)
+    )
+    unnamed = [
+        item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": None})})
+        for item in items
+    ]
+    joined = stories(cluster(unnamed, vectors, TEXT_EMBEDDING_3), unnamed)
     assert any({"mq-newshour", "de-1news"} <= set(story) for story in joined)
     assert not any(
         {"mq-newshour", "de-1news"} <= set(story)
-        for story in stories(cluster(items, vectors, embedded.calibration), items)
+        for story in stories(cluster(unnamed, vectors, embedded.calibration), unnamed)
     )
 
 
