@@ -9,6 +9,7 @@ from functools import cache
 from ..text.lexicon import alternation, table, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from ..text.numbers import WORD_NUMBERS
+from .acronyms import abbreviation_given
 from .facts import ArticleFacts
 from .names import name_forms, name_found, news_agency_given, outlet_given, place_groups, slipped
 from .places import place_found, undotted
@@ -20,7 +21,7 @@ __all__ = ["known_organisation", "unknown_names"]
 #: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
 #: A hyphen between two capitalised words joins them ('Agence France-Presse', which plain() spaces).
 _NAME_RUN = re.compile(
-    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?)"
+    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|e|y|van|von|bin|al|el|la|le)\s+)?)"
     r"[A-Z][\w'-]*)+"
 )
 
@@ -55,6 +56,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
         # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
         parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
+        # ... unless the article gives the whole by its acronym ('Africa Centres for Disease Control').
+        parts = [run] if len(parts) > 1 and abbreviation_given(run, facts) else parts
         # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
         # an office, whose first word is no given name.
         after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None
