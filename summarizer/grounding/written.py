@@ -230,7 +230,9 @@ def _official(named: list[str], facts: ArticleFacts) -> bool:
     core = [w if w in facts.folded_words else w.removesuffix("s") for w in core]
     if not core or len(core) == len(named):
         return False
-    given = facts.capitalised
+    # In another language, the article's own words in any case: a body a model translates is written
+    # there in small letters as often as not ('la préfecture de police', 'i vigili del fuoco').
+    given = facts.folded_words
     # A plural apart either way: 'Navy seals' where the article writes 'Navy seals' and 'NAVY SEAL'.
     if not all(
         _capitalised(w, facts)
