@@ -172,3 +172,15 @@ def test_a_body_translated_is_the_articles_in_small_letters_too() -> None:
     assert not known_organisation("Paris Customs Prefecture", fr)  # no customs in the article
     assert not known_organisation("Paris Police Department", fr)  # 'Paris Police' stand nowhere together
     assert found_form("European Central Bank", fr, person=False) == "Banque centrale européenne"
+
+
+def test_a_court_and_a_prosecutor_translated_from_spanish_are_the_articles() -> None:
+    # Written for the tests: a Spanish article's court and prosecutor, named in English by the model.
+    es = ArticleFacts.of(
+        "El Tribunal Superior de Justicia de Aragón ha absuelto al acusado, mientras que la Fiscalía "
+        "pedía cuatro años de prisión. La Audiencia de Zaragoza lo había condenado en primera instancia."
+    )
+    assert es.lang == "es"
+    assert unknown_names("The High Court of Justice of Aragon acquitted him.", es) == []
+    assert unknown_names("The Public Prosecutor's Office had sought four years.", es) == []
+    assert unknown_names("The Provincial Court of Zaragoza had convicted him.", es) == []
