@@ -40,7 +40,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
     found = []
     written = plain(text)
     for match in _NAME_RUN.finditer(written):
-        run = match[0].removesuffix("'s")
+        # A possessive is no part of the name, a plural's too ("the Fire Brigade Corps' update").
+        run = match[0].removesuffix("'s").removesuffix("'")
         # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
         # out when it is not the article's and the next word is.
         opening = re.match(r"(\S+)\s+(\S+)", run)

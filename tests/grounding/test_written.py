@@ -184,3 +184,19 @@ def test_a_court_and_a_prosecutor_translated_from_spanish_are_the_articles() -> 
     assert unknown_names("The High Court of Justice of Aragon acquitted him.", es) == []
     assert unknown_names("The Public Prosecutor's Office had sought four years.", es) == []
     assert unknown_names("The Provincial Court of Zaragoza had convicted him.", es) == []
+
+
+def test_a_corps_is_a_kind_of_body_and_a_plurals_possessive_no_part_of_its_name() -> None:
+    # Written for the tests: an Italian article's firefighters in small letters, and a Portuguese one's
+    # coast guard, named in English by the model.
+    it = ArticleFacts.of("Secondo i vigili del fuoco, le persone evacuate dal quartiere sono ormai duecento.")
+    assert it.lang == "it"
+    assert unknown_names("The National Fire Brigade Corps' count rose to 200.", it) == []
+    assert known_organisation("National Fire Brigade Corps", it)
+    assert not known_organisation("National Mountain Rescue Corps", it)
+    pt = ArticleFacts.of(
+        "Segundo a guarda costeira, o barco levava cerca de duzentas pessoas quando afundou ao largo "
+        "da Itália."
+    )
+    assert pt.lang == "pt"
+    assert known_organisation("Italian Coast Guard", pt)
