@@ -18,6 +18,7 @@ __all__ = [
     "initials",
     "numbers_of_acronyms",
     "short_form_written",
+    "written_inside_a_sentence",
 ]
 
 #: The small words of a name in any shipped language, left out of its initials ('Agenzia Nazionale
@@ -46,10 +47,15 @@ def acronym_written(letters: str, facts: ArticleFacts) -> bool:
         return True
     if len(letters) < _ONE_CAPITAL or not letters.isalpha():
         return False
-    word = re.escape(letters.capitalize())
+    return written_inside_a_sentence(letters.capitalize(), facts.plain)
+
+
+def written_inside_a_sentence(words: str, plain: str) -> bool:
+    """The words stand in the text as written, somewhere other than at a sentence's opening, where a
+    capital says nothing of a name."""
     return any(
-        not re.search(r"(?:^|[.!?:;\"“«]\s*)$", facts.plain[: match.start()])
-        for match in re.finditer(rf"\b{word}\b", facts.plain)
+        not re.search(r"(?:^|[.!?:;\"“«]\s*)$", plain[: match.start()])
+        for match in re.finditer(rf"\b{re.escape(words)}\b", plain)
     )
 
 
