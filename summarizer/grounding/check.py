@@ -10,6 +10,7 @@ from ..models import Briefing, Finding
 from ..text.language import MONTH_NUMBERS, day_months, without_days
 from ..text.normalize import fold
 from ..text.numbers import figures, in_english_notation
+from .acronyms import numbers_of_acronyms
 from .attached import misattached_figures, misdated_figures
 from .counts import miscounted_figures
 from .dates import article_days, date_found, date_support, inferred_dates
@@ -112,8 +113,9 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             ))  # fmt: skip
         words = _ISO_DATE.sub(" ", text)
         # Where figures are read: a day the article gives ('21 July') is a date, no figure; nor is the
-        # number of a name the article gives in its own words ('Five Star' for 'Vijfsterrenbeweging').
-        counted = names_without_figures(words, facts)
+        # number of a name the article gives in its own words ('Five Star' for 'Vijfsterrenbeweging')
+        # or by its acronym ('Democrats 66' for 'D66').
+        counted = numbers_of_acronyms(names_without_figures(words, facts), facts)
         named = day_months(fold(words))
         if named and named <= given_days:
             counted = without_days(fold(counted))

@@ -26,6 +26,7 @@ __all__ = [
     "figure_tokens",
     "is_noun",
     "miscounted_figures",
+    "past_whole",
     "quantity_words",
     "token_value",
     "toll_words",
@@ -89,10 +90,25 @@ def token_value(token: str, lang: str = "en") -> float | None:
     return values[0] if len(values) == 1 else None
 
 
+#: The words that make a figure a part of a whole given next ('35 out of 150 seats', '35 van de 150
+#: zetels', '35 sur 150 sièges'): the part counts what the whole counts.
+_PART_OF = frozenset(("out", "of", "van", "de", "sur", "von", "su", "di", "em", "do"))
+
+
+def past_whole(tokens: list[str], index: int) -> int:
+    """Where what the figure at `index` counts is read from: past the whole it is a part of ('35 out of
+    150 seats' counts seats, as the 150 does), else the figure itself."""
+    at = index + 1
+    while at < len(tokens) and at - index <= 3 and tokens[at] in _PART_OF:
+        at += 1
+    return at if at > index + 1 and at < len(tokens) and tokens[at][0].isdigit() else index
+
+
 def _around(tokens: list[str], index: int, before: int, after: int) -> tuple[list[str], list[str]]:
-    """The words before and after the figure at `index`, within the sentence and short of the next figure."""
+    """The words before and after the figure at `index`, within the sentence and short of the next figure
+    (past the whole the figure is a part of: past_whole)."""
     ahead: list[str] = []
-    for token in tokens[index + 1 :]:
+    for token in tokens[past_whole(tokens, index) + 1 :]:
         if token in _STOPS or token in _JOINS or token[0].isdigit() or len(ahead) >= after:
             break
         ahead.append(token)

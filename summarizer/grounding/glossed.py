@@ -8,6 +8,7 @@ import re
 
 from ..models import Briefing
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
+from .acronyms import written_inside_a_sentence
 from .facts import ArticleFacts
 from .names import name_found, place_groups
 from .translated import article_form
@@ -43,7 +44,7 @@ def glossed_names(briefing: Briefing, facts: ArticleFacts) -> frozenset[str]:
     def gives(part: str) -> bool:
         name = _OWNER.sub("", part.strip()).strip()
         words = re.findall(r"[\w'-]+", name)
-        if not _a_name(name):
+        if not _a_name(name) and not _articles_own(name, facts):
             return False
         # One capitalised word may be a place or a person ('Larissa'); an acronym is a body's ('ERT').
         if len(words) == 1 and sum(c.isupper() for c in name) < 2:
@@ -90,6 +91,16 @@ def _a_name(text: str) -> bool:
     if not words or not text[:1].isupper() or re.search(r"[,;:]", text):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words)
+
+
+def _articles_own(text: str, facts: ArticleFacts) -> bool:
+    """The article's own name for a body, word for word as it writes it inside a sentence, with its
+    capital and in its small letters ('selon le Centre africain de contrôle et de prévention des
+    maladies'): three words or more, in an article in another language than the briefing's English,
+    where what the model copies in the article's words is its name, not an English description of it."""
+    if facts.lang == "en" or len(re.findall(r"[\w'-]+", text)) < 3 or re.search(r"[,;:]", text):
+        return False
+    return text[:1].isupper() and written_inside_a_sentence(text, facts.plain)
 
 
 def _parts(description: str) -> list[str]:

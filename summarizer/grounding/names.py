@@ -11,6 +11,7 @@ from ..text.lexicon import LANGUAGES, every_language, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undoubled
 from ..text.numbers import WORD_NUMBERS
 from ..text.places import place_groups, place_key
+from .acronyms import abbreviation_given, initials
 from .described import TITLED_NAME, described_name
 from .facts import ArticleFacts
 from .given import only_given_names
@@ -162,14 +163,13 @@ def name_found(name: str, facts: ArticleFacts, *, person: bool) -> bool:
     without_article = " ".join(parts)
     # The initials of every word, titles too ('UPI' of United Press International).
     every = re.findall(r"[a-z0-9']+", folded)
-    initials = "".join(p[0] for p in every if p not in _SMALL_WORDS) if len(every) > 1 else ""
+    letters = initials(every) if len(every) > 1 else ""
     if phrase_in(without_article, facts):
         return True
-    # An acronym counts only in capitals: 'UN' for United Nations, never the word 'be' for Bank of England;
-    # or as the source line gives it ('Agence France-Presse' for 'La Presse (AFP)').
-    if len(initials) < 2:
-        return False
-    return re.search(rf"\b{initials.upper()}\b", facts.plain) is not None or initials in facts.outlets
+    # An acronym counts as the article writes one: 'UN' for United Nations, 'Ansa' for Agenzia Nazionale
+    # Stampa Associata, never the word 'be' for Bank of England; or as the source line gives it
+    # ('Agence France-Presse' for 'La Presse (AFP)').
+    return abbreviation_given(folded, facts) or (len(letters) > 1 and letters in facts.outlets)
 
 
 def outlet_given(name: str, facts: ArticleFacts) -> bool:
@@ -180,21 +180,14 @@ def outlet_given(name: str, facts: ArticleFacts) -> bool:
     words = re.findall(r"[a-z0-9']+", fold(name))
     if len(words) < 2 or not facts.outlets:
         return False
-    initials = "".join(w[0] for w in words if w not in _SMALL_WORDS)
+    letters = initials(words)
     for outlet in facts.outlets:
         first, *rest = outlet.split()
-        if len(first) >= 3 and initials in (first, first + "".join(w[0] for w in rest)):
+        if len(first) >= 3 and letters in (first, first + "".join(w[0] for w in rest)):
             return True
         if not rest and words[0] == first:
             return True
     return False
-
-
-#: The small words of a name in any shipped language, left out of its initials ('Agenzia Nazionale
-#: Stampa Associata' is ANSA, 'Radiotelevisione di San Marino').
-_SMALL_WORDS = frozenset(
-    "of and the for di de da del della delle dei degli do dos la le des du der und e y".split()
-)
 
 
 def phrase_in(phrase: str, facts: ArticleFacts) -> bool:

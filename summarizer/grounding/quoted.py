@@ -371,8 +371,10 @@ def found_form(name: str, facts: ArticleFacts, *, person: bool) -> str | None:
     if found is not None or (person and facts.lang == "en"):
         return found
     if not person and (known_organisation(name, facts) or outlet_given(name, facts)):
-        # Written in full, as a name in free text may be ('United States Coast Guard'), or the outlet.
-        return name
+        # Written in full, as a name in free text may be ('United States Coast Guard'), or the outlet:
+        # as the article writes it where its words stand together ('Banque centrale européenne', whose
+        # 'BCE' then speaks), else as written.
+        return article_form(name, facts) or name
     # Translated ('Pope Francis' for 'le pape François'), or an organisation's words in another order:
     # the article's own form, so that the speaker is looked for as the article writes them. A person
     # by their name without the title too: 'Pope Francis' where the pope is 'François Ier'.

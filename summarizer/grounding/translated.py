@@ -11,6 +11,7 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, word_list
 from ..text.normalize import STOPWORDS, fold
 from ..text.numbers import WORD_NUMBERS
+from .acronyms import acronym_written, initials, short_form_written
 from .facts import ArticleFacts
 
 __all__ = [
@@ -167,6 +168,9 @@ def initials_given(name: str, facts: ArticleFacts) -> bool:
     words = [w for w in words if w not in STOPWORDS and len(w) > 1]
     if len(words) < 2:
         return False
+    # Not translated: the name's own initials, as the article writes its acronym ('Ibope').
+    if acronym_written(initials(words), facts) or short_form_written(words, facts):
+        return True
     forms = glossary(facts.lang)
     letters = sorted((forms.get(word, ()) or (word,))[0][0] for word in words)
     return any(sorted(found.lower()) == letters for found in _ACRONYM.findall(facts.plain))

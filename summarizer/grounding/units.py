@@ -14,7 +14,16 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, every_language, word_set
 from ..text.normalize import STOPWORDS, fold
 from ..text.numbers import is_year
-from .counts import PLURAL, article_figures, counts_the_same, figure_tokens, is_noun, token_value, toll_words
+from .counts import (
+    PLURAL,
+    article_figures,
+    counts_the_same,
+    figure_tokens,
+    is_noun,
+    past_whole,
+    token_value,
+    toll_words,
+)
 from .facts import ArticleFacts, without_outlets
 from .translated import translations
 
@@ -103,7 +112,8 @@ def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
     """What the article's figure at `index` counts: the nouns among the words after it; else
     the noun it is 'of' ('the age of 95'); else the unit of its sentence's nearest other figure."""
     share = _share_start(tokens, index)
-    after = [word for word in _after(tokens, index if share is None else share - 1) if _counting(word, lang)]
+    start = past_whole(tokens, index) if share is None else share - 1
+    after = [word for word in _after(tokens, start) if _counting(word, lang)]
     if after:  # '6 missing workers', '181 were passengers', 'its 15th final'
         return after
     if index >= 2 and tokens[index - 1] in _OF and _counting(tokens[index - 2], lang):

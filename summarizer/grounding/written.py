@@ -9,6 +9,7 @@ from functools import cache
 from ..text.lexicon import alternation, table, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from ..text.numbers import WORD_NUMBERS
+from .acronyms import abbreviation_given
 from .facts import ArticleFacts
 from .names import name_forms, name_found, news_agency_given, outlet_given, place_groups, slipped
 from .places import place_found, undotted
@@ -20,7 +21,7 @@ __all__ = ["known_organisation", "unknown_names"]
 #: A run of capitalised words, with the small words names carry ('Bank of England', 'Ismayil Al Abdallah').
 #: A hyphen between two capitalised words joins them ('Agence France-Presse', which plain() spaces).
 _NAME_RUN = re.compile(
-    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|van|von|bin|al|el|la|le)\s+)?)"
+    r"(?<![\w'])[A-Z][\w'-]*(?:(?:\s+-\s+|\s+(?:(?:of|and|the|de|del|da|di|du|e|y|van|von|bin|al|el|la|le)\s+)?)"
     r"[A-Z][\w'-]*)+"
 )
 
@@ -39,7 +40,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
     found = []
     written = plain(text)
     for match in _NAME_RUN.finditer(written):
-        run = match[0].removesuffix("'s")
+        # A possessive is no part of the name, a plural's too ("the Fire Brigade Corps' update").
+        run = match[0].removesuffix("'s").removesuffix("'")
         # A sentence's first word is capitalised for the sentence ('Ends Djokovic's run'): it is left
         # out when it is not the article's and the next word is.
         opening = re.match(r"(\S+)\s+(\S+)", run)
@@ -55,6 +57,8 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
         # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
         parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
+        # ... unless the article gives the whole by its acronym ('Africa Centres for Disease Control').
+        parts = [run] if len(parts) > 1 and abbreviation_given(run, facts) else parts
         # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
         # an office, whose first word is no given name.
         after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None
@@ -227,7 +231,9 @@ def _official(named: list[str], facts: ArticleFacts) -> bool:
     core = [w if w in facts.folded_words else w.removesuffix("s") for w in core]
     if not core or len(core) == len(named):
         return False
-    given = facts.capitalised
+    # In another language, the article's own words in any case: a body a model translates is written
+    # there in small letters as often as not ('la préfecture de police', 'i vigili del fuoco').
+    given = facts.folded_words
     # A plural apart either way: 'Navy seals' where the article writes 'Navy seals' and 'NAVY SEAL'.
     if not all(
         _capitalised(w, facts)

@@ -78,3 +78,27 @@ def test_a_run_of_a_glossed_name_is_that_name_but_one_word_of_it_is_not():
     assert glossed("National Institute of Geophysics and Volcanology", names)
     assert not glossed("Volcanology", names)
     assert not glossed("National Institute of Statistics", names)
+
+
+def test_a_description_in_the_articles_own_words_inside_a_sentence_glosses_the_body():
+    # Written for the tests: a French article names an institute in its small letters; the model
+    # writes it in English and gives the article's words as its description.
+    fr = ArticleFacts.of(
+        "Les chiffres publiés mardi par l'Institut national de veille sanitaire montrent une hausse. "
+        "Une station de radio locale a relayé l'alerte."
+    )
+    assert fr.lang == "fr"
+    institute = {"name": "National Health Watch Institute", "kind": "organization"}
+    named = briefing(entities=[institute | {"role": "Institut national de veille sanitaire"}])
+    assert glossed_names(named, fr) == {"national health watch institute"}
+    # A description copied from the article that names no body, or written at a sentence's opening.
+    described = briefing(
+        entities=[{"name": "Radio Sud", "kind": "organization", "role": "Une station de radio"}]
+    )
+    assert glossed_names(described, fr) == frozenset()
+    # In English the article's words are an English description, not the body's name in another language.
+    en = ArticleFacts.of("Figures published by the National Health Watch Institute show a rise.")
+    other = briefing(
+        entities=[{"name": "Health Watch Agency", "kind": "organization", "role": "Figures published by the"}]
+    )
+    assert glossed_names(other, en) == frozenset()

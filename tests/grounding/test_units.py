@@ -1,6 +1,7 @@
 """A figure given in a unit the article never gives it in (grounding/units.py): dropped only where the
 article gives that unit with another figure."""
 
+from summarizer.grounding.counts import miscounted_figures
 from summarizer.grounding.facts import ArticleFacts
 from summarizer.grounding.units import misunited_figures, repeated_figures
 
@@ -126,3 +127,15 @@ def test_a_share_counts_what_it_is_of():
     )
     # 'of them' is no share of a thing: nothing to compare.
     assert misunited_figures("It killed at least 300, more than 200 of them in Mozambique.", facts) == []
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    # Written for the tests: a share of seats given as a part 'out of' the whole, and in Dutch 'van de'.
+    facts = ArticleFacts.of(
+        "The count gave the Greens 41 out of 120 seats on the council, ahead of 12 independents."
+    )
+    assert misunited_figures("The Greens won 41 seats.", facts) == []
+    assert miscounted_figures("The Greens won 41 seats.", facts) == []
+    assert misunited_figures("The Greens won 12 seats.", facts) == ["12 (seats)"]
+    dutch = ArticleFacts.of("De Groenen krijgen 41 van de 120 zetels, voor 12 onafhankelijken.")
+    assert misunited_figures("The Greens won 41 seats.", dutch) == []

@@ -1,7 +1,8 @@
 """Names written into free text (grounding/written.py): every name is checked wherever it stands."""
 
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.written import unknown_names
+from summarizer.grounding.quoted import found_form
+from summarizer.grounding.written import known_organisation, unknown_names
 
 
 def test_a_titled_person_keeps_their_surname_in_another_language():
@@ -156,3 +157,46 @@ def test_the_german_zweite_kammer_translated_is_in_the_article() -> None:
     said = "A first projection by the news agency ANP gives the PVV 35 of 150 seats in the Second Chamber."
     assert unknown_names(said, facts) == []
     assert unknown_names(said.replace("Second Chamber", "Upper House"), facts) == ["Upper House"]
+
+
+def test_a_body_translated_is_the_articles_in_small_letters_too() -> None:
+    # Written for the tests: a French article writes its police and its bank in its own words, the one
+    # in small letters; the model's English names are the article's, and the bank's form in the
+    # article is where its speaker is looked for.
+    fr = ArticleFacts.of(
+        "Selon la préfecture de police, 40 000 personnes ont défilé à Paris jeudi. La Banque centrale "
+        "européenne (BCE) a relevé ses taux et la BCE a déclaré que l'inflation restera forte."
+    )
+    assert fr.lang == "fr"
+    assert known_organisation("Paris Police Prefecture", fr)
+    assert not known_organisation("Paris Customs Prefecture", fr)  # no customs in the article
+    assert not known_organisation("Paris Police Department", fr)  # 'Paris Police' stand nowhere together
+    assert found_form("European Central Bank", fr, person=False) == "Banque centrale européenne"
+
+
+def test_a_court_and_a_prosecutor_translated_from_spanish_are_the_articles() -> None:
+    # Written for the tests: a Spanish article's court and prosecutor, named in English by the model.
+    es = ArticleFacts.of(
+        "El Tribunal Superior de Justicia de Aragón ha absuelto al acusado, mientras que la Fiscalía "
+        "pedía cuatro años de prisión. La Audiencia de Zaragoza lo había condenado en primera instancia."
+    )
+    assert es.lang == "es"
+    assert unknown_names("The High Court of Justice of Aragon acquitted him.", es) == []
+    assert unknown_names("The Public Prosecutor's Office had sought four years.", es) == []
+    assert unknown_names("The Provincial Court of Zaragoza had convicted him.", es) == []
+
+
+def test_a_corps_is_a_kind_of_body_and_a_plurals_possessive_no_part_of_its_name() -> None:
+    # Written for the tests: an Italian article's firefighters in small letters, and a Portuguese one's
+    # coast guard, named in English by the model.
+    it = ArticleFacts.of("Secondo i vigili del fuoco, le persone evacuate dal quartiere sono ormai duecento.")
+    assert it.lang == "it"
+    assert unknown_names("The National Fire Brigade Corps' count rose to 200.", it) == []
+    assert known_organisation("National Fire Brigade Corps", it)
+    assert not known_organisation("National Mountain Rescue Corps", it)
+    pt = ArticleFacts.of(
+        "Segundo a guarda costeira, o barco levava cerca de duzentas pessoas quando afundou ao largo "
+        "da Itália."
+    )
+    assert pt.lang == "pt"
+    assert known_organisation("Italian Coast Guard", pt)
