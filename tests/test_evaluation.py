@@ -209,7 +209,8 @@ LATER_PARTS = {
     "fresh-c": (
         {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 1, "titled dropped": 6},
         {
-            "leaked figure_swapped": 8,
+            # 8 -> 7: '($500 million)' where the article's 500 million are euros (grounding/measured.py).
+            "leaked figure_swapped": 7,
             "leaked quote_misattributed": 0,
             # 1 -> 0: a body named by one word and its kind is looked up ('the STA news agency'), #27.
             "leaked name_invented": 0,
@@ -439,7 +440,8 @@ LATER_PARTS = {
             },
         },
         {
-            "leaked figure_swapped": 4,
+            # 4 -> 3: '100 centimetres across' where the article's 100 are kilos (grounding/measured.py).
+            "leaked figure_swapped": 3,
             # 2 -> 1: words the article gives to 'one of the rescuers' are no named person's (issue #27).
             "leaked quote_misattributed": 1,
             # 2 -> 0: a person a role introduces keeps their surname, as written, in every language
@@ -477,7 +479,9 @@ LATER_PARTS = {
             },
         },
         {
-            "leaked figure_swapped": 6,
+            # 6 -> 3: 'five hours' for 'cinq millions de signalements', '8.5 percent' for 8.5 million
+            # devices, '6,000 million people' for 6,000 millions of dollars (grounding/measured.py).
+            "leaked figure_swapped": 3,
             # 5 -> 4: '"...", señaló el doctor Tedros Adhanom' credits the words to Tedros, not to the
             # committee named before (grounding/credited.py); no faithful item dropped more.
             "leaked quote_misattributed": 4,
@@ -554,7 +558,8 @@ LATER_PARTS = {
             },
         },
         {
-            "leaked figure_swapped": 4,
+            # 4 -> 3: '35 days' where the article's 35 are años (grounding/measured.py).
+            "leaked figure_swapped": 3,
             # 4 -> 3: '"...," Spain's state weather agency noted' credits the words to the agency, not to
             # a minister named elsewhere (grounding/credited.py); no faithful item dropped more.
             "leaked quote_misattributed": 3,
