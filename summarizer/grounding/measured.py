@@ -9,7 +9,9 @@ written alike in every shipped language, text/data/en/units.txt): a unit of time
 a share, a scale (a million of something), and whether it is money and in which currency, or a count
 of things after its scale. The finding stands on evidence only: the article states the figure, and
 wherever it does, it gives it a measure that is not the statement's. A figure either side gives without
-such a word is never questioned: paraphrase ('took 17', 'rose to 35') says nothing against the article.
+such a word is never questioned: paraphrase ('rose to 35') says nothing against the article; but a
+figure a statement leaves bare at its clause's end is read in the measure of the figure before it
+('planned to take 36 hours and took 17', where the article's 17 are 'harrowing days').
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ def mismeasured_figures(text: str, facts: ArticleFacts) -> list[str]:
         if index and token_value(mine[index - 1]) is not None:
             continue  # 'three hundred thousand', '65 to 35': one figure, or a pair the score checks read
         said = measure(mine, index, "en", counts=True)
+        if said == (None, None):
+            said = _sibling_measure(mine, index)
         places = where.get(value, [])
         if said == (None, None) or not places:
             continue
@@ -76,6 +80,23 @@ def mismeasured_figures(text: str, facts: ArticleFacts) -> list[str]:
             given = "/".join(sorted({str(m) for m in stated}))
             found.append(f"{token} ({said}; the article: {given})")
     return found
+
+
+#: How far back a figure left bare at its clause's end takes the measure of the one before it.
+SIBLING_REACH = 6
+
+
+def _sibling_measure(tokens: list[str], index: int) -> Measure:
+    """The measure of a figure a statement leaves bare at its clause's end, from the figure before it
+    in the same sentence: 'planned to take 36 hours and took 17' gives 17 hours."""
+    if tokens[index + 1 : index + 2] not in ([], ["."], [";"], [","]):
+        return Measure(None, None)
+    for at in range(index - 1, max(-1, index - 1 - SIBLING_REACH), -1):
+        if tokens[at] in ".;:!?":
+            break
+        if token_value(tokens[at]) is not None:
+            return measure(tokens, at, "en")
+    return Measure(None, None)
 
 
 def _marked(folded: str) -> str:
@@ -106,10 +127,12 @@ def measure(tokens: list[str], index: int, lang: str, *, counts: bool = False) -
         if money is None and counts and _counted(counted):
             money = THINGS
         return Measure("scale", money)
-    if first in words.times:
-        return Measure(words.times[first], money)
-    if first in words.units and first not in words.short_scales:
-        return Measure(words.units[first], money)
+    # 'the 17 harrowing days': one word may say how before the unit says what.
+    for word in after[:2] if first.isalpha() and first not in _OF else after[:1]:
+        if word in words.times:
+            return Measure(words.times[word], money)
+        if word in words.units and word not in words.short_scales:
+            return Measure(words.units[word], money)
     return Measure(None, money or _currency(first, words.currencies))
 
 

@@ -78,3 +78,16 @@ def test_a_figure_the_article_gives_in_the_statements_measure_somewhere_is_suppo
     )
     assert mismeasured_figures("A fifth of tickets, 20 percent, went to students.", facts) == []
     assert mismeasured_figures("It sold out in 20 minutes.", facts) == []
+
+
+def test_a_figure_left_bare_takes_the_measure_of_the_one_before_it():
+    facts = ArticleFacts.of(
+        "The climbers kept calm for the 11 long days it took the team to reach them. The descent had been "
+        "planned to take 30 hours; it took 20."
+    )
+    assert mismeasured_figures("The descent was planned to take 30 hours and took 11.", facts) == [
+        "11 (hour; the article: day)"
+    ]
+    assert mismeasured_figures("The descent was planned to take 30 hours and took 20.", facts) == []
+    # A figure with its own words after it is read by them, not by its neighbour's.
+    assert mismeasured_figures("After 30 hours, 11 climbers were out.", facts) == []
