@@ -17,6 +17,7 @@ from .dates import article_days, date_found, date_support, inferred_dates
 from .facts import ArticleFacts, without_outlets
 from .frames import reframed_figures
 from .glossed import glossed, glossed_names
+from .measured import mismeasured_figures
 from .names import aliases, name_found
 from .places import place_found
 from .quoted import check_quotes, found_form, quote_found, quote_spans
@@ -142,7 +143,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         misattached = misattached_figures(counted, facts) or miscounted_figures(counted, facts)
         misattached = misattached or misdated_figures(counted, facts) or levels_as_changes(counted, facts)
         misattached = misattached or reframed_figures(counted, facts) or misunited_figures(counted, facts)
-        misattached = misattached or repeated_figures(counted, facts)
+        misattached = misattached or repeated_figures(counted, facts) or mismeasured_figures(counted, facts)
         misattached = misattached or [f"{score} (a score)" for score in unstated_scores(counted, facts)]
         if misattached and not missing:
             findings.append(Finding(

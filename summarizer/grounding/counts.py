@@ -104,6 +104,30 @@ def past_whole(tokens: list[str], index: int) -> int:
     return at if at > index + 1 and at < len(tokens) and tokens[at][0].isdigit() else index
 
 
+#: Words that make what follows a part of the figure before them ('21 died, including 3 children').
+_INCLUDING = frozenset(("including", "among"))
+
+
+def _toll_of_whole(tokens: list[str], index: int) -> set[str]:
+    """The toll of the figure a part is counted in: 'including' or 'among' before the figure at
+    `index`, in its sentence with no figure between, makes it a part of the figure before that word,
+    which counts its toll ('41 dead, including 4 children' counts four dead children)."""
+    for at in range(index - 1, -1, -1):
+        token = tokens[at]
+        if token in ".;:!?" or token[0].isdigit() or token_value(token) is not None:
+            return set()
+        if token in _INCLUDING:
+            break
+    else:
+        return set()
+    for whole in range(at - 1, -1, -1):
+        if tokens[whole] in ".;:!?":
+            return set()
+        if token_value(tokens[whole]) is not None:
+            return _toll(*_around(tokens, whole, MEASURE_BEFORE, MEASURE_AFTER))
+    return set()
+
+
 def _around(tokens: list[str], index: int, before: int, after: int) -> tuple[list[str], list[str]]:
     """The words before and after the figure at `index`, within the sentence and short of the next figure
     (past the whole the figure is a part of: past_whole)."""
@@ -140,6 +164,8 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         behind, ahead = _around(mine, index, MEASURE_BEFORE, MEASURE_AFTER)
         # 'the magnitude 7.3 temblor': a figure its measure names first counts no toll.
         tolls = set() if behind and behind[0] in _MEASURES_BEFORE else _toll(behind, ahead)
+        # 'At least 21 people died, including the driver and 3 children': a part counts what its whole does.
+        tolls = tolls or _toll_of_whole(mine, index)
         places = where.get(value, [])
         if not places:
             continue

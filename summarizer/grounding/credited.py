@@ -1,6 +1,7 @@
 """Whom the words right after a quotation credit it to, whatever they call them: the subject before a
 speech verb ('..., Italian police said'), the one after it ('..., señaló el doctor Tedros Adhanom'), or
-the one an 'according to' names ('..., selon la plate-forme Downdetector')."""
+the one an 'according to' names ('..., selon la plate-forme Downdetector'); and the one a quotation's
+own sentence names alone ('The mayor, Luigi Brugnaro, describes "..."')."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from functools import cache
 
 from ..text.lexicon import LANGUAGES, alternation, every_language, word_list, word_set
 from ..text.normalize import STOPWORDS, fold
+from ..text.normalize import surname as last_name
 from .facts import ArticleFacts
 from .names import name_found
 from .reach import CLAUSE_AFTER
+from .speakers import own_sentence
 from .translated import glossary
 
-__all__ = ["credited_to_another"]
+__all__ = ["credited_to_another", "named_alone"]
 
 #: The speech verbs of every shipped language, with the auxiliary some put before them ('ha dicho').
 _SPEECH = r"(?:(?:a|ha|han|ont|hat|e|foi|heeft)\s+)?" + alternation("speech_verbs", "all")
@@ -147,3 +150,15 @@ def _newsrooms() -> frozenset[str]:
 @cache
 def _statement_words() -> frozenset[str]:
     return frozenset(every_language("statement_words"))
+
+
+def named_alone(span: tuple[int, int], named: list[str], speaker: str, facts: ArticleFacts) -> str | None:
+    """Another of the briefing's people (`named`, surnames) whom the quotation's own sentence names alone,
+    as it would name the speaker (speakers.own_sentence): 'The mayor of Venice, Luigi Brugnaro, describes
+    "an apocalyptic scene"' is Brugnaro's, not a minister's. Only for a speaker written as a name, each
+    word capitalised: a description ('Protodeacon of the College of Cardinals') or an outlet written in
+    full ('Jornal de Negócios') may be anyone the sentence names."""
+    own = last_name(speaker)
+    if not own or not all(word[:1].isupper() for word in speaker.split()):
+        return None
+    return next((name for name in named if name != own and own_sentence(name, span, named, facts)), None)

@@ -10,7 +10,7 @@ from ..models import Briefing, Finding
 from ..text.lexicon import LANGUAGES, every_language, word_list
 from ..text.normalize import STOPWORDS, TITLES, fold, plain
 from ..text.normalize import surname as last_name
-from .credited import credited_to_another
+from .credited import credited_to_another, named_alone
 from .described import described_speaker, is_organisation
 from .facts import ArticleFacts
 from .names import description, name_forms, name_found, outlet_given
@@ -216,8 +216,11 @@ def _unattributed(
     ]
     if attributed(speaker, spans, named, facts, role, acronyms) and not all(elsewhere):
         return None
-    whom = [attributed_to(span, named, facts, acronyms) for span in spans]
     own, reach = last_name(speaker) or "", (SPEAKER_SEARCH_BEFORE, CLAUSE_AFTER)
+    whom = [
+        attributed_to(span, named, facts, acronyms) or named_alone(span, named, speaker, facts)
+        for span in spans
+    ]
     # A quotation its sentence gives to 'il' or 'he', where the speaker is named as late as the one
     # found: whom the pronoun stands for is a guess (kept and marked), not the article's word.
     whom = [

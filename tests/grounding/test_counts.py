@@ -132,3 +132,28 @@ def test_par_la_voix_de_is_an_attribution_not_a_count_of_votes() -> None:
         "publiés par le ministère."
     )
     assert miscounted_figures("Two million people were injured.", said) == ["two (injured)"]
+
+
+def test_a_part_counts_what_its_whole_does():
+    # 'including' makes the children part of the dead; the article's two children are among the hurt.
+    facts = ArticleFacts.of(
+        "Nine people were killed when the ferry capsized. Two children were among the injured, and 14 "
+        "passengers were taken to hospital."
+    )
+    assert miscounted_figures("Nine people died, including the captain and two children.", facts) == [
+        "two (dead)"
+    ]
+    assert miscounted_figures("Two children were injured, among 14 passengers in hospital.", facts) == []
+    assert miscounted_figures("Nine people died; two children were hurt.", facts) == []
+    # Another figure between the word and the part: the part is that figure's ('14 passengers', which the
+    # article counts in no toll), and nothing stands against either.
+    assert miscounted_figures("Nine people died, including 14 passengers and two children.", facts) == []
+
+
+def test_a_survivors_verb_is_a_toll_in_the_articles_language():
+    nl = ArticleFacts.of(
+        "Drie bemanningsleden hebben het ongeluk overleefd, meldt de kustwacht van het eiland."
+    )
+    assert nl.lang == "nl"
+    assert miscounted_figures("Forty died, including three crew members.", nl) == ["three (dead)"]
+    assert miscounted_figures("Three crew members survived.", nl) == []

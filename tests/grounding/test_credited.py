@@ -83,3 +83,22 @@ def test_the_wire_that_reports_a_quote_did_not_say_it():
     entities = [{"name": "Mike Schroepfer", "kind": "person", "role": "Facebook chief technology officer"}]
     found = _findings(article, entities, "Mike Schroepfer", "may take some time to get to 100%")
     assert all(kept for _, kept in found)
+
+
+def test_a_quote_whose_sentence_names_another_person_alone_is_theirs():
+    # 'describes' is no speech verb; the sentence names the harbour master alone, as it would name the
+    # speaker: the words are not the minister's, named a paragraph later.
+    article = (
+        "The harbour master of Bari, Paolo Greco, describes \u201ca night without end\u201d as the search "
+        "went on. Divers worked through the night in rough seas, and two patrol boats searched the coast "
+        "north of the harbour until dawn.\n\nThe ferry company said it would review its safety rules. "
+        "Later that day transport minister Carla Neri visited the port."
+    )
+    entities = [
+        {"name": "Paolo Greco", "kind": "person", "role": "harbour master"},
+        {"name": "Carla Neri", "kind": "person", "role": "transport minister"},
+    ]
+    assert _findings(article, entities, "Paolo Greco", "a night without end") == []
+    assert _findings(article, entities, "Carla Neri", "a night without end") == [
+        ("the article gives this quote to someone else", False)
+    ]

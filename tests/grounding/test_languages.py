@@ -155,6 +155,30 @@ def test_a_dutch_speaker_after_her_verb_says_what_follows():
     assert _findings(wrong, INVERTED_FACTS) == [("quotes[0]", "speaker", False)]
 
 
+CLAIMED = (
+    "Meer boeren dan vorige week kwamen naar Den Haag, zo beweert Sanne de Groot, voorzitter van de "
+    "boerenbond. \u201eDit was de grootste actie van het jaar\u201d, klinkt het. Ook Pieter Smit van "
+    "de vissersbond was erbij."
+)
+CLAIMED_FACTS = ArticleFacts.of(CLAIMED, date(2024, 7, 4))
+
+
+def test_a_dutch_claim_and_an_impersonal_klinkt_het_give_the_words_to_the_claimant():
+    # 'zo beweert ...' makes its subject the speaker; '..., klinkt het' ('so it sounds') names no one
+    # new: the words are hers, not those of the man named after them.
+    people = [
+        {"name": "Sanne de Groot", "kind": "person", "role": "farmers' union chair"},
+        {"name": "Pieter Smit", "kind": "person", "role": "fishermen's union"},
+    ]
+    quote = "Dit was de grootste actie van het jaar"
+    faithful = _briefing(
+        entities=people, quotes=[{"text": quote, "speaker": "Sanne de Groot", "context": ""}]
+    )
+    assert _findings(faithful, CLAIMED_FACTS) == []
+    wrong = _briefing(entities=people, quotes=[{"text": quote, "speaker": "Pieter Smit", "context": ""}])
+    assert _findings(wrong, CLAIMED_FACTS) == [("quotes[0]", "speaker", False)]
+
+
 GERMAN = (
     "Nach dem Einbruch in das Historische Grüne Gewölbe in Dresden fahndet die Polizei weiter nach den "
     "Tätern. Die Ermittler des Landeskriminalamts übernahmen den Fall. Die Museumsleitung spricht von "
