@@ -12,6 +12,7 @@ from ..text.normalize import surname as last_name
 from . import reach
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found, place_groups
+from .owners import owner, owner_of, speaking
 from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
 from .translated import cognate, glossary
 
@@ -121,12 +122,7 @@ def attributed_to(
     # the clause mentions on the way.
     pronoun = verb is not None and _PRONOUN_BEFORE.search(clause[: verb.start()]) is not None
     if not ended_inside and not _PRONOUN_SAID.match(clause) and verb is not None and not pronoun:
-        named = [
-            (position, surname)
-            for surname, positions in mentions.items()
-            for position in positions
-            if offset <= position < offset + len(clause)
-        ]
+        named = speaking(mentions, offset, offset + len(clause), facts.plain)
         # '..., ECB president Christine Lagarde told': the organisation before a person's title says
         # whose president she is; the person before the verb speaks.
         people = [(p, s) for p, s in named if s not in acronyms and p < offset + verb.start()]
@@ -152,7 +148,10 @@ def attributed_to(
         if surname in acronyms and _SENTENCE_END.search(lower, start - distance, start):
             continue
         if _speaks(start - distance, lower) and not _object(start - distance, facts):
-            return surname
+            if not owner(start - distance, facts.plain):
+                return surname
+            # 'Ester Garcia, the lawyer of Alves' victim, said': Alves does not speak, Garcia does.
+            return owner_of(start - distance, {start - d: s for d, s in before}, facts.plain)
     # '"...," he said. "We are 100 percent ready."': the quotation goes on from one it has a speaker for.
     previous = continued_quotation(start, facts.plain)
     if previous is not None and (who := attributed_to(previous, persons, facts, acronyms)) is not None:

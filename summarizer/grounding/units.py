@@ -16,6 +16,7 @@ from ..text.normalize import STOPWORDS, fold
 from ..text.numbers import is_year
 from .counts import PLURAL, article_figures, counts_the_same, figure_tokens, is_noun, token_value, toll_words
 from .facts import ArticleFacts, without_outlets
+from .owners import OF_WORDS as _OF
 from .translated import translations
 
 __all__ = ["REPEATED_FROM", "TOLL_BEFORE", "UNIT_AFTER", "misunited_figures", "repeated_figures"]
@@ -133,7 +134,6 @@ _PLACING = frozenset(
     "en dans pour par sur avec apres avant depuis entre con por desde tras nel nella "
     "im am bei nach vor seit".split()
 )
-_OF = frozenset("of de di von da del du des dos das do della delle dei degli".split())
 #: The words that make a figure a share, in every shipped language that lists them ('percent', 'por
 #: ciento', 'pour cent'): text/data/<lang>/percent_words.txt.
 _PERCENT = frozenset(every_language("percent_words"))
