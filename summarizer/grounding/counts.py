@@ -8,10 +8,11 @@ import re
 from functools import cache, lru_cache
 
 from ..text.language import MONTH_NUMBERS
-from ..text.lexicon import LANGUAGES, table, word_set
+from ..text.lexicon import LANGUAGES, every_language, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import WORD_NUMBERS, figures, is_year
 from .facts import ArticleFacts
+from .owners import ARTICLES, OF_WORDS
 from .translated import translations
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "quantity_words",
     "token_value",
     "toll_words",
+    "whole_of",
 ]
 
 #: Words of a statement read after and before a figure, within its clause, for what it counts ('120
@@ -104,6 +106,22 @@ def _around(tokens: list[str], index: int, before: int, after: int) -> tuple[lis
     return behind, ahead
 
 
+#: The words that make a figure a part of the whole the next one counts: 'of' and 'out of' in each
+#: shipped language (text/data/<lang>/of_words.txt, out_of.txt), an article between.
+_PART_OF = OF_WORDS | frozenset(every_language("out_of"))
+
+
+def whole_of(tokens: list[str], index: int) -> int | None:
+    """Where the whole stands that the figure at `index` is a part of: '150' of '35 out of 150 seats',
+    '35 de los 150 escaños', '35 sur 150 sièges' (what the part counts is what the whole counts); None
+    when no figure follows 'of'."""
+    at = index + 1
+    while at < len(tokens) and at - index <= 3 and (tokens[at] in _PART_OF or tokens[at] in ARTICLES):
+        at += 1
+    parted = any(token in _PART_OF for token in tokens[index + 1 : at])
+    return at if parted and at < len(tokens) and token_value(tokens[at]) is not None else None
+
+
 def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
     """The figures `text` gives as a toll the article never states them as: the article has the figure,
     but wherever it says what it counts, it is another toll ('about 120 people have been injured' for
@@ -127,7 +145,8 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         places = where.get(value, [])
         if not places:
             continue
-        windows = [_around(theirs, i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
+        # '35 out of 150 seats': the part counts what its whole does.
+        windows = [_around(theirs, whole_of(theirs, i) or i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
         # 'Nineteen children and six adults are thought to have died': a clause without a toll word
         # takes the one its clause goes on to, past the 'and'.
         # 'Le taux de participation ... a baissé, s'établissant à 65,30%': an election's quantity

@@ -13,12 +13,16 @@ import re
 
 from ..text.lexicon import alternation, every_language
 
-__all__ = ["OF_WORDS", "owner", "owner_of", "speaking"]
+__all__ = ["ARTICLES", "OF_WORDS", "owner", "owner_of", "speaking"]
 
 #: The words for 'of' of every shipped language ('of', 'de', 'di', 'von', 'van').
 OF_WORDS = frozenset(every_language("of_words"))
-#: The articles that may stand between 'of' and the name ('of the UN', 'de la OMS', "dell'ONU", 'van de').
-_ARTICLE = r"(?:the|la|le|el|los|las|les|il|lo|gli|o|os|a|as|der|die|das|dem|den|de|het)"
+#: The articles of the shipped languages that may stand after 'of' ('of the UN', 'de la OMS', 'van de',
+#: '56 percent of the ballots', 'of its').
+ARTICLES = frozenset(
+    "the its their los las les la le el il lo gli i der die das den dem de het o os as a".split()
+)
+_ARTICLE = "(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + ")"
 #: A description's word in lower case before 'of' ('the lawyer of', 'director general de la'): 'Ursula von
 #: der Leyen' and 'Luigi Di Maio' are names, whose particle owns nothing.
 _OF_BEFORE = re.compile(

@@ -14,8 +14,18 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, every_language, word_set
 from ..text.normalize import STOPWORDS, fold
 from ..text.numbers import is_year
-from .counts import PLURAL, article_figures, counts_the_same, figure_tokens, is_noun, token_value, toll_words
+from .counts import (
+    PLURAL,
+    article_figures,
+    counts_the_same,
+    figure_tokens,
+    is_noun,
+    token_value,
+    toll_words,
+    whole_of,
+)
 from .facts import ArticleFacts, without_outlets
+from .owners import ARTICLES as _ARTICLES
 from .owners import OF_WORDS as _OF
 from .translated import translations
 
@@ -103,6 +113,8 @@ def _readable(word: str, facts: ArticleFacts) -> bool:
 def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
     """What the article's figure at `index` counts: the nouns among the words after it; else
     the noun it is 'of' ('the age of 95'); else the unit of its sentence's nearest other figure."""
+    if (whole := whole_of(tokens, index)) is not None:
+        return _unit(tokens, whole, lang)  # '35 out of 150 seats': seats, as the whole
     share = _share_start(tokens, index)
     after = [word for word in _after(tokens, index if share is None else share - 1) if _counting(word, lang)]
     if after:  # '6 missing workers', '181 were passengers', 'its 15th final'
@@ -137,10 +149,6 @@ _PLACING = frozenset(
 #: The words that make a figure a share, in every shipped language that lists them ('percent', 'por
 #: ciento', 'pour cent'): text/data/<lang>/percent_words.txt.
 _PERCENT = frozenset(every_language("percent_words"))
-
-
-#: The articles of the shipped languages that may stand between 'of' and what a share is of.
-_ARTICLES = frozenset("the its their los las les la le el il lo gli i der die das den dem o os as a".split())
 
 
 def _share_start(tokens: list[str], index: int) -> int | None:

@@ -132,3 +132,10 @@ def test_par_la_voix_de_is_an_attribution_not_a_count_of_votes() -> None:
         "publiés par le ministère."
     )
     assert miscounted_figures("Two million people were injured.", said) == ["two (injured)"]
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    # Written for the tests: '42 out of 200 seats' counts seats, not the word 'out' after it.
+    facts = ArticleFacts.of("The poll gave the Greens 42 out of 200 seats. Two people died in a crash.")
+    assert miscounted_figures("The Greens took 42 seats.", facts) == []
+    assert miscounted_figures("The Greens took 42 cars.", facts) == ["42 (cars)"]

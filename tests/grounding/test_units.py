@@ -126,3 +126,21 @@ def test_a_share_counts_what_it_is_of():
     )
     # 'of them' is no share of a thing: nothing to compare.
     assert misunited_figures("It killed at least 300, more than 200 of them in Mozambique.", facts) == []
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    # Written for the tests: a party's share of a parliament's seats, in English, Spanish and French.
+    english = ArticleFacts.of(
+        "The exit poll gave the Green Party 42 out of 200 seats, twelve seats ahead of its closest rival."
+    )
+    assert misunited_figures("The Greens won 42 seats, 12 ahead.", english) == []
+    assert misunited_figures("The Greens won 200 votes.", english) == []
+    spanish = ArticleFacts.of("El partido obtuvo 42 de los 200 escaños, doce escaños más que su rival.")
+    assert misunited_figures("The party won 42 seats.", spanish) == []
+    french = ArticleFacts.of("Le parti obtient 42 sur 200 sièges, douze sièges de plus que son rival.")
+    assert misunited_figures("The party won 42 seats.", french) == []
+
+
+def test_a_part_of_a_whole_is_still_no_other_unit():
+    facts = ArticleFacts.of("Officials said 42 out of 200 seats were taken. In all 60 delegates voted.")
+    assert misunited_figures("The party sent 42 delegates.", facts) == ["42 (delegates)"]
