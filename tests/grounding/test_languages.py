@@ -278,3 +278,46 @@ def test_a_description_after_the_quotation_that_goes_on_to_name_the_speaker_is_t
         quotes=[{"text": "We will rebuild the bridge", "speaker": "John Smith", "context": ""}]
     )
     assert _findings(faithful, english) == []
+
+
+#: A speaker who names what they speak of ('lo ha definito', 'lo calificó de', 'a qualifié de',
+#: 'classificou como'), as 'described' and 'bezeichnete' attribute: written for the test, each with a
+#: speaker quoted just before, to whom the words are not given.
+NAMING = [
+    (
+        "it",
+        "«Stiamo lavorando senza sosta», ha detto il sindaco Marco Neri. «Una ferita aperta», lo ha "
+        "definito il prefetto Carla Fonti.",
+        "Una ferita aperta",
+    ),
+    (
+        "es",
+        '"Trabajamos sin descanso", dijo el alcalde Marco Neri. "Una herida abierta", lo calificó la '
+        "delegada Carla Fonti.",
+        "Una herida abierta",
+    ),
+    (
+        "fr",
+        "« Nous travaillons sans relâche », a dit le maire Marco Neri. « Une plaie ouverte », a qualifié la "
+        "préfète Carla Fonti.",
+        "Une plaie ouverte",
+    ),
+    (
+        "pt",
+        '"Trabalhamos sem descanso", disse o prefeito Marco Neri. "Uma ferida aberta", classificou a '
+        "governadora Carla Fonti.",
+        "Uma ferida aberta",
+    ),
+]
+
+
+def test_a_speaker_who_names_what_they_speak_of_said_it():
+    for lang, text, wound in NAMING:
+        facts = ArticleFacts.of(text)
+        assert facts.lang == lang
+        people = [{"name": "Carla Fonti", "kind": "person", "role": "prefect"}]
+        people.append({"name": "Marco Neri", "kind": "person", "role": "mayor"})
+        right = _briefing(entities=people, quotes=[{"text": wound, "speaker": "Carla Fonti", "context": ""}])
+        wrong = _briefing(entities=people, quotes=[{"text": wound, "speaker": "Marco Neri", "context": ""}])
+        assert check_briefing(right, facts)[0] == [], lang
+        assert [f.kind for f in check_briefing(wrong, facts)[0] if not f.kept] == ["speaker"], lang
