@@ -115,7 +115,7 @@ def attributed_to(
     if (inverted := _INVERTED.match(clause)) is not None:
         clause = clause[inverted.end() :]
     offset = end + len(after) - len(clause)
-    stop = _SENTENCE_END.search(clause)
+    stop = reach.CLAUSE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
     verb = _SAID.search(clause)
     # '..., with inflation forcing the ECB's hand, she said': the pronoun is the speaker, not a name
@@ -225,7 +225,7 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     if any(_speaks(p, lower) for key in keys for p in _mentions(key, lower) if p in window):
         return True
     clause = lower[end : end + reach.CLAUSE_AFTER].lstrip(" ,;:\"'")
-    stop = _SENTENCE_END.search(clause)
+    stop = reach.CLAUSE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
     return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
 
@@ -319,7 +319,7 @@ def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], fac
     sentence = facts.lower[opening:start]
     named = {c for c in {*candidates, surname} if _mentions(c, sentence)}
     after = facts.lower[end : end + reach.CLAUSE_AFTER]
-    stop = _SENTENCE_END.search(after)
+    stop = reach.CLAUSE_END.search(after)
     return named == {surname} and not _SAID.search(after[: stop.start()] if stop else after)
 
 
