@@ -321,3 +321,22 @@ def test_a_speaker_who_names_what_they_speak_of_said_it():
         wrong = _briefing(entities=people, quotes=[{"text": wound, "speaker": "Marco Neri", "context": ""}])
         assert check_briefing(right, facts)[0] == [], lang
         assert [f.kind for f in check_briefing(wrong, facts)[0] if not f.kept] == ["speaker"], lang
+
+
+def test_a_figure_copied_the_articles_way_is_read_the_articles_way():
+    # Written for the test: an attributive answer keeps the article's notation in an English sentence.
+    french = ArticleFacts.of("La maladie a touché près de 17.000 personnes dans 74 pays, selon l'OMS.")
+    kept = _briefing(key_points=["According to the WHO, the disease has affected près de 17.000 personnes."])
+    assert check_briefing(kept, french)[0] == []
+    wrong = _briefing(key_points=["According to the WHO, the disease has affected près de 18.000 personnes."])
+    assert [f.kind for f in check_briefing(wrong, french)[0]] == ["number"]
+    german = ArticleFacts.of(
+        "Die Zahl der Fälle steigt weiter. Es gibt mehr als 16 000 bestätigte Fälle in 60 Ländern, und "
+        "die meisten davon sind in Europa, sagte der Chef der WHO am Samstag."
+    )
+    assert german.lang == "de"
+    assert check_briefing(_briefing(key_points=["There are more than 16 000 cases."]), german)[0] == []
+    portuguese = ArticleFacts.of("Em Chiva choveu 491 mm em oito horas, e em Santa Maria 470,7 mm.")
+    assert (french.lang, portuguese.lang) == ("fr", "pt")
+    point = "Chiva's 491 mm exceeds Santa Maria (470,7 mm)."
+    assert check_briefing(_briefing(key_points=[point]), portuguese)[0] == []
