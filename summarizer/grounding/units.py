@@ -121,11 +121,13 @@ def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
         return after
     if index >= 2 and tokens[index - 1] in _OF and _counting(tokens[index - 2], lang):
         return [tokens[index - 2]]
-    # 'the death toll rises to 57, 56 passengers still missing': the toll before it is what 57 counts.
-    for token in reversed(tokens[max(0, index - TOLL_BEFORE) : index]):
+    # 'the death toll rises to 57, 56 passengers still missing': the toll before it is what 57 counts;
+    # 'taking the number of bodies recovered to 232', what the number counts.
+    for at in range(index - 1, max(0, index - TOLL_BEFORE) - 1, -1):
+        token = tokens[at]
         if token in _SENTENCE or token == "," or token_value(token, lang) is not None:
             break
-        if token in toll_words(lang):
+        if token in toll_words(lang) or (_counting(token, lang) and _counted_by(tokens[:at])):
             return [token]
     for distance in range(1, 12):
         for at in (index - distance, index + distance):
@@ -138,6 +140,20 @@ def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
             if near:
                 return near
     return []
+
+
+#: The nouns that give a figure what it counts after 'of', in every shipped language ('the number of',
+#: 'el número de', 'die Zahl der'): text/data/<lang>/count_nouns.txt.
+_COUNT_NOUNS = frozenset(every_language("count_nouns"))
+
+
+def _counted_by(before: list[str]) -> bool:
+    """The words before a noun end with a count noun and 'of' ('the number of', 'il numero dei', 'die
+    Zahl der'): the noun is what the count counts."""
+    tail = before[-3:]
+    while tail and (tail[-1] in _OF or tail[-1] in _ARTICLES):
+        tail = tail[:-1]
+    return len(tail) < len(before[-3:]) and bool(tail) and tail[-1] in _COUNT_NOUNS
 
 
 #: Words that start what places a figure, not what it counts ('drawn four in the run-up to the final').

@@ -144,3 +144,23 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts():
 def test_a_part_of_a_whole_is_still_no_other_unit():
     facts = ArticleFacts.of("Officials said 42 out of 200 seats were taken. In all 60 delegates voted.")
     assert misunited_figures("The party sent 42 delegates.", facts) == ["42 (delegates)"]
+
+
+def test_a_figure_the_number_of_something_reaches_counts_that_thing():
+    # Written for the tests: what 'the number of ... to N' counts, in English, Italian and German.
+    english = ArticleFacts.of(
+        "Divers on Tuesday found 12 bodies near the wreck, taking the number of bodies recovered to 85. "
+        "Rescuers had pulled 40 passengers from the sea."
+    )
+    assert misunited_figures("85 bodies recovered.", english) == []
+    assert misunited_figures("85 passengers were rescued.", english) == ["85 (passengers)"]
+    italian = ArticleFacts.of(
+        "I sommozzatori hanno trovato 12 corpi, portando il numero dei corpi recuperati a 85. Altri 40 "
+        "superstiti sono stati portati in ospedale."
+    )
+    assert misunited_figures("85 bodies recovered.", italian) == []
+    german = ArticleFacts.of(
+        "Taucher fanden am Dienstag 12 Leichen, damit stieg die Zahl der Leichen auf 85. Weitere 40 "
+        "Überlebende wurden ins Krankenhaus gebracht."
+    )
+    assert misunited_figures("85 bodies recovered.", german) == []
