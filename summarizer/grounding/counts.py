@@ -28,6 +28,7 @@ __all__ = [
     "is_noun",
     "miscounted_figures",
     "quantity_words",
+    "stated_ranges",
     "token_value",
     "toll_words",
     "whole_of",
@@ -181,10 +182,17 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
 #: A range as a briefing writes it ('aged between 11 and 15', 'from 11 to 15') ...
 _RANGE = re.compile(r"\b(?:between|from) (\d+(?:\.\d+)?) (?:and|to) (\d+(?:\.\d+)?)\b")
 #: ... and as an article writes it, in each shipped language ('tra 11 e 15', 'entre 11 y 15', '11 to
-#: 15', '11-15').
+#: 15', '11-15'), an article before the second end ('tra le 30 e le 35 auto', 'entre los 30 y los 35').
 _SAID_RANGE = re.compile(
-    r"(?<![\d.,])(\d+(?:\.\d+)?)(?: (?:and|to|e|y|et|a|à|und|bis) | ?- ?)(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+    r"(?<![\d.,])(\d+(?:\.\d+)?)(?: (?:and|to|e|y|et|a|à|und|bis) (?:(?:le|les|los|las|the|die) )?| ?- ?)"
+    r"(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
 )
+
+
+def stated_ranges(counted: str) -> set[tuple[str, str]]:
+    """The ranges an article states, low end first ('tra le 30 e le 35 auto' is ('30', '35')): a
+    briefing's '30-35 cars' is one of them, not a score."""
+    return {(a, b) for a, b in _SAID_RANGE.findall(counted) if float(a) < float(b)}
 
 
 def _moved_range_ends(text: str, facts: ArticleFacts) -> list[str]:
