@@ -340,3 +340,16 @@ def test_a_figure_copied_the_articles_way_is_read_the_articles_way():
     assert (french.lang, portuguese.lang) == ("fr", "pt")
     point = "Chiva's 491 mm exceeds Santa Maria (470,7 mm)."
     assert check_briefing(_briefing(key_points=[point]), portuguese)[0] == []
+
+
+def test_one_counted_by_an_indefinite_article_before_a_toll():
+    # Written for the test: 'ein Mensch getötet', 'un mort' and 'a man was killed' are one dead.
+    german = ArticleFacts.of(
+        "Bei dem Unfall auf der Autobahn ist ein Mensch getötet und 12 weitere verletzt worden, sagte die "
+        "Polizei am Montag."
+    )
+    assert german.lang == "de" and 1.0 in german.values
+    assert check_briefing(_briefing(key_points=["1 dead, 12 injured."]), german)[0] == []
+    assert 1.0 in ArticleFacts.of("Dans l'accident, il y a eu un mort et douze blessés.").values
+    assert 1.0 in ArticleFacts.of("A man was killed and 12 people were hurt in the crash.").values
+    assert 1.0 not in ArticleFacts.of("A bridge was closed and 12 people were hurt in the crash.").values
