@@ -8,6 +8,7 @@ from datetime import date
 from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
 from ..text.language import MONTH_NUMBERS, day_months, without_days
+from ..text.lexicon import LANGUAGES
 from ..text.normalize import fold
 from ..text.numbers import figures, in_english_notation
 from .acronyms import numbers_of_acronyms
@@ -87,6 +88,16 @@ def missing_figures(text: str, facts: ArticleFacts) -> list[str]:
     return missing
 
 
+def as_the_article_writes(text: str, facts: ArticleFacts) -> str:
+    """`text` with its figures read the article's way where the English way gives figures the article
+    does not state and the article's way none: 'près de 17.000 personnes', 'more than 16 000 cases',
+    'Santa Maria (470,7 mm)' copied into an English sentence as the article writes them."""
+    if facts.lang not in LANGUAGES or facts.lang == "en" or not missing_figures(text, facts):
+        return text
+    theirs = in_english_notation(text, facts.lang)
+    return text if missing_figures(theirs, facts) else theirs
+
+
 #: Words that place a moment relative to the publication day, and how many days from it.
 
 
@@ -116,7 +127,9 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         # Where figures are read: a day the article gives ('21 July') is a date, no figure; nor is the
         # number of a name the article gives in its own words ('Five Star' for 'Vijfsterrenbeweging')
         # or by its acronym ('Democrats 66' for 'D66').
-        counted = numbers_of_acronyms(names_without_figures(words, facts), facts)
+        counted = as_the_article_writes(
+            numbers_of_acronyms(names_without_figures(words, facts), facts), facts
+        )
         named = day_months(fold(words))
         if named and named <= given_days:
             counted = without_days(fold(counted))

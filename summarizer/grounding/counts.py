@@ -8,10 +8,11 @@ import re
 from functools import cache, lru_cache
 
 from ..text.language import MONTH_NUMBERS
-from ..text.lexicon import LANGUAGES, table, word_set
+from ..text.lexicon import LANGUAGES, every_language, table, word_set
 from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import WORD_NUMBERS, figures, is_year
 from .facts import ArticleFacts
+from .owners import ARTICLES, OF_WORDS
 from .translated import translations
 
 __all__ = [
@@ -26,10 +27,11 @@ __all__ = [
     "figure_tokens",
     "is_noun",
     "miscounted_figures",
-    "past_whole",
     "quantity_words",
+    "stated_ranges",
     "token_value",
     "toll_words",
+    "whole_of",
 ]
 
 #: Words of a statement read after and before a figure, within its clause, for what it counts ('120
@@ -90,20 +92,6 @@ def token_value(token: str, lang: str = "en") -> float | None:
     return values[0] if len(values) == 1 else None
 
 
-#: The words that make a figure a part of a whole given next ('35 out of 150 seats', '35 van de 150
-#: zetels', '35 sur 150 sièges'): the part counts what the whole counts.
-_PART_OF = frozenset(("out", "of", "van", "de", "sur", "von", "su", "di", "em", "do"))
-
-
-def past_whole(tokens: list[str], index: int) -> int:
-    """Where what the figure at `index` counts is read from: past the whole it is a part of ('35 out of
-    150 seats' counts seats, as the 150 does), else the figure itself."""
-    at = index + 1
-    while at < len(tokens) and at - index <= 3 and tokens[at] in _PART_OF:
-        at += 1
-    return at if at > index + 1 and at < len(tokens) and tokens[at][0].isdigit() else index
-
-
 #: Words that make what follows a part of the figure before them ('21 died, including 3 children').
 _INCLUDING = frozenset(("including", "among"))
 
@@ -130,9 +118,9 @@ def _toll_of_whole(tokens: list[str], index: int) -> set[str]:
 
 def _around(tokens: list[str], index: int, before: int, after: int) -> tuple[list[str], list[str]]:
     """The words before and after the figure at `index`, within the sentence and short of the next figure
-    (past the whole the figure is a part of: past_whole)."""
+    (past the whole the figure is a part of: whole_of)."""
     ahead: list[str] = []
-    for token in tokens[past_whole(tokens, index) + 1 :]:
+    for token in tokens[(whole_of(tokens, index) or index) + 1 :]:
         if token in _STOPS or token in _JOINS or token[0].isdigit() or len(ahead) >= after:
             break
         ahead.append(token)
@@ -142,6 +130,22 @@ def _around(tokens: list[str], index: int, before: int, after: int) -> tuple[lis
             break
         behind.append(token)
     return behind, ahead
+
+
+#: The words that make a figure a part of the whole the next one counts: 'of' and 'out of' in each
+#: shipped language (text/data/<lang>/of_words.txt, out_of.txt), an article between.
+_PART_OF = OF_WORDS | frozenset(every_language("out_of"))
+
+
+def whole_of(tokens: list[str], index: int) -> int | None:
+    """Where the whole stands that the figure at `index` is a part of: '150' of '35 out of 150 seats',
+    '35 de los 150 escaños', '35 sur 150 sièges' (what the part counts is what the whole counts); None
+    when no figure follows 'of'."""
+    at = index + 1
+    while at < len(tokens) and at - index <= 3 and (tokens[at] in _PART_OF or tokens[at] in ARTICLES):
+        at += 1
+    parted = any(token in _PART_OF for token in tokens[index + 1 : at])
+    return at if parted and at < len(tokens) and token_value(tokens[at]) is not None else None
 
 
 def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
@@ -169,7 +173,8 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         places = where.get(value, [])
         if not places:
             continue
-        windows = [_around(theirs, i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
+        # '35 out of 150 seats': the part counts what its whole does.
+        windows = [_around(theirs, whole_of(theirs, i) or i, WINDOW_BEFORE, WINDOW_AFTER) for i in places]
         # 'Nineteen children and six adults are thought to have died': a clause without a toll word
         # takes the one its clause goes on to, past the 'and'.
         # 'Le taux de participation ... a baissé, s'établissant à 65,30%': an election's quantity
@@ -204,10 +209,17 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
 #: A range as a briefing writes it ('aged between 11 and 15', 'from 11 to 15') ...
 _RANGE = re.compile(r"\b(?:between|from) (\d+(?:\.\d+)?) (?:and|to) (\d+(?:\.\d+)?)\b")
 #: ... and as an article writes it, in each shipped language ('tra 11 e 15', 'entre 11 y 15', '11 to
-#: 15', '11-15').
+#: 15', '11-15'), an article before the second end ('tra le 30 e le 35 auto', 'entre los 30 y los 35').
 _SAID_RANGE = re.compile(
-    r"(?<![\d.,])(\d+(?:\.\d+)?)(?: (?:and|to|e|y|et|a|à|und|bis) | ?- ?)(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
+    r"(?<![\d.,])(\d+(?:\.\d+)?)(?: (?:and|to|e|y|et|a|à|und|bis) (?:(?:le|les|los|las|the|die) )?| ?- ?)"
+    r"(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
 )
+
+
+def stated_ranges(counted: str) -> set[tuple[str, str]]:
+    """The ranges an article states, low end first ('tra le 30 e le 35 auto' is ('30', '35')): a
+    briefing's '30-35 cars' is one of them, not a score."""
+    return {(a, b) for a, b in _SAID_RANGE.findall(counted) if float(a) < float(b)}
 
 
 def _moved_range_ends(text: str, facts: ArticleFacts) -> list[str]:

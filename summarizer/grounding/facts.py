@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ..models import Article
 from ..text.language import UNKNOWN, day_months, language
-from ..text.lexicon import alternation
+from ..text.lexicon import alternation, every_language
 from ..text.normalize import fold, plain
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
 from ..text.spelled import spelled_figures
@@ -54,6 +54,16 @@ def _base(char: str) -> str:
 #: 'a half percentage point', 'half a point': 0.5 (the English number words leave 'half' alone: 'the
 #: second half' is no figure).
 _HALF = re.compile(r"\b(?:a|one) half\b|\bhalf an? (?:percentage )?point\b")
+#: One counted by the indefinite article before a toll, in every shipped language: 'ein Mensch getötet',
+#: 'un mort', 'a man was killed' are one dead (text/data/<lang>/indefinite_articles.txt, tolls.txt).
+_ONE_TOLL = re.compile(
+    r"(?<![\w'])"
+    + alternation("indefinite_articles", "all")
+    + r"\s+(?:[a-z]+\s+){0,2}?"
+    + "(?:"
+    + "|".join(sorted({re.escape(e.split()[0]) for e in every_language("tolls")}, key=len, reverse=True))
+    + r")(?![\w'])"
+)
 _NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}"
 #: A list of three names or more: 'Mark Bezos, Wally Funk and Oliver Daemen'.
 _LISTED = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
@@ -137,6 +147,7 @@ class ArticleFacts:
             | spelled_figures(folded, lang)
             | listed_counts(plain(text))
             | ({0.5} if _HALF.search(counted) else set())
+            | ({1.0} if _ONE_TOLL.search(counted) else set())
         )
         word_list = tuple(re.findall(r"[a-z0-9]+", folded))
         return cls(

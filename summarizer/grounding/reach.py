@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from ..text.lexicon import alternation
+
 __all__ = [
     "ATTRIBUTION_AFTER",
     "ATTRIBUTION_BEFORE",
     "CLAUSE_AFTER",
+    "CLAUSE_END",
     "DESCRIPTION_AFTER",
     "NAME_CLOSES_WITHIN",
     "SPEAKER_SEARCH_BEFORE",
@@ -39,3 +44,7 @@ NAME_CLOSES_WITHIN = 40
 #: The words after a quotation read for a description of its speaker ('the judge said'): 40 to 200
 #: give the same briefs.
 DESCRIPTION_AFTER = 80
+#: Where the words after a quotation stop attributing it (lower case): the sentence's end, or a word that
+#: opens a clause set against it ('"...," but separately Genoa Chief Prosecutor Francesco Cozzi told
+#: reporters' is Salvini's, quoted before: text/data/<lang>/contrast_words.txt).
+CLAUSE_END = re.compile(r"[.!?](?:\s|$)|(?:^|[\s,;])" + alternation("contrast_words", "all") + r"\s")

@@ -10,7 +10,7 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, table
 from ..text.normalize import fold
 from ..text.numbers import WORD_NUMBERS
-from .counts import figure_tokens, quantity_words
+from .counts import figure_tokens, quantity_words, stated_ranges
 from .facts import ArticleFacts
 
 __all__ = ["levels_as_changes", "unstated_scores"]
@@ -39,6 +39,7 @@ def unstated_scores(text: str, facts: ArticleFacts) -> list[str]:
     stated = {(a, b) for a, b in _SCORE.findall(facts.counted)}
     stated |= {(a, b) for sets in _SETS.findall(facts.counted) for a, b in _SET.findall(sets)}
     stated |= _tallies(facts.counted, facts.lang)
+    stated |= stated_ranges(facts.counted)  # '30-35 cars' for 'tra le 30 e le 35 auto'
     if facts.lang != "en":
         stated |= {(a, b) for a, b in _SCORE_SAID.findall(facts.counted)}
     for a, b in _WORD_SCORE.findall(facts.counted):

@@ -13,6 +13,7 @@ from . import reach
 from .described import SENTENCE_END, heads_role
 from .facts import ArticleFacts, unaccented
 from .names import aliases, name_found, place_groups
+from .owners import owner, owner_of, speaking
 from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
 from .translated import cognate, glossary
 
@@ -114,19 +115,14 @@ def attributed_to(
     if (inverted := _INVERTED.match(clause)) is not None:
         clause = clause[inverted.end() :]
     offset = end + len(after) - len(clause)
-    stop = _SENTENCE_END.search(clause)
+    stop = reach.CLAUSE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
     verb = _SAID.search(clause)
     # '..., with inflation forcing the ECB's hand, she said': the pronoun is the speaker, not a name
     # the clause mentions on the way.
     pronoun = verb is not None and _PRONOUN_BEFORE.search(clause[: verb.start()]) is not None
     if not ended_inside and not _PRONOUN_SAID.match(clause) and verb is not None and not pronoun:
-        named = [
-            (position, surname)
-            for surname, positions in mentions.items()
-            for position in positions
-            if offset <= position < offset + len(clause)
-        ]
+        named = speaking(mentions, offset, offset + len(clause), facts.plain)
         # '..., ECB president Christine Lagarde told': the organisation before a person's title says
         # whose president she is; the person before the verb speaks.
         people = [(p, s) for p, s in named if s not in acronyms and p < offset + verb.start()]
@@ -152,7 +148,10 @@ def attributed_to(
         if surname in acronyms and _SENTENCE_END.search(lower, start - distance, start):
             continue
         if _speaks(start - distance, lower) and not _object(start - distance, facts):
-            return surname
+            if not owner(start - distance, facts.plain):
+                return surname
+            # 'Ester Garcia, the lawyer of Alves' victim, said': Alves does not speak, Garcia does.
+            return owner_of(start - distance, {start - d: s for d, s in before}, facts.plain)
     # '"...," he said. "We are 100 percent ready."': the quotation goes on from one it has a speaker for.
     previous = continued_quotation(start, facts.plain)
     if previous is not None and (who := attributed_to(previous, persons, facts, acronyms)) is not None:
@@ -226,7 +225,7 @@ def organisation_speaks(speaker: str, span: tuple[int, int], facts: ArticleFacts
     if any(_speaks(p, lower) for key in keys for p in _mentions(key, lower) if p in window):
         return True
     clause = lower[end : end + reach.CLAUSE_AFTER].lstrip(" ,;:\"'")
-    stop = _SENTENCE_END.search(clause)
+    stop = reach.CLAUSE_END.search(clause)
     clause = clause[: stop.start()] if stop else clause
     return _SAID.search(clause) is not None and any(_mentions(key, clause) for key in keys)
 
@@ -325,7 +324,7 @@ def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], fac
     sentence = facts.lower[opening:start]
     named = {c for c in {*candidates, surname} if _mentions(c, sentence)}
     after = facts.lower[end : end + reach.CLAUSE_AFTER]
-    stop = _SENTENCE_END.search(after)
+    stop = reach.CLAUSE_END.search(after)
     return named == {surname} and not _SAID.search(after[: stop.start()] if stop else after)
 
 

@@ -20,11 +20,13 @@ from .counts import (
     counts_the_same,
     figure_tokens,
     is_noun,
-    past_whole,
     token_value,
     toll_words,
+    whole_of,
 )
 from .facts import ArticleFacts, without_outlets
+from .owners import ARTICLES as _ARTICLES
+from .owners import OF_WORDS as _OF
 from .translated import translations
 
 __all__ = ["REPEATED_FROM", "TOLL_BEFORE", "UNIT_AFTER", "misunited_figures", "repeated_figures"]
@@ -111,18 +113,21 @@ def _readable(word: str, facts: ArticleFacts) -> bool:
 def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
     """What the article's figure at `index` counts: the nouns among the words after it; else
     the noun it is 'of' ('the age of 95'); else the unit of its sentence's nearest other figure."""
+    if (whole := whole_of(tokens, index)) is not None:
+        return _unit(tokens, whole, lang)  # '35 out of 150 seats': seats, as the whole
     share = _share_start(tokens, index)
-    start = past_whole(tokens, index) if share is None else share - 1
-    after = [word for word in _after(tokens, start) if _counting(word, lang)]
+    after = [word for word in _after(tokens, index if share is None else share - 1) if _counting(word, lang)]
     if after:  # '6 missing workers', '181 were passengers', 'its 15th final'
         return after
     if index >= 2 and tokens[index - 1] in _OF and _counting(tokens[index - 2], lang):
         return [tokens[index - 2]]
-    # 'the death toll rises to 57, 56 passengers still missing': the toll before it is what 57 counts.
-    for token in reversed(tokens[max(0, index - TOLL_BEFORE) : index]):
+    # 'the death toll rises to 57, 56 passengers still missing': the toll before it is what 57 counts;
+    # 'taking the number of bodies recovered to 232', what the number counts.
+    for at in range(index - 1, max(0, index - TOLL_BEFORE) - 1, -1):
+        token = tokens[at]
         if token in _SENTENCE or token == "," or token_value(token, lang) is not None:
             break
-        if token in toll_words(lang):
+        if token in toll_words(lang) or (_counting(token, lang) and _counted_by(tokens[:at])):
             return [token]
     for distance in range(1, 12):
         for at in (index - distance, index + distance):
@@ -137,20 +142,29 @@ def _unit(tokens: list[str], index: int, lang: str) -> list[str]:
     return []
 
 
+#: The nouns that give a figure what it counts after 'of', in every shipped language ('the number of',
+#: 'el número de', 'die Zahl der'): text/data/<lang>/count_nouns.txt.
+_COUNT_NOUNS = frozenset(every_language("count_nouns"))
+
+
+def _counted_by(before: list[str]) -> bool:
+    """The words before a noun end with a count noun and 'of' ('the number of', 'il numero dei', 'die
+    Zahl der'): the noun is what the count counts."""
+    tail = before[-3:]
+    while tail and (tail[-1] in _OF or tail[-1] in _ARTICLES):
+        tail = tail[:-1]
+    return len(tail) < len(before[-3:]) and bool(tail) and tail[-1] in _COUNT_NOUNS
+
+
 #: Words that start what places a figure, not what it counts ('drawn four in the run-up to the final').
 _PLACING = frozenset(
     "in on at for from to by with after before since during into near and or but "
     "en dans pour par sur avec apres avant depuis entre con por desde tras nel nella "
     "im am bei nach vor seit".split()
 )
-_OF = frozenset("of de di von da del du des dos das do della delle dei degli".split())
 #: The words that make a figure a share, in every shipped language that lists them ('percent', 'por
 #: ciento', 'pour cent'): text/data/<lang>/percent_words.txt.
 _PERCENT = frozenset(every_language("percent_words"))
-
-
-#: The articles of the shipped languages that may stand between 'of' and what a share is of.
-_ARTICLES = frozenset("the its their los las les la le el il lo gli i der die das den dem o os as a".split())
 
 
 def _share_start(tokens: list[str], index: int) -> int | None:

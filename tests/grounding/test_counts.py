@@ -157,3 +157,19 @@ def test_a_survivors_verb_is_a_toll_in_the_articles_language():
     assert nl.lang == "nl"
     assert miscounted_figures("Forty died, including three crew members.", nl) == ["three (dead)"]
     assert miscounted_figures("Three crew members survived.", nl) == []
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    # Written for the tests: '42 out of 200 seats' counts seats, not the word 'out' after it.
+    facts = ArticleFacts.of("The poll gave the Greens 42 out of 200 seats. Two people died in a crash.")
+    assert miscounted_figures("The Greens took 42 seats.", facts) == []
+    assert miscounted_figures("The Greens took 42 cars.", facts) == ["42 (cars)"]
+
+
+def test_a_range_the_article_states_is_no_score():
+    # Written for the test: a pair of ends with what they count after them, in Italian and Spanish.
+    italian = ArticleFacts.of("Il crollo ha trascinato con sé tra le 30 e le 35 auto, oltre a tre camion.")
+    assert unstated_scores("The collapse took 30-35 cars with it.", italian) == []
+    assert unstated_scores("The collapse took 30-36 cars with it.", italian) == ["30-36"]
+    spanish = ArticleFacts.of("El derrumbe arrastró entre los 30 y los 35 coches, además de tres camiones.")
+    assert unstated_scores("The collapse took 30-35 cars.", spanish) == []

@@ -302,3 +302,78 @@ def test_a_description_after_the_quotation_that_goes_on_to_name_the_speaker_is_t
         quotes=[{"text": "We will rebuild the bridge", "speaker": "John Smith", "context": ""}]
     )
     assert _findings(faithful, english) == []
+
+
+#: A speaker who names what they speak of ('lo ha definito', 'lo calificó de', 'a qualifié de',
+#: 'classificou como'), as 'described' and 'bezeichnete' attribute: written for the test, each with a
+#: speaker quoted just before, to whom the words are not given.
+NAMING = [
+    (
+        "it",
+        "«Stiamo lavorando senza sosta», ha detto il sindaco Marco Neri. «Una ferita aperta», lo ha "
+        "definito il prefetto Carla Fonti.",
+        "Una ferita aperta",
+    ),
+    (
+        "es",
+        '"Trabajamos sin descanso", dijo el alcalde Marco Neri. "Una herida abierta", lo calificó la '
+        "delegada Carla Fonti.",
+        "Una herida abierta",
+    ),
+    (
+        "fr",
+        "« Nous travaillons sans relâche », a dit le maire Marco Neri. « Une plaie ouverte », a qualifié la "
+        "préfète Carla Fonti.",
+        "Une plaie ouverte",
+    ),
+    (
+        "pt",
+        '"Trabalhamos sem descanso", disse o prefeito Marco Neri. "Uma ferida aberta", classificou a '
+        "governadora Carla Fonti.",
+        "Uma ferida aberta",
+    ),
+]
+
+
+def test_a_speaker_who_names_what_they_speak_of_said_it():
+    for lang, text, wound in NAMING:
+        facts = ArticleFacts.of(text)
+        assert facts.lang == lang
+        people = [{"name": "Carla Fonti", "kind": "person", "role": "prefect"}]
+        people.append({"name": "Marco Neri", "kind": "person", "role": "mayor"})
+        right = _briefing(entities=people, quotes=[{"text": wound, "speaker": "Carla Fonti", "context": ""}])
+        wrong = _briefing(entities=people, quotes=[{"text": wound, "speaker": "Marco Neri", "context": ""}])
+        assert check_briefing(right, facts)[0] == [], lang
+        assert [f.kind for f in check_briefing(wrong, facts)[0] if not f.kept] == ["speaker"], lang
+
+
+def test_a_figure_copied_the_articles_way_is_read_the_articles_way():
+    # Written for the test: an attributive answer keeps the article's notation in an English sentence.
+    french = ArticleFacts.of("La maladie a touché près de 17.000 personnes dans 74 pays, selon l'OMS.")
+    kept = _briefing(key_points=["According to the WHO, the disease has affected près de 17.000 personnes."])
+    assert check_briefing(kept, french)[0] == []
+    wrong = _briefing(key_points=["According to the WHO, the disease has affected près de 18.000 personnes."])
+    assert [f.kind for f in check_briefing(wrong, french)[0]] == ["number"]
+    german = ArticleFacts.of(
+        "Die Zahl der Fälle steigt weiter. Es gibt mehr als 16 000 bestätigte Fälle in 60 Ländern, und "
+        "die meisten davon sind in Europa, sagte der Chef der WHO am Samstag."
+    )
+    assert german.lang == "de"
+    assert check_briefing(_briefing(key_points=["There are more than 16 000 cases."]), german)[0] == []
+    portuguese = ArticleFacts.of("Em Chiva choveu 491 mm em oito horas, e em Santa Maria 470,7 mm.")
+    assert (french.lang, portuguese.lang) == ("fr", "pt")
+    point = "Chiva's 491 mm exceeds Santa Maria (470,7 mm)."
+    assert check_briefing(_briefing(key_points=[point]), portuguese)[0] == []
+
+
+def test_one_counted_by_an_indefinite_article_before_a_toll():
+    # Written for the test: 'ein Mensch getötet', 'un mort' and 'a man was killed' are one dead.
+    german = ArticleFacts.of(
+        "Bei dem Unfall auf der Autobahn ist ein Mensch getötet und 12 weitere verletzt worden, sagte die "
+        "Polizei am Montag."
+    )
+    assert german.lang == "de" and 1.0 in german.values
+    assert check_briefing(_briefing(key_points=["1 dead, 12 injured."]), german)[0] == []
+    assert 1.0 in ArticleFacts.of("Dans l'accident, il y a eu un mort et douze blessés.").values
+    assert 1.0 in ArticleFacts.of("A man was killed and 12 people were hurt in the crash.").values
+    assert 1.0 not in ArticleFacts.of("A bridge was closed and 12 people were hurt in the crash.").values

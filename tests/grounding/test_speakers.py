@@ -201,3 +201,22 @@ def test_a_quotation_introduced_with_a_colon_is_the_one_person_its_sentence_name
     [span] = quote_spans("Wir brauchen Hilfe, um diese Menschen freizubekommen.", facts)
     assert attributed_to(span, ["ryder", "psjuk"], facts) == "psjuk"
     assert not attributed("Sam Ryder", [span], ["ryder", "psjuk"], facts)
+
+
+def test_a_clause_set_against_the_quotation_does_not_attribute_it():
+    # Written for the test: the speech verb after 'but' is another clause's, in English and Italian.
+    english = ArticleFacts.of(
+        'Mayor Lena Holt declined to give a figure, saying that would be "pure speculation," but '
+        "separately police chief Omar Vance told reporters that ten people were missing."
+    )
+    [span] = quote_spans("pure speculation", english)
+    assert attributed_to(span, ["holt", "vance"], english) == "holt"
+    italian = ArticleFacts.of(
+        "Il sindaco Lena Holt ha detto che era «una tragedia», ma il capo della polizia Omar Vance ha "
+        "detto che i dispersi sono dieci."
+    )
+    [span] = quote_spans("una tragedia", italian)
+    assert attributed_to(span, ["holt", "vance"], italian) == "holt"
+    said = ArticleFacts.of('"We will rebuild," said police chief Omar Vance, but the mayor was silent.')
+    [span] = quote_spans("We will rebuild", said)
+    assert attributed_to(span, ["holt", "vance"], said) == "vance"

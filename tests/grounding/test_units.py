@@ -130,6 +130,44 @@ def test_a_share_counts_what_it_is_of():
 
 
 def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    # Written for the tests: a party's share of a parliament's seats, in English, Spanish and French.
+    english = ArticleFacts.of(
+        "The exit poll gave the Green Party 42 out of 200 seats, twelve seats ahead of its closest rival."
+    )
+    assert misunited_figures("The Greens won 42 seats, 12 ahead.", english) == []
+    assert misunited_figures("The Greens won 200 votes.", english) == []
+    spanish = ArticleFacts.of("El partido obtuvo 42 de los 200 escaños, doce escaños más que su rival.")
+    assert misunited_figures("The party won 42 seats.", spanish) == []
+    french = ArticleFacts.of("Le parti obtient 42 sur 200 sièges, douze sièges de plus que son rival.")
+    assert misunited_figures("The party won 42 seats.", french) == []
+
+
+def test_a_part_of_a_whole_is_still_no_other_unit():
+    facts = ArticleFacts.of("Officials said 42 out of 200 seats were taken. In all 60 delegates voted.")
+    assert misunited_figures("The party sent 42 delegates.", facts) == ["42 (delegates)"]
+
+
+def test_a_figure_the_number_of_something_reaches_counts_that_thing():
+    # Written for the tests: what 'the number of ... to N' counts, in English, Italian and German.
+    english = ArticleFacts.of(
+        "Divers on Tuesday found 12 bodies near the wreck, taking the number of bodies recovered to 85. "
+        "Rescuers had pulled 40 passengers from the sea."
+    )
+    assert misunited_figures("85 bodies recovered.", english) == []
+    assert misunited_figures("85 passengers were rescued.", english) == ["85 (passengers)"]
+    italian = ArticleFacts.of(
+        "I sommozzatori hanno trovato 12 corpi, portando il numero dei corpi recuperati a 85. Altri 40 "
+        "superstiti sono stati portati in ospedale."
+    )
+    assert misunited_figures("85 bodies recovered.", italian) == []
+    german = ArticleFacts.of(
+        "Taucher fanden am Dienstag 12 Leichen, damit stieg die Zahl der Leichen auf 85. Weitere 40 "
+        "Überlebende wurden ins Krankenhaus gebracht."
+    )
+    assert misunited_figures("85 bodies recovered.", german) == []
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts_in_dutch():
     # Written for the tests: a share of seats given as a part 'out of' the whole, and in Dutch 'van de'.
     facts = ArticleFacts.of(
         "The count gave the Greens 41 out of 120 seats on the council, ahead of 12 independents."
