@@ -13,7 +13,7 @@ from itertools import chain, combinations
 from ..models import ArticleBriefing
 from ..text.groups import Groups
 from ..text.normalize import name_key, words
-from .events import Event, place_words, read_event, reported_event
+from .events import AFFAIR_DAYS, Event, place_words, read_event, reported_event
 
 __all__ = [
     "CALIBRATIONS",
@@ -92,12 +92,17 @@ def _cosine(a: Vector, b: Vector) -> float:
 
 
 def _apart(a: Event | None, b: Event | None) -> bool:
-    """Both events are dated, and too far apart to be one, or are two happenings on their own days:
-    never one story, however alike the text."""
+    """Both events are dated, and too far apart to be one, or are two happenings on their own days
+    (not one affair's developments): never one story, however alike the text."""
     if a is None or b is None or a.when is None or b.when is None:
         return False
-    window = EVENT_DAYS + (31 if a.month_only or b.month_only else 0)
-    return abs((a.when - b.when).days) > window or _two_happenings(a, b)
+    window = _window(a, b) + (31 if a.month_only or b.month_only else 0)
+    return abs((a.when - b.when).days) > window or (not a.one_affair(b) and _two_happenings(a, b))
+
+
+def _window(a: Event | None, b: Event | None) -> int:
+    """The days one story's reports may span: an affair's (AFFAIR_DAYS) when both name one."""
+    return AFFAIR_DAYS if a is not None and b is not None and a.one_affair(b) else EVENT_DAYS
 
 
 #: Days between two events' own days from which, when they name different happenings, they are two
@@ -290,12 +295,12 @@ def _dot(a: Embedding, b: Embedding) -> float:
 Span = tuple[date, date, bool]
 
 
-def _span(a: Span | None, b: Span | None) -> Span | tuple[None, None, bool] | None:
-    """The days two groups span together; None when that is too long for one event."""
+def _span(a: Span | None, b: Span | None, window: int) -> Span | tuple[None, None, bool] | None:
+    """The days two groups span together; None when that is longer than `window` (+31 for a month)."""
     if a is None or b is None:
         return a or b or (None, None, False)
     first, last, month_only = min(a[0], b[0]), max(a[1], b[1]), a[2] or b[2]
-    if (last - first).days > EVENT_DAYS + (31 if month_only else 0):
+    if (last - first).days > window + (31 if month_only else 0):
         return None
     return first, last, month_only
 
@@ -383,7 +388,7 @@ def cluster(
                 joined = _joined(events[first], events[second], similarity)
             if not joined:
                 continue
-            span = _span(spans.get(a), spans.get(b))
+            span = _span(spans.get(a), spans.get(b), _window(events[first], events[second]))
             if span is None:
                 continue
             groups.join(a, b)

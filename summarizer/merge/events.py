@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import ArticleBriefing, Briefing
-from ..text.lexicon import table
+from ..text.lexicon import table, word_list
 from ..text.normalize import VAGUE_PLACE, cached_sets, name_key, spelling, undoubled, words
 from ..text.places import place_groups, place_key
 
-__all__ = ["Event", "place_words", "read_event", "reported_event"]
+__all__ = ["AFFAIR_DAYS", "Event", "place_words", "read_event", "reported_event"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,16 @@ class Event:
         """Its briefing's words name a place of the other's event: 'Houston' in a report placed in
         'Texas', 'Valencia' in one placed in the 'Comunitat Valenciana'."""
         return bool(other.where & _spelt(self.written))
+
+    def one_affair(self, other: Event) -> bool:
+        """Both name one affair ('Volkswagen emissions scandal', 'Volkswagen scandal'): a word of
+        affairs.txt both use, and words beside it of which one's are among the other's. Its reports run
+        for weeks (AFFAIR_DAYS), each dated to its own day's development, as two happenings of one kind
+        are not: two strike days or two earthquakes are named alike too, but by a kind of happening.
+        Another affair of one subject ('Volkswagen bribery scandal') names a word the other lacks."""
+        rest, other_rest = self.what - _AFFAIRS, other.what - _AFFAIRS
+        alike = rest <= other_rest or other_rest <= rest
+        return bool(self.what & other.what & _AFFAIRS) and bool(rest and other_rest) and alike
 
     def keys(self) -> set[str]:
         """Blocking keys: each word of what happened with each place (specific, unlike either alone)."""
@@ -100,6 +110,15 @@ def _countries_named(briefing: Briefing) -> frozenset[str]:
         _COUNTRY + place_key(groups[key][0][0]) for place in places if (key := place_key(place)) in groups
     )
 
+
+#: Days within which two reports of one affair (`Event.one_affair`) may be of one story, beyond the
+#: days of one happening (merge/cluster.py, EVENT_DAYS): a month. Measured on the tuning parts in every
+#: style: one affair's reports dated at most 14 days apart (fresh-q: the Volkswagen scandal, Winterkorn's
+#: resignation on 23 September 2015, the recall plan sent on 7 October); no two events are named as one
+#: affair (the same-named happenings days apart, French strike days 12 days apart, two Nepal earthquakes
+#: 17, the ECB's and the Fed's decisions 49, name kinds of happening).
+AFFAIR_DAYS = 31
+_AFFAIRS = frozenset(undoubled(next(words(w), w)) for w in word_list("affairs"))
 
 #: One kind of happening under several words ('quake', 'aftershock': an earthquake), as stems.
 _KINDS = {next(words(word), word): next(words(kind), kind) for word, kind in table("happenings").items()}

@@ -188,6 +188,40 @@ def test_one_subjects_two_happenings_of_different_kinds_days_apart_are_two_stori
     assert cluster([admitted, next_day]) == [[0, 1]]
 
 
+def test_one_affair_reported_over_two_weeks_is_one_story_and_two_happenings_of_one_kind_are_two():
+    # Written for the test: outlets call every report of one affair by its name ('Larkspur sensor
+    # scandal'), each dated to its own day's development, the chief's exit and a recall plan 16 days on.
+    exit_ = _company(
+        "Larkspur sensor scandal",
+        "2021-05-03",
+        "Larkspur chief quits as faked sensor data spreads to 4 million devices",
+        ["Larkspur's chief executive resigned.", "4 million devices carry the faked readings."],
+    )
+    plan = _company(
+        "Larkspur scandal",
+        "2021-05-19",
+        "Larkspur sends regulators its plan to fix 4 million devices",
+        ["Larkspur's new chief said the fix needs a software update.", "The plan went to regulators."],
+    )
+    assert cluster([exit_, plan]) == [[0, 1]]
+    # Another affair of the same company is another story: its name says a word the first lacks.
+    bribes = _company(
+        "Larkspur bribery scandal",
+        "2021-05-19",
+        "Larkspur managers charged over bribes to regulators",
+        ["Larkspur's managers were charged.", "The bribes went to regulators."],
+    )
+    assert cluster([exit_, bribes]) == [[0], [1]]
+    # Two happenings of one kind, named alike, a fortnight apart are two stories: a strike day is a
+    # day's happening, not an affair.
+    first = _company("Larkspur strike", "2021-05-03", "Larkspur workers strike", ["Plants stood still."])
+    second = _company("Larkspur strike", "2021-05-19", "Larkspur workers strike again", ["Lines halted."])
+    assert cluster([first, second]) == [[0], [1]]
+    # Beyond AFFAIR_DAYS, an affair's name is no longer enough.
+    late = _company("Larkspur scandal", "2021-07-19", "Larkspur's fix delayed", ["Larkspur delayed the fix."])
+    assert cluster([exit_, late]) == [[0], [1]]
+
+
 def test_one_country_however_named_and_a_named_happening_without_a_place_are_one_story():
     # fresh-c and fresh-b (issue #27): outlets put one rate rise in 'Britain', the 'United Kingdom' and
     # nowhere; their wording is far apart (cosine 0.17-0.28), their events agree.
