@@ -691,12 +691,14 @@ LATER_PARTS = {
     # precision 0.667 / 0.692 -> 1.000; terse recall 0.704 -> 0.889). The 12th planted error through
     # (figure_swapped 6 -> 7) was never flagged: the merge folded it into another outlet's point before.
     # The Volkswagen scandal's reports, 14 days apart, are one affair's (merge/events.py, one_affair):
-    # plain, attributive and terse recall 0.889 -> 1.000.
+    # plain, attributive and terse recall 0.889 -> 1.000. Titled 19 -> 7: a company's legal form a
+    # model adds ('Wirecard AG'), an office written out as a title ('Chief Executive Officer' for the
+    # article's 'chief executive').
     "fresh-q": (
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 3, "terse": 1, "titled": 19}.items()
+                for style, n in {"plain": 2, "attributive": 3, "terse": 1, "titled": 7}.items()
             },
             "titled dates taken out": 6,
             **{

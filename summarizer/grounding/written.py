@@ -9,7 +9,7 @@ from functools import cache
 from ..text.lexicon import alternation, table, word_set
 from ..text.normalize import MONTHS, STOPWORDS, TITLES, WEEKDAYS, fold, plain
 from ..text.numbers import WORD_NUMBERS
-from .acronyms import abbreviation_given
+from .acronyms import abbreviation_given, acronym_written, initials
 from .facts import ArticleFacts
 from .names import name_forms, name_found, news_agency_given, outlet_given, place_groups, slipped
 from .places import place_found, undotted
@@ -74,6 +74,7 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
             titled = facts.lang == "en" and len(named) == 1 and any(w in TITLES - STOPWORDS for w in words)
             if (
                 (len(named) >= 2 or titled)
+                and not _office(name, facts)
                 and not _known(name, named, facts, thing=thing, person=described and number == 0)
                 and name not in found
             ):
@@ -307,6 +308,19 @@ def _organisation_forms(lang: str) -> frozenset[str]:
 #: The words that say what kind of public body a name is, one as good as another for which it is: a
 #: city's 'Fire Brigade' is the article's 'fire service' or 'fire department'.
 _BODY_KINDS = word_set("body_kinds")
+
+
+def _office(name: str, facts: ArticleFacts) -> bool:
+    """An office written out as a title, its last word one for whoever holds it (text/data/en/titles.txt
+    and person_roles.txt): the article gives it by its initials ('Chief Financial Officer' for 'CFO')
+    or in small letters, that word apart ('Chief Executive Officer' for 'its chief executive'). A
+    person or a body after the office ('Chief Executive John Smith') is no office."""
+    words = [word for word in re.findall(r"[a-z']+", fold(name)) if word != "the"]
+    if len(words) < 2 or words[-1] not in _PERSON_ROLES | TITLES:
+        return False
+    if acronym_written(initials(words), facts):
+        return True
+    return any(_lower_phrase_in(" ".join(part), facts) for part in (words, words[:-1]) if len(part) > 1)
 
 
 def _lower_phrase_in(phrase: str, facts: ArticleFacts) -> bool:

@@ -200,3 +200,30 @@ def test_a_corps_is_a_kind_of_body_and_a_plurals_possessive_no_part_of_its_name(
     )
     assert pt.lang == "pt"
     assert known_organisation("Italian Coast Guard", pt)
+
+
+def test_a_companys_legal_form_is_a_kind_word_in_any_language() -> None:
+    # Written for the tests: an article names the company bare; a model adds its legal form.
+    facts = ArticleFacts.of(
+        "The Dutch chipmaker Halvexa said on Tuesday that its quarterly profit had halved, and the "
+        "Halvexa board promised a review. Shares in Brandtorp, its Swedish rival, rose."
+    )
+    assert unknown_names("Halvexa NV said its profit had halved.", facts) == []
+    assert unknown_names("The board of Brandtorp AB promised a review.", facts) == []
+    # The legal form makes no other company the article's.
+    assert unknown_names("Morvenna GmbH said its profit had halved.", facts) == ["Morvenna GmbH"]
+
+
+def test_an_office_written_out_as_a_title_is_the_articles_by_its_words_or_initials() -> None:
+    # Written for the tests: the office in small letters, or by its initials, as an article writes it.
+    facts = ArticleFacts.of(
+        "The company's chief executive stepped down on Friday, a day after the CFO left. The board "
+        "met on Saturday to name a successor."
+    )
+    assert unknown_names("The Chief Executive Officer stepped down on Friday.", facts) == []
+    assert unknown_names("The Chief Financial Officer left a day earlier.", facts) == []
+    # An office the article gives neither way, or a person after it, is looked up as a name.
+    assert unknown_names("The Chief Operating Officer left too.", facts) == ["The Chief Operating Officer"]
+    assert unknown_names("Chief Executive Tomas Wendel stepped down.", facts) == [
+        "Chief Executive Tomas Wendel"
+    ]
