@@ -242,6 +242,7 @@ def statement_frame(text: str) -> frozenset[str]:
     return frozenset(w for w in content_words(text) - _WEEKDAY_SET if w.isalpha() or not _DIGIT.search(w))
 
 
+@cached  # a merge folds each event's words, and the same words recur across outlets and stories
 def undoubled(word: str) -> str:
     """Doubled letters folded, so that 'Zelenskyy' and 'Zelensky' meet."""
     return _DOUBLED.sub("", word)
