@@ -19,7 +19,9 @@ air disasters), fresh-p (two Euro finals, two Tours de France, a Copa America fi
 collapses, in English, German, Swedish and Polish); each was measured once as it came (its FIRST.md) and
 is untouched until the end of that session, except fresh-q: after its first figure (the Wirecard admission
 and the insolvency three days later joined into one story by text and by e5; Polish 6-12% dropped) it was
-tuned on in that session, for its grouping and for languages the checks do not ship.
+tuned on in that session, for its grouping and for languages the checks do not ship. fresh-n, fresh-o and
+fresh-p were measured again at the end of that session (their AFTER.md) and are tuning parts since; the
+next blind parts are still to be written.
 """
 
 from __future__ import annotations
@@ -41,9 +43,12 @@ TUNING = (
     "fresh-k",
     "fresh-l",
     "fresh-m",
+    "fresh-n",
+    "fresh-o",
+    "fresh-p",
     "fresh-q",
 )
-UNTOUCHED: tuple[str, ...] = ("fresh-n", "fresh-o", "fresh-p")
+UNTOUCHED: tuple[str, ...] = ()
 
 
 def refused(names: list[str], final: bool) -> str | None:
