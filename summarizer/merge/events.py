@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import ArticleBriefing, Briefing
-from ..text.lexicon import table, word_list
-from ..text.normalize import VAGUE_PLACE, cached_sets, name_key, spelling, undoubled, words
+from ..text.lexicon import every_language, table, word_list
+from ..text.normalize import VAGUE_PLACE, cached_sets, fold, name_key, spelling, undoubled, words
 from ..text.places import place_groups, place_key
 
 __all__ = ["AFFAIR_DAYS", "Event", "place_words", "read_event", "reported_event"]
@@ -154,11 +154,22 @@ def reported_event(item: ArticleBriefing) -> Event | None:
     return Event(frozenset(), frozenset(), item.ref.published.date(), False)
 
 
+#: Words of a place's name that do not say which place: its small words in every shipped language ('de'
+#: of 'Estadio Olímpico de Berlín', 'van', 'la') and the kind of site it is (text/data/en/site_kinds.txt:
+#: 'stadium', 'airport'). The Euro 2024 final in Berlin's Olympiastadion and the Copa America final in
+#: Miami's Hard Rock Stadium, played the same day, met on 'stadium' and 'de' (fresh-p).
+_NOT_WHICH = (
+    VAGUE_PLACE
+    | frozenset(fold(word) for word in every_language("stopwords"))
+    | frozenset(stem for word in word_list("site_kinds") for stem in words(word))
+)
+
+
 def place_words(briefing: Briefing) -> frozenset[str]:
     """The words that name a briefing's places: its event's `where` and the places among its entities."""
     places = [briefing.event.where or "" if briefing.event else ""]
     places += [e.name for e in briefing.entities if e.kind == "place"]
-    return frozenset(w for text in places for w in words(text) if w not in VAGUE_PLACE)
+    return frozenset(w for text in places for w in words(text) if w not in _NOT_WHICH)
 
 
 def _day(when: str | None) -> tuple[date | None, bool]:

@@ -371,3 +371,40 @@ def test_one_happening_placed_at_different_scales_on_one_day_is_one_story():
     japan = _happening("A", "earthquake", "2031-05-09", "Quake rattles Sendai", ["Trains halted."], "Japan")
     peru = _happening("B", "earthquake", "2031-05-09", "Tremor damages homes", ["Trains halted."], "Peru")
     assert cluster([japan, peru]) == [[0], [1]]
+
+
+def test_two_finals_on_one_day_in_two_stadiums_are_two_stories():
+    # fresh-p (issue #27): two finals of two competitions played the same evening, each in a stadium of
+    # its own city. A stadium is a kind of site and 'de' a small word: neither says which place, so a
+    # report that writes 'the stadium' names no place of the other final's 'Gran Rock Stadium'.
+    def final(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
+        item = make(source, headline, points, published=datetime(2031, 7, 13))
+        event = NewsEvent(what=what, where=where, when=when)
+        return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+    south = final(
+        "Diario Sur",
+        "Copa Sur final",
+        "Gran Rock Stadium, Porto Azul",
+        "2031-07-13",
+        "Austria del Sur beat Patagonia 1-0 to win the Copa Sur",
+        ["Luis de Rosa scored in extra time.", "Austria del Sur won a 16th title."],
+    )
+    also_south = final(
+        "Radio Cono",
+        "Copa Sur final",
+        "Gran Rock Stadium, Porto Azul",
+        "2031-07-13",
+        "De Rosa's goal wins the Copa Sur for Austria del Sur",
+        ["The final went to extra time.", "Patagonia lost a second final in a row."],
+    )
+    north = final(
+        "Gazeta Norte",
+        "Nordic final",
+        "Estadio Olímpico de Tromsø",
+        None,
+        "Norland beat Vestria 2-1 to lift the trophy",
+        ["Substitute Ola Berg scored late at the stadium.", "Norland won a fourth title."],
+    )
+    assert cluster([south, also_south, north]) == [[0, 1], [2]]
+    assert "stadium" not in place_words(south.briefing) and "de" not in place_words(north.briefing)
