@@ -310,9 +310,9 @@ def test_one_happening_placed_at_different_scales_on_one_day_is_one_story():
     # event when both name one subject, or when one's report names the other's place; 'acquittal'
     # and 'acquitted' are one kind, though the stemmer keeps the doubled 't' in one.
     def verdict(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
-        item = make(source, headline, points, published=datetime(2031, 5, 9))
-        event = NewsEvent(what=what, where=where, when=when)
-        return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+        return _reported(
+            source, NewsEvent(what=what, where=where, when=when), headline, points, datetime(2031, 5, 9)
+        )
 
     city = verdict(
         "Diario Uno",
@@ -378,9 +378,9 @@ def test_two_finals_on_one_day_in_two_stadiums_are_two_stories():
     # its own city. A stadium is a kind of site and 'de' a small word: neither says which place, so a
     # report that writes 'the stadium' names no place of the other final's 'Gran Rock Stadium'.
     def final(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
-        item = make(source, headline, points, published=datetime(2031, 7, 13))
-        event = NewsEvent(what=what, where=where, when=when)
-        return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+        return _reported(
+            source, NewsEvent(what=what, where=where, when=when), headline, points, datetime(2031, 7, 13)
+        )
 
     south = final(
         "Diario Sur",
@@ -408,3 +408,9 @@ def test_two_finals_on_one_day_in_two_stadiums_are_two_stories():
     )
     assert cluster([south, also_south, north]) == [[0, 1], [2]]
     assert "stadium" not in place_words(south.briefing) and "de" not in place_words(north.briefing)
+
+
+def _reported(source: str, event: NewsEvent, headline: str, points: list[str], published: datetime):
+    """One outlet's briefing of `event`, published on `published`."""
+    item = make(source, headline, points, published=published)
+    return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
