@@ -203,9 +203,20 @@ def _one_day(a: Event, b: Event) -> bool:
     if abs((a.when - b.when).days) > ONE_DAY:
         return False
     named_a, named_b = a.what - a.kind, b.what - b.kind
-    if not (_meet(named_a, named_b) and _meet(a.countries(), b.countries())):
+    if not (_one_subject(named_a, named_b) and _meet(a.countries(), b.countries())):
         return False
     return bool(named_a & named_b) or a.names_a_place_of(b) or b.names_a_place_of(a)
+
+
+def _one_subject(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two events' names do not name two subjects: one names none, or each name one has and the other
+    lacks is a short form of one the other has ('Dani Alves' and 'Daniel Alves'; 'Quiroga' and 'Marta
+    Quiroga'). Names that share a word, each with one of its own, name two ('FA Cup final', 'Scottish
+    Cup final': two competitions)."""
+    own_a, own_b = a - b, b - a
+    if not (a and b and own_a and own_b):
+        return True
+    return all(any(x.startswith(y) or y.startswith(x) for y in own_b) for x in own_a)
 
 
 def _meet(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -414,3 +414,48 @@ def _reported(source: str, event: NewsEvent, headline: str, points: list[str], p
     """One outlet's briefing of `event`, published on `published`."""
     item = make(source, headline, points, published=published)
     return item.model_copy(update={"briefing": item.briefing.model_copy(update={"event": event})})
+
+
+def test_two_cup_finals_of_one_day_whose_names_share_a_word_are_two_stories():
+    # Two competitions' finals played the same afternoon in two cities ('FA Cup', 'Scottish Cup'):
+    # their names share 'Cup', but each names a competition the other does not, so they are two
+    # subjects. One final told as 'Wessex Cup final' and as 'Cup final' stays one story.
+    def final(source: str, what: str, where: str, headline: str, points: list[str]):
+        return _reported(
+            source,
+            NewsEvent(what=what, where=where, when="2031-05-17"),
+            headline,
+            points,
+            datetime(2031, 5, 17),
+        )
+
+    wessex = final(
+        "Daily Post",
+        "Wessex Cup final",
+        "Kingsmead",
+        "Rovers beat United 3-0 to lift the Wessex Cup",
+        ["Joe Marsh scored twice before the break.", "United finished with ten men."],
+    )
+    wessex_short = final(
+        "Evening News",
+        "Cup final",
+        "Kingsmead Park",
+        "Marsh double wins the cup for Rovers",
+        ["A crowd of 40,000 saw Rovers win a fifth cup.", "United's captain was sent off."],
+    )
+    caledon = final(
+        "Glen Herald",
+        "Caledon Cup final",
+        "Glenbrae",
+        "Thistle edge Athletic 2-1 in the Caledon Cup final",
+        ["Callum Reid headed the winner in extra time.", "Athletic had led at half-time."],
+    )
+    # A name's longer form ('Caledonian' for 'Caledon') is one subject told two ways, placed in its region.
+    caledon_region = final(
+        "Radio Strath",
+        "Caledonian Cup final",
+        "Strathmore",
+        "Reid's late header gives Thistle the trophy",
+        ["Thistle came from behind at Glenbrae.", "It is their first cup since 1994."],
+    )
+    assert cluster([wessex, wessex_short, caledon, caledon_region]) == [[0, 1], [2, 3]]
