@@ -20,37 +20,6 @@ collapses, in English, German, Swedish and Polish); each was measured once as it
 is untouched until the end of that session, except fresh-q: after its first figure (the Wirecard admission
 and the insolvency three days later joined into one story by text and by e5; Polish 6-12% dropped) it was
 tuned on in that session, for its grouping and for languages the checks do not ship. fresh-n, fresh-o and
-fresh-p were measured again at the end of that session (their AFTER.md) and are tuning parts since; the
-next blind parts are still to be written. fresh-r (space flights and landings: the first two Starship test
-flights, the SLIM and Odysseus moon landings, the Artemis I launch; English, French, German and Spanish),
-written blind in the session of 2026-12-07 late evening, is untouched and measured once at the end (its FIRST.md).
-"""
-
-from __future__ import annotations
-
-TUNING = (
-    "corpus",
-    "heldout",
-    "heldout2",
-    "fresh-a",
-    "fresh-b",
-    "fresh-c",
-    "fresh-d",
-    "fresh-e",
-    "fresh-f",
-    "fresh-g",
-    "fresh-h",
-    "fresh-i",
-    "fresh-j",
-    "fresh-k",
-    "fresh-l",
-    "fresh-m",
-    "fresh-n",
-    "fresh-o",
-    "fresh-p",
-    "fresh-q",
-)
-UNTOUCHED: tuple[str, ...] = ("fresh-r",)
 
 
 def refused(names: list[str], final: bool) -> str | None:
