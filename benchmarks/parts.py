@@ -20,6 +20,42 @@ collapses, in English, German, Swedish and Polish); each was measured once as it
 is untouched until the end of that session, except fresh-q: after its first figure (the Wirecard admission
 and the insolvency three days later joined into one story by text and by e5; Polish 6-12% dropped) it was
 tuned on in that session, for its grouping and for languages the checks do not ship. fresh-n, fresh-o and
+fresh-p were measured again at the end of that session (their AFTER.md) and are tuning parts since. In the
+session of 2026-12-07 late night, four sessions that read no rule wrote fresh-r (space flights and landings:
+the first two Starship test flights, the SLIM and Odysseus moon landings, the Artemis I launch; English,
+French, German and Spanish), fresh-s (court verdicts: Chauvin, Trump, Sarkozy in 2021 and 2025,
+Pistorius; English, Italian, German, French and Spanish), fresh-t (storms, floods and heat: Storm Boris,
+Hurricane Otis, Storms Babet and Ciarán, the UK's first 40 C day; with German, Polish, Czech, Spanish and
+French) and fresh-u (heads of government who fall: Johnson, Truss, Sunak, Abe, Scholz's coalition; with
+German, French, Italian and Spanish); each was measured once as it came (its FIRST.md) and is untouched
+until the end of that session.
+"""
+
+from __future__ import annotations
+
+TUNING = (
+    "corpus",
+    "heldout",
+    "heldout2",
+    "fresh-a",
+    "fresh-b",
+    "fresh-c",
+    "fresh-d",
+    "fresh-e",
+    "fresh-f",
+    "fresh-g",
+    "fresh-h",
+    "fresh-i",
+    "fresh-j",
+    "fresh-k",
+    "fresh-l",
+    "fresh-m",
+    "fresh-n",
+    "fresh-o",
+    "fresh-p",
+    "fresh-q",
+)
+UNTOUCHED: tuple[str, ...] = ("fresh-r", "fresh-s", "fresh-t", "fresh-u")
 
 
 def refused(names: list[str], final: bool) -> str | None:
