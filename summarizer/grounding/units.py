@@ -5,8 +5,10 @@ and he led it for eight years. The unit is the plural noun right after the figur
 language (the glossary), or the noun after words that say which ('150 German teenagers' where the
 article's 150 are all aboard and its German teenagers 16), or one counted in the singular ('19 crew',
 text/data/en/collective_nouns.txt); the finding stands on evidence only: the article states that unit,
-with the words that say which, with another figure (its '12 crew' say nothing against '9 cabin crew'). Measured on the tuning parts (issue #27): 12 of 78 planted errors that reached the brief
-caught, no faithful item of any part or style dropped more."""
+with the words that say which, with another figure (its '12 crew' say nothing against '9 cabin crew').
+Measured on the tuning parts (issue #27): 12 of 78 planted errors that reached the brief caught, then
+3 of 92 figures swapped more by the noun past its words and in the singular; no faithful item of any
+part or style dropped more."""
 
 from __future__ import annotations
 
