@@ -177,3 +177,46 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts_in_dutch():
     assert misunited_figures("The Greens won 12 seats.", facts) == ["12 (seats)"]
     dutch = ArticleFacts.of("De Groenen krijgen 41 van de 120 zetels, voor 12 onafhankelijken.")
     assert misunited_figures("The Greens won 41 seats.", dutch) == []
+
+
+def test_the_noun_a_figure_counts_may_stand_after_words_that_say_which():
+    facts = ArticleFacts.of(
+        "The ferry sank with 90 people aboard. Among the dead were 12 Dutch students on an exchange "
+        "visit. The vessel had seven crew and one cook."
+    )
+    assert misunited_figures("The dead included 90 Dutch students.", facts) == ["90 (students)"]
+    assert misunited_figures("The dead included 12 Dutch students.", facts) == []
+    # A noun counted in the singular is its own unit.
+    assert misunited_figures("The ferry had 12 crew.", facts) == ["12 (crew)"]
+    assert misunited_figures("The ferry had seven crew.", facts) == []
+
+
+def test_a_wider_word_with_another_figure_says_nothing_against_the_narrower_one():
+    facts = ArticleFacts.of(
+        "The airline said the plane carried 140 passengers and 8 crew members: two pilots and six "
+        "flight attendants. Two of the passengers were infants."
+    )
+    # 'six cabin crew' for the article's 'six flight attendants': its crew are 8, but 'cabin crew' it
+    # never counts, so the eight are no evidence against the six.
+    assert misunited_figures("There were two pilots and six cabin crew.", facts) == []
+    assert misunited_figures("The crew were 8, among them two pilots.", facts) == []
+    assert misunited_figures("Four members of the crew survived.", facts) == []
+
+
+def test_a_participle_or_an_ordinal_before_a_noun_is_not_read_as_which():
+    facts = ArticleFacts.of(
+        "Ten workers were on the bridge; the other six were presumed dead. She threw two of her three "
+        "goals in the second half."
+    )
+    assert misunited_figures("Six missing workers are presumed dead.", facts) == []
+    assert misunited_figures("She scored two second-half goals.", facts) == []
+
+
+def test_a_noun_counted_in_the_singular_is_read_in_the_articles_language():
+    it = ArticleFacts.of(
+        "Nell'albergo c'erano 22 ospiti e sette dipendenti. Tra i dispersi c'è un cuoco di 33 anni, "
+        "dipendente della struttura."
+    )
+    assert it.lang == "it"
+    assert misunited_figures("The hotel had 22 guests and 33 staff.", it) == ["33 (staff)"]
+    assert misunited_figures("The hotel had 22 guests and seven staff.", it) == []
