@@ -41,3 +41,5 @@ def test_a_partys_words_are_found_translated_and_an_invented_party_is_not():
     faithful = "The Liberal Democrats won 61 seats in the House of Commons; the Conservative Party 131."
     assert unknown_names(faithful, FRENCH) == []
     assert unknown_names("The Popular Front won 20 per cent.", ITALIAN) == ["The Popular Front"]
+    # A plural's possessive inside the name ("Workers' Party") is no owner when the whole is the acronym's.
+    assert unknown_names("The Spanish Socialist Workers' Party won 122 seats.", SPANISH) == []
