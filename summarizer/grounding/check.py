@@ -20,7 +20,7 @@ from .frames import reframed_figures
 from .glossed import glossed, glossed_names
 from .measured import mismeasured_figures
 from .names import aliases, name_found
-from .places import place_found
+from .places import country_named, place_found
 from .quoted import check_quotes, found_form, quote_found, quote_spans
 from .scores import levels_as_changes, unstated_scores
 from .speakers import (
@@ -208,7 +208,12 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
             person = entity.kind == "person"
             # An organisation translated from the article's language, which gives it by its initials.
             found = found_form(entity.name, facts, person=person) is not None or (
-                not person and (initials_given(entity.name, facts) or fold(entity.name) in glosses)
+                not person
+                and (
+                    initials_given(entity.name, facts)
+                    or fold(entity.name) in glosses
+                    or country_named(entity.name, facts)
+                )
             )
         if not found:
             # "Turkey" filed as a person, where the article says "Turkish": the name is there, not as

@@ -187,7 +187,7 @@ def miscounted_figures(text: str, facts: ArticleFacts) -> list[str]:
         ]
         if tolls and all(kinds and not kinds & tolls for kinds in counted):
             found.append(f"{token} ({'/'.join(sorted(tolls))})")
-        elif ahead and is_noun(ahead[0]) and PLURAL.fullmatch(ahead[0]):
+        elif ahead and is_noun(ahead[0]) and PLURAL.fullmatch(ahead[0]) and not _compound(ahead):
             # '18 days' where every 18 of the article is '18-year-old': the plural right after a
             # figure says what it counts, and the article's word after it never is this one. (Any word,
             # not only plurals, dropped faithful items: 'magnitude 8.1 earthquake' for '8.1 quake'.)
@@ -349,6 +349,12 @@ def _clause_after(tokens: list[str], index: int) -> list[str]:
             break
         ahead.append(token)
     return ahead
+
+
+def _compound(ahead: list[str]) -> bool:
+    """The plural after a figure is the first of two ('650 Commons seats'): it says which, the second
+    what is counted (English puts the head of a compound last)."""
+    return len(ahead) > 1 and is_noun(ahead[1]) and PLURAL.fullmatch(ahead[1]) is not None
 
 
 def is_noun(word: str) -> bool:

@@ -12,7 +12,7 @@ from .facts import ArticleFacts
 from .names import name_found, phrase_in, place_groups, place_key
 from .translated import article_form, word_given
 
-__all__ = ["place_found", "translated_found", "undotted"]
+__all__ = ["country_named", "place_found", "translated_found", "undotted"]
 
 #: A form of the place in brackets beside it: 'Rhineland-Palatinate (Rheinland-Pfalz)'.
 _BRACKETED = re.compile(r"\s*\(([^)]*)\)")
@@ -101,3 +101,13 @@ def _place_forms(place: str) -> list[str]:
     """The other forms of the place in text/data/<lang>/places.txt (none when it is not there)."""
     key = place_key(place)
     return [form for group in place_groups().get(key, []) for form in group if place_key(form) != key]
+
+
+def country_named(name: str, facts: ArticleFacts) -> bool:
+    """A country standing for its national team or its state, filed as an organisation ('Italy' beat
+    'England' at Wembley), in an article in another language that names the country its own way
+    ('Italia', 'los ingleses'): the name is the country's English one, translated, not another
+    body's. In an English article the organisation is found as written, or not at all."""
+    key = place_key(name)
+    countries = [group for group in place_groups().get(key, []) if place_key(group[0]) == key]
+    return facts.lang != "en" and bool(countries) and place_found(name, facts)

@@ -6,8 +6,9 @@ Committee' for the Federal Open Market Committee)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+from ..text.countries import country_words
 from ..text.lexicon import LANGUAGES, word_list
 from ..text.normalize import STOPWORDS, fold
 from ..text.numbers import WORD_NUMBERS
@@ -141,6 +142,9 @@ def glossary(lang: str) -> dict[str, tuple[str, ...]]:
     for line in word_list("glossary", lang):
         english, *forms = (form.strip() for form in line.split("|"))
         found[english.replace(" ", "_")] = tuple(forms)
+    # Countries and their adjectives from CLDR beside the file's words ('french': 'frances', 'franceses').
+    for english, local in country_words(lang).items():
+        found[english] = tuple(dict.fromkeys(found.get(english, ()) + local))
     return found
 
 
@@ -152,7 +156,7 @@ def translations(word: str, lang: str) -> frozenset[str]:
 
 
 #: An acronym as an article writes it: two to six capitals ('PT', 'PSDB').
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
 
 
 def initials_given(name: str, facts: ArticleFacts) -> bool:
@@ -172,8 +176,31 @@ def initials_given(name: str, facts: ArticleFacts) -> bool:
     if acronym_written(initials(words), facts) or short_form_written(words, facts):
         return True
     forms = glossary(facts.lang)
-    letters = sorted((forms.get(word, ()) or (word,))[0][0] for word in words)
-    return any(sorted(found.lower()) == letters for found in _ACRONYM.findall(facts.plain))
+    # A number word is its figure in an acronym ('M5S' for Movimento 5 Stelle, the Five Star Movement).
+    letters = sorted(
+        f"{WORD_NUMBERS[word]:g}" if word in WORD_NUMBERS else (forms.get(word, ()) or (word,))[0][0]
+        for word in words
+    )
+    return any(sorted(found.lower()) == letters for found in _acronyms(facts.plain))
+
+
+#: An acronym an article writes with one capital ('Pd', 'M5s', as Italian papers write the parties).
+_ONE_CAPITAL = re.compile(r"(?<![\w-])[A-Z][a-z0-9]{1,5}(?![\w-])")
+
+
+@lru_cache(maxsize=64)
+def _acronyms(text: str) -> frozenset[str]:
+    """The acronyms the text writes: in capitals and figures ('PSOE', 'M5S'), or with one capital
+    ('Pd', 'M5s') inside a sentence, a word the text never writes in small letters nor a small word
+    of any language ('Il', 'La': a sentence's first word, capitalised for the sentence)."""
+    found = set(_ACRONYM.findall(text))
+    small = set(re.findall(r"(?<![\w-])[a-z][a-z0-9]*", text)) | STOPWORDS
+    for match in _ONE_CAPITAL.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        opening = not before.strip() or re.search(r"[.!?:;«»\"“”\n]\s*$", before) is not None
+        if not opening and match[0].lower() not in small:
+            found.add(match[0])
+    return frozenset(found)
 
 
 #: What may end a compound word after its last part: an inflection ('Landeskriminalamts').

@@ -57,8 +57,10 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # 'Jeffrey Pritzker of Bramley Construction' is two names: each is looked up.
         # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
         parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
-        # ... unless the article gives the whole by its acronym ('Africa Centres for Disease Control').
-        parts = [run] if len(parts) > 1 and abbreviation_given(run, facts) else parts
+        # ... unless the article gives the whole by its acronym ('Africa Centres for Disease Control'),
+        # in its own language too ("Spanish Socialist Workers' Party" for 'PSOE').
+        whole = len(parts) > 1 and (abbreviation_given(run, facts) or initials_given(run, facts))
+        parts = [run] if whole else parts
         # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
         # an office, whose first word is no given name.
         after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None

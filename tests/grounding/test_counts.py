@@ -173,3 +173,13 @@ def test_a_range_the_article_states_is_no_score():
     assert unstated_scores("The collapse took 30-36 cars with it.", italian) == ["30-36"]
     spanish = ArticleFacts.of("El derrumbe arrastró entre los 30 y los 35 coches, además de tres camiones.")
     assert unstated_scores("The collapse took 30-35 cars.", spanish) == []
+
+
+def test_the_first_of_two_plurals_after_a_figure_names_which_not_what_is_counted():
+    facts = ArticleFacts.of(
+        "Les travaillistes obtiennent 326 sièges sur les 650 de la Chambre des communes, selon les "
+        "estimations publiées jeudi soir."
+    )
+    # 'Commons seats' counts seats, as the article's 'sièges' do; 'Commons' says which.
+    assert miscounted_figures("labour won 326 of the 650 commons seats", facts) == []
+    assert miscounted_figures("labour won 326 commons", facts) == ["326 (commons)"]
