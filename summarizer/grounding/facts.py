@@ -12,6 +12,7 @@ from ..models import Article
 from ..text.language import UNKNOWN, day_months, language
 from ..text.lexicon import alternation, every_language
 from ..text.normalize import fold, plain
+from ..text.notation import other_notations
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
 from ..text.spelled import spelled_figures
 
@@ -145,6 +146,8 @@ class ArticleFacts:
             | ordinal_counts(counted, lang)
             # 'Un million trois cent mille personnes': 1.3 million, read whole.
             | spelled_figures(folded, lang)
+            # 'seven minutes and 35 seconds' as 7:35, 'XXe siècle' as 20, 'las 17.00' as 17:00.
+            | other_notations(counted, lang)
             | listed_counts(plain(text))
             | ({0.5} if _HALF.search(counted) else set())
             | ({1.0} if _ONE_TOLL.search(counted) else set())
