@@ -31,7 +31,17 @@ def outlet_names(source: str | None) -> tuple[str, ...]:
         return ()
     folded = fold(source).strip()
     parts = [folded, *(p.strip() for p in re.split(r"[()/,;]|\s(?:with|via)\s", folded))]
+    parts += [short for part in parts if (short := _numbered(part))]
     return tuple(sorted({p for p in parts if len(p) > 1}, key=lambda p: (-len(p), p)))
+
+
+def _numbered(name: str) -> str | None:
+    """A name's words up to its number, where words follow it: 'antena 3' of 'antena 3 noticias',
+    'channel 4' of 'channel 4 news', as a model names the outlet by its brand; None for a name with
+    no number after its first word, or none before its last."""
+    words = name.split()
+    at = next((i for i, word in enumerate(words) if any(c.isdigit() for c in word)), None)
+    return " ".join(words[: at + 1]) if at is not None and 0 < at < len(words) - 1 else None
 
 
 def without_outlets(folded: str, outlets: tuple[str, ...]) -> str:
