@@ -102,10 +102,14 @@ _NUMBERED_RUN = re.compile(r"(?<![\w'])((?:[A-Z][\w'-]*\s+)+(?:of\s+)?)(\d+)(?![
 def numbers_of_acronyms(text: str, facts: ArticleFacts) -> str:
     """The text with the number of a name written out taken out, when the article gives the name's
     acronym with that number: 'Democrats 66: 27 seats' where the article writes 'D66' states no 66,
-    as 'D66' itself does not. A number the acronym does not hold is read as before."""
+    as 'D66' itself does not; or writes the number joined to a code's capitals, as flights and
+    aircraft are named: 'Air France Flight 447' for 'le vol AF447', 'an Airbus 320' for 'A320'. A
+    number neither holds is read as before."""
 
     def blanked(match: re.Match[str]) -> str:
         words = re.findall(r"[a-z0-9]+", fold(match[0]))
-        return match[1] if len(words) > 1 and acronym_written(initials(words), facts) else match[0]
+        if len(words) > 1 and acronym_written(initials(words), facts):
+            return match[1]
+        return match[1] if re.search(rf"(?<![\w-])[A-Z]{{1,3}}{match[2]}(?![\w-])", facts.plain) else match[0]
 
     return _NUMBERED_RUN.sub(blanked, text)

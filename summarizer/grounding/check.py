@@ -14,7 +14,7 @@ from ..text.numbers import figures, in_english_notation
 from .acronyms import numbers_of_acronyms
 from .attached import misattached_figures, misdated_figures
 from .counts import miscounted_figures
-from .dates import article_days, date_found, date_support, inferred_dates
+from .dates import article_days, date_found, date_support, inferred_dates, weekday_named, weekday_neighbours
 from .facts import ArticleFacts, without_outlets
 from .frames import reframed_figures
 from .glossed import glossed, glossed_names
@@ -108,7 +108,9 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
     """
     findings: list[Finding] = []
     checked = 0
-    given_days = facts.day_months | {(day.month, day.day) for day in article_days(facts)}
+    # The days the article gives, and those its weekdays name in the weeks either side ('on Saturday').
+    days = article_days(facts) | weekday_neighbours(facts)
+    given_days = facts.day_months | {(day.month, day.day) for day in days}
     # 'Hellenic Broadcasting Corporation' where Who's who glosses it 'ERT, public broadcaster'.
     glosses = glossed_names(briefing, facts)
 
@@ -117,7 +119,11 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
         checked += 1
         # A date written as a date ('on 2016-08-24') is checked as a day the article gives, not as the
         # figures 2016, 8 and 24 (nor as a score '08-24').
-        undated = [iso for iso in _ISO_DATE.findall(text) if not date_found(iso, "", facts)]
+        undated = [
+            iso
+            for iso in _ISO_DATE.findall(text)
+            if not date_found(iso, "", facts) and not weekday_named(iso, text, facts)
+        ]
         if undated:
             findings.append(Finding(
                 kind="number", where=where, item=text,

@@ -13,7 +13,15 @@ from ..text.normalize import fold
 from ..text.numbers import figures, in_english_notation
 from .facts import ArticleFacts
 
-__all__ = ["Support", "article_days", "date_found", "date_support", "inferred_dates"]
+__all__ = [
+    "Support",
+    "article_days",
+    "date_found",
+    "date_support",
+    "inferred_dates",
+    "weekday_neighbours",
+    "weekday_named",
+]
 
 Support = Literal["stated", "inferred"]
 
@@ -47,6 +55,40 @@ def article_days(facts: ArticleFacts) -> frozenset[date]:
         if pattern.search(facts.folded):
             days.add(published + timedelta(days=offset))
     return frozenset(days)
+
+
+def weekday_neighbours(facts: ArticleFacts) -> frozenset[date]:
+    """Each weekday the article names without its day of the month, the one in the week after
+    publication and the one in the week before it: an article of Wednesday 19 July says 'on Saturday'
+    of the 22nd, one of Thursday 12 December 'next Thursday' of the 19th, one of Friday 22 March 'last
+    Friday' of the 15th. A statement that gives such a day ('on 22 July') gives a day the article names;
+    a timeline entry's date is read from its own words instead (date_support)."""
+    published = facts.published
+    if published is None:
+        return frozenset()
+    named = {weekday for weekday, number in weekday_days(facts.folded) if number is None}
+    steps = [timedelta(days=step) for step in range(1, 8)]
+    return frozenset(
+        day for step in steps for day in (published + step, published - step) if day.weekday() in named
+    )
+
+
+def weekday_named(iso: str, text: str, facts: ArticleFacts) -> bool:
+    """A statement that gives a day in ISO form names its weekday, in the week before or after
+    publication, as weekday_neighbours reads the article's: 'the Queen's Speech next Thursday
+    (2019-12-19)' in an article of Thursday 12 December. A statement naming a day of a month too is
+    read as a date only."""
+    folded = fold(text)
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return (
+        facts.published is not None
+        and abs((day - facts.published).days) <= 7
+        and not day_months(folded)
+        and any(weekday == day.weekday() for weekday, _ in weekday_days(folded))
+    )
 
 
 #: A day named from another the article gives: the day before it, or the day after.

@@ -12,6 +12,7 @@ from ..models import Article
 from ..text.language import UNKNOWN, day_months, language
 from ..text.lexicon import alternation, every_language
 from ..text.normalize import fold, plain
+from ..text.notation import other_notations
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
 from ..text.spelled import spelled_figures
 
@@ -30,7 +31,17 @@ def outlet_names(source: str | None) -> tuple[str, ...]:
         return ()
     folded = fold(source).strip()
     parts = [folded, *(p.strip() for p in re.split(r"[()/,;]|\s(?:with|via)\s", folded))]
+    parts += [short for part in parts if (short := _numbered(part))]
     return tuple(sorted({p for p in parts if len(p) > 1}, key=lambda p: (-len(p), p)))
+
+
+def _numbered(name: str) -> str | None:
+    """A name's words up to its number, where words follow it: 'antena 3' of 'antena 3 noticias',
+    'channel 4' of 'channel 4 news', as a model names the outlet by its brand; None for a name with
+    no number after its first word, or none before its last."""
+    words = name.split()
+    at = next((i for i, word in enumerate(words) if any(c.isdigit() for c in word)), None)
+    return " ".join(words[: at + 1]) if at is not None and 0 < at < len(words) - 1 else None
 
 
 def without_outlets(folded: str, outlets: tuple[str, ...]) -> str:
@@ -145,6 +156,8 @@ class ArticleFacts:
             | ordinal_counts(counted, lang)
             # 'Un million trois cent mille personnes': 1.3 million, read whole.
             | spelled_figures(folded, lang)
+            # 'seven minutes and 35 seconds' as 7:35, 'XXe siècle' as 20, 'las 17.00' as 17:00.
+            | other_notations(counted, lang)
             | listed_counts(plain(text))
             | ({0.5} if _HALF.search(counted) else set())
             | ({1.0} if _ONE_TOLL.search(counted) else set())

@@ -37,13 +37,17 @@ def _optional(name: str, lang: str) -> tuple[str, ...]:
 
 _MONTH = r"([a-z]{3,10})"
 # German writes the day as an ordinal with a full stop ('15. Juli').
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?" + _MONTH + r"\b")
+# A day joined to its month by a hyphen or a slash, as airline and agency copy writes it ('29-Dec-2024',
+# folded '29 - dec - 2024').
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+|\s*[-/]\s*)(?:of\s+|de\s+)?" + _MONTH + r"\b"
+)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 def day_months(folded: str) -> set[tuple[int, int]]:
     """(month, day) pairs a folded text states, in any shipped language: 'aug 6', '6 august', '6th of
-    august', '19 de septiembre', 'dimanche 14 juillet', '15. juli'.
+    august', '19 de septiembre', 'dimanche 14 juillet', '15. juli', '29-dec-2024'.
 
     Two patterns over the months lists, not dateparser's search_dates: on 24 articles (12 of
     benchmarks/corpus, 12 of fresh-a) it agreed on 7, read 'now', 'today' and '27 years ago' as days

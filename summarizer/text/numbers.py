@@ -23,6 +23,7 @@ __all__ = [
     "TIME_MARK",
     "WORD_NUMBERS",
     "Token",
+    "clock_readings",
     "figures",
     "in_english_notation",
     "is_year",
@@ -117,7 +118,7 @@ def _said(match: re.Match[str]) -> str:
     return f"{hour}:{minute} " if int(hour) <= 24 and int(minute) < 60 else match[0]
 
 
-def _clock_readings(text: str) -> Iterator[float]:
+def clock_readings(text: str) -> Iterator[float]:
     """The other ways an English briefing writes a time of day of a text in English notation: '19:06'
     as '7:06 p.m.' (706) or, as British copy does, '19.06'; '21:00' or '21 heures' as '9 pm' (9) or
     '9:00 p.m.' (900), a full hour as '21:00' (2100). A time of day past 24 is a duration ('48 heures')."""
@@ -138,7 +139,6 @@ def _clock_readings(text: str) -> Iterator[float]:
 
 #: 'un millón y medio', '2 millions et demi': a figure and a half.
 _HALF = re.compile(r"\b(\d+) ((?:[a-z]+ )?)(?:y medio|y media|et demi|et demie)\b")
-
 
 #: A day written in figures the European way ('12.2.2024', '15.7.'): day, month, then the year.
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}(?![\d]))?")
@@ -271,7 +271,7 @@ def figures(text: str, *, idiomatic: bool = True, folded: bool = False, lang: st
         text = in_english_notation(text, lang)
         # An English briefing gives '20.15 Uhr' or '16h30' as '8:15 p.m.', '4:30 p.m.' (read as 815, 430),
         # '19 heures' as '7 pm', British copy 'ore 11,45' as 'at 11.45'.
-        yield from _clock_readings(text)
+        yield from clock_readings(text)
         yield from (float(n) * 1000 for n in _THOUSANDS.findall(text))
         words, pattern = _number_words(lang)
         yield from (words[word] for word in pattern.findall(text))

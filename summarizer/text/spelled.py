@@ -1,8 +1,9 @@
-"""Large figures an article writes out in words, read whole: 'un million trois cent mille' is 1,300,000.
+"""Figures an article writes out in several words, read whole: 'un million trois cent mille' is
+1,300,000, 'setenta y cinco' 75.
 
-numbers.figures reads number words one by one ('trois', 'cent mille'), which serves counts and
-quantities; a figure spelled out in full reads there as pieces, none of them the figure a briefing gives
-('1.3 million'). text2num reads the whole run in the article's language.
+numbers.figures reads number words one by one ('trois', 'cent mille', 'setenta', 'cinco'), which serves
+counts and quantities; a figure spelled out in full reads there as pieces, none of them the figure a
+briefing gives ('1.3 million', '75 minutes'). text2num reads the whole run in the article's language.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ __all__ = ["spelled_figures"]
 #: The languages text2num reads; the others have no spelled figures read here.
 _READ = frozenset(("en", "es", "fr", "it", "pt", "de", "nl"))
 _DIGITS = re.compile(r"\d+")
-#: Below this a spelled figure is a count numbers.figures reads already ('trois', 'vingt-cinq').
-_LARGE = 1000.0
+#: Below this a spelled figure is one word, which numbers.figures reads already ('trois', 'veinte'); from
+#: it on a language may join its words with its 'and' ('setenta y cinco', 'vingt et un').
+_SMALLEST = 21.0
 
 
 def spelled_figures(folded: str, lang: str) -> frozenset[float]:
-    """The figures of a thousand and more that a folded text spells out in words, and each one of a
+    """The figures from 21 on that a folded text spells out in words, and each one of a
     million or more also as the briefing writes it, in millions: 'un million trois cent mille' is
     1,300,000 and 1.3. A lone 'million' ('un million de', 'two million') stays the count it is read as."""
     if lang not in _READ:
@@ -32,7 +34,7 @@ def spelled_figures(folded: str, lang: str) -> frozenset[float]:
     for digits, times in Counter(_DIGITS.findall(str(alpha2digit(folded, lang)))).items():
         value = float(digits)
         # A scale word alone ('1,1 million', 'un million de') is read as 1,000,000: no figure of its own.
-        if times <= written[digits] or value < _LARGE or digits.rstrip("0") == "1":
+        if times <= written[digits] or value < _SMALLEST or digits.rstrip("0") == "1":
             continue
         found.add(value)
         for scale in (1e9, 1e6):

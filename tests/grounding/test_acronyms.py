@@ -63,3 +63,11 @@ def test_a_name_written_out_in_free_text_passes_on_its_acronym_whole():
     assert unknown_names("The National Agency of Meteorology warned.", english) == []  # Namet
     assert unknown_names("The Nordic Agency of Film Owners said so.", english) == []  # Nafo
     assert unknown_names("The Nordic Agency of Sea Owners said so.", english) != []
+
+
+def test_the_number_of_a_code_the_article_writes_joined_to_its_capitals_is_part_of_a_name():
+    """Written for the test: 'le vol XY318' is 'Flight 318' in an English briefing, no figure of its
+    own; a number the code does not hold is read as before."""
+    facts = ArticleFacts.of("Le vol XY318 a atterri à Nantes avec 74 passagers.")
+    assert numbers_of_acronyms("Flight 318 landed in Nantes", facts) == "Flight  landed in Nantes"
+    assert numbers_of_acronyms("Flight 319 landed in Nantes", facts) == "Flight 319 landed in Nantes"

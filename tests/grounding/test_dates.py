@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from summarizer.grounding.dates import date_support
+from summarizer.grounding.dates import date_support, weekday_named, weekday_neighbours
 from summarizer.grounding.facts import ArticleFacts
 
 
@@ -36,3 +36,19 @@ def test_a_month_still_to_come_in_the_year_of_publication_is_supported():
     facts = ArticleFacts.of("Das Konklave soll im März stattfinden.", date(2013, 2, 11))
     assert date_support("2013-03", "Im März", facts) == "inferred"
     assert date_support("2014-03", "Im März", facts) is None
+
+
+def test_a_weekday_the_article_names_is_the_one_before_or_after_publication():
+    """An article of Tuesday 4 March 2025 that says 'on Friday' may mean the 7th or the 28th of
+    February, 'next Tuesday' the 11th; no other day."""
+    facts = ArticleFacts.of("The vote is due on Friday; the budget follows next Tuesday.", date(2025, 3, 4))
+    days = weekday_neighbours(facts)
+    assert {date(2025, 3, 7), date(2025, 2, 28), date(2025, 3, 11), date(2025, 2, 25)} == days
+
+
+def test_a_statement_naming_the_weekday_of_its_iso_day_gives_that_day():
+    facts = ArticleFacts.of("The vote is due on Friday.", date(2025, 3, 4))
+    assert weekday_named("2025-03-07", "The vote is due on Friday (2025-03-07).", facts)
+    assert not weekday_named("2025-03-08", "The vote is due on Friday (2025-03-08).", facts)
+    assert not weekday_named("2025-03-21", "The vote is due on Friday (2025-03-21).", facts)
+    assert not weekday_named("2025-03-07", "The vote is due on 2025-03-07.", facts)

@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.grounding.check import missing_figures
 from summarizer.grounding.dates import date_support
-from summarizer.grounding.facts import ArticleFacts
+from summarizer.grounding.facts import ArticleFacts, outlet_names
 
 ARTICLE = (
     "On Tuesday, 6 August, the council met. Mr Abdulla said 73 passengers and five crew were aboard, "
@@ -211,3 +211,12 @@ def test_the_german_beiden_counts_two() -> None:
     assert facts.lang == "de"
     assert missing_figures("The first two carriages were thrown into a field.", facts) == []
     assert missing_figures("The first four carriages were thrown into a field.", facts) == ["4"]
+
+
+def test_an_outlet_named_by_its_words_up_to_its_number_is_the_outlet():
+    """'Canal 9 Noticias' is 'Canal 9' to a model: its 9 is a name's, no figure; a number opening or
+    closing the name gives no shorter name ('7 Días', 'Radio 5')."""
+    assert "canal 9" in outlet_names("Canal 9 Noticias")
+    assert outlet_names("7 Dias Semanal") == ("7 dias semanal",)
+    facts = ArticleFacts.of("El pleno aprobó la ley por 40 votos.", source="Canal 9 Noticias")
+    assert missing_figures("According to Canal 9, the law passed by 40 votes.", facts) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.language import UNKNOWN, language, weekday_days
+from summarizer.text.language import UNKNOWN, day_months, language, weekday_days
 from summarizer.text.normalize import fold
 
 # Paragraphs written for these tests: one report told in each language.
@@ -58,3 +58,10 @@ def test_weekdays_are_read_as_each_language_writes_them():
     assert weekday_days("nesta sexta - feira 8") == {(4, None), (4, 8)}
     assert weekday_days("am mittwochabend") == {(2, None)}
     assert weekday_days("a segunda vez") == set()  # 'segunda' alone is an ordinal, not Monday
+
+
+def test_a_day_joined_to_its_month_by_a_hyphen_or_a_slash_is_a_day():
+    """'03-Feb-2025', '3/feb/2025', as airline and agency copy write them; a score is no day."""
+    assert day_months(fold("The airline confirmed (03-Feb-2025) the diversion")) == {(2, 3)}
+    assert day_months(fold("filed on 3/feb/2025")) == {(2, 3)}
+    assert day_months(fold("they won 3-1 in the final")) == set()

@@ -144,3 +144,10 @@ def test_an_approximate_count_in_one_word_is_its_figure():
     assert list(figures("een tiental gewonden", lang="nl")) == [10.0]
     # 'trentina' is also the Trentino's adjective: no figure.
     assert list(figures("la provincia trentina", lang="it")) == []
+
+
+def test_the_ordinals_past_fifteen_count_too():
+    """'su decimoséptimo título' is 17 titles, 'il diciottesimo' 18, 'le seizième' 16."""
+    assert ordinal_counts(fold("su decimoséptimo título"), "es") == {17}
+    assert ordinal_counts(fold("il diciottesimo scudetto"), "it") == {18}
+    assert ordinal_counts(fold("son seizième titre"), "fr") == {16}
