@@ -102,9 +102,10 @@ def _closing_credit(end: int, facts: ArticleFacts) -> tuple[int, tuple[int, int]
 
 def by_noun(speaker: str) -> bool:
     """The speaker is a group or a person described by a noun in lower case, not named: "Alves' lawyers",
-    'the rescuers'; not 'Matthew Carter, IFRC spokesman', named before the comma."""
-    words = speaker.split(",", 1)[0].split()
-    return len(words) > 1 and words[-1][:1].islower() and words[-1].isalpha()
+    'the rescuers'; not 'Matthew Carter, IFRC spokesman' nor "L'allenatore capo, Nopparat Kantawong",
+    named beside a comma."""
+    words = speaker.split()
+    return "," not in speaker and len(words) > 1 and words[-1][:1].islower() and words[-1].isalpha()
 
 
 def credited_to_another(

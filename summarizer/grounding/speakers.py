@@ -289,10 +289,9 @@ def given_elsewhere(
     # not described by the next one.
     ended = _ends_sentence(end, facts.plain)
     described = set() if ended else _described_as(span, facts)
-    # 'comentou o líder socialista' of the PS leader: a word of the speaker's role in the article's
-    # language ('líder') makes the description theirs, whatever party it names.
-    mine = bool(described & own) or _cognates(described, own, facts)
-    if described and not mine and any(described & words for words in theirs):
+    # 'comentou o líder socialista' of the PS leader: the party the description names is the speaker's
+    # own, that their role names; 'le candidat d'En Marche' of Le Pen, of the Front national, is not.
+    if described and not described & own and any(described & words for words in theirs if not words & own):
         return True
     opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
     sentence = facts.lower[opening:start]

@@ -4,7 +4,10 @@ surname, a description before the name; a quote given to another is dropped, the
 
 from __future__ import annotations
 
-from summarizer.grounding.check import ArticleFacts, check_briefing
+from summarizer.grounding.check import ArticleFacts, check_briefing, quote_spans
+from summarizer.grounding.first_named import first_of_the_name
+from summarizer.grounding.names import name_forms
+from summarizer.grounding.speakers import attributed_to
 from summarizer.models import Briefing
 
 
@@ -40,27 +43,43 @@ FRENCH = (
 FRENCH_PEOPLE = [_person("Paul Marchal", "juge"), _person("Claire Vasseur", "maire")]
 
 
+def _span(words: str, facts: ArticleFacts) -> tuple[int, int]:
+    [span] = quote_spans(words, facts)
+    return span
+
+
 def test_a_french_honorific_before_the_surname_is_no_other_given_name():
-    words = "Le conducteur roulait bien trop vite"
-    assert not _speaker_findings(FRENCH, "M. Marchal", words, FRENCH_PEOPLE)
+    facts = ArticleFacts.of(FRENCH)
+    assert first_of_the_name("M. Marchal", "marchal", facts)
     # A given name the article never gives this surname is someone else's.
-    assert _speaker_findings(FRENCH, "Pierre Marchal", words, FRENCH_PEOPLE)
+    assert not first_of_the_name("Pierre Marchal", "marchal", facts)
 
 
 def test_a_description_then_the_name_after_a_comma_is_that_person():
-    words = "Nous reconstruirons le pont"
-    assert not _speaker_findings(FRENCH, "la maire de Lyon, Claire Vasseur", words, FRENCH_PEOPLE)
-    assert _speaker_findings(FRENCH, "Paul Marchal", words, FRENCH_PEOPLE)
+    assert "Claire Vasseur" in name_forms("la maire de Lyon, Claire Vasseur", person=True)
+    facts = ArticleFacts.of(FRENCH)
+    span = _span("Nous reconstruirons le pont", facts)
+    assert attributed_to(span, ["maire", "marchal", "vasseur"], facts) == "vasseur"
 
 
 def test_a_reaction_attributes_as_a_speech_verb_does():
-    words = "Merci à tous les bénévoles"
-    assert not _speaker_findings(FRENCH, "Claire Vasseur", words, FRENCH_PEOPLE)
+    facts = ArticleFacts.of(
+        "Le juge Paul Marchal a déclaré mardi que l'enquête avançait vite et que les témoins avaient "
+        'été entendus. "Merci à tous les bénévoles", a sobrement réagi la maire Claire Vasseur sur X.'
+    )
+    span = _span("Merci à tous les bénévoles", facts)
+    assert attributed_to(span, ["marchal", "vasseur"], facts) == "vasseur"
 
 
-def test_a_role_in_the_articles_language_is_the_speakers_whatever_party_it_names():
+def test_a_given_name_with_a_slipped_letter_is_the_speakers():
+    facts = ArticleFacts.of('Cyclist Tadedj Pogacar won the race. "I am so happy," said Pogacar.')
+    assert first_of_the_name("Tadej Pogacar", "pogacar", facts)
+    assert not first_of_the_name("Jonas Pogacar", "pogacar", facts)
+
+
+def test_a_description_that_names_the_speakers_own_party_is_theirs():
     article = (
-        "O primeiro-ministro Rui Sampaio reconheceu a derrota na noite de domingo, perante os apoiantes "
+        "O primeiro-ministro Rui Sampaio chegou ao hotel na noite de domingo, perante os apoiantes "
         "do seu partido reunidos num hotel de Lisboa. Ana Lopes (PS) excluiu a formação de uma maioria de "
         'esquerda que suporte um governo. "Nenhuma solução dessas passa no parlamento", comentou a líder '
         "socialista."
@@ -72,6 +91,8 @@ def test_a_role_in_the_articles_language_is_the_speakers_whatever_party_it_names
     ]
     words = "Nenhuma solução dessas passa no parlamento"
     assert not _speaker_findings(article, "Ana Lopes", words, entities)
+    # The party it names is not the prime minister's: the words are another's.
+    assert _speaker_findings(article, "Rui Sampaio", words, entities)
 
 
 def test_the_clause_that_closes_the_sentence_credits_its_quotation():
