@@ -16,12 +16,13 @@ from .attached import misattached_figures, misdated_figures
 from .counts import miscounted_figures
 from .dates import article_days, date_found, date_support, inferred_dates, weekday_named, weekday_neighbours
 from .facts import ArticleFacts, without_outlets
+from .forms import found_form
 from .frames import reframed_figures
 from .glossed import glossed, glossed_names
 from .measured import mismeasured_figures
 from .names import aliases, name_found
 from .places import country_named, place_found
-from .quoted import check_quotes, found_form, quote_found, quote_spans
+from .quoted import check_quotes, quote_found, quote_spans
 from .scores import levels_as_changes, unstated_scores
 from .speakers import (
     attributed_to,

@@ -17,7 +17,7 @@ from .reach import CLAUSE_AFTER
 from .speakers import own_sentence
 from .translated import glossary
 
-__all__ = ["credited_to_another", "named_alone"]
+__all__ = ["by_noun", "credited_to_another", "named_alone"]
 
 #: The speech verbs of every shipped language, with the auxiliary some put before them ('ha dicho').
 _SPEECH = r"(?:(?:a|ha|han|ont|hat|e|foi|heeft)\s+)?" + alternation("speech_verbs", "all")
@@ -81,6 +81,33 @@ def _credited(clause: str, lang: str) -> tuple[int, int] | None:
     return where
 
 
+#: A clause that closes its sentence by crediting it ('..., Italian police said.'): who, then a speech verb.
+_CLOSING = re.compile(rf",\s+((?:[\w'-]+\s+){{1,{SUBJECT_WORDS}}}?){_SPEECH}\s*$")
+
+
+def _closing_credit(end: int, facts: ArticleFacts) -> tuple[int, tuple[int, int]] | None:
+    """Where the clause that closes the sentence of the quotation ending at `end` names who it credits
+    the sentence to, when the words right after the quotation go on with what was said: 'It had set sail
+    "about four days ago" and was first spotted late on Saturday, Italian police said.' credits the
+    police; None when the sentence does not close so, or another quotation stands between."""
+    stop = _CLAUSE_END.search(facts.lower, end, end + 2 * CLAUSE_AFTER)
+    if stop is None or '"' in facts.plain[end : stop.start()].lstrip(" \"'"):
+        return None
+    closing = _CLOSING.search(facts.lower, end, stop.start())
+    if closing is None:
+        return None
+    where = _credited(facts.lower[closing.start(1) : stop.start()], facts.lang)
+    return None if where is None else (closing.start(1), where)
+
+
+def by_noun(speaker: str) -> bool:
+    """The speaker is a group or a person described by a noun in lower case, not named: "Alves' lawyers",
+    'the rescuers'; not 'Matthew Carter, IFRC spokesman' nor "L'allenatore capo, Nopparat Kantawong",
+    named beside a comma."""
+    words = speaker.split()
+    return "," not in speaker and len(words) > 1 and words[-1][:1].islower() and words[-1].isalpha()
+
+
 def credited_to_another(
     span: tuple[int, int], speaker: str, own: str, facts: ArticleFacts, *, described: bool
 ) -> bool:
@@ -100,6 +127,8 @@ def credited_to_another(
     raw = facts.lower[end : end + CLAUSE_AFTER]
     offset = end + len(raw) - len(raw.lstrip(" ,;:\"'"))
     where = _credited(raw.lstrip(" ,;:\"'"), facts.lang)
+    if where is None and (closing := _closing_credit(end, facts)) is not None:
+        offset, where = closing
     if where is None:
         return False
     who, written = (

@@ -39,6 +39,10 @@ _POSSESSED = re.compile(r"^(.*?)'s\s+[a-z][\w -]*$")
 _CORPORATE = re.compile(r"(?:,?\s+(?:inc|llc|ltd|plc|corp|co|s\.?a)\.?|\.com)$", re.I)
 
 
+#: A name of capitalised words only ('Nathalie Kosciusko-Morizet', "Ursula von der Leyen").
+_CAPITALISED = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:von|van|der|de|da|di|del|la|le)\s+)*[A-Z][\w'.-]*)*")
+
+
 def name_forms(name: str, *, person: bool = False) -> list[str]:
     """The forms under which a name in a briefing may stand in its article, the written form first:
     without what describes it after a comma or in brackets, the bracketed form itself ('FOMC', the
@@ -52,6 +56,11 @@ def name_forms(name: str, *, person: bool = False) -> list[str]:
     forms += [bare, *(b.strip() for b in bracketed)]
     for form in list(forms):
         forms.append(form.split(",", 1)[0].strip())
+        # 'la ministre des Transports, Nathalie Kosciusko-Morizet': a description in lower case first,
+        # then the person's name after the comma, each word capitalised.
+        head, _, rest = form.partition(",")
+        if person and head[:1].islower() and _CAPITALISED.fullmatch(rest.strip()):
+            forms.append(rest.strip())
     for form in [form for form in forms if "(" not in form]:
         if (owned := _POSSESSED.match(form)) is not None and len(form.split()) <= 4:
             forms.append(owned[1])

@@ -7,12 +7,13 @@ import re
 from collections.abc import Collection
 
 from ..text.lexicon import alternation, word_set
-from ..text.normalize import STOPWORDS, TITLES, fold, undoubled
+from ..text.normalize import STOPWORDS, fold, undoubled
 from ..text.normalize import surname as last_name
 from . import reach
 from .described import SENTENCE_END, heads_role
-from .facts import ArticleFacts, unaccented
-from .names import aliases, name_found, place_groups
+from .facts import ArticleFacts
+from .first_named import first_of_the_name
+from .names import aliases, name_found
 from .owners import owner, owner_of, speaking
 from .pronouns import continued_quotation, enclosing, pronoun_attribution, pronoun_subject, subject_before
 from .translated import cognate, glossary
@@ -48,6 +49,13 @@ _SENTENCE_END = SENTENCE_END
 _QUOTED_END = re.compile(r"[.!?]['\"]?(?:\s|$)")
 #: The full stop before a sentence that opens with its speech verb, its auxiliary before it.
 _INVERTED = re.compile(r"[.]\s+(?=(?:(?:a|ha|han|ont|hat|e|foi)\s+)?" + _SPEECH + r"\b)")
+#: The full stop before a sentence that points back at the quotation and gives it to who it names,
+#: a speech verb later in it ('Das sagte Scholz.', 'Dat heeft Geert Wilders verklaard', "That's what the
+#: minister said": text/data/<lang>/pointing_back.txt); a word in lower case next, not a noun ('Das
+#: Ministerium sagte' opens a sentence of its own).
+_POINTING = re.compile(
+    r"[.]\s+" + alternation("pointing_back", "all") + r"\s+(?=[^.!?]*?\b" + _SPEECH + r"\b)"
+)
 
 
 def _mentions(surname: str, lower: str) -> list[int]:
@@ -112,7 +120,11 @@ def attributed_to(
     clause = after.lstrip(" ,;:\"'")
     # '«Un fulmine a ciel sereno». Ha commentato il cardinale Angelo Sodano.': a sentence that opens
     # with a speech verb gives the quotation before it to the one it names.
-    if (inverted := _INVERTED.match(clause)) is not None:
+    pointing = _POINTING.match(clause)
+    lead = len(after) - len(clause) + (pointing.end() if pointing else 0)
+    if pointing is None or not facts.plain[end + lead : end + lead + 1].islower():
+        pointing = None
+    if (inverted := _INVERTED.match(clause) or pointing) is not None:
         clause = clause[inverted.end() :]
     offset = end + len(after) - len(clause)
     stop = reach.CLAUSE_END.search(clause)
@@ -123,6 +135,9 @@ def attributed_to(
     pronoun = verb is not None and _PRONOUN_BEFORE.search(clause[: verb.start()]) is not None
     if not ended_inside and not _PRONOUN_SAID.match(clause) and verb is not None and not pronoun:
         named = speaking(mentions, offset, offset + len(clause), facts.plain)
+        # 'a indiqué la ministre des Transports, Nathalie Kosciusko-Morizet': a description the article
+        # writes in lower case stands before the name in apposition; the name says who spoke.
+        named = [(p, s) for p, s in named if facts.plain[p : p + 1].isupper()] or named
         # '..., ECB president Christine Lagarde told': the organisation before a person's title says
         # whose president she is; the person before the verb speaks.
         people = [(p, s) for p, s in named if s not in acronyms and p < offset + verb.start()]
@@ -274,7 +289,9 @@ def given_elsewhere(
     # not described by the next one.
     ended = _ends_sentence(end, facts.plain)
     described = set() if ended else _described_as(span, facts)
-    if described and not described & own and any(described & words for words in theirs):
+    # 'comentou o líder socialista' of the PS leader: the party the description names is the speaker's
+    # own, that their role names; 'le candidat d'En Marche' of Le Pen, of the Front national, is not.
+    if described and not described & own and any(described & words for words in theirs if not words & own):
         return True
     opening = max((m.end() for m in _SENTENCE_END.finditer(facts.lower, 0, start)), default=0)
     sentence = facts.lower[opening:start]
@@ -288,28 +305,6 @@ def given_elsewhere(
         for other, words in zip(others, theirs, strict=True)
         if len(fold(other)) > 3
     )
-
-
-def _first_of_the_name(speaker: str, surname: str, facts: ArticleFacts) -> bool:
-    """A surname alone ('Bezos said') is the first person the article names with it ('Jeff Bezos,
-    along with his brother Mark Bezos'): a speaker given another given name is someone else."""
-    # 'Swedish singer Loreen': a word in lower case or a nationality describes; it is no given name.
-    named_as = speaker.split(",", 1)[0]
-    described = {fold(w) for w in re.findall(r"[\w'-]+", named_as) if w[:1].islower()}
-    given = [w for w in re.findall(r"[a-z]+", fold(named_as)) if w not in TITLES and w not in described]
-    given = [w for w in given[:-1] if w not in place_groups()] + given[-1:]
-    if len(given) < 2:
-        return True
-    before = re.finditer(
-        r"\b([A-Z][\w'-]+) (?:([A-Z][\w'-]+) )?(?i:" + re.escape(surname) + r")\b", unaccented(facts.plain)
-    )
-    # 'PM Modi', 'President Biden', 'The Bezos': no given name. 'Jair Messias Bolsonaro': a middle name.
-    # "Sweden's Loreen": a place before the name is not its given name.
-    names = ([fold(w) for w in m.groups() if w and not w.isupper() and not _placed(w)] for m in before)
-    named = next((ws for ws in names if any(w not in TITLES and w not in STOPWORDS for w in ws)), None)
-    # 'Benedict' for the Italian 'Benedetto': the given name in the article's language.
-    translated = facts.lang != "en" and any(cognate(w, g) for w in named or () for g in given[:-1])
-    return named is None or any(w in given[:-1] for w in named) or translated
 
 
 def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], facts: ArticleFacts) -> bool:
@@ -326,10 +321,6 @@ def own_sentence(surname: str, span: tuple[int, int], candidates: list[str], fac
     after = facts.lower[end : end + reach.CLAUSE_AFTER]
     stop = reach.CLAUSE_END.search(after)
     return named == {surname} and not _SAID.search(after[: stop.start()] if stop else after)
-
-
-def _placed(word: str) -> bool:
-    return word.endswith("'s") or fold(word) in place_groups()
 
 
 def _cognates(described: set[str], role: set[str], facts: ArticleFacts) -> bool:
@@ -363,7 +354,7 @@ def attributed(
         if who is None and not described and speaker_near(speaker, [span], facts):
             return True
         if who is not None and surname is not None and undoubled(who) == undoubled(surname):
-            return _first_of_the_name(speaker, surname, facts)
+            return first_of_the_name(speaker, surname, facts)
         if surname is not None and own_sentence(surname, span, candidates, facts):
             return True
         # "L'allenatore capo, Nopparat Kantawong": the name after the description.
@@ -371,7 +362,7 @@ def attributed(
             (p for p in speaker.split(",")[1:] if undoubled(last_name(p) or "") == undoubled(who or "")), None
         )
         if who is not None and part is not None:
-            return _first_of_the_name(part, who, facts)
+            return first_of_the_name(part, who, facts)
         # A family name written first ('Kim Mi Sung' ... 'Kim said').
         if (
             who is not None

@@ -1,7 +1,7 @@
 """Names written into free text (grounding/written.py): every name is checked wherever it stands."""
 
 from summarizer.grounding.facts import ArticleFacts
-from summarizer.grounding.quoted import found_form
+from summarizer.grounding.forms import found_form
 from summarizer.grounding.written import known_organisation, unknown_names
 
 
