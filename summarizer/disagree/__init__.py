@@ -2,8 +2,8 @@
 
 Pure functions over the briefings of one story; the merge calls them. statements.py reads a statement
 once (statement_tokens) for the values it gives and the measures they count (measures.py: what one
-figure counts, its zone, its length of time, whose it is); figures.py, quotations.py
-and spellings.py find what outlets give differently.
+figure counts, its zone, its length of time, whose it is; subjects.py: whom a clause gives it to);
+figures.py, quotations.py and spellings.py find what outlets give differently.
 May import: models, text.
 """
 
@@ -21,6 +21,7 @@ from .statements import (
     statement_values,
     story_places,
 )
+from .subjects import names_of
 
 __all__ = [
     "FACT_SIMILARITY",
@@ -30,6 +31,7 @@ __all__ = [
     "Statement",
     "count_stage",
     "figure_disagreements",
+    "names_of",
     "other_events",
     "quotations",
     "quote_disagreements",

@@ -22,6 +22,7 @@ from ..text.numbers import ORDINAL_MARK, shown
 from ..text.similarity import jaccard
 from .measures import AGE
 from .statements import DURATION, FACT_SIMILARITY, TIME_OF_DAY, TOLLS, Statement
+from .subjects import one_subject
 
 __all__ = ["count_stage", "figure_disagreements"]
 
@@ -124,7 +125,14 @@ def _comparable(a: Statement, b: Statement, measure: str) -> bool:
         # at 8:41') or one moment in several zones ('21:00 local time, 23:00 in Cape Verde'): which of
         # them is the other outlet's moment cannot be told, so none is set against it.
         return False
+    if not one_subject(_subjects(a, measure), _subjects(b, measure)):
+        return False  # one party's seats and another's ('the PVV wins 35 seats', 'the VVD 23 seats')
     return any(_values(b, m, p) is not None for m, p in a.measures if m == measure)
+
+
+def _subjects(statement: Statement, measure: str) -> list[frozenset[str]]:
+    """Whom each of the statement's figures on the measure is given to (empty: no name of the story)."""
+    return [statement.subjects.get((measure, v), frozenset()) for v in _all_values(statement, measure)]
 
 
 #: The stage of a count a statement's figures hold at: 'with 98.9% of districts counted', 'after

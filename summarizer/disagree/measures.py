@@ -18,6 +18,7 @@ __all__ = [
     "SCALES",
     "TIME_OF_DAY",
     "TOLLS",
+    "UNITS",
     "UNOWNED",
     "YEARS",
     "duration_of",
@@ -184,6 +185,7 @@ def measure_of(tokens: Sequence[Token], at: int, start: int, end: int) -> str | 
 
 #: Units of measurement by their spellings ('m', 'metres', 'meter': metres).
 _UNITS = table("units")
+UNITS = frozenset(_UNITS.values())
 #: Words after a distance that name the point it is from ('off the coast'), within this many words of
 #: its unit ('600 miles (1,000 km) southeast of the capital': 2).
 _REFERENCES = word_set("distance_references")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
@@ -42,6 +42,7 @@ from .measures import (
     priced,
     zone_of,
 )
+from .subjects import given_to_someone, listed_after, subject_of
 
 __all__ = [
     "COUNT_REACH",
@@ -89,6 +90,8 @@ class Statement:
     day: date | None = None
     #: Its times of day given with a zone, in UTC: '8:12 a.m. Central' and '9:12 a.m. Eastern' are one.
     utc: frozenset[float] = frozenset()
+    #: Whom each figure of a measure is given to (subjects.py): (measure, figure) -> the story's names.
+    subjects: dict[tuple[str, float], frozenset[str]] = field(default_factory=dict)
 
 
 def story_places(wheres: Iterable[str], others: Iterable[str]) -> dict[str, str]:
@@ -302,19 +305,20 @@ def read_statement(
     years: frozenset[int] = frozenset(),
     day: date | None = None,
     others: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> Statement:
     """A statement's figures by measure and place (`places` from story_places). A clause that names a
     year other than the story's (`years`) speaks of another time ('the 61 killed by a 1960 tsunami'),
     one that names another event (`others`, from other_events: 'Idai' in a report of Cyclone Kenneth)
-    of that event, and one with 'could' or 'may' of what is not known: their figures are left out."""
+    of that event, and one with 'could' or 'may' of what is not known: their figures are left out. A
+    figure is given to the story's `names` its clause puts beside it (subjects.py)."""
     if not _gives_figures(text):
         return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     tokens = statement_tokens(text)
     measures: dict[tuple[str, frozenset[str]], set[float]] = defaultdict(set)
     utc: set[float] = set()
+    subjects: dict[tuple[str, float], frozenset[str]] = {}
     elided: list[tuple[float, frozenset[str]]] = []  # ordinals without their noun ('in the 60th')
-    if all(value is None for _, value in tokens):
-        return Statement(source, text, frozenset(), {}, day)  # no figure: nothing to compare
     start = 0
     year = [is_year(t) for t, _ in tokens]
     for end in [*(i for i, (t, _) in enumerate(tokens) if t in {";", ".", "!", "?"}), len(tokens)]:
@@ -333,10 +337,12 @@ def read_statement(
         lasting: tuple[int, float] | None = None  # the clause's last length of time, and where
         clause_places = _places(clause, places)
         own = _own_places(tokens, start, end, places)
+        listed: str | None = None  # what the clause's last figure given to a name counts
         for at in range(start, end):
             value = tokens[at][1]
             if value is None or year[at] or _day_of_month(tokens, at):
                 continue
+            subject = subject_of(tokens, at, start, names) if names else frozenset()
             # Another time: near a year not the story's ('the 61 killed by a 1960 tsunami'; not
             # 'founded in 1995 and has a net worth of $185 billion'), or in a clause of weeks before
             # ('a quake ... two weeks earlier, killing about 100'), but for that span itself.
@@ -347,7 +353,9 @@ def read_statement(
             if at >= 3 and tokens[at - 1][0] == "and" and tokens[at - 2][0] in YEARS and tokens[at - 3][1]:
                 continue  # '21 years and 70 days': the days are part of the years' figure
             measure = measure_of(tokens, at, start, end)
-            if measure is None:
+            if measure is None and listed and value.is_integer() and subject & listed_after(tokens, at):
+                measure = listed  # 'Labour 191 seats, the SNP 55': each party's seats
+            elif measure is None:
                 if tokens[at][0].endswith(ORDINAL_MARK):
                     elided.append((value, own.get(at, clause_places)))
                 continue
@@ -364,6 +372,10 @@ def read_statement(
             elif measure not in UNOWNED and (owner := owner_of(tokens, at, places)):
                 measure = f"{owner} {measure}"  # 'Federer's eight titles' are not Djokovic's seven
             measures[(measure, own.get(at, clause_places))].add(value)
+            if given_to_someone(measure) and measure not in (DURATION, TIME_OF_DAY):
+                listed = measure
+                if subject:
+                    subjects[(measure, value)] = subjects.get((measure, value), frozenset()) | subject
         start = end + 1
     # 'in the 20th and 63rd minutes, Casemiro in the 60th': an ordinal without its noun counts what the
     # statement's other ordinals count, when they count one thing.
@@ -384,4 +396,5 @@ def read_statement(
         {key: frozenset(v) for key, v in measures.items()},
         day,
         frozenset(utc),
+        subjects,
     )

@@ -13,6 +13,7 @@ from ..disagree import (
     TOLLS,
     Statement,
     figure_disagreements,
+    names_of,
     other_events,
     quotations,
     quote_disagreements,
@@ -319,6 +320,13 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         (text for item in members for text in [*item.briefing.key_points, *item.briefing.what_next]),
         (item.briefing.event.what for item in members if item.briefing.event),
     )
+    # The people and bodies the outlets (not among them) name: a figure given to one is theirs.
+    names = names_of(
+        (e.name for item in members for e in item.briefing.entities if e.kind != "place"),
+        (text for item in members for text in [*item.briefing.key_points, *item.briefing.what_next]),
+        places,
+        (item.ref.source for item in members),
+    )
     # Each text read once for the story and its day: outlets repeat one another's (and the wire's)
     # wording. The outlet is only named on the statement, never read for its figures.
     read: dict[tuple[str, date | None], Statement] = {}
@@ -328,7 +336,9 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
         for text in [*item.briefing.key_points, *item.briefing.what_next]:
             known = read.get((text, day))
             if known is None:
-                known = read[text, day] = read_statement(item.ref.source, text, places, years, day, others)
+                known = read[text, day] = read_statement(
+                    item.ref.source, text, places, years, day, others, names
+                )
             if not known.measures:
                 # No figure to set against another's: figure_disagreements would pass over it. Left
                 # out, not copied for its outlet: 39,300 of a 10,000-briefing merge's 46,700.
@@ -337,7 +347,9 @@ def _worded_differently(members: list[ArticleBriefing], shown: list[Disagreement
                 # Another outlet's copy, made field by field: dataclasses.replace, which looks the
                 # fields up again for each of a 10,000-briefing merge's 47,000 statements, was a
                 # sixth of this function's time.
-                known = Statement(item.ref.source, text, known.frame, known.measures, day, known.utc)
+                known = Statement(
+                    item.ref.source, text, known.frame, known.measures, day, known.utc, known.subjects
+                )
             statements.append(known)
     quoted = [
         (item.ref.source, quotation, text)

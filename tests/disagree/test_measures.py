@@ -26,6 +26,9 @@ def _at(text: str, figure: str) -> tuple[tuple[tuple[str, float | None], ...], i
         ("The Greens won 41 seats, six seats ahead of the Liberals.", "six", "seat margin"),
         ("The Greens won 41 seats, six seats ahead of the Liberals.", "41", "seat"),
         ("The striker finished two goals behind the leader.", "two", "goal margin"),
+        # A change of a count in any form of its verb is a change, not the count (data/en/changes.txt).
+        ("Polls show the Farmers League losing three seats.", "three", "seat margin"),
+        ("The Greens are set to gain 12 seats.", "12", "seat margin"),
     ],
 )
 def test_what_a_figure_counts(text: str, figure: str, measure: str) -> None:
