@@ -13,7 +13,7 @@ from itertools import combinations
 from ..models import ArticleBriefing
 from ..text.groups import Groups
 from .about import cosine, terms, vectors
-from .events import AFFAIR_DAYS, Event, place_words, read_event, reported_event
+from .events import AFFAIR_DAYS, Event, named_alike, place_words, read_event, reported_event
 
 __all__ = [
     "CALIBRATIONS",
@@ -282,7 +282,8 @@ def _span(a: Span | None, b: Span | None, window: int) -> Span | tuple[None, Non
 def same_story(a: ArticleBriefing, b: ArticleBriefing) -> bool:
     """Whether two briefings, on their own, report the same event."""
     (va, vb), _ = vectors([terms(a), terms(b)])
-    return _joined(read_event(a), read_event(b), cosine(va, vb))
+    first, second = named_alike([read_event(a), read_event(b)])
+    return _joined(first, second, cosine(va, vb))
 
 
 def cluster(
@@ -312,7 +313,7 @@ def cluster(
     by_meaning: Thresholds = (judged.story, judged.event)
     norms = [_norm(e) for e in meanings]
     unit, spread = vectors([terms(item) for item in items])
-    events = [read_event(item) for item in items]
+    events = named_alike([read_event(item) for item in items])
     named: Counter[str] = Counter(word for event in events if event is not None for word in event.what)
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, vector in enumerate(unit):
