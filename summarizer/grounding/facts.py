@@ -14,6 +14,7 @@ from ..text.lexicon import alternation, every_language
 from ..text.normalize import fold, plain
 from ..text.notation import other_notations
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
+from ..text.outlets import outlet_names, without_outlets
 from ..text.spelled import spelled_figures
 
 __all__ = ["ArticleFacts", "listed_counts", "outlet_names", "without_outlets"]
@@ -21,35 +22,6 @@ __all__ = ["ArticleFacts", "listed_counts", "outlet_names", "without_outlets"]
 _HONORIFIC = re.compile(r"\b" + alternation("honorifics") + r"\.? ([a-z][a-z'-]+)")
 _HANDLE = re.compile(r"[@#]([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")
 _CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
-
-
-def outlet_names(source: str | None) -> tuple[str, ...]:
-    """The names a source line gives, folded, longest first: 'BBSNews (WPLG)' gives the outlet and the
-    wire or station whose copy it carries, 'bbsnews (wplg)', 'bbsnews' and 'wplg'; 'Teller Report
-    (Europe 1 with AFP)' each of the two it carries, 'with' or 'via' joining them."""
-    if not source:
-        return ()
-    folded = fold(source).strip()
-    parts = [folded, *(p.strip() for p in re.split(r"[()/,;]|\s(?:with|via)\s", folded))]
-    parts += [short for part in parts if (short := _numbered(part))]
-    return tuple(sorted({p for p in parts if len(p) > 1}, key=lambda p: (-len(p), p)))
-
-
-def _numbered(name: str) -> str | None:
-    """A name's words up to its number, where words follow it: 'antena 3' of 'antena 3 noticias',
-    'channel 4' of 'channel 4 news', as a model names the outlet by its brand; None for a name with
-    no number after its first word, or none before its last."""
-    words = name.split()
-    at = next((i for i, word in enumerate(words) if any(c.isdigit() for c in word)), None)
-    return " ".join(words[: at + 1]) if at is not None and 0 < at < len(words) - 1 else None
-
-
-def without_outlets(folded: str, outlets: tuple[str, ...]) -> str:
-    """A folded text with the outlets' names taken out: the 9 of '9News' and the 850 of '850 WFTL'
-    are part of a name, not figures."""
-    for name in outlets:
-        folded = re.sub(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", " ", folded)
-    return folded
 
 
 def unaccented(text: str) -> str:

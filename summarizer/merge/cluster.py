@@ -8,12 +8,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain, combinations
+from itertools import combinations
 
 from ..models import ArticleBriefing
 from ..text.groups import Groups
-from ..text.normalize import name_key, words
-from .events import AFFAIR_DAYS, Event, place_words, read_event, reported_event
+from .about import cosine, terms, vectors
+from .events import AFFAIR_DAYS, Event, named_alike, place_words, read_event, reported_event
 
 __all__ = [
     "CALIBRATIONS",
@@ -48,47 +48,10 @@ EMBEDDING_EVENT_SIMILARITY = 0.50
 EVENT_DAYS = 10
 #: A block of more briefings than this under one event key (what|where) is not compared pairwise.
 MAX_EVENT_BLOCK = 200
-#: A batch is taken as a sample of a larger day of news: document frequencies are smoothed as though
-#: this many more briefings shared none of the words, so that in a brief of two, the words both share
-#: do not count as common.
-PRIOR_BRIEFINGS = 20
 #: The rarest words of a briefing that may link it to another (its blocking keys).
 KEYS_PER_BRIEFING = 8
 #: A word in more briefings than this says nothing about which event a briefing is on ('trump').
 MAX_KEY_SPREAD = 40
-
-Vector = dict[str, float]
-
-
-def _terms(item: ArticleBriefing) -> Counter[str]:
-    """Word counts of the headline, summary and key points, plus each person's and organisation's name."""
-    b = item.briefing
-    terms = Counter(chain.from_iterable(map(words, (b.headline, b.summary, *b.key_points))))
-    for entity in b.entities:
-        if entity.kind != "place":
-            terms["@" + name_key(entity.name)] += 1
-    return terms
-
-
-def _vectors(all_terms: list[Counter[str]]) -> tuple[list[Vector], Counter[str]]:
-    """Unit TF-IDF vectors (sublinear term frequency), and how many briefings use each word."""
-    spread: Counter[str] = Counter(chain.from_iterable(all_terms))  # each briefing's words, counted in C
-    total = len(all_terms) + PRIOR_BRIEFINGS
-    idf = {word: math.log1p(total / count) for word, count in spread.items()}
-    vectors = []
-    for terms in all_terms:
-        vector = {w: (1 + math.log(n)) * idf[w] if n > 1 else idf[w] for w, n in terms.items()}
-        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        vectors.append({w: x / norm for w, x in vector.items()})
-    return vectors, spread
-
-
-def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    # The shared words' products, summed in the same order as over every word: a word the other lacks
-    # added 0.0, which leaves a sum as it was.
-    return sum(x * b[w] for w, x in a.items() if w in b)
 
 
 def _apart(a: Event | None, b: Event | None) -> bool:
@@ -318,8 +281,9 @@ def _span(a: Span | None, b: Span | None, window: int) -> Span | tuple[None, Non
 
 def same_story(a: ArticleBriefing, b: ArticleBriefing) -> bool:
     """Whether two briefings, on their own, report the same event."""
-    (va, vb), _ = _vectors([_terms(a), _terms(b)])
-    return _joined(read_event(a), read_event(b), _cosine(va, vb))
+    (va, vb), _ = vectors([terms(a), terms(b)])
+    first, second = named_alike([read_event(a), read_event(b)])
+    return _joined(first, second, cosine(va, vb))
 
 
 def cluster(
@@ -348,11 +312,11 @@ def cluster(
     judged = calibration or TEXT_EMBEDDING_3
     by_meaning: Thresholds = (judged.story, judged.event)
     norms = [_norm(e) for e in meanings]
-    vectors, spread = _vectors([_terms(item) for item in items])
-    events = [read_event(item) for item in items]
+    unit, spread = vectors([terms(item) for item in items])
+    events = named_alike([read_event(item) for item in items])
     named: Counter[str] = Counter(word for event in events if event is not None for word in event.what)
     blocks: dict[str, list[int]] = defaultdict(list)
-    for index, vector in enumerate(vectors):
+    for index, vector in enumerate(unit):
         usable = [w for w in vector if 2 <= spread[w] <= MAX_KEY_SPREAD]
         for word in sorted(usable, key=lambda w: (spread[w], w))[:KEYS_PER_BRIEFING]:
             blocks[word].append(index)
@@ -392,10 +356,10 @@ def cluster(
                 continue
             ma, mb, na, nb = meanings[first], meanings[second], norms[first], norms[second]
             if ma is not None and mb is not None and na and nb and len(ma) == len(mb):
-                cosine = _dot(ma, mb) / (na * nb)
-                joined = _joined(dated[first], dated[second], cosine, by_meaning)
+                meant = _dot(ma, mb) / (na * nb)
+                joined = _joined(dated[first], dated[second], meant, by_meaning)
             else:
-                similarity = _cosine(vectors[first], vectors[second])
+                similarity = cosine(unit[first], unit[second])
                 joined = _joined(events[first], events[second], similarity)
             if not joined:
                 continue

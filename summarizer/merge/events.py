@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..models import ArticleBriefing, Briefing
@@ -11,7 +12,7 @@ from ..text.lexicon import every_language, table, word_list
 from ..text.normalize import VAGUE_PLACE, cached_sets, fold, name_key, spelling, undoubled, words
 from ..text.places import place_groups, place_key
 
-__all__ = ["AFFAIR_DAYS", "Event", "place_words", "read_event", "reported_event"]
+__all__ = ["AFFAIR_DAYS", "Event", "named_alike", "place_words", "read_event", "reported_event"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,27 @@ def read_event(item: ArticleBriefing) -> Event | None:
     # country however named: 'Britain', 'UK', 'United Kingdom', 'Grossbritannien'.
     where = frozenset(map(spelling, place_words(b))) | _countries_named(b)
     return Event(what, where, day, month_only, kind, stated=stated, placed=placed, written=written)
+
+
+def named_alike(events: list[Event | None]) -> list[Event | None]:
+    """The events with the words of a name another of them gives its happening (`_named`: the words
+    of what happened beside its kind) taken out of their kinds of happening too, where all of that
+    name's words are among theirs. Whether a word is a name is read from how a briefing writes it, and
+    a terse one that starts each sentence with it ('Harvey flooding', 'Harvey killed six') gives no
+    sign; another outlet's that writes 'after Harvey' does. Counted as a kind, the storm's name made two
+    reports of its floods, placed in Houston and in Texas, two happenings with nothing named in common
+    (fresh-b, issue #27). A part of a longer name is not one: 'Cup' of 'Wessex Cup final' leaves 'Cup
+    final' a kind of happening."""
+    names: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for event in events:
+        if event is not None and (named := event.what - event.kind):
+            for word in named:
+                names[word].add(named)
+    out: list[Event | None] = []
+    for event in events:
+        given = [n for word in event.kind for n in names.get(word, ()) if n <= event.what] if event else []
+        out.append(replace(event, kind=event.kind.difference(*given)) if event and given else event)
+    return out
 
 
 @cached_sets

@@ -459,3 +459,37 @@ def test_two_cup_finals_of_one_day_whose_names_share_a_word_are_two_stories():
         ["Thistle came from behind at Glenbrae.", "It is their first cup since 1994."],
     )
     assert cluster([wessex, wessex_short, caledon, caledon_region]) == [[0, 1], [2, 3]]
+
+
+# A storm's floods as a terse model writes them: every sentence starts with the storm's name, so the
+# briefing alone gives no sign that 'Ondine' is a name, not a kind of happening.
+CITY_FLOODS = _happening(
+    "Coastal Herald",
+    "Ondine flooding",
+    "2031-10-14",
+    "Ondine floods Marlport",
+    ["Ondine left 4 dead.", "Ondine closed every road into the old town."],
+    where="Marlport",
+)
+REGION_FLOODS = _happening(
+    "Inland Times",
+    "Ondine flooding",
+    "2031-10-14",
+    "Rivers burst their banks across Westmarch",
+    ["Emergency crews rescued 300 people after Storm Ondine.", "The toll stood at 5 on Tuesday."],
+    where="Westmarch",
+)
+OTHER_FLOODS = _happening(
+    "Valley Courier",
+    "Brenna flooding",
+    "2031-10-14",
+    "Brenna floods Eastholm",
+    ["Brenna left 2 dead.", "Brenna swept away a bridge after Storm Brenna stalled."],
+    where="Eastholm",
+)
+
+
+def test_a_word_one_outlet_writes_as_a_name_is_a_name_in_every_briefing():
+    # One storm's floods in a city and in its region, both on the day, are one story: 'Ondine' is
+    # written as a name mid-sentence by one outlet. Another storm's floods that day are not.
+    assert cluster([CITY_FLOODS, REGION_FLOODS, OTHER_FLOODS]) == [[0, 1], [2]]
