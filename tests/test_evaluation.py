@@ -179,6 +179,9 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: their FIRST.md and AFTER.md), fresh-d and fresh-e since: bounds a change must not cross. At most,
 #: then at least.
 LATER_PARTS = {
+    # Every bound below that the late night of 2026-12-07's six helpers beat together (names read in
+    # other languages, other notations, speakers, swapped figures, Reports differ, grouping) is the
+    # figure measured after their merge (issue #27).
     # The titled style's drops worked on by classes (issue #27, the evening of 2026-12-07: a site with
     # the word for its kind, a name the briefing glosses with the article's own, a speaker described
     # before their name, a year worked out from the publication date, a source line's wires, sets
@@ -198,7 +201,7 @@ LATER_PARTS = {
         {"leaked figure_swapped": 6, "leaked quote_misattributed": 0, "leaked name_invented": 0},
         {
             "plain labelled shown": 7,
-            "attributive labelled shown": 7,
+            "attributive labelled shown": 8,
             "plain grouping recall": 1.0,
             # 0.952 -> 1.000 (issue #27, the evening of 2026-12-07): 'ECB interest rate hike' named
             # nowhere by two outlets is the one a third places nowhere either.
@@ -243,7 +246,7 @@ LATER_PARTS = {
             "plain dropped": 3,
             "attributive dropped": 2,
             "terse dropped": 0,
-            "titled dropped": 14,
+            "titled dropped": 13,
             "titled re-asked": 10,
             **{
                 f"{style} false alarms": n
@@ -448,9 +451,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 15}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 11}.items()
             },
-            "titled re-asked": 7,
+            "titled re-asked": 6,
             "titled dates taken out": 11,
             # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
             # no longer set against each other (issue #27, the evening of 2026-12-07).
@@ -554,7 +557,7 @@ LATER_PARTS = {
                 # 150 seats' counts seats, counts.whole_of).
                 # terse 1 -> 0: 'ein Mensch getötet' counts one dead (facts._ONE_TOLL).
                 # titled 9 -> 8: 'on Friday', the week after publication (dates.weekday_neighbours).
-                for style, n in {"plain": 6, "attributive": 6, "terse": 0, "titled": 8}.items()
+                for style, n in {"plain": 5, "attributive": 6, "terse": 0, "titled": 8}.items()
             },
             "titled dates taken out": 10,
             # Plain 5 -> 6 (issue #27, the night of 2026-12-07): with a lead read as a margin ('nine
@@ -604,7 +607,7 @@ LATER_PARTS = {
                 # 'dijo Irene Guardiola, la abogada de Alves' are not Alves's words (grounding/owners.py).
                 # attributive 5 -> 4: 'Santa Maria (470,7 mm)' copied the article's way is read its way
                 # (check.as_the_article_writes).
-                for style, n in {"plain": 5, "attributive": 4, "terse": 1, "titled": 12}.items()
+                for style, n in {"plain": 5, "attributive": 4, "terse": 0, "titled": 11}.items()
             },
             "titled dates taken out": 13,
             # 4 / 3 / 1 / 3 -> 2 / 1 / 1 / 0 (issue #27, the night of 2026-12-07): 'Dani' and 'Daniel'
@@ -710,7 +713,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 3, "terse": 1, "titled": 7}.items()
+                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 7}.items()
             },
             "titled dates taken out": 6,
             **{
@@ -754,7 +757,7 @@ LATER_PARTS = {
                 # Noticias'), a flight's number its code holds ('Flight 447' for 'AF447'), a day the
                 # article names by its weekday ('on 22 July' for 'on Saturday'): 14 / 12 / 5 / 33 -> 9 /
                 # 5 / 4 / 32.
-                for style, n in {"plain": 8, "attributive": 5, "terse": 4, "titled": 19}.items()
+                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 18}.items()
             },
             "titled dates taken out": 11,
             # 11 / 6 -> 8 / 3 plain and attributive (issue #27): a figure a list gives to a party is that
@@ -793,7 +796,7 @@ LATER_PARTS = {
                 # 7 / 9 / 1 / 22 until countries came from CLDR ('French Alps' for 'Alpes Franceses').
                 # Notations (see fresh-n), and a day joined to its month by hyphens ('29-Dec-2024'):
                 # 7 / 9 / 1 / 22 -> 5 / 8 / 1 / 20, titled dates taken out 5 -> 4.
-                for style, n in {"plain": 4, "attributive": 5, "terse": 1, "titled": 15}.items()
+                for style, n in {"plain": 2, "attributive": 1, "terse": 1, "titled": 13}.items()
             },
             "titled dates taken out": 4,
             **{
@@ -830,7 +833,7 @@ LATER_PARTS = {
                 f"{style} dropped": n
                 # 17 / 3 / 8 / 13 until countries came from CLDR ('Spain' for 'España', a team).
                 # Notations (see fresh-n): 17 / 3 / 8 / 13 -> 14 / 2 / 4 / 11.
-                for style, n in {"plain": 4, "attributive": 1, "terse": 4, "titled": 10}.items()
+                for style, n in {"plain": 1, "attributive": 0, "terse": 1, "titled": 7}.items()
             },
             "titled dates taken out": 6,
             **{
