@@ -309,10 +309,7 @@ def test_one_happening_placed_at_different_scales_on_one_day_is_one_story():
     # United Kingdom'), and their wording is far apart. The same kind of happening on one day is one
     # event when both name one subject, or when one's report names the other's place; 'acquittal'
     # and 'acquitted' are one kind, though the stemmer keeps the doubled 't' in one.
-    def verdict(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
-        return _reported(
-            source, NewsEvent(what=what, where=where, when=when), headline, points, datetime(2031, 5, 9)
-        )
+    verdict = _reports_of(datetime(2031, 5, 9))
 
     city = verdict(
         "Diario Uno",
@@ -377,10 +374,7 @@ def test_two_finals_on_one_day_in_two_stadiums_are_two_stories():
     # fresh-p (issue #27): two finals of two competitions played the same evening, each in a stadium of
     # its own city. A stadium is a kind of site and 'de' a small word: neither says which place, so a
     # report that writes 'the stadium' names no place of the other final's 'Gran Rock Stadium'.
-    def final(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
-        return _reported(
-            source, NewsEvent(what=what, where=where, when=when), headline, points, datetime(2031, 7, 13)
-        )
+    final = _reports_of(datetime(2031, 7, 13))
 
     south = final(
         "Diario Sur",
@@ -410,6 +404,15 @@ def test_two_finals_on_one_day_in_two_stadiums_are_two_stories():
     assert "stadium" not in place_words(south.briefing) and "de" not in place_words(north.briefing)
 
 
+def _reports_of(published: datetime):
+    """A maker of outlets' briefings published on one day: (source, what, where, when, headline, points)."""
+
+    def report(source: str, what: str, where: str, when: str | None, headline: str, points: list[str]):
+        return _reported(source, NewsEvent(what=what, where=where, when=when), headline, points, published)
+
+    return report
+
+
 def _reported(source: str, event: NewsEvent, headline: str, points: list[str], published: datetime):
     """One outlet's briefing of `event`, published on `published`."""
     item = make(source, headline, points, published=published)
@@ -420,19 +423,13 @@ def test_two_cup_finals_of_one_day_whose_names_share_a_word_are_two_stories():
     # Two competitions' finals played the same afternoon in two cities ('FA Cup', 'Scottish Cup'):
     # their names share 'Cup', but each names a competition the other does not, so they are two
     # subjects. One final told as 'Wessex Cup final' and as 'Cup final' stays one story.
-    def final(source: str, what: str, where: str, headline: str, points: list[str]):
-        return _reported(
-            source,
-            NewsEvent(what=what, where=where, when="2031-05-17"),
-            headline,
-            points,
-            datetime(2031, 5, 17),
-        )
+    final = _reports_of(datetime(2031, 5, 17))
 
     wessex = final(
         "Daily Post",
         "Wessex Cup final",
         "Kingsmead",
+        "2031-05-17",
         "Rovers beat United 3-0 to lift the Wessex Cup",
         ["Joe Marsh scored twice before the break.", "United finished with ten men."],
     )
@@ -440,6 +437,7 @@ def test_two_cup_finals_of_one_day_whose_names_share_a_word_are_two_stories():
         "Evening News",
         "Cup final",
         "Kingsmead Park",
+        "2031-05-17",
         "Marsh double wins the cup for Rovers",
         ["A crowd of 40,000 saw Rovers win a fifth cup.", "United's captain was sent off."],
     )
@@ -447,6 +445,7 @@ def test_two_cup_finals_of_one_day_whose_names_share_a_word_are_two_stories():
         "Glen Herald",
         "Caledon Cup final",
         "Glenbrae",
+        "2031-05-17",
         "Thistle edge Athletic 2-1 in the Caledon Cup final",
         ["Callum Reid headed the winner in extra time.", "Athletic had led at half-time."],
     )
@@ -455,6 +454,7 @@ def test_two_cup_finals_of_one_day_whose_names_share_a_word_are_two_stories():
         "Radio Strath",
         "Caledonian Cup final",
         "Strathmore",
+        "2031-05-17",
         "Reid's late header gives Thistle the trophy",
         ["Thistle came from behind at Glenbrae.", "It is their first cup since 1994."],
     )
