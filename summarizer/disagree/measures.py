@@ -219,7 +219,10 @@ def _scaled(scale: str, then: list[str]) -> str:
 #: A length of time, in minutes: 'two hours and 27 minutes' against 'a 14-minute first game', 36 hours
 #: against two days.
 DURATION = "duration"
-_MINUTES = {unit: float(minutes) for unit, minutes in table("durations").items()}
+#: The minutes of each unit of time a duration is compared in; text/data/en/time_units.txt gives each
+#: word's unit ('hrs': hour), the same list the grounding reads a figure's unit from.
+_UNIT_MINUTES = {"minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0}
+_MINUTES = {word: _UNIT_MINUTES[unit] for word, unit in table("time_units").items() if unit in _UNIT_MINUTES}
 
 
 def duration_of(tokens: Sequence[Token], at: int, end: int) -> float | None:
