@@ -13,6 +13,7 @@ from ..text.normalize import fold
 from ..text.numbers import figures, in_english_notation
 from .acronyms import numbers_of_acronyms
 from .attached import misattached_figures, misdated_figures
+from .cased import cased_as_a_sentence
 from .counts import miscounted_figures
 from .dates import article_days, date_found, date_support, inferred_dates, weekday_named, weekday_neighbours
 from .facts import ArticleFacts, without_outlets
@@ -177,7 +178,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 reason="names not in the article: " + ", ".join(unknown),
             ))  # fmt: skip
 
-    figures("headline", briefing.headline)
+    figures("headline", cased_as_a_sentence(briefing, facts))
     figures("summary", briefing.summary)
     for index, point in enumerate(briefing.key_points):
         figures(f"key_points[{index}]", point)

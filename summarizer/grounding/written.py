@@ -58,9 +58,14 @@ def unknown_names(text: str, facts: ArticleFacts) -> list[str]:
         # "Zinedine Zidane's Real Madrid" is two names too: the owner and what is theirs.
         parts = [part for piece in _POSSESSIVE.split(run) for part in _CONNECTOR.split(piece)]
         # ... unless the article gives the whole by its acronym ('Africa Centres for Disease Control'),
-        # in its own language too ("Spanish Socialist Workers' Party" for 'PSOE').
+        # in its own language too ("Spanish Socialist Workers' Party" for 'PSOE'); or gives so the name
+        # a piece opens with, before what is its own or follows it ("National Aeronautics and Space
+        # Administration's rocket" for 'NASA', 'National Aeronautics and Space Administration
+        # Administrator Bill Nelson').
         whole = len(parts) > 1 and (abbreviation_given(run, facts) or initials_given(run, facts))
-        parts = [run] if whole else parts
+        parts = (
+            [run] if whole else [part for piece in _POSSESSIVE.split(run) for part in _pieces(piece, facts)]
+        )
         # 'the Minister of the Economy Macron', 'the Guardia Civil': what 'the' opens names a thing or
         # an office, whose first word is no given name.
         after_the = re.search(r"\bthe\s+$", written[: match.start()], re.IGNORECASE) is not None
@@ -348,6 +353,24 @@ def _spelt_out(acronym: str, facts: ArticleFacts) -> bool:
 
 _CONNECTOR = re.compile(r"\s+(?:of|and|the)\s+")
 _POSSESSIVE = re.compile(r"'s?\s+(?=[A-Z])")
+
+
+def _pieces(piece: str, facts: ArticleFacts) -> list[str]:
+    """The names a run of capitalised words holds, split where 'of', 'and' or 'the' joins two; the
+    longest opening joined so that the article gives it by its acronym stays one name."""
+    parts = _CONNECTOR.split(piece)
+    if len(parts) < 2:
+        return parts
+    words = list(re.finditer(r"\S+", piece))
+    for end in range(len(words) - 1, 1, -1):
+        opening = piece[: words[end].end()]
+        if _CONNECTOR.search(opening) and abbreviation_given(opening, facts):
+            return (
+                [opening, *_CONNECTOR.split(piece[words[end].end() :].strip())]
+                if end + 1 < len(words)
+                else [opening]
+            )
+    return parts
 
 
 def _capitalised(word: str, facts: ArticleFacts) -> bool:

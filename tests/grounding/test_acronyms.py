@@ -71,3 +71,15 @@ def test_the_number_of_a_code_the_article_writes_joined_to_its_capitals_is_part_
     facts = ArticleFacts.of("Le vol XY318 a atterri à Nantes avec 74 passagers.")
     assert numbers_of_acronyms("Flight 318 landed in Nantes", facts) == "Flight  landed in Nantes"
     assert numbers_of_acronyms("Flight 319 landed in Nantes", facts) == "Flight 319 landed in Nantes"
+
+
+def test_a_name_written_out_keeps_its_acronym_before_what_is_its_own_or_follows_it():
+    """Written for the test: the agency the article calls 'Nafo', written out in full before a
+    possessive, a title and a name, or further words; another agency's name is still looked up."""
+    facts = ArticleFacts.of("Nafo chief Lena Berg said the Nafo probe would end in May.")
+    assert unknown_names("The Nordic Agency of Film Owners' probe ends in May.", facts) == []
+    assert unknown_names("Nordic Agency of Film Owners chief Lena Berg spoke.", facts) == []
+    # What follows the name is looked up on its own.
+    assert unknown_names("The Nordic Agency of Film Owners Holm Report is due.", facts) == ["Holm Report"]
+    assert unknown_names("The Nordic Agency of Sea Owners' probe ends in May.", facts) != []
+    assert unknown_names("Nordic Agency of Film Owners chief Anna Holm spoke.", facts) != []
