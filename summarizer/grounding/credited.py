@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 
 from ..text.lexicon import LANGUAGES, alternation, every_language, word_list, word_set
 from ..text.normalize import STOPWORDS, fold
 from ..text.normalize import surname as last_name
+from ..text.outlets import news_organisations
 from .facts import ArticleFacts
 from .names import name_found
 from .reach import CLAUSE_AFTER
@@ -171,9 +173,7 @@ def _linking(lang: str) -> frozenset[str]:
 
 @cache
 def _newsrooms() -> frozenset[str]:
-    return frozenset(
-        form.strip() for line in every_language("news_organisations") for form in line.split("|")
-    )
+    return frozenset(chain.from_iterable(news_organisations()))
 
 
 @cache

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.lexicon import LANGUAGES, every_language, word_set
+from ..text.lexicon import LANGUAGES, word_set
 from ..text.normalize import STOPWORDS, TITLES, fold, skeleton, stem_word, undoubled
 from ..text.numbers import WORD_NUMBERS
+from ..text.outlets import news_organisations
 from ..text.places import place_groups, place_key
 from .acronyms import abbreviation_given, initials
 from .described import TITLED_NAME, described_name
@@ -287,14 +288,7 @@ def news_agency_given(name: str, facts: ArticleFacts) -> bool:
     Press'; in free text a hyphen ends the name: 'Deutsche Presse') where the article or its source
     line gives another of its forms ('dpa', 'AFP', 'KION 546 (AP)'): text/data/en/news_organisations.txt."""
     words = " ".join(re.findall(r"[a-z0-9]+", fold(name))).removeprefix("the ")
-    for forms in _news_agencies():
+    for forms in news_organisations():
         if any(form == words or (form.startswith(words + " ") and " " in words) for form in forms):
             return any(phrase_in(form, facts) for form in forms)
     return False
-
-
-@cache
-def _news_agencies() -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        tuple(form.strip() for form in line.split("|")) for line in every_language("news_organisations")
-    )

@@ -12,7 +12,7 @@ from itertools import chain
 from ..models import ArticleBriefing
 from ..text.lexicon import every_language, word_list
 from ..text.normalize import fold, name_key, words
-from ..text.outlets import outlet_names
+from ..text.outlets import news_organisations, outlet_names
 
 __all__ = ["PRIOR_BRIEFINGS", "Vector", "cosine", "terms", "vectors"]
 
@@ -34,7 +34,7 @@ _REPORTING = frozenset(
 #: The news agencies and outlets stories credit (text/data/<lang>/news_organisations.txt), folded.
 _NEWSROOMS = tuple(
     sorted(
-        {fold(form.strip()) for line in every_language("news_organisations") for form in line.split("|")},
+        {fold(form) for form in chain.from_iterable(news_organisations())},
         key=lambda form: (-len(form), form),
     )
 )

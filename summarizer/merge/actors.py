@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import chain
 
 from ..models import ArticleBriefing, AttributedEntity
-from ..text.lexicon import word_list
 from ..text.normalize import cached, fold, name_key, undoubled
+from ..text.outlets import news_organisations
 from .entities import name_words
 
 __all__ = ["cast"]
 
-_NEWSROOMS = frozenset(form.strip() for line in word_list("news_organisations") for form in line.split("|"))
+_NEWSROOMS = frozenset(chain.from_iterable(news_organisations()))
 _GIVEN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
 
 

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .lexicon import every_language
 from .normalize import fold
 
-__all__ = ["outlet_names", "without_outlets"]
+__all__ = ["news_organisations", "outlet_names", "without_outlets"]
+
+
+@cache
+def news_organisations() -> tuple[tuple[str, ...], ...]:
+    """The news agencies and outlets stories credit, each with its forms ('Agence France-Presse', 'AFP'):
+    text/data/<lang>/news_organisations.txt, one organisation a line, its forms parted by '|'."""
+    return tuple(
+        tuple(form.strip() for form in line.split("|")) for line in every_language("news_organisations")
+    )
 
 
 def outlet_names(source: str | None) -> tuple[str, ...]:
