@@ -30,7 +30,10 @@ French) and fresh-u (heads of government who fall: Johnson, Truss, Sunak, Abe, S
 German, French, Italian and Spanish); each was measured once as it came (its FIRST.md) and was untouched
 until the end of that session, when all four were measured again (their AFTER.md). fresh-r and fresh-s
 are tuning parts since; fresh-t and fresh-u stay untouched (never tuned on, their per-item findings
-unread), so that the next session measures its own rules on them once more, at its end.
+unread), so that the next session measures its own rules on them once more, at its end. fresh-v (wildfires:
+Rhodes and Evros in 2023, Pedrógão Grande in 2017, the Palisades and Eaton fires of January 2025; with
+Spanish, French, German and Italian), written blind in the session of 2026-12-08, is untouched: measured
+once, at the end (its FIRST.md).
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ TUNING = (
     "fresh-r",
     "fresh-s",
 )
-UNTOUCHED: tuple[str, ...] = ("fresh-t", "fresh-u")
+UNTOUCHED: tuple[str, ...] = ("fresh-t", "fresh-u", "fresh-v")
 
 
 def refused(names: list[str], final: bool) -> str | None:
