@@ -31,6 +31,9 @@ German, French, Italian and Spanish); each was measured once as it came (its FIR
 until the end of that session, when all four were measured again (their AFTER.md). fresh-r and fresh-s
 are tuning parts since; fresh-t and fresh-u stay untouched (never tuned on, their per-item findings
 unread), so that the next session measures its own rules on them once more, at its end.
+fresh-w (outages and cyberattacks: the Iberian blackout, WannaCry, NotPetya, Colonial Pipeline, Optus;
+with Spanish, Portuguese, French and German), written blind in the session of 2026-12-08, is untouched:
+measured once as it came (its FIRST.md), never tuned on.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ TUNING = (
     "fresh-r",
     "fresh-s",
 )
-UNTOUCHED: tuple[str, ...] = ("fresh-t", "fresh-u")
+UNTOUCHED: tuple[str, ...] = ("fresh-t", "fresh-u", "fresh-w")
 
 
 def refused(names: list[str], final: bool) -> str | None:
