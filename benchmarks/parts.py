@@ -33,7 +33,9 @@ are tuning parts since; fresh-t and fresh-u stay untouched (never tuned on, thei
 unread), so that the next session measures its own rules on them once more, at its end. fresh-v (wildfires:
 Rhodes and Evros in 2023, Pedrógão Grande in 2017, the Palisades and Eaton fires of January 2025; with
 Spanish, French, German and Italian), written blind in the session of 2026-12-08, is untouched: measured
-once, at the end (its FIRST.md).
+once as it came (its FIRST.md), never tuned on. fresh-w (outages and cyberattacks: the Iberian blackout,
+WannaCry, NotPetya, Colonial Pipeline, Optus; with Spanish, Portuguese, French and German), written blind
+in the same session, is untouched too: measured once as it came (its FIRST.md), never tuned on.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ TUNING = (
     "fresh-r",
     "fresh-s",
 )
-UNTOUCHED: tuple[str, ...] = ("fresh-t", "fresh-u", "fresh-v")
+UNTOUCHED: tuple[str, ...] = ("fresh-t", "fresh-u", "fresh-v", "fresh-w")
 
 
 def refused(names: list[str], final: bool) -> str | None:
