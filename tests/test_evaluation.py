@@ -179,6 +179,10 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: their FIRST.md and AFTER.md), fresh-d and fresh-e since: bounds a change must not cross. At most,
 #: then at least.
 LATER_PARTS = {
+    # Every bound below that the session of 2026-12-08 beat is the figure measured after it: an
+    # institution written out in full or translated, whose every word that says which body it is stands
+    # in the article, and a speaker described without a name, are kept and marked, not dropped (titled
+    # dropped fresh-d 13 -> 10, h 12 -> 8, i 11 -> 7, k 11 -> 6, o 13 -> 8, q 7 -> 3, s 31 -> 17).
     # Every bound below that the late night of 2026-12-07's six helpers beat together (names read in
     # other languages, other notations, speakers, swapped figures, Reports differ, grouping) is the
     # figure measured after their merge (issue #27).
@@ -243,11 +247,11 @@ LATER_PARTS = {
             # With issue #27's French/Spanish/Portuguese work (times of day in the article's notation,
             # translated names, described speakers): 4 / 3 / 0 / 31 -> 3 / 2 / 0 / 29. Titled 16 -> 14:
             # a pollster written out whose acronym the article writes with one capital ('Ibope').
-            "plain dropped": 3,
-            "attributive dropped": 2,
+            "plain dropped": 2,
+            "attributive dropped": 1,
             "terse dropped": 0,
-            "titled dropped": 13,
-            "titled re-asked": 10,
+            "titled dropped": 10,
+            "titled re-asked": 8,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -273,7 +277,7 @@ LATER_PARTS = {
             # 16 -> 13: 'Royal Thai Navy SEALs' for an Italian article's 'navy seals thailandesi', a
             # body translated whose words stand there in small letters (grounding/written.py).
             # 13 -> 12: a day the article names by its weekday ('domenica prossima', dates.py).
-            "titled dropped": 12,
+            "titled dropped": 11,
             "titled re-asked": 9,
             **{
                 f"{style} false alarms": n
@@ -327,7 +331,7 @@ LATER_PARTS = {
             "plain dropped": 2,
             "attributive dropped": 1,
             "terse dropped": 0,
-            "titled dropped": 12,
+            "titled dropped": 10,
             "titled re-asked": 8,
             "titled dates taken out": 11,
             **{
@@ -397,9 +401,9 @@ LATER_PARTS = {
                 # plain 1 -> 0, attributive 2 -> 1: a name that owns the speaker's description does not
                 # speak ('la representante ... de la ONU, Mami Mizutori', grounding/owners.py).
                 # titled 14 -> 12: 'last Friday', the week before publication (dates.weekday_neighbours).
-                for style, n in {"plain": 0, "attributive": 1, "terse": 2, "titled": 12}.items()
+                for style, n in {"plain": 0, "attributive": 1, "terse": 2, "titled": 8}.items()
             },
-            "titled re-asked": 7,
+            "titled re-asked": 5,
             "titled dates taken out": 10,
             # "Reports differ" worked on by classes (issue #27, the evening of 2026-12-07): false
             # alarms 2 / 10 / 3 / 3 -> 1 / 5 / 3 / 1 (a speed, '140km/h', no longer a toll of 140; a
@@ -451,9 +455,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 11}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 7}.items()
             },
-            "titled re-asked": 6,
+            "titled re-asked": 5,
             "titled dates taken out": 11,
             # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
             # no longer set against each other (issue #27, the evening of 2026-12-07).
@@ -503,7 +507,7 @@ LATER_PARTS = {
                 # words to Tedros, not to the WHO whose director he is (grounding/owners.py).
                 # attributive 5 -> 3: 'près de 17.000 personnes' and 'more than 16 000 cases' copied the
                 # article's way are read its way (check.as_the_article_writes).
-                for style, n in {"plain": 4, "attributive": 3, "terse": 1, "titled": 11}.items()
+                for style, n in {"plain": 4, "attributive": 3, "terse": 1, "titled": 10}.items()
             },
             "titled dates taken out": 8,
             **{
@@ -557,7 +561,7 @@ LATER_PARTS = {
                 # 150 seats' counts seats, counts.whole_of).
                 # terse 1 -> 0: 'ein Mensch getötet' counts one dead (facts._ONE_TOLL).
                 # titled 9 -> 8: 'on Friday', the week after publication (dates.weekday_neighbours).
-                for style, n in {"plain": 5, "attributive": 6, "terse": 0, "titled": 8}.items()
+                for style, n in {"plain": 5, "attributive": 6, "terse": 0, "titled": 7}.items()
             },
             "titled dates taken out": 10,
             # Plain 5 -> 6 (issue #27, the night of 2026-12-07): with a lead read as a margin ('nine
@@ -607,7 +611,7 @@ LATER_PARTS = {
                 # 'dijo Irene Guardiola, la abogada de Alves' are not Alves's words (grounding/owners.py).
                 # attributive 5 -> 4: 'Santa Maria (470,7 mm)' copied the article's way is read its way
                 # (check.as_the_article_writes).
-                for style, n in {"plain": 5, "attributive": 4, "terse": 0, "titled": 11}.items()
+                for style, n in {"plain": 5, "attributive": 4, "terse": 0, "titled": 6}.items()
             },
             "titled dates taken out": 13,
             # 4 / 3 / 1 / 3 -> 2 / 1 / 1 / 0 (issue #27, the night of 2026-12-07): 'Dani' and 'Daniel'
@@ -663,7 +667,7 @@ LATER_PARTS = {
                 # reporters' does not attribute the words before it (reach.CLAUSE_END).
                 # terse 3 -> 0: 'taking the number of bodies recovered to 232' counts bodies (units.py);
                 # '30-35 cars' is the range 'tra le 30 e le 35 auto', no score (counts.stated_ranges).
-                for style, n in {"plain": 4, "attributive": 4, "terse": 0, "titled": 7}.items()
+                for style, n in {"plain": 3, "attributive": 4, "terse": 0, "titled": 5}.items()
             },
             "titled dates taken out": 8,
             **{
@@ -713,7 +717,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 7}.items()
+                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 3}.items()
             },
             "titled dates taken out": 6,
             **{
@@ -757,7 +761,7 @@ LATER_PARTS = {
                 # Noticias'), a flight's number its code holds ('Flight 447' for 'AF447'), a day the
                 # article names by its weekday ('on 22 July' for 'on Saturday'): 14 / 12 / 5 / 33 -> 9 /
                 # 5 / 4 / 32.
-                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 18}.items()
+                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 17}.items()
             },
             "titled dates taken out": 11,
             # 11 / 6 -> 8 / 3 plain and attributive (issue #27): a figure a list gives to a party is that
@@ -796,7 +800,7 @@ LATER_PARTS = {
                 # 7 / 9 / 1 / 22 until countries came from CLDR ('French Alps' for 'Alpes Franceses').
                 # Notations (see fresh-n), and a day joined to its month by hyphens ('29-Dec-2024'):
                 # 7 / 9 / 1 / 22 -> 5 / 8 / 1 / 20, titled dates taken out 5 -> 4.
-                for style, n in {"plain": 2, "attributive": 1, "terse": 1, "titled": 13}.items()
+                for style, n in {"plain": 0, "attributive": 1, "terse": 1, "titled": 8}.items()
             },
             "titled dates taken out": 4,
             **{
@@ -833,7 +837,7 @@ LATER_PARTS = {
                 f"{style} dropped": n
                 # 17 / 3 / 8 / 13 until countries came from CLDR ('Spain' for 'España', a team).
                 # Notations (see fresh-n): 17 / 3 / 8 / 13 -> 14 / 2 / 4 / 11.
-                for style, n in {"plain": 1, "attributive": 0, "terse": 1, "titled": 7}.items()
+                for style, n in {"plain": 1, "attributive": 0, "terse": 1, "titled": 6}.items()
             },
             "titled dates taken out": 6,
             **{
@@ -905,7 +909,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 8, "attributive": 9, "terse": 4, "titled": 31}.items()
+                for style, n in {"plain": 8, "attributive": 9, "terse": 4, "titled": 17}.items()
             },
             **{
                 f"{style} false alarms": n

@@ -19,6 +19,7 @@ from .dates import article_days, date_found, date_support, inferred_dates, weekd
 from .facts import ArticleFacts, without_outlets
 from .forms import found_form
 from .frames import reframed_figures
+from .fuller import fuller_names
 from .glossed import glossed, glossed_names
 from .measured import mismeasured_figures
 from .names import aliases, name_found
@@ -233,7 +234,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 else "not mentioned in the article"
             )
             findings.append(Finding(kind="name", where=f"entities[{index}]", item=entity.name, reason=reason))
-    return unreadable(findings, briefing, facts), checked
+    return fuller_names(unreadable(findings, briefing, facts), briefing, facts), checked
 
 
 def _days_not_given(named: set[tuple[int, int]], text: str, facts: ArticleFacts) -> str:

@@ -91,7 +91,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             # Given to no one, or to a description the article writes in lower case ('soccorritori', of
             # the briefing's own 'uno dei soccorritori'): to no one it names.
             unnamed = [who is None or who not in facts.capitalised for who in whom]
-            if _DESCRIPTION.match(quote.speaker) and any(unnamed):
+            if _DESCRIPTION.match(quote.speaker) and (any(unnamed) or _names_no_one(quote.speaker)):
                 # 'one of the rescuers' for the article's 'uno dei soccorritori': a description, not a
                 # name, of someone the article gives the words to, and to no one it names: kept, marked.
                 reason = "the article names no one who said this; the description is not confirmed"
@@ -290,7 +290,15 @@ def _described_by(lang: str) -> re.Pattern[str]:
 
 #: A speaker given by a description, not a name: 'one of the rescuers', 'a rescuer of the Soccorso
 #: Alpino', 'an unnamed political analyst', 'the minister'.
-_DESCRIPTION = re.compile(r"(?:a|an|one|the|two|three|some|several|another)\s+[a-z]")
+_DESCRIPTION = re.compile(r"(?i:a|an|one|the|two|three|some|several|another)\s+[a-z]")
+
+
+def _names_no_one(speaker: str) -> bool:
+    """A description with no name in it ('A passenger', 'one analyst', 'the rescuers'): whoever the
+    attribution search finds near the words, the speaker names no one the model could have invented,
+    so an unconfirmed one is kept and marked, not dropped (issue #27: an attribution is dropped only
+    where the article gives the words to someone else)."""
+    return not re.search(r"(?<!^)(?<![\w'])[A-Z]", speaker.strip())
 
 
 #: How many words of another person's role the description of a speaker must share to be theirs.
