@@ -35,10 +35,10 @@ Rhodes and Evros in 2023, Pedrógão Grande in 2017, the Palisades and Eaton fir
 Spanish, French, German and Italian), written blind in the session of 2026-12-08, is untouched: measured
 once as it came (its FIRST.md), never tuned on. fresh-w (outages and cyberattacks: the Iberian blackout,
 WannaCry, NotPetya, Colonial Pipeline, Optus; with Spanish, Portuguese, French and German), written blind
-in the same session, is untouched too: measured once as it came (its FIRST.md), never tuned on. fresh-x
-(events that come in pairs: the Noto quake and the Haneda collision, the Queen's death and funeral, the Kakhovka
-dam; with German, French, Spanish and Italian), written blind in the same session, is a tuning part: measured once
-as it came (its FIRST.md), then tuned on, mostly for the grouping.
+in the same session, is untouched too: measured once as it came (its FIRST.md), never tuned on.
+fresh-x (events that come in pairs: the Noto quake and the Haneda collision, the Queen's death and
+funeral, the Kakhovka dam; with German, French, Spanish and Italian), written blind in the same session,
+is a tuning part: measured once as it came (its FIRST.md), then tuned on.
 """
 
 from __future__ import annotations

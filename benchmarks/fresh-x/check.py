@@ -1,4 +1,5 @@
-"""Check the fresh corpus part X, a tuning part written blind (benchmarks/corpus_check.py says what is checked).
+"""Check the fresh corpus part X, a tuning part written blind (benchmarks/corpus_check.py says what is
+checked).
 
 Run from the repository root:  python benchmarks/fresh-x/check.py
 """

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from ..text.countries import country_words
 from ..text.lexicon import LANGUAGES, word_list
-from ..text.normalize import STOPWORDS, fold
+from ..text.normalize import STOPWORDS, fold, rendered
 from ..text.numbers import WORD_NUMBERS
 from .acronyms import acronym_written, initials, short_form_written
 from .facts import ArticleFacts
@@ -86,8 +86,16 @@ def cognate(word: str, known: str) -> bool:
     """Two spellings of one name in two languages ('Katmandou' and 'Kathmandu', 'Virgenes' and
     'Virgin', 'Bartolome' and 'Barthelemy'), folded: their first four letters are one, an 'h' apart,
     and their lengths within three letters. Only for a language a model translates from."""
-    a, b = word.replace("h", ""), known.replace("h", "")
-    return min(len(a), len(b)) >= _PART + 1 and a[:_PART] == b[:_PART] and abs(len(a) - len(b)) <= 3
+    return any(
+        min(len(a), len(b)) >= _PART + 1 and a[:_PART] == b[:_PART] and abs(len(a) - len(b)) <= 3
+        for a, b in ((word.replace("h", ""), known.replace("h", "")), (_read(word), _read(known)))
+    )
+
+
+def _read(word: str) -> str:
+    """A folded word with the letters that render one sound two ways read alike and its 'h's out:
+    'Elizabeth' and 'Elisabetta' are 'elisabet' and 'elisabetta'."""
+    return rendered(word).replace("h", "")
 
 
 def one_word(a: str, b: str) -> bool:
