@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..models import ArticleBriefing, Briefing
-from ..text.lexicon import every_language, table, word_list
+from ..text.lexicon import LANGUAGES, every_language, table, word_list
 from ..text.normalize import VAGUE_PLACE, cached_sets, fold, name_key, spelling, undoubled, words
 from ..text.places import place_groups, place_key
 
@@ -143,7 +143,13 @@ AFFAIR_DAYS = 31
 _AFFAIRS = frozenset(undoubled(next(words(w), w)) for w in word_list("affairs"))
 
 #: One kind of happening under several words ('quake', 'aftershock': an earthquake), as stems.
-_KINDS = {next(words(word), word): next(words(kind), kind) for word, kind in table("happenings").items()}
+#: Each word of a kind of happening, in any shipped language, to its kind's English word: a model may
+#: name the event in its article's language ('funérailles d'Elizabeth II', 'inundaciones en Valencia').
+_KINDS = {
+    next(words(word), word): next(words(kind), kind)
+    for lang in LANGUAGES
+    for word, kind in table("happenings", lang).items()
+}
 _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 

@@ -58,6 +58,8 @@ WEEKDAYS = word_list("weekdays")
 NAME_SUFFIXES = {**table("name_suffixes"), **{long: long for long in table("name_suffixes").values()}}
 _WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
 _DASH = re.compile(r"\s*-\s*")
+#: An article or a preposition French and Italian elide onto the next word ('l'', 'd'', 'dell'').
+_ELIDED = re.compile(r"^(?:l|d|qu|dell|dall|nell|sull|all|un)'(?=[a-z])")
 #: A character the next one repeats: dropped, so a run of one letter is left once. (Deleting with no
 #: template, rather than 'r"(.)\1+"' replaced by r"\1", is a quarter of the time: Python 3.11 expands a
 #: template in Python for each match, and a merge folds the doubled letters of every statement.)
@@ -154,7 +156,9 @@ class _Stems(dict[str, str]):
     6,000 of them, each new, at 30 us a word."""
 
     def __missing__(self, found: str) -> str:
-        word = found.removesuffix("'s")
+        # 'd'elizabeth', 'l'abbaye', 'dell'alluvione': the word without the article French and Italian
+        # elide onto it, as an outlet writing the event in its own language joins them.
+        word = _ELIDED.sub("", found).removesuffix("'s")
         if word in STOPWORDS or len(word) < 2:
             stem = ""
         elif word[-1].isdigit():

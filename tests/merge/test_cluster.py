@@ -493,3 +493,36 @@ def test_a_word_one_outlet_writes_as_a_name_is_a_name_in_every_briefing():
     # One storm's floods in a city and in its region, both on the day, are one story: 'Ondine' is
     # written as a name mid-sentence by one outlet. Another storm's floods that day are not.
     assert cluster([CITY_FLOODS, REGION_FLOODS, OTHER_FLOODS]) == [[0, 1], [2]]
+
+
+def test_an_event_named_in_the_articles_language_is_of_the_kind_its_english_name_says():
+    # A model may name the event in its French article's words ('funérailles d'Elizabeth II',
+    # 'Londres'), with little wording in common with an English outlet's briefing of the same funeral:
+    # its kind of happening is read in French (text/data/fr/happenings.txt) and its elided article
+    # ('d'') is no part of the name. A funeral the same day in another city is another story.
+    day = _reports_of(datetime(2031, 3, 4))
+    english = day(
+        "Daily Post",
+        "funeral of Queen Maren II",
+        "Westminster Abbey, London",
+        "2031-03-04",
+        "Thousands line the streets for Queen Maren's funeral",
+        ["The coffin was carried on a gun carriage.", "Two minutes' silence was observed at noon."],
+    )
+    french = day(
+        "Le Courrier",
+        "funérailles de la reine Maren II",
+        "abbaye de Westminster, Londres",
+        "2031-03-04",
+        "Adieu à la reine Maren II",
+        ["Le cercueil a été porté jusqu'à l'abbaye.", "Deux minutes de silence ont été observées."],
+    )
+    elsewhere = day(
+        "Gazette",
+        "funeral of Bishop Aldo Rinn",
+        "Cathedral of Saint Luke, Lyon",
+        "2031-03-04",
+        "Lyon mourns its bishop",
+        ["The bishop was buried in the cathedral crypt.", "The mayor attended."],
+    )
+    assert cluster([english, french, elsewhere]) == [[0, 1], [2]]
