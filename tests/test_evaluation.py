@@ -455,9 +455,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 7}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 6}.items()
             },
-            "titled re-asked": 5,
+            "titled re-asked": 4,
             "titled dates taken out": 11,
             # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
             # no longer set against each other (issue #27, the evening of 2026-12-07).
@@ -623,7 +623,10 @@ LATER_PARTS = {
         },
         {
             # 4 -> 3: '35 days' where the article's 35 are años (grounding/measured.py).
-            "leaked figure_swapped": 3,
+            # 3 -> 4 (the session of 2026-12-08): '209 victims' for the article's '209 pessoas' (Romania's
+            # 1970 toll given as Valencia's) is kept and marked, not dropped: a plural noun the article does
+            # not write after a figure is no evidence of another thing (counts.counted_otherwise).
+            "leaked figure_swapped": 4,
             # 4 -> 3: '"...," Spain's state weather agency noted' credits the words to the agency, not to
             # a minister named elsewhere (grounding/credited.py); no faithful item dropped more.
             "leaked quote_misattributed": 2,
@@ -717,7 +720,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 3}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 3}.items()
             },
             "titled dates taken out": 6,
             **{
@@ -761,7 +764,7 @@ LATER_PARTS = {
                 # Noticias'), a flight's number its code holds ('Flight 447' for 'AF447'), a day the
                 # article names by its weekday ('on 22 July' for 'on Saturday'): 14 / 12 / 5 / 33 -> 9 /
                 # 5 / 4 / 32.
-                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 17}.items()
+                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 14}.items()
             },
             "titled dates taken out": 11,
             # 11 / 6 -> 8 / 3 plain and attributive (issue #27): a figure a list gives to a party is that
@@ -909,7 +912,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 8, "attributive": 9, "terse": 4, "titled": 17}.items()
+                for style, n in {"plain": 6, "attributive": 7, "terse": 1, "titled": 13}.items()
             },
             **{
                 f"{style} false alarms": n
@@ -944,7 +947,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 14, "attributive": 9, "terse": 3, "titled": 18}.items()
+                for style, n in {"plain": 13, "attributive": 8, "terse": 3, "titled": 16}.items()
             },
             **{
                 f"{style} false alarms": n

@@ -1,7 +1,7 @@
 """What a figure counts (grounding/counts.py): a figure is supported only where the article states it
 for the same thing."""
 
-from summarizer.grounding.counts import miscounted_figures
+from summarizer.grounding.counts import counted_otherwise, miscounted_figures
 from summarizer.grounding.facts import ArticleFacts
 from summarizer.grounding.scores import unstated_scores
 from summarizer.grounding.units import misunited_figures
@@ -72,7 +72,7 @@ def test_how_often_a_thing_happened_counts_that_thing():
     assert miscounted_figures("Djokovic has lost four finals.", facts) == []
     # ... while the article's figure for another plural still counts that one.
     facts = ArticleFacts.of("Djokovic has won 24 titles. He played four finals this year.")
-    assert miscounted_figures("Djokovic has won four titles.", facts) == ["four (titles)"]
+    assert counted_otherwise("Djokovic has won four titles.", facts) == ["four (titles)"]
 
 
 def test_the_sets_of_a_match_written_with_slashes_are_each_a_score():
@@ -163,7 +163,7 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts():
     # Written for the tests: '42 out of 200 seats' counts seats, not the word 'out' after it.
     facts = ArticleFacts.of("The poll gave the Greens 42 out of 200 seats. Two people died in a crash.")
     assert miscounted_figures("The Greens took 42 seats.", facts) == []
-    assert miscounted_figures("The Greens took 42 cars.", facts) == ["42 (cars)"]
+    assert counted_otherwise("The Greens took 42 cars.", facts) == ["42 (cars)"]
 
 
 def test_a_range_the_article_states_is_no_score():
@@ -182,4 +182,21 @@ def test_the_first_of_two_plurals_after_a_figure_names_which_not_what_is_counted
     )
     # 'Commons seats' counts seats, as the article's 'sièges' do; 'Commons' says which.
     assert miscounted_figures("labour won 326 of the 650 commons seats", facts) == []
-    assert miscounted_figures("labour won 326 commons", facts) == ["326 (commons)"]
+    assert counted_otherwise("labour won 326 commons", facts) == ["326 (commons)"]
+
+
+def test_a_plural_noun_the_article_does_not_write_is_kept_and_marked_a_unit_is_dropped():
+    # '34 counts' for the article's '34 charges', '368 seats' for its '368 MPs': one thing in two words
+    # or two things, which the words alone cannot tell: kept and marked, neither dropped nor asked
+    # again for. A unit is one thing only: '18 days' is no '18-year-old', and '29 Sekunden' are seconds.
+    facts = ArticleFacts.of(
+        "A jury found him guilty on all 34 charges. The exit poll gives the party 368 MPs. "
+        "Daemen, an 18-year-old student, flew with him."
+    )
+    assert miscounted_figures("He was convicted on all 34 counts.", facts) == []
+    assert counted_otherwise("He was convicted on all 34 counts.", facts) == ["34 (counts)"]
+    assert miscounted_figures("The party is projected to win 368 seats.", facts) == []
+    assert miscounted_figures("It came 18 days later.", facts) == ["18 (days)"]
+    german = ArticleFacts.of("Er drückte ihm 9 Minuten und 29 Sekunden das Knie in den Nacken.")
+    assert miscounted_figures("He knelt on his neck for 9 minutes 29 seconds.", german) == []
+    assert counted_otherwise("He knelt on his neck for 9 minutes 29 seconds.", german) == []
