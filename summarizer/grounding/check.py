@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..llm.prompts import phrases_of, prompt_phrases
 from ..models import Briefing, Finding
@@ -15,7 +14,15 @@ from .acronyms import numbers_of_acronyms
 from .attached import misattached_figures, misdated_figures
 from .cased import cased_as_a_sentence
 from .counts import miscounts
-from .dates import article_days, date_found, date_support, inferred_dates, weekday_named, weekday_neighbours
+from .dates import (
+    article_days,
+    date_found,
+    date_support,
+    inferred_dates,
+    weekday_named,
+    weekday_neighbours,
+    years_worked_out,
+)
 from .facts import ArticleFacts, without_outlets
 from .forms import found_form
 from .frames import reframed_figures
@@ -155,7 +162,7 @@ def check_briefing(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Findin
                 kind="number", where=where, item=text, reason="a day the article does not give: " + days,
             ))  # fmt: skip
         # 'takes office on 1 January 2019' where the article of 28 October 2018 says 'on January 1'.
-        years = {f"{year:g}" for year in _years_worked_out(fold(words), facts)}
+        years = {f"{year:g}" for year in years_worked_out(fold(words), facts)}
         missing = [value for value in missing_figures(counted, facts) if value not in years]
         if missing:
             findings.append(Finding(
@@ -259,38 +266,6 @@ def _days_not_given(named: set[tuple[int, int]], text: str, facts: ArticleFacts)
         if month in months
         and not any(date_found(f"{year}-{month:02d}-{day:02d}", text, facts) for year in years)
     )
-
-
-#: A day written out with its year: '1 january 2019', 'january 1, 2019'.
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(MONTHS)|(MONTHS)\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+((?:19|20)\d\d)\b".replace(
-        "MONTHS", "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-    )
-)
-
-
-def _years_worked_out(folded: str, facts: ArticleFacts) -> set[float]:
-    """The years of days a statement writes out in full ('1 January 2019') that the article gives
-    without a year ('on January 1'): the year of that day nearest the publication date, as a reader
-    works it out (an article of 28 October 2018 means 1 January 2019, not 2018 nor 2020)."""
-    if facts.published is None:
-        return set()
-    published = facts.published
-    years: set[float] = set()
-    for match in _DAY_MONTH_YEAR.finditer(folded):
-        day, month, year = int(match[1] or match[4]), MONTH_NUMBERS[match[2] or match[3]], int(match[5])
-        if (month, day) not in facts.day_months:
-            continue
-        try:
-            near = min(
-                (date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)),
-                key=lambda day: abs(day - published),
-            )
-        except ValueError:  # 29 February
-            continue
-        if near.year == year:
-            years.add(float(year))
-    return years
 
 
 #: A month with its year: 'april 2008', 'aprile 2008', 'avril 2008'.

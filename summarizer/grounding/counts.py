@@ -13,6 +13,7 @@ from ..text.normalize import STOPWORDS, fold, stem_word
 from ..text.numbers import WORD_NUMBERS, figures, is_year
 from .facts import ArticleFacts
 from .owners import ARTICLES, OF_WORDS
+from .ranges import moved_range_ends
 from .translated import translations
 
 __all__ = [
@@ -30,7 +31,6 @@ __all__ = [
     "miscounted_figures",
     "miscounts",
     "quantity_words",
-    "stated_ranges",
     "token_value",
     "toll_words",
     "whole_of",
@@ -231,7 +231,7 @@ def miscounts(text: str, facts: ArticleFacts) -> tuple[list[str], list[str]]:
             same = same or (unit is not None and unit in theirs_units)
             if checkable and all(nouns) and not same:
                 (found if measured else reworded).append(f"{token} ({ahead[0]})")
-    return found + _moved_range_ends(text, facts), reworded
+    return found + moved_range_ends(text, facts), reworded
 
 
 def _unit(word: str) -> str | None:
@@ -246,38 +246,6 @@ def _units() -> dict[str, str]:
     for lang in LANGUAGES:
         units |= table("time_units", lang)
     return units | table("units")
-
-
-#: A range as a briefing writes it ('aged between 11 and 15', 'from 11 to 15') ...
-_RANGE = re.compile(r"\b(?:between|from) (\d+(?:\.\d+)?) (?:and|to) (\d+(?:\.\d+)?)\b")
-#: ... and as an article writes it, in each shipped language ('tra 11 e 15', 'entre 11 y 15', '11 to
-#: 15', '11-15'), an article before the second end ('tra le 30 e le 35 auto', 'entre los 30 y los 35').
-_SAID_RANGE = re.compile(
-    r"(?<![\d.,])(\d+(?:\.\d+)?)(?: (?:and|to|e|y|et|a|à|und|bis) (?:(?:le|les|los|las|the|die) )?| ?- ?)"
-    r"(\d+(?:\.\d+)?)(?![\d%]|[.,]\d)"
-)
-
-
-def stated_ranges(counted: str) -> set[tuple[str, str]]:
-    """The ranges an article states, low end first ('tra le 30 e le 35 auto' is ('30', '35')): a
-    briefing's '30-35 cars' is one of them, not a score."""
-    return {(a, b) for a, b in _SAID_RANGE.findall(counted) if float(a) < float(b)}
-
-
-def _moved_range_ends(text: str, facts: ArticleFacts) -> list[str]:
-    """The ranges `text` gives ('between 11 and 25') that the article gives with one end the same and
-    the other another ('between 11 and 15'): the other end is a figure of something else (the coach's
-    25 years). A range the article never gives is left to the other checks."""
-    stated = {(float(a), float(b)) for a, b in _SAID_RANGE.findall(facts.counted)}
-    found = []
-    for a, b in _RANGE.findall(fold(text)):
-        low, high = float(a), float(b)
-        # 'from 2010 to 2018': a span of years is a date's, checked as such.
-        if (low, high) in stated or is_year(low) or is_year(high):
-            continue
-        if any((x == low) != (y == high) for x, y in stated):
-            found.append(f"{a}-{b} (a range the article gives as another)")
-    return found
 
 
 @lru_cache(maxsize=64)

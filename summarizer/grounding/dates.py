@@ -21,6 +21,7 @@ __all__ = [
     "inferred_dates",
     "weekday_neighbours",
     "weekday_named",
+    "years_worked_out",
 ]
 
 Support = Literal["stated", "inferred"]
@@ -276,3 +277,35 @@ def inferred_dates(briefing: Briefing, facts: ArticleFacts) -> list[str]:
         for index, event in enumerate(briefing.timeline)
         if event.date and date_support(event.date, event.when, facts) == "inferred"
     ]
+
+
+#: A day written out with its year: '1 january 2019', 'january 1, 2019'.
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(MONTHS)|(MONTHS)\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+((?:19|20)\d\d)\b".replace(
+        "MONTHS", "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+    )
+)
+
+
+def years_worked_out(folded: str, facts: ArticleFacts) -> set[float]:
+    """The years of days a statement writes out in full ('1 January 2019') that the article gives
+    without a year ('on January 1'): the year of that day nearest the publication date, as a reader
+    works it out (an article of 28 October 2018 means 1 January 2019, not 2018 nor 2020)."""
+    if facts.published is None:
+        return set()
+    published = facts.published
+    years: set[float] = set()
+    for match in _DAY_MONTH_YEAR.finditer(folded):
+        day, month, year = int(match[1] or match[4]), MONTH_NUMBERS[match[2] or match[3]], int(match[5])
+        if (month, day) not in facts.day_months:
+            continue
+        try:
+            near = min(
+                (date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)),
+                key=lambda day: abs(day - published),
+            )
+        except ValueError:  # 29 February
+            continue
+        if near.year == year:
+            years.add(float(year))
+    return years

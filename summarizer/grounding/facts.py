@@ -12,7 +12,7 @@ from ..models import Article
 from ..text.language import UNKNOWN, day_months, language
 from ..text.lexicon import alternation, every_language
 from ..text.normalize import fold, plain
-from ..text.notation import other_notations
+from ..text.notation import other_notations, uncompounded
 from ..text.numbers import figures, in_english_notation, is_year, joined_totals, ordinal_counts
 from ..text.outlets import outlet_names, without_outlets
 from ..text.spelled import spelled_figures
@@ -119,7 +119,8 @@ class ArticleFacts:
         folded = fold(text + ("\n" + handles if handles else "") + ("\n" + given if given else ""))
         outlets = outlet_names(source)
         lang = language(folded)
-        counted = without_outlets(folded, outlets)
+        # 'zehnstundigen' as 'zehn stunde': a count German compounds with its unit is read with it.
+        counted = uncompounded(without_outlets(folded, outlets), lang)
         values = (
             frozenset(figures(counted, folded=True, lang=lang))
             # A language the checks do not know may write '1.250' for 1,250 or for 1.25: both readings.

@@ -10,8 +10,9 @@ from functools import cache
 from ..text.lexicon import LANGUAGES, table
 from ..text.normalize import fold
 from ..text.numbers import WORD_NUMBERS
-from .counts import figure_tokens, quantity_words, stated_ranges
+from .counts import figure_tokens, quantity_words
 from .facts import ArticleFacts
+from .ranges import stated_ranges
 
 __all__ = ["levels_as_changes", "unstated_scores"]
 

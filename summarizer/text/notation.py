@@ -16,7 +16,7 @@ from functools import cache
 from .lexicon import LANGUAGES, table, word_list
 from .numbers import WORD_NUMBERS, clock_readings
 
-__all__ = ["ROMAN", "other_notations"]
+__all__ = ["ROMAN", "other_notations", "uncompounded"]
 
 #: The Roman numerals' letters and values: a century is written with these (no D nor M in news copy's).
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -41,6 +41,33 @@ def other_notations(folded: str, lang: str) -> frozenset[float]:
         found |= {float(h) * 100 + float(m) for h, m in re.findall(r"(\d+):(\d+)", times)}
         found |= set(clock_readings(times))
     return frozenset(found)
+
+
+def uncompounded(folded: str, lang: str) -> str:
+    """A folded text with each count its language compounds with a unit of time written apart, as
+    the figure and its unit: German and Dutch write 'nach einer zehnstundigen Beratung' (ten hours),
+    'dreijahrige' (three years), 'tienjarige' (ten years) as one word, read as 'zehn stunde', 'drei
+    jahr', 'tien jaren' (its number words, text/data/<lang>/number_words.txt, before the first three
+    letters of one of its time units, time_units.txt)."""
+    if lang not in _COMPOUNDING:
+        return folded
+    pattern, units = _compound(lang)
+    return pattern.sub(lambda found: f"{found[1]} {units[found[2]]}", folded)
+
+
+#: The shipped languages that write a count and its unit as one word.
+_COMPOUNDING = ("de", "nl")
+
+
+@cache
+def _compound(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    numbers = sorted(table("number_words", lang), key=len, reverse=True)
+    # A unit by its first three letters: 'stundig' of 'Stunde', 'jarig' of 'jaar', 'tagig' of 'Tag'.
+    units: dict[str, str] = {}
+    for unit in table("time_units", lang):
+        units.setdefault(unit[:3], unit)
+    pattern = rf"\b({'|'.join(map(re.escape, numbers))})({'|'.join(map(re.escape, sorted(units)))})[a-z]*"
+    return re.compile(pattern), units
 
 
 def _durations(folded: str, lang: str) -> set[float]:

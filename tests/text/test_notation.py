@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
-from summarizer.grounding.check import missing_figures
+from summarizer.grounding.check import check_briefing, missing_figures
 from summarizer.grounding.facts import ArticleFacts
+from summarizer.models import Briefing
 from summarizer.text.normalize import fold
-from summarizer.text.notation import other_notations
+from summarizer.text.notation import other_notations, uncompounded
 
 
 @pytest.mark.parametrize(
@@ -68,3 +69,36 @@ def test_a_briefing_gives_the_figures_the_article_writes_another_way() -> None:
     assert missing_figures("She won by 3:20, the widest margin since the early 20th century.", facts) == []
     assert missing_figures("The prizes were handed out at 18:45 (6:45 p.m.).", facts) == []
     assert missing_figures("She won by 3:25.", facts) == ["325"]
+
+
+def test_a_count_compounded_with_its_unit_of_time_reads_as_the_count() -> None:
+    """German and Dutch write a count and its unit as one word: 'nach einer zehnstündigen Beratung'
+    is the briefing's 'after ten hours', and no ten years. A number word inside another word is no
+    count of it."""
+    assert uncompounded(fold("nach einer zehnstündigen Beratung"), "de") == "nach einer zehn stunde beratung"
+    assert uncompounded(fold("een tienjarige jongen"), "nl") == "een tien jaren jongen"
+    assert (
+        uncompounded(fold("Zehntausende kamen, vierzehn Elfmeter"), "de")
+        == "zehntausende kamen, vierzehn elfmeter"
+    )
+    assert uncompounded(fold("a zehnstündigen word"), "en") == "a zehnstundigen word"
+    facts = ArticleFacts.of("Nach einer zehnstündigen Beratung sprachen die Geschworenen ihn schuldig.")
+    assert missing_figures("After ten hours of deliberation the jury found him guilty.", facts) == []
+    assert missing_figures("After 12 hours of deliberation the jury found him guilty.", facts) == ["12"]
+    reasons = [f.reason for f in check_briefing(_briefing("He faces a maximum of 10 years."), facts)[0]]
+    assert reasons == ["the article gives this figure for something else: 10 (years)"]
+
+
+def _briefing(point: str) -> Briefing:
+    return Briefing.model_validate(
+        {
+            "headline": "The verdict",
+            "summary": "The verdict.",
+            "key_points": [point],
+            "entities": [],
+            "quotes": [],
+            "timeline": [],
+            "what_next": [],
+            "topics": [],
+        }
+    )
