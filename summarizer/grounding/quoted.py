@@ -147,7 +147,13 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                 [roles.get(fold(quote.speaker), ""), description(quote.speaker), *(e.role for e in mine)]
             )
             others = [e.name for e in briefing.entities if e.kind != "place"]
-            others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
+            others = [
+                name
+                for name in others
+                if fold(name) != fold(quote.speaker)
+                and last_name(name) != own
+                and not _initials_of(quote.speaker, name)
+            ]
             # The words of a post embedded in the article are its signer's, whoever spoke before it: a
             # post another signed is not the speaker's, though the article named them just before it.
             signers = [post_signer(span, facts) for span in spans]
@@ -199,9 +205,13 @@ def _role_of(speaker: str, briefing: Briefing) -> str:
         for e in briefing.entities
         if (e.kind == "person" and own is not None and last_name(e.name) == own)
         or (e.kind != "place" and {fold(f) for f in name_forms(e.name)} & forms)
-        # 'TSJC' for the Tribunal Superior de Justiça da Catalunha: the initials of its capitalised words.
-        or (speaker.isupper() and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == speaker)
+        or _initials_of(speaker, e.name)
     )
+
+
+def _initials_of(speaker: str, name: str) -> bool:
+    """'TSJC' for the Tribunal Superior de Justiça da Catalunha: the initials of its capitalised words."""
+    return speaker.isupper() and "".join(w[0] for w in name.split() if w[:1].isupper()) == speaker
 
 
 def _unattributed(
