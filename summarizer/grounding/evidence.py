@@ -187,20 +187,45 @@ def _sentences(
     earlier = [sentence for sentence in before[:-1] if sentence.strip(" ,;:-")]
     previous, adjacent = "", False
     for index, sentence in enumerate(reversed(earlier)):
-        # Someone else speaks: a speech verb, a name and no pronoun ('Conditions Monday, he added' goes on).
         folded = fold(sentence)
+        # Someone else speaks: a speech verb, a name and no pronoun ('Conditions Monday, he added' goes on).
         spoken = _SAID.search(folded) and not set(folded.split()) & _pronouns(facts.lang)
-        if named(sentence) or (spoken and _names_someone(sentence)):
+        if named(_before_pronoun(sentence, facts.lang)) or (spoken and _names_someone(sentence)):
             previous, adjacent = sentence, index == 0
             break
     return previous, before[-1], _SENTENCE_END.split(after)[0], adjacent
 
 
+def _nearer_the_verb(who: str, speaker: Speaker, sentence: str) -> bool:
+    """In a sentence that names both, the one found stands nearer its speech verb than the speaker:
+    'Javier Milei will be Argentina's next president, said his rival, Economy Minister Sergio Massa'
+    is Massa speaking of Milei."""
+    words = [re.sub(r"'s?$", "", w) for w in fold(sentence).split()]
+    verbs = [i for i, w in enumerate(words) if _SAID.fullmatch(w.strip(",.;:"))]
+
+    def distance(names: set[str]) -> int:
+        found = [i for i, w in enumerate(words) if w.strip(",.;:()") in names]
+        return min((abs(i - v) for i in found for v in verbs), default=len(words))
+
+    return bool(verbs) and distance({who}) < distance(set(speaker.words))
+
+
+def _before_pronoun(sentence: str, lang: str) -> str:
+    """The sentence up to a pronoun that speaks in it: whom it names after that is no speaker ('"...,"
+    he said ..., hugging an emotional President Sebastian Pinera.')."""
+    pronoun = "|".join(sorted(_pronouns(lang)))
+    found = re.search(rf"(?<![\w'-])(?:{pronoun})\s+(?:\w+\s+)?{_SAID.pattern}", fold(sentence))
+    return sentence[: found.start()] if found else sentence
+
+
 def _names_someone(sentence: str) -> bool:
-    """The sentence has a word with a capital: its first too, unless a small word ('The', 'El')."""
+    """The sentence has a word with a capital: its first too, unless a small word or one that credits
+    ('The', 'El', 'According to him, ...')."""
     words = re.findall(r"[\w'-]+", sentence)
+    opening = fold(sentence.lstrip(" ,;:-\"'"))
+    crediting = _AFTER_QUOTES.match(opening) or _SAID.match(opening)
     return any(
-        word[:1].isupper() and (index or fold(word) not in STOPWORDS | _DETERMINERS)
+        word[:1].isupper() and (index or not (fold(word) in STOPWORDS | _DETERMINERS or crediting))
         for index, word in enumerate(words)
     )
 
@@ -242,7 +267,9 @@ def credit_stands(span: tuple[int, int], who: str, speaker: Speaker, facts: Arti
     if who == "another" or _named(who, own):
         return True
     alone = not own.strip() and not clause
-    if _names(previous, speaker) or (alone and _names(following, speaker)):
+    if (_names(previous, speaker) and not _nearer_the_verb(who, speaker, previous)) or (
+        alone and _names(following, speaker)
+    ):
         return False
     # 'he said', 'añadió', 'the 45-year-old declared', 'Il a ensuite remercié ... et appelé à': no
     # name; or, right after the sentence that names the one found, a description as the subject ('El
