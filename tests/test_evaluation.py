@@ -179,6 +179,13 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: their FIRST.md and AFTER.md), fresh-d and fresh-e since: bounds a change must not cross. At most,
 #: then at least.
 LATER_PARTS = {
+    # Who spoke, on the article's word at the quotation (issue #27, grounding/evidence.py): faithful
+    # speakers dropped as another's 11 / 18 / 1 / 7 -> 1 / 3 / 0 / 0 over every tuning part, and the
+    # bounds below tightened where items dropped fell (fresh-b ... fresh-s); quotes misattributed through
+    # k 2 -> 1, l 4 -> 3, n 1 -> 0, o 1 -> 0, q 2 -> 1, s 2 -> 1; fresh-f 2 -> 3: bx13-straitstimes'
+    # 'Benedict called his choice "..."', given to Federico Lombardi, is kept and marked, since the
+    # search finds the pope by 'XVI', a regnal number read as his surname, which the sentence does not
+    # write: the search's guess, no longer the article's word.
     # Every bound below that the late night of 2026-12-07's six helpers beat together (names read in
     # other languages, other notations, speakers, swapped figures, Reports differ, grouping) is the
     # figure measured after their merge (issue #27).
@@ -193,7 +200,7 @@ LATER_PARTS = {
     "fresh-b": (
         {
             "plain dropped": 3,
-            "attributive dropped": 3,
+            "attributive dropped": 2,
             "terse dropped": 2,
             "titled dropped": 6,
             "titled re-asked": 5,
@@ -213,7 +220,7 @@ LATER_PARTS = {
     ),
     # fresh-c terse 2 -> 1 (issue #27): 'voted eight to one' is the tally 8-1 a briefing writes.
     "fresh-c": (
-        {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 1, "titled dropped": 6},
+        {"plain dropped": 1, "attributive dropped": 1, "terse dropped": 1, "titled dropped": 6},
         {
             # 8 -> 7: '($500 million)' where the article's 500 million are euros (grounding/measured.py).
             "leaked figure_swapped": 7,
@@ -243,11 +250,11 @@ LATER_PARTS = {
             # With issue #27's French/Spanish/Portuguese work (times of day in the article's notation,
             # translated names, described speakers): 4 / 3 / 0 / 31 -> 3 / 2 / 0 / 29. Titled 16 -> 14:
             # a pollster written out whose acronym the article writes with one capital ('Ibope').
-            "plain dropped": 3,
-            "attributive dropped": 2,
+            "plain dropped": 2,
+            "attributive dropped": 1,
             "terse dropped": 0,
-            "titled dropped": 13,
-            "titled re-asked": 10,
+            "titled dropped": 11,
+            "titled re-asked": 9,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -324,10 +331,10 @@ LATER_PARTS = {
             # French and Spanish (issue #27): times of day in the article's notation ('18h20', '19 heures'
             # as '7 pm', '19.22 horas'), names translated ('St Peter's Square', 'Sistine Chapel'),
             # speakers described ('the minister') or given by a pronoun: 17 / 14 / 1 / 24 -> 2 / 1 / 0 / 15.
-            "plain dropped": 2,
-            "attributive dropped": 1,
+            "plain dropped": 0,
+            "attributive dropped": 0,
             "terse dropped": 0,
-            "titled dropped": 12,
+            "titled dropped": 11,
             "titled re-asked": 8,
             "titled dates taken out": 11,
             **{
@@ -341,7 +348,7 @@ LATER_PARTS = {
         # Merged with the swaps caught by what a figure counts (2), that is 3.
         # Names invented: 1 -> 0, a given name the article gives ('Philippe Wojazer', a photo credit) is
         # no surname ('Prime Minister Edouard Philippe'), issue #27.
-        {"leaked figure_swapped": 3, "leaked quote_misattributed": 2, "leaked name_invented": 0},
+        {"leaked figure_swapped": 3, "leaked quote_misattributed": 3, "leaked name_invented": 0},
         {
             **{
                 f"{style} labelled shown": n
@@ -397,7 +404,7 @@ LATER_PARTS = {
                 # plain 1 -> 0, attributive 2 -> 1: a name that owns the speaker's description does not
                 # speak ('la representante ... de la ONU, Mami Mizutori', grounding/owners.py).
                 # titled 14 -> 12: 'last Friday', the week before publication (dates.weekday_neighbours).
-                for style, n in {"plain": 0, "attributive": 1, "terse": 2, "titled": 12}.items()
+                for style, n in {"plain": 0, "attributive": 0, "terse": 1, "titled": 11}.items()
             },
             "titled re-asked": 7,
             "titled dates taken out": 10,
@@ -451,7 +458,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 11}.items()
+                for style, n in {"plain": 0, "attributive": 1, "terse": 0, "titled": 10}.items()
             },
             "titled re-asked": 6,
             "titled dates taken out": 11,
@@ -503,7 +510,7 @@ LATER_PARTS = {
                 # words to Tedros, not to the WHO whose director he is (grounding/owners.py).
                 # attributive 5 -> 3: 'près de 17.000 personnes' and 'more than 16 000 cases' copied the
                 # article's way are read its way (check.as_the_article_writes).
-                for style, n in {"plain": 4, "attributive": 3, "terse": 1, "titled": 11}.items()
+                for style, n in {"plain": 3, "attributive": 1, "terse": 1, "titled": 10}.items()
             },
             "titled dates taken out": 8,
             **{
@@ -517,7 +524,7 @@ LATER_PARTS = {
             "leaked figure_swapped": 3,
             # 5 -> 4: '"...", señaló el doctor Tedros Adhanom' credits the words to Tedros, not to the
             # committee named before (grounding/credited.py); no faithful item dropped more.
-            "leaked quote_misattributed": 4,
+            "leaked quote_misattributed": 3,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 2,
         },
@@ -557,7 +564,7 @@ LATER_PARTS = {
                 # 150 seats' counts seats, counts.whole_of).
                 # terse 1 -> 0: 'ein Mensch getötet' counts one dead (facts._ONE_TOLL).
                 # titled 9 -> 8: 'on Friday', the week after publication (dates.weekday_neighbours).
-                for style, n in {"plain": 5, "attributive": 6, "terse": 0, "titled": 8}.items()
+                for style, n in {"plain": 4, "attributive": 6, "terse": 0, "titled": 8}.items()
             },
             "titled dates taken out": 10,
             # Plain 5 -> 6 (issue #27, the night of 2026-12-07): with a lead read as a margin ('nine
@@ -607,7 +614,7 @@ LATER_PARTS = {
                 # 'dijo Irene Guardiola, la abogada de Alves' are not Alves's words (grounding/owners.py).
                 # attributive 5 -> 4: 'Santa Maria (470,7 mm)' copied the article's way is read its way
                 # (check.as_the_article_writes).
-                for style, n in {"plain": 5, "attributive": 4, "terse": 0, "titled": 11}.items()
+                for style, n in {"plain": 5, "attributive": 3, "terse": 0, "titled": 11}.items()
             },
             "titled dates taken out": 13,
             # 4 / 3 / 1 / 3 -> 2 / 1 / 1 / 0 (issue #27, the night of 2026-12-07): 'Dani' and 'Daniel'
@@ -622,7 +629,7 @@ LATER_PARTS = {
             "leaked figure_swapped": 3,
             # 4 -> 3: '"...," Spain's state weather agency noted' credits the words to the agency, not to
             # a minister named elsewhere (grounding/credited.py); no faithful item dropped more.
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 2,
             "leaked figure_misremembered": 0,
         },
@@ -663,7 +670,7 @@ LATER_PARTS = {
                 # reporters' does not attribute the words before it (reach.CLAUSE_END).
                 # terse 3 -> 0: 'taking the number of bodies recovered to 232' counts bodies (units.py);
                 # '30-35 cars' is the range 'tra le 30 e le 35 auto', no score (counts.stated_ranges).
-                for style, n in {"plain": 4, "attributive": 4, "terse": 0, "titled": 7}.items()
+                for style, n in {"plain": 3, "attributive": 2, "terse": 0, "titled": 7}.items()
             },
             "titled dates taken out": 8,
             **{
@@ -713,7 +720,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 2, "terse": 1, "titled": 7}.items()
+                for style, n in {"plain": 2, "attributive": 0, "terse": 1, "titled": 6}.items()
             },
             "titled dates taken out": 6,
             **{
@@ -723,7 +730,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 7,
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 1,
             "leaked date_unsupported": 2,
@@ -757,7 +764,7 @@ LATER_PARTS = {
                 # Noticias'), a flight's number its code holds ('Flight 447' for 'AF447'), a day the
                 # article names by its weekday ('on 22 July' for 'on Saturday'): 14 / 12 / 5 / 33 -> 9 /
                 # 5 / 4 / 32.
-                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 18}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 4, "titled": 18}.items()
             },
             "titled dates taken out": 11,
             # 11 / 6 -> 8 / 3 plain and attributive (issue #27): a figure a list gives to a party is that
@@ -772,7 +779,7 @@ LATER_PARTS = {
             # 7 until the Liberal Democrats were read in French: 'Reform UK would win 61 seats' (the
             # article's 61 are the Liberal Democrats') was dropped for that name, not for its figure.
             "leaked figure_swapped": 8,
-            "leaked quote_misattributed": 1,
+            "leaked quote_misattributed": 0,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 0,
             "leaked date_unsupported": 0,
@@ -808,7 +815,7 @@ LATER_PARTS = {
             # 5 -> 3: '150 German teenagers' where the article's German teenagers are 16, '19 crew' where
             # its crew are nine (the noun after words that say which, or counted in the singular).
             "leaked figure_swapped": 3,
-            "leaked quote_misattributed": 1,
+            "leaked quote_misattributed": 0,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 0,
             "leaked date_unsupported": 2,
@@ -871,7 +878,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 1, "terse": 0, "titled": 9}.items()
+                for style, n in {"plain": 1, "attributive": 1, "terse": 0, "titled": 9}.items()
             },
             **{
                 f"{style} false alarms": n
@@ -905,7 +912,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 8, "attributive": 9, "terse": 4, "titled": 31}.items()
+                for style, n in {"plain": 7, "attributive": 8, "terse": 4, "titled": 31}.items()
             },
             **{
                 f"{style} false alarms": n
@@ -914,7 +921,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 4,
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 0,
             "leaked date_unsupported": 0,
