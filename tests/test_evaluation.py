@@ -179,10 +179,18 @@ def test_every_planted_error_is_counted_and_each_leak_named(fresh):
 #: their FIRST.md and AFTER.md), fresh-d and fresh-e since: bounds a change must not cross. At most,
 #: then at least.
 LATER_PARTS = {
-    # Every bound below that the session of 2026-12-08 beat is the figure measured after it: an
-    # institution written out in full or translated, whose every word that says which body it is stands
-    # in the article, and a speaker described without a name, are kept and marked, not dropped (titled
-    # dropped fresh-d 13 -> 10, h 12 -> 8, i 11 -> 7, k 11 -> 6, o 13 -> 8, q 7 -> 3, s 31 -> 17).
+    # Every bound below that the session of 2026-12-08 beat is the figure measured after it, its names,
+    # figures and speakers merged: an institution written out in full or translated, whose every word
+    # that says which body it is stands in the article, and a speaker described without a name, are
+    # kept and marked, not dropped (titled dropped fresh-d 13 -> 10, h 12 -> 8, i 11 -> 7, k 11 -> 6,
+    # o 13 -> 8, q 7 -> 3, s 31 -> 17), and so is a figure's plural the article does not write after it.
+    # Who spoke, on the article's word at the quotation (issue #27, grounding/evidence.py): faithful
+    # speakers dropped as another's 11 / 18 / 1 / 7 -> 1 / 3 / 0 / 0 over every tuning part, and the
+    # bounds below tightened where items dropped fell (fresh-b ... fresh-s); quotes misattributed through
+    # k 2 -> 1, l 4 -> 3, n 1 -> 0, o 1 -> 0, q 2 -> 1, s 2 -> 1; fresh-f 2 -> 3: bx13-straitstimes'
+    # 'Benedict called his choice "..."', given to Federico Lombardi, is kept and marked, since the
+    # search finds the pope by 'XVI', a regnal number read as his surname, which the sentence does not
+    # write: the search's guess, no longer the article's word.
     # Every bound below that the late night of 2026-12-07's six helpers beat together (names read in
     # other languages, other notations, speakers, swapped figures, Reports differ, grouping) is the
     # figure measured after their merge (issue #27).
@@ -197,7 +205,7 @@ LATER_PARTS = {
     "fresh-b": (
         {
             "plain dropped": 3,
-            "attributive dropped": 3,
+            "attributive dropped": 2,
             "terse dropped": 2,
             "titled dropped": 6,
             "titled re-asked": 5,
@@ -217,7 +225,7 @@ LATER_PARTS = {
     ),
     # fresh-c terse 2 -> 1 (issue #27): 'voted eight to one' is the tally 8-1 a briefing writes.
     "fresh-c": (
-        {"plain dropped": 2, "attributive dropped": 2, "terse dropped": 1, "titled dropped": 6},
+        {"plain dropped": 1, "attributive dropped": 1, "terse dropped": 1, "titled dropped": 6},
         {
             # 8 -> 7: '($500 million)' where the article's 500 million are euros (grounding/measured.py).
             "leaked figure_swapped": 7,
@@ -247,11 +255,11 @@ LATER_PARTS = {
             # With issue #27's French/Spanish/Portuguese work (times of day in the article's notation,
             # translated names, described speakers): 4 / 3 / 0 / 31 -> 3 / 2 / 0 / 29. Titled 16 -> 14:
             # a pollster written out whose acronym the article writes with one capital ('Ibope').
-            "plain dropped": 2,
-            "attributive dropped": 1,
+            "plain dropped": 1,
+            "attributive dropped": 0,
             "terse dropped": 0,
-            "titled dropped": 10,
-            "titled re-asked": 8,
+            "titled dropped": 8,
+            "titled re-asked": 6,
             **{
                 f"{style} false alarms": n
                 for style, n in {"plain": 9, "attributive": 9, "terse": 3, "titled": 9}.items()
@@ -328,11 +336,11 @@ LATER_PARTS = {
             # French and Spanish (issue #27): times of day in the article's notation ('18h20', '19 heures'
             # as '7 pm', '19.22 horas'), names translated ('St Peter's Square', 'Sistine Chapel'),
             # speakers described ('the minister') or given by a pronoun: 17 / 14 / 1 / 24 -> 2 / 1 / 0 / 15.
-            "plain dropped": 2,
-            "attributive dropped": 1,
+            "plain dropped": 0,
+            "attributive dropped": 0,
             "terse dropped": 0,
-            "titled dropped": 10,
-            "titled re-asked": 8,
+            "titled dropped": 9,
+            "titled re-asked": 7,
             "titled dates taken out": 11,
             **{
                 f"{style} false alarms": n
@@ -345,7 +353,7 @@ LATER_PARTS = {
         # Merged with the swaps caught by what a figure counts (2), that is 3.
         # Names invented: 1 -> 0, a given name the article gives ('Philippe Wojazer', a photo credit) is
         # no surname ('Prime Minister Edouard Philippe'), issue #27.
-        {"leaked figure_swapped": 3, "leaked quote_misattributed": 2, "leaked name_invented": 0},
+        {"leaked figure_swapped": 3, "leaked quote_misattributed": 3, "leaked name_invented": 0},
         {
             **{
                 f"{style} labelled shown": n
@@ -401,7 +409,7 @@ LATER_PARTS = {
                 # plain 1 -> 0, attributive 2 -> 1: a name that owns the speaker's description does not
                 # speak ('la representante ... de la ONU, Mami Mizutori', grounding/owners.py).
                 # titled 14 -> 12: 'last Friday', the week before publication (dates.weekday_neighbours).
-                for style, n in {"plain": 0, "attributive": 1, "terse": 2, "titled": 8}.items()
+                for style, n in {"plain": 0, "attributive": 0, "terse": 1, "titled": 7}.items()
             },
             "titled re-asked": 5,
             "titled dates taken out": 10,
@@ -455,9 +463,9 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 6}.items()
+                for style, n in {"plain": 0, "attributive": 1, "terse": 0, "titled": 5}.items()
             },
-            "titled re-asked": 4,
+            "titled re-asked": 3,
             "titled dates taken out": 11,
             # 3 / 2 / 3 / 3 -> 3 / 0 / 2 / 0 false alarms: the Draghi stories no longer one, their days
             # no longer set against each other (issue #27, the evening of 2026-12-07).
@@ -507,7 +515,7 @@ LATER_PARTS = {
                 # words to Tedros, not to the WHO whose director he is (grounding/owners.py).
                 # attributive 5 -> 3: 'près de 17.000 personnes' and 'more than 16 000 cases' copied the
                 # article's way are read its way (check.as_the_article_writes).
-                for style, n in {"plain": 4, "attributive": 3, "terse": 1, "titled": 10}.items()
+                for style, n in {"plain": 3, "attributive": 1, "terse": 1, "titled": 9}.items()
             },
             "titled dates taken out": 8,
             **{
@@ -521,7 +529,7 @@ LATER_PARTS = {
             "leaked figure_swapped": 3,
             # 5 -> 4: '"...", señaló el doctor Tedros Adhanom' credits the words to Tedros, not to the
             # committee named before (grounding/credited.py); no faithful item dropped more.
-            "leaked quote_misattributed": 4,
+            "leaked quote_misattributed": 3,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 2,
         },
@@ -561,7 +569,7 @@ LATER_PARTS = {
                 # 150 seats' counts seats, counts.whole_of).
                 # terse 1 -> 0: 'ein Mensch getötet' counts one dead (facts._ONE_TOLL).
                 # titled 9 -> 8: 'on Friday', the week after publication (dates.weekday_neighbours).
-                for style, n in {"plain": 5, "attributive": 6, "terse": 0, "titled": 7}.items()
+                for style, n in {"plain": 4, "attributive": 6, "terse": 0, "titled": 7}.items()
             },
             "titled dates taken out": 10,
             # Plain 5 -> 6 (issue #27, the night of 2026-12-07): with a lead read as a margin ('nine
@@ -611,7 +619,7 @@ LATER_PARTS = {
                 # 'dijo Irene Guardiola, la abogada de Alves' are not Alves's words (grounding/owners.py).
                 # attributive 5 -> 4: 'Santa Maria (470,7 mm)' copied the article's way is read its way
                 # (check.as_the_article_writes).
-                for style, n in {"plain": 5, "attributive": 4, "terse": 0, "titled": 6}.items()
+                for style, n in {"plain": 5, "attributive": 3, "terse": 0, "titled": 6}.items()
             },
             "titled dates taken out": 13,
             # 4 / 3 / 1 / 3 -> 2 / 1 / 1 / 0 (issue #27, the night of 2026-12-07): 'Dani' and 'Daniel'
@@ -629,7 +637,7 @@ LATER_PARTS = {
             "leaked figure_swapped": 4,
             # 4 -> 3: '"...," Spain's state weather agency noted' credits the words to the agency, not to
             # a minister named elsewhere (grounding/credited.py); no faithful item dropped more.
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 2,
             "leaked figure_misremembered": 0,
         },
@@ -670,7 +678,7 @@ LATER_PARTS = {
                 # reporters' does not attribute the words before it (reach.CLAUSE_END).
                 # terse 3 -> 0: 'taking the number of bodies recovered to 232' counts bodies (units.py);
                 # '30-35 cars' is the range 'tra le 30 e le 35 auto', no score (ranges.stated_ranges).
-                for style, n in {"plain": 2, "attributive": 4, "terse": 0, "titled": 5}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 5}.items()
             },
             "titled dates taken out": 8,
             **{
@@ -720,7 +728,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 1, "attributive": 2, "terse": 0, "titled": 3}.items()
+                for style, n in {"plain": 1, "attributive": 0, "terse": 0, "titled": 2}.items()
             },
             "titled dates taken out": 6,
             **{
@@ -730,7 +738,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 7,
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 1,
             "leaked date_unsupported": 2,
@@ -764,7 +772,7 @@ LATER_PARTS = {
                 # Noticias'), a flight's number its code holds ('Flight 447' for 'AF447'), a day the
                 # article names by its weekday ('on 22 July' for 'on Saturday'): 14 / 12 / 5 / 33 -> 9 /
                 # 5 / 4 / 32.
-                for style, n in {"plain": 1, "attributive": 3, "terse": 4, "titled": 14}.items()
+                for style, n in {"plain": 1, "attributive": 2, "terse": 4, "titled": 14}.items()
             },
             "titled dates taken out": 11,
             # 11 / 6 -> 8 / 3 plain and attributive (issue #27): a figure a list gives to a party is that
@@ -779,7 +787,7 @@ LATER_PARTS = {
             # 7 until the Liberal Democrats were read in French: 'Reform UK would win 61 seats' (the
             # article's 61 are the Liberal Democrats') was dropped for that name, not for its figure.
             "leaked figure_swapped": 8,
-            "leaked quote_misattributed": 1,
+            "leaked quote_misattributed": 0,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 0,
             "leaked date_unsupported": 0,
@@ -815,7 +823,7 @@ LATER_PARTS = {
             # 5 -> 3: '150 German teenagers' where the article's German teenagers are 16, '19 crew' where
             # its crew are nine (the noun after words that say which, or counted in the singular).
             "leaked figure_swapped": 3,
-            "leaked quote_misattributed": 1,
+            "leaked quote_misattributed": 0,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 0,
             "leaked date_unsupported": 2,
@@ -878,7 +886,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 2, "attributive": 1, "terse": 0, "titled": 9}.items()
+                for style, n in {"plain": 1, "attributive": 1, "terse": 0, "titled": 9}.items()
             },
             **{
                 f"{style} false alarms": n
@@ -912,7 +920,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 4, "attributive": 4, "terse": 0, "titled": 11}.items()
+                for style, n in {"plain": 3, "attributive": 3, "terse": 0, "titled": 11}.items()
             },
             **{
                 f"{style} false alarms": n
@@ -921,7 +929,7 @@ LATER_PARTS = {
         },
         {
             "leaked figure_swapped": 4,
-            "leaked quote_misattributed": 2,
+            "leaked quote_misattributed": 1,
             "leaked name_invented": 0,
             "leaked figure_misremembered": 0,
             "leaked date_unsupported": 0,
@@ -947,7 +955,7 @@ LATER_PARTS = {
         {
             **{
                 f"{style} dropped": n
-                for style, n in {"plain": 13, "attributive": 8, "terse": 3, "titled": 16}.items()
+                for style, n in {"plain": 13, "attributive": 7, "terse": 3, "titled": 16}.items()
             },
             **{
                 f"{style} false alarms": n

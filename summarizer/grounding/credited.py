@@ -19,7 +19,7 @@ from .reach import CLAUSE_AFTER
 from .speakers import own_sentence
 from .translated import glossary
 
-__all__ = ["by_noun", "credited_to_another", "named_alone"]
+__all__ = ["by_noun", "credited_to_another", "crediting", "named_alone"]
 
 #: The speech verbs of every shipped language, with the auxiliary some put before them ('ha dicho').
 _SPEECH = r"(?:(?:a|ha|han|ont|hat|e|foi|heeft)\s+)?" + alternation("speech_verbs", "all")
@@ -102,6 +102,21 @@ def _closing_credit(end: int, facts: ArticleFacts) -> tuple[int, tuple[int, int]
     return None if where is None else (closing.start(1), where)
 
 
+def crediting(end: int, facts: ArticleFacts) -> tuple[int, int] | None:
+    """Where the words stand that credit the quotation ending at `end` to someone by words of their own:
+    right after it ('..., said the judge', '..., Italian police said', 'selon la plate-forme
+    Downdetector') or in the clause that closes its sentence; None where none do ('he said'), or where
+    the quotation ends its own sentence."""
+    if end >= 2 and facts.plain[end - 2] in ".!?" and facts.plain[end - 1] in "\"'":
+        return None
+    raw = facts.lower[end : end + CLAUSE_AFTER]
+    offset = end + len(raw) - len(raw.lstrip(" ,;:\"'"))
+    where = _credited(raw.lstrip(" ,;:\"'"), facts.lang)
+    if where is None and (closing := _closing_credit(end, facts)) is not None:
+        offset, where = closing
+    return None if where is None else (offset + where[0], offset + where[1])
+
+
 def by_noun(speaker: str) -> bool:
     """The speaker is a group or a person described by a noun in lower case, not named: "Alves' lawyers",
     'the rescuers'; not 'Matthew Carter, IFRC spokesman' nor "L'allenatore capo, Nopparat Kantawong",
@@ -123,20 +138,10 @@ def credited_to_another(
     speaker is a description or an organisation too (`described`: 'according to prosecutors' is not
     "Alves' lawyers"), and a statement ('the brief statement said') speaks for whoever issued it. A
     quotation that ends its own sentence is not credited by the next one."""
-    end = span[1]
-    if end >= 2 and facts.plain[end - 2] in ".!?" and facts.plain[end - 1] in "\"'":
-        return False
-    raw = facts.lower[end : end + CLAUSE_AFTER]
-    offset = end + len(raw) - len(raw.lstrip(" ,;:\"'"))
-    where = _credited(raw.lstrip(" ,;:\"'"), facts.lang)
-    if where is None and (closing := _closing_credit(end, facts)) is not None:
-        offset, where = closing
+    where = crediting(span[1], facts)
     if where is None:
         return False
-    who, written = (
-        facts.lower[offset + where[0] : offset + where[1]],
-        facts.plain[offset + where[0] : offset + where[1]],
-    )
+    who, written = facts.lower[where[0] : where[1]], facts.plain[where[0] : where[1]]
     # Who is named by the phrase's head, before its first linking word: 'el doctor Tedros Adhanom' and
     # 'Italian police' name someone; 'le candidat d'En Marche' and 'the boss of Costa Crociere'
     # describe a person by their organisation, as the briefing may not.

@@ -12,6 +12,7 @@ from ..text.normalize import STOPWORDS, fold, plain
 from ..text.normalize import surname as last_name
 from .credited import by_noun, credited_to_another, named_alone
 from .described import described_speaker, is_organisation
+from .evidence import Speaker, credit_stands, credited_by_name
 from .facts import ArticleFacts
 from .forms import found_form, found_forms
 from .names import description, name_forms
@@ -101,7 +102,9 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                 continue
             reason = "the speaker is not named in the article"
             findings.append(Finding(kind="speaker", where=where, item=quote.speaker, reason=reason))
-        elif all(
+            continue
+        names = Speaker(quote.speaker, speaker)
+        if all(
             _described_after(span, f"{speaker} {quote.speaker}", facts)
             or credited_to_another(
                 span,
@@ -117,7 +120,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             # '„…“, so ein Polizeisprecher' is not the museum management's, nor '"…," Italian police said'
             # a mayor's: the article gives the words, right after them, to someone it names or describes
             # in words none of the speaker's.
-            findings.append(_unconfirmed(where, quote.speaker, ["another"]))
+            findings.append(_unconfirmed(where, quote.speaker, (spans, names, facts), ["another"]))
         elif organisation:
             # A statement of a board, a company, the police: not a quote the article gives to one
             # of the people in the briefing.
@@ -128,7 +131,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                 or own_sentence(last_name(speaker) or "", span, candidates, facts)
                 for span, who in zip(spans, whom, strict=True)
             ):
-                findings.append(_unconfirmed(where, quote.speaker, whom))
+                findings.append(_unconfirmed(where, quote.speaker, (spans, names, facts), whom))
         else:
             # The speaker's role wherever the briefing gives it: their entity's, and the description
             # the speaker string carries ('Emmanuel Macron, the En Marche candidate').
@@ -144,7 +147,13 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                 [roles.get(fold(quote.speaker), ""), description(quote.speaker), *(e.role for e in mine)]
             )
             others = [e.name for e in briefing.entities if e.kind != "place"]
-            others = [name for name in others if fold(name) != fold(quote.speaker) and last_name(name) != own]
+            others = [
+                name
+                for name in others
+                if fold(name) != fold(quote.speaker)
+                and last_name(name) != own
+                and not _initials_of(quote.speaker, name)
+            ]
             # The words of a post embedded in the article are its signer's, whoever spoke before it: a
             # post another signed is not the speaker's, though the article named them just before it.
             signers = [post_signer(span, facts) for span in spans]
@@ -156,8 +165,12 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             if any(owns & set(signer.split()) for signer in signers if signer is not None):
                 continue
             if all(signer is not None for signer in signers):
-                whom = [attributed_to(span, candidates, facts, acronyms) for span in spans]
-                findings.append(_unconfirmed(where, quote.speaker, whom))
+                # The signature is the article's word at the words, where it gives them to anyone.
+                whom = [
+                    None if attributed_to(span, candidates, facts, acronyms) is None else "another"
+                    for span in spans
+                ]
+                findings.append(_unconfirmed(where, quote.speaker, (spans, names, facts), whom))
                 continue
             if any(described_speaker(speaker, span, facts) for span in spans):
                 continue  # 'his opponents', as the article describes who said it
@@ -168,7 +181,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
             if all(_organisation_said(span, organisations, own, facts) for span in spans) or all(
                 _described_as_another(span, f"{quote.speaker} {role}", their_roles, facts) for span in spans
             ):
-                findings.append(_unconfirmed(where, quote.speaker, ["another"]))
+                findings.append(_unconfirmed(where, quote.speaker, (spans, names, facts), ["another"]))
                 continue
             # 'Malu Dreyer (SPD)': the article gives the quote to her, not to her party. Each form of the
             # speaker the article gives is tried, the shortest first; the first form's finding stands.
@@ -179,7 +192,7 @@ def check_quotes(briefing: Briefing, facts: ArticleFacts) -> tuple[list[Finding]
                     break
                 failed.append(given_to)
             else:
-                findings.append(_unconfirmed(where, quote.speaker, failed[0]))
+                findings.append(_unconfirmed(where, quote.speaker, (spans, names, facts), failed[0]))
     return findings, checked
 
 
@@ -192,9 +205,13 @@ def _role_of(speaker: str, briefing: Briefing) -> str:
         for e in briefing.entities
         if (e.kind == "person" and own is not None and last_name(e.name) == own)
         or (e.kind != "place" and {fold(f) for f in name_forms(e.name)} & forms)
-        # 'TSJC' for the Tribunal Superior de Justiça da Catalunha: the initials of its capitalised words.
-        or (speaker.isupper() and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == speaker)
+        or _initials_of(speaker, e.name)
     )
+
+
+def _initials_of(speaker: str, name: str) -> bool:
+    """'TSJC' for the Tribunal Superior de Justiça da Catalunha: the initials of its capitalised words."""
+    return speaker.isupper() and "".join(w[0] for w in name.split() if w[:1].isupper()) == speaker
 
 
 def _unattributed(
@@ -324,10 +341,22 @@ def _described_as_another(span: tuple[int, int], own: str, roles: list[str], fac
     )
 
 
-def _unconfirmed(where: str, speaker: str, whom: list[str | None]) -> Finding:
+def _unconfirmed(
+    where: str,
+    speaker: str,
+    at: tuple[list[tuple[int, int]], Speaker, ArticleFacts],
+    whom: list[str | None],
+) -> Finding:
     """A quote the article does not attribute to its speaker: dropped when the article gives it to
-    someone else wherever it stands; kept and marked when it gives it to no one it names."""
-    kept = None in whom
+    someone else in its own words at the quotation, where it stands once or more (evidence.py); kept
+    and marked when it gives it to no one it names, or when whom it gives it to is the checker's
+    guess. `at`: where the quote stands, the speaker as the article names them, the article."""
+    spans, named, facts = at
+    whom = whom * len(spans) if len(whom) == 1 else whom
+    kept = not any(
+        credited_by_name(span, named, facts) if who is None else credit_stands(span, who, named, facts)
+        for span, who in zip(spans, whom, strict=True)
+    )
     reason = (
         "the article does not say who said this" if kept else "the article gives this quote to someone else"
     )

@@ -16,6 +16,7 @@ __all__ = [
     "SPEAKER_SEARCH_BEFORE",
     "SPEECH_VERB_AFTER",
     "SPEECH_VERB_BEFORE",
+    "unquoted",
 ]
 
 #: How far before and after a quotation its speaker may be named ("..., he said" after an earlier
@@ -48,3 +49,15 @@ DESCRIPTION_AFTER = 80
 #: opens a clause set against it ('"...," but separately Genoa Chief Prosecutor Francesco Cozzi told
 #: reporters' is Salvini's, quoted before: text/data/<lang>/contrast_words.txt).
 CLAUSE_END = re.compile(r"[.!?](?:\s|$)|(?:^|[\s,;])" + alternation("contrast_words", "all") + r"\s")
+
+
+def unquoted(text: str, *, backwards: bool = False) -> str:
+    """`text`, which starts (or, `backwards`, ends) outside a quotation, with its quotations taken out:
+    words another quotation holds credit no one. One that ends a sentence leaves the sentence's end.
+    Read from the quotation's side, so that a stray mark far off does not turn the text inside out."""
+    parts = text.split('"')
+    lead = (len(parts) - 1) % 2 if backwards else 0
+    return "".join(
+        part if (index + lead) % 2 == 0 else (". " if part.rstrip()[-1:] in (".", "!", "?") else " ")
+        for index, part in enumerate(parts)
+    )

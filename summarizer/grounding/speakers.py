@@ -48,12 +48,12 @@ _PRONOUN_BEFORE = re.compile(r"(?:^|\W)(?:he|she|they|we|i)\s+$")
 _SENTENCE_END = SENTENCE_END
 _QUOTED_END = re.compile(r"[.!?]['\"]?(?:\s|$)")
 #: The full stop before a sentence that opens with its speech verb, its auxiliary before it.
-_INVERTED = re.compile(r"[.]\s+(?=(?:(?:a|ha|han|ont|hat|e|foi)\s+)?" + _SPEECH + r"\b)")
+INVERTED = re.compile(r"[.]\s+(?=(?:(?:a|ha|han|ont|hat|e|foi)\s+)?" + _SPEECH + r"\b)")
 #: The full stop before a sentence that points back at the quotation and gives it to who it names,
 #: a speech verb later in it ('Das sagte Scholz.', 'Dat heeft Geert Wilders verklaard', "That's what the
 #: minister said": text/data/<lang>/pointing_back.txt); a word in lower case next, not a noun ('Das
 #: Ministerium sagte' opens a sentence of its own).
-_POINTING = re.compile(
+POINTING = re.compile(
     r"[.]\s+" + alternation("pointing_back", "all") + r"\s+(?=[^.!?]*?\b" + _SPEECH + r"\b)"
 )
 
@@ -120,11 +120,11 @@ def attributed_to(
     clause = after.lstrip(" ,;:\"'")
     # '«Un fulmine a ciel sereno». Ha commentato il cardinale Angelo Sodano.': a sentence that opens
     # with a speech verb gives the quotation before it to the one it names.
-    pointing = _POINTING.match(clause)
+    pointing = POINTING.match(clause)
     lead = len(after) - len(clause) + (pointing.end() if pointing else 0)
     if pointing is None or not facts.plain[end + lead : end + lead + 1].islower():
         pointing = None
-    if (inverted := _INVERTED.match(clause) or pointing) is not None:
+    if (inverted := INVERTED.match(clause) or pointing) is not None:
         clause = clause[inverted.end() :]
     offset = end + len(after) - len(clause)
     stop = reach.CLAUSE_END.search(clause)
