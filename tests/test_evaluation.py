@@ -982,6 +982,72 @@ LATER_PARTS = {
             },
         },
     ),
+    # fresh-t (storms, floods and heat), written blind on 2026-12-07 and untouched until the end of the
+    # session of 2026-12-08 (FIRST.md, AFTER.md, AFTER2.md): a tuning part since, held at its AFTER2 figures.
+    "fresh-t": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 12, "attributive": 13, "terse": 4, "titled": 13}.items()
+            },
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 4, "attributive": 4, "terse": 1, "titled": 3}.items()
+            },
+        },
+        {
+            "leaked date_unsupported": 1,
+            "leaked figure_misremembered": 0,
+            "leaked figure_swapped": 7,
+            "leaked name_invented": 0,
+            "leaked quote_drifted": 0,
+            "leaked quote_misattributed": 3,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 2, "attributive": 2, "terse": 0, "titled": 2}.items()
+            },
+            **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+            **{
+                f"{style} grouping recall": n
+                for style, n in {"plain": 0.84, "attributive": 0.84, "terse": 0.72, "titled": 0.84}.items()
+            },
+        },
+    ),
+    # fresh-u (heads of government who fall), written blind on 2026-12-07 and untouched until the end of
+    # the session of 2026-12-08 (FIRST.md, AFTER.md, AFTER2.md): a tuning part since, held at AFTER2's.
+    "fresh-u": (
+        {
+            **{
+                f"{style} dropped": n
+                for style, n in {"plain": 5, "attributive": 3, "terse": 0, "titled": 16}.items()
+            },
+            **{
+                f"{style} false alarms": n
+                for style, n in {"plain": 3, "attributive": 1, "terse": 1, "titled": 0}.items()
+            },
+        },
+        {
+            "leaked date_unsupported": 0,
+            "leaked figure_misremembered": 1,
+            "leaked figure_swapped": 3,
+            "leaked name_invented": 0,
+            "leaked quote_drifted": 0,
+            "leaked quote_misattributed": 4,
+        },
+        {
+            **{
+                f"{style} labelled shown": n
+                for style, n in {"plain": 0, "attributive": 0, "terse": 0, "titled": 0}.items()
+            },
+            **{f"{s} grouping precision": 1.0 for s in ("plain", "attributive", "terse", "titled")},
+            **{
+                f"{style} grouping recall": n
+                for style, n in {"plain": 1.0, "attributive": 0.583, "terse": 1.0, "titled": 1.0}.items()
+            },
+        },
+    ),
 }
 
 
