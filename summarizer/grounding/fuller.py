@@ -26,6 +26,7 @@ from .described import is_organisation
 from .facts import ArticleFacts
 from .places import place_found
 from .translated import word_given
+from .unread import kept_and_marked
 
 __all__ = ["fuller_names"]
 
@@ -36,12 +37,7 @@ _NOT_NAMED = "the speaker is not named in the article"
 
 def fuller_names(findings: list[Finding], briefing: Briefing, facts: ArticleFacts) -> list[Finding]:
     """The findings, those that are only a name written out in full kept and marked."""
-    return [
-        finding.model_copy(update={"kept": True, "reason": finding.reason + _MARK})
-        if _only_fuller(finding, briefing, facts)
-        else finding
-        for finding in findings
-    ]
+    return kept_and_marked(findings, lambda finding: _only_fuller(finding, briefing, facts), _MARK)
 
 
 def _only_fuller(finding: Finding, briefing: Briefing, facts: ArticleFacts) -> bool:

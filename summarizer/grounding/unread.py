@@ -13,6 +13,7 @@ person the article does not name is still dropped, and so is everything the arti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..models import Briefing, Finding
@@ -23,7 +24,7 @@ from ..text.places import place_groups, place_key
 from .described import is_organisation
 from .facts import ArticleFacts
 
-__all__ = ["WORDS_UP_TO", "unreadable"]
+__all__ = ["WORDS_UP_TO", "kept_and_marked", "unreadable"]
 
 #: The whole figures a language may write in words ('tolv', 'dwanaście'): news style guides spell
 #: out numbers up to ten or twenty, and write larger ones in digits, which the check reads.
@@ -36,9 +37,14 @@ def unreadable(findings: list[Finding], briefing: Briefing, facts: ArticleFacts)
     """The findings, those that only the article's unread language could settle kept and marked."""
     if facts.lang != UNKNOWN:
         return findings
+    return kept_and_marked(findings, lambda finding: _needs_the_language(finding, briefing, facts), _MARK)
+
+
+def kept_and_marked(findings: list[Finding], keep: Callable[[Finding], bool], mark: str) -> list[Finding]:
+    """The findings, each that `keep` holds kept and marked: `kept`, its reason ending with `mark`."""
     return [
-        finding.model_copy(update={"kept": True, "reason": finding.reason + _MARK})
-        if _needs_the_language(finding, briefing, facts)
+        finding.model_copy(update={"kept": True, "reason": finding.reason + mark})
+        if keep(finding)
         else finding
         for finding in findings
     ]
