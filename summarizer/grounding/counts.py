@@ -224,8 +224,10 @@ def miscounts(text: str, facts: ArticleFacts) -> tuple[list[str], list[str]]:
             # Evidence, not a blind spot: two plain nouns may be one thing in two words ('34 counts'
             # for '34 charges', '368 seats' for '368 MPs', '2,629 houses' for '2 629 maisons'); a
             # unit is one thing only ('18 days' is no '18-year-old', '9 minutes' no '9 metres').
-            unit = _unit(ahead[0])
-            theirs_units = [_unit(a[0]) if a else None for _, a in windows]
+            # Each word in its own language: the briefing's in English, the article's in its own (one
+            # language's unit of time is another's small word: the French 'an').
+            unit = _unit(ahead[0], "en")
+            theirs_units = [_unit(a[0], facts.lang) if a else None for _, a in windows]
             measured = unit is not None or any(u is not None for u in theirs_units)
             # One unit however a language writes it: '29 seconds' for '29 Sekunden', 'metres' 'meters'.
             same = same or (unit is not None and unit in theirs_units)
@@ -234,18 +236,16 @@ def miscounts(text: str, facts: ArticleFacts) -> tuple[list[str], list[str]]:
     return found + moved_range_ends(text, facts), reworded
 
 
-def _unit(word: str) -> str | None:
-    """The unit a folded word gives a figure in, in any shipped language, or None: of time ('days',
-    'Jahre': 'day', 'year'), of measurement ('metres', 'meters': 'metre') or an age ('18-year-old')."""
-    return _units().get(word)
+def _unit(word: str, lang: str) -> str | None:
+    """The unit a folded word of the language `lang` gives a figure in, or None: of time ('days',
+    'Jahre': 'day', 'year'; '18-year-old' is years) or of measurement ('metres', 'meters': 'metre')."""
+    return _units(lang).get(word)
 
 
 @cache
-def _units() -> dict[str, str]:
-    units = {"year": "year", "old": "age"}
-    for lang in LANGUAGES:
-        units |= table("time_units", lang)
-    return units | table("units")
+def _units(lang: str) -> dict[str, str]:
+    """English's units and the language's words of time (none for a language not shipped)."""
+    return table("units") | table("time_units") | (table("time_units", lang) if lang in LANGUAGES else {})
 
 
 @lru_cache(maxsize=64)

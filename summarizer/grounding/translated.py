@@ -92,6 +92,7 @@ def cognate(word: str, known: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of the article for each name not found as written
 def _read(word: str) -> str:
     """A folded word with the letters that render one sound two ways read alike and its 'h's out:
     'Elizabeth' and 'Elisabetta' are 'elisabet' and 'elisabetta'."""
